@@ -1,0 +1,256 @@
+package org.partnerprogram.core;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.internal.ProgramService;
+import org.partnerprogram.core.port.in.AddRateVersionUseCase;
+import org.partnerprogram.core.port.in.EnrollPartnerUseCase;
+import org.partnerprogram.core.port.in.IssueReferralCodeUseCase;
+import org.partnerprogram.core.port.in.LeaveProgramUseCase;
+import org.partnerprogram.core.port.in.PartnerOverviewUseCase;
+import org.partnerprogram.core.port.in.ReinstatePartnerUseCase;
+import org.partnerprogram.core.port.in.RevokeReferralCodeUseCase;
+import org.partnerprogram.core.port.in.SuspendPartnerUseCase;
+import org.partnerprogram.core.port.in.UpdatePayoutAccountUseCase;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.ProgramStorage;
+
+/**
+ * The SDK's front door: one partner programme, wired to the host's storage, clock and randomness,
+ * handing out its use cases. Build one per programme at start-up and share it: it is immutable and
+ * safe for concurrent use (coordination happens in storage, so many host instances may share one
+ * database).
+ *
+ * <pre>{@code
+ * PartnerProgram program = PartnerProgram.builder()
+ *     .terms(ProgramTerms.builder()
+ *         .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
+ *         .build())
+ *     .storage(storage)
+ *     .build();
+ * EnrollmentResult enrolled = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-42"));
+ * }</pre>
+ */
+public final class PartnerProgram {
+  private final ProgramTerms terms;
+  private final ProgramService service;
+
+  private PartnerProgram(ProgramTerms terms, ProgramService service) {
+    this.terms = terms;
+    this.service = service;
+  }
+
+  /**
+   * Starts building a programme.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The programme's rules.
+   *
+   * @return never null
+   */
+  public ProgramTerms terms() {
+    return terms;
+  }
+
+  /**
+   * Enrol a customer account as a partner.
+   *
+   * @return the use case
+   */
+  public EnrollPartnerUseCase enrollPartner() {
+    return service::enroll;
+  }
+
+  /**
+   * A partner leaves the programme.
+   *
+   * @return the use case
+   */
+  public LeaveProgramUseCase leaveProgram() {
+    return service::leave;
+  }
+
+  /**
+   * Suspend a partner.
+   *
+   * @return the use case
+   */
+  public SuspendPartnerUseCase suspendPartner() {
+    return service::suspend;
+  }
+
+  /**
+   * Reinstate a suspended partner.
+   *
+   * @return the use case
+   */
+  public ReinstatePartnerUseCase reinstatePartner() {
+    return service::reinstate;
+  }
+
+  /**
+   * Set or change a partner's payout account.
+   *
+   * @return the use case
+   */
+  public UpdatePayoutAccountUseCase updatePayoutAccount() {
+    return service::updatePayoutAccount;
+  }
+
+  /**
+   * Issue a referral code.
+   *
+   * @return the use case
+   */
+  public IssueReferralCodeUseCase issueReferralCode() {
+    return service::issue;
+  }
+
+  /**
+   * Revoke a referral code.
+   *
+   * @return the use case
+   */
+  public RevokeReferralCodeUseCase revokeReferralCode() {
+    return service::revoke;
+  }
+
+  /**
+   * Add a rate version.
+   *
+   * @return the use case
+   */
+  public AddRateVersionUseCase addRateVersion() {
+    return service::addRateVersion;
+  }
+
+  /**
+   * The partner page.
+   *
+   * @return the use case
+   */
+  public PartnerOverviewUseCase partnerOverview() {
+    return service::overview;
+  }
+
+  /**
+   * Builds a {@link PartnerProgram}. {@link #terms} and {@link #storage} are required; the clock
+   * defaults to {@link Clock#systemUTC()}, randomness to a new {@link SecureRandom}, and events to
+   * the storage's own outbox.
+   */
+  public static final class Builder {
+    private ProgramTerms terms;
+    private ProgramStorage storage;
+    private EventPublisher events;
+    private Clock clock = Clock.systemUTC();
+    private RandomGenerator random;
+
+    private Builder() {}
+
+    /**
+     * The programme's rules. Required.
+     *
+     * @param terms the terms; never null
+     * @return this builder
+     */
+    public Builder terms(ProgramTerms terms) {
+      this.terms = Objects.requireNonNull(terms, "terms");
+      return this;
+    }
+
+    /**
+     * The storage adapter (in-memory, JDBC, or your own). Required.
+     *
+     * @param storage the storage; never null
+     * @return this builder
+     */
+    public Builder storage(ProgramStorage storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /**
+     * Where events go, if not to the storage's own outbox. The publisher must take part in the
+     * storage's transactions (see {@link EventPublisher}).
+     *
+     * @param events the publisher; never null
+     * @return this builder
+     */
+    public Builder events(EventPublisher events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * The clock all instants come from. Defaults to {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock; never null
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The source of randomness for codes and ids. Defaults to a new {@link SecureRandom}; pass a
+     * seeded generator only in tests.
+     *
+     * @param random the source; never null
+     * @return this builder
+     */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Builds the programme.
+     *
+     * @return the programme
+     * @throws InvalidInputException if terms or storage are missing, or no event publisher is given
+     *     and the storage has no outbox
+     */
+    public PartnerProgram build() {
+      if (terms == null) {
+        throw new InvalidInputException("terms", "call terms(...) before build()");
+      }
+      if (storage == null) {
+        throw new InvalidInputException("storage", "call storage(...) before build()");
+      }
+      EventPublisher publisher = events;
+      if (publisher == null) {
+        publisher =
+            storage
+                .outbox()
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "events",
+                            "the storage has no outbox; call events(...) with a publisher"));
+      }
+      RandomGenerator source = random != null ? random : new SecureRandom();
+      ProgramService service =
+          new ProgramService(
+              terms,
+              storage.partners(),
+              storage.codes(),
+              storage.rates(),
+              storage.transactions(),
+              publisher,
+              clock,
+              source);
+      return new PartnerProgram(terms, service);
+    }
+  }
+}

@@ -1,0 +1,311 @@
+package org.partnerprogram.core.adapter.memory;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.partnerprogram.core.domain.ConflictException;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+
+/**
+ * Every outbound port in memory, for tests, demos and single-instance hosts. Safe for concurrent
+ * use: units of work run one at a time under one lock (so they are serializable), and a unit that
+ * throws is undone entry by entry, so a refused call leaves nothing behind. Events published in a
+ * unit become visible in {@link #publishedEvents()} only when it completes.
+ *
+ * <p>Nothing survives the JVM. For a real host use the JDBC adapter.
+ */
+public final class InMemoryStorage implements ProgramStorage {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+  private final Map<PartnerId, Partner> partnersById = new HashMap<>();
+  private final Map<CustomerAccountId, PartnerId> partnersByAccount = new HashMap<>();
+  private final Map<PartnerId, List<PayoutAccountChange>> accountHistory = new HashMap<>();
+  private final Map<ReferralCode, IssuedCode> codesByValue = new HashMap<>();
+  private final Map<Optional<PartnerId>, List<RateVersion>> rateVersions = new HashMap<>();
+  private final List<ProgramEvent> published = new CopyOnWriteArrayList<>();
+
+  private final Partners partners = new Partners();
+  private final Codes codes = new Codes();
+  private final Rates rates = new Rates();
+  private final Transactions transactions = new Transactions();
+  private final Outbox outbox = new Outbox();
+
+  /** Creates empty storage. */
+  public InMemoryStorage() {}
+
+  @Override
+  public PartnerStore partners() {
+    return partners;
+  }
+
+  @Override
+  public ReferralCodeStore codes() {
+    return codes;
+  }
+
+  @Override
+  public RateStore rates() {
+    return rates;
+  }
+
+  @Override
+  public TransactionBoundary transactions() {
+    return transactions;
+  }
+
+  @Override
+  public Optional<EventPublisher> outbox() {
+    return Optional.of(outbox);
+  }
+
+  /**
+   * The events of every completed unit of work, in publication order.
+   *
+   * @return an unmodifiable snapshot
+   */
+  public List<ProgramEvent> publishedEvents() {
+    return List.copyOf(published);
+  }
+
+  /** One unit of work: what to undo if it fails, and the events it published. */
+  private static final class Unit {
+    final Deque<Runnable> undo = new ArrayDeque<>();
+    final List<ProgramEvent> events = new ArrayList<>();
+  }
+
+  private Unit unit() {
+    Unit unit = current.get();
+    if (unit == null) {
+      throw new IllegalStateException(
+          "in-memory stores must be called inside TransactionBoundary.execute(...)");
+    }
+    return unit;
+  }
+
+  private <K, V> void put(Map<K, V> map, K key, V value) {
+    Unit unit = unit();
+    boolean had = map.containsKey(key);
+    V previous = map.put(key, value);
+    unit.undo.push(
+        () -> {
+          if (had) {
+            map.put(key, previous);
+          } else {
+            map.remove(key);
+          }
+        });
+  }
+
+  private <E> void append(List<E> list, E element) {
+    Unit unit = unit();
+    list.add(element);
+    unit.undo.push(() -> list.remove(list.size() - 1));
+  }
+
+  private final class Transactions implements TransactionBoundary {
+    @Override
+    public <T> T execute(Supplier<T> work) {
+      if (current.get() != null) {
+        return work.get(); // joins the unit already running on this thread
+      }
+      lock.lock();
+      Unit unit = new Unit();
+      current.set(unit);
+      try {
+        T result = work.get();
+        published.addAll(unit.events);
+        return result;
+      } catch (RuntimeException | Error e) {
+        while (!unit.undo.isEmpty()) {
+          unit.undo.pop().run();
+        }
+        throw e;
+      } finally {
+        current.remove();
+        lock.unlock();
+      }
+    }
+  }
+
+  private final class Outbox implements EventPublisher {
+    @Override
+    public void publish(ProgramEvent event) {
+      unit().events.add(event);
+    }
+  }
+
+  private final class Partners implements PartnerStore {
+    @Override
+    public boolean insert(Partner partner) {
+      unit();
+      if (partnersByAccount.containsKey(partner.customerAccountId())) {
+        return false;
+      }
+      if (partnersById.containsKey(partner.id())) {
+        throw new ConflictException("a partner with id " + partner.id() + " exists already");
+      }
+      put(partnersById, partner.id(), partner);
+      put(partnersByAccount, partner.customerAccountId(), partner.id());
+      return true;
+    }
+
+    @Override
+    public Optional<Partner> findById(PartnerId id) {
+      unit();
+      return Optional.ofNullable(partnersById.get(id));
+    }
+
+    @Override
+    public Optional<Partner> findByCustomerAccount(CustomerAccountId account) {
+      unit();
+      return Optional.ofNullable(partnersByAccount.get(account)).map(partnersById::get);
+    }
+
+    @Override
+    public void update(Partner partner) {
+      unit();
+      Partner stored = partnersById.get(partner.id());
+      if (stored == null) {
+        throw new NotFoundException("no partner with id " + partner.id());
+      }
+      if (stored.version() != partner.version() - 1) {
+        throw new RetryableException(
+            "partner "
+                + partner.id()
+                + " was changed concurrently (stored version "
+                + stored.version()
+                + ", update based on "
+                + (partner.version() - 1)
+                + ")",
+            null);
+      }
+      put(partnersById, partner.id(), partner);
+    }
+
+    @Override
+    public void appendPayoutAccountChange(PayoutAccountChange change) {
+      unit();
+      List<PayoutAccountChange> history = accountHistory.get(change.partnerId());
+      if (history == null) {
+        put(accountHistory, change.partnerId(), new ArrayList<>());
+        history = accountHistory.get(change.partnerId());
+      }
+      append(history, change);
+    }
+
+    @Override
+    public List<PayoutAccountChange> payoutAccountHistory(PartnerId id) {
+      unit();
+      List<PayoutAccountChange> history =
+          new ArrayList<>(accountHistory.getOrDefault(id, List.of()));
+      history.sort(Comparator.comparingLong(PayoutAccountChange::partnerVersion));
+      return List.copyOf(history);
+    }
+  }
+
+  private final class Codes implements ReferralCodeStore {
+    @Override
+    public boolean insert(IssuedCode code) {
+      unit();
+      if (codesByValue.containsKey(code.code())) {
+        return false;
+      }
+      put(codesByValue, code.code(), code);
+      return true;
+    }
+
+    @Override
+    public Optional<IssuedCode> find(ReferralCode code) {
+      unit();
+      return Optional.ofNullable(codesByValue.get(code));
+    }
+
+    @Override
+    public List<IssuedCode> findByPartner(PartnerId partnerId) {
+      unit();
+      return codesByValue.values().stream()
+          .filter(c -> c.partnerId().equals(partnerId))
+          .sorted(Comparator.comparing(IssuedCode::issuedAt).thenComparing(c -> c.code().value()))
+          .toList();
+    }
+
+    @Override
+    public boolean revoke(ReferralCode code, Instant at) {
+      unit();
+      IssuedCode stored = codesByValue.get(code);
+      if (stored == null || !stored.isLive()) {
+        return false;
+      }
+      put(codesByValue, code, stored.revoke(at));
+      return true;
+    }
+  }
+
+  private final class Rates implements RateStore {
+    @Override
+    public boolean insert(RateVersion version) {
+      unit();
+      List<RateVersion> versions = rateVersions.get(version.partnerId());
+      if (versions != null) {
+        for (RateVersion v : versions) {
+          if (v.number() == version.number() || v.effectiveFrom().equals(version.effectiveFrom())) {
+            return false;
+          }
+        }
+      } else {
+        put(rateVersions, version.partnerId(), new ArrayList<>());
+        versions = rateVersions.get(version.partnerId());
+      }
+      append(versions, version);
+      return true;
+    }
+
+    @Override
+    public Optional<RateVersion> latest(Optional<PartnerId> scope) {
+      unit();
+      return rateVersions.getOrDefault(scope, List.of()).stream()
+          .max(Comparator.comparingInt(RateVersion::number));
+    }
+
+    @Override
+    public Optional<RateVersion> inForceAt(Optional<PartnerId> scope, Instant at) {
+      unit();
+      return rateVersions.getOrDefault(scope, List.of()).stream()
+          .filter(v -> !v.effectiveFrom().isAfter(at))
+          .max(Comparator.comparing(RateVersion::effectiveFrom));
+    }
+
+    @Override
+    public List<RateVersion> versions(Optional<PartnerId> scope) {
+      unit();
+      return rateVersions.getOrDefault(scope, List.of()).stream()
+          .sorted(Comparator.comparingInt(RateVersion::number))
+          .toList();
+    }
+  }
+}

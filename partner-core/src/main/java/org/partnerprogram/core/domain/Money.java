@@ -1,0 +1,308 @@
+package org.partnerprogram.core.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An amount of money in one currency, always at the currency's scale (2 for EUR, 0 for JPY, 3 for
+ * BHD). Immutable and exact: amounts are {@link BigDecimal}, never floating point; an operation
+ * that could lose precision takes an explicit {@link RoundingMode}; combining two currencies throws
+ * {@link CurrencyMismatchException}.
+ *
+ * <p>Equality is by currency and numeric value at the currency's scale, so {@code 1.50 EUR} equals
+ * {@code Money.of("1.5", "EUR")}.
+ */
+public final class Money implements Comparable<Money> {
+  /**
+   * Largest absolute amount accepted, in major units; keeps every amount inside a DECIMAL(19,4).
+   */
+  public static final BigDecimal MAX_ABS_AMOUNT = new BigDecimal("999999999999999");
+
+  private final BigDecimal amount;
+  private final Currency currency;
+
+  private Money(BigDecimal amount, Currency currency) {
+    this.amount = amount;
+    this.currency = currency;
+  }
+
+  /**
+   * Creates money from an amount that already fits the currency's scale.
+   *
+   * @param amount the amount; never null; at most as many decimals as the currency has (trailing
+   *     zeros beyond that are fine)
+   * @param currency the currency; never null, and with a minor unit
+   * @return the money, at the currency's scale
+   * @throws InvalidInputException if an argument is null, the amount has more decimals than the
+   *     currency, or it is larger than {@link #MAX_ABS_AMOUNT}
+   */
+  public static Money of(BigDecimal amount, Currency currency) {
+    Currencies.requireMinorUnit(currency);
+    if (amount == null) {
+      throw new InvalidInputException("amount", "must not be null");
+    }
+    int scale = currency.getDefaultFractionDigits();
+    BigDecimal scaled;
+    try {
+      scaled = amount.setScale(scale, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new InvalidInputException(
+          "amount",
+          amount.toPlainString()
+              + " has more decimals than "
+              + currency.getCurrencyCode()
+              + " allows ("
+              + scale
+              + "); round it first with Money.of(amount, currency, roundingMode)");
+    }
+    return checked(scaled, currency);
+  }
+
+  /**
+   * Creates money, rounding the amount once to the currency's scale.
+   *
+   * @param amount the amount; never null
+   * @param currency the currency; never null
+   * @param rounding how to round to the currency's scale; never null
+   * @return the rounded money
+   * @throws InvalidInputException if an argument is null or the amount is out of range
+   */
+  public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
+    Currencies.requireMinorUnit(currency);
+    if (amount == null || rounding == null) {
+      throw new InvalidInputException("amount", "amount and rounding must not be null");
+    }
+    return checked(amount.setScale(currency.getDefaultFractionDigits(), rounding), currency);
+  }
+
+  /**
+   * Parses money from a plain decimal string such as {@code "12.50"} (a dot as decimal separator,
+   * no grouping, no exponent) and an ISO 4217 code.
+   *
+   * @param amount the amount as text; never null
+   * @param currencyCode the currency code; never null
+   * @return the money
+   * @throws InvalidInputException if the text is not a plain decimal number, has too many decimals,
+   *     or the currency is unknown
+   */
+  public static Money of(String amount, String currencyCode) {
+    Currency currency = Currencies.of(currencyCode);
+    if (amount == null || !amount.matches("-?\\d{1,20}(\\.\\d{1,20})?")) {
+      throw new InvalidInputException(
+          "amount",
+          "must be a plain decimal number with a dot as separator, such as 12.50; was "
+              + (amount == null ? "null" : "'" + amount + "'"));
+    }
+    return of(new BigDecimal(amount), currency);
+  }
+
+  /**
+   * Zero in a currency.
+   *
+   * @param currency the currency; never null
+   * @return zero at the currency's scale
+   */
+  public static Money zero(Currency currency) {
+    Currencies.requireMinorUnit(currency);
+    return new Money(BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits()), currency);
+  }
+
+  private static Money checked(BigDecimal scaled, Currency currency) {
+    if (scaled.abs().compareTo(MAX_ABS_AMOUNT) > 0) {
+      throw new InvalidInputException(
+          "amount", "must be at most " + MAX_ABS_AMOUNT.toPlainString() + " in absolute value");
+    }
+    return new Money(scaled, currency);
+  }
+
+  /**
+   * The amount, at the currency's scale.
+   *
+   * @return never null
+   */
+  public BigDecimal amount() {
+    return amount;
+  }
+
+  /**
+   * The currency.
+   *
+   * @return never null
+   */
+  public Currency currency() {
+    return currency;
+  }
+
+  /**
+   * The amount in minor units (cents for EUR).
+   *
+   * @return the amount times 10^scale, exactly
+   */
+  public long minorUnits() {
+    return amount.movePointRight(currency.getDefaultFractionDigits()).longValueExact();
+  }
+
+  /**
+   * Adds money in the same currency.
+   *
+   * @param other the money to add; never null
+   * @return the sum
+   * @throws CurrencyMismatchException if the currencies differ
+   */
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    return checked(amount.add(other.amount), currency);
+  }
+
+  /**
+   * Subtracts money in the same currency.
+   *
+   * @param other the money to subtract; never null
+   * @return the difference, which may be negative
+   * @throws CurrencyMismatchException if the currencies differ
+   */
+  public Money minus(Money other) {
+    requireSameCurrency(other);
+    return checked(amount.subtract(other.amount), currency);
+  }
+
+  /**
+   * Multiplies by a factor and rounds the exact product once to the currency's scale.
+   *
+   * @param factor the factor; never null
+   * @param rounding how to round the exact product; never null
+   * @return the rounded product
+   */
+  public Money multipliedBy(BigDecimal factor, RoundingMode rounding) {
+    Objects.requireNonNull(factor, "factor");
+    return of(amount.multiply(factor), currency, rounding);
+  }
+
+  /**
+   * The negated amount.
+   *
+   * @return the money with the opposite sign
+   */
+  public Money negated() {
+    return new Money(amount.negate(), currency);
+  }
+
+  /**
+   * Whether the amount is zero.
+   *
+   * @return true for zero
+   */
+  public boolean isZero() {
+    return amount.signum() == 0;
+  }
+
+  /**
+   * Whether the amount is below zero.
+   *
+   * @return true for a negative amount
+   */
+  public boolean isNegative() {
+    return amount.signum() < 0;
+  }
+
+  /**
+   * Whether the amount is above zero.
+   *
+   * @return true for a positive amount
+   */
+  public boolean isPositive() {
+    return amount.signum() > 0;
+  }
+
+  /**
+   * Splits this amount into parts proportional to the given weights, so that the parts add up to
+   * exactly this amount. Each part is first rounded down (towards zero) in minor units; the minor
+   * units left over go one each to the parts with the largest remainders (ties to the earlier
+   * part), so no part differs from its exact share by a whole minor unit or more.
+   *
+   * @param weights the non-negative weights, at least one, not all zero
+   * @return one part per weight, in the same order, adding up to this amount
+   * @throws InvalidInputException if the weights are empty, negative or all zero
+   */
+  public List<Money> allocate(long... weights) {
+    if (weights == null || weights.length == 0) {
+      throw new InvalidInputException("weights", "must not be empty");
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    for (long w : weights) {
+      if (w < 0) {
+        throw new InvalidInputException("weights", "must not be negative");
+      }
+      total = total.add(BigDecimal.valueOf(w));
+    }
+    if (total.signum() == 0) {
+      throw new InvalidInputException("weights", "must not all be zero");
+    }
+    // At the currency scale the unscaled value is the amount in minor units.
+    BigDecimal units = new BigDecimal(amount.unscaledValue().abs());
+    int sign = amount.signum();
+    long[] parts = new long[weights.length];
+    BigDecimal[] remainders = new BigDecimal[weights.length];
+    long assigned = 0;
+    for (int i = 0; i < weights.length; i++) {
+      BigDecimal[] qr = units.multiply(BigDecimal.valueOf(weights[i])).divideAndRemainder(total);
+      parts[i] = qr[0].longValueExact();
+      remainders[i] = qr[1];
+      assigned += parts[i];
+    }
+    long left = units.longValueExact() - assigned;
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> remainders[b].compareTo(remainders[a]));
+    for (int k = 0; k < left; k++) {
+      parts[order.get(k)]++;
+    }
+    int scale = currency.getDefaultFractionDigits();
+    List<Money> result = new ArrayList<>(parts.length);
+    for (long p : parts) {
+      result.add(new Money(BigDecimal.valueOf(sign < 0 ? -p : p, scale), currency));
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  private void requireSameCurrency(Money other) {
+    Objects.requireNonNull(other, "other");
+    if (!currency.equals(other.currency)) {
+      throw new CurrencyMismatchException(currency, other.currency);
+    }
+  }
+
+  /**
+   * Compares amounts in the same currency.
+   *
+   * @throws CurrencyMismatchException if the currencies differ
+   */
+  @Override
+  public int compareTo(Money other) {
+    requireSameCurrency(other);
+    return amount.compareTo(other.amount);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Money m && currency.equals(m.currency) && amount.equals(m.amount);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(amount, currency);
+  }
+
+  /** Returns for example {@code "EUR 12.50"}. */
+  @Override
+  public String toString() {
+    return currency.getCurrencyCode() + " " + amount.toPlainString();
+  }
+}

@@ -1,0 +1,61 @@
+package org.partnerprogram.core.domain;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the partner page of the host's portal shows: status, referral links with their codes, the
+ * participating products with the rates this partner earns now, and the payout account (masked). It
+ * never contains data about the customers the partner referred.
+ *
+ * @param partnerId the partner; never null
+ * @param status the status; never null
+ * @param enrolledAt when the partner enrolled; never null
+ * @param links the live referral links, oldest first; never null
+ * @param rates the participating products and groups with their current rates, products first, then
+ *     by id; never null
+ * @param payoutIbanMasked the payout IBAN with all but the country and last four characters hidden,
+ *     or empty if none is on file; never null
+ * @param payoutHolderName the account holder's name, or empty if no account is on file; never null
+ * @param asOf the instant the rates were looked up for; never null
+ */
+public record PartnerOverview(
+    PartnerId partnerId,
+    PartnerStatus status,
+    Instant enrolledAt,
+    List<ReferralLink> links,
+    List<ProductRate> rates,
+    Optional<String> payoutIbanMasked,
+    Optional<String> payoutHolderName,
+    Instant asOf) {
+
+  /** Checks for nulls and copies the lists. */
+  public PartnerOverview {
+    Objects.requireNonNull(partnerId, "partnerId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(enrolledAt, "enrolledAt");
+    links = List.copyOf(links);
+    rates = List.copyOf(rates);
+    Objects.requireNonNull(payoutIbanMasked, "payoutIbanMasked");
+    Objects.requireNonNull(payoutHolderName, "payoutHolderName");
+    Objects.requireNonNull(asOf, "asOf");
+  }
+
+  /**
+   * A referral link shown to its partner.
+   *
+   * @param code the code; never null
+   * @param url the link built from the host's template; never null
+   * @param vanity whether the partner chose the code
+   */
+  public record ReferralLink(ReferralCode code, URI url, boolean vanity) {
+    /** Checks for nulls. */
+    public ReferralLink {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(url, "url");
+    }
+  }
+}

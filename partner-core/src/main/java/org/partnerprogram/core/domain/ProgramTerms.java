@@ -1,0 +1,173 @@
+package org.partnerprogram.core.domain;
+
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
+import org.immutables.value.Value;
+
+/**
+ * The rules of one partner programme. Every setting but the referral-link template has the default
+ * of the programme this SDK is modelled on:
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><th>setting</th><th>default</th></tr>
+ *   <tr><td>{@link #currency()}</td><td>EUR</td></tr>
+ *   <tr><td>{@link #zone()}</td><td>Europe/Amsterdam (payout months are local months)</td></tr>
+ *   <tr><td>{@link #attributionWindow()}</td><td>90 days</td></tr>
+ *   <tr><td>{@link #attributionModel()}</td><td>last touch</td></tr>
+ *   <tr><td>{@link #holdingPeriod()}</td><td>0 days (payable once paid)</td></tr>
+ *   <tr><td>{@link #minimumPayout()}</td><td>0 in the programme currency</td></tr>
+ *   <tr><td>{@link #rounding()}</td><td>HALF_UP, once per commission line</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * ProgramTerms terms = ProgramTerms.builder()
+ *     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class ProgramTerms {
+  /** The longest attribution window accepted. */
+  public static final Duration MAX_ATTRIBUTION_WINDOW = Duration.ofDays(730);
+
+  /** The longest holding period accepted. */
+  public static final Duration MAX_HOLDING_PERIOD = Duration.ofDays(365);
+
+  ProgramTerms() {}
+
+  /**
+   * A builder; only {@link Builder#referralLinkTemplate(ReferralLinkTemplate)} is required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The currency commissions are kept and paid in. Orders in another currency are refused.
+   *
+   * @return never null
+   */
+  @Value.Default
+  public Currency currency() {
+    return Currency.getInstance("EUR");
+  }
+
+  /**
+   * The time zone of payout months.
+   *
+   * @return never null
+   */
+  @Value.Default
+  public ZoneId zone() {
+    return ZoneId.of("Europe/Amsterdam");
+  }
+
+  /**
+   * How long after a click a signup can still be attributed to it.
+   *
+   * @return positive, at most {@link #MAX_ATTRIBUTION_WINDOW}
+   */
+  @Value.Default
+  public Duration attributionWindow() {
+    return Duration.ofDays(90);
+  }
+
+  /**
+   * Which click wins among several in the window.
+   *
+   * @return never null
+   */
+  @Value.Default
+  public AttributionModel attributionModel() {
+    return AttributionModel.LAST_TOUCH;
+  }
+
+  /**
+   * How long earned commission is held before it becomes payable.
+   *
+   * @return zero or positive, at most {@link #MAX_HOLDING_PERIOD}
+   */
+  @Value.Default
+  public Duration holdingPeriod() {
+    return Duration.ZERO;
+  }
+
+  /**
+   * The smallest balance that is paid out; smaller balances carry over to the next month.
+   *
+   * @return zero or more, in {@link #currency()}
+   */
+  @Value.Default
+  public Money minimumPayout() {
+    return Money.zero(currency());
+  }
+
+  /**
+   * How a commission line is rounded to the currency's minor unit (once per line).
+   *
+   * @return never null, never {@link RoundingMode#UNNECESSARY}
+   */
+  @Value.Default
+  public RoundingMode rounding() {
+    return RoundingMode.HALF_UP;
+  }
+
+  /**
+   * The host's referral-link pattern. Required.
+   *
+   * @return never null
+   */
+  public abstract ReferralLinkTemplate referralLinkTemplate();
+
+  @Value.Check
+  void check() {
+    Currencies.requireMinorUnit(currency());
+    Duration window = attributionWindow();
+    if (window.isNegative() || window.isZero() || window.compareTo(MAX_ATTRIBUTION_WINDOW) > 0) {
+      throw new InvalidInputException(
+          "attributionWindow", "must be more than zero and at most 730 days, was " + window);
+    }
+    Duration holding = holdingPeriod();
+    if (holding.isNegative() || holding.compareTo(MAX_HOLDING_PERIOD) > 0) {
+      throw new InvalidInputException("holdingPeriod", "must be zero to 365 days, was " + holding);
+    }
+    if (!minimumPayout().currency().equals(currency())) {
+      throw new CurrencyMismatchException(currency(), minimumPayout().currency());
+    }
+    if (minimumPayout().isNegative()) {
+      throw new InvalidInputException("minimumPayout", "must not be negative");
+    }
+    if (rounding() == RoundingMode.UNNECESSARY) {
+      throw new InvalidInputException(
+          "rounding", "UNNECESSARY cannot round a commission; use HALF_UP, HALF_EVEN, DOWN, ...");
+    }
+  }
+
+  /**
+   * Builds {@link ProgramTerms}; a missing required setting is an {@link InvalidInputException}.
+   */
+  public static final class Builder extends ImmutableProgramTerms.Builder {
+    Builder() {}
+
+    /**
+     * Builds the terms.
+     *
+     * @return the terms
+     * @throws InvalidInputException if the referral-link template is missing or a setting is out of
+     *     range
+     */
+    @Override
+    public ProgramTerms build() {
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw new InvalidInputException("programTerms", e.getMessage());
+      }
+    }
+  }
+}

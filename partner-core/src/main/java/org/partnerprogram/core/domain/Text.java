@@ -1,0 +1,96 @@
+package org.partnerprogram.core.domain;
+
+/**
+ * Checks for the text a host passes in. Every check throws {@link InvalidInputException} naming the
+ * field, so bad text never reaches storage (where a column might truncate or coerce it).
+ */
+public final class Text {
+  private Text() {}
+
+  /**
+   * Checks an identifier: not blank, at most {@code maxLength} characters, printable ASCII without
+   * spaces (letters, digits and {@code - _ . : @ / +}).
+   *
+   * @param field the input's name, for the error message
+   * @param value the value to check; may be null (which is rejected)
+   * @param maxLength the maximum length in characters
+   * @return the value unchanged
+   * @throws InvalidInputException if the value is null, blank, too long or has other characters
+   */
+  public static String identifier(String field, String value, int maxLength) {
+    if (value == null || value.isEmpty()) {
+      throw new InvalidInputException(field, "must not be null or empty");
+    }
+    if (value.length() > maxLength) {
+      throw new InvalidInputException(
+          field, "must be at most " + maxLength + " characters, was " + value.length());
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-_.:@/+".indexOf(c) >= 0;
+      if (!ok) {
+        throw new InvalidInputException(
+            field,
+            "may only contain letters, digits and - _ . : @ / + (found "
+                + describe(c)
+                + " at position "
+                + i
+                + ")");
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Checks free text such as a name or a reason: not blank, at most {@code maxLength} characters
+   * (counted as Unicode code points), no control, format (bidi) or unassigned characters, no
+   * leading or trailing white space.
+   *
+   * @param field the input's name, for the error message
+   * @param value the value to check; may be null (which is rejected)
+   * @param maxLength the maximum length in code points
+   * @return the value unchanged
+   * @throws InvalidInputException if the value is null, blank, too long or has forbidden characters
+   */
+  public static String freeText(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, "must not be null or blank");
+    }
+    int length = value.codePointCount(0, value.length());
+    if (length > maxLength) {
+      throw new InvalidInputException(
+          field, "must be at most " + maxLength + " characters, was " + length);
+    }
+    if (!value.strip().equals(value)) {
+      throw new InvalidInputException(field, "must not start or end with white space");
+    }
+    value
+        .codePoints()
+        .forEach(
+            cp -> {
+              int type = Character.getType(cp);
+              if (type == Character.CONTROL
+                  || type == Character.FORMAT
+                  || type == Character.UNASSIGNED
+                  || type == Character.PRIVATE_USE
+                  || type == Character.SURROGATE
+                  || type == Character.LINE_SEPARATOR
+                  || type == Character.PARAGRAPH_SEPARATOR) {
+                throw new InvalidInputException(
+                    field,
+                    "must not contain control or formatting characters (found U+"
+                        + String.format("%04X", cp)
+                        + ")");
+              }
+            });
+    return value;
+  }
+
+  private static String describe(char c) {
+    return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
+  }
+}

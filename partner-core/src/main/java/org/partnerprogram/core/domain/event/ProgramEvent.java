@@ -1,0 +1,50 @@
+package org.partnerprogram.core.domain.event;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.partnerprogram.core.domain.PartnerId;
+
+/**
+ * Something that happened in the programme, published through {@link
+ * org.partnerprogram.core.port.out.EventPublisher} in the same transaction as the change itself.
+ * Events carry ids and codes, never personal data.
+ */
+public sealed interface ProgramEvent
+    permits PartnerEnrolled,
+        PartnerLeft,
+        PartnerSuspended,
+        PartnerReinstated,
+        PayoutAccountChanged,
+        ReferralCodeIssued,
+        ReferralCodeRevoked,
+        RateVersionAdded {
+
+  /**
+   * The event's unique id (random), for consumers to deduplicate.
+   *
+   * @return never null
+   */
+  UUID eventId();
+
+  /**
+   * When it happened, by the programme's clock.
+   *
+   * @return never null
+   */
+  Instant occurredAt();
+
+  /**
+   * The partner it concerns, if any (a programme-wide rate version concerns none).
+   *
+   * @return never null
+   */
+  Optional<PartnerId> partner();
+
+  /**
+   * A stable name for the event's type, such as {@code partner.enrolled}, for serialised forms.
+   *
+   * @return never null
+   */
+  String type();
+}

@@ -1,0 +1,440 @@
+package org.partnerprogram.core.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.partnerprogram.core.domain.ConflictException;
+import org.partnerprogram.core.domain.CurrencyMismatchException;
+import org.partnerprogram.core.domain.IllegalTransitionException;
+import org.partnerprogram.core.domain.Instants;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.ProductRate;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateTarget;
+import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.event.PartnerEnrolled;
+import org.partnerprogram.core.domain.event.PartnerLeft;
+import org.partnerprogram.core.domain.event.PartnerReinstated;
+import org.partnerprogram.core.domain.event.PartnerSuspended;
+import org.partnerprogram.core.domain.event.PayoutAccountChanged;
+import org.partnerprogram.core.domain.event.RateVersionAdded;
+import org.partnerprogram.core.domain.event.ReferralCodeIssued;
+import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
+import org.partnerprogram.core.port.in.AddRateVersionCommand;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
+import org.partnerprogram.core.port.in.LeaveProgramCommand;
+import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.ReinstatePartnerCommand;
+import org.partnerprogram.core.port.in.RevokeReferralCodeCommand;
+import org.partnerprogram.core.port.in.SuspendPartnerCommand;
+import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The use cases of enrolment, codes and rates. Every public method runs in one transaction; all
+ * input is validated (by the command records and here) before the first write, so a refused call
+ * changes nothing.
+ */
+public final class ProgramService {
+  private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
+
+  /** Attempts at finding a free random code before giving up (each collides with p < 1e-11). */
+  private static final int CODE_ATTEMPTS = 8;
+
+  private final ProgramTerms terms;
+  private final PartnerStore partners;
+  private final ReferralCodeStore codes;
+  private final RateStore rates;
+  private final TransactionBoundary tx;
+  private final EventPublisher events;
+  private final Clock clock;
+  private final RandomGenerator random;
+
+  /**
+   * Wires the service.
+   *
+   * @param terms the programme's rules
+   * @param partners partner storage
+   * @param codes code storage
+   * @param rates rate storage
+   * @param tx the transaction boundary of that storage
+   * @param events where events go
+   * @param clock the programme's clock
+   * @param random the secure random source
+   */
+  public ProgramService(
+      ProgramTerms terms,
+      PartnerStore partners,
+      ReferralCodeStore codes,
+      RateStore rates,
+      TransactionBoundary tx,
+      EventPublisher events,
+      Clock clock,
+      RandomGenerator random) {
+    this.terms = terms;
+    this.partners = partners;
+    this.codes = codes;
+    this.rates = rates;
+    this.tx = tx;
+    this.events = events;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  private Instant now() {
+    return Instants.check("clock", clock.instant());
+  }
+
+  private UUID newEventId() {
+    long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(hi, lo);
+  }
+
+  private Partner existing(PartnerId id) {
+    return partners
+        .findById(id)
+        .orElseThrow(() -> new NotFoundException("no partner with id " + id));
+  }
+
+  /**
+   * Enrols a customer account.
+   *
+   * @param command the command
+   * @return the result
+   */
+  public EnrollmentResult enroll(EnrollPartnerCommand command) {
+    return tx.execute(
+        () -> {
+          Optional<Partner> found = partners.findByCustomerAccount(command.customerAccountId());
+          if (found.isPresent()) {
+            return new EnrollmentResult(found.get(), false);
+          }
+          Instant now = now();
+          Partner partner =
+              Partner.enrol(
+                  PartnerId.random(random),
+                  command.customerAccountId(),
+                  now,
+                  command.payoutAccount());
+          if (!partners.insert(partner)) {
+            // Another instance enrolled the same account between our read and our insert.
+            return new EnrollmentResult(
+                partners
+                    .findByCustomerAccount(command.customerAccountId())
+                    .orElseThrow(
+                        () ->
+                            new RetryableException(
+                                "concurrent enrolment of " + command.customerAccountId(), null)),
+                false);
+          }
+          events.publish(
+              new PartnerEnrolled(newEventId(), now, partner.id(), partner.customerAccountId()));
+          command
+              .payoutAccount()
+              .ifPresent(
+                  account -> {
+                    partners.appendPayoutAccountChange(
+                        new PayoutAccountChange(partner.id(), partner.version(), account, now));
+                    events.publish(
+                        new PayoutAccountChanged(
+                            newEventId(), now, partner.id(), account.iban().masked()));
+                  });
+          issueRandomCode(partner.id(), now);
+          LOG.debug("enrolled {} as partner {}", partner.customerAccountId(), partner.id());
+          return new EnrollmentResult(partner, true);
+        });
+  }
+
+  private IssuedCode issueRandomCode(PartnerId partnerId, Instant now) {
+    for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      IssuedCode code =
+          new IssuedCode(ReferralCode.generate(random), partnerId, false, now, Optional.empty());
+      if (codes.insert(code)) {
+        events.publish(new ReferralCodeIssued(newEventId(), now, partnerId, code.code(), false));
+        return code;
+      }
+    }
+    throw new RetryableException(
+        "could not find a free referral code in " + CODE_ATTEMPTS + " attempts", null);
+  }
+
+  /**
+   * A partner leaves.
+   *
+   * @param command the command
+   * @return the partner
+   */
+  public Partner leave(LeaveProgramCommand command) {
+    return tx.execute(
+        () -> {
+          Instant now = now();
+          Partner left = existing(command.partnerId()).leave(now);
+          partners.update(left);
+          events.publish(new PartnerLeft(newEventId(), now, left.id()));
+          return left;
+        });
+  }
+
+  /**
+   * Suspends a partner.
+   *
+   * @param command the command
+   * @return the partner
+   */
+  public Partner suspend(SuspendPartnerCommand command) {
+    return tx.execute(
+        () -> {
+          Instant now = now();
+          Partner suspended = existing(command.partnerId()).suspend(now);
+          partners.update(suspended);
+          events.publish(new PartnerSuspended(newEventId(), now, suspended.id(), command.reason()));
+          return suspended;
+        });
+  }
+
+  /**
+   * Reinstates a partner.
+   *
+   * @param command the command
+   * @return the partner
+   */
+  public Partner reinstate(ReinstatePartnerCommand command) {
+    return tx.execute(
+        () -> {
+          Instant now = now();
+          Partner active = existing(command.partnerId()).reinstate(now);
+          partners.update(active);
+          events.publish(new PartnerReinstated(newEventId(), now, active.id()));
+          return active;
+        });
+  }
+
+  /**
+   * Sets the payout account.
+   *
+   * @param command the command
+   * @return the partner
+   */
+  public Partner updatePayoutAccount(UpdatePayoutAccountCommand command) {
+    return tx.execute(
+        () -> {
+          Partner partner = existing(command.partnerId());
+          if (partner.payoutAccount().equals(Optional.of(command.account()))) {
+            return partner;
+          }
+          Instant now = now();
+          Partner changed = partner.withPayoutAccount(command.account());
+          partners.update(changed);
+          partners.appendPayoutAccountChange(
+              new PayoutAccountChange(changed.id(), changed.version(), command.account(), now));
+          events.publish(
+              new PayoutAccountChanged(
+                  newEventId(), now, changed.id(), command.account().iban().masked()));
+          return changed;
+        });
+  }
+
+  /**
+   * Issues a code.
+   *
+   * @param command the command
+   * @return the code
+   */
+  public IssuedCode issue(IssueReferralCodeCommand command) {
+    return tx.execute(
+        () -> {
+          Partner partner = existing(command.partnerId());
+          if (partner.status() == PartnerStatus.TERMINATED) {
+            throw new IllegalTransitionException(
+                "partner " + partner.id() + " has left the programme; no new codes");
+          }
+          Instant now = now();
+          if (command.vanityCode().isEmpty()) {
+            return issueRandomCode(partner.id(), now);
+          }
+          ReferralCode wanted = command.vanityCode().get();
+          IssuedCode code = new IssuedCode(wanted, partner.id(), true, now, Optional.empty());
+          if (!codes.insert(code)) {
+            throw new ConflictException(
+                "referral code " + wanted + " is taken; choose another one");
+          }
+          events.publish(new ReferralCodeIssued(newEventId(), now, partner.id(), wanted, true));
+          return code;
+        });
+  }
+
+  /**
+   * Revokes a code.
+   *
+   * @param command the command
+   * @return the revoked code
+   */
+  public IssuedCode revoke(RevokeReferralCodeCommand command) {
+    return tx.execute(
+        () -> {
+          IssuedCode code =
+              codes
+                  .find(command.code())
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException("referral code " + command.code() + " not found"));
+          Instant now = now();
+          IssuedCode revoked = code.revoke(now);
+          if (!codes.revoke(code.code(), now)) {
+            throw new RetryableException(
+                "referral code " + code.code() + " changed concurrently", null);
+          }
+          events.publish(new ReferralCodeRevoked(newEventId(), now, code.partnerId(), code.code()));
+          return revoked;
+        });
+  }
+
+  /**
+   * Adds a rate version.
+   *
+   * @param command the command
+   * @return the version
+   */
+  public RateVersion addRateVersion(AddRateVersionCommand command) {
+    Instant effectiveFrom = Instants.check("effectiveFrom", command.effectiveFrom());
+    for (Rate rate : command.rates().values()) {
+      if (rate instanceof Rate.FixedAmount fixed
+          && !fixed.amount().currency().equals(terms.currency())) {
+        throw new CurrencyMismatchException(terms.currency(), fixed.amount().currency());
+      }
+    }
+    return tx.execute(
+        () -> {
+          command.overrideFor().ifPresent(this::existing);
+          Instant now = now();
+          if (effectiveFrom.isBefore(now)) {
+            throw new ConflictException(
+                "a rate version cannot be backdated: it starts at "
+                    + effectiveFrom
+                    + ", before now ("
+                    + now
+                    + "); commissions already priced are never re-priced");
+          }
+          Optional<RateVersion> latest = rates.latest(command.overrideFor());
+          if (latest.isPresent() && !effectiveFrom.isAfter(latest.get().effectiveFrom())) {
+            throw new ConflictException(
+                "a rate version must start after the latest one (version "
+                    + latest.get().number()
+                    + " starts at "
+                    + latest.get().effectiveFrom()
+                    + "); this one starts at "
+                    + effectiveFrom);
+          }
+          RateVersion version =
+              RateVersion.builder()
+                  .partnerId(command.overrideFor())
+                  .number(latest.map(v -> v.number() + 1).orElse(1))
+                  .effectiveFrom(effectiveFrom)
+                  .putAllRates(command.rates())
+                  .createdAt(now)
+                  .build();
+          if (!rates.insert(version)) {
+            throw new RetryableException(
+                "another rate version was added concurrently; try again", null);
+          }
+          events.publish(
+              new RateVersionAdded(
+                  newEventId(), now, version.partnerId(), version.number(), effectiveFrom));
+          return version;
+        });
+  }
+
+  /**
+   * The overview.
+   *
+   * @param query the query
+   * @return the overview, or empty
+   */
+  public Optional<PartnerOverview> overview(PartnerOverviewQuery query) {
+    return tx.execute(
+        () -> {
+          Optional<Partner> found =
+              query.partnerId().isPresent()
+                  ? partners.findById(query.partnerId().get())
+                  : partners.findByCustomerAccount(query.customerAccountId().orElseThrow());
+          return found.map(this::overviewOf);
+        });
+  }
+
+  private PartnerOverview overviewOf(Partner partner) {
+    Instant now = now();
+    List<PartnerOverview.ReferralLink> links = new ArrayList<>();
+    for (IssuedCode code : codes.findByPartner(partner.id())) {
+      if (code.isLive()) {
+        links.add(
+            new PartnerOverview.ReferralLink(
+                code.code(), terms.referralLinkTemplate().linkFor(code.code()), code.vanity()));
+      }
+    }
+    return new PartnerOverview(
+        partner.id(),
+        partner.status(),
+        partner.enrolledAt(),
+        links,
+        currentRates(partner.id(), now),
+        partner.payoutAccount().map(a -> a.iban().masked()),
+        partner.payoutAccount().map(a -> a.holderName()),
+        now);
+  }
+
+  private List<ProductRate> currentRates(PartnerId partnerId, Instant at) {
+    Map<RateTarget, ProductRate> merged = new TreeMap<>();
+    rates
+        .inForceAt(Optional.empty(), at)
+        .ifPresent(
+            v ->
+                v.rates()
+                    .forEach(
+                        (target, rate) ->
+                            merged.put(
+                                target,
+                                new ProductRate(target, rate, v.number(), Optional.empty()))));
+    rates
+        .inForceAt(Optional.of(partnerId), at)
+        .ifPresent(
+            v ->
+                v.rates()
+                    .forEach(
+                        (target, rate) ->
+                            merged.put(
+                                target,
+                                new ProductRate(
+                                    target, rate, v.number(), Optional.of(partnerId)))));
+    List<ProductRate> result = new ArrayList<>();
+    for (ProductRate rate : merged.values()) {
+      if (!(rate.rate() instanceof Rate.Percentage p && p.percent().signum() == 0)) {
+        result.add(rate);
+      }
+    }
+    return result;
+  }
+}

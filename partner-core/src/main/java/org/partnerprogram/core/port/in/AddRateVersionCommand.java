@@ -1,0 +1,77 @@
+package org.partnerprogram.core.port.in;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateTarget;
+import org.partnerprogram.core.domain.RateVersion;
+
+/**
+ * Add a rate version.
+ *
+ * @param overrideFor the partner whose overrides get the version, or empty for the programme-wide
+ *     card; never null
+ * @param effectiveFrom when it takes effect: now or later, and after the scope's latest version;
+ *     never null
+ * @param rates the rate per product or group; never null, at most {@link RateVersion#MAX_TARGETS}
+ */
+public record AddRateVersionCommand(
+    Optional<PartnerId> overrideFor, Instant effectiveFrom, Map<RateTarget, Rate> rates) {
+
+  /**
+   * Validates the command and copies the rates.
+   *
+   * @throws InvalidInputException if a component is null or there are too many rates
+   */
+  public AddRateVersionCommand {
+    if (overrideFor == null) {
+      throw new InvalidInputException("overrideFor", "must not be null (use Optional.empty())");
+    }
+    if (effectiveFrom == null) {
+      throw new InvalidInputException("effectiveFrom", "must not be null");
+    }
+    if (rates == null) {
+      throw new InvalidInputException("rates", "must not be null");
+    }
+    if (rates.size() > RateVersion.MAX_TARGETS) {
+      throw new InvalidInputException(
+          "rates", "at most " + RateVersion.MAX_TARGETS + " products and groups per version");
+    }
+    rates.forEach(
+        (k, v) -> {
+          if (k == null || v == null) {
+            throw new InvalidInputException("rates", "must not contain null keys or values");
+          }
+        });
+    rates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rates));
+  }
+
+  /**
+   * A programme-wide version.
+   *
+   * @param effectiveFrom when it takes effect
+   * @param rates the rates
+   * @return the command
+   */
+  public static AddRateVersionCommand programmeWide(
+      Instant effectiveFrom, Map<RateTarget, Rate> rates) {
+    return new AddRateVersionCommand(Optional.empty(), effectiveFrom, rates);
+  }
+
+  /**
+   * A per-partner override version.
+   *
+   * @param partnerId the partner
+   * @param effectiveFrom when it takes effect
+   * @param rates the rates that differ from the programme-wide card
+   * @return the command
+   */
+  public static AddRateVersionCommand override(
+      PartnerId partnerId, Instant effectiveFrom, Map<RateTarget, Rate> rates) {
+    return new AddRateVersionCommand(Optional.of(partnerId), effectiveFrom, rates);
+  }
+}

@@ -1,0 +1,19 @@
+package org.partnerprogram.core.port.in;
+
+import org.partnerprogram.core.domain.Partner;
+
+/** Lifts a suspension. */
+@FunctionalInterface
+public interface ReinstatePartnerUseCase {
+
+  /**
+   * Lifts a suspension.
+   *
+   * @param command the command; never null
+   * @return the partner, ACTIVE again
+   * @throws org.partnerprogram.core.domain.NotFoundException if the partner does not exist
+   * @throws org.partnerprogram.core.domain.IllegalTransitionException unless the partner is
+   *     SUSPENDED
+   */
+  Partner reinstate(ReinstatePartnerCommand command);
+}

@@ -1,0 +1,19 @@
+package org.partnerprogram.core.port.out;
+
+import org.partnerprogram.core.domain.event.ProgramEvent;
+
+/**
+ * Where events go. Called inside the transaction of the change that caused the event: an
+ * implementation must make the event visible if and only if that transaction commits (an in-memory
+ * list that is appended on commit, a JDBC outbox table written in the same transaction).
+ */
+@FunctionalInterface
+public interface EventPublisher {
+
+  /**
+   * Publishes an event as part of the current transaction.
+   *
+   * @param event the event; never null
+   */
+  void publish(ProgramEvent event);
+}

@@ -1,0 +1,11 @@
+/**
+ * The SPI: what the core needs from the world. {@link
+ * org.partnerprogram.core.port.out.ProgramStorage} groups the stores ({@link
+ * org.partnerprogram.core.port.out.PartnerStore}, {@link
+ * org.partnerprogram.core.port.out.ReferralCodeStore}, {@link
+ * org.partnerprogram.core.port.out.RateStore}) with their {@link
+ * org.partnerprogram.core.port.out.TransactionBoundary}; events leave through {@link
+ * org.partnerprogram.core.port.out.EventPublisher}. Clock and randomness are plain {@link
+ * java.time.Clock} and {@link java.util.random.RandomGenerator}.
+ */
+package org.partnerprogram.core.port.out;
