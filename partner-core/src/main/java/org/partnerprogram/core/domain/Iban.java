@@ -235,7 +235,8 @@ public record Iban(String value) {
 
   private static String toDigits(String s) {
     StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       b.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
     }
     return b.toString();

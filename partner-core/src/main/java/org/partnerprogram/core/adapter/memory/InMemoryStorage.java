@@ -40,6 +40,9 @@ import org.partnerprogram.core.port.out.TransactionBoundary;
  */
 public final class InMemoryStorage implements ProgramStorage {
   private final ReentrantLock lock = new ReentrantLock();
+
+  // Per instance on purpose: each storage has its own units of work, and a thread may use two.
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
   private final Map<PartnerId, Partner> partnersById = new HashMap<>();

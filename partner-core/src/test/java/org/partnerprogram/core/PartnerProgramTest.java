@@ -1,0 +1,497 @@
+package org.partnerprogram.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.adapter.memory.InMemoryStorage;
+import org.partnerprogram.core.domain.ConflictException;
+import org.partnerprogram.core.domain.CurrencyMismatchException;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.IllegalTransitionException;
+import org.partnerprogram.core.domain.InvalidIbanException;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.ProductRate;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateTarget;
+import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.ReferralLinkTemplate;
+import org.partnerprogram.core.domain.event.PartnerEnrolled;
+import org.partnerprogram.core.domain.event.PartnerLeft;
+import org.partnerprogram.core.domain.event.PartnerReinstated;
+import org.partnerprogram.core.domain.event.PartnerSuspended;
+import org.partnerprogram.core.domain.event.PayoutAccountChanged;
+import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.domain.event.RateVersionAdded;
+import org.partnerprogram.core.domain.event.ReferralCodeIssued;
+import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
+import org.partnerprogram.core.port.in.AddRateVersionCommand;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
+import org.partnerprogram.core.port.in.LeaveProgramCommand;
+import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.ReinstatePartnerCommand;
+import org.partnerprogram.core.port.in.RevokeReferralCodeCommand;
+import org.partnerprogram.core.port.in.SuspendPartnerCommand;
+import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
+import org.partnerprogram.core.testkit.MutableClock;
+
+class PartnerProgramTest {
+  private static final String IBAN = "NL91ABNA0417164300";
+  private static final String OTHER_IBAN = "DE89370400440532013000";
+
+  private MutableClock clock;
+  private InMemoryStorage storage;
+  private PartnerProgram program;
+
+  @BeforeEach
+  void setUp() {
+    clock = MutableClock.at("2026-11-01T09:00:00Z");
+    storage = new InMemoryStorage();
+    program =
+        PartnerProgram.builder()
+            .terms(
+                ProgramTerms.builder()
+                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
+                    .build())
+            .storage(storage)
+            .clock(clock)
+            .random(new SplittableRandom(42))
+            .build();
+  }
+
+  private Partner enrol(String account) {
+    return program.enrollPartner().enroll(EnrollPartnerCommand.of(account)).partner();
+  }
+
+  private PartnerOverview overview(PartnerId id) {
+    return program.partnerOverview().overview(PartnerOverviewQuery.byPartner(id)).orElseThrow();
+  }
+
+  private <E extends ProgramEvent> List<E> events(Class<E> type) {
+    return storage.publishedEvents().stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  @Test
+  void enrollingIsImmediateAndIssuesAReferralLink() {
+    EnrollmentResult result = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-42"));
+
+    Partner partner = result.partner();
+    assertThat(result.newlyEnrolled()).isTrue();
+    assertThat(partner.status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(partner.enrolledAt()).isEqualTo(clock.instant());
+    assertThat(partner.id().value()).startsWith("p_").hasSize(28);
+    PartnerOverview overview = overview(partner.id());
+    assertThat(overview.links()).hasSize(1);
+    String code = overview.links().get(0).code().value();
+    assertThat(overview.links().get(0).url().toString())
+        .isEqualTo("https://example.nl/?ref=" + code);
+    assertThat(events(PartnerEnrolled.class))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.customerAccountId()).isEqualTo(CustomerAccountId.of("cust-42")));
+    assertThat(events(ReferralCodeIssued.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.code().value()).isEqualTo(code));
+  }
+
+  @Test
+  void enrollingAgainReturnsTheExistingPartnerUnchanged() {
+    Partner first = enrol("cust-42");
+    clock.advance(Duration.ofDays(3));
+    EnrollmentResult again =
+        program
+            .enrollPartner()
+            .enroll(EnrollPartnerCommand.of("cust-42", PayoutAccount.of(IBAN, "Jan")));
+
+    assertThat(again.newlyEnrolled()).isFalse();
+    assertThat(again.partner()).isEqualTo(first);
+    assertThat(again.partner().payoutAccount()).isEmpty();
+    assertThat(events(PartnerEnrolled.class)).hasSize(1);
+    assertThat(overview(first.id()).links()).hasSize(1);
+  }
+
+  @Test
+  void enrollingWithAPayoutAccountRecordsIt() {
+    Partner partner =
+        program
+            .enrollPartner()
+            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(IBAN, "Jan de Vries")))
+            .partner();
+
+    assertThat(partner.payoutAccount()).contains(PayoutAccount.of(IBAN, "Jan de Vries"));
+    PartnerOverview overview = overview(partner.id());
+    assertThat(overview.payoutIbanMasked()).contains("NL************4300");
+    assertThat(overview.payoutHolderName()).contains("Jan de Vries");
+    assertThat(events(PayoutAccountChanged.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.ibanMasked()).isEqualTo("NL************4300"));
+  }
+
+  @Test
+  void changingThePayoutAccountIsRecordedInItsHistory() {
+    Partner partner = enrol("cust-1");
+    program
+        .updatePayoutAccount()
+        .updatePayoutAccount(
+            new UpdatePayoutAccountCommand(partner.id(), PayoutAccount.of(IBAN, "Jan")));
+    clock.advance(Duration.ofDays(10));
+    Partner changed =
+        program
+            .updatePayoutAccount()
+            .updatePayoutAccount(
+                new UpdatePayoutAccountCommand(
+                    partner.id(), PayoutAccount.of("de89 3704 0044 0532 0130 00", "Jan")));
+    // the same account again changes nothing
+    Partner same =
+        program
+            .updatePayoutAccount()
+            .updatePayoutAccount(
+                new UpdatePayoutAccountCommand(partner.id(), PayoutAccount.of(OTHER_IBAN, "Jan")));
+
+    assertThat(same).isEqualTo(changed);
+    assertThat(changed.payoutAccount().orElseThrow().iban().value()).isEqualTo(OTHER_IBAN);
+    List<org.partnerprogram.core.domain.PayoutAccountChange> history =
+        storage.transactions().execute(() -> storage.partners().payoutAccountHistory(partner.id()));
+    assertThat(history)
+        .extracting(h -> h.account().iban().value())
+        .containsExactly(IBAN, OTHER_IBAN);
+    assertThat(history.get(1).changedAt()).isEqualTo(clock.instant());
+    assertThat(events(PayoutAccountChanged.class)).hasSize(2);
+  }
+
+  @Test
+  void aMalformedIbanIsATypedErrorAndChangesNothing() {
+    Partner partner = enrol("cust-1");
+    int eventsBefore = storage.publishedEvents().size();
+
+    assertThatThrownBy(
+            () ->
+                program
+                    .updatePayoutAccount()
+                    .updatePayoutAccount(
+                        new UpdatePayoutAccountCommand(
+                            partner.id(), PayoutAccount.of("NL91ABNA0417164301", "Jan"))))
+        .isInstanceOf(InvalidIbanException.class);
+
+    assertThat(overview(partner.id()).payoutIbanMasked()).isEmpty();
+    assertThat(storage.publishedEvents()).hasSize(eventsBefore);
+  }
+
+  @Test
+  void suspendReinstateAndLeaveFollowTheLifecycle() {
+    Partner partner = enrol("cust-1");
+    Partner suspended =
+        program.suspendPartner().suspend(new SuspendPartnerCommand(partner.id(), "fraud review"));
+    assertThat(suspended.status()).isEqualTo(PartnerStatus.SUSPENDED);
+    assertThatThrownBy(
+            () ->
+                program.suspendPartner().suspend(new SuspendPartnerCommand(partner.id(), "again")))
+        .isInstanceOf(IllegalTransitionException.class);
+
+    Partner active =
+        program.reinstatePartner().reinstate(new ReinstatePartnerCommand(partner.id()));
+    assertThat(active.status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(active.version()).isEqualTo(3);
+
+    Partner left = program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    assertThat(left.status()).isEqualTo(PartnerStatus.TERMINATED);
+    assertThat(events(PartnerSuspended.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).isEqualTo("fraud review"));
+    assertThat(events(PartnerReinstated.class)).hasSize(1);
+    assertThat(events(PartnerLeft.class)).hasSize(1);
+  }
+
+  @Test
+  void leavingTwiceIsRefused() {
+    Partner partner = enrol("cust-1");
+    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    int eventsBefore = storage.publishedEvents().size();
+
+    assertThatThrownBy(() -> program.leaveProgram().leave(new LeaveProgramCommand(partner.id())))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("already left");
+    assertThat(storage.publishedEvents()).hasSize(eventsBefore);
+  }
+
+  @Test
+  void reinstatingAPartnerWhoLeftIsRefused() {
+    Partner partner = enrol("cust-1");
+    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+
+    assertThatThrownBy(
+            () -> program.reinstatePartner().reinstate(new ReinstatePartnerCommand(partner.id())))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("TERMINATED");
+    assertThat(overview(partner.id()).status()).isEqualTo(PartnerStatus.TERMINATED);
+  }
+
+  @Test
+  void unknownPartnersAreNotFound() {
+    PartnerId unknown = PartnerId.of("p_unknown");
+    assertThatThrownBy(() -> program.leaveProgram().leave(new LeaveProgramCommand(unknown)))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(program.partnerOverview().overview(PartnerOverviewQuery.byPartner(unknown)))
+        .isEmpty();
+    assertThat(
+            program
+                .partnerOverview()
+                .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of("nobody"))))
+        .isEmpty();
+  }
+
+  @Test
+  void blankOrOversizeCustomerIdsAreTypedErrors() {
+    assertThatThrownBy(() -> EnrollPartnerCommand.of(" "))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> EnrollPartnerCommand.of("c".repeat(65)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at most 64");
+    assertThat(storage.publishedEvents()).isEmpty();
+  }
+
+  @Test
+  void vanityCodesAreUniqueCaseInsensitivelyAndReservedWordsAreRefused() {
+    Partner jan = enrol("cust-jan");
+    Partner piet = enrol("cust-piet");
+    IssuedCode code =
+        program
+            .issueReferralCode()
+            .issue(IssueReferralCodeCommand.vanity(jan.id(), "jans-hosting"));
+    assertThat(code.code().value()).isEqualTo("JANS-HOSTING");
+    assertThat(code.vanity()).isTrue();
+
+    int eventsBefore = storage.publishedEvents().size();
+    assertThatThrownBy(
+            () ->
+                program
+                    .issueReferralCode()
+                    .issue(IssueReferralCodeCommand.vanity(piet.id(), "Jans-Hosting")))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("taken");
+    assertThatThrownBy(() -> IssueReferralCodeCommand.vanity(piet.id(), "support"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> IssueReferralCodeCommand.vanity(piet.id(), "piet's"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(storage.publishedEvents()).hasSize(eventsBefore);
+    assertThat(overview(piet.id()).links()).hasSize(1);
+    assertThat(overview(jan.id()).links()).hasSize(2);
+  }
+
+  @Test
+  void revokedCodesLeaveTheOverviewAndAreNeverReissued() {
+    Partner jan = enrol("cust-jan");
+    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(jan.id(), "jan-h"));
+    IssuedCode revoked =
+        program
+            .revokeReferralCode()
+            .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("JAN-H")));
+
+    assertThat(revoked.isLive()).isFalse();
+    assertThat(overview(jan.id()).links())
+        .extracting(l -> l.code().value())
+        .doesNotContain("JAN-H");
+    assertThatThrownBy(
+            () ->
+                program
+                    .revokeReferralCode()
+                    .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("jan-h"))))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(
+            () ->
+                program
+                    .issueReferralCode()
+                    .issue(IssueReferralCodeCommand.vanity(jan.id(), "jan-h")))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(
+            () ->
+                program
+                    .revokeReferralCode()
+                    .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("NOPE"))))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(events(ReferralCodeRevoked.class)).hasSize(1);
+  }
+
+  @Test
+  void aPartnerWhoLeftGetsNoNewCodes() {
+    Partner jan = enrol("cust-jan");
+    program.leaveProgram().leave(new LeaveProgramCommand(jan.id()));
+    assertThatThrownBy(
+            () -> program.issueReferralCode().issue(IssueReferralCodeCommand.random(jan.id())))
+        .isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void theOverviewShowsTheRatesInForceWithPartnerOverrides() {
+    Instant now = clock.instant();
+    program
+        .addRateVersion()
+        .addRateVersion(
+            AddRateVersionCommand.programmeWide(
+                now,
+                Map.of(
+                    RateTarget.product("shared-hosting"), Rate.percent("25"),
+                    RateTarget.group("vps"), Rate.percent("10"),
+                    RateTarget.product("domain-nl"), Rate.percent("0"))));
+    Partner jan = enrol("cust-jan");
+    Partner piet = enrol("cust-piet");
+    program
+        .addRateVersion()
+        .addRateVersion(
+            AddRateVersionCommand.override(
+                jan.id(),
+                now.plusSeconds(60),
+                Map.of(RateTarget.group("vps"), Rate.percent("12.5"))));
+    // a future programme-wide version is not shown yet
+    program
+        .addRateVersion()
+        .addRateVersion(
+            AddRateVersionCommand.programmeWide(
+                now.plus(Duration.ofDays(30)),
+                Map.of(RateTarget.product("shared-hosting"), Rate.percent("30"))));
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(overview(piet.id()).rates())
+        .extracting(ProductRate::target, ProductRate::rate, ProductRate::versionNumber)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                RateTarget.product("shared-hosting"), Rate.percent("25"), 1),
+            org.assertj.core.groups.Tuple.tuple(RateTarget.group("vps"), Rate.percent("10"), 1));
+    assertThat(overview(jan.id()).rates())
+        .filteredOn(r -> r.target().equals(RateTarget.group("vps")))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.rate()).isEqualTo(Rate.percent("12.5"));
+              assertThat(r.overrideFor()).contains(jan.id());
+            });
+
+    clock.advance(Duration.ofDays(31));
+    assertThat(overview(piet.id()).rates())
+        .extracting(ProductRate::rate)
+        .containsExactly(Rate.percent("30"));
+    assertThat(events(RateVersionAdded.class)).hasSize(3);
+  }
+
+  @Test
+  void rateVersionsCannotBeBackdatedOrOverlap() {
+    Instant now = clock.instant();
+    Map<RateTarget, Rate> card = Map.of(RateTarget.product("vps"), Rate.percent("10"));
+    RateVersion first =
+        program
+            .addRateVersion()
+            .addRateVersion(AddRateVersionCommand.programmeWide(now.plusSeconds(3600), card));
+    assertThat(first.number()).isEqualTo(1);
+    int eventsBefore = storage.publishedEvents().size();
+
+    assertThatThrownBy(
+            () ->
+                program
+                    .addRateVersion()
+                    .addRateVersion(AddRateVersionCommand.programmeWide(now.minusSeconds(1), card)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("backdated");
+    assertThatThrownBy(
+            () ->
+                program
+                    .addRateVersion()
+                    .addRateVersion(
+                        AddRateVersionCommand.programmeWide(now.plusSeconds(3600), card)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("after the latest");
+    assertThatThrownBy(
+            () ->
+                program
+                    .addRateVersion()
+                    .addRateVersion(AddRateVersionCommand.programmeWide(now.plusSeconds(60), card)))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(
+            () ->
+                program
+                    .addRateVersion()
+                    .addRateVersion(
+                        AddRateVersionCommand.programmeWide(
+                            now.plusSeconds(7200),
+                            Map.of(RateTarget.product("vps"), Rate.fixed(Money.of("5", "USD"))))))
+        .isInstanceOf(CurrencyMismatchException.class);
+    assertThatThrownBy(
+            () ->
+                program
+                    .addRateVersion()
+                    .addRateVersion(
+                        AddRateVersionCommand.override(
+                            PartnerId.of("p_nobody"), now.plusSeconds(7200), card)))
+        .isInstanceOf(NotFoundException.class);
+
+    assertThat(storage.publishedEvents()).hasSize(eventsBefore);
+    RateVersion second =
+        program
+            .addRateVersion()
+            .addRateVersion(AddRateVersionCommand.programmeWide(now.plusSeconds(7200), card));
+    assertThat(second.number()).isEqualTo(2);
+  }
+
+  @Test
+  void theBuilderNeedsTermsAndStorage() {
+    assertThatThrownBy(() -> PartnerProgram.builder().storage(new InMemoryStorage()).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("terms");
+    assertThatThrownBy(
+            () ->
+                PartnerProgram.builder()
+                    .terms(
+                        ProgramTerms.builder()
+                            .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/{code}"))
+                            .build())
+                    .build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("storage");
+  }
+
+  @Test
+  void aFailedUnitOfWorkLeavesNothingBehind() {
+    Partner jan = enrol("cust-jan");
+    int eventsBefore = storage.publishedEvents().size();
+    assertThatThrownBy(
+            () ->
+                storage
+                    .transactions()
+                    .execute(
+                        () -> {
+                          program
+                              .issueReferralCode()
+                              .issue(IssueReferralCodeCommand.vanity(jan.id(), "rolled-back"));
+                          throw new IllegalStateException("host failure after the SDK call");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(overview(jan.id()).links())
+        .extracting(l -> l.code().value())
+        .doesNotContain("ROLLED-BACK");
+    assertThat(storage.publishedEvents()).hasSize(eventsBefore);
+    assertThat(
+            storage
+                .transactions()
+                .execute(() -> storage.codes().find(ReferralCode.parse("rolled-back"))))
+        .isEqualTo(Optional.empty());
+  }
+}

@@ -1,0 +1,102 @@
+package org.partnerprogram.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the hexagon honest (buckpal's DependencyRuleTests, in ArchUnit). */
+class ArchitectureTest {
+  private static JavaClasses core;
+
+  @BeforeAll
+  static void importCore() {
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.partnerprogram.core");
+  }
+
+  @Test
+  void theDomainDependsOnlyOnTheJdkImmutablesAndSlf4j() {
+    classes()
+        .that()
+        .resideInAPackage("org.partnerprogram.core.domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..", "org.partnerprogram.core.domain..", "org.immutables..", "org.slf4j..")
+        .check(core);
+  }
+
+  @Test
+  void portsDependOnlyOnTheDomain() {
+    classes()
+        .that()
+        .resideInAnyPackage("org.partnerprogram.core.port..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..", "org.partnerprogram.core.domain..", "org.partnerprogram.core.port..")
+        .check(core);
+  }
+
+  @Test
+  void theCoreNeverImportsAnAdapter() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.partnerprogram.core.domain..",
+            "org.partnerprogram.core.port..",
+            "org.partnerprogram.core.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.partnerprogram.core.adapter..", "org.partnerprogram.jdbc..")
+        .check(core);
+  }
+
+  @Test
+  void nothingUsesJacksonOutsideAJsonPackage() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..json..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.fasterxml.jackson..")
+        .check(core);
+  }
+
+  @Test
+  void theCoreUsesNoFrameworkNoJdbcAndNoSystemClock() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..", "jakarta..", "javax.persistence..", "java.sql..")
+        .check(core);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "org.partnerprogram.core.domain..", "org.partnerprogram.core.internal..")
+        .should()
+        .callMethod(java.time.Instant.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .check(core);
+  }
+
+  @Test
+  void internalsAreNotUsedByThePorts() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.partnerprogram.core.domain..", "org.partnerprogram.core.port..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.partnerprogram.core.internal..")
+        .check(core);
+  }
+}

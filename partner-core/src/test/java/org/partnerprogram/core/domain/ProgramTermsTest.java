@@ -1,0 +1,82 @@
+package org.partnerprogram.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class ProgramTermsTest {
+  private static final ReferralLinkTemplate TEMPLATE =
+      ReferralLinkTemplate.of("https://example.nl/?ref={code}");
+
+  @Test
+  void defaultsAreTheSeedProgramme() {
+    ProgramTerms terms = ProgramTerms.builder().referralLinkTemplate(TEMPLATE).build();
+    assertThat(terms.currency().getCurrencyCode()).isEqualTo("EUR");
+    assertThat(terms.zone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
+    assertThat(terms.attributionWindow()).isEqualTo(Duration.ofDays(90));
+    assertThat(terms.attributionModel()).isEqualTo(AttributionModel.LAST_TOUCH);
+    assertThat(terms.holdingPeriod()).isEqualTo(Duration.ZERO);
+    assertThat(terms.minimumPayout()).isEqualTo(Money.of("0", "EUR"));
+    assertThat(terms.rounding()).isEqualTo(RoundingMode.HALF_UP);
+  }
+
+  @Test
+  void theReferralLinkTemplateIsRequiredWithATypedError() {
+    assertThatThrownBy(() -> ProgramTerms.builder().build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("referralLinkTemplate");
+  }
+
+  @Test
+  void refusesSettingsOutOfRange() {
+    assertThatThrownBy(
+            () ->
+                ProgramTerms.builder()
+                    .referralLinkTemplate(TEMPLATE)
+                    .attributionWindow(Duration.ZERO)
+                    .build())
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                ProgramTerms.builder()
+                    .referralLinkTemplate(TEMPLATE)
+                    .holdingPeriod(Duration.ofDays(-1))
+                    .build())
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                ProgramTerms.builder()
+                    .referralLinkTemplate(TEMPLATE)
+                    .minimumPayout(Money.of("-1", "EUR"))
+                    .build())
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                ProgramTerms.builder()
+                    .referralLinkTemplate(TEMPLATE)
+                    .minimumPayout(Money.of("25", "USD"))
+                    .build())
+        .isInstanceOf(CurrencyMismatchException.class);
+    assertThatThrownBy(
+            () ->
+                ProgramTerms.builder()
+                    .referralLinkTemplate(TEMPLATE)
+                    .rounding(RoundingMode.UNNECESSARY)
+                    .build())
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void theMinimumPayoutFollowsTheCurrency() {
+    ProgramTerms terms =
+        ProgramTerms.builder()
+            .referralLinkTemplate(TEMPLATE)
+            .currency(Currencies.of("JPY"))
+            .build();
+    assertThat(terms.minimumPayout()).isEqualTo(Money.of("0", "JPY"));
+  }
+}
