@@ -320,7 +320,8 @@ public final class ProgramService {
    * @return the version
    */
   public RateVersion addRateVersion(AddRateVersionCommand command) {
-    Instant effectiveFrom = Instants.check("effectiveFrom", command.effectiveFrom());
+    Optional<Instant> requestedStart =
+        command.effectiveFrom().map(at -> Instants.check("effectiveFrom", at));
     for (Rate rate : command.rates().values()) {
       if (rate instanceof Rate.FixedAmount fixed
           && !fixed.amount().currency().equals(terms.currency())) {
@@ -331,6 +332,7 @@ public final class ProgramService {
         () -> {
           command.overrideFor().ifPresent(this::existing);
           Instant now = now();
+          Instant effectiveFrom = requestedStart.orElse(now);
           if (effectiveFrom.isBefore(now)) {
             throw new ConflictException(
                 "a rate version cannot be backdated: it starts at "

@@ -16,11 +16,11 @@ import org.partnerprogram.core.domain.RateVersion;
  * @param overrideFor the partner whose overrides get the version, or empty for the programme-wide
  *     card; never null
  * @param effectiveFrom when it takes effect: now or later, and after the scope's latest version;
- *     never null
+ *     empty means "now", by the programme's clock; never null
  * @param rates the rate per product or group; never null, at most {@link RateVersion#MAX_TARGETS}
  */
 public record AddRateVersionCommand(
-    Optional<PartnerId> overrideFor, Instant effectiveFrom, Map<RateTarget, Rate> rates) {
+    Optional<PartnerId> overrideFor, Optional<Instant> effectiveFrom, Map<RateTarget, Rate> rates) {
 
   /**
    * Validates the command and copies the rates.
@@ -32,7 +32,7 @@ public record AddRateVersionCommand(
       throw new InvalidInputException("overrideFor", "must not be null (use Optional.empty())");
     }
     if (effectiveFrom == null) {
-      throw new InvalidInputException("effectiveFrom", "must not be null");
+      throw new InvalidInputException("effectiveFrom", "must not be null (use Optional.empty())");
     }
     if (rates == null) {
       throw new InvalidInputException("rates", "must not be null");
@@ -51,7 +51,17 @@ public record AddRateVersionCommand(
   }
 
   /**
-   * A programme-wide version.
+   * A programme-wide version that takes effect now, by the programme's clock.
+   *
+   * @param rates the rates
+   * @return the command
+   */
+  public static AddRateVersionCommand programmeWide(Map<RateTarget, Rate> rates) {
+    return new AddRateVersionCommand(Optional.empty(), Optional.empty(), rates);
+  }
+
+  /**
+   * A programme-wide version that takes effect at a given instant.
    *
    * @param effectiveFrom when it takes effect
    * @param rates the rates
@@ -59,7 +69,8 @@ public record AddRateVersionCommand(
    */
   public static AddRateVersionCommand programmeWide(
       Instant effectiveFrom, Map<RateTarget, Rate> rates) {
-    return new AddRateVersionCommand(Optional.empty(), effectiveFrom, rates);
+    return new AddRateVersionCommand(
+        Optional.empty(), Optional.of(requireInstant(effectiveFrom)), rates);
   }
 
   /**
@@ -72,6 +83,14 @@ public record AddRateVersionCommand(
    */
   public static AddRateVersionCommand override(
       PartnerId partnerId, Instant effectiveFrom, Map<RateTarget, Rate> rates) {
-    return new AddRateVersionCommand(Optional.of(partnerId), effectiveFrom, rates);
+    return new AddRateVersionCommand(
+        Optional.ofNullable(partnerId), Optional.of(requireInstant(effectiveFrom)), rates);
+  }
+
+  private static Instant requireInstant(Instant effectiveFrom) {
+    if (effectiveFrom == null) {
+      throw new InvalidInputException("effectiveFrom", "must not be null");
+    }
+    return effectiveFrom;
   }
 }
