@@ -1,0 +1,23 @@
+package org.partnerprogram.core.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A click on a referral link: which code, which (opaque) visitor, when. No IP address or other
+ * personal data is kept.
+ *
+ * @param code the code in the link; never null
+ * @param partnerId the partner the code belonged to when clicked; never null
+ * @param visitorId the host's cookie value; never null
+ * @param at when; never null
+ */
+public record Touch(ReferralCode code, PartnerId partnerId, VisitorId visitorId, Instant at) {
+  /** Checks for nulls. */
+  public Touch {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(partnerId, "partnerId");
+    Objects.requireNonNull(visitorId, "visitorId");
+    Objects.requireNonNull(at, "at");
+  }
+}
