@@ -47,34 +47,30 @@ class IbanProperties {
   @Test
   void swappingTwoAdjacentDifferentDigitsIsAlwaysRejected() {
     qt().forAll(Gens.ibans(), integers().between(0, 32))
-        .assuming(
-            (iban, raw) -> {
-              String v = iban.value();
-              for (int k = 0; k < v.length() - 1; k++) {
-                int i = (raw + k) % (v.length() - 1);
-                if (Character.isDigit(v.charAt(i))
-                    && Character.isDigit(v.charAt(i + 1))
-                    && v.charAt(i) != v.charAt(i + 1)) {
-                  return true;
-                }
-              }
-              return false;
-            })
+        .assuming((iban, raw) -> swappablePair(iban.value(), raw) >= 0)
         .checkAssert(
             (iban, raw) -> {
               String v = iban.value();
-              for (int k = 0; k < v.length() - 1; k++) {
-                int i = (raw + k) % (v.length() - 1);
-                if (Character.isDigit(v.charAt(i))
-                    && Character.isDigit(v.charAt(i + 1))
-                    && v.charAt(i) != v.charAt(i + 1)) {
-                  String swapped =
-                      v.substring(0, i) + v.charAt(i + 1) + v.charAt(i) + v.substring(i + 2);
-                  assertThatThrownBy(() -> Iban.parse(swapped))
-                      .isInstanceOf(InvalidIbanException.class);
-                  return;
-                }
-              }
+              int i = swappablePair(v, raw);
+              String swapped =
+                  v.substring(0, i) + v.charAt(i + 1) + v.charAt(i) + v.substring(i + 2);
+              assertThatThrownBy(() -> Iban.parse(swapped))
+                  .isInstanceOf(InvalidIbanException.class);
             });
+  }
+
+  /**
+   * The first position from {@code raw} on (cyclically) of two adjacent different digits, or -1.
+   */
+  private static int swappablePair(String v, int raw) {
+    for (int k = 0; k < v.length() - 1; k++) {
+      int i = (raw + k) % (v.length() - 1);
+      if (Character.isDigit(v.charAt(i))
+          && Character.isDigit(v.charAt(i + 1))
+          && v.charAt(i) != v.charAt(i + 1)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

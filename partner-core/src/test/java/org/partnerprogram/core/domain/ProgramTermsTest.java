@@ -33,41 +33,19 @@ class ProgramTermsTest {
 
   @Test
   void refusesSettingsOutOfRange() {
-    assertThatThrownBy(
-            () ->
-                ProgramTerms.builder()
-                    .referralLinkTemplate(TEMPLATE)
-                    .attributionWindow(Duration.ZERO)
-                    .build())
-        .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(
-            () ->
-                ProgramTerms.builder()
-                    .referralLinkTemplate(TEMPLATE)
-                    .holdingPeriod(Duration.ofDays(-1))
-                    .build())
-        .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(
-            () ->
-                ProgramTerms.builder()
-                    .referralLinkTemplate(TEMPLATE)
-                    .minimumPayout(Money.of("-1", "EUR"))
-                    .build())
-        .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(
-            () ->
-                ProgramTerms.builder()
-                    .referralLinkTemplate(TEMPLATE)
-                    .minimumPayout(Money.of("25", "USD"))
-                    .build())
-        .isInstanceOf(CurrencyMismatchException.class);
-    assertThatThrownBy(
-            () ->
-                ProgramTerms.builder()
-                    .referralLinkTemplate(TEMPLATE)
-                    .rounding(RoundingMode.UNNECESSARY)
-                    .build())
-        .isInstanceOf(InvalidInputException.class);
+    assertRefused(b -> b.attributionWindow(Duration.ZERO), InvalidInputException.class);
+    assertRefused(b -> b.attributionWindow(Duration.ofDays(731)), InvalidInputException.class);
+    assertRefused(b -> b.holdingPeriod(Duration.ofDays(-1)), InvalidInputException.class);
+    assertRefused(b -> b.minimumPayout(Money.of("-1", "EUR")), InvalidInputException.class);
+    assertRefused(b -> b.minimumPayout(Money.of("25", "USD")), CurrencyMismatchException.class);
+    assertRefused(b -> b.rounding(RoundingMode.UNNECESSARY), InvalidInputException.class);
+  }
+
+  private static void assertRefused(
+      java.util.function.Consumer<ProgramTerms.Builder> setting, Class<? extends Exception> error) {
+    ProgramTerms.Builder builder = ProgramTerms.builder().referralLinkTemplate(TEMPLATE);
+    setting.accept(builder);
+    assertThatThrownBy(builder::build).isInstanceOf(error);
   }
 
   @Test
