@@ -6,12 +6,17 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.internal.AttributionService;
 import org.partnerprogram.core.internal.ProgramService;
+import org.partnerprogram.core.internal.ServiceContext;
 import org.partnerprogram.core.port.in.AddRateVersionUseCase;
+import org.partnerprogram.core.port.in.AttributeSignupUseCase;
 import org.partnerprogram.core.port.in.EnrollPartnerUseCase;
+import org.partnerprogram.core.port.in.ExplainAttributionUseCase;
 import org.partnerprogram.core.port.in.IssueReferralCodeUseCase;
 import org.partnerprogram.core.port.in.LeaveProgramUseCase;
 import org.partnerprogram.core.port.in.PartnerOverviewUseCase;
+import org.partnerprogram.core.port.in.RecordTouchUseCase;
 import org.partnerprogram.core.port.in.ReinstatePartnerUseCase;
 import org.partnerprogram.core.port.in.RevokeReferralCodeUseCase;
 import org.partnerprogram.core.port.in.SuspendPartnerUseCase;
@@ -38,10 +43,13 @@ import org.partnerprogram.core.port.out.ProgramStorage;
 public final class PartnerProgram {
   private final ProgramTerms terms;
   private final ProgramService service;
+  private final AttributionService attribution;
 
-  private PartnerProgram(ProgramTerms terms, ProgramService service) {
+  private PartnerProgram(
+      ProgramTerms terms, ProgramService service, AttributionService attribution) {
     this.terms = terms;
     this.service = service;
+    this.attribution = attribution;
   }
 
   /**
@@ -144,6 +152,33 @@ public final class PartnerProgram {
   }
 
   /**
+   * Record a click on a referral link (call it from the landing page).
+   *
+   * @return the use case
+   */
+  public RecordTouchUseCase recordTouch() {
+    return attribution::recordTouch;
+  }
+
+  /**
+   * Decide, at signup, whether a partner brought the new customer.
+   *
+   * @return the use case
+   */
+  public AttributeSignupUseCase attributeSignup() {
+    return attribution::attribute;
+  }
+
+  /**
+   * Explain a customer's attribution decision, for support.
+   *
+   * @return the use case
+   */
+  public ExplainAttributionUseCase explainAttribution() {
+    return attribution::explain;
+  }
+
+  /**
    * Builds a {@link PartnerProgram}. {@link #terms} and {@link #storage} are required; the clock
    * defaults to {@link Clock#systemUTC()}, randomness to a new {@link SecureRandom}, and events to
    * the storage's own outbox.
@@ -240,17 +275,9 @@ public final class PartnerProgram {
                             "the storage has no outbox; call events(...) with a publisher"));
       }
       RandomGenerator source = random != null ? random : new SecureRandom();
-      ProgramService service =
-          new ProgramService(
-              terms,
-              storage.partners(),
-              storage.codes(),
-              storage.rates(),
-              storage.transactions(),
-              publisher,
-              clock,
-              source);
-      return new PartnerProgram(terms, service);
+      ServiceContext context = new ServiceContext(terms, storage, publisher, clock, source);
+      return new PartnerProgram(
+          terms, new ProgramService(context), new AttributionService(context));
     }
   }
 }

@@ -35,9 +35,7 @@ public sealed interface AttributionDecision
     /** The code was revoked before the signup. */
     CODE_REVOKED,
     /** The code typed at signup was never issued. */
-    UNKNOWN_CODE,
-    /** The customer was attributed (or refused) before; that first decision stands. */
-    ALREADY_ATTRIBUTED
+    UNKNOWN_CODE
   }
 
   /**

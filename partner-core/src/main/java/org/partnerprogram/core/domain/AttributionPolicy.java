@@ -76,7 +76,23 @@ public final class AttributionPolicy {
   }
 
   /**
-   * Decides.
+   * A decision and the partner it concerns: the winner, or the partner of the first refused
+   * candidate (so a partner's overview can count "refused because you were suspended"); empty
+   * without any candidate.
+   *
+   * @param decision the decision; never null
+   * @param concerning the partner concerned; never null
+   */
+  public record Outcome(AttributionDecision decision, Optional<PartnerId> concerning) {
+    /** Checks for nulls. */
+    public Outcome {
+      Objects.requireNonNull(decision, "decision");
+      Objects.requireNonNull(concerning, "concerning");
+    }
+  }
+
+  /**
+   * Decides; see {@link #outcome} for the partner the decision concerns.
    *
    * @param signup the signup; never null
    * @param typedCode the code the customer typed, resolved, or empty; never null
@@ -89,18 +105,39 @@ public final class AttributionPolicy {
       Optional<Candidate> typedCode,
       boolean typedCodeUnknown,
       List<Candidate> clicks) {
+    return outcome(signup, typedCode, typedCodeUnknown, clicks).decision();
+  }
+
+  /**
+   * Decides, and names the partner concerned.
+   *
+   * @param signup the signup; never null
+   * @param typedCode the code the customer typed, resolved, or empty; never null
+   * @param typedCodeUnknown true if the customer typed a code that was never issued
+   * @param clicks the visitor's clicks, in any order; never null
+   * @return the outcome; never null
+   */
+  public Outcome outcome(
+      Signup signup,
+      Optional<Candidate> typedCode,
+      boolean typedCodeUnknown,
+      List<Candidate> clicks) {
     if (!signup.newCustomer()) {
-      return new AttributionDecision.NotAttributed(AttributionDecision.Reason.EXISTING_CUSTOMER);
+      return new Outcome(
+          new AttributionDecision.NotAttributed(AttributionDecision.Reason.EXISTING_CUSTOMER),
+          Optional.empty());
     }
     Instant windowStart = signup.at().minus(window);
     List<Candidate> inWindow = new ArrayList<>();
-    boolean anyBefore = false;
+    Candidate latestBefore = null;
     for (Candidate click : clicks) {
       if (click.at().isAfter(signup.at())) {
         continue; // a click after the signup cannot have brought the customer
       }
       if (click.at().isBefore(windowStart)) {
-        anyBefore = true;
+        if (latestBefore == null || click.at().isAfter(latestBefore.at())) {
+          latestBefore = click;
+        }
       } else {
         inWindow.add(click);
       }
@@ -116,35 +153,41 @@ public final class AttributionPolicy {
     ordered.addAll(inWindow);
 
     AttributionDecision.Reason firstReason = null;
+    Optional<PartnerId> firstPartner = Optional.empty();
     for (int i = 0; i < ordered.size(); i++) {
       Candidate candidate = ordered.get(i);
       Optional<AttributionDecision.Reason> refusal = refusal(signup, candidate);
       if (refusal.isEmpty()) {
         boolean typed = typedCode.isPresent() && i == 0;
-        return new AttributionDecision.Attributed(
-            candidate.partner().id(),
-            candidate.code().code(),
-            candidate.at(),
-            typed
-                ? AttributionDecision.Rule.TYPED_CODE
-                : model == AttributionModel.LAST_TOUCH
-                    ? AttributionDecision.Rule.LAST_TOUCH
-                    : AttributionDecision.Rule.FIRST_TOUCH);
+        AttributionDecision.Attributed attributed =
+            new AttributionDecision.Attributed(
+                candidate.partner().id(),
+                candidate.code().code(),
+                candidate.at(),
+                typed
+                    ? AttributionDecision.Rule.TYPED_CODE
+                    : model == AttributionModel.LAST_TOUCH
+                        ? AttributionDecision.Rule.LAST_TOUCH
+                        : AttributionDecision.Rule.FIRST_TOUCH);
+        return new Outcome(attributed, Optional.of(candidate.partner().id()));
       }
       if (firstReason == null) {
         firstReason = refusal.get();
+        firstPartner = Optional.of(candidate.partner().id());
       }
     }
+    AttributionDecision.Reason reason;
     if (firstReason != null) {
-      return new AttributionDecision.NotAttributed(firstReason);
+      reason = firstReason;
+    } else if (typedCodeUnknown) {
+      reason = AttributionDecision.Reason.UNKNOWN_CODE;
+    } else if (latestBefore != null) {
+      reason = AttributionDecision.Reason.OUTSIDE_WINDOW;
+      firstPartner = Optional.of(latestBefore.partner().id());
+    } else {
+      reason = AttributionDecision.Reason.NO_TOUCH;
     }
-    if (typedCodeUnknown) {
-      return new AttributionDecision.NotAttributed(AttributionDecision.Reason.UNKNOWN_CODE);
-    }
-    return new AttributionDecision.NotAttributed(
-        anyBefore
-            ? AttributionDecision.Reason.OUTSIDE_WINDOW
-            : AttributionDecision.Reason.NO_TOUCH);
+    return new Outcome(new AttributionDecision.NotAttributed(reason), firstPartner);
   }
 
   private static Optional<AttributionDecision.Reason> refusal(Signup signup, Candidate candidate) {

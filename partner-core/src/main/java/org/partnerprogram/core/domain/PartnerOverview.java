@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param payoutIbanMasked the payout IBAN with all but the country and last four characters hidden,
  *     or empty if none is on file; never null
  * @param payoutHolderName the account holder's name, or empty if no account is on file; never null
+ * @param referrals clicks on the partner's codes and signups attributed or refused (counts only);
+ *     never null
  * @param asOf the instant the rates were looked up for; never null
  */
 public record PartnerOverview(
@@ -30,6 +32,7 @@ public record PartnerOverview(
     List<ProductRate> rates,
     Optional<String> payoutIbanMasked,
     Optional<String> payoutHolderName,
+    AttributionCounts referrals,
     Instant asOf) {
 
   /** Checks for nulls and copies the lists. */
@@ -41,6 +44,7 @@ public record PartnerOverview(
     rates = List.copyOf(rates);
     Objects.requireNonNull(payoutIbanMasked, "payoutIbanMasked");
     Objects.requireNonNull(payoutHolderName, "payoutHolderName");
+    Objects.requireNonNull(referrals, "referrals");
     Objects.requireNonNull(asOf, "asOf");
   }
 

@@ -2,6 +2,7 @@ package org.partnerprogram.core.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A click on a referral link: which code, which (opaque) visitor, when. No IP address or other
@@ -11,13 +12,20 @@ import java.util.Objects;
  * @param partnerId the partner the code belonged to when clicked; never null
  * @param visitorId the host's cookie value; never null
  * @param at when; never null
+ * @param landingPath the host page the link landed on, if the host passed it; never null
  */
-public record Touch(ReferralCode code, PartnerId partnerId, VisitorId visitorId, Instant at) {
+public record Touch(
+    ReferralCode code,
+    PartnerId partnerId,
+    VisitorId visitorId,
+    Instant at,
+    Optional<LandingPath> landingPath) {
   /** Checks for nulls. */
   public Touch {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(partnerId, "partnerId");
     Objects.requireNonNull(visitorId, "visitorId");
     Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(landingPath, "landingPath");
   }
 }

@@ -1,6 +1,5 @@
 package org.partnerprogram.core.internal;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
+import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
 import org.partnerprogram.core.domain.IllegalTransitionException;
@@ -64,60 +63,39 @@ public final class ProgramService {
   /** Attempts at finding a free random code before giving up (each collides with p < 1e-11). */
   private static final int CODE_ATTEMPTS = 8;
 
+  private final ServiceContext ctx;
   private final ProgramTerms terms;
   private final PartnerStore partners;
   private final ReferralCodeStore codes;
   private final RateStore rates;
   private final TransactionBoundary tx;
   private final EventPublisher events;
-  private final Clock clock;
-  private final RandomGenerator random;
 
   /**
    * Wires the service.
    *
-   * @param terms the programme's rules
-   * @param partners partner storage
-   * @param codes code storage
-   * @param rates rate storage
-   * @param tx the transaction boundary of that storage
-   * @param events where events go
-   * @param clock the programme's clock
-   * @param random the secure random source
+   * @param ctx the terms, ports, clock and randomness
    */
-  public ProgramService(
-      ProgramTerms terms,
-      PartnerStore partners,
-      ReferralCodeStore codes,
-      RateStore rates,
-      TransactionBoundary tx,
-      EventPublisher events,
-      Clock clock,
-      RandomGenerator random) {
-    this.terms = terms;
-    this.partners = partners;
-    this.codes = codes;
-    this.rates = rates;
-    this.tx = tx;
-    this.events = events;
-    this.clock = clock;
-    this.random = random;
+  public ProgramService(ServiceContext ctx) {
+    this.ctx = ctx;
+    this.terms = ctx.terms;
+    this.partners = ctx.storage.partners();
+    this.codes = ctx.storage.codes();
+    this.rates = ctx.storage.rates();
+    this.tx = ctx.tx;
+    this.events = ctx.events;
   }
 
   private Instant now() {
-    return Instants.check("clock", clock.instant());
+    return ctx.now();
   }
 
   private UUID newEventId() {
-    long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
-    long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(hi, lo);
+    return ctx.newEventId();
   }
 
   private Partner existing(PartnerId id) {
-    return partners
-        .findById(id)
-        .orElseThrow(() -> new NotFoundException("no partner with id " + id));
+    return ctx.partner(id);
   }
 
   /**
@@ -136,7 +114,7 @@ public final class ProgramService {
           Instant now = now();
           Partner partner =
               Partner.enrol(
-                  PartnerId.random(random),
+                  PartnerId.random(ctx.random()),
                   command.customerAccountId(),
                   now,
                   command.payoutAccount());
@@ -172,7 +150,8 @@ public final class ProgramService {
   private IssuedCode issueRandomCode(PartnerId partnerId, Instant now) {
     for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       IssuedCode code =
-          new IssuedCode(ReferralCode.generate(random), partnerId, false, now, Optional.empty());
+          new IssuedCode(
+              ReferralCode.generate(ctx.random()), partnerId, false, now, Optional.empty());
       if (codes.insert(code)) {
         events.publish(new ReferralCodeIssued(newEventId(), now, partnerId, code.code(), false));
         return code;
@@ -405,7 +384,16 @@ public final class ProgramService {
         currentRates(partner.id(), now),
         partner.payoutAccount().map(a -> a.iban().masked()),
         partner.payoutAccount().map(a -> a.holderName()),
+        referrals(partner.id()),
         now);
+  }
+
+  private AttributionCounts referrals(PartnerId partnerId) {
+    AttributionCounts decided = ctx.storage.attributions().countsByPartner(partnerId);
+    return new AttributionCounts(
+        ctx.storage.touches().countByPartner(partnerId),
+        decided.signupsAttributed(),
+        decided.signupsRefused());
   }
 
   private List<ProductRate> currentRates(PartnerId partnerId, Instant at) {

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.partnerprogram.core.domain.AttributionCounts;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IssuedCode;
@@ -22,12 +26,16 @@ import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.PartnerStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 
 /**
@@ -51,10 +59,14 @@ public final class InMemoryStorage implements ProgramStorage {
   private final Map<ReferralCode, IssuedCode> codesByValue = new HashMap<>();
   private final Map<Optional<PartnerId>, List<RateVersion>> rateVersions = new HashMap<>();
   private final List<ProgramEvent> published = new CopyOnWriteArrayList<>();
+  private final List<Touch> touchLog = new ArrayList<>();
+  private final Map<CustomerAccountId, AttributionRecord> decisions = new HashMap<>();
 
   private final Partners partners = new Partners();
   private final Codes codes = new Codes();
   private final Rates rates = new Rates();
+  private final Touches touches = new Touches();
+  private final Attributions attributions = new Attributions();
   private final Transactions transactions = new Transactions();
   private final Outbox outbox = new Outbox();
 
@@ -74,6 +86,16 @@ public final class InMemoryStorage implements ProgramStorage {
   @Override
   public RateStore rates() {
     return rates;
+  }
+
+  @Override
+  public TouchStore touches() {
+    return touches;
+  }
+
+  @Override
+  public AttributionStore attributions() {
+    return attributions;
   }
 
   @Override
@@ -309,6 +331,67 @@ public final class InMemoryStorage implements ProgramStorage {
       return rateVersions.getOrDefault(scope, List.of()).stream()
           .sorted(Comparator.comparingInt(RateVersion::number))
           .toList();
+    }
+  }
+
+  private final class Touches implements TouchStore {
+    @Override
+    public void insert(Touch touch) {
+      append(touchLog, touch);
+    }
+
+    @Override
+    public List<Touch> findByVisitor(
+        VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+      unit();
+      return touchLog.stream()
+          .filter(t -> t.visitorId().equals(visitorId))
+          .filter(t -> !t.at().isBefore(fromInclusive) && !t.at().isAfter(toInclusive))
+          .sorted(Comparator.comparing(Touch::at).thenComparing(t -> t.code().value()))
+          .toList();
+    }
+
+    @Override
+    public long countByPartner(PartnerId partnerId) {
+      unit();
+      return touchLog.stream().filter(t -> t.partnerId().equals(partnerId)).count();
+    }
+  }
+
+  private final class Attributions implements AttributionStore {
+    @Override
+    public boolean insert(AttributionRecord record) {
+      unit();
+      if (decisions.containsKey(record.customer())) {
+        return false;
+      }
+      put(decisions, record.customer(), record);
+      return true;
+    }
+
+    @Override
+    public Optional<AttributionRecord> findByCustomer(CustomerAccountId customer) {
+      unit();
+      return Optional.ofNullable(decisions.get(customer));
+    }
+
+    @Override
+    public AttributionCounts countsByPartner(PartnerId partnerId) {
+      unit();
+      long attributed = 0;
+      Map<AttributionDecision.Reason, Long> refused =
+          new EnumMap<>(AttributionDecision.Reason.class);
+      for (AttributionRecord r : decisions.values()) {
+        if (!r.candidatePartner().equals(Optional.of(partnerId))) {
+          continue;
+        }
+        if (r.decision() instanceof AttributionDecision.NotAttributed n) {
+          refused.merge(n.reason(), 1L, Long::sum);
+        } else {
+          attributed++;
+        }
+      }
+      return new AttributionCounts(0, attributed, refused);
     }
   }
 }

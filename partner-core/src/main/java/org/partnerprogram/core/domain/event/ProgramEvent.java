@@ -18,7 +18,8 @@ public sealed interface ProgramEvent
         PayoutAccountChanged,
         ReferralCodeIssued,
         ReferralCodeRevoked,
-        RateVersionAdded {
+        RateVersionAdded,
+        CustomerAttributed {
 
   /**
    * The event's unique id (random), for consumers to deduplicate.

@@ -31,6 +31,20 @@ public interface ProgramStorage {
   RateStore rates();
 
   /**
+   * The touch (click) store.
+   *
+   * @return never null
+   */
+  TouchStore touches();
+
+  /**
+   * The attribution-decision store.
+   *
+   * @return never null
+   */
+  AttributionStore attributions();
+
+  /**
    * The transaction boundary the stores take part in.
    *
    * @return never null

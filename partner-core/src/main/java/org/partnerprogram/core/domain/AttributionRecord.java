@@ -1,0 +1,44 @@
+package org.partnerprogram.core.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A stored attribution decision with the inputs it was made from, so support can answer "why?". One
+ * per customer account, for good. Holds no personal data: the customer's IBAN, when the host passed
+ * one, is only recorded as having been given.
+ *
+ * @param customer the customer account; never null
+ * @param decision the decision; never null
+ * @param candidatePartner the partner the decision concerns: the winner, or the partner of the
+ *     first refused candidate; empty when there was no candidate; never null
+ * @param visitorId the visitor id the host passed, if any; never null
+ * @param typedCode the code the customer typed, if any; never null
+ * @param newCustomer whether the host said the customer was new
+ * @param customerIbanGiven whether the host passed the customer's IBAN for the self-referral check
+ * @param signupAt the signup instant the host passed; never null
+ * @param decidedAt when the decision was made, by the programme's clock; never null
+ */
+public record AttributionRecord(
+    CustomerAccountId customer,
+    AttributionDecision decision,
+    Optional<PartnerId> candidatePartner,
+    Optional<VisitorId> visitorId,
+    Optional<ReferralCode> typedCode,
+    boolean newCustomer,
+    boolean customerIbanGiven,
+    Instant signupAt,
+    Instant decidedAt) {
+
+  /** Checks for nulls. */
+  public AttributionRecord {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(candidatePartner, "candidatePartner");
+    Objects.requireNonNull(visitorId, "visitorId");
+    Objects.requireNonNull(typedCode, "typedCode");
+    Objects.requireNonNull(signupAt, "signupAt");
+    Objects.requireNonNull(decidedAt, "decidedAt");
+  }
+}

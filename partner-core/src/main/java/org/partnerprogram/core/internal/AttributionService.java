@@ -1,0 +1,188 @@
+package org.partnerprogram.core.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionPolicy;
+import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.Instants;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.domain.event.CustomerAttributed;
+import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.ExplainAttributionQuery;
+import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.core.port.in.SignupAttribution;
+import org.partnerprogram.core.port.in.TouchResult;
+import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TouchStore;
+
+/** Clicks, signups and the decision who brought a customer. */
+public final class AttributionService {
+  /** How far ahead of the programme's clock a host-supplied instant may be (clock skew). */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final ServiceContext ctx;
+  private final TouchStore touches;
+  private final AttributionStore attributions;
+  private final ReferralCodeStore codes;
+  private final AttributionPolicy policy;
+
+  /**
+   * Wires the service.
+   *
+   * @param ctx the terms, ports, clock and randomness
+   */
+  public AttributionService(ServiceContext ctx) {
+    this.ctx = ctx;
+    this.touches = ctx.storage.touches();
+    this.attributions = ctx.storage.attributions();
+    this.codes = ctx.storage.codes();
+    this.policy = new AttributionPolicy(ctx.terms);
+  }
+
+  private static Instant notAhead(String field, Instant at, Instant now) {
+    if (at.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+      throw new InvalidInputException(
+          field, "lies in the future (" + at + "; the programme's clock says " + now + ")");
+    }
+    return at;
+  }
+
+  /**
+   * Records a click.
+   *
+   * @param command the command
+   * @return the result
+   */
+  public TouchResult recordTouch(RecordTouchCommand command) {
+    Optional<Instant> requested = command.at().map(at -> Instants.check("at", at));
+    return ctx.tx.execute(
+        () -> {
+          Instant now = ctx.now();
+          Instant at = notAhead("at", requested.orElse(now), now);
+          Optional<IssuedCode> code = codes.find(command.code());
+          if (code.isEmpty()) {
+            return new TouchResult.Ignored(TouchResult.Why.UNKNOWN_CODE);
+          }
+          if (!code.get().isLive()) {
+            return new TouchResult.Ignored(TouchResult.Why.CODE_REVOKED);
+          }
+          if (!ctx.partner(code.get().partnerId()).isActive()) {
+            return new TouchResult.Ignored(TouchResult.Why.PARTNER_NOT_ACTIVE);
+          }
+          Touch touch =
+              new Touch(
+                  command.code(),
+                  code.get().partnerId(),
+                  command.visitorId(),
+                  at,
+                  command.landingPath());
+          touches.insert(touch);
+          return new TouchResult.Recorded(touch);
+        });
+  }
+
+  /**
+   * Attributes a signup.
+   *
+   * @param command the command
+   * @return the decision
+   */
+  public SignupAttribution attribute(AttributeSignupCommand command) {
+    Instant signupAt = Instants.check("signupAt", command.signupAt());
+    return ctx.tx.execute(
+        () -> {
+          Instant now = ctx.now();
+          notAhead("signupAt", signupAt, now);
+          Optional<AttributionRecord> earlier = attributions.findByCustomer(command.customer());
+          if (earlier.isPresent()) {
+            return new SignupAttribution(earlier.get().decision(), true);
+          }
+          Resolver resolver = new Resolver();
+          Optional<AttributionPolicy.Candidate> typed = Optional.empty();
+          boolean typedUnknown = false;
+          if (command.typedCode().isPresent()) {
+            typed = resolver.candidate(command.typedCode().get(), signupAt);
+            typedUnknown = typed.isEmpty();
+          }
+          List<AttributionPolicy.Candidate> clicks = new ArrayList<>();
+          if (command.visitorId().isPresent()) {
+            for (Touch touch :
+                touches.findByVisitor(command.visitorId().get(), Instants.MIN, signupAt)) {
+              resolver.candidate(touch.code(), touch.at()).ifPresent(clicks::add);
+            }
+          }
+          AttributionPolicy.Outcome outcome =
+              policy.outcome(
+                  new AttributionPolicy.Signup(
+                      command.customer(), signupAt, command.newCustomer(), command.customerIban()),
+                  typed,
+                  typedUnknown,
+                  clicks);
+          AttributionRecord record =
+              new AttributionRecord(
+                  command.customer(),
+                  outcome.decision(),
+                  outcome.concerning(),
+                  command.visitorId(),
+                  command.typedCode(),
+                  command.newCustomer(),
+                  command.customerIban().isPresent(),
+                  signupAt,
+                  now);
+          if (!attributions.insert(record)) {
+            // Another instance decided this customer between our read and our insert.
+            AttributionRecord first =
+                attributions
+                    .findByCustomer(command.customer())
+                    .orElseThrow(
+                        () ->
+                            new RetryableException(
+                                "concurrent attribution of " + command.customer(), null));
+            return new SignupAttribution(first.decision(), true);
+          }
+          if (outcome.decision() instanceof AttributionDecision.Attributed a) {
+            ctx.events.publish(
+                new CustomerAttributed(
+                    ctx.newEventId(), now, a.partnerId(), command.customer(), a.code(), a.rule()));
+          }
+          return new SignupAttribution(outcome.decision(), false);
+        });
+  }
+
+  /**
+   * Explains a decision.
+   *
+   * @param query the query
+   * @return the record, or empty
+   */
+  public Optional<AttributionRecord> explain(ExplainAttributionQuery query) {
+    return ctx.tx.execute(() -> attributions.findByCustomer(query.customer()));
+  }
+
+  /** Looks codes and partners up once per decision. */
+  private final class Resolver {
+    private final Map<ReferralCode, Optional<IssuedCode>> codeCache = new HashMap<>();
+    private final Map<PartnerId, Partner> partnerCache = new HashMap<>();
+
+    Optional<AttributionPolicy.Candidate> candidate(ReferralCode code, Instant at) {
+      Optional<IssuedCode> issued = codeCache.computeIfAbsent(code, codes::find);
+      return issued.map(
+          c ->
+              new AttributionPolicy.Candidate(
+                  c, partnerCache.computeIfAbsent(c.partnerId(), ctx::partner), at));
+    }
+  }
+}

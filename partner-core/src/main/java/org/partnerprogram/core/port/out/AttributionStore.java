@@ -1,0 +1,41 @@
+package org.partnerprogram.core.port.out;
+
+import java.util.Optional;
+import org.partnerprogram.core.domain.AttributionCounts;
+import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.PartnerId;
+
+/**
+ * Storage of attribution decisions, at most one per customer account, for good. An adapter enforces
+ * the "at most one" with a unique key on the customer account, so that two host instances deciding
+ * the same signup at once store one decision.
+ */
+public interface AttributionStore {
+
+  /**
+   * Stores a decision unless the customer has one.
+   *
+   * @param record the decision; never null
+   * @return true if stored; false, writing nothing, if a decision for the customer exists (also
+   *     when stored concurrently: the adapter must not fail then)
+   */
+  boolean insert(AttributionRecord record);
+
+  /**
+   * The decision for a customer.
+   *
+   * @param customer the customer account; never null
+   * @return the decision, or empty if the customer's signup was never attributed
+   */
+  Optional<AttributionRecord> findByCustomer(CustomerAccountId customer);
+
+  /**
+   * Counts of decisions concerning a partner (its {@link AttributionRecord#candidatePartner()});
+   * the clicks field is left zero (clicks come from {@link TouchStore#countByPartner}).
+   *
+   * @param partnerId the partner; never null
+   * @return the counts; zeros if none
+   */
+  AttributionCounts countsByPartner(PartnerId partnerId);
+}

@@ -1,0 +1,368 @@
+package org.partnerprogram.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.adapter.memory.InMemoryStorage;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionDecision.Attributed;
+import org.partnerprogram.core.domain.AttributionDecision.NotAttributed;
+import org.partnerprogram.core.domain.AttributionDecision.Reason;
+import org.partnerprogram.core.domain.AttributionDecision.Rule;
+import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.Iban;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.LandingPath;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.ReferralLinkTemplate;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.domain.event.CustomerAttributed;
+import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.ExplainAttributionQuery;
+import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
+import org.partnerprogram.core.port.in.LeaveProgramCommand;
+import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.core.port.in.RevokeReferralCodeCommand;
+import org.partnerprogram.core.port.in.SignupAttribution;
+import org.partnerprogram.core.port.in.SuspendPartnerCommand;
+import org.partnerprogram.core.port.in.TouchResult;
+import org.partnerprogram.core.testkit.MutableClock;
+
+class AttributionTest {
+  private static final String JAN_IBAN = "NL91ABNA0417164300";
+
+  private MutableClock clock;
+  private InMemoryStorage storage;
+  private PartnerProgram program;
+  private Partner jan;
+  private Partner piet;
+  private ExecutorService pool;
+
+  @BeforeEach
+  void setUp() {
+    clock = MutableClock.at("2026-11-01T09:00:00Z");
+    storage = new InMemoryStorage();
+    program =
+        PartnerProgram.builder()
+            .terms(
+                ProgramTerms.builder()
+                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
+                    .build())
+            .storage(storage)
+            .clock(clock)
+            .random(new SplittableRandom(7))
+            .build();
+    jan =
+        program
+            .enrollPartner()
+            .enroll(EnrollPartnerCommand.of("cust-jan", PayoutAccount.of(JAN_IBAN, "Jan")))
+            .partner();
+    piet = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-piet")).partner();
+    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(jan.id(), "jan-hosting"));
+    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(piet.id(), "piet-web"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  private TouchResult click(String code, String visitor) {
+    return program.recordTouch().recordTouch(RecordTouchCommand.of(code, visitor));
+  }
+
+  private SignupAttribution signup(String customer, String visitor) {
+    return program
+        .attributeSignup()
+        .attribute(AttributeSignupCommand.newCustomer(customer, visitor, clock.instant()));
+  }
+
+  private PartnerOverview overview(Partner p) {
+    return program.partnerOverview().overview(PartnerOverviewQuery.byPartner(p.id())).orElseThrow();
+  }
+
+  @Test
+  void aClickAndASignupDaysLaterBindTheCustomerToThePartner() {
+    TouchResult touch =
+        program
+            .recordTouch()
+            .recordTouch(
+                new RecordTouchCommand(
+                    ReferralCode.parse("jan-hosting"),
+                    VisitorId.of("v-1"),
+                    Optional.empty(),
+                    Optional.of(LandingPath.of("/vps"))));
+    assertThat(touch).isInstanceOf(TouchResult.Recorded.class);
+    Instant clickedAt = clock.instant();
+    clock.advance(Duration.ofDays(3));
+
+    SignupAttribution result = signup("new-customer-1", "v-1");
+
+    assertThat(result.alreadyDecided()).isFalse();
+    assertThat(result.decision())
+        .isEqualTo(
+            new Attributed(
+                jan.id(), ReferralCode.parse("JAN-HOSTING"), clickedAt, Rule.LAST_TOUCH));
+    assertThat(storage.publishedEvents())
+        .filteredOn(CustomerAttributed.class::isInstance)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(((CustomerAttributed) e).customerAccountId())
+                    .isEqualTo(CustomerAccountId.of("new-customer-1")));
+    assertThat(overview(jan).referrals().clicks()).isEqualTo(1);
+    assertThat(overview(jan).referrals().signupsAttributed()).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondCallReturnsTheFirstDecisionUnchanged() {
+    click("jan-hosting", "v-1");
+    clock.advance(Duration.ofHours(1));
+    SignupAttribution first = signup("c-1", "v-1");
+    click("piet-web", "v-2");
+    SignupAttribution second =
+        program
+            .attributeSignup()
+            .attribute(
+                new AttributeSignupCommand(
+                    CustomerAccountId.of("c-1"),
+                    Optional.of(VisitorId.of("v-2")),
+                    Optional.of(ReferralCode.parse("piet-web")),
+                    true,
+                    clock.instant(),
+                    Optional.empty()));
+
+    assertThat(second.alreadyDecided()).isTrue();
+    assertThat(second.decision()).isEqualTo(first.decision());
+    assertThat(storage.publishedEvents())
+        .filteredOn(CustomerAttributed.class::isInstance)
+        .hasSize(1);
+  }
+
+  @Test
+  void aTypedCodeBeatsTheCookie() {
+    click("jan-hosting", "v-1");
+    SignupAttribution result =
+        program
+            .attributeSignup()
+            .attribute(
+                new AttributeSignupCommand(
+                    CustomerAccountId.of("c-1"),
+                    Optional.of(VisitorId.of("v-1")),
+                    Optional.of(ReferralCode.parse("PIET-WEB")),
+                    true,
+                    clock.instant(),
+                    Optional.empty()));
+    assertThat(result.decision())
+        .isInstanceOfSatisfying(
+            Attributed.class,
+            a -> {
+              assertThat(a.partnerId()).isEqualTo(piet.id());
+              assertThat(a.rule()).isEqualTo(Rule.TYPED_CODE);
+            });
+  }
+
+  @Test
+  void everyReasonIsStoredAndExplained() {
+    assertThat(signup("c-none", null).decision()).isEqualTo(new NotAttributed(Reason.NO_TOUCH));
+
+    click("jan-hosting", "v-old");
+    clock.advance(Duration.ofDays(91));
+    assertThat(signup("c-old", "v-old").decision())
+        .isEqualTo(new NotAttributed(Reason.OUTSIDE_WINDOW));
+
+    click("jan-hosting", "v-existing");
+    assertThat(
+            program
+                .attributeSignup()
+                .attribute(
+                    new AttributeSignupCommand(
+                        CustomerAccountId.of("c-existing"),
+                        Optional.of(VisitorId.of("v-existing")),
+                        Optional.empty(),
+                        false,
+                        clock.instant(),
+                        Optional.empty()))
+                .decision())
+        .isEqualTo(new NotAttributed(Reason.EXISTING_CUSTOMER));
+
+    click("jan-hosting", "v-self");
+    assertThat(
+            program
+                .attributeSignup()
+                .attribute(
+                    new AttributeSignupCommand(
+                        CustomerAccountId.of("jans-second-account"),
+                        Optional.of(VisitorId.of("v-self")),
+                        Optional.empty(),
+                        true,
+                        clock.instant(),
+                        Optional.of(Iban.parse(JAN_IBAN))))
+                .decision())
+        .isEqualTo(new NotAttributed(Reason.SELF_REFERRAL));
+    click("jan-hosting", "v-own");
+    assertThat(signup("cust-jan", "v-own").decision())
+        .isEqualTo(new NotAttributed(Reason.SELF_REFERRAL));
+
+    click("piet-web", "v-suspended");
+    program.suspendPartner().suspend(new SuspendPartnerCommand(piet.id(), "review"));
+    assertThat(signup("c-suspended", "v-suspended").decision())
+        .isEqualTo(new NotAttributed(Reason.PARTNER_NOT_ACTIVE));
+
+    click("jan-hosting", "v-revoked");
+    program
+        .revokeReferralCode()
+        .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("jan-hosting")));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(signup("c-revoked", "v-revoked").decision())
+        .isEqualTo(new NotAttributed(Reason.CODE_REVOKED));
+
+    assertThat(
+            program
+                .attributeSignup()
+                .attribute(
+                    new AttributeSignupCommand(
+                        CustomerAccountId.of("c-typo"),
+                        Optional.empty(),
+                        Optional.of(ReferralCode.parse("no-such-code")),
+                        true,
+                        clock.instant(),
+                        Optional.empty()))
+                .decision())
+        .isEqualTo(new NotAttributed(Reason.UNKNOWN_CODE));
+
+    AttributionRecord why =
+        program
+            .explainAttribution()
+            .explain(new ExplainAttributionQuery(CustomerAccountId.of("jans-second-account")))
+            .orElseThrow();
+    assertThat(why.candidatePartner()).contains(jan.id());
+    assertThat(why.visitorId()).contains(VisitorId.of("v-self"));
+    assertThat(why.customerIbanGiven()).isTrue();
+    assertThat(overview(jan).referrals().signupsRefused())
+        .containsEntry(Reason.SELF_REFERRAL, 2L)
+        .containsEntry(Reason.OUTSIDE_WINDOW, 1L)
+        .containsEntry(Reason.CODE_REVOKED, 1L);
+    assertThat(overview(piet).referrals().signupsRefused())
+        .containsEntry(Reason.PARTNER_NOT_ACTIVE, 1L);
+  }
+
+  @Test
+  void unknownOrRevokedCodesAndInactivePartnersAreReportedNotThrownAndStoreNothing() {
+    assertThat(click("no-such-code", "v-1"))
+        .isEqualTo(new TouchResult.Ignored(TouchResult.Why.UNKNOWN_CODE));
+    program
+        .revokeReferralCode()
+        .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("piet-web")));
+    assertThat(click("piet-web", "v-1"))
+        .isEqualTo(new TouchResult.Ignored(TouchResult.Why.CODE_REVOKED));
+    program.leaveProgram().leave(new LeaveProgramCommand(jan.id()));
+    assertThat(click("jan-hosting", "v-1"))
+        .isEqualTo(new TouchResult.Ignored(TouchResult.Why.PARTNER_NOT_ACTIVE));
+    assertThat(overview(jan).referrals().clicks()).isZero();
+    assertThat(overview(piet).referrals().clicks()).isZero();
+  }
+
+  @Test
+  void badInputIsATypedErrorAndStoresNothing() {
+    assertThatThrownBy(() -> RecordTouchCommand.of("jan'; drop table", "v-1"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> RecordTouchCommand.of("jan-hosting", " "))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> RecordTouchCommand.of("jan-hosting", "v".repeat(65)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> LandingPath.of("/vps?email=jan@example.nl"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                program
+                    .recordTouch()
+                    .recordTouch(
+                        new RecordTouchCommand(
+                            ReferralCode.parse("jan-hosting"),
+                            VisitorId.of("v-1"),
+                            Optional.of(clock.instant().plus(Duration.ofHours(1))),
+                            Optional.empty())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("future");
+    assertThatThrownBy(
+            () ->
+                program
+                    .attributeSignup()
+                    .attribute(
+                        AttributeSignupCommand.newCustomer(
+                            "c-1", "v-1", clock.instant().plus(Duration.ofDays(1)))))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                new AttributeSignupCommand(
+                    null,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    clock.instant(),
+                    Optional.empty()))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(overview(jan).referrals().clicks()).isZero();
+    assertThat(
+            program
+                .explainAttribution()
+                .explain(new ExplainAttributionQuery(CustomerAccountId.of("c-1"))))
+        .isEmpty();
+  }
+
+  @Test
+  void eightThreadsAttributingTheSameSignupStoreOneDecisionAndAllSeeIt() throws Exception {
+    pool = Executors.newFixedThreadPool(8);
+    for (int round = 0; round < 100; round++) {
+      String visitor = "v-" + round;
+      click(round % 2 == 0 ? "jan-hosting" : "piet-web", visitor);
+      String customer = "c-" + round;
+      CyclicBarrier start = new CyclicBarrier(8);
+      List<Future<SignupAttribution>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return signup(customer, visitor);
+                }));
+      }
+      List<AttributionDecision> decisions = new ArrayList<>();
+      int firsts = 0;
+      for (Future<SignupAttribution> f : results) {
+        SignupAttribution r = f.get();
+        decisions.add(r.decision());
+        firsts += r.alreadyDecided() ? 0 : 1;
+      }
+      assertThat(firsts).isEqualTo(1);
+      assertThat(decisions).allMatch(d -> d.equals(decisions.get(0)));
+      assertThat(decisions.get(0)).isInstanceOf(Attributed.class);
+    }
+    assertThat(storage.publishedEvents())
+        .filteredOn(CustomerAttributed.class::isInstance)
+        .hasSize(100);
+  }
+}
