@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.internal.AttributionService;
+import org.partnerprogram.core.internal.CommissionService;
 import org.partnerprogram.core.internal.ProgramService;
 import org.partnerprogram.core.internal.ServiceContext;
 import org.partnerprogram.core.port.in.AddRateVersionUseCase;
@@ -16,6 +17,9 @@ import org.partnerprogram.core.port.in.ExplainAttributionUseCase;
 import org.partnerprogram.core.port.in.IssueReferralCodeUseCase;
 import org.partnerprogram.core.port.in.LeaveProgramUseCase;
 import org.partnerprogram.core.port.in.PartnerOverviewUseCase;
+import org.partnerprogram.core.port.in.RecordOrderUseCase;
+import org.partnerprogram.core.port.in.RecordPaymentUseCase;
+import org.partnerprogram.core.port.in.RecordRefundUseCase;
 import org.partnerprogram.core.port.in.RecordTouchUseCase;
 import org.partnerprogram.core.port.in.ReinstatePartnerUseCase;
 import org.partnerprogram.core.port.in.RevokeReferralCodeUseCase;
@@ -44,12 +48,13 @@ public final class PartnerProgram {
   private final ProgramTerms terms;
   private final ProgramService service;
   private final AttributionService attribution;
+  private final CommissionService commissions;
 
-  private PartnerProgram(
-      ProgramTerms terms, ProgramService service, AttributionService attribution) {
+  private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
-    this.service = service;
-    this.attribution = attribution;
+    this.service = new ProgramService(context);
+    this.attribution = new AttributionService(context);
+    this.commissions = new CommissionService(context);
   }
 
   /**
@@ -179,6 +184,33 @@ public final class PartnerProgram {
   }
 
   /**
+   * Record an order reported by the host's billing.
+   *
+   * @return the use case
+   */
+  public RecordOrderUseCase recordOrder() {
+    return commissions::recordOrder;
+  }
+
+  /**
+   * Record that an order was paid in full.
+   *
+   * @return the use case
+   */
+  public RecordPaymentUseCase recordPayment() {
+    return commissions::recordPayment;
+  }
+
+  /**
+   * Record a refund or chargeback.
+   *
+   * @return the use case
+   */
+  public RecordRefundUseCase recordRefund() {
+    return commissions::recordRefund;
+  }
+
+  /**
    * Builds a {@link PartnerProgram}. {@link #terms} and {@link #storage} are required; the clock
    * defaults to {@link Clock#systemUTC()}, randomness to a new {@link SecureRandom}, and events to
    * the storage's own outbox.
@@ -276,8 +308,7 @@ public final class PartnerProgram {
       }
       RandomGenerator source = random != null ? random : new SecureRandom();
       ServiceContext context = new ServiceContext(terms, storage, publisher, clock, source);
-      return new PartnerProgram(
-          terms, new ProgramService(context), new AttributionService(context));
+      return new PartnerProgram(terms, context);
     }
   }
 }

@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param payoutHolderName the account holder's name, or empty if no account is on file; never null
  * @param referrals clicks on the partner's codes and signups attributed or refused (counts only);
  *     never null
+ * @param balance pending, held, payable and paid commission; never null
+ * @param recentEntries the partner's latest ledger entries, newest first (at most {@value
+ *     #RECENT_ENTRIES}); they name orders and products, never customers; never null
  * @param asOf the instant the rates were looked up for; never null
  */
 public record PartnerOverview(
@@ -33,7 +36,12 @@ public record PartnerOverview(
     Optional<String> payoutIbanMasked,
     Optional<String> payoutHolderName,
     AttributionCounts referrals,
+    Balance balance,
+    List<LedgerEntry> recentEntries,
     Instant asOf) {
+
+  /** How many recent ledger entries the overview shows. */
+  public static final int RECENT_ENTRIES = 20;
 
   /** Checks for nulls and copies the lists. */
   public PartnerOverview {
@@ -45,6 +53,8 @@ public record PartnerOverview(
     Objects.requireNonNull(payoutIbanMasked, "payoutIbanMasked");
     Objects.requireNonNull(payoutHolderName, "payoutHolderName");
     Objects.requireNonNull(referrals, "referrals");
+    Objects.requireNonNull(balance, "balance");
+    recentEntries = List.copyOf(recentEntries);
     Objects.requireNonNull(asOf, "asOf");
   }
 

@@ -20,6 +20,7 @@ import org.immutables.value.Value;
  *   <tr><td>{@link #holdingPeriod()}</td><td>0 days (payable once paid)</td></tr>
  *   <tr><td>{@link #minimumPayout()}</td><td>0 in the programme currency</td></tr>
  *   <tr><td>{@link #rounding()}</td><td>HALF_UP, once per commission line</td></tr>
+ *   <tr><td>{@link #earningPolicy()}</td><td>every order of a referred customer</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -115,6 +116,17 @@ public abstract class ProgramTerms {
   @Value.Default
   public RoundingMode rounding() {
     return RoundingMode.HALF_UP;
+  }
+
+  /**
+   * Which orders of a referred customer earn: every order (the default, as the seed promises), the
+   * first only, or those within some months of the signup.
+   *
+   * @return never null
+   */
+  @Value.Default
+  public EarningPolicy earningPolicy() {
+    return EarningPolicy.everyOrder();
   }
 
   /**

@@ -385,6 +385,8 @@ public final class ProgramService {
         partner.payoutAccount().map(a -> a.iban().masked()),
         partner.payoutAccount().map(a -> a.holderName()),
         referrals(partner.id()),
+        ctx.storage.ledger().balance(partner.id(), terms.currency(), now),
+        ctx.storage.ledger().recentEntries(partner.id(), PartnerOverview.RECENT_ENTRIES),
         now);
   }
 

@@ -4,26 +4,36 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.Balance;
+import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.ProcessedEvent;
 import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.Touch;
@@ -31,7 +41,10 @@ import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.LedgerStore;
+import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
@@ -61,12 +74,24 @@ public final class InMemoryStorage implements ProgramStorage {
   private final List<ProgramEvent> published = new CopyOnWriteArrayList<>();
   private final List<Touch> touchLog = new ArrayList<>();
   private final Map<CustomerAccountId, AttributionRecord> decisions = new HashMap<>();
+  private final Map<OrderId, RecordedOrder> orderById = new HashMap<>();
+  private final Map<OrderId, Instant> paidOrders = new HashMap<>();
+  private final List<Refund> refunds = new ArrayList<>();
+  private final Map<String, CommissionLine> pricedLines = new HashMap<>();
+  private final List<LedgerEntry> entries = new ArrayList<>();
+  private final Map<String, LedgerEntry> entryKeys = new HashMap<>();
+  private final Map<EventId, ProcessedEvent> processed = new HashMap<>();
+
+  private record Refund(OrderId orderId, int lineNumber, EventId eventId, Money net) {}
 
   private final Partners partners = new Partners();
   private final Codes codes = new Codes();
   private final Rates rates = new Rates();
   private final Touches touches = new Touches();
   private final Attributions attributions = new Attributions();
+  private final Orders orders = new Orders();
+  private final Ledger ledger = new Ledger();
+  private final Processed processedEvents = new Processed();
   private final Transactions transactions = new Transactions();
   private final Outbox outbox = new Outbox();
 
@@ -96,6 +121,21 @@ public final class InMemoryStorage implements ProgramStorage {
   @Override
   public AttributionStore attributions() {
     return attributions;
+  }
+
+  @Override
+  public OrderStore orders() {
+    return orders;
+  }
+
+  @Override
+  public LedgerStore ledger() {
+    return ledger;
+  }
+
+  @Override
+  public ProcessedEventStore processedEvents() {
+    return processedEvents;
   }
 
   @Override
@@ -392,6 +432,194 @@ public final class InMemoryStorage implements ProgramStorage {
         }
       }
       return new AttributionCounts(0, attributed, refused);
+    }
+  }
+
+  private final class Orders implements OrderStore {
+    @Override
+    public boolean insert(RecordedOrder order) {
+      unit();
+      if (orderById.containsKey(order.order().orderId())) {
+        return false;
+      }
+      put(orderById, order.order().orderId(), order);
+      return true;
+    }
+
+    @Override
+    public Optional<RecordedOrder> find(OrderId orderId) {
+      unit();
+      return Optional.ofNullable(orderById.get(orderId));
+    }
+
+    @Override
+    public long countByCustomer(CustomerAccountId customer) {
+      unit();
+      return orderById.values().stream().filter(o -> o.order().customer().equals(customer)).count();
+    }
+
+    @Override
+    public boolean markPaid(OrderId orderId, Instant paidAt) {
+      unit();
+      if (!orderById.containsKey(orderId) || paidOrders.containsKey(orderId)) {
+        return false;
+      }
+      put(paidOrders, orderId, paidAt);
+      return true;
+    }
+
+    @Override
+    public Optional<Instant> paidAt(OrderId orderId) {
+      unit();
+      return Optional.ofNullable(paidOrders.get(orderId));
+    }
+
+    @Override
+    public void addRefund(OrderId orderId, int lineNumber, EventId eventId, Money net) {
+      append(refunds, new Refund(orderId, lineNumber, eventId, net));
+    }
+
+    @Override
+    public Map<Integer, Money> refundedByLine(OrderId orderId) {
+      unit();
+      Map<Integer, Money> result = new TreeMap<>();
+      for (Refund r : refunds) {
+        if (r.orderId().equals(orderId)) {
+          result.merge(r.lineNumber(), r.net(), Money::plus);
+        }
+      }
+      return result;
+    }
+  }
+
+  private final class Ledger implements LedgerStore {
+    @Override
+    public boolean insertLine(CommissionLine line) {
+      unit();
+      String key = line.orderId().value() + "#" + line.lineNumber();
+      if (pricedLines.containsKey(key)) {
+        return false;
+      }
+      put(pricedLines, key, line);
+      return true;
+    }
+
+    @Override
+    public List<CommissionLine> linesOfOrder(OrderId orderId) {
+      unit();
+      return pricedLines.values().stream()
+          .filter(l -> l.orderId().equals(orderId))
+          .sorted(Comparator.comparingInt(CommissionLine::lineNumber))
+          .toList();
+    }
+
+    @Override
+    public boolean append(LedgerEntry entry) {
+      unit();
+      String key =
+          entry.sourceEvent().value()
+              + "#"
+              + entry.orderId().value()
+              + "#"
+              + entry.lineNumber()
+              + "#"
+              + entry.kind();
+      if (entryKeys.containsKey(key)) {
+        return false;
+      }
+      put(entryKeys, key, entry);
+      InMemoryStorage.this.append(entries, entry);
+      return true;
+    }
+
+    @Override
+    public List<LedgerEntry> entriesOfOrder(OrderId orderId) {
+      unit();
+      return entries.stream().filter(e -> e.orderId().equals(orderId)).sorted(ENTRY_ORDER).toList();
+    }
+
+    @Override
+    public List<LedgerEntry> entriesOfEvent(EventId eventId) {
+      unit();
+      return entries.stream()
+          .filter(e -> e.sourceEvent().equals(eventId))
+          .sorted(Comparator.comparingInt(LedgerEntry::lineNumber).thenComparing(LedgerEntry::kind))
+          .toList();
+    }
+
+    @Override
+    public List<LedgerEntry> recentEntries(PartnerId partnerId, int limit) {
+      unit();
+      return entries.stream()
+          .filter(e -> e.partnerId().equals(partnerId))
+          .sorted(
+              Comparator.comparing(LedgerEntry::recordedAt)
+                  .thenComparing(LedgerEntry::entryId)
+                  .reversed())
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public Balance balance(PartnerId partnerId, Currency currency, Instant asOf) {
+      unit();
+      Money zero = Money.zero(currency);
+      Money accrued = zero;
+      Money earned = zero;
+      Money cancelled = zero;
+      Money reversed = zero;
+      Money held = zero;
+      Money payable = zero;
+      for (LedgerEntry e : entries) {
+        if (!e.partnerId().equals(partnerId) || !e.amount().currency().equals(currency)) {
+          continue;
+        }
+        switch (e.kind()) {
+          case ACCRUED -> accrued = accrued.plus(e.amount());
+          case CANCELLED -> cancelled = cancelled.plus(e.amount());
+          case EARNED -> {
+            earned = earned.plus(e.amount());
+            if (e.payableAt().orElseThrow().isAfter(asOf)) {
+              held = held.plus(e.amount());
+            } else {
+              payable = payable.plus(e.amount());
+            }
+          }
+          case REVERSED -> {
+            reversed = reversed.plus(e.amount());
+            if (e.payableAt().orElseThrow().isAfter(asOf)) {
+              held = held.minus(e.amount());
+            } else {
+              payable = payable.minus(e.amount());
+            }
+          }
+        }
+      }
+      return new Balance(
+          accrued.minus(earned).minus(cancelled), held, payable, zero, earned, reversed);
+    }
+  }
+
+  private static final Comparator<LedgerEntry> ENTRY_ORDER =
+      Comparator.comparing(LedgerEntry::recordedAt)
+          .thenComparingInt(LedgerEntry::lineNumber)
+          .thenComparing(LedgerEntry::kind);
+
+  private final class Processed implements ProcessedEventStore {
+    @Override
+    public boolean claim(ProcessedEvent event) {
+      unit();
+      if (processed.containsKey(event.eventId())) {
+        return false;
+      }
+      put(processed, event.eventId(), event);
+      return true;
+    }
+
+    @Override
+    public Optional<ProcessedEvent> find(EventId eventId) {
+      unit();
+      return Optional.ofNullable(processed.get(eventId));
     }
   }
 }

@@ -19,7 +19,9 @@ public sealed interface ProgramEvent
         ReferralCodeIssued,
         ReferralCodeRevoked,
         RateVersionAdded,
-        CustomerAttributed {
+        CustomerAttributed,
+        CommissionEarned,
+        CommissionReversed {
 
   /**
    * The event's unique id (random), for consumers to deduplicate.

@@ -45,6 +45,27 @@ public interface ProgramStorage {
   AttributionStore attributions();
 
   /**
+   * The order store.
+   *
+   * @return never null
+   */
+  OrderStore orders();
+
+  /**
+   * The commission ledger.
+   *
+   * @return never null
+   */
+  LedgerStore ledger();
+
+  /**
+   * The store of processed host events (idempotency).
+   *
+   * @return never null
+   */
+  ProcessedEventStore processedEvents();
+
+  /**
    * The transaction boundary the stores take part in.
    *
    * @return never null

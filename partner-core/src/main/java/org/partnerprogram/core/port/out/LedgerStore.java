@@ -1,0 +1,78 @@
+package org.partnerprogram.core.port.out;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import org.partnerprogram.core.domain.Balance;
+import org.partnerprogram.core.domain.CommissionLine;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.PartnerId;
+
+/**
+ * The append-only commission ledger: priced lines and the movements on them. Nothing is updated or
+ * deleted. An adapter enforces unique (order, line) for priced lines and unique (source event,
+ * order, line, kind) for entries, so a redelivered or concurrent event cannot book twice.
+ */
+public interface LedgerStore {
+
+  /**
+   * Stores a priced line unless the order line is priced already.
+   *
+   * @param line the line; never null
+   * @return true if stored; false, writing nothing, if (order, line) exists (also concurrently)
+   */
+  boolean insertLine(CommissionLine line);
+
+  /**
+   * The priced lines of an order.
+   *
+   * @param orderId the order; never null
+   * @return the lines in line-number order; empty if the order earned nothing or is unknown
+   */
+  List<CommissionLine> linesOfOrder(OrderId orderId);
+
+  /**
+   * Appends an entry unless one with the same source event, order, line and kind exists.
+   *
+   * @param entry the entry; never null
+   * @return true if appended; false, writing nothing, on such a duplicate (also concurrently)
+   */
+  boolean append(LedgerEntry entry);
+
+  /**
+   * The entries of an order.
+   *
+   * @param orderId the order; never null
+   * @return the entries ordered by recording time, then line number, then kind; empty if none
+   */
+  List<LedgerEntry> entriesOfOrder(OrderId orderId);
+
+  /**
+   * The entries one host event caused.
+   *
+   * @param eventId the event; never null
+   * @return the entries ordered by line number, then kind; empty if none
+   */
+  List<LedgerEntry> entriesOfEvent(EventId eventId);
+
+  /**
+   * A partner's most recent entries, for the overview.
+   *
+   * @param partnerId the partner; never null
+   * @param limit the most entries to return, at least 1
+   * @return up to {@code limit} entries, newest first (by recording time, then entry id)
+   */
+  List<LedgerEntry> recentEntries(PartnerId partnerId, int limit);
+
+  /**
+   * A partner's balance, aggregated in storage (never by loading every entry).
+   *
+   * @param partnerId the partner; never null
+   * @param currency the programme currency; never null
+   * @param asOf the instant that separates held from payable; never null
+   * @return the balance; zeros if the partner has no entries
+   */
+  Balance balance(PartnerId partnerId, Currency currency, Instant asOf);
+}

@@ -1,0 +1,74 @@
+package org.partnerprogram.core.port.out;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.RecordedOrder;
+
+/** Storage of the orders the host reported, their payment and the net amounts refunded per line. */
+public interface OrderStore {
+
+  /**
+   * Stores an order with its lines unless an order with its id exists.
+   *
+   * @param order the order as recorded; never null
+   * @return true if stored; false, writing nothing, if the order id exists (also concurrently)
+   */
+  boolean insert(RecordedOrder order);
+
+  /**
+   * Looks an order up.
+   *
+   * @param orderId the order; never null
+   * @return the recorded order with its lines in line-number order, or empty if never recorded
+   */
+  Optional<RecordedOrder> find(OrderId orderId);
+
+  /**
+   * How many orders of a customer were recorded.
+   *
+   * @param customer the customer; never null
+   * @return the count, zero if none
+   */
+  long countByCustomer(CustomerAccountId customer);
+
+  /**
+   * Marks an order paid, once.
+   *
+   * @param orderId the order; never null
+   * @param paidAt when it was paid; never null
+   * @return true if the order was unpaid and is now paid; false, writing nothing, if it was paid
+   *     already (also concurrently) or does not exist
+   */
+  boolean markPaid(OrderId orderId, Instant paidAt);
+
+  /**
+   * When an order was paid.
+   *
+   * @param orderId the order; never null
+   * @return the payment instant, or empty if unpaid or unknown
+   */
+  Optional<Instant> paidAt(OrderId orderId);
+
+  /**
+   * Records the net amount refunded on one line by one event.
+   *
+   * @param orderId the order; never null
+   * @param lineNumber the line
+   * @param eventId the refund event; never null
+   * @param net the refunded net amount, more than zero; never null
+   */
+  void addRefund(OrderId orderId, int lineNumber, EventId eventId, Money net);
+
+  /**
+   * The net amounts refunded so far, per line.
+   *
+   * @param orderId the order; never null
+   * @return line number to refunded net; lines without refunds are absent; never null
+   */
+  Map<Integer, Money> refundedByLine(OrderId orderId);
+}
