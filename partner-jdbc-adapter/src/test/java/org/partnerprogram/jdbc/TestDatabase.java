@@ -278,7 +278,11 @@ final class TestDatabase implements BeforeAllCallback {
   private static Created createH2() {
     String name = randomName();
     JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    db.setURL(
+        "jdbc:h2:mem:"
+            + name
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     db.setUser("sa");
     JdbcMigrations.migrate(db);
     return new Created(db, null, () -> execute(db, "SHUTDOWN"));
