@@ -50,6 +50,9 @@ abstract class AbstractJdbcAdapterTest {
   /** The database of the subclass. */
   abstract TestDatabase database();
 
+  /** The dialect the adapter must detect on it. */
+  abstract Dialect expectedDialect();
+
   @BeforeEach
   void emptyDatabase() {
     dataSource = database().emptied();
@@ -293,6 +296,14 @@ abstract class AbstractJdbcAdapterTest {
   // ------------------------------------------------------------------ schema
 
   @Test
+  void dialectIsDetectedFromTheConnection() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(Dialect.detect(c)).isEqualTo(expectedDialect());
+    }
+    assertThat(expectedDialect().migrationLocation()).startsWith("classpath:db/partnerprogram/");
+  }
+
+  @Test
   void schemaConstraintsBackTheInvariants() throws Exception {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
@@ -322,7 +333,7 @@ abstract class AbstractJdbcAdapterTest {
                 "SELECT COUNT(*) FROM "
                     + JdbcMigrations.HISTORY_TABLE
                     + " WHERE version = '1' AND success = "
-                    + (database().toString().startsWith("mariadb") ? "1" : "TRUE"))) {
+                    + (expectedDialect() == Dialect.MARIADB ? "1" : "TRUE"))) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
     }

@@ -10,4 +10,9 @@ class H2JdbcAdapterTest extends AbstractJdbcAdapterTest {
   TestDatabase database() {
     return DB;
   }
+
+  @Override
+  Dialect expectedDialect() {
+    return Dialect.H2;
+  }
 }

@@ -10,4 +10,9 @@ class MariaDbJdbcAdapterTest extends AbstractJdbcAdapterTest {
   TestDatabase database() {
     return DB;
   }
+
+  @Override
+  Dialect expectedDialect() {
+    return Dialect.MARIADB;
+  }
 }

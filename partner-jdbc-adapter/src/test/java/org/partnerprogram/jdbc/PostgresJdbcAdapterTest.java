@@ -10,4 +10,9 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
   TestDatabase database() {
     return DB;
   }
+
+  @Override
+  Dialect expectedDialect() {
+    return Dialect.POSTGRESQL;
+  }
 }
