@@ -52,12 +52,20 @@ final class TestDatabase implements BeforeAllCallback {
 
   private static final List<String> TABLES =
       List.of(
+          "host_audit",
           "pp_outbox",
           "pp_rate",
           "pp_rate_version",
           "pp_referral_code",
           "pp_payout_account_change",
           "pp_partner");
+
+  /**
+   * A table of the host's own, created before the migrations run: they must work beside it (a
+   * schema that is not empty), and the README's host-transaction example writes to it.
+   */
+  private static final String HOST_TABLE =
+      "CREATE TABLE host_audit (message VARCHAR(200) NOT NULL)";
 
   private final Kind kind;
   private DataSource dataSource;
@@ -211,6 +219,7 @@ final class TestDatabase implements BeforeAllCallback {
       ds.setUrl(url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
       db = ds;
     }
+    execute(db, HOST_TABLE);
     JdbcMigrations.migrate(db);
     DataSource finalAdmin = adminSource;
     EmbeddedPostgres finalEmbedded = embedded;
@@ -267,6 +276,7 @@ final class TestDatabase implements BeforeAllCallback {
     MariaDbDataSource db = new MariaDbDataSource(withParam(dbUrl, "connectTimeout=5000"));
     db.setUser(user);
     db.setPassword(password);
+    execute(db, HOST_TABLE);
     JdbcMigrations.migrate(db);
     return new Created(db, null, () -> execute(admin, "DROP DATABASE IF EXISTS " + name));
   }
@@ -275,7 +285,7 @@ final class TestDatabase implements BeforeAllCallback {
     return url + (url.contains("?") ? "&" : "?") + param;
   }
 
-  private static Created createH2() {
+  private static Created createH2() throws SQLException {
     String name = randomName();
     JdbcDataSource db = new JdbcDataSource();
     db.setURL(
@@ -284,6 +294,8 @@ final class TestDatabase implements BeforeAllCallback {
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
             + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     db.setUser("sa");
+    // The host's own table beside ours: the migrations baseline a schema that is not empty.
+    execute(db, HOST_TABLE);
     JdbcMigrations.migrate(db);
     return new Created(db, null, () -> execute(db, "SHUTDOWN"));
   }
