@@ -211,12 +211,10 @@ final class TestDatabase implements BeforeAllCallback {
       db = embedded.getDatabase("postgres", name);
     } else {
       PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(url);
-      ds.setDatabaseName(name);
+      // The same server, our database instead of the admin one.
+      ds.setUrl(url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
       ds.setUser(admin.getUser());
       ds.setPassword(admin.getPassword());
-      // setUrl keeps the admin database name in the URL; point it at ours.
-      ds.setUrl(url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
       db = ds;
     }
     execute(db, HOST_TABLE);

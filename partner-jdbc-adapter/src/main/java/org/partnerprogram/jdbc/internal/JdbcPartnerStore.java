@@ -1,5 +1,6 @@
 package org.partnerprogram.jdbc.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,8 +68,7 @@ public final class JdbcPartnerStore implements PartnerStore {
         });
   }
 
-  private static boolean exists(java.sql.Connection c, String column, String value)
-      throws SQLException {
+  private static boolean exists(Connection c, String column, String value) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT partner_id FROM pp_partner WHERE " + column + " = ? FOR UPDATE")) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -84,11 +85,11 @@ public final class JdbcRateStore implements RateStore {
               if (rate instanceof Rate.Percentage p) {
                 ps.setString(5, "PERCENTAGE");
                 ps.setBigDecimal(6, p.percent());
-                ps.setNull(7, java.sql.Types.DECIMAL);
-                ps.setNull(8, java.sql.Types.CHAR);
+                ps.setNull(7, Types.DECIMAL);
+                ps.setNull(8, Types.CHAR);
               } else if (rate instanceof Rate.FixedAmount f) {
                 ps.setString(5, "FIXED");
-                ps.setNull(6, java.sql.Types.DECIMAL);
+                ps.setNull(6, Types.DECIMAL);
                 ps.setBigDecimal(7, f.amount().amount());
                 ps.setString(8, f.amount().currency().getCurrencyCode());
               }

@@ -286,6 +286,34 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
   }
 
   @Test
+  void longestValuesTheCoreAcceptsRoundTripUntruncated() {
+    String longestId = "p-" + "x".repeat(PartnerId.MAX_LENGTH - 2);
+    String longestAccount = "c".repeat(CustomerAccountId.MAX_LENGTH - 1) + "Z";
+    String longestName = "\uD83D\uDE00".repeat(PayoutAccount.MAX_HOLDER_NAME_LENGTH); // 70 emoji
+    Partner partner =
+        new Partner(
+            PartnerId.of(longestId),
+            CustomerAccountId.of(longestAccount),
+            PartnerStatus.ACTIVE,
+            T0,
+            T0,
+            Optional.of(PayoutAccount.of("MT84MALT011000012345MTLCAST001S", longestName)),
+            1);
+    IssuedCode code =
+        new IssuedCode(
+            ReferralCode.parse("A".repeat(ReferralCode.MAX_LENGTH)),
+            partner.id(),
+            true,
+            T0,
+            Optional.empty());
+    assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
+    assertThat(tx(() -> storage.codes().insert(code))).isTrue();
+
+    assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(partner);
+    assertThat(tx(() -> storage.codes().find(code.code()))).contains(code);
+  }
+
+  @Test
   void customerAccountsAreComparedExactly() {
     assertThat(tx(() -> storage.partners().insert(aPartner("p-a", "cust-a")))).isTrue();
     assertThat(tx(() -> storage.partners().insert(aPartner("p-b", "CUST-A")))).isTrue();
