@@ -1,0 +1,881 @@
+package org.partnerprogram.core.port.out.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.ConflictException;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateTarget;
+import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.ReferralLinkTemplate;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.event.PartnerEnrolled;
+import org.partnerprogram.core.domain.event.PartnerSuspended;
+import org.partnerprogram.core.domain.event.RateVersionAdded;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.ProgramStorage;
+
+/**
+ * The contract every {@link ProgramStorage} must pass: each documented behaviour of each port
+ * method, its transaction boundary and its outbox. A storage adapter proves itself with a subclass
+ * of a few lines that hands out fresh, empty storage:
+ *
+ * <pre>{@code
+ * class MyStorageContractTest extends ProgramStorageContractTest<MyStorage> {
+ *   @Override
+ *   protected MyStorage newStorage() {
+ *     return MyStorage.create(freshDatabase());
+ *   }
+ *
+ *   @Override
+ *   protected List<UUID> publishedEventIds(MyStorage storage) {
+ *     return storage.committedEventIds();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Concurrency tests start real threads that race on one storage; an adapter that serialises
+ * units of work passes them trivially, a database adapter must get them right with unique keys and
+ * row locks.
+ *
+ * @param <S> the storage type under test
+ */
+public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
+
+  /** An instant with microseconds, the precision every adapter keeps. */
+  protected static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
+
+  /** How often a race is repeated. */
+  protected static final int RACE_ROUNDS = 20;
+
+  /** The storage under test, fresh and empty for each test. */
+  protected S storage;
+
+  /**
+   * Fresh, empty storage. Called before every test.
+   *
+   * @return the storage; never null
+   */
+  protected abstract S newStorage();
+
+  /**
+   * The ids of the events that were committed through the storage's outbox, in publication order.
+   *
+   * @param storage the storage
+   * @return the ids; empty if none
+   */
+  protected abstract List<UUID> publishedEventIds(S storage);
+
+  /**
+   * Releases what {@link #newStorage()} took; nothing by default.
+   *
+   * @param storage the storage of the test that ended
+   */
+  protected void release(S storage) {}
+
+  @BeforeEach
+  final void createStorage() {
+    storage = newStorage();
+  }
+
+  @AfterEach
+  final void releaseStorage() {
+    release(storage);
+  }
+
+  // ---------------------------------------------------------------- helpers and fixtures
+
+  /** Runs the work as one unit of work of the storage under test. */
+  protected final <T> T tx(Supplier<T> work) {
+    return storage.transactions().execute(work);
+  }
+
+  /** Runs the work as one unit of work of the storage under test. */
+  protected final void txRun(Runnable work) {
+    storage
+        .transactions()
+        .execute(
+            () -> {
+              work.run();
+              return null;
+            });
+  }
+
+  protected static PayoutAccount anAccount() {
+    return PayoutAccount.of("NL91ABNA0417164300", "A. Partner");
+  }
+
+  protected static Partner aPartner(String id, String account) {
+    return new Partner(
+        PartnerId.of(id),
+        CustomerAccountId.of(account),
+        PartnerStatus.ACTIVE,
+        T0,
+        T0,
+        Optional.of(anAccount()),
+        1);
+  }
+
+  protected static IssuedCode aCode(String code, String partnerId, Instant issuedAt) {
+    return new IssuedCode(
+        ReferralCode.parse(code), PartnerId.of(partnerId), false, issuedAt, Optional.empty());
+  }
+
+  protected static RateVersion aVersion(
+      Optional<PartnerId> scope, int number, Instant effectiveFrom, Map<RateTarget, Rate> rates) {
+    return RateVersion.builder()
+        .partnerId(scope)
+        .number(number)
+        .effectiveFrom(effectiveFrom)
+        .putAllRates(rates)
+        .createdAt(T0)
+        .build();
+  }
+
+  protected static RateVersion aVersion(Optional<PartnerId> scope, int number, Instant from) {
+    return aVersion(scope, number, from, Map.of(RateTarget.product("hosting"), Rate.percent("10")));
+  }
+
+  protected static final Optional<PartnerId> PROGRAMME = Optional.empty();
+
+  /** The outcome of one racer: its result or what it threw. */
+  protected record Outcome<T>(T result, Throwable failure) {}
+
+  /**
+   * Starts {@code threads} threads that pass a barrier together and then each run their work in a
+   * unit of work of its own.
+   */
+  protected final <T> List<Outcome<T>> race(int threads, IntFunction<Supplier<T>> work)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier barrier = new CyclicBarrier(threads);
+      List<Future<Outcome<T>>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Supplier<T> job = work.apply(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  try {
+                    return new Outcome<T>(storage.transactions().execute(job), null);
+                  } catch (RuntimeException | Error e) {
+                    return new Outcome<T>(null, e);
+                  }
+                }));
+      }
+      List<Outcome<T>> outcomes = new ArrayList<>();
+      for (Future<Outcome<T>> f : futures) {
+        outcomes.add(f.get(30, TimeUnit.SECONDS));
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> List<T> results(List<Outcome<T>> outcomes) {
+    List<T> results = new ArrayList<>();
+    for (Outcome<T> o : outcomes) {
+      if (o.failure() != null) {
+        throw new AssertionError("a racer failed: " + o.failure(), o.failure());
+      }
+      results.add(o.result());
+    }
+    return results;
+  }
+
+  private static PartnerEnrolled anEvent(String partnerId) {
+    return new PartnerEnrolled(
+        UUID.randomUUID(), T0, PartnerId.of(partnerId), CustomerAccountId.of("c-" + partnerId));
+  }
+
+  private EventPublisher outbox() {
+    return storage
+        .outbox()
+        .orElseThrow(() -> new AssertionError("the storage under test must offer an outbox"));
+  }
+
+  // ---------------------------------------------------------------- PartnerStore
+
+  @Test
+  void absentPartnersAreEmpty() {
+    assertThat(tx(() -> storage.partners().findById(PartnerId.of("p-none")))).isEmpty();
+    assertThat(tx(() -> storage.partners().findByCustomerAccount(CustomerAccountId.of("none"))))
+        .isEmpty();
+  }
+
+  @Test
+  void insertedPartnerReadsBackEqualByIdAndByAccount() {
+    Partner partner = aPartner("p-1", "cust-1");
+    assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
+
+    assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(partner);
+    assertThat(tx(() -> storage.partners().findByCustomerAccount(partner.customerAccountId())))
+        .contains(partner);
+  }
+
+  @Test
+  void partnerWithoutPayoutAccountReadsBackEqual() {
+    Partner partner =
+        new Partner(
+            PartnerId.of("p-2"),
+            CustomerAccountId.of("cust-2"),
+            PartnerStatus.SUSPENDED,
+            T0,
+            T0.plusSeconds(5),
+            Optional.empty(),
+            3);
+    assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
+    assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(partner);
+  }
+
+  @Test
+  void instantsAndTextRoundTripExactly() {
+    Instant earliest = Instant.EPOCH;
+    Instant latest = Instant.parse("2999-12-31T23:59:59.999999Z");
+    Partner partner =
+        new Partner(
+            PartnerId.of("p-3"),
+            CustomerAccountId.of("cust-3"),
+            PartnerStatus.TERMINATED,
+            earliest,
+            latest,
+            Optional.of(PayoutAccount.of("DE89370400440532013000", "Zoë Ñandú-Øster 李 😀")),
+            7);
+    assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
+    Partner read = tx(() -> storage.partners().findById(partner.id())).orElseThrow();
+    assertThat(read).isEqualTo(partner);
+    assertThat(read.enrolledAt()).isEqualTo(earliest);
+    assertThat(read.statusChangedAt()).isEqualTo(latest);
+  }
+
+  @Test
+  void longestValuesTheCoreAcceptsRoundTripUntruncated() {
+    String longestId = "p-" + "x".repeat(PartnerId.MAX_LENGTH - 2);
+    String longestAccount = "c".repeat(CustomerAccountId.MAX_LENGTH - 1) + "Z";
+    String longestName = "\uD83D\uDE00".repeat(PayoutAccount.MAX_HOLDER_NAME_LENGTH); // 70 emoji
+    Partner partner =
+        new Partner(
+            PartnerId.of(longestId),
+            CustomerAccountId.of(longestAccount),
+            PartnerStatus.ACTIVE,
+            T0,
+            T0,
+            Optional.of(PayoutAccount.of("MT84MALT011000012345MTLCAST001S", longestName)),
+            1);
+    IssuedCode code =
+        new IssuedCode(
+            ReferralCode.parse("A".repeat(ReferralCode.MAX_LENGTH)),
+            partner.id(),
+            true,
+            T0,
+            Optional.empty());
+    assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
+    assertThat(tx(() -> storage.codes().insert(code))).isTrue();
+
+    assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(partner);
+    assertThat(tx(() -> storage.codes().find(code.code()))).contains(code);
+  }
+
+  @Test
+  void customerAccountsAreComparedExactly() {
+    assertThat(tx(() -> storage.partners().insert(aPartner("p-a", "cust-a")))).isTrue();
+    assertThat(tx(() -> storage.partners().insert(aPartner("p-b", "CUST-A")))).isTrue();
+    assertThat(tx(() -> storage.partners().findByCustomerAccount(CustomerAccountId.of("CUST-A"))))
+        .map(Partner::id)
+        .contains(PartnerId.of("p-b"));
+  }
+
+  @Test
+  void secondPartnerForTheSameAccountIsRefusedAndWritesNothing() {
+    Partner first = aPartner("p-1", "cust-1");
+    assertThat(tx(() -> storage.partners().insert(first))).isTrue();
+
+    assertThat(tx(() -> storage.partners().insert(aPartner("p-2", "cust-1")))).isFalse();
+
+    assertThat(tx(() -> storage.partners().findByCustomerAccount(first.customerAccountId())))
+        .contains(first);
+    assertThat(tx(() -> storage.partners().findById(PartnerId.of("p-2")))).isEmpty();
+  }
+
+  @Test
+  void duplicateInsertLeavesTheUnitOfWorkUsable() {
+    Partner first = aPartner("p-1", "cust-1");
+    Partner other = aPartner("p-9", "cust-9");
+    tx(() -> storage.partners().insert(first));
+    boolean stored =
+        tx(
+            () -> {
+              boolean duplicate = storage.partners().insert(aPartner("p-2", "cust-1"));
+              assertThat(duplicate).isFalse();
+              return storage.partners().insert(other);
+            });
+    assertThat(stored).isTrue();
+    assertThat(tx(() -> storage.partners().findById(other.id()))).contains(other);
+  }
+
+  @Test
+  void sameIdForAnotherAccountIsAConflict() {
+    tx(() -> storage.partners().insert(aPartner("p-1", "cust-1")));
+
+    assertThatThrownBy(() -> tx(() -> storage.partners().insert(aPartner("p-1", "cust-2"))))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(tx(() -> storage.partners().findByCustomerAccount(CustomerAccountId.of("cust-2"))))
+        .isEmpty();
+  }
+
+  @Test
+  void updateReplacesThePartnerWithItsNextVersion() {
+    Partner partner = aPartner("p-1", "cust-1");
+    tx(() -> storage.partners().insert(partner));
+    Partner suspended = partner.suspend(T0.plusSeconds(60));
+    txRun(() -> storage.partners().update(suspended));
+    Partner changed =
+        suspended.withPayoutAccount(PayoutAccount.of("BE68539007547034", "B. Partner"));
+    txRun(() -> storage.partners().update(changed));
+
+    assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(changed);
+    assertThat(tx(() -> storage.partners().findByCustomerAccount(partner.customerAccountId())))
+        .contains(changed);
+  }
+
+  @Test
+  void updateBasedOnAStaleVersionIsRetryableAndWritesNothing() {
+    Partner partner = aPartner("p-1", "cust-1");
+    tx(() -> storage.partners().insert(partner));
+    Partner suspended = partner.suspend(T0.plusSeconds(60));
+    txRun(() -> storage.partners().update(suspended));
+
+    Partner stale = partner.leave(T0.plusSeconds(120)); // also version 2
+    assertThatThrownBy(() -> txRun(() -> storage.partners().update(stale)))
+        .isInstanceOf(RetryableException.class);
+    Partner skipping =
+        suspended.reinstate(T0.plusSeconds(180)).leave(T0.plusSeconds(200)); // version 4
+    assertThatThrownBy(() -> txRun(() -> storage.partners().update(skipping)))
+        .isInstanceOf(RetryableException.class);
+
+    assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(suspended);
+  }
+
+  @Test
+  void updateOfAnUnknownPartnerIsNotFound() {
+    Partner ghost = aPartner("p-ghost", "cust-ghost").suspend(T0);
+    assertThatThrownBy(() -> txRun(() -> storage.partners().update(ghost)))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(tx(() -> storage.partners().findById(ghost.id()))).isEmpty();
+  }
+
+  @Test
+  void payoutAccountHistoryIsEmptyForAnUnknownPartner() {
+    assertThat(tx(() -> storage.partners().payoutAccountHistory(PartnerId.of("p-none")))).isEmpty();
+  }
+
+  @Test
+  void payoutAccountHistoryIsOrderedByPartnerVersionAndKeptPerPartner() {
+    PartnerId id = PartnerId.of("p-1");
+    PayoutAccountChange v3 =
+        new PayoutAccountChange(
+            id, 3, PayoutAccount.of("BE68539007547034", "Third"), T0.plusSeconds(30));
+    PayoutAccountChange v1 = new PayoutAccountChange(id, 1, anAccount(), T0);
+    PayoutAccountChange v2 =
+        new PayoutAccountChange(
+            id, 2, PayoutAccount.of("DE89370400440532013000", "Second"), T0.plusSeconds(20));
+    PayoutAccountChange other = new PayoutAccountChange(PartnerId.of("p-2"), 1, anAccount(), T0);
+    txRun(
+        () -> {
+          storage.partners().appendPayoutAccountChange(v3);
+          storage.partners().appendPayoutAccountChange(other);
+          storage.partners().appendPayoutAccountChange(v1);
+        });
+    txRun(() -> storage.partners().appendPayoutAccountChange(v2));
+
+    assertThat(tx(() -> storage.partners().payoutAccountHistory(id))).containsExactly(v1, v2, v3);
+    assertThat(tx(() -> storage.partners().payoutAccountHistory(PartnerId.of("p-2"))))
+        .containsExactly(other);
+  }
+
+  // ---------------------------------------------------------------- ReferralCodeStore
+
+  @Test
+  void neverIssuedCodeIsEmpty() {
+    assertThat(tx(() -> storage.codes().find(ReferralCode.parse("NONE-SUCH")))).isEmpty();
+    assertThat(tx(() -> storage.codes().findByPartner(PartnerId.of("p-none")))).isEmpty();
+  }
+
+  @Test
+  void issuedCodeReadsBackEqualWhateverTheCaseOfTheLookup() {
+    IssuedCode code =
+        new IssuedCode(
+            ReferralCode.vanity("Summer-Sale"), PartnerId.of("p-1"), true, T0, Optional.empty());
+    assertThat(tx(() -> storage.codes().insert(code))).isTrue();
+
+    assertThat(tx(() -> storage.codes().find(ReferralCode.parse("summer-sale")))).contains(code);
+    assertThat(tx(() -> storage.codes().find(ReferralCode.parse("SUMMER-SALE")))).contains(code);
+    assertThat(ReferralCode.parse("abcd")).isEqualTo(ReferralCode.parse("ABCD"));
+  }
+
+  @Test
+  void takenCodeIsRefusedWhateverTheCaseAndWritesNothing() {
+    IssuedCode first = aCode("ABCD2345", "p-1", T0);
+    tx(() -> storage.codes().insert(first));
+
+    assertThat(tx(() -> storage.codes().insert(aCode("abcd2345", "p-2", T0.plusSeconds(1)))))
+        .isFalse();
+
+    assertThat(tx(() -> storage.codes().find(first.code()))).contains(first);
+    assertThat(tx(() -> storage.codes().findByPartner(PartnerId.of("p-2")))).isEmpty();
+  }
+
+  @Test
+  void revokedCodeIsNeverReissued() {
+    IssuedCode first = aCode("ABCD2345", "p-1", T0);
+    tx(() -> storage.codes().insert(first));
+    Instant revokedAt = T0.plusSeconds(10);
+    assertThat(tx(() -> storage.codes().revoke(first.code(), revokedAt))).isTrue();
+
+    assertThat(tx(() -> storage.codes().insert(aCode("ABCD2345", "p-2", T0.plusSeconds(20)))))
+        .isFalse();
+    assertThat(tx(() -> storage.codes().insert(aCode("ABCD2345", "p-1", T0.plusSeconds(20)))))
+        .isFalse();
+
+    assertThat(tx(() -> storage.codes().find(first.code()))).contains(first.revoke(revokedAt));
+  }
+
+  @Test
+  void revokeMarksALiveCodeOnce() {
+    IssuedCode code = aCode("ABCD2345", "p-1", T0);
+    tx(() -> storage.codes().insert(code));
+    Instant first = T0.plusNanos(1_000);
+    assertThat(tx(() -> storage.codes().revoke(ReferralCode.parse("abcd2345"), first))).isTrue();
+    assertThat(tx(() -> storage.codes().revoke(code.code(), T0.plusSeconds(99)))).isFalse();
+
+    IssuedCode stored = tx(() -> storage.codes().find(code.code())).orElseThrow();
+    assertThat(stored.revokedAt()).contains(first);
+    assertThat(stored.isLive()).isFalse();
+  }
+
+  @Test
+  void revokingAnUnknownCodeReturnsFalseAndWritesNothing() {
+    assertThat(tx(() -> storage.codes().revoke(ReferralCode.parse("NOPE-NOPE"), T0))).isFalse();
+    assertThat(tx(() -> storage.codes().find(ReferralCode.parse("NOPE-NOPE")))).isEmpty();
+  }
+
+  @Test
+  void codesOfAPartnerAreOrderedByIssueTimeThenCodeAndIncludeRevokedOnes() {
+    IssuedCode late = aCode("AAAA2222", "p-1", T0.plusSeconds(60));
+    IssuedCode earlyB = aCode("BBBB3333", "p-1", T0);
+    IssuedCode earlyA = aCode("CCCC4444", "p-1", T0.minusNanos(1_000));
+    IssuedCode sameTimeA = aCode("AAAA9999", "p-1", T0);
+    IssuedCode foreign = aCode("DDDD5555", "p-2", T0);
+    txRun(
+        () -> {
+          storage.codes().insert(late);
+          storage.codes().insert(earlyB);
+          storage.codes().insert(foreign);
+        });
+    txRun(
+        () -> {
+          storage.codes().insert(earlyA);
+          storage.codes().insert(sameTimeA);
+        });
+    Instant revokedAt = T0.plusSeconds(120);
+    tx(() -> storage.codes().revoke(earlyB.code(), revokedAt));
+
+    assertThat(tx(() -> storage.codes().findByPartner(PartnerId.of("p-1"))))
+        .containsExactly(earlyA, sameTimeA, earlyB.revoke(revokedAt), late);
+  }
+
+  // ---------------------------------------------------------------- RateStore
+
+  @Test
+  void scopeWithoutVersionsIsEmpty() {
+    assertThat(tx(() -> storage.rates().latest(PROGRAMME))).isEmpty();
+    assertThat(tx(() -> storage.rates().inForceAt(PROGRAMME, T0))).isEmpty();
+    assertThat(tx(() -> storage.rates().versions(PROGRAMME))).isEmpty();
+    assertThat(tx(() -> storage.rates().versions(Optional.of(PartnerId.of("p-1"))))).isEmpty();
+  }
+
+  @Test
+  void ratesRoundTripExactly() {
+    Map<RateTarget, Rate> rates = new LinkedHashMap<>();
+    rates.put(RateTarget.product("hosting"), Rate.percent("12.3456"));
+    rates.put(RateTarget.product("zero"), Rate.percent("0"));
+    rates.put(RateTarget.product("all"), Rate.percent("100"));
+    rates.put(RateTarget.product("half"), Rate.percent("7.50"));
+    rates.put(RateTarget.group("hosting"), Rate.fixed(Money.of("12.34", "EUR")));
+    rates.put(RateTarget.group("vps"), Rate.fixed(Money.of("500", "JPY")));
+    rates.put(RateTarget.group("bhd"), Rate.fixed(Money.of("1.234", "BHD")));
+    rates.put(RateTarget.group("free"), Rate.fixed(Money.of("0", "EUR")));
+    RateVersion version = aVersion(PROGRAMME, 1, T0, rates);
+    assertThat(tx(() -> storage.rates().insert(version))).isTrue();
+
+    RateVersion read = tx(() -> storage.rates().latest(PROGRAMME)).orElseThrow();
+    assertThat(read).isEqualTo(version);
+    assertThat(read.rates()).isEqualTo(rates);
+    assertThat(((Rate.Percentage) read.rates().get(RateTarget.product("hosting"))).percent())
+        .isEqualTo(new BigDecimal("12.3456"));
+  }
+
+  @Test
+  void versionWithoutRatesRoundTrips() {
+    RateVersion empty = aVersion(PROGRAMME, 1, T0, Map.of());
+    assertThat(tx(() -> storage.rates().insert(empty))).isTrue();
+    assertThat(tx(() -> storage.rates().versions(PROGRAMME))).containsExactly(empty);
+  }
+
+  @Test
+  void versionsAreOrderedByNumberAndLatestIsTheHighest() {
+    RateVersion v1 = aVersion(PROGRAMME, 1, T0);
+    RateVersion v2 = aVersion(PROGRAMME, 2, T0.plusSeconds(3600));
+    RateVersion v3 = aVersion(PROGRAMME, 3, T0.plusSeconds(7200));
+    tx(() -> storage.rates().insert(v2));
+    tx(() -> storage.rates().insert(v3));
+    tx(() -> storage.rates().insert(v1));
+
+    assertThat(tx(() -> storage.rates().versions(PROGRAMME))).containsExactly(v1, v2, v3);
+    assertThat(tx(() -> storage.rates().latest(PROGRAMME))).contains(v3);
+  }
+
+  @Test
+  void duplicateNumberOrEffectiveInstantIsRefusedAndWritesNothing() {
+    RateVersion v1 = aVersion(PROGRAMME, 1, T0);
+    tx(() -> storage.rates().insert(v1));
+
+    RateVersion sameNumber =
+        aVersion(
+            PROGRAMME,
+            1,
+            T0.plusSeconds(60),
+            Map.of(RateTarget.product("other"), Rate.percent("5")));
+    RateVersion sameInstant =
+        aVersion(PROGRAMME, 2, T0, Map.of(RateTarget.product("other"), Rate.percent("5")));
+    assertThat(tx(() -> storage.rates().insert(sameNumber))).isFalse();
+    assertThat(tx(() -> storage.rates().insert(sameInstant))).isFalse();
+
+    assertThat(tx(() -> storage.rates().versions(PROGRAMME))).containsExactly(v1);
+  }
+
+  @Test
+  void inForceAtPicksTheLatestStartedVersionAroundEachBoundary() {
+    Instant second = T0.plusSeconds(3600);
+    RateVersion v1 = aVersion(PROGRAMME, 1, T0, Map.of(RateTarget.product("a"), Rate.percent("1")));
+    RateVersion v2 =
+        aVersion(PROGRAMME, 2, second, Map.of(RateTarget.product("a"), Rate.percent("2")));
+    tx(() -> storage.rates().insert(v1));
+    tx(() -> storage.rates().insert(v2));
+
+    assertThat(tx(() -> storage.rates().inForceAt(PROGRAMME, T0.minusNanos(1_000)))).isEmpty();
+    assertThat(tx(() -> storage.rates().inForceAt(PROGRAMME, T0))).contains(v1);
+    assertThat(tx(() -> storage.rates().inForceAt(PROGRAMME, second.minusNanos(1_000))))
+        .contains(v1);
+    assertThat(tx(() -> storage.rates().inForceAt(PROGRAMME, second))).contains(v2);
+    assertThat(
+            tx(
+                () ->
+                    storage
+                        .rates()
+                        .inForceAt(PROGRAMME, Instant.parse("2999-12-31T23:59:59.999999Z"))))
+        .contains(v2);
+  }
+
+  @Test
+  void scopesAreIndependent() {
+    Optional<PartnerId> p1 = Optional.of(PartnerId.of("p-1"));
+    Optional<PartnerId> p2 = Optional.of(PartnerId.of("p-2"));
+    RateVersion wide =
+        aVersion(PROGRAMME, 1, T0, Map.of(RateTarget.product("a"), Rate.percent("1")));
+    RateVersion override = aVersion(p1, 1, T0, Map.of(RateTarget.product("a"), Rate.percent("20")));
+    assertThat(tx(() -> storage.rates().insert(wide))).isTrue();
+    assertThat(tx(() -> storage.rates().insert(override))).isTrue();
+
+    assertThat(tx(() -> storage.rates().latest(PROGRAMME))).contains(wide);
+    assertThat(tx(() -> storage.rates().latest(p1))).contains(override);
+    assertThat(tx(() -> storage.rates().inForceAt(p1, T0))).contains(override);
+    assertThat(tx(() -> storage.rates().versions(p1))).containsExactly(override);
+    assertThat(tx(() -> storage.rates().latest(p2))).isEmpty();
+    assertThat(tx(() -> storage.rates().inForceAt(p2, T0))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- TransactionBoundary + outbox
+
+  @Test
+  void executeReturnsTheWorksResultAndCommitsWritesAndEventsTogether() {
+    PartnerEnrolled event = anEvent("p-1");
+    String result =
+        tx(
+            () -> {
+              storage.partners().insert(aPartner("p-1", "cust-1"));
+              outbox().publish(event);
+              return "done";
+            });
+
+    assertThat(result).isEqualTo("done");
+    assertThat(tx(() -> storage.partners().findById(PartnerId.of("p-1")))).isPresent();
+    assertThat(publishedEventIds(storage)).containsExactly(event.eventId());
+  }
+
+  @Test
+  void failedUnitOfWorkStoresNothingAndPublishesNothing() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertThatThrownBy(
+            () ->
+                txRun(
+                    () -> {
+                      storage.partners().insert(aPartner("p-1", "cust-1"));
+                      storage
+                          .partners()
+                          .appendPayoutAccountChange(
+                              new PayoutAccountChange(PartnerId.of("p-1"), 1, anAccount(), T0));
+                      storage.codes().insert(aCode("ABCD2345", "p-1", T0));
+                      storage.rates().insert(aVersion(PROGRAMME, 1, T0));
+                      outbox().publish(anEvent("p-1"));
+                      throw boom;
+                    }))
+        .isSameAs(boom);
+
+    assertThat(tx(() -> storage.partners().findById(PartnerId.of("p-1")))).isEmpty();
+    assertThat(tx(() -> storage.partners().payoutAccountHistory(PartnerId.of("p-1")))).isEmpty();
+    assertThat(tx(() -> storage.codes().find(ReferralCode.parse("ABCD2345")))).isEmpty();
+    assertThat(tx(() -> storage.rates().versions(PROGRAMME))).isEmpty();
+    assertThat(publishedEventIds(storage)).isEmpty();
+  }
+
+  @Test
+  void failedUnitOfWorkUndoesUpdatesAndRevocations() {
+    Partner partner = aPartner("p-1", "cust-1");
+    IssuedCode code = aCode("ABCD2345", "p-1", T0);
+    txRun(
+        () -> {
+          storage.partners().insert(partner);
+          storage.codes().insert(code);
+        });
+
+    assertThatThrownBy(
+            () ->
+                txRun(
+                    () -> {
+                      storage.partners().update(partner.suspend(T0.plusSeconds(1)));
+                      storage.codes().revoke(code.code(), T0.plusSeconds(1));
+                      throw new ConflictException("refused");
+                    }))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(partner);
+    assertThat(tx(() -> storage.codes().find(code.code()))).contains(code);
+  }
+
+  @Test
+  void nestedExecuteJoinsTheOuterUnitOfWork() {
+    PartnerSuspended event =
+        new PartnerSuspended(UUID.randomUUID(), T0, PartnerId.of("p-1"), "review");
+    assertThatThrownBy(
+            () ->
+                txRun(
+                    () -> {
+                      storage.partners().insert(aPartner("p-1", "cust-1"));
+                      Optional<Partner> seenInside =
+                          storage
+                              .transactions()
+                              .execute(
+                                  () -> {
+                                    outbox().publish(event);
+                                    storage.codes().insert(aCode("ABCD2345", "p-1", T0));
+                                    return storage.partners().findById(PartnerId.of("p-1"));
+                                  });
+                      assertThat(seenInside).isPresent();
+                      throw new IllegalStateException("outer fails after inner returned");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(tx(() -> storage.partners().findById(PartnerId.of("p-1")))).isEmpty();
+    assertThat(tx(() -> storage.codes().find(ReferralCode.parse("ABCD2345")))).isEmpty();
+    assertThat(publishedEventIds(storage)).isEmpty();
+  }
+
+  @Test
+  void eventsAreKeptInPublicationOrderAcrossUnits() {
+    RateVersionAdded programmeWide =
+        new RateVersionAdded(UUID.randomUUID(), T0, Optional.empty(), 1, T0.plusSeconds(60));
+    PartnerEnrolled enrolled = anEvent("p-1");
+    PartnerSuspended suspended =
+        new PartnerSuspended(UUID.randomUUID(), T0, PartnerId.of("p-1"), "fraud review");
+    txRun(
+        () -> {
+          outbox().publish(programmeWide);
+          outbox().publish(enrolled);
+        });
+    txRun(() -> outbox().publish(suspended));
+
+    assertThat(publishedEventIds(storage))
+        .containsExactly(programmeWide.eventId(), enrolled.eventId(), suspended.eventId());
+  }
+
+  // ---------------------------------------------------------------- concurrency
+
+  @Test
+  void twoInsertsForOneAccountAtOnceStoreExactlyOnePartner() throws Exception {
+    for (int round = 0; round < RACE_ROUNDS; round++) {
+      String account = "race-" + round;
+      int r = round;
+      List<Boolean> inserted =
+          results(
+              race(2, i -> () -> storage.partners().insert(aPartner("p-" + r + "-" + i, account))));
+
+      assertThat(inserted).as("round %d", round).containsExactlyInAnyOrder(true, false);
+      PartnerId winner = PartnerId.of("p-" + round + "-" + inserted.indexOf(true));
+      assertThat(tx(() -> storage.partners().findByCustomerAccount(CustomerAccountId.of(account))))
+          .map(Partner::id)
+          .contains(winner);
+    }
+  }
+
+  @Test
+  void twoInsertsOfOneCodeAtOnceStoreItOnce() throws Exception {
+    for (int round = 0; round < RACE_ROUNDS; round++) {
+      String code = "RACE-" + round;
+      List<Boolean> inserted =
+          results(race(2, i -> () -> storage.codes().insert(aCode(code, "p-" + i, T0))));
+
+      assertThat(inserted).as("round %d", round).containsExactlyInAnyOrder(true, false);
+      assertThat(tx(() -> storage.codes().find(ReferralCode.parse(code))))
+          .map(IssuedCode::partnerId)
+          .contains(PartnerId.of("p-" + inserted.indexOf(true)));
+    }
+  }
+
+  @Test
+  void twoInsertsOfOneRateVersionAtOnceStoreItOnce() throws Exception {
+    for (int round = 0; round < RACE_ROUNDS; round++) {
+      Optional<PartnerId> scope = Optional.of(PartnerId.of("p-" + round));
+      List<Boolean> inserted =
+          results(
+              race(
+                  2,
+                  i ->
+                      () ->
+                          storage
+                              .rates()
+                              .insert(
+                                  aVersion(
+                                      scope,
+                                      1,
+                                      T0.plusSeconds(i),
+                                      Map.of(RateTarget.product("p" + i), Rate.percent("1"))))));
+
+      assertThat(inserted).as("round %d", round).containsExactlyInAnyOrder(true, false);
+      assertThat(tx(() -> storage.rates().versions(scope))).hasSize(1);
+    }
+  }
+
+  @Test
+  void twoUpdatesOfOneVersionAtOnceLetExactlyOneWin() throws Exception {
+    for (int round = 0; round < RACE_ROUNDS; round++) {
+      Partner partner = aPartner("p-" + round, "cust-" + round);
+      tx(() -> storage.partners().insert(partner));
+      List<Outcome<Partner>> outcomes =
+          race(
+              2,
+              i ->
+                  () -> {
+                    Partner next = i == 0 ? partner.suspend(T0.plusSeconds(1)) : partner.leave(T0);
+                    storage.partners().update(next);
+                    return next;
+                  });
+
+      List<Partner> winners = new ArrayList<>();
+      for (Outcome<Partner> o : outcomes) {
+        if (o.failure() == null) {
+          winners.add(o.result());
+        } else {
+          assertThat(o.failure()).isInstanceOf(RetryableException.class);
+        }
+      }
+      assertThat(winners).as("round %d", round).hasSize(1);
+      assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(winners.get(0));
+    }
+  }
+
+  @Test
+  void twoEnrolmentsOfOneCustomerThroughTheFacadeMakeOnePartnerAndNoError() throws Exception {
+    PartnerProgram program =
+        PartnerProgram.builder()
+            .terms(
+                ProgramTerms.builder()
+                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
+                    .build())
+            .storage(storage)
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .random(new Random(42))
+            .build();
+    for (int round = 0; round < RACE_ROUNDS / 2; round++) {
+      EnrollPartnerCommand command = EnrollPartnerCommand.of("enrol-" + round, anAccount());
+      int before = publishedEventIds(storage).size();
+      List<EnrollmentResult> results = new ArrayList<>();
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        List<Future<EnrollmentResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    barrier.await(10, TimeUnit.SECONDS);
+                    return program.enrollPartner().enroll(command);
+                  }));
+        }
+        for (Future<EnrollmentResult> f : futures) {
+          results.add(f.get(30, TimeUnit.SECONDS));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      assertThat(results).extracting(EnrollmentResult::newlyEnrolled).containsOnlyOnce(true);
+      assertThat(results.get(0).partner().id()).isEqualTo(results.get(1).partner().id());
+      Partner stored =
+          tx(() -> storage.partners().findByCustomerAccount(command.customerAccountId()))
+              .orElseThrow();
+      assertThat(stored.id()).isEqualTo(results.get(0).partner().id());
+      assertThat(tx(() -> storage.codes().findByPartner(stored.id()))).hasSize(1);
+      // enrolled, payout account changed, code issued: once.
+      assertThat(publishedEventIds(storage)).hasSize(before + 3);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package org.partnerprogram.jdbc;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+import org.partnerprogram.jdbc.internal.JdbcPartnerStore;
+import org.partnerprogram.jdbc.internal.JdbcRateStore;
+import org.partnerprogram.jdbc.internal.JdbcReferralCodeStore;
+import org.partnerprogram.jdbc.internal.JdbcTransactions;
+import org.partnerprogram.jdbc.internal.Sql;
+
+/**
+ * Every outbound port of partner-core over plain JDBC, on PostgreSQL, MariaDB/MySQL or H2, with a
+ * transactional {@linkplain #outboxReader() outbox} for events. The tables ({@code pp_*}) must
+ * exist: run {@link JdbcMigrations#migrate(DataSource)} or the migrations with your own Flyway.
+ *
+ * <p>Two ways to run transactions:
+ *
+ * <ul>
+ *   <li>{@link #create(DataSource)}: the adapter owns them. Each use case takes a connection, runs
+ *       in one READ COMMITTED transaction, commits when it returns and rolls back on any failure.
+ *   <li>{@link #joining(Supplier)}: the host owns them. Each use case runs on the connection of the
+ *       host's current transaction, which the adapter never commits, rolls back or closes (a failed
+ *       use case is undone back to a savepoint, and its exception propagates to the host).
+ * </ul>
+ *
+ * <p>Immutable and safe for concurrent use; many host instances may share one database.
+ */
+public final class JdbcProgramStorage implements ProgramStorage {
+  private final JdbcTransactions transactions;
+  private final JdbcPartnerStore partners;
+  private final JdbcReferralCodeStore codes;
+  private final JdbcRateStore rates;
+  private final JdbcOutbox outbox;
+
+  private JdbcProgramStorage(JdbcTransactions transactions) {
+    this.transactions = transactions;
+    Sql sql = new Sql(transactions);
+    this.partners = new JdbcPartnerStore(sql);
+    this.codes = new JdbcReferralCodeStore(sql);
+    this.rates = new JdbcRateStore(sql);
+    this.outbox = new JdbcOutbox(transactions, sql, Clock.systemUTC());
+  }
+
+  /**
+   * Storage that owns its transactions, detecting the database from the first connection.
+   *
+   * @param dataSource where connections come from (a pool in production); never null
+   * @return the storage
+   * @throws NullPointerException if the data source is null
+   */
+  public static JdbcProgramStorage create(DataSource dataSource) {
+    return new JdbcProgramStorage(JdbcTransactions.owned(dataSource, null));
+  }
+
+  /**
+   * Storage that owns its transactions on a known database.
+   *
+   * @param dataSource where connections come from; never null
+   * @param dialect the database; never null
+   * @return the storage
+   * @throws NullPointerException if an argument is null
+   */
+  public static JdbcProgramStorage create(DataSource dataSource, Dialect dialect) {
+    return new JdbcProgramStorage(
+        JdbcTransactions.owned(dataSource, Objects.requireNonNull(dialect, "dialect")));
+  }
+
+  /**
+   * Storage that joins the host's transactions, detecting the database from the first connection.
+   * The supplier is called at the start of each use case, on the calling thread, and must return
+   * the connection of the transaction running there (autocommit off).
+   *
+   * @param connection supplies the host's current connection; never null; must not return null
+   * @return the storage
+   * @throws NullPointerException if the supplier is null
+   */
+  public static JdbcProgramStorage joining(Supplier<Connection> connection) {
+    return new JdbcProgramStorage(JdbcTransactions.joined(connection, null));
+  }
+
+  /**
+   * Storage that joins the host's transactions on a known database.
+   *
+   * @param connection supplies the host's current connection; never null
+   * @param dialect the database; never null
+   * @return the storage
+   * @throws NullPointerException if an argument is null
+   */
+  public static JdbcProgramStorage joining(Supplier<Connection> connection, Dialect dialect) {
+    return new JdbcProgramStorage(
+        JdbcTransactions.joined(connection, Objects.requireNonNull(dialect, "dialect")));
+  }
+
+  @Override
+  public PartnerStore partners() {
+    return partners;
+  }
+
+  @Override
+  public ReferralCodeStore codes() {
+    return codes;
+  }
+
+  @Override
+  public RateStore rates() {
+    return rates;
+  }
+
+  @Override
+  public TransactionBoundary transactions() {
+    return transactions;
+  }
+
+  /**
+   * The outbox as the core's event publisher; {@code PartnerProgram.builder()} uses it by default.
+   *
+   * @return the outbox; never empty
+   */
+  @Override
+  public Optional<EventPublisher> outbox() {
+    return Optional.of(outbox);
+  }
+
+  /**
+   * The outbox, for a relay that reads and acknowledges events.
+   *
+   * @return the outbox; never null
+   */
+  public JdbcOutbox outboxReader() {
+    return outbox;
+  }
+}

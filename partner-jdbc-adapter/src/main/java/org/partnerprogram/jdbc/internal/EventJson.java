@@ -1,0 +1,60 @@
+package org.partnerprogram.jdbc.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.StorageException;
+import org.partnerprogram.core.domain.event.ProgramEvent;
+
+/**
+ * The JSON form of an event in the outbox: {@code schemaVersion}, {@code type} (the event's {@link
+ * ProgramEvent#type()}), then the record's components by name. Ids and codes are plain strings,
+ * instants ISO-8601 strings in UTC (microseconds), UUIDs strings, and an empty {@code Optional} is
+ * {@code null}.
+ */
+public final class EventJson {
+  /** The version of the payload layout; raised when a field changes meaning or disappears. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .addModule(new Jdk8Module())
+          .addModule(
+              new SimpleModule("partner-ids")
+                  .addSerializer(PartnerId.class, ToStringSerializer.instance)
+                  .addSerializer(CustomerAccountId.class, ToStringSerializer.instance)
+                  .addSerializer(ReferralCode.class, ToStringSerializer.instance))
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private EventJson() {}
+
+  /**
+   * Serialises an event.
+   *
+   * @param event the event; never null
+   * @return the JSON text
+   * @throws StorageException if the event cannot be serialised
+   */
+  public static String toJson(ProgramEvent event) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    root.put("type", event.type());
+    try {
+      root.setAll((ObjectNode) MAPPER.valueToTree(event));
+      return MAPPER.writeValueAsString(root);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new StorageException("could not write event " + event.type() + " as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.partnerprogram.core.domain.ConflictException;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.Iban;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.port.out.PartnerStore;
+
+/** {@link PartnerStore} over the tables {@code pp_partner} and {@code pp_payout_account_change}. */
+public final class JdbcPartnerStore implements PartnerStore {
+  private static final String COLUMNS =
+      "partner_id, customer_account_id, status, enrolled_at, status_changed_at, payout_iban,"
+          + " payout_holder_name, version";
+
+  private final Sql sql;
+
+  /**
+   * Creates the store.
+   *
+   * @param sql the helpers of the storage's transaction boundary
+   */
+  public JdbcPartnerStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public boolean insert(Partner partner) {
+    return sql.run(
+        "inserting partner " + partner.id(),
+        c -> {
+          boolean inserted;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_partner ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                      + sql.onConflictDoNothing())) {
+            bind(ps, partner);
+            ps.setLong(8, partner.version());
+            inserted = Sql.insertUnlessDuplicate(ps);
+          }
+          if (inserted) {
+            return true;
+          }
+          // Which key refused it? A locking read sees the latest committed row at any isolation.
+          if (exists(c, "customer_account_id", partner.customerAccountId().value())) {
+            return false;
+          }
+          if (exists(c, "partner_id", partner.id().value())) {
+            throw new ConflictException(
+                "a partner with id " + partner.id() + " exists already for another account");
+          }
+          throw new RetryableException(
+              "partner " + partner.id() + " conflicted with a concurrent change; try again", null);
+        });
+  }
+
+  private static boolean exists(Connection c, String column, String value) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT partner_id FROM pp_partner WHERE " + column + " = ? FOR UPDATE")) {
+      ps.setString(1, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private void bind(PreparedStatement ps, Partner partner) throws SQLException {
+    ps.setString(1, partner.id().value());
+    ps.setString(2, partner.customerAccountId().value());
+    ps.setString(3, partner.status().name());
+    sql.setInstant(ps, 4, "enrolledAt", partner.enrolledAt());
+    sql.setInstant(ps, 5, "statusChangedAt", partner.statusChangedAt());
+    ps.setString(6, partner.payoutAccount().map(a -> a.iban().value()).orElse(null));
+    ps.setString(7, partner.payoutAccount().map(PayoutAccount::holderName).orElse(null));
+  }
+
+  @Override
+  public Optional<Partner> findById(PartnerId id) {
+    return find("partner_id", id.value());
+  }
+
+  @Override
+  public Optional<Partner> findByCustomerAccount(CustomerAccountId account) {
+    return find("customer_account_id", account.value());
+  }
+
+  private Optional<Partner> find(String column, String value) {
+    return sql.run(
+        "reading a partner",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM pp_partner WHERE " + column + " = ?")) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  private Partner read(ResultSet rs) throws SQLException {
+    String iban = rs.getString("payout_iban");
+    String holder = rs.getString("payout_holder_name");
+    Optional<PayoutAccount> account =
+        iban == null ? Optional.empty() : Optional.of(new PayoutAccount(new Iban(iban), holder));
+    return new Partner(
+        PartnerId.of(rs.getString("partner_id")),
+        CustomerAccountId.of(rs.getString("customer_account_id")),
+        PartnerStatus.valueOf(rs.getString("status")),
+        sql.getRequiredInstant(rs, "enrolled_at"),
+        sql.getRequiredInstant(rs, "status_changed_at"),
+        account,
+        rs.getLong("version"));
+  }
+
+  @Override
+  public void update(Partner partner) {
+    sql.run(
+        "updating partner " + partner.id(),
+        c -> {
+          int updated;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE pp_partner SET status = ?, enrolled_at = ?, status_changed_at = ?,"
+                      + " payout_iban = ?, payout_holder_name = ?, version = ?"
+                      + " WHERE partner_id = ? AND version = ?")) {
+            ps.setString(1, partner.status().name());
+            sql.setInstant(ps, 2, "enrolledAt", partner.enrolledAt());
+            sql.setInstant(ps, 3, "statusChangedAt", partner.statusChangedAt());
+            ps.setString(4, partner.payoutAccount().map(a -> a.iban().value()).orElse(null));
+            ps.setString(5, partner.payoutAccount().map(PayoutAccount::holderName).orElse(null));
+            ps.setLong(6, partner.version());
+            ps.setString(7, partner.id().value());
+            ps.setLong(8, partner.version() - 1);
+            updated = ps.executeUpdate();
+          }
+          if (updated == 1) {
+            return null;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT version FROM pp_partner WHERE partner_id = ?")) {
+            ps.setString(1, partner.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new NotFoundException("no partner with id " + partner.id());
+              }
+              throw new RetryableException(
+                  "partner "
+                      + partner.id()
+                      + " was changed concurrently (stored version "
+                      + rs.getLong(1)
+                      + ", update based on "
+                      + (partner.version() - 1)
+                      + ")",
+                  null);
+            }
+          }
+        });
+  }
+
+  @Override
+  public void appendPayoutAccountChange(PayoutAccountChange change) {
+    sql.run(
+        "appending a payout-account change of partner " + change.partnerId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_payout_account_change"
+                      + " (partner_id, partner_version, iban, holder_name, changed_at)"
+                      + " VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, change.partnerId().value());
+            ps.setLong(2, change.partnerVersion());
+            ps.setString(3, change.account().iban().value());
+            ps.setString(4, change.account().holderName());
+            sql.setInstant(ps, 5, "changedAt", change.changedAt());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public List<PayoutAccountChange> payoutAccountHistory(PartnerId id) {
+    return sql.run(
+        "reading the payout-account history of partner " + id,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT partner_version, iban, holder_name, changed_at"
+                      + " FROM pp_payout_account_change WHERE partner_id = ?"
+                      + " ORDER BY partner_version")) {
+            ps.setString(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              List<PayoutAccountChange> history = new ArrayList<>();
+              while (rs.next()) {
+                history.add(
+                    new PayoutAccountChange(
+                        id,
+                        rs.getLong("partner_version"),
+                        new PayoutAccount(
+                            new Iban(rs.getString("iban")), rs.getString("holder_name")),
+                        sql.getRequiredInstant(rs, "changed_at")));
+              }
+              return List.copyOf(history);
+            }
+          }
+        });
+  }
+}

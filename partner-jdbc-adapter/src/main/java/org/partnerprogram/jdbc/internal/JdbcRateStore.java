@@ -1,0 +1,197 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateTarget;
+import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.port.out.RateStore;
+
+/**
+ * {@link RateStore} over {@code pp_rate_version} (one row per version, unique per (scope, number)
+ * and (scope, effective_from)) and {@code pp_rate} (one row per product or group of a version). The
+ * scope column {@code partner_id} is never NULL: the programme-wide card is the empty string, so
+ * that the unique keys hold on every database.
+ */
+public final class JdbcRateStore implements RateStore {
+  /** The {@code partner_id} of the programme-wide rate card. */
+  public static final String PROGRAMME_SCOPE = "";
+
+  private static final String HEADER =
+      "SELECT version_number, effective_from, created_at FROM pp_rate_version WHERE partner_id = ?";
+
+  private final Sql sql;
+
+  /**
+   * Creates the store.
+   *
+   * @param sql the helpers of the storage's transaction boundary
+   */
+  public JdbcRateStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  private static String scopeOf(Optional<PartnerId> scope) {
+    return scope.map(PartnerId::value).orElse(PROGRAMME_SCOPE);
+  }
+
+  @Override
+  public boolean insert(RateVersion version) {
+    String scope = scopeOf(version.partnerId());
+    return sql.run(
+        "inserting rate version " + version.number() + " of scope '" + scope + "'",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_rate_version"
+                      + " (partner_id, version_number, effective_from, created_at)"
+                      + " VALUES (?, ?, ?, ?)"
+                      + sql.onConflictDoNothing())) {
+            ps.setString(1, scope);
+            ps.setInt(2, version.number());
+            sql.setInstant(ps, 3, "effectiveFrom", version.effectiveFrom());
+            sql.setInstant(ps, 4, "createdAt", version.createdAt());
+            if (!Sql.insertUnlessDuplicate(ps)) {
+              return false;
+            }
+          }
+          if (version.rates().isEmpty()) {
+            return true;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_rate (partner_id, version_number, target_kind, target_id,"
+                      + " rate_kind, percentage, amount, currency_code)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<RateTarget, Rate> e : version.rates().entrySet()) {
+              ps.setString(1, scope);
+              ps.setInt(2, version.number());
+              ps.setString(3, e.getKey().kind().name());
+              ps.setString(4, e.getKey().id());
+              Rate rate = e.getValue();
+              if (rate instanceof Rate.Percentage p) {
+                ps.setString(5, "PERCENTAGE");
+                ps.setBigDecimal(6, p.percent());
+                ps.setNull(7, Types.DECIMAL);
+                ps.setNull(8, Types.CHAR);
+              } else if (rate instanceof Rate.FixedAmount f) {
+                ps.setString(5, "FIXED");
+                ps.setNull(6, Types.DECIMAL);
+                ps.setBigDecimal(7, f.amount().amount());
+                ps.setString(8, f.amount().currency().getCurrencyCode());
+              }
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<RateVersion> latest(Optional<PartnerId> scope) {
+    return first(scope, HEADER + " ORDER BY version_number DESC LIMIT 1", null);
+  }
+
+  @Override
+  public Optional<RateVersion> inForceAt(Optional<PartnerId> scope, Instant at) {
+    return first(
+        scope, HEADER + " AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1", at);
+  }
+
+  private Optional<RateVersion> first(Optional<PartnerId> scope, String query, Instant at) {
+    String key = scopeOf(scope);
+    return sql.run(
+        "reading rate versions of scope '" + key + "'",
+        c -> {
+          List<RateVersion> found = load(c, scope, query, at);
+          return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        });
+  }
+
+  @Override
+  public List<RateVersion> versions(Optional<PartnerId> scope) {
+    return sql.run(
+        "reading rate versions of scope '" + scopeOf(scope) + "'",
+        c -> load(c, scope, HEADER + " ORDER BY version_number", null));
+  }
+
+  private record Header(int number, Instant effectiveFrom, Instant createdAt) {}
+
+  private List<RateVersion> load(Connection c, Optional<PartnerId> scope, String query, Instant at)
+      throws SQLException {
+    String key = scopeOf(scope);
+    List<Header> headers = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(query)) {
+      ps.setString(1, key);
+      if (at != null) {
+        sql.setInstant(ps, 2, "at", at);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          headers.add(
+              new Header(
+                  rs.getInt("version_number"),
+                  sql.getRequiredInstant(rs, "effective_from"),
+                  sql.getRequiredInstant(rs, "created_at")));
+        }
+      }
+    }
+    if (headers.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, Map<RateTarget, Rate>> rates = new HashMap<>();
+    String rateQuery =
+        "SELECT version_number, target_kind, target_id, rate_kind, percentage, amount,"
+            + " currency_code FROM pp_rate WHERE partner_id = ?"
+            + (headers.size() == 1 ? " AND version_number = ?" : "");
+    try (PreparedStatement ps = c.prepareStatement(rateQuery)) {
+      ps.setString(1, key);
+      if (headers.size() == 1) {
+        ps.setInt(2, headers.get(0).number());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          RateTarget target =
+              new RateTarget(
+                  RateTarget.Kind.valueOf(rs.getString("target_kind")), rs.getString("target_id"));
+          Rate rate =
+              "PERCENTAGE".equals(rs.getString("rate_kind"))
+                  ? new Rate.Percentage(rs.getBigDecimal("percentage"))
+                  : Rate.fixed(
+                      Money.of(
+                          rs.getBigDecimal("amount"),
+                          Currency.getInstance(rs.getString("currency_code").trim())));
+          rates
+              .computeIfAbsent(rs.getInt("version_number"), n -> new LinkedHashMap<>())
+              .put(target, rate);
+        }
+      }
+    }
+    List<RateVersion> versions = new ArrayList<>();
+    for (Header h : headers) {
+      versions.add(
+          RateVersion.builder()
+              .partnerId(scope)
+              .number(h.number())
+              .effectiveFrom(h.effectiveFrom())
+              .putAllRates(rates.getOrDefault(h.number(), Map.of()))
+              .createdAt(h.createdAt())
+              .build());
+    }
+    return List.copyOf(versions);
+  }
+}

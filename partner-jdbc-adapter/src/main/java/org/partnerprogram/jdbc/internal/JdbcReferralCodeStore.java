@@ -1,0 +1,115 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+
+/**
+ * {@link ReferralCodeStore} over {@code pp_referral_code}. Codes are stored in their canonical
+ * upper case with a unique key (and a CHECK that they are upper case), so lookups compare exactly.
+ */
+public final class JdbcReferralCodeStore implements ReferralCodeStore {
+  private static final String COLUMNS = "code, partner_id, vanity, issued_at, revoked_at";
+
+  private final Sql sql;
+
+  /**
+   * Creates the store.
+   *
+   * @param sql the helpers of the storage's transaction boundary
+   */
+  public JdbcReferralCodeStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public boolean insert(IssuedCode code) {
+    return sql.run(
+        "inserting referral code " + code.code(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_referral_code ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?)"
+                      + sql.onConflictDoNothing())) {
+            ps.setString(1, code.code().value());
+            ps.setString(2, code.partnerId().value());
+            ps.setBoolean(3, code.vanity());
+            sql.setInstant(ps, 4, "issuedAt", code.issuedAt());
+            sql.setInstant(ps, 5, "revokedAt", code.revokedAt());
+            return Sql.insertUnlessDuplicate(ps);
+          }
+        });
+  }
+
+  @Override
+  public Optional<IssuedCode> find(ReferralCode code) {
+    return sql.run(
+        "reading referral code " + code,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM pp_referral_code WHERE code = ?")) {
+            ps.setString(1, code.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<IssuedCode> findByPartner(PartnerId partnerId) {
+    return sql.run(
+        "reading the referral codes of partner " + partnerId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM pp_referral_code WHERE partner_id = ? ORDER BY issued_at, code")) {
+            ps.setString(1, partnerId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              List<IssuedCode> codes = new ArrayList<>();
+              while (rs.next()) {
+                codes.add(read(rs));
+              }
+              return List.copyOf(codes);
+            }
+          }
+        });
+  }
+
+  @Override
+  public boolean revoke(ReferralCode code, Instant at) {
+    return sql.run(
+        "revoking referral code " + code,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE pp_referral_code SET revoked_at = ?"
+                      + " WHERE code = ? AND revoked_at IS NULL")) {
+            sql.setInstant(ps, 1, "revokedAt", at);
+            ps.setString(2, code.value());
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  private IssuedCode read(ResultSet rs) throws SQLException {
+    return new IssuedCode(
+        new ReferralCode(rs.getString("code")),
+        PartnerId.of(rs.getString("partner_id")),
+        rs.getBoolean("vanity"),
+        sql.getRequiredInstant(rs, "issued_at"),
+        sql.getInstant(rs, "revoked_at"));
+  }
+}

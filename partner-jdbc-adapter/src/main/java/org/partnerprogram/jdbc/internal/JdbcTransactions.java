@@ -1,0 +1,229 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.partnerprogram.core.domain.StorageException;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+import org.partnerprogram.jdbc.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transaction boundary of the JDBC stores, in one of two modes.
+ *
+ * <p><b>Owned</b>: each outermost {@link #execute} takes a connection from the data source, turns
+ * autocommit off, uses READ COMMITTED, commits when the work returns and rolls back when it throws,
+ * then restores the connection's settings and closes it.
+ *
+ * <p><b>Joined</b>: each outermost {@link #execute} uses the connection the host supplies, inside
+ * the host's transaction. It never commits, rolls back or closes that connection; it sets a
+ * savepoint, so that work that throws is undone (back to the savepoint) without ending the host's
+ * transaction.
+ *
+ * <p>In both modes a nested {@code execute} on the same thread joins the running unit.
+ */
+public final class JdbcTransactions implements TransactionBoundary {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
+
+  /** Strict SQL mode and UTC for MariaDB/MySQL sessions: nothing is truncated or coerced. */
+  static final String MARIADB_SESSION =
+      "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+          + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', time_zone = '+00:00'";
+
+  private final DataSource dataSource;
+  private final Supplier<Connection> hostConnection;
+
+  // One unit of work per storage and thread: the thread-local belongs to this instance on purpose.
+  @SuppressWarnings("ThreadLocalUsage")
+  private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+  private volatile Dialect dialect;
+
+  private JdbcTransactions(
+      DataSource dataSource, Supplier<Connection> hostConnection, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.hostConnection = hostConnection;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Transactions owned by the adapter.
+   *
+   * @param dataSource where connections come from; never null
+   * @param dialect the database, or null to detect it from the first connection
+   * @return the boundary
+   */
+  public static JdbcTransactions owned(DataSource dataSource, Dialect dialect) {
+    return new JdbcTransactions(Objects.requireNonNull(dataSource, "dataSource"), null, dialect);
+  }
+
+  /**
+   * Transactions of the host, joined.
+   *
+   * @param connection supplies the host's connection of the current transaction; never null
+   * @param dialect the database, or null to detect it from the first connection
+   * @return the boundary
+   */
+  public static JdbcTransactions joined(Supplier<Connection> connection, Dialect dialect) {
+    return new JdbcTransactions(null, Objects.requireNonNull(connection, "connection"), dialect);
+  }
+
+  /**
+   * The connection of the unit of work running on this thread.
+   *
+   * @return the connection; never null
+   * @throws IllegalStateException if called outside {@link #execute}
+   */
+  public Connection connection() {
+    Connection c = current.get();
+    if (c == null) {
+      throw new IllegalStateException(
+          "JDBC stores must be called inside TransactionBoundary.execute(...)");
+    }
+    return c;
+  }
+
+  /**
+   * The database; known once the first unit of work has started.
+   *
+   * @return the dialect; never null inside a unit of work
+   */
+  public Dialect dialect() {
+    Dialect d = dialect;
+    if (d == null) {
+      d = Dialect.detect(connection());
+      dialect = d;
+    }
+    return d;
+  }
+
+  @Override
+  public <T> T execute(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    if (current.get() != null) {
+      return work.get();
+    }
+    return dataSource != null ? executeOwned(work) : executeJoined(work);
+  }
+
+  private void prepareSession(Connection c) throws SQLException {
+    if (dialect == null) {
+      dialect = Dialect.detect(c);
+    }
+    if (dialect == Dialect.MARIADB) {
+      try (Statement s = c.createStatement()) {
+        s.execute(MARIADB_SESSION);
+      }
+    }
+  }
+
+  private <T> T executeOwned(Supplier<T> work) {
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw SqlErrors.map(e, "getting a connection from the data source");
+    }
+    boolean autoCommit = true;
+    int isolation = Connection.TRANSACTION_READ_COMMITTED;
+    try {
+      autoCommit = c.getAutoCommit();
+      isolation = c.getTransactionIsolation();
+      prepareSession(c);
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    } catch (SQLException e) {
+      closeQuietly(c, autoCommit, isolation);
+      throw SqlErrors.map(e, "starting a transaction");
+    }
+    current.set(c);
+    try {
+      T result;
+      try {
+        result = work.get();
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        rollbackQuietly(c, e);
+        throw SqlErrors.map(e, "committing the transaction");
+      }
+      return result;
+    } finally {
+      current.remove();
+      closeQuietly(c, autoCommit, isolation);
+    }
+  }
+
+  private <T> T executeJoined(Supplier<T> work) {
+    Connection c = hostConnection.get();
+    if (c == null) {
+      throw new IllegalStateException("the host's connection supplier returned null");
+    }
+    Savepoint savepoint;
+    try {
+      if (c.getAutoCommit()) {
+        throw new StorageException(
+            "the host's connection is in autocommit mode; a joined JdbcProgramStorage must be"
+                + " called inside the host's transaction (autocommit off)",
+            null);
+      }
+      prepareSession(c);
+      savepoint = c.setSavepoint();
+    } catch (SQLException e) {
+      throw SqlErrors.map(e, "joining the host's transaction");
+    }
+    current.set(c);
+    try {
+      T result;
+      try {
+        result = work.get();
+      } catch (RuntimeException | Error e) {
+        try {
+          c.rollback(savepoint);
+        } catch (SQLException rollbackFailure) {
+          e.addSuppressed(rollbackFailure);
+        }
+        throw e;
+      }
+      try {
+        c.releaseSavepoint(savepoint);
+      } catch (SQLException e) {
+        LOG.debug("could not release savepoint; it ends with the host's transaction", e);
+      }
+      return result;
+    } finally {
+      current.remove();
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void closeQuietly(Connection c, boolean autoCommit, int isolation) {
+    try {
+      c.setAutoCommit(autoCommit);
+      c.setTransactionIsolation(isolation);
+    } catch (SQLException e) {
+      LOG.debug("could not restore connection settings", e);
+    }
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.warn("could not close a connection", e);
+    }
+  }
+}

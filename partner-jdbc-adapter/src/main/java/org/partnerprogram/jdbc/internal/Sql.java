@@ -1,0 +1,185 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.partnerprogram.core.domain.Instants;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.jdbc.Dialect;
+
+/** Statement helpers shared by the stores: running SQL in the current unit, binding instants. */
+public final class Sql {
+  /** One piece of JDBC work on the unit's connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    /**
+     * Does the work.
+     *
+     * @param connection the unit's connection
+     * @return the result
+     * @throws SQLException on any database failure
+     */
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private final JdbcTransactions tx;
+
+  /**
+   * Helpers over a transaction boundary.
+   *
+   * @param tx the boundary whose current connection statements use
+   */
+  public Sql(JdbcTransactions tx) {
+    this.tx = tx;
+  }
+
+  /**
+   * The database.
+   *
+   * @return never null inside a unit of work
+   */
+  public Dialect dialect() {
+    return tx.dialect();
+  }
+
+  /**
+   * Runs JDBC work on the current unit's connection and maps any {@link SQLException}.
+   *
+   * @param what what the work does, for error messages
+   * @param work the work
+   * @return what the work returned
+   */
+  public <T> T run(String what, Work<T> work) {
+    Connection c = tx.connection();
+    try {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw SqlErrors.map(e, what);
+    }
+  }
+
+  /**
+   * Checks that an instant can be stored and read back exactly: within [1970, 3000) and whole
+   * microseconds.
+   *
+   * @param field the name for the error message
+   * @param instant the instant
+   * @return the instant
+   * @throws InvalidInputException if it cannot be stored exactly
+   */
+  public static Instant storable(String field, Instant instant) {
+    Instant checked = Instants.check(field, instant);
+    if (!checked.equals(instant)) {
+      throw new InvalidInputException(
+          field,
+          "must be whole microseconds (storage keeps microseconds), was "
+              + instant
+              + "; truncate it with truncatedTo(ChronoUnit.MICROS)");
+    }
+    return checked;
+  }
+
+  /**
+   * Binds an instant.
+   *
+   * @param ps the statement
+   * @param index the parameter index
+   * @param field the name for error messages
+   * @param instant the instant; must be {@linkplain #storable storable}
+   * @throws SQLException on failure
+   */
+  public void setInstant(PreparedStatement ps, int index, String field, Instant instant)
+      throws SQLException {
+    Instant value = storable(field, instant);
+    if (dialect() == Dialect.MARIADB) {
+      ps.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+    } else {
+      ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+  }
+
+  /**
+   * Binds an optional instant (NULL when empty).
+   *
+   * @param ps the statement
+   * @param index the parameter index
+   * @param field the name for error messages
+   * @param instant the instant or empty
+   * @throws SQLException on failure
+   */
+  public void setInstant(PreparedStatement ps, int index, String field, Optional<Instant> instant)
+      throws SQLException {
+    if (instant.isPresent()) {
+      setInstant(ps, index, field, instant.get());
+    } else {
+      ps.setObject(index, null);
+    }
+  }
+
+  /**
+   * Reads an instant.
+   *
+   * @param rs the result set
+   * @param column the column
+   * @return the instant, or empty if NULL
+   * @throws SQLException on failure
+   */
+  public Optional<Instant> getInstant(ResultSet rs, String column) throws SQLException {
+    if (dialect() == Dialect.MARIADB) {
+      LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+      return Optional.ofNullable(value).map(v -> v.toInstant(ZoneOffset.UTC));
+    }
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return Optional.ofNullable(value).map(v -> v.toInstant().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  /**
+   * Reads a NOT NULL instant.
+   *
+   * @param rs the result set
+   * @param column the column
+   * @return the instant
+   * @throws SQLException on failure, or if the column is NULL
+   */
+  public Instant getRequiredInstant(ResultSet rs, String column) throws SQLException {
+    return getInstant(rs, column)
+        .orElseThrow(() -> new SQLException("column " + column + " is unexpectedly NULL"));
+  }
+
+  /**
+   * Runs an insert that may hit a unique key and reports whether it stored a row. On PostgreSQL the
+   * statement must end with {@code ON CONFLICT DO NOTHING} (a failed statement would abort the
+   * transaction there); on MariaDB and H2 the duplicate-key error is caught, which rolls back only
+   * the statement.
+   *
+   * @param ps the prepared insert
+   * @return true if a row was inserted; false if a unique key refused it
+   * @throws SQLException on any other failure
+   */
+  public static boolean insertUnlessDuplicate(PreparedStatement ps) throws SQLException {
+    try {
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The suffix that makes an insert duplicate-safe on this database.
+   *
+   * @return {@code " ON CONFLICT DO NOTHING"} on PostgreSQL, else empty
+   */
+  public String onConflictDoNothing() {
+    return dialect() == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
+  }
+}

@@ -1,0 +1,364 @@
+package org.partnerprogram.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.ReferralLinkTemplate;
+import org.partnerprogram.core.domain.StorageException;
+import org.partnerprogram.core.domain.event.RateVersionAdded;
+import org.partnerprogram.core.domain.event.ReferralCodeIssued;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.EnrollmentResult;
+
+/**
+ * What the JDBC adapter promises beyond the port contract: the outbox's JSON and acknowledgement,
+ * joining a host's transaction, refusing what it cannot store exactly, and the constraints of its
+ * schema. Each database runs it through a subclass.
+ */
+abstract class AbstractJdbcAdapterTest {
+  private static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DataSource dataSource;
+  private JdbcProgramStorage storage;
+
+  /** The database of the subclass. */
+  abstract TestDatabase database();
+
+  /** The dialect the adapter must detect on it. */
+  abstract Dialect expectedDialect();
+
+  @BeforeEach
+  void emptyDatabase() {
+    dataSource = database().emptied();
+    storage = JdbcProgramStorage.create(dataSource);
+  }
+
+  private static PartnerProgram programOn(JdbcProgramStorage storage) {
+    return PartnerProgram.builder()
+        .terms(
+            ProgramTerms.builder()
+                .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
+                .build())
+        .storage(storage)
+        .clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(new Random(7))
+        .build();
+  }
+
+  private int count(String table) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  // ------------------------------------------------------------------------------ outbox
+
+  @Test
+  void outboxKeepsEachEventAsVersionedJson() throws Exception {
+    UUID rateEvent = UUID.randomUUID();
+    UUID codeEvent = UUID.randomUUID();
+    storage
+        .transactions()
+        .execute(
+            () -> {
+              storage
+                  .outboxReader()
+                  .publish(new RateVersionAdded(rateEvent, T0, Optional.empty(), 3, T0));
+              storage
+                  .outboxReader()
+                  .publish(
+                      new ReferralCodeIssued(
+                          codeEvent,
+                          T0,
+                          PartnerId.of("p-1"),
+                          ReferralCode.parse("abcd2345"),
+                          true));
+              return null;
+            });
+
+    List<OutboxEntry> entries = storage.outboxReader().unacknowledged(10);
+    assertThat(entries).extracting(OutboxEntry::eventId).containsExactly(rateEvent, codeEvent);
+    assertThat(entries.get(0).sequence()).isLessThan(entries.get(1).sequence());
+
+    OutboxEntry rate = entries.get(0);
+    assertThat(rate.type()).isEqualTo("rate-version.added");
+    assertThat(rate.partnerId()).isEmpty();
+    assertThat(rate.occurredAt()).isEqualTo(T0);
+    assertThat(rate.schemaVersion()).isEqualTo(1);
+    JsonNode ratePayload = JSON.readTree(rate.payload());
+    assertThat(ratePayload.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(ratePayload.get("type").asText()).isEqualTo("rate-version.added");
+    assertThat(ratePayload.get("eventId").asText()).isEqualTo(rateEvent.toString());
+    assertThat(ratePayload.get("occurredAt").asText()).isEqualTo("2026-03-15T10:15:30.123456Z");
+    assertThat(ratePayload.get("overrideFor").isNull()).isTrue();
+    assertThat(ratePayload.get("number").asInt()).isEqualTo(3);
+
+    OutboxEntry code = entries.get(1);
+    assertThat(code.partnerId()).contains(PartnerId.of("p-1"));
+    JsonNode codePayload = JSON.readTree(code.payload());
+    assertThat(codePayload.get("type").asText()).isEqualTo("referral-code.issued");
+    assertThat(codePayload.get("partnerId").asText()).isEqualTo("p-1");
+    assertThat(codePayload.get("code").asText()).isEqualTo("ABCD2345");
+    assertThat(codePayload.get("vanity").asBoolean()).isTrue();
+  }
+
+  @Test
+  void acknowledgedEventsAreNotReadAgain() {
+    PartnerProgram program = programOn(storage);
+    program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+    program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-2"));
+    JdbcOutbox outbox = storage.outboxReader();
+
+    List<OutboxEntry> first = outbox.unacknowledged(3);
+    assertThat(first)
+        .extracting(OutboxEntry::type)
+        .containsExactly("partner.enrolled", "referral-code.issued", "partner.enrolled");
+    assertThat(outbox.acknowledge(first.stream().map(OutboxEntry::sequence).toList())).isEqualTo(3);
+    assertThat(outbox.acknowledge(List.of(first.get(0).sequence()))).isZero();
+
+    List<OutboxEntry> rest = outbox.unacknowledged(100);
+    assertThat(rest).extracting(OutboxEntry::type).containsExactly("referral-code.issued");
+    assertThat(rest.get(0).sequence()).isGreaterThan(first.get(2).sequence());
+    assertThatThrownBy(() -> outbox.unacknowledged(0)).isInstanceOf(InvalidInputException.class);
+  }
+
+  // ------------------------------------------------------------------ host-managed transactions
+
+  @Test
+  void enrolmentRolledBackWithTheHostsTransactionLeavesNeitherPartnerNorEvent() throws Exception {
+    HostManagedStorage host = new HostManagedStorage(dataSource);
+    PartnerProgram program = programOn(host.joined());
+    assertThatThrownBy(
+            () ->
+                host.inHostTransaction(
+                    () -> {
+                      EnrollmentResult result =
+                          program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+                      assertThat(result.newlyEnrolled()).isTrue();
+                      throw new IllegalStateException("the host's own work failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(count("pp_partner")).isZero();
+    assertThat(count("pp_referral_code")).isZero();
+    assertThat(count("pp_outbox")).isZero();
+
+    host.inHostTransaction(() -> program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")));
+    assertThat(count("pp_partner")).isEqualTo(1);
+    assertThat(storage.outboxReader().unacknowledged(10))
+        .extracting(OutboxEntry::type)
+        .containsExactly("partner.enrolled", "referral-code.issued");
+  }
+
+  @Test
+  void failedUseCaseInsideTheHostsTransactionIsUndoneAndTheHostKeepsItsWork() throws Exception {
+    HostManagedStorage host = new HostManagedStorage(dataSource);
+    JdbcProgramStorage joined = host.joined();
+    boolean hostCommitted =
+        host.inHostTransaction(
+            () -> {
+              joined
+                  .transactions()
+                  .execute(
+                      () ->
+                          joined
+                              .partners()
+                              .insert(
+                                  new Partner(
+                                      PartnerId.of("p-host"),
+                                      CustomerAccountId.of("cust-host"),
+                                      PartnerStatus.ACTIVE,
+                                      T0,
+                                      T0,
+                                      Optional.empty(),
+                                      1)));
+              assertThatThrownBy(
+                      () ->
+                          joined
+                              .transactions()
+                              .execute(
+                                  () -> {
+                                    joined
+                                        .partners()
+                                        .insert(
+                                            new Partner(
+                                                PartnerId.of("p-failed"),
+                                                CustomerAccountId.of("cust-failed"),
+                                                PartnerStatus.ACTIVE,
+                                                T0,
+                                                T0,
+                                                Optional.empty(),
+                                                1));
+                                    throw new IllegalStateException("use case failed");
+                                  }))
+                  .isInstanceOf(IllegalStateException.class);
+              return true;
+            });
+
+    assertThat(hostCommitted).isTrue();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT partner_id FROM pp_partner")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("p-host");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void joinedStorageNeverCommitsOrClosesTheHostsConnection() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      JdbcProgramStorage joined = JdbcProgramStorage.joining(() -> c);
+      programOn(joined).enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+
+      assertThat(c.isClosed()).isFalse();
+      assertThat(c.getAutoCommit()).isFalse();
+      assertThat(count("pp_partner")).as("not visible before the host commits").isZero();
+      c.commit();
+    }
+    assertThat(count("pp_partner")).isEqualTo(1);
+  }
+
+  @Test
+  void joiningAConnectionOutsideATransactionIsRefused() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      JdbcProgramStorage joined = JdbcProgramStorage.joining(() -> c);
+      assertThatThrownBy(
+              () -> programOn(joined).enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("autocommit");
+    }
+    assertThat(count("pp_partner")).isZero();
+  }
+
+  // ------------------------------------------------------------------ what cannot be stored
+
+  @Test
+  void instantsThatCannotBeStoredExactlyAreRefusedBeforeSql() throws Exception {
+    Partner nanos =
+        new Partner(
+            PartnerId.of("p-1"),
+            CustomerAccountId.of("cust-1"),
+            PartnerStatus.ACTIVE,
+            T0.plusNanos(1),
+            T0,
+            Optional.empty(),
+            1);
+    assertThatThrownBy(() -> storage.transactions().execute(() -> storage.partners().insert(nanos)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("microseconds");
+    Partner year3000 =
+        new Partner(
+            PartnerId.of("p-1"),
+            CustomerAccountId.of("cust-1"),
+            PartnerStatus.ACTIVE,
+            T0,
+            Instant.parse("3000-01-01T00:00:00Z"),
+            Optional.empty(),
+            1);
+    assertThatThrownBy(
+            () -> storage.transactions().execute(() -> storage.partners().insert(year3000)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(count("pp_partner")).isZero();
+  }
+
+  // ------------------------------------------------------------------ schema
+
+  @Test
+  void dialectIsDetectedFromTheConnection() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(Dialect.detect(c)).isEqualTo(expectedDialect());
+    }
+    assertThat(expectedDialect().migrationLocation()).startsWith("classpath:db/partnerprogram/");
+  }
+
+  @Test
+  void schemaConstraintsBackTheInvariants() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      insertPartner(c, "p-1", "cust-1", "ACTIVE");
+      assertRefused(() -> insertPartner(c, "p-2", "cust-1", "ACTIVE")); // one per account
+      assertRefused(() -> insertPartner(c, "p-3", "cust-3", "DORMANT")); // status values
+      assertRefused(
+          () -> {
+            try (Statement s = c.createStatement()) {
+              s.executeUpdate(
+                  "INSERT INTO pp_rate_version (partner_id, version_number, effective_from,"
+                      + " created_at) VALUES ('', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            }
+          }); // numbered from 1
+    }
+    assertThat(count("pp_partner")).isEqualTo(1);
+    assertThat(count("pp_rate_version")).isZero();
+  }
+
+  @Test
+  void migratingAgainChangesNothing() throws Exception {
+    JdbcMigrations.migrate(dataSource);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM "
+                    + JdbcMigrations.HISTORY_TABLE
+                    + " WHERE version = '1' AND success = "
+                    + (expectedDialect() == Dialect.MARIADB ? "1" : "TRUE"))) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  private static void insertPartner(Connection c, String id, String account, String status)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO pp_partner (partner_id, customer_account_id, status, enrolled_at,"
+                + " status_changed_at, version) VALUES (?, ?, ?, CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP, 1)")) {
+      ps.setString(1, id);
+      ps.setString(2, account);
+      ps.setString(3, status);
+      ps.executeUpdate();
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  private static void assertRefused(SqlAction action) {
+    assertThatThrownBy(action::run).isInstanceOf(SQLException.class);
+  }
+}

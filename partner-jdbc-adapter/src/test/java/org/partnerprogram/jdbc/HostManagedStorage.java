@@ -1,0 +1,92 @@
+package org.partnerprogram.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+
+/**
+ * A host that manages its own transactions, with a {@link JdbcProgramStorage#joining joined}
+ * storage inside: every unit of work the contract runs is wrapped in a host transaction on a
+ * connection of the host's own, which the host commits or rolls back.
+ */
+final class HostManagedStorage implements ProgramStorage {
+  private final DataSource dataSource;
+
+  // The host's "current transaction", per storage as a host framework keeps it per data source.
+  @SuppressWarnings("ThreadLocalUsage")
+  private final ThreadLocal<Connection> hostConnection = new ThreadLocal<>();
+
+  private final JdbcProgramStorage joined;
+
+  HostManagedStorage(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.joined = JdbcProgramStorage.joining(hostConnection::get);
+  }
+
+  JdbcProgramStorage joined() {
+    return joined;
+  }
+
+  /** Runs work in a host transaction, as a host framework would. */
+  <T> T inHostTransaction(Supplier<T> work) {
+    if (hostConnection.get() != null) {
+      return work.get();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      hostConnection.set(c);
+      try {
+        T result = work.get();
+        c.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        c.rollback();
+        throw e;
+      } finally {
+        hostConnection.remove();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("host transaction failed", e);
+    }
+  }
+
+  @Override
+  public PartnerStore partners() {
+    return joined.partners();
+  }
+
+  @Override
+  public ReferralCodeStore codes() {
+    return joined.codes();
+  }
+
+  @Override
+  public RateStore rates() {
+    return joined.rates();
+  }
+
+  @Override
+  public TransactionBoundary transactions() {
+    TransactionBoundary inner = joined.transactions();
+    return new TransactionBoundary() {
+      @Override
+      public <T> T execute(Supplier<T> work) {
+        return inHostTransaction(() -> inner.execute(work));
+      }
+    };
+  }
+
+  @Override
+  public Optional<EventPublisher> outbox() {
+    return joined.outbox();
+  }
+}

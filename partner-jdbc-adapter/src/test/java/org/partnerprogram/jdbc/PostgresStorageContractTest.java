@@ -1,0 +1,21 @@
+package org.partnerprogram.jdbc;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.core.port.out.contract.ProgramStorageContractTest;
+
+/** The JDBC adapter passes the storage contract on Postgres, owning its transactions. */
+class PostgresStorageContractTest extends ProgramStorageContractTest<JdbcProgramStorage> {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+
+  @Override
+  protected JdbcProgramStorage newStorage() {
+    return JdbcProgramStorage.create(DB.emptied());
+  }
+
+  @Override
+  protected List<UUID> publishedEventIds(JdbcProgramStorage storage) {
+    return TestDatabase.eventIds(storage);
+  }
+}

@@ -1,0 +1,305 @@
+package org.partnerprogram.jdbc;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A database of one kind for the whole test run: created (with a random name {@code pp_test_<hex>})
+ * and migrated before the first test class that needs it, dropped when the run ends. Servers are
+ * found through system properties or environment variables:
+ *
+ * <table>
+ *   <caption>Settings (system property / environment variable, default)</caption>
+ *   <tr><td>partner.test.pg.url / PARTNER_TEST_PG_URL</td>
+ *       <td>jdbc:postgresql://127.0.0.1:5432/postgres (an admin database)</td></tr>
+ *   <tr><td>partner.test.pg.user / PARTNER_TEST_PG_USER</td><td>postgres</td></tr>
+ *   <tr><td>partner.test.pg.password / PARTNER_TEST_PG_PASSWORD</td><td>empty</td></tr>
+ *   <tr><td>partner.test.mariadb.url / PARTNER_TEST_MARIADB_URL</td>
+ *       <td>jdbc:mariadb://127.0.0.1:3306/</td></tr>
+ *   <tr><td>partner.test.mariadb.user / PARTNER_TEST_MARIADB_USER</td><td>root</td></tr>
+ *   <tr><td>partner.test.mariadb.password / PARTNER_TEST_MARIADB_PASSWORD</td><td>empty</td></tr>
+ *   <tr><td>partner.test.requireDatabases / CI</td>
+ *       <td>unset: an unreachable server fails the tests instead of falling back</td></tr>
+ * </table>
+ *
+ * <p>Without a reachable PostgreSQL server an embedded PostgreSQL is started; without a reachable
+ * MariaDB server the MariaDB tests are skipped with one line naming the variable to set. Under
+ * {@code CI} (or {@code -Dpartner.test.requireDatabases=true}) both fail instead.
+ */
+final class TestDatabase implements BeforeAllCallback {
+  enum Kind {
+    POSTGRESQL,
+    MARIADB,
+    H2
+  }
+
+  private static final List<String> TABLES =
+      List.of(
+          "host_audit",
+          "pp_outbox",
+          "pp_rate",
+          "pp_rate_version",
+          "pp_referral_code",
+          "pp_payout_account_change",
+          "pp_partner");
+
+  /**
+   * A table of the host's own, created before the migrations run: they must work beside it (a
+   * schema that is not empty), and the README's host-transaction example writes to it.
+   */
+  private static final String HOST_TABLE =
+      "CREATE TABLE host_audit (message VARCHAR(200) NOT NULL)";
+
+  private final Kind kind;
+  private DataSource dataSource;
+
+  private TestDatabase(Kind kind) {
+    this.kind = kind;
+  }
+
+  static TestDatabase postgres() {
+    return new TestDatabase(Kind.POSTGRESQL);
+  }
+
+  static TestDatabase mariadb() {
+    return new TestDatabase(Kind.MARIADB);
+  }
+
+  static TestDatabase h2() {
+    return new TestDatabase(Kind.H2);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    Created created =
+        context
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.GLOBAL)
+            .getOrComputeIfAbsent("partner-test-db-" + kind, k -> create(kind), Created.class);
+    Assumptions.assumeTrue(created.dataSource() != null, created.skipReason());
+    dataSource = created.dataSource();
+  }
+
+  /** The migrated database, every pp_ table emptied. */
+  DataSource emptied() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      for (String table : TABLES) {
+        s.executeUpdate("DELETE FROM " + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not empty the test database", e);
+    }
+    return dataSource;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  static List<UUID> eventIds(JdbcProgramStorage storage) {
+    return storage.outboxReader().unacknowledged(100_000).stream()
+        .map(OutboxEntry::eventId)
+        .toList();
+  }
+
+  // ------------------------------------------------------------------ creation and cleanup
+
+  /** The per-run database; closing it (at the end of the run) drops it. */
+  record Created(DataSource dataSource, String skipReason, Cleanup cleanup)
+      implements AutoCloseable {
+    @Override
+    public void close() throws SQLException, IOException {
+      if (cleanup != null) {
+        cleanup.close();
+      }
+    }
+  }
+
+  /** Drops a database. */
+  @FunctionalInterface
+  interface Cleanup {
+    void close() throws SQLException, IOException;
+  }
+
+  private static String setting(String property, String env, String defaultValue) {
+    String value = System.getProperty(property);
+    if (value == null || value.isEmpty()) {
+      value = System.getenv(env);
+    }
+    return value == null || value.isEmpty() ? defaultValue : value;
+  }
+
+  private static boolean required() {
+    String ci = System.getenv("CI");
+    return (ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false"))
+        || Boolean.getBoolean("partner.test.requireDatabases");
+  }
+
+  private static String randomName() {
+    byte[] bytes = new byte[6];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return "pp_test_" + HexFormat.of().formatHex(bytes);
+  }
+
+  private static Created create(Kind kind) {
+    try {
+      return switch (kind) {
+        case POSTGRESQL -> createPostgres();
+        case MARIADB -> createMariaDb();
+        case H2 -> createH2();
+      };
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("could not create the " + kind + " test database", e);
+    }
+  }
+
+  private static void execute(DataSource admin, String statement) throws SQLException {
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+
+  private static Created createPostgres() throws SQLException, IOException {
+    String url = setting("partner.test.pg.url", "PARTNER_TEST_PG_URL", defaultPgUrl());
+    PGSimpleDataSource admin = new PGSimpleDataSource();
+    admin.setUrl(url);
+    admin.setUser(setting("partner.test.pg.user", "PARTNER_TEST_PG_USER", "postgres"));
+    admin.setPassword(setting("partner.test.pg.password", "PARTNER_TEST_PG_PASSWORD", ""));
+    admin.setConnectTimeout(5);
+    admin.setLoginTimeout(5);
+    EmbeddedPostgres embedded = null;
+    DataSource adminSource = admin;
+    try (Connection c = admin.getConnection()) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      if (required()) {
+        fail(
+            "PostgreSQL is required (CI or -Dpartner.test.requireDatabases=true) but "
+                + url
+                + " is unreachable: "
+                + e.getMessage()
+                + ". Set PARTNER_TEST_PG_URL / _USER / _PASSWORD.");
+      }
+      System.out.println(
+          "PostgreSQL at " + url + " is unreachable; starting an embedded PostgreSQL instead");
+      embedded = EmbeddedPostgres.builder().start();
+      adminSource = embedded.getPostgresDatabase();
+    }
+    String name = randomName();
+    execute(adminSource, "CREATE DATABASE " + name);
+    DataSource db;
+    if (embedded != null) {
+      db = embedded.getDatabase("postgres", name);
+    } else {
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      // The same server, our database instead of the admin one.
+      ds.setUrl(url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
+      ds.setUser(admin.getUser());
+      ds.setPassword(admin.getPassword());
+      db = ds;
+    }
+    execute(db, HOST_TABLE);
+    JdbcMigrations.migrate(db);
+    DataSource finalAdmin = adminSource;
+    EmbeddedPostgres finalEmbedded = embedded;
+    return new Created(
+        db,
+        null,
+        () -> {
+          try {
+            execute(finalAdmin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+          } finally {
+            if (finalEmbedded != null) {
+              finalEmbedded.close();
+            }
+          }
+        });
+  }
+
+  private static String defaultPgUrl() {
+    return "jdbc:postgresql://127.0.0.1:5432/postgres";
+  }
+
+  private static Created createMariaDb() throws SQLException {
+    String url =
+        setting(
+            "partner.test.mariadb.url",
+            "PARTNER_TEST_MARIADB_URL",
+            "jdbc:mariadb://127.0.0.1:3306/");
+    String user = setting("partner.test.mariadb.user", "PARTNER_TEST_MARIADB_USER", "root");
+    String password = setting("partner.test.mariadb.password", "PARTNER_TEST_MARIADB_PASSWORD", "");
+    MariaDbDataSource admin = new MariaDbDataSource(withParam(url, "connectTimeout=5000"));
+    admin.setUser(user);
+    admin.setPassword(password);
+    try (Connection c = admin.getConnection()) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      String message =
+          "MariaDB at "
+              + url
+              + " is unreachable ("
+              + e.getMessage()
+              + "); set PARTNER_TEST_MARIADB_URL (and _USER, _PASSWORD) to run the MariaDB tests";
+      if (required()) {
+        fail(message + " (required: CI or -Dpartner.test.requireDatabases=true)");
+      }
+      System.out.println("SKIPPED: " + message);
+      return new Created(null, message, null);
+    }
+    String name = randomName();
+    execute(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    String dbUrl = url.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    if (dbUrl.equals(url)) {
+      dbUrl = url.endsWith("/") ? url + name : url + "/" + name;
+    }
+    MariaDbDataSource db = new MariaDbDataSource(withParam(dbUrl, "connectTimeout=5000"));
+    db.setUser(user);
+    db.setPassword(password);
+    execute(db, HOST_TABLE);
+    JdbcMigrations.migrate(db);
+    return new Created(db, null, () -> execute(admin, "DROP DATABASE IF EXISTS " + name));
+  }
+
+  private static String withParam(String url, String param) {
+    return url + (url.contains("?") ? "&" : "?") + param;
+  }
+
+  private static Created createH2() throws SQLException {
+    String name = randomName();
+    JdbcDataSource db = new JdbcDataSource();
+    db.setURL(
+        "jdbc:h2:mem:"
+            + name
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+    db.setUser("sa");
+    // The host's own table beside ours: the migrations baseline a schema that is not empty.
+    execute(db, HOST_TABLE);
+    JdbcMigrations.migrate(db);
+    return new Created(db, null, () -> execute(db, "SHUTDOWN"));
+  }
+
+  @Override
+  public String toString() {
+    return kind.name().toLowerCase(Locale.ROOT) + " test database";
+  }
+}
