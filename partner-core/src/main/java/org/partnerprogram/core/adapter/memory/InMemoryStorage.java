@@ -280,6 +280,16 @@ public final class InMemoryStorage implements ProgramStorage {
         put(accountHistory, change.partnerId(), new ArrayList<>());
         history = accountHistory.get(change.partnerId());
       }
+      for (PayoutAccountChange earlier : history) {
+        if (earlier.partnerVersion() == change.partnerVersion()) {
+          throw new ConflictException(
+              "partner "
+                  + change.partnerId()
+                  + " has a payout-account change for version "
+                  + change.partnerVersion()
+                  + " already");
+        }
+      }
       append(history, change);
     }
 

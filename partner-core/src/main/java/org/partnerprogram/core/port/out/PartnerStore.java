@@ -57,6 +57,7 @@ public interface PartnerStore {
    * Appends an entry to the partner's payout-account history.
    *
    * @param change the entry; never null
+   * @throws ConflictException if the history has an entry for the same partner version already
    */
   void appendPayoutAccountChange(PayoutAccountChange change);
 
