@@ -94,7 +94,8 @@ class SepaProperties {
             (text, max) -> {
               String sepa = SepaText.of(text, max);
               assertThat(sepa.length()).isBetween(1, max);
-              for (char c : sepa.toCharArray()) {
+              for (int i = 0; i < sepa.length(); i++) {
+                char c = sepa.charAt(i);
                 assertThat(SepaText.isSepa(c)).as("character U+%04X", (int) c).isTrue();
               }
             });
