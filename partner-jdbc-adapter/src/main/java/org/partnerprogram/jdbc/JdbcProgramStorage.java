@@ -6,15 +6,25 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.LedgerStore;
+import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
+import org.partnerprogram.jdbc.internal.JdbcAttributionStore;
+import org.partnerprogram.jdbc.internal.JdbcLedgerStore;
+import org.partnerprogram.jdbc.internal.JdbcOrderStore;
 import org.partnerprogram.jdbc.internal.JdbcPartnerStore;
+import org.partnerprogram.jdbc.internal.JdbcProcessedEventStore;
 import org.partnerprogram.jdbc.internal.JdbcRateStore;
 import org.partnerprogram.jdbc.internal.JdbcReferralCodeStore;
+import org.partnerprogram.jdbc.internal.JdbcTouchStore;
 import org.partnerprogram.jdbc.internal.JdbcTransactions;
 import org.partnerprogram.jdbc.internal.Sql;
 
@@ -40,6 +50,11 @@ public final class JdbcProgramStorage implements ProgramStorage {
   private final JdbcPartnerStore partners;
   private final JdbcReferralCodeStore codes;
   private final JdbcRateStore rates;
+  private final JdbcTouchStore touches;
+  private final JdbcAttributionStore attributions;
+  private final JdbcOrderStore orders;
+  private final JdbcLedgerStore ledger;
+  private final JdbcProcessedEventStore processedEvents;
   private final JdbcOutbox outbox;
 
   private JdbcProgramStorage(JdbcTransactions transactions) {
@@ -48,6 +63,11 @@ public final class JdbcProgramStorage implements ProgramStorage {
     this.partners = new JdbcPartnerStore(sql);
     this.codes = new JdbcReferralCodeStore(sql);
     this.rates = new JdbcRateStore(sql);
+    this.touches = new JdbcTouchStore(sql);
+    this.attributions = new JdbcAttributionStore(sql);
+    this.orders = new JdbcOrderStore(sql);
+    this.ledger = new JdbcLedgerStore(sql);
+    this.processedEvents = new JdbcProcessedEventStore(sql);
     this.outbox = new JdbcOutbox(transactions, sql, Clock.systemUTC());
   }
 
@@ -114,6 +134,31 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public RateStore rates() {
     return rates;
+  }
+
+  @Override
+  public TouchStore touches() {
+    return touches;
+  }
+
+  @Override
+  public AttributionStore attributions() {
+    return attributions;
+  }
+
+  @Override
+  public OrderStore orders() {
+    return orders;
+  }
+
+  @Override
+  public LedgerStore ledger() {
+    return ledger;
+  }
+
+  @Override
+  public ProcessedEventStore processedEvents() {
+    return processedEvents;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -324,6 +325,80 @@ abstract class AbstractJdbcAdapterTest {
   }
 
   @Test
+  void attributionAndCommissionConstraintsBackTheInvariants() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      String line =
+          "INSERT INTO pp_commission_line (order_id, line_number, partner_id, product_id,"
+              + " net_amount, currency_code, commission_amount, commission_currency, placed_at,"
+              + " source_event_id) VALUES ('o-1', %d, 'p-1', 'x', 10.00, 'EUR', %s, 'EUR',"
+              + " CURRENT_TIMESTAMP, 'e-1')";
+      execute(c, String.format(Locale.ROOT, line, 1, "10.00"));
+      assertRefused(() -> execute(c, String.format(Locale.ROOT, line, 1, "1.00"))); // one price
+      assertRefused(() -> execute(c, String.format(Locale.ROOT, line, 2, "10.01"))); // <= net
+      assertRefused(() -> execute(c, String.format(Locale.ROOT, line, 3, "-0.01"))); // >= 0
+
+      String entry =
+          "INSERT INTO pp_ledger_entry (entry_id, entry_order, partner_id, order_id, line_number,"
+              + " kind, amount, currency_code, base_amount, base_currency, occurred_at,"
+              + " payable_at, source_event_id, recorded_at) VALUES ('%s', '%s', 'p-1', 'o-1', 1,"
+              + " '%s', %s, 'EUR', 1.00, 'EUR', CURRENT_TIMESTAMP, %s, 'e-1', CURRENT_TIMESTAMP)";
+      execute(
+          c,
+          String.format(Locale.ROOT, entry, "id-1", "k-1", "EARNED", "1.00", "CURRENT_TIMESTAMP"));
+      assertRefused( // unique (source event, order, line, kind)
+          () ->
+              execute(
+                  c,
+                  String.format(
+                      Locale.ROOT, entry, "id-2", "k-2", "EARNED", "1.00", "CURRENT_TIMESTAMP")));
+      assertRefused(
+          () ->
+              execute(c, String.format(Locale.ROOT, entry, "id-3", "k-3", "PAID", "1.00", "NULL")));
+      assertRefused(
+          () ->
+              execute(
+                  c, String.format(Locale.ROOT, entry, "id-4", "k-4", "ACCRUED", "-1.00", "NULL")));
+      assertRefused( // payable_at exactly for EARNED and REVERSED
+          () ->
+              execute(
+                  c, String.format(Locale.ROOT, entry, "id-5", "k-5", "REVERSED", "1.00", "NULL")));
+      assertRefused(
+          () ->
+              execute(
+                  c,
+                  String.format(
+                      Locale.ROOT, entry, "id-6", "k-6", "ACCRUED", "1.00", "CURRENT_TIMESTAMP")));
+
+      assertRefused( // an attribution names its partner, code, touch and rule
+          () ->
+              execute(
+                  c,
+                  "INSERT INTO pp_attribution (customer_account_id, outcome, new_customer,"
+                      + " customer_iban_given, signup_at, decided_at) VALUES ('cust-1',"
+                      + " 'ATTRIBUTED', TRUE, FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
+      assertRefused( // an order earns for a partner or has a reason not to, never both
+          () ->
+              execute(
+                  c,
+                  "INSERT INTO pp_order (order_id, customer_account_id, placed_at, currency_code,"
+                      + " partner_id, not_earning_reason, source_event_id, recorded_at) VALUES"
+                      + " ('o-9', 'cust-1', CURRENT_TIMESTAMP, 'EUR', 'p-1', 'PARTNER_LEFT',"
+                      + " 'e-9', CURRENT_TIMESTAMP)"));
+    }
+    assertThat(count("pp_commission_line")).isEqualTo(1);
+    assertThat(count("pp_ledger_entry")).isEqualTo(1);
+    assertThat(count("pp_attribution")).isZero();
+    assertThat(count("pp_order")).isZero();
+  }
+
+  private static void execute(Connection c, String statement) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(statement);
+    }
+  }
+
+  @Test
   void migratingAgainChangesNothing() throws Exception {
     JdbcMigrations.migrate(dataSource);
     try (Connection c = dataSource.getConnection();
@@ -332,10 +407,10 @@ abstract class AbstractJdbcAdapterTest {
             s.executeQuery(
                 "SELECT COUNT(*) FROM "
                     + JdbcMigrations.HISTORY_TABLE
-                    + " WHERE version = '1' AND success = "
+                    + " WHERE version IN ('1', '2') AND success = "
                     + (expectedDialect() == Dialect.MARIADB ? "1" : "TRUE"))) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(1);
+      assertThat(rs.getInt(1)).isEqualTo(2);
     }
   }
 

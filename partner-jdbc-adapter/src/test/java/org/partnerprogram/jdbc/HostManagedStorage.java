@@ -5,11 +5,16 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.LedgerStore;
+import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 
 /**
@@ -72,6 +77,31 @@ final class HostManagedStorage implements ProgramStorage {
   @Override
   public RateStore rates() {
     return joined.rates();
+  }
+
+  @Override
+  public TouchStore touches() {
+    return joined.touches();
+  }
+
+  @Override
+  public AttributionStore attributions() {
+    return joined.attributions();
+  }
+
+  @Override
+  public OrderStore orders() {
+    return joined.orders();
+  }
+
+  @Override
+  public LedgerStore ledger() {
+    return joined.ledger();
+  }
+
+  @Override
+  public ProcessedEventStore processedEvents() {
+    return joined.processedEvents();
   }
 
   @Override

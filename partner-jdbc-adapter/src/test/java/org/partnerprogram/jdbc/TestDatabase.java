@@ -53,6 +53,14 @@ final class TestDatabase implements BeforeAllCallback {
   private static final List<String> TABLES =
       List.of(
           "host_audit",
+          "pp_processed_event",
+          "pp_ledger_entry",
+          "pp_commission_line",
+          "pp_refund",
+          "pp_order_line",
+          "pp_order",
+          "pp_attribution",
+          "pp_touch",
           "pp_outbox",
           "pp_rate",
           "pp_rate_version",

@@ -1,5 +1,6 @@
 package org.partnerprogram.jdbc.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +10,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.Optional;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.jdbc.Dialect;
 
 /** Statement helpers shared by the stores: running SQL in the current unit, binding instants. */
@@ -181,5 +184,40 @@ public final class Sql {
    */
   public String onConflictDoNothing() {
     return dialect() == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
+  }
+
+  /**
+   * Binds an amount of money to two parameters: the amount (DECIMAL) and the currency code.
+   *
+   * @param ps the statement
+   * @param amountIndex the parameter index of the amount
+   * @param currencyIndex the parameter index of the currency code
+   * @param money the money; never null
+   * @throws SQLException on failure
+   */
+  public static void setMoney(PreparedStatement ps, int amountIndex, int currencyIndex, Money money)
+      throws SQLException {
+    ps.setBigDecimal(amountIndex, money.amount());
+    ps.setString(currencyIndex, money.currency().getCurrencyCode());
+  }
+
+  /**
+   * Reads an amount of money from an amount and a currency-code column.
+   *
+   * @param rs the result set
+   * @param amountColumn the DECIMAL column
+   * @param currencyColumn the CHAR(3) column
+   * @return the money, at its currency's scale
+   * @throws SQLException on failure, or if a column is NULL
+   */
+  public static Money getMoney(ResultSet rs, String amountColumn, String currencyColumn)
+      throws SQLException {
+    BigDecimal amount = rs.getBigDecimal(amountColumn);
+    String currency = rs.getString(currencyColumn);
+    if (amount == null || currency == null) {
+      throw new SQLException(
+          "column " + amountColumn + " or " + currencyColumn + " is unexpectedly NULL");
+    }
+    return Money.of(amount, Currency.getInstance(currency.trim()));
   }
 }

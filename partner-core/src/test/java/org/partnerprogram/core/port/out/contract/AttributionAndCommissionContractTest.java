@@ -1,0 +1,1079 @@
+package org.partnerprogram.core.port.out.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.domain.AttributionCounts;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.Balance;
+import org.partnerprogram.core.domain.CommissionLine;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.LandingPath;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.Order;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.OrderLine;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ProcessedEvent;
+import org.partnerprogram.core.domain.ProductGroupId;
+import org.partnerprogram.core.domain.ProductId;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RecordedOrder;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.RecordOrderCommand;
+import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.core.port.in.SignupAttribution;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.ProgramFixture;
+
+/**
+ * The contract of the attribution and commission ports ({@link
+ * org.partnerprogram.core.port.out.TouchStore}, {@link
+ * org.partnerprogram.core.port.out.AttributionStore}, {@link
+ * org.partnerprogram.core.port.out.OrderStore}, {@link
+ * org.partnerprogram.core.port.out.LedgerStore} and {@link
+ * org.partnerprogram.core.port.out.ProcessedEventStore}) that every {@link ProgramStorage} must
+ * pass, beside {@link ProgramStorageContractTest}. A storage adapter proves itself with a subclass
+ * that hands out fresh, empty storage.
+ *
+ * @param <S> the storage type under test
+ */
+public abstract class AttributionAndCommissionContractTest<S extends ProgramStorage> {
+
+  /** An instant with microseconds, the precision every adapter keeps. */
+  protected static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
+
+  private static final Currency EUR = Currency.getInstance("EUR");
+  private static final PartnerId P1 = PartnerId.of("p-1");
+  private static final PartnerId P2 = PartnerId.of("p-2");
+
+  /** The storage under test, fresh and empty for each test. */
+  protected S storage;
+
+  /**
+   * Fresh, empty storage. Called before every test.
+   *
+   * @return the storage; never null
+   */
+  protected abstract S newStorage();
+
+  /**
+   * Releases what {@link #newStorage()} took; nothing by default.
+   *
+   * @param storage the storage of the test that ended
+   */
+  protected void release(S storage) {}
+
+  @BeforeEach
+  final void createStorage() {
+    storage = newStorage();
+  }
+
+  @AfterEach
+  final void releaseStorage() {
+    release(storage);
+  }
+
+  // ---------------------------------------------------------------- helpers and fixtures
+
+  private <T> T tx(Supplier<T> work) {
+    return storage.transactions().execute(work);
+  }
+
+  private static Money eur(String amount) {
+    return Money.of(amount, "EUR");
+  }
+
+  private static Touch touch(String code, PartnerId partner, String visitor, Instant at) {
+    return new Touch(
+        ReferralCode.parse(code), partner, VisitorId.of(visitor), at, Optional.empty());
+  }
+
+  private static AttributionRecord attributed(String customer, PartnerId partner, Instant at) {
+    return new AttributionRecord(
+        CustomerAccountId.of(customer),
+        new AttributionDecision.Attributed(
+            partner, ReferralCode.parse("JAN-1"), at, AttributionDecision.Rule.LAST_TOUCH),
+        Optional.of(partner),
+        Optional.of(VisitorId.of("v-" + customer)),
+        Optional.empty(),
+        true,
+        false,
+        at.plusSeconds(60),
+        at.plusSeconds(61));
+  }
+
+  private static AttributionRecord refused(
+      String customer, Optional<PartnerId> candidate, AttributionDecision.Reason reason) {
+    return new AttributionRecord(
+        CustomerAccountId.of(customer),
+        new AttributionDecision.NotAttributed(reason),
+        candidate,
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        false,
+        T0,
+        T0);
+  }
+
+  private static OrderLine line(int number, String product, String net) {
+    return OrderLine.of(number, product, eur(net));
+  }
+
+  private static RecordedOrder earning(String orderId, String customer, OrderLine... lines) {
+    return new RecordedOrder(
+        new Order(OrderId.of(orderId), CustomerAccountId.of(customer), T0, List.of(lines)),
+        Optional.of(P1),
+        Optional.empty(),
+        EventId.of("order-" + orderId),
+        T0.plusMillis(1));
+  }
+
+  private static CommissionLine priced(
+      String orderId, int line, String net, String commission, Optional<Rate> rate) {
+    return new CommissionLine(
+        OrderId.of(orderId),
+        line,
+        P1,
+        ProductId.of("hosting"),
+        eur(net),
+        rate,
+        rate.map(r -> new CommissionLine.RateVersionRef(Optional.empty(), 1)),
+        eur(commission),
+        T0,
+        EventId.of("order-" + orderId));
+  }
+
+  private static LedgerEntry entry(
+      PartnerId partner,
+      String orderId,
+      int line,
+      LedgerEntry.Kind kind,
+      Money amount,
+      String event,
+      Instant recordedAt,
+      Instant payableAt) {
+    boolean payable = kind == LedgerEntry.Kind.EARNED || kind == LedgerEntry.Kind.REVERSED;
+    return new LedgerEntry(
+        UUID.randomUUID(),
+        partner,
+        OrderId.of(orderId),
+        line,
+        kind,
+        amount,
+        amount.plus(amount),
+        T0,
+        payable ? Optional.of(payableAt) : Optional.empty(),
+        EventId.of(event),
+        recordedAt);
+  }
+
+  private static ProcessedEvent processed(String id, String fingerprint) {
+    return new ProcessedEvent(EventId.of(id), "payment", fingerprint, T0);
+  }
+
+  /** The outcome of one racer: its result or what it threw. */
+  private record Outcome<T>(T result, Throwable failure) {}
+
+  /** Threads that pass a barrier together, then each run their work in a unit of its own. */
+  private <T> List<T> race(int threads, IntFunction<Supplier<T>> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier barrier = new CyclicBarrier(threads);
+      List<Future<Outcome<T>>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Supplier<T> job = work.apply(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  try {
+                    return new Outcome<T>(storage.transactions().execute(job), null);
+                  } catch (RuntimeException | Error e) {
+                    return new Outcome<T>(null, e);
+                  }
+                }));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<Outcome<T>> f : futures) {
+        Outcome<T> o = f.get(30, TimeUnit.SECONDS);
+        if (o.failure() != null) {
+          throw new AssertionError("a racer failed: " + o.failure(), o.failure());
+        }
+        results.add(o.result());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---------------------------------------------------------------- TouchStore
+
+  @Test
+  void noTouchesForAnUnknownVisitorOrPartner() {
+    assertThat(tx(() -> storage.touches().findByVisitor(VisitorId.of("nobody"), T0, T0))).isEmpty();
+    assertThat(tx(() -> storage.touches().countByPartner(P1))).isZero();
+  }
+
+  @Test
+  void touchesOfAVisitorInARangeComeBackByTimeThenCodeWithBoundsInclusive() {
+    Touch withPath =
+        new Touch(
+            ReferralCode.parse("zed-1"),
+            P2,
+            VisitorId.of("v-1"),
+            T0.plusSeconds(10),
+            Optional.of(LandingPath.of("/hosting/vps-" + "x".repeat(180))));
+    List<Touch> touches =
+        List.of(
+            touch("beta-1", P1, "v-1", T0.plusSeconds(20)),
+            withPath,
+            touch("alpha-1", P1, "v-1", T0.plusSeconds(10)),
+            touch("alpha-1", P1, "v-1", T0), // the lower bound
+            touch("alpha-1", P1, "v-1", T0.minus(1, ChronoUnit.MICROS)), // just outside
+            touch("alpha-1", P1, "v-1", T0.plusSeconds(30).plus(1, ChronoUnit.MICROS)),
+            touch("alpha-1", P1, "v-2", T0.plusSeconds(10)), // another visitor
+            touch("alpha-1", P1, "v-1", T0.plusSeconds(30))); // the upper bound
+    tx(
+        () -> {
+          touches.forEach(storage.touches()::insert);
+          return null;
+        });
+
+    List<Touch> found =
+        tx(() -> storage.touches().findByVisitor(VisitorId.of("v-1"), T0, T0.plusSeconds(30)));
+
+    assertThat(found)
+        .containsExactly(touches.get(3), touches.get(2), withPath, touches.get(0), touches.get(7));
+    assertThat(tx(() -> storage.touches().countByPartner(P1))).isEqualTo(7);
+    assertThat(tx(() -> storage.touches().countByPartner(P2))).isEqualTo(1);
+  }
+
+  @Test
+  void equalTouchesAreBothStored() {
+    Touch t = touch("jan-1", P1, "v-1", T0);
+    tx(
+        () -> {
+          storage.touches().insert(t);
+          storage.touches().insert(t);
+          return null;
+        });
+    assertThat(tx(() -> storage.touches().findByVisitor(VisitorId.of("v-1"), T0, T0)))
+        .containsExactly(t, t);
+  }
+
+  @Test
+  void touchesAtTheEdgesOfTheStorableRangeAreFoundWithWideBounds() {
+    Touch first = touch("jan-1", P1, "v-1", Instant.EPOCH);
+    Touch last = touch("jan-1", P1, "v-1", Instant.parse("2999-12-31T23:59:59.999999Z"));
+    tx(
+        () -> {
+          storage.touches().insert(last);
+          storage.touches().insert(first);
+          return null;
+        });
+    assertThat(
+            tx(
+                () ->
+                    storage.touches().findByVisitor(VisitorId.of("v-1"), Instant.MIN, Instant.MAX)))
+        .containsExactly(first, last);
+  }
+
+  // ---------------------------------------------------------------- AttributionStore
+
+  @Test
+  void noDecisionForAnUnknownCustomerAndZeroCounts() {
+    assertThat(tx(() -> storage.attributions().findByCustomer(CustomerAccountId.of("none"))))
+        .isEmpty();
+    AttributionCounts counts = tx(() -> storage.attributions().countsByPartner(P1));
+    assertThat(counts.clicks()).isZero();
+    assertThat(counts.signupsAttributed()).isZero();
+    assertThat(counts.signupsRefused()).isEmpty();
+  }
+
+  @Test
+  void everyRuleOfAnAttributionRoundTripsWithItsInputs() {
+    List<AttributionRecord> records = new ArrayList<>();
+    for (AttributionDecision.Rule rule : AttributionDecision.Rule.values()) {
+      records.add(
+          new AttributionRecord(
+              CustomerAccountId.of("cust-" + rule),
+              new AttributionDecision.Attributed(
+                  P1, ReferralCode.parse("A".repeat(ReferralCode.MAX_LENGTH)), T0, rule),
+              Optional.of(P1),
+              Optional.of(VisitorId.of("v".repeat(VisitorId.MAX_LENGTH))),
+              Optional.of(ReferralCode.parse("typed-1")),
+              rule != AttributionDecision.Rule.FIRST_TOUCH,
+              rule == AttributionDecision.Rule.TYPED_CODE,
+              T0.plusSeconds(1),
+              Instant.parse("2999-12-31T23:59:59.999999Z")));
+    }
+    for (AttributionRecord r : records) {
+      assertThat(tx(() -> storage.attributions().insert(r))).isTrue();
+    }
+    for (AttributionRecord r : records) {
+      assertThat(tx(() -> storage.attributions().findByCustomer(r.customer()))).contains(r);
+    }
+  }
+
+  @Test
+  void everyReasonOfARefusalRoundTripsWithAndWithoutACandidate() {
+    List<AttributionRecord> records = new ArrayList<>();
+    for (AttributionDecision.Reason reason : AttributionDecision.Reason.values()) {
+      records.add(refused("none-" + reason, Optional.empty(), reason));
+      records.add(refused("p1-" + reason, Optional.of(P1), reason));
+    }
+    for (AttributionRecord r : records) {
+      assertThat(tx(() -> storage.attributions().insert(r))).isTrue();
+    }
+    for (AttributionRecord r : records) {
+      assertThat(tx(() -> storage.attributions().findByCustomer(r.customer()))).contains(r);
+    }
+  }
+
+  @Test
+  void aSecondDecisionForACustomerIsRefusedWritesNothingAndLeavesTheUnitUsable() {
+    AttributionRecord first = attributed("cust-1", P1, T0);
+    assertThat(tx(() -> storage.attributions().insert(first))).isTrue();
+
+    boolean[] results =
+        tx(
+            () ->
+                new boolean[] {
+                  storage
+                      .attributions()
+                      .insert(
+                          refused("cust-1", Optional.of(P2), AttributionDecision.Reason.NO_TOUCH)),
+                  storage.attributions().insert(attributed("cust-2", P2, T0))
+                });
+
+    assertThat(results).containsExactly(false, true);
+    assertThat(tx(() -> storage.attributions().findByCustomer(first.customer()))).contains(first);
+    assertThat(tx(() -> storage.attributions().findByCustomer(CustomerAccountId.of("cust-2"))))
+        .isPresent();
+  }
+
+  @Test
+  void countsPerPartnerAddUpAttributedAndRefusedByReason() {
+    tx(
+        () -> {
+          storage.attributions().insert(attributed("a-1", P1, T0));
+          storage.attributions().insert(attributed("a-2", P1, T0));
+          storage.attributions().insert(attributed("a-3", P2, T0));
+          storage
+              .attributions()
+              .insert(refused("r-1", Optional.of(P1), AttributionDecision.Reason.SELF_REFERRAL));
+          storage
+              .attributions()
+              .insert(refused("r-2", Optional.of(P1), AttributionDecision.Reason.SELF_REFERRAL));
+          storage
+              .attributions()
+              .insert(refused("r-3", Optional.of(P1), AttributionDecision.Reason.OUTSIDE_WINDOW));
+          storage
+              .attributions()
+              .insert(refused("r-4", Optional.of(P2), AttributionDecision.Reason.CODE_REVOKED));
+          storage
+              .attributions()
+              .insert(refused("r-5", Optional.empty(), AttributionDecision.Reason.NO_TOUCH));
+          return null;
+        });
+
+    AttributionCounts counts = tx(() -> storage.attributions().countsByPartner(P1));
+
+    assertThat(counts.clicks()).isZero();
+    assertThat(counts.signupsAttributed()).isEqualTo(2);
+    assertThat(counts.signupsRefused())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                AttributionDecision.Reason.SELF_REFERRAL, 2L,
+                AttributionDecision.Reason.OUTSIDE_WINDOW, 1L));
+  }
+
+  @Test
+  void concurrentDecisionsForOneCustomerStoreExactlyOne() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String customer = "cust-race-" + round;
+      List<AttributionRecord> candidates = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        candidates.add(attributed(customer, PartnerId.of("p-" + i), T0.plusSeconds(i)));
+      }
+      List<Boolean> results = race(8, i -> () -> storage.attributions().insert(candidates.get(i)));
+
+      assertThat(results).containsOnlyOnce(true);
+      AttributionRecord winner = candidates.get(results.indexOf(true));
+      assertThat(tx(() -> storage.attributions().findByCustomer(CustomerAccountId.of(customer))))
+          .contains(winner);
+    }
+  }
+
+  // ---------------------------------------------------------------- OrderStore
+
+  @Test
+  void anUnknownOrderIsAbsentEverywhere() {
+    OrderId unknown = OrderId.of("none");
+    assertThat(tx(() -> storage.orders().find(unknown))).isEmpty();
+    assertThat(tx(() -> storage.orders().countByCustomer(CustomerAccountId.of("none")))).isZero();
+    assertThat(tx(() -> storage.orders().paidAt(unknown))).isEmpty();
+    assertThat(tx(() -> storage.orders().markPaid(unknown, T0))).isFalse();
+    assertThat(tx(() -> storage.orders().refundedByLine(unknown))).isEmpty();
+  }
+
+  @Test
+  void anOrderRoundTripsWithItsLinesInLineNumberOrder() {
+    String description = "Zoë’s \uD83D\uDE00 hosting " + "é".repeat(200 - 16);
+    assertThat(description.codePointCount(0, description.length()))
+        .isEqualTo(OrderLine.MAX_DESCRIPTION_LENGTH);
+    RecordedOrder order =
+        earning(
+            "order-1",
+            "cust-1",
+            // In line-number order: the in-memory adapter returns lines as given (see README).
+            line(1, "domain", "0.00"),
+            line(2, "hosting", "19.99"),
+            new OrderLine(
+                3,
+                ProductId.of("vps-l"),
+                Optional.of(ProductGroupId.of("vps")),
+                eur("999999999999999.00"),
+                Optional.of(description)));
+    assertThat(tx(() -> storage.orders().insert(order))).isTrue();
+
+    RecordedOrder read = tx(() -> storage.orders().find(OrderId.of("order-1"))).orElseThrow();
+
+    assertThat(read.order().lines()).extracting(OrderLine::lineNumber).containsExactly(1, 2, 3);
+    assertThat(read).isEqualTo(order);
+    assertThat(read.order().lines().get(2)).isEqualTo(order.order().line(3));
+    assertThat(read.order().lines().get(2).net().amount())
+        .isEqualByComparingTo(new BigDecimal("999999999999999.00"));
+    assertThat(read.partnerId()).contains(P1);
+    assertThat(read.notEarning()).isEmpty();
+    assertThat(read.sourceEvent()).isEqualTo(order.sourceEvent());
+    assertThat(read.recordedAt()).isEqualTo(order.recordedAt());
+    assertThat(read.order().placedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void everyReasonForNotEarningRoundTripsAndZeroDecimalCurrenciesKeepTheirScale() {
+    int i = 0;
+    for (RecordedOrder.NotEarningReason reason : RecordedOrder.NotEarningReason.values()) {
+      RecordedOrder order =
+          new RecordedOrder(
+              new Order(
+                  OrderId.of("o-" + i++),
+                  CustomerAccountId.of("cust-1"),
+                  T0,
+                  List.of(OrderLine.of(1, "hosting", Money.of("1500", "JPY")))),
+              Optional.empty(),
+              Optional.of(reason),
+              EventId.of("e-" + reason),
+              T0);
+      assertThat(tx(() -> storage.orders().insert(order))).isTrue();
+      assertThat(tx(() -> storage.orders().find(order.order().orderId()))).contains(order);
+    }
+    assertThat(tx(() -> storage.orders().countByCustomer(CustomerAccountId.of("cust-1"))))
+        .isEqualTo(RecordedOrder.NotEarningReason.values().length);
+  }
+
+  @Test
+  void aSecondOrderWithTheSameIdIsRefusedWritesNothingAndLeavesTheUnitUsable() {
+    RecordedOrder first = earning("order-1", "cust-1", line(1, "hosting", "10.00"));
+    assertThat(tx(() -> storage.orders().insert(first))).isTrue();
+
+    boolean[] results =
+        tx(
+            () ->
+                new boolean[] {
+                  storage
+                      .orders()
+                      .insert(
+                          earning(
+                              "order-1",
+                              "cust-2",
+                              line(1, "vps", "20.00"),
+                              line(2, "vps", "30.00"))),
+                  storage.orders().insert(earning("order-2", "cust-2", line(1, "vps", "5.00")))
+                });
+
+    assertThat(results).containsExactly(false, true);
+    assertThat(tx(() -> storage.orders().find(OrderId.of("order-1")))).contains(first);
+    assertThat(tx(() -> storage.orders().countByCustomer(CustomerAccountId.of("cust-2"))))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anOrderIsMarkedPaidOnceAndKeepsItsFirstPayment() {
+    tx(() -> storage.orders().insert(earning("order-1", "cust-1", line(1, "hosting", "10.00"))));
+    OrderId id = OrderId.of("order-1");
+    assertThat(tx(() -> storage.orders().paidAt(id))).isEmpty();
+
+    assertThat(tx(() -> storage.orders().markPaid(id, T0.plusSeconds(5)))).isTrue();
+    assertThat(tx(() -> storage.orders().markPaid(id, T0.plusSeconds(9)))).isFalse();
+
+    assertThat(tx(() -> storage.orders().paidAt(id))).contains(T0.plusSeconds(5));
+  }
+
+  @Test
+  void concurrentPaymentsMarkAnOrderPaidOnce() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      OrderId id = OrderId.of("order-" + round);
+      tx(() -> storage.orders().insert(earning(id.value(), "cust-1", line(1, "vps", "10.00"))));
+
+      List<Boolean> results = race(8, i -> () -> storage.orders().markPaid(id, T0.plusSeconds(i)));
+
+      assertThat(results).containsOnlyOnce(true);
+      assertThat(tx(() -> storage.orders().paidAt(id)))
+          .contains(T0.plusSeconds(results.indexOf(true)));
+    }
+  }
+
+  @Test
+  void refundsAreSummedPerLineAndLinesWithoutRefundsAreAbsent() {
+    OrderId id = OrderId.of("order-1");
+    tx(
+        () ->
+            storage
+                .orders()
+                .insert(
+                    earning(
+                        "order-1",
+                        "cust-1",
+                        line(1, "hosting", "10.00"),
+                        line(2, "vps", "20.00"),
+                        line(3, "vps", "30.00"))));
+    tx(
+        () -> {
+          storage.orders().addRefund(id, 1, EventId.of("r-1"), eur("2.50"));
+          storage.orders().addRefund(id, 3, EventId.of("r-1"), eur("0.01"));
+          storage.orders().addRefund(id, 1, EventId.of("r-2"), eur("7.49"));
+          return null;
+        });
+
+    assertThat(tx(() -> storage.orders().refundedByLine(id)))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(1, eur("9.99"), 3, eur("0.01")));
+  }
+
+  // ---------------------------------------------------------------- LedgerStore: lines
+
+  @Test
+  void pricedLinesRoundTripWithEveryKindOfRateAndVersion() {
+    tx(
+        () ->
+            storage
+                .orders()
+                .insert(earning("order-1", "cust-1", line(1, "a", "1.00"), line(2, "b", "1.00"))));
+    CommissionLine percentage =
+        priced("order-1", 3, "19.99", "2.47", Optional.of(Rate.percent("12.3456")));
+    CommissionLine fixed =
+        new CommissionLine(
+            OrderId.of("order-1"),
+            1,
+            P1,
+            ProductId.of("vps"),
+            eur("999999999999999.00"),
+            Optional.of(Rate.fixed(eur("5.00"))),
+            Optional.of(new CommissionLine.RateVersionRef(Optional.of(P1), 7)),
+            eur("5.00"),
+            T0,
+            EventId.of("order-order-1"));
+    CommissionLine notParticipating = priced("order-1", 2, "9.99", "0.00", Optional.empty());
+    CommissionLine wholeNet =
+        priced("order-1", 4, "0.00", "0.00", Optional.of(Rate.percent("100")));
+
+    for (CommissionLine l : List.of(percentage, fixed, notParticipating, wholeNet)) {
+      assertThat(tx(() -> storage.ledger().insertLine(l))).isTrue();
+    }
+
+    assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of("order-1"))))
+        .containsExactly(fixed, notParticipating, percentage, wholeNet);
+    assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of("none")))).isEmpty();
+  }
+
+  @Test
+  void aSecondPriceForAnOrderLineIsRefusedWritesNothingAndLeavesTheUnitUsable() {
+    CommissionLine first = priced("order-1", 1, "10.00", "1.00", Optional.of(Rate.percent("10")));
+    assertThat(tx(() -> storage.ledger().insertLine(first))).isTrue();
+
+    boolean[] results =
+        tx(
+            () ->
+                new boolean[] {
+                  storage
+                      .ledger()
+                      .insertLine(
+                          priced("order-1", 1, "10.00", "2.00", Optional.of(Rate.percent("20")))),
+                  storage
+                      .ledger()
+                      .insertLine(
+                          priced("order-1", 2, "10.00", "2.00", Optional.of(Rate.percent("20"))))
+                });
+
+    assertThat(results).containsExactly(false, true);
+    assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of("order-1"))))
+        .first()
+        .isEqualTo(first);
+  }
+
+  // ---------------------------------------------------------------- LedgerStore: entries
+
+  @Test
+  void entriesOfEveryKindRoundTripExactly() {
+    List<LedgerEntry> entries = new ArrayList<>();
+    int line = 1;
+    for (LedgerEntry.Kind kind : LedgerEntry.Kind.values()) {
+      entries.add(
+          entry(
+              P1, "order-1", line++, kind, eur("12.34"), "e-1", T0, T0.plus(Duration.ofDays(30))));
+    }
+    entries.add(
+        entry(
+            P1,
+            "order-1",
+            line,
+            LedgerEntry.Kind.EARNED,
+            Money.of("123", "JPY"),
+            "e-1",
+            T0,
+            Instant.parse("2999-12-31T23:59:59.999999Z")));
+    for (LedgerEntry e : entries) {
+      assertThat(tx(() -> storage.ledger().append(e))).isTrue();
+    }
+    assertThat(tx(() -> storage.ledger().entriesOfEvent(EventId.of("e-1"))))
+        .containsExactlyElementsOf(entries);
+    assertThat(tx(() -> storage.ledger().entriesOfOrder(OrderId.of("none")))).isEmpty();
+    assertThat(tx(() -> storage.ledger().entriesOfEvent(EventId.of("none")))).isEmpty();
+  }
+
+  @Test
+  void aSecondEntryWithTheSameEventOrderLineAndKindIsRefusedAndLeavesTheUnitUsable() {
+    LedgerEntry first =
+        entry(P1, "order-1", 1, LedgerEntry.Kind.EARNED, eur("1.00"), "pay-1", T0, T0);
+    assertThat(tx(() -> storage.ledger().append(first))).isTrue();
+
+    boolean[] results =
+        tx(
+            () ->
+                new boolean[] {
+                  storage
+                      .ledger()
+                      .append(
+                          entry(
+                              P2,
+                              "order-1",
+                              1,
+                              LedgerEntry.Kind.EARNED,
+                              eur("9.00"),
+                              "pay-1",
+                              T0.plusSeconds(1),
+                              T0)),
+                  storage
+                      .ledger()
+                      .append(
+                          entry(
+                              P1,
+                              "order-1",
+                              1,
+                              LedgerEntry.Kind.REVERSED,
+                              eur("1.00"),
+                              "pay-1",
+                              T0,
+                              T0)),
+                  storage
+                      .ledger()
+                      .append(
+                          entry(
+                              P1,
+                              "order-1",
+                              2,
+                              LedgerEntry.Kind.EARNED,
+                              eur("1.00"),
+                              "pay-1",
+                              T0,
+                              T0)),
+                  storage
+                      .ledger()
+                      .append(
+                          entry(
+                              P1,
+                              "order-1",
+                              1,
+                              LedgerEntry.Kind.EARNED,
+                              eur("1.00"),
+                              "pay-2",
+                              T0,
+                              T0))
+                });
+
+    assertThat(results).containsExactly(false, true, true, true);
+    assertThat(tx(() -> storage.ledger().entriesOfOrder(OrderId.of("order-1"))))
+        .hasSize(4)
+        .contains(first);
+  }
+
+  @Test
+  void entriesOfAnOrderComeByRecordingTimeThenLineThenKindAndOfAnEventByLineThenKind() {
+    LedgerEntry late =
+        entry(
+            P1, "order-1", 1, LedgerEntry.Kind.ACCRUED, eur("1.00"), "e-0", T0.plusSeconds(9), T0);
+    LedgerEntry reversed2 =
+        entry(P1, "order-1", 2, LedgerEntry.Kind.REVERSED, eur("1.00"), "e-1", T0, T0);
+    LedgerEntry earned2 =
+        entry(P1, "order-1", 2, LedgerEntry.Kind.EARNED, eur("1.00"), "e-1", T0, T0);
+    LedgerEntry cancelled3 =
+        entry(P1, "order-1", 3, LedgerEntry.Kind.CANCELLED, eur("1.00"), "e-1", T0, T0);
+    LedgerEntry accrued3 =
+        entry(P1, "order-1", 3, LedgerEntry.Kind.ACCRUED, eur("1.00"), "e-1", T0, T0);
+    LedgerEntry otherOrder =
+        entry(P1, "order-2", 1, LedgerEntry.Kind.ACCRUED, eur("1.00"), "e-1", T0, T0);
+    tx(
+        () -> {
+          for (LedgerEntry e :
+              List.of(late, cancelled3, reversed2, otherOrder, accrued3, earned2)) {
+            storage.ledger().append(e);
+          }
+          return null;
+        });
+
+    assertThat(tx(() -> storage.ledger().entriesOfOrder(OrderId.of("order-1"))))
+        .containsExactly(earned2, reversed2, accrued3, cancelled3, late);
+    assertThat(tx(() -> storage.ledger().entriesOfEvent(EventId.of("e-1"))))
+        .containsExactly(otherOrder, earned2, reversed2, accrued3, cancelled3);
+  }
+
+  @Test
+  void recentEntriesAreThePartnersNewestFirstThenByEntryId() {
+    List<LedgerEntry> p1 = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // Pairs share a recording instant, so the entry id decides between them.
+      p1.add(
+          entry(
+              P1,
+              "order-" + i,
+              1,
+              LedgerEntry.Kind.ACCRUED,
+              eur("1.00"),
+              "e-" + i,
+              T0.plusSeconds(i / 2),
+              T0));
+    }
+    LedgerEntry p2 =
+        entry(
+            P2, "order-x", 1, LedgerEntry.Kind.ACCRUED, eur("1.00"), "e-x", T0.plusSeconds(99), T0);
+    tx(
+        () -> {
+          p1.forEach(storage.ledger()::append);
+          storage.ledger().append(p2);
+          return null;
+        });
+    List<LedgerEntry> expected = new ArrayList<>(p1);
+    expected.sort(
+        Comparator.comparing(LedgerEntry::recordedAt)
+            .thenComparing(LedgerEntry::entryId)
+            .reversed());
+
+    assertThat(tx(() -> storage.ledger().recentEntries(P1, 5)))
+        .containsExactlyElementsOf(expected.subList(0, 5));
+    assertThat(tx(() -> storage.ledger().recentEntries(P1, 100)))
+        .containsExactlyElementsOf(expected);
+    assertThat(tx(() -> storage.ledger().recentEntries(PartnerId.of("p-none"), 1))).isEmpty();
+  }
+
+  @Test
+  void entryIdsWithAndWithoutTheSignBitSortAsUuidsDo() {
+    List<UUID> ids =
+        new ArrayList<>(
+            List.of(
+                UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                UUID.fromString("7fffffff-ffff-ffff-ffff-ffffffffffff"),
+                UUID.fromString("80000000-0000-0000-0000-000000000000"),
+                UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"),
+                UUID.fromString("00000000-0000-0000-8000-000000000000"),
+                UUID.fromString("00000000-0000-0000-7fff-ffffffffffff")));
+    tx(
+        () -> {
+          int i = 0;
+          for (UUID id : ids) {
+            storage
+                .ledger()
+                .append(
+                    new LedgerEntry(
+                        id,
+                        P1,
+                        OrderId.of("order-1"),
+                        ++i,
+                        LedgerEntry.Kind.ACCRUED,
+                        eur("1.00"),
+                        eur("1.00"),
+                        T0,
+                        Optional.empty(),
+                        EventId.of("e-1"),
+                        T0));
+          }
+          return null;
+        });
+    List<UUID> expected = new ArrayList<>(ids);
+    Collections.sort(expected, Comparator.reverseOrder());
+
+    assertThat(tx(() -> storage.ledger().recentEntries(P1, 10)))
+        .extracting(LedgerEntry::entryId)
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void concurrentAppendsOfOneEntryKeyStoreExactlyOne() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String event = "pay-" + round;
+      List<Boolean> results =
+          race(
+              8,
+              i ->
+                  () ->
+                      storage
+                          .ledger()
+                          .append(
+                              entry(
+                                  P1,
+                                  "order-1",
+                                  1,
+                                  LedgerEntry.Kind.EARNED,
+                                  eur("1.00"),
+                                  event,
+                                  T0,
+                                  T0)));
+      assertThat(results).containsOnlyOnce(true);
+      assertThat(tx(() -> storage.ledger().entriesOfEvent(EventId.of(event)))).hasSize(1);
+    }
+  }
+
+  // ---------------------------------------------------------------- LedgerStore: balance
+
+  @Test
+  void aPartnerWithoutEntriesHasAZeroBalance() {
+    assertThat(tx(() -> storage.ledger().balance(P1, EUR, T0))).isEqualTo(Balance.zero(EUR));
+  }
+
+  @Test
+  void theBalanceAddsUpEveryKindAndSeparatesHeldFromPayableAtTheInstant() {
+    Instant due = T0.plus(Duration.ofDays(14));
+    Instant later = due.plus(1, ChronoUnit.MICROS);
+    tx(
+        () -> {
+          storage
+              .ledger()
+              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.ACCRUED, eur("10.00"), "a", T0, T0));
+          storage
+              .ledger()
+              .append(entry(P1, "o-2", 1, LedgerEntry.Kind.ACCRUED, eur("7.00"), "a", T0, T0));
+          storage
+              .ledger()
+              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.EARNED, eur("6.00"), "p", T0, due));
+          storage
+              .ledger()
+              .append(entry(P1, "o-2", 1, LedgerEntry.Kind.EARNED, eur("3.00"), "p", T0, later));
+          storage
+              .ledger()
+              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.CANCELLED, eur("1.00"), "c", T0, T0));
+          storage
+              .ledger()
+              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.REVERSED, eur("2.00"), "r", T0, due));
+          storage
+              .ledger()
+              .append(entry(P1, "o-2", 1, LedgerEntry.Kind.REVERSED, eur("0.50"), "r", T0, later));
+          // Not counted: another partner, another currency.
+          storage
+              .ledger()
+              .append(entry(P2, "o-3", 1, LedgerEntry.Kind.EARNED, eur("99.00"), "p", T0, due));
+          storage
+              .ledger()
+              .append(
+                  entry(
+                      P1, "o-4", 1, LedgerEntry.Kind.EARNED, Money.of("500", "JPY"), "p", T0, due));
+          return null;
+        });
+
+    Balance atDue = tx(() -> storage.ledger().balance(P1, EUR, due));
+    assertThat(atDue)
+        .isEqualTo(
+            new Balance(
+                eur("7.00"), eur("2.50"), eur("4.00"), eur("0.00"), eur("9.00"), eur("2.50")));
+
+    Balance before = tx(() -> storage.ledger().balance(P1, EUR, due.minus(1, ChronoUnit.MICROS)));
+    assertThat(before.held()).isEqualTo(eur("6.50"));
+    assertThat(before.payable()).isEqualTo(eur("0.00"));
+
+    Balance after = tx(() -> storage.ledger().balance(P1, EUR, later));
+    assertThat(after.held()).isEqualTo(eur("0.00"));
+    assertThat(after.payable()).isEqualTo(eur("6.50"));
+
+    assertThat(tx(() -> storage.ledger().balance(P1, Currency.getInstance("JPY"), due)).payable())
+        .isEqualTo(Money.of("500", "JPY"));
+  }
+
+  @Test
+  void aReversalAfterPayoutMakesThePayableBalanceNegative() {
+    tx(
+        () -> {
+          storage
+              .ledger()
+              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.REVERSED, eur("4.25"), "r", T0, T0));
+          storage
+              .ledger()
+              .append(entry(P1, "o-2", 1, LedgerEntry.Kind.EARNED, eur("1.00"), "p", T0, T0));
+          return null;
+        });
+    Balance balance = tx(() -> storage.ledger().balance(P1, EUR, T0));
+    assertThat(balance.payable()).isEqualTo(eur("-3.25"));
+    assertThat(balance.reversed()).isEqualTo(eur("4.25"));
+    assertThat(balance.earned()).isEqualTo(eur("1.00"));
+  }
+
+  // ---------------------------------------------------------------- ProcessedEventStore
+
+  @Test
+  void aClaimedEventReadsBackAndAnUnknownOneIsAbsent() {
+    ProcessedEvent event = processed("e".repeat(EventId.MAX_LENGTH), "f".repeat(64));
+    assertThat(tx(() -> storage.processedEvents().claim(event))).isTrue();
+    assertThat(tx(() -> storage.processedEvents().find(event.eventId()))).contains(event);
+    assertThat(tx(() -> storage.processedEvents().find(EventId.of("none")))).isEmpty();
+  }
+
+  @Test
+  void aSecondClaimIsRefusedKeepsTheFirstAndLeavesTheUnitUsable() {
+    ProcessedEvent first = processed("e-1", "first");
+    assertThat(tx(() -> storage.processedEvents().claim(first))).isTrue();
+
+    boolean[] results =
+        tx(
+            () ->
+                new boolean[] {
+                  storage.processedEvents().claim(processed("e-1", "second")),
+                  storage.processedEvents().claim(processed("e-2", "other"))
+                });
+
+    assertThat(results).containsExactly(false, true);
+    assertThat(tx(() -> storage.processedEvents().find(EventId.of("e-1")))).contains(first);
+    assertThat(tx(() -> storage.processedEvents().find(EventId.of("e-2")))).isPresent();
+  }
+
+  @Test
+  void concurrentClaimsOfOneEventSucceedOnceWithoutFailing() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      String id = "e-race-" + round;
+      List<Boolean> results =
+          race(8, i -> () -> storage.processedEvents().claim(processed(id, "f-" + i)));
+
+      assertThat(results).containsOnlyOnce(true);
+      assertThat(tx(() -> storage.processedEvents().find(EventId.of(id))))
+          .map(ProcessedEvent::fingerprint)
+          .contains("f-" + results.indexOf(true));
+    }
+  }
+
+  // ---------------------------------------------------------------- through the facade
+
+  @Test
+  void aSignupIsAttributedOnceThroughTheProgramme() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    CustomerAccountId customer = f.referredCustomer("new-1");
+
+    AttributionRecord stored =
+        tx(() -> storage.attributions().findByCustomer(customer)).orElseThrow();
+    assertThat(stored.decision())
+        .isInstanceOfSatisfying(
+            AttributionDecision.Attributed.class,
+            a -> {
+              assertThat(a.partnerId()).isEqualTo(f.partner.id());
+              assertThat(a.code()).isEqualTo(ReferralCode.parse("jan-hosting"));
+            });
+    SignupAttribution again =
+        f.program
+            .attributeSignup()
+            .attribute(AttributeSignupCommand.newCustomer("new-1", "v-other", f.clock.instant()));
+    assertThat(again.alreadyDecided()).isTrue();
+    assertThat(again.decision()).isEqualTo(stored.decision());
+    AttributionCounts referrals =
+        f.program
+            .partnerOverview()
+            .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
+            .orElseThrow()
+            .referrals();
+    assertThat(referrals.clicks()).isEqualTo(1);
+    assertThat(referrals.signupsAttributed()).isEqualTo(1);
+    assertThat(referrals.signupsRefused()).isEmpty();
+  }
+
+  @Test
+  void anOrderIsRecordedPaidAndPartlyRefundedThroughTheProgramme() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    f.program
+        .recordOrder()
+        .recordOrder(
+            new RecordOrderCommand(
+                EventId.of("order-1"),
+                f.order(
+                    "order-1",
+                    customer,
+                    ProgramFixture.line(1, "shared-hosting", "100.00"),
+                    ProgramFixture.line(2, "domain", "9.99"))));
+    f.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(
+                EventId.of("pay-1"), OrderId.of("order-1"), f.clock.instant()));
+    RecordRefundCommand refund =
+        RecordRefundCommand.perLine(
+            EventId.of("refund-1"),
+            OrderId.of("order-1"),
+            f.clock.instant(),
+            Map.of(1, eur("40.00")));
+    f.program.recordRefund().recordRefund(refund);
+    assertThat(f.program.recordRefund().recordRefund(refund).duplicate()).isTrue();
+
+    Balance balance =
+        f.program
+            .partnerOverview()
+            .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
+            .orElseThrow()
+            .balance();
+    assertThat(balance)
+        .isEqualTo(
+            new Balance(
+                eur("0.00"), eur("0.00"), eur("15.00"), eur("0.00"), eur("25.00"), eur("10.00")));
+    assertThat(tx(() -> storage.orders().refundedByLine(OrderId.of("order-1"))))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(1, eur("40.00")));
+    assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of("order-1"))))
+        .extracting(CommissionLine::commission)
+        .containsExactly(eur("25.00"), eur("0.00"));
+  }
+}

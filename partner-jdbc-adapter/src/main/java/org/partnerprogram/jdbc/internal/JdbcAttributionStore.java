@@ -1,0 +1,153 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.AttributionCounts;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.out.AttributionStore;
+
+/**
+ * {@link AttributionStore} over {@code pp_attribution}, whose primary key is the customer account:
+ * a second decision for a customer (also from a concurrent transaction) is refused by the database
+ * and reported as {@code false}. The {@code partner_id} column holds the candidate partner, so the
+ * overview counts come from one grouped query on its index.
+ */
+public final class JdbcAttributionStore implements AttributionStore {
+  private static final String COLUMNS =
+      "customer_account_id, outcome, partner_id, decided_partner_id, code, touched_at,"
+          + " attribution_rule, reason, visitor_id, typed_code, new_customer, customer_iban_given,"
+          + " signup_at, decided_at";
+  private static final String ATTRIBUTED = "ATTRIBUTED";
+  private static final String NOT_ATTRIBUTED = "NOT_ATTRIBUTED";
+
+  private final Sql sql;
+
+  /**
+   * Creates the store.
+   *
+   * @param sql the helpers of the storage's transaction boundary
+   */
+  public JdbcAttributionStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public boolean insert(AttributionRecord record) {
+    return sql.run(
+        "storing the attribution decision for customer " + record.customer(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_attribution ("
+                      + COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + sql.onConflictDoNothing())) {
+            ps.setString(1, record.customer().value());
+            ps.setString(3, record.candidatePartner().map(PartnerId::value).orElse(null));
+            if (record.decision() instanceof AttributionDecision.Attributed a) {
+              ps.setString(2, ATTRIBUTED);
+              ps.setString(4, a.partnerId().value());
+              ps.setString(5, a.code().value());
+              sql.setInstant(ps, 6, "touchAt", a.touchAt());
+              ps.setString(7, a.rule().name());
+              ps.setString(8, null);
+            } else if (record.decision() instanceof AttributionDecision.NotAttributed n) {
+              ps.setString(2, NOT_ATTRIBUTED);
+              ps.setString(4, null);
+              ps.setString(5, null);
+              sql.setInstant(ps, 6, "touchAt", Optional.<Instant>empty());
+              ps.setString(7, null);
+              ps.setString(8, n.reason().name());
+            }
+            ps.setString(9, record.visitorId().map(VisitorId::value).orElse(null));
+            ps.setString(10, record.typedCode().map(ReferralCode::value).orElse(null));
+            ps.setBoolean(11, record.newCustomer());
+            ps.setBoolean(12, record.customerIbanGiven());
+            sql.setInstant(ps, 13, "signupAt", record.signupAt());
+            sql.setInstant(ps, 14, "decidedAt", record.decidedAt());
+            return Sql.insertUnlessDuplicate(ps);
+          }
+        });
+  }
+
+  @Override
+  public Optional<AttributionRecord> findByCustomer(CustomerAccountId customer) {
+    return sql.run(
+        "reading the attribution decision for customer " + customer,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM pp_attribution WHERE customer_account_id = ?")) {
+            ps.setString(1, customer.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  private AttributionRecord read(ResultSet rs) throws SQLException {
+    AttributionDecision decision;
+    if (ATTRIBUTED.equals(rs.getString("outcome"))) {
+      decision =
+          new AttributionDecision.Attributed(
+              PartnerId.of(rs.getString("decided_partner_id")),
+              new ReferralCode(rs.getString("code")),
+              sql.getRequiredInstant(rs, "touched_at"),
+              AttributionDecision.Rule.valueOf(rs.getString("attribution_rule")));
+    } else {
+      decision =
+          new AttributionDecision.NotAttributed(
+              AttributionDecision.Reason.valueOf(rs.getString("reason")));
+    }
+    return new AttributionRecord(
+        CustomerAccountId.of(rs.getString("customer_account_id")),
+        decision,
+        Optional.ofNullable(rs.getString("partner_id")).map(PartnerId::of),
+        Optional.ofNullable(rs.getString("visitor_id")).map(VisitorId::of),
+        Optional.ofNullable(rs.getString("typed_code")).map(ReferralCode::new),
+        rs.getBoolean("new_customer"),
+        rs.getBoolean("customer_iban_given"),
+        sql.getRequiredInstant(rs, "signup_at"),
+        sql.getRequiredInstant(rs, "decided_at"));
+  }
+
+  @Override
+  public AttributionCounts countsByPartner(PartnerId partnerId) {
+    return sql.run(
+        "counting the attribution decisions of partner " + partnerId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT outcome, reason, COUNT(*) AS decisions FROM pp_attribution"
+                      + " WHERE partner_id = ? GROUP BY outcome, reason")) {
+            ps.setString(1, partnerId.value());
+            long attributed = 0;
+            Map<AttributionDecision.Reason, Long> refused =
+                new EnumMap<>(AttributionDecision.Reason.class);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                long count = rs.getLong("decisions");
+                if (ATTRIBUTED.equals(rs.getString("outcome"))) {
+                  attributed += count;
+                } else {
+                  refused.merge(
+                      AttributionDecision.Reason.valueOf(rs.getString("reason")), count, Long::sum);
+                }
+              }
+            }
+            return new AttributionCounts(0, attributed, refused);
+          }
+        });
+  }
+}

@@ -1,0 +1,328 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.partnerprogram.core.domain.Balance;
+import org.partnerprogram.core.domain.CommissionLine;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ProductId;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.port.out.LedgerStore;
+
+/**
+ * {@link LedgerStore} over {@code pp_commission_line} (primary key (order, line); a CHECK keeps the
+ * commission between zero and the net amount) and the append-only {@code pp_ledger_entry} (unique
+ * (source event, order, line, kind)). Duplicates, also from concurrent transactions, are refused by
+ * those keys and reported as {@code false}. The balance is one aggregate query.
+ */
+public final class JdbcLedgerStore implements LedgerStore {
+  private static final String LINE_COLUMNS =
+      "order_id, line_number, partner_id, product_id, net_amount, currency_code, rate_kind,"
+          + " rate_percentage, rate_amount, rate_currency_code, rate_version_partner_id,"
+          + " rate_version_number, commission_amount, commission_currency, placed_at,"
+          + " source_event_id";
+  private static final String ENTRY_COLUMNS =
+      "entry_id, partner_id, order_id, line_number, kind, amount, currency_code, base_amount,"
+          + " base_currency, occurred_at, payable_at, source_event_id, recorded_at";
+
+  private static final String PERCENTAGE = "PERCENTAGE";
+  private static final String FIXED = "FIXED";
+
+  private final Sql sql;
+
+  /**
+   * Creates the store.
+   *
+   * @param sql the helpers of the storage's transaction boundary
+   */
+  public JdbcLedgerStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  /**
+   * The sort key of an entry id: its two halves with the sign bit flipped, as 32 hex digits, so
+   * that comparing the keys as text compares the ids as {@link UUID#compareTo} does.
+   *
+   * @param id the entry id
+   * @return 32 lower-case hex digits
+   */
+  static String sortKey(UUID id) {
+    return String.format(
+        Locale.ROOT,
+        "%016x%016x",
+        id.getMostSignificantBits() ^ Long.MIN_VALUE,
+        id.getLeastSignificantBits() ^ Long.MIN_VALUE);
+  }
+
+  @Override
+  public boolean insertLine(CommissionLine line) {
+    return sql.run(
+        "pricing line " + line.lineNumber() + " of order " + line.orderId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_commission_line ("
+                      + LINE_COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + sql.onConflictDoNothing())) {
+            ps.setString(1, line.orderId().value());
+            ps.setInt(2, line.lineNumber());
+            ps.setString(3, line.partnerId().value());
+            ps.setString(4, line.productId().value());
+            Sql.setMoney(ps, 5, 6, line.net());
+            Rate rate = line.rate().orElse(null);
+            if (rate instanceof Rate.Percentage p) {
+              ps.setString(7, PERCENTAGE);
+              ps.setBigDecimal(8, p.percent());
+              ps.setNull(9, Types.DECIMAL);
+              ps.setNull(10, Types.CHAR);
+            } else if (rate instanceof Rate.FixedAmount f) {
+              ps.setString(7, FIXED);
+              ps.setNull(8, Types.DECIMAL);
+              Sql.setMoney(ps, 9, 10, f.amount());
+            } else {
+              ps.setNull(7, Types.VARCHAR);
+              ps.setNull(8, Types.DECIMAL);
+              ps.setNull(9, Types.DECIMAL);
+              ps.setNull(10, Types.CHAR);
+            }
+            Optional<CommissionLine.RateVersionRef> version = line.rateVersion();
+            ps.setString(
+                11,
+                version
+                    .flatMap(CommissionLine.RateVersionRef::overrideFor)
+                    .map(PartnerId::value)
+                    .orElse(null));
+            if (version.isPresent()) {
+              ps.setInt(12, version.get().number());
+            } else {
+              ps.setNull(12, Types.INTEGER);
+            }
+            Sql.setMoney(ps, 13, 14, line.commission());
+            sql.setInstant(ps, 15, "placedAt", line.placedAt());
+            ps.setString(16, line.sourceEvent().value());
+            return Sql.insertUnlessDuplicate(ps);
+          }
+        });
+  }
+
+  @Override
+  public List<CommissionLine> linesOfOrder(OrderId orderId) {
+    return sql.run(
+        "reading the priced lines of order " + orderId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + LINE_COLUMNS
+                      + " FROM pp_commission_line WHERE order_id = ? ORDER BY line_number")) {
+            ps.setString(1, orderId.value());
+            List<CommissionLine> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                lines.add(readLine(rs));
+              }
+            }
+            return List.copyOf(lines);
+          }
+        });
+  }
+
+  private CommissionLine readLine(ResultSet rs) throws SQLException {
+    String kind = rs.getString("rate_kind");
+    Optional<Rate> rate = Optional.empty();
+    if (PERCENTAGE.equals(kind)) {
+      rate = Optional.of(new Rate.Percentage(rs.getBigDecimal("rate_percentage")));
+    } else if (FIXED.equals(kind)) {
+      rate = Optional.of(Rate.fixed(Sql.getMoney(rs, "rate_amount", "rate_currency_code")));
+    }
+    int number = rs.getInt("rate_version_number");
+    Optional<CommissionLine.RateVersionRef> version =
+        rs.wasNull()
+            ? Optional.empty()
+            : Optional.of(
+                new CommissionLine.RateVersionRef(
+                    Optional.ofNullable(rs.getString("rate_version_partner_id")).map(PartnerId::of),
+                    number));
+    return new CommissionLine(
+        OrderId.of(rs.getString("order_id")),
+        rs.getInt("line_number"),
+        PartnerId.of(rs.getString("partner_id")),
+        ProductId.of(rs.getString("product_id")),
+        Sql.getMoney(rs, "net_amount", "currency_code"),
+        rate,
+        version,
+        Sql.getMoney(rs, "commission_amount", "commission_currency"),
+        sql.getRequiredInstant(rs, "placed_at"),
+        EventId.of(rs.getString("source_event_id")));
+  }
+
+  @Override
+  public boolean append(LedgerEntry entry) {
+    return sql.run(
+        "appending a " + entry.kind() + " entry for order " + entry.orderId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_ledger_entry (entry_order, "
+                      + ENTRY_COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + sql.onConflictDoNothing())) {
+            ps.setString(1, sortKey(entry.entryId()));
+            ps.setString(2, entry.entryId().toString());
+            ps.setString(3, entry.partnerId().value());
+            ps.setString(4, entry.orderId().value());
+            ps.setInt(5, entry.lineNumber());
+            ps.setString(6, entry.kind().name());
+            Sql.setMoney(ps, 7, 8, entry.amount());
+            Sql.setMoney(ps, 9, 10, entry.base());
+            sql.setInstant(ps, 11, "occurredAt", entry.occurredAt());
+            sql.setInstant(ps, 12, "payableAt", entry.payableAt());
+            ps.setString(13, entry.sourceEvent().value());
+            sql.setInstant(ps, 14, "recordedAt", entry.recordedAt());
+            return Sql.insertUnlessDuplicate(ps);
+          }
+        });
+  }
+
+  @Override
+  public List<LedgerEntry> entriesOfOrder(OrderId orderId) {
+    return sql.run(
+        "reading the ledger entries of order " + orderId,
+        c ->
+            entries(
+                c,
+                "WHERE order_id = ? ORDER BY recorded_at, line_number, " + kindOrder(),
+                orderId.value(),
+                null));
+  }
+
+  @Override
+  public List<LedgerEntry> entriesOfEvent(EventId eventId) {
+    return sql.run(
+        "reading the ledger entries of event " + eventId,
+        c ->
+            entries(
+                c,
+                "WHERE source_event_id = ? ORDER BY line_number, " + kindOrder(),
+                eventId.value(),
+                null));
+  }
+
+  @Override
+  public List<LedgerEntry> recentEntries(PartnerId partnerId, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return sql.run(
+        "reading the recent ledger entries of partner " + partnerId,
+        c ->
+            entries(
+                c,
+                "WHERE partner_id = ? ORDER BY recorded_at DESC, entry_order DESC LIMIT ?",
+                partnerId.value(),
+                limit));
+  }
+
+  /** Orders kinds as the enum declares them (ACCRUED, EARNED, CANCELLED, REVERSED). */
+  private static String kindOrder() {
+    return "CASE kind WHEN 'ACCRUED' THEN 0 WHEN 'EARNED' THEN 1 WHEN 'CANCELLED' THEN 2 ELSE 3"
+        + " END";
+  }
+
+  private List<LedgerEntry> entries(Connection c, String where, String key, Integer limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM pp_ledger_entry " + where)) {
+      ps.setString(1, key);
+      if (limit != null) {
+        ps.setInt(2, limit);
+      }
+      List<LedgerEntry> entries = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          entries.add(
+              new LedgerEntry(
+                  UUID.fromString(rs.getString("entry_id")),
+                  PartnerId.of(rs.getString("partner_id")),
+                  OrderId.of(rs.getString("order_id")),
+                  rs.getInt("line_number"),
+                  LedgerEntry.Kind.valueOf(rs.getString("kind")),
+                  Sql.getMoney(rs, "amount", "currency_code"),
+                  Sql.getMoney(rs, "base_amount", "base_currency"),
+                  sql.getRequiredInstant(rs, "occurred_at"),
+                  sql.getInstant(rs, "payable_at"),
+                  EventId.of(rs.getString("source_event_id")),
+                  sql.getRequiredInstant(rs, "recorded_at")));
+        }
+      }
+      return List.copyOf(entries);
+    }
+  }
+
+  @Override
+  public Balance balance(PartnerId partnerId, Currency currency, Instant asOf) {
+    return sql.run(
+        "computing the balance of partner " + partnerId,
+        c -> {
+          // One aggregate over the partner's entries in the currency: nothing is loaded.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT"
+                      + " COALESCE(SUM(CASE WHEN kind = 'ACCRUED' THEN amount END), 0) AS accrued,"
+                      + " COALESCE(SUM(CASE WHEN kind = 'EARNED' THEN amount END), 0) AS earned,"
+                      + " COALESCE(SUM(CASE WHEN kind = 'CANCELLED' THEN amount END), 0)"
+                      + " AS cancelled,"
+                      + " COALESCE(SUM(CASE WHEN kind = 'REVERSED' THEN amount END), 0)"
+                      + " AS reversed,"
+                      + " COALESCE(SUM(CASE WHEN kind = 'EARNED' AND payable_at > ? THEN amount"
+                      + " WHEN kind = 'REVERSED' AND payable_at > ? THEN -amount END), 0) AS held,"
+                      + " COALESCE(SUM(CASE WHEN kind = 'EARNED' AND payable_at <= ? THEN amount"
+                      + " WHEN kind = 'REVERSED' AND payable_at <= ? THEN -amount END), 0)"
+                      + " AS payable"
+                      + " FROM pp_ledger_entry WHERE partner_id = ? AND currency_code = ?")) {
+            // Entries keep microseconds, so cutting asOf to microseconds separates them alike.
+            Instant bound = Sql.storable("asOf", asOf.truncatedTo(ChronoUnit.MICROS));
+            for (int i = 1; i <= 4; i++) {
+              sql.setInstant(ps, i, "asOf", bound);
+            }
+            ps.setString(5, partnerId.value());
+            ps.setString(6, currency.getCurrencyCode());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              Money accrued = money(rs, "accrued", currency);
+              Money earned = money(rs, "earned", currency);
+              Money cancelled = money(rs, "cancelled", currency);
+              return new Balance(
+                  accrued.minus(earned).minus(cancelled),
+                  money(rs, "held", currency),
+                  money(rs, "payable", currency),
+                  Money.zero(currency),
+                  earned,
+                  money(rs, "reversed", currency));
+            }
+          }
+        });
+  }
+
+  private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {
+    BigDecimal amount = rs.getBigDecimal(column);
+    return Money.of(amount == null ? BigDecimal.ZERO : amount, currency);
+  }
+}

@@ -1,0 +1,232 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.Order;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.OrderLine;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ProductGroupId;
+import org.partnerprogram.core.domain.ProductId;
+import org.partnerprogram.core.domain.RecordedOrder;
+import org.partnerprogram.core.port.out.OrderStore;
+
+/**
+ * {@link OrderStore} over {@code pp_order} (one row per order, keyed by order id, with the payment
+ * instant set once by a conditional update), {@code pp_order_line} and {@code pp_refund} (one row
+ * per refunded line and refund event; totals are summed in SQL).
+ */
+public final class JdbcOrderStore implements OrderStore {
+  private final Sql sql;
+
+  /**
+   * Creates the store.
+   *
+   * @param sql the helpers of the storage's transaction boundary
+   */
+  public JdbcOrderStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public boolean insert(RecordedOrder recorded) {
+    Order order = recorded.order();
+    return sql.run(
+        "inserting order " + order.orderId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_order (order_id, customer_account_id, placed_at, currency_code,"
+                      + " partner_id, not_earning_reason, source_event_id, recorded_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                      + sql.onConflictDoNothing())) {
+            ps.setString(1, order.orderId().value());
+            ps.setString(2, order.customer().value());
+            sql.setInstant(ps, 3, "placedAt", order.placedAt());
+            ps.setString(4, order.currency().getCurrencyCode());
+            ps.setString(5, recorded.partnerId().map(PartnerId::value).orElse(null));
+            ps.setString(6, recorded.notEarning().map(Enum::name).orElse(null));
+            ps.setString(7, recorded.sourceEvent().value());
+            sql.setInstant(ps, 8, "recordedAt", recorded.recordedAt());
+            if (!Sql.insertUnlessDuplicate(ps)) {
+              return false;
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_order_line (order_id, line_number, product_id, product_group_id,"
+                      + " net_amount, currency_code, description) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (OrderLine line : order.lines()) {
+              ps.setString(1, order.orderId().value());
+              ps.setInt(2, line.lineNumber());
+              ps.setString(3, line.productId().value());
+              ps.setString(4, line.productGroup().map(ProductGroupId::value).orElse(null));
+              Sql.setMoney(ps, 5, 6, line.net());
+              ps.setString(7, line.description().orElse(null));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<RecordedOrder> find(OrderId orderId) {
+    return sql.run(
+        "reading order " + orderId,
+        c -> {
+          CustomerAccountId customer;
+          Instant placedAt;
+          Optional<PartnerId> partner;
+          Optional<RecordedOrder.NotEarningReason> notEarning;
+          EventId sourceEvent;
+          Instant recordedAt;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT customer_account_id, placed_at, partner_id, not_earning_reason,"
+                      + " source_event_id, recorded_at FROM pp_order WHERE order_id = ?")) {
+            ps.setString(1, orderId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<RecordedOrder>empty();
+              }
+              customer = CustomerAccountId.of(rs.getString("customer_account_id"));
+              placedAt = sql.getRequiredInstant(rs, "placed_at");
+              partner = Optional.ofNullable(rs.getString("partner_id")).map(PartnerId::of);
+              notEarning =
+                  Optional.ofNullable(rs.getString("not_earning_reason"))
+                      .map(RecordedOrder.NotEarningReason::valueOf);
+              sourceEvent = EventId.of(rs.getString("source_event_id"));
+              recordedAt = sql.getRequiredInstant(rs, "recorded_at");
+            }
+          }
+          List<OrderLine> lines = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT line_number, product_id, product_group_id, net_amount, currency_code,"
+                      + " description FROM pp_order_line WHERE order_id = ? ORDER BY line_number")) {
+            ps.setString(1, orderId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                lines.add(
+                    new OrderLine(
+                        rs.getInt("line_number"),
+                        ProductId.of(rs.getString("product_id")),
+                        Optional.ofNullable(rs.getString("product_group_id"))
+                            .map(ProductGroupId::of),
+                        Sql.getMoney(rs, "net_amount", "currency_code"),
+                        Optional.ofNullable(rs.getString("description"))));
+              }
+            }
+          }
+          return Optional.of(
+              new RecordedOrder(
+                  new Order(orderId, customer, placedAt, lines),
+                  partner,
+                  notEarning,
+                  sourceEvent,
+                  recordedAt));
+        });
+  }
+
+  @Override
+  public long countByCustomer(CustomerAccountId customer) {
+    return sql.run(
+        "counting the orders of customer " + customer,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM pp_order WHERE customer_account_id = ?")) {
+            ps.setString(1, customer.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public boolean markPaid(OrderId orderId, Instant paidAt) {
+    return sql.run(
+        "marking order " + orderId + " paid",
+        c -> {
+          // A row lock on the order: a concurrent payment waits, then sees paid_at set.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE pp_order SET paid_at = ? WHERE order_id = ? AND paid_at IS NULL")) {
+            sql.setInstant(ps, 1, "paidAt", paidAt);
+            ps.setString(2, orderId.value());
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public Optional<Instant> paidAt(OrderId orderId) {
+    return sql.run(
+        "reading the payment of order " + orderId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT paid_at FROM pp_order WHERE order_id = ?")) {
+            ps.setString(1, orderId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? sql.getInstant(rs, "paid_at") : Optional.<Instant>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void addRefund(OrderId orderId, int lineNumber, EventId eventId, Money net) {
+    sql.run(
+        "recording a refund on line " + lineNumber + " of order " + orderId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_refund (order_id, line_number, event_id, net_amount,"
+                      + " currency_code) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, orderId.value());
+            ps.setInt(2, lineNumber);
+            ps.setString(3, eventId.value());
+            Sql.setMoney(ps, 4, 5, net);
+            ps.executeUpdate();
+            return null;
+          }
+        });
+  }
+
+  @Override
+  public Map<Integer, Money> refundedByLine(OrderId orderId) {
+    return sql.run(
+        "reading the refunds of order " + orderId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT line_number, currency_code, SUM(net_amount) AS net_amount"
+                      + " FROM pp_refund WHERE order_id = ?"
+                      + " GROUP BY line_number, currency_code ORDER BY line_number")) {
+            ps.setString(1, orderId.value());
+            Map<Integer, Money> refunded = new TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                refunded.merge(
+                    rs.getInt("line_number"),
+                    Sql.getMoney(rs, "net_amount", "currency_code"),
+                    Money::plus);
+              }
+            }
+            return refunded;
+          }
+        });
+  }
+}

@@ -1,0 +1,120 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.partnerprogram.core.domain.LandingPath;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.out.TouchStore;
+
+/**
+ * {@link TouchStore} over {@code pp_touch}: append-only rows with a generated key, read through the
+ * index on (visitor_id, touched_at) and counted through the index on partner_id.
+ */
+public final class JdbcTouchStore implements TouchStore {
+  private final Sql sql;
+
+  /**
+   * Creates the store.
+   *
+   * @param sql the helpers of the storage's transaction boundary
+   */
+  public JdbcTouchStore(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public void insert(Touch touch) {
+    sql.run(
+        "inserting a touch of code " + touch.code(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_touch (visitor_id, code, partner_id, touched_at, landing_path)"
+                      + " VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, touch.visitorId().value());
+            ps.setString(2, touch.code().value());
+            ps.setString(3, touch.partnerId().value());
+            sql.setInstant(ps, 4, "at", touch.at());
+            ps.setString(5, touch.landingPath().map(LandingPath::value).orElse(null));
+            ps.executeUpdate();
+            return null;
+          }
+        });
+  }
+
+  @Override
+  public List<Touch> findByVisitor(
+      VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+    return sql.run(
+        "reading the touches of visitor " + visitorId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT code, partner_id, touched_at, landing_path FROM pp_touch"
+                      + " WHERE visitor_id = ? AND touched_at >= ? AND touched_at <= ?"
+                      + " ORDER BY touched_at, code, touch_id")) {
+            Instant from = lower(fromInclusive);
+            Instant to = upper(toInclusive);
+            if (from.isAfter(LATEST_STORABLE) || to.isBefore(Instant.EPOCH) || from.isAfter(to)) {
+              return List.<Touch>of();
+            }
+            ps.setString(1, visitorId.value());
+            sql.setInstant(ps, 2, "fromInclusive", from);
+            sql.setInstant(ps, 3, "toInclusive", to);
+            try (ResultSet rs = ps.executeQuery()) {
+              List<Touch> touches = new ArrayList<>();
+              while (rs.next()) {
+                touches.add(
+                    new Touch(
+                        new ReferralCode(rs.getString("code")),
+                        PartnerId.of(rs.getString("partner_id")),
+                        visitorId,
+                        sql.getRequiredInstant(rs, "touched_at"),
+                        Optional.ofNullable(rs.getString("landing_path")).map(LandingPath::of)));
+              }
+              return List.copyOf(touches);
+            }
+          }
+        });
+  }
+
+  private static final Instant LATEST_STORABLE = Instant.parse("2999-12-31T23:59:59.999999Z");
+
+  /** The lower bound as a storable instant selecting the same rows (rounded up, clamped). */
+  private static Instant lower(Instant bound) {
+    if (bound.isBefore(Instant.EPOCH)) {
+      return Instant.EPOCH;
+    }
+    Instant micros = bound.truncatedTo(ChronoUnit.MICROS);
+    return micros.isBefore(bound) ? micros.plus(1, ChronoUnit.MICROS) : micros;
+  }
+
+  /** The upper bound as a storable instant selecting the same rows (rounded down, clamped). */
+  private static Instant upper(Instant bound) {
+    return bound.isAfter(LATEST_STORABLE) ? LATEST_STORABLE : bound.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  @Override
+  public long countByPartner(PartnerId partnerId) {
+    return sql.run(
+        "counting the touches of partner " + partnerId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM pp_touch WHERE partner_id = ?")) {
+            ps.setString(1, partnerId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,13 @@
+package org.partnerprogram.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Concurrent deliveries of signups, payments and refunds have effect once on PostgreSQL. */
+class PostgresConcurrentDeliveryTest extends AbstractConcurrentDeliveryTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+
+  @Override
+  TestDatabase database() {
+    return DB;
+  }
+}
