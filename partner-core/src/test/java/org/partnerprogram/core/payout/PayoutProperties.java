@@ -129,26 +129,15 @@ class PayoutProperties {
                     PeriodCloseResult closed =
                         f.program.closePeriod().close(new ClosePeriodCommand(nextToClose));
                     if (!closed.payouts().isEmpty()) {
-                      PayoutExport export =
-                          f.program
-                              .exportPayouts()
-                              .export(
-                                  new ExportPayoutsCommand(
-                                      nextToClose,
-                                      PainVersion.PAIN_001_001_09,
-                                      DEBTOR,
-                                      LocalDate.of(2030, 1, 1)));
+                      ExportPayoutsCommand exportCommand =
+                          new ExportPayoutsCommand(
+                              nextToClose,
+                              PainVersion.PAIN_001_001_09,
+                              DEBTOR,
+                              LocalDate.of(2030, 1, 1));
+                      PayoutExport export = f.program.exportPayouts().export(exportCommand);
                       SepaSchemas.validate(export.sepaXml(), PainVersion.PAIN_001_001_09);
-                      assertThat(
-                              f.program
-                                  .exportPayouts()
-                                  .export(
-                                      new ExportPayoutsCommand(
-                                          nextToClose,
-                                          PainVersion.PAIN_001_001_09,
-                                          DEBTOR,
-                                          LocalDate.of(2030, 1, 1)))
-                                  .sepaXml())
+                      assertThat(f.program.exportPayouts().export(exportCommand).sepaXml())
                           .isEqualTo(export.sepaXml());
                       if (step[1] % 2 == 1) {
                         f.program
