@@ -8,15 +8,21 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.internal.AttributionService;
 import org.partnerprogram.core.internal.CommissionService;
+import org.partnerprogram.core.internal.PayoutService;
 import org.partnerprogram.core.internal.ProgramService;
 import org.partnerprogram.core.internal.ServiceContext;
 import org.partnerprogram.core.port.in.AddRateVersionUseCase;
 import org.partnerprogram.core.port.in.AttributeSignupUseCase;
+import org.partnerprogram.core.port.in.ClosePeriodUseCase;
 import org.partnerprogram.core.port.in.EnrollPartnerUseCase;
 import org.partnerprogram.core.port.in.ExplainAttributionUseCase;
+import org.partnerprogram.core.port.in.ExportPayoutsUseCase;
 import org.partnerprogram.core.port.in.IssueReferralCodeUseCase;
 import org.partnerprogram.core.port.in.LeaveProgramUseCase;
+import org.partnerprogram.core.port.in.MarkPayoutFailedUseCase;
+import org.partnerprogram.core.port.in.MarkPayoutPaidUseCase;
 import org.partnerprogram.core.port.in.PartnerOverviewUseCase;
+import org.partnerprogram.core.port.in.PartnerStatementUseCase;
 import org.partnerprogram.core.port.in.RecordOrderUseCase;
 import org.partnerprogram.core.port.in.RecordPaymentUseCase;
 import org.partnerprogram.core.port.in.RecordRefundUseCase;
@@ -49,12 +55,14 @@ public final class PartnerProgram {
   private final ProgramService service;
   private final AttributionService attribution;
   private final CommissionService commissions;
+  private final PayoutService payouts;
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
     this.service = new ProgramService(context);
     this.attribution = new AttributionService(context);
     this.commissions = new CommissionService(context);
+    this.payouts = new PayoutService(context);
   }
 
   /**
@@ -208,6 +216,51 @@ public final class PartnerProgram {
    */
   public RecordRefundUseCase recordRefund() {
     return commissions::recordRefund;
+  }
+
+  /**
+   * Close a payout month.
+   *
+   * @return the use case
+   */
+  public ClosePeriodUseCase closePeriod() {
+    return payouts::close;
+  }
+
+  /**
+   * Record that the bank paid a payout.
+   *
+   * @return the use case
+   */
+  public MarkPayoutPaidUseCase markPayoutPaid() {
+    return payouts::markPaid;
+  }
+
+  /**
+   * Record that the bank rejected a payout.
+   *
+   * @return the use case
+   */
+  public MarkPayoutFailedUseCase markPayoutFailed() {
+    return payouts::markFailed;
+  }
+
+  /**
+   * Export a closed month's payouts as SEPA and CSV files.
+   *
+   * @return the use case
+   */
+  public ExportPayoutsUseCase exportPayouts() {
+    return payouts::export;
+  }
+
+  /**
+   * A partner's monthly statement.
+   *
+   * @return the use case
+   */
+  public PartnerStatementUseCase partnerStatement() {
+    return payouts::statement;
   }
 
   /**

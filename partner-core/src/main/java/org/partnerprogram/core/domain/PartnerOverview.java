@@ -25,6 +25,10 @@ import java.util.Optional;
  * @param balance pending, held, payable and paid commission; never null
  * @param recentEntries the partner's latest ledger entries, newest first (at most {@value
  *     #RECENT_ENTRIES}); they name orders and products, never customers; never null
+ * @param nextPayoutDate the first day after the current month, when its close can pay out; never
+ *     null
+ * @param recentPayouts the partner's latest payouts, newest first (at most {@value
+ *     #RECENT_PAYOUTS}); never null
  * @param asOf the instant the rates were looked up for; never null
  */
 public record PartnerOverview(
@@ -38,7 +42,12 @@ public record PartnerOverview(
     AttributionCounts referrals,
     Balance balance,
     List<LedgerEntry> recentEntries,
+    java.time.LocalDate nextPayoutDate,
+    List<PayoutSummary> recentPayouts,
     Instant asOf) {
+
+  /** How many recent payouts the overview shows. */
+  public static final int RECENT_PAYOUTS = 6;
 
   /** How many recent ledger entries the overview shows. */
   public static final int RECENT_ENTRIES = 20;
@@ -55,6 +64,8 @@ public record PartnerOverview(
     Objects.requireNonNull(referrals, "referrals");
     Objects.requireNonNull(balance, "balance");
     recentEntries = List.copyOf(recentEntries);
+    Objects.requireNonNull(nextPayoutDate, "nextPayoutDate");
+    recentPayouts = List.copyOf(recentPayouts);
     Objects.requireNonNull(asOf, "asOf");
   }
 
@@ -70,6 +81,31 @@ public record PartnerOverview(
     public ReferralLink {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(url, "url");
+    }
+  }
+
+  /**
+   * A payout as the partner sees it.
+   *
+   * @param payoutId the payout (the reference on their bank statement); never null
+   * @param month the month it pays; never null
+   * @param amount the amount; never null
+   * @param status the status; never null
+   * @param ibanMasked the account it went to, masked; never null
+   */
+  public record PayoutSummary(
+      PayoutId payoutId,
+      java.time.YearMonth month,
+      Money amount,
+      PayoutStatus status,
+      String ibanMasked) {
+    /** Checks for nulls. */
+    public PayoutSummary {
+      Objects.requireNonNull(payoutId, "payoutId");
+      Objects.requireNonNull(month, "month");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(ibanMasked, "ibanMasked");
     }
   }
 }

@@ -8,17 +8,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.partnerprogram.core.domain.AttributionCounts;
+import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.PayoutPeriod;
 import org.partnerprogram.core.domain.ProductRate;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
@@ -385,9 +388,33 @@ public final class ProgramService {
         partner.payoutAccount().map(a -> a.iban().masked()),
         partner.payoutAccount().map(a -> a.holderName()),
         referrals(partner.id()),
-        ctx.storage.ledger().balance(partner.id(), terms.currency(), now),
+        balance(partner.id(), now),
         ctx.storage.ledger().recentEntries(partner.id(), PartnerOverview.RECENT_ENTRIES),
+        PayoutPeriod.containing(now, terms.zone()).next().month().atDay(1),
+        ctx.storage.payouts().recentPayouts(partner.id(), PartnerOverview.RECENT_PAYOUTS).stream()
+            .map(
+                p ->
+                    new PartnerOverview.PayoutSummary(
+                        p.payoutId(),
+                        p.period(),
+                        p.amount(),
+                        p.status(),
+                        p.account().iban().masked()))
+            .toList(),
         now);
+  }
+
+  /** The ledger's balance with payouts netted: paid comes from payouts, payable is what is left. */
+  Balance balance(PartnerId partnerId, Instant now) {
+    Balance ledger = ctx.storage.ledger().balance(partnerId, terms.currency(), now);
+    Money paid = ctx.storage.payouts().paidTotal(partnerId, terms.currency());
+    return new Balance(
+        ledger.pending(),
+        ledger.held(),
+        ledger.payable().minus(paid),
+        paid,
+        ledger.earned(),
+        ledger.reversed());
   }
 
   private AttributionCounts referrals(PartnerId partnerId) {

@@ -41,7 +41,22 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "java..", "org.partnerprogram.core.domain..", "org.partnerprogram.core.port..")
+            "java..",
+            "org.partnerprogram.core.domain..",
+            "org.partnerprogram.core.port..",
+            "org.partnerprogram.core.export..")
+        .check(core);
+  }
+
+  @Test
+  void exportDependsOnlyOnTheJdkAndTheDomain() {
+    classes()
+        .that()
+        .resideInAPackage("org.partnerprogram.core.export..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..", "org.partnerprogram.core.domain..", "org.partnerprogram.core.export..")
         .check(core);
   }
 

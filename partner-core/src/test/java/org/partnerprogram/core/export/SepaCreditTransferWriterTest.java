@@ -3,18 +3,11 @@ package org.partnerprogram.core.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,7 +15,7 @@ import org.partnerprogram.core.domain.Iban;
 import org.partnerprogram.core.domain.InvalidIbanException;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Money;
-import org.xml.sax.SAXException;
+import org.partnerprogram.core.testkit.SepaSchemas;
 
 class SepaCreditTransferWriterTest {
   static final SepaDebtor DEBTOR = SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300");
@@ -41,15 +34,8 @@ class SepaCreditTransferWriterTest {
         id, name, Iban.parse(iban), Money.of(amount, "EUR"), "Partnerprogramma 2026-11 " + id);
   }
 
-  /** Validates against the schema shipped in hbci4j (test scope). */
-  static void validate(byte[] xml, PainVersion version) throws IOException, SAXException {
-    String xsd =
-        version == PainVersion.PAIN_001_001_03 ? "pain.001.001.03.xsd" : "pain.001.001.09.xsd";
-    URL schemaUrl = SepaCreditTransferWriterTest.class.getClassLoader().getResource(xsd);
-    assertThat(schemaUrl).as(xsd + " on the test class path").isNotNull();
-    Schema schema =
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(schemaUrl);
-    schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+  static void validate(byte[] xml, PainVersion version) {
+    SepaSchemas.validate(xml, version);
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package org.partnerprogram.core.adapter.memory;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -29,8 +31,14 @@ import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerAmount;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProcessedEvent;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.domain.RecordedOrder;
@@ -44,6 +52,7 @@ import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.PayoutStore;
 import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
@@ -81,6 +90,10 @@ public final class InMemoryStorage implements ProgramStorage {
   private final List<LedgerEntry> entries = new ArrayList<>();
   private final Map<String, LedgerEntry> entryKeys = new HashMap<>();
   private final Map<EventId, ProcessedEvent> processed = new HashMap<>();
+  private final Map<YearMonth, PeriodClose> closes = new HashMap<>();
+  private final Map<PayoutId, Payout> payoutsById = new HashMap<>();
+  private final Map<UUID, PayoutId> assignments = new HashMap<>();
+  private final List<PeriodCloseLine> closeLines = new ArrayList<>();
 
   private record Refund(OrderId orderId, int lineNumber, EventId eventId, Money net) {}
 
@@ -92,6 +105,7 @@ public final class InMemoryStorage implements ProgramStorage {
   private final Orders orders = new Orders();
   private final Ledger ledger = new Ledger();
   private final Processed processedEvents = new Processed();
+  private final Payouts payouts = new Payouts();
   private final Transactions transactions = new Transactions();
   private final Outbox outbox = new Outbox();
 
@@ -136,6 +150,11 @@ public final class InMemoryStorage implements ProgramStorage {
   @Override
   public ProcessedEventStore processedEvents() {
     return processedEvents;
+  }
+
+  @Override
+  public PayoutStore payouts() {
+    return payouts;
   }
 
   @Override
@@ -184,6 +203,15 @@ public final class InMemoryStorage implements ProgramStorage {
             map.remove(key);
           }
         });
+  }
+
+  private <K, V> void remove(Map<K, V> map, K key) {
+    Unit unit = unit();
+    if (!map.containsKey(key)) {
+      return;
+    }
+    V previous = map.remove(key);
+    unit.undo.push(() -> map.put(key, previous));
   }
 
   private <E> void append(List<E> list, E element) {
@@ -632,4 +660,184 @@ public final class InMemoryStorage implements ProgramStorage {
       return Optional.ofNullable(processed.get(eventId));
     }
   }
+
+  private final class Payouts implements PayoutStore {
+    @Override
+    public boolean claimPeriod(PeriodClose close) {
+      unit();
+      if (closes.containsKey(close.period())) {
+        return false;
+      }
+      put(closes, close.period(), close);
+      return true;
+    }
+
+    @Override
+    public Optional<PeriodClose> findClose(YearMonth period) {
+      unit();
+      return Optional.ofNullable(closes.get(period));
+    }
+
+    @Override
+    public Optional<PeriodClose> latestClose() {
+      unit();
+      return closes.values().stream().max(Comparator.comparing(PeriodClose::period));
+    }
+
+    private boolean assignable(LedgerEntry e, Instant before) {
+      return (e.kind() == LedgerEntry.Kind.EARNED || e.kind() == LedgerEntry.Kind.REVERSED)
+          && e.payableAt().orElseThrow().isBefore(before)
+          && !assignments.containsKey(e.entryId());
+    }
+
+    private Money signed(LedgerEntry e) {
+      return e.kind() == LedgerEntry.Kind.REVERSED ? e.amount().negated() : e.amount();
+    }
+
+    @Override
+    public List<PartnerAmount> unassignedPayable(
+        Instant before, Currency currency, Optional<PartnerId> after, int limit) {
+      unit();
+      Map<String, Money> sums = new TreeMap<>();
+      for (LedgerEntry e : entries) {
+        if (assignable(e, before)
+            && e.amount().currency().equals(currency)
+            && (after.isEmpty() || e.partnerId().value().compareTo(after.get().value()) > 0)) {
+          sums.merge(e.partnerId().value(), signed(e), Money::plus);
+        }
+      }
+      return sums.entrySet().stream()
+          .limit(limit)
+          .map(x -> new PartnerAmount(PartnerId.of(x.getKey()), x.getValue()))
+          .toList();
+    }
+
+    @Override
+    public void insertPayout(Payout payout) {
+      unit();
+      if (payoutsById.containsKey(payout.payoutId())) {
+        throw new ConflictException("payout " + payout.payoutId() + " exists already");
+      }
+      put(payoutsById, payout.payoutId(), payout);
+    }
+
+    @Override
+    public Money assign(PayoutId payoutId, PartnerId partnerId, Instant before, Currency currency) {
+      unit();
+      Money sum = Money.zero(currency);
+      for (LedgerEntry e : entries) {
+        if (e.partnerId().equals(partnerId)
+            && e.amount().currency().equals(currency)
+            && assignable(e, before)) {
+          put(assignments, e.entryId(), payoutId);
+          sum = sum.plus(signed(e));
+        }
+      }
+      return sum;
+    }
+
+    @Override
+    public void release(PayoutId payoutId) {
+      unit();
+      for (LedgerEntry e : entries) {
+        if (payoutId.equals(assignments.get(e.entryId()))) {
+          remove(assignments, e.entryId());
+        }
+      }
+    }
+
+    @Override
+    public void deletePayout(PayoutId payoutId) {
+      unit();
+      remove(payoutsById, payoutId);
+    }
+
+    @Override
+    public boolean update(Payout payout, PayoutStatus expected) {
+      unit();
+      Payout stored = payoutsById.get(payout.payoutId());
+      if (stored == null || stored.status() != expected) {
+        return false;
+      }
+      put(payoutsById, payout.payoutId(), payout);
+      return true;
+    }
+
+    @Override
+    public Optional<Payout> find(PayoutId payoutId) {
+      unit();
+      return Optional.ofNullable(payoutsById.get(payoutId));
+    }
+
+    @Override
+    public List<Payout> payoutsOfPeriod(YearMonth period) {
+      unit();
+      return payoutsById.values().stream()
+          .filter(p -> p.period().equals(period))
+          .sorted(Comparator.comparing(p -> p.payoutId().value()))
+          .toList();
+    }
+
+    @Override
+    public List<Payout> recentPayouts(PartnerId partnerId, int limit) {
+      unit();
+      return payoutsById.values().stream()
+          .filter(p -> p.partnerId().equals(partnerId))
+          .sorted(
+              Comparator.comparing(Payout::period)
+                  .reversed()
+                  .thenComparing(p -> p.payoutId().value()))
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public Money paidTotal(PartnerId partnerId, Currency currency) {
+      unit();
+      Money total = Money.zero(currency);
+      for (Payout p : payoutsById.values()) {
+        if (p.partnerId().equals(partnerId) && p.status() != PayoutStatus.FAILED) {
+          total = total.plus(p.amount());
+        }
+      }
+      return total;
+    }
+
+    @Override
+    public void insertCloseLine(PeriodCloseLine line) {
+      InMemoryStorage.this.append(closeLines, line);
+    }
+
+    @Override
+    public List<PeriodCloseLine> closeLines(YearMonth period) {
+      unit();
+      return closeLines.stream()
+          .filter(l -> l.period().equals(period))
+          .sorted(Comparator.comparing(l -> l.partnerId().value()))
+          .toList();
+    }
+
+    @Override
+    public List<LedgerEntry> entriesOfPayout(PayoutId payoutId) {
+      unit();
+      return entries.stream()
+          .filter(e -> payoutId.equals(assignments.get(e.entryId())))
+          .sorted(SETTLED_ORDER)
+          .toList();
+    }
+
+    @Override
+    public List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before) {
+      unit();
+      return entries.stream()
+          .filter(e -> e.partnerId().equals(partnerId) && assignable(e, before))
+          .sorted(SETTLED_ORDER)
+          .toList();
+    }
+  }
+
+  private static final Comparator<LedgerEntry> SETTLED_ORDER =
+      Comparator.comparing((LedgerEntry e) -> e.orderId().value())
+          .thenComparingInt(LedgerEntry::lineNumber)
+          .thenComparing(LedgerEntry::recordedAt);
 }

@@ -21,7 +21,10 @@ public sealed interface ProgramEvent
         RateVersionAdded,
         CustomerAttributed,
         CommissionEarned,
-        CommissionReversed {
+        CommissionReversed,
+        PayoutCreated,
+        PayoutPaid,
+        PayoutFailed {
 
   /**
    * The event's unique id (random), for consumers to deduplicate.

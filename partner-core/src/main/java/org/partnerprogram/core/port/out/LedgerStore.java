@@ -67,7 +67,9 @@ public interface LedgerStore {
   List<LedgerEntry> recentEntries(PartnerId partnerId, int limit);
 
   /**
-   * A partner's balance, aggregated in storage (never by loading every entry).
+   * A partner's balance from the ledger alone, aggregated in storage (never by loading every
+   * entry): {@code paid} is zero and {@code payable} is gross of payouts (all EARNED minus REVERSED
+   * with {@code payableAt <= asOf}); the core nets the payouts of {@link PayoutStore#paidTotal}.
    *
    * @param partnerId the partner; never null
    * @param currency the programme currency; never null

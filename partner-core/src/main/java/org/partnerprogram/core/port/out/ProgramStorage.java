@@ -66,6 +66,13 @@ public interface ProgramStorage {
   ProcessedEventStore processedEvents();
 
   /**
+   * The store of period closes and payouts.
+   *
+   * @return never null
+   */
+  PayoutStore payouts();
+
+  /**
    * The transaction boundary the stores take part in.
    *
    * @return never null

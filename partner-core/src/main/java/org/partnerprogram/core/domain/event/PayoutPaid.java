@@ -1,0 +1,41 @@
+package org.partnerprogram.core.domain.event;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PayoutId;
+
+/**
+ * The bank paid a payout.
+ *
+ * @param eventId the event's id
+ * @param occurredAt when
+ * @param partnerId the partner
+ * @param payoutId the payout
+ * @param amount the amount
+ */
+public record PayoutPaid(
+    UUID eventId, Instant occurredAt, PartnerId partnerId, PayoutId payoutId, Money amount)
+    implements ProgramEvent {
+  /** Checks that no component is null. */
+  public PayoutPaid {
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(occurredAt, "occurredAt");
+    Objects.requireNonNull(partnerId, "partnerId");
+    Objects.requireNonNull(payoutId, "payoutId");
+    Objects.requireNonNull(amount, "amount");
+  }
+
+  @Override
+  public String type() {
+    return "payout.paid";
+  }
+
+  @Override
+  public Optional<PartnerId> partner() {
+    return Optional.of(partnerId);
+  }
+}

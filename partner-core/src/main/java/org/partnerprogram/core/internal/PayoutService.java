@@ -1,0 +1,430 @@
+package org.partnerprogram.core.internal;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.CommissionLine;
+import org.partnerprogram.core.domain.IllegalTransitionException;
+import org.partnerprogram.core.domain.Instants;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerAmount;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatement;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PayoutPeriod;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.event.PayoutCreated;
+import org.partnerprogram.core.domain.event.PayoutFailed;
+import org.partnerprogram.core.domain.event.PayoutPaid;
+import org.partnerprogram.core.export.SepaBatch;
+import org.partnerprogram.core.export.SepaCreditTransferWriter;
+import org.partnerprogram.core.export.SepaTransfer;
+import org.partnerprogram.core.port.in.ClosePeriodCommand;
+import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
+import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
+import org.partnerprogram.core.port.in.PayoutExport;
+import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.core.port.out.PayoutStore;
+
+/**
+ * Period closes, the payout lifecycle, bank files and statements. A close runs in one transaction
+ * that first claims the month, so it is all or nothing and happens once even when two instances
+ * race; it pages through partners and lets storage aggregate and assign entries, so it never holds
+ * a month of ledger entries in memory.
+ */
+public final class PayoutService {
+  /** Partners per page during a close. */
+  static final int PAGE = 500;
+
+  private final ServiceContext ctx;
+  private final PayoutStore payouts;
+
+  /**
+   * Wires the service.
+   *
+   * @param ctx the terms, ports, clock and randomness
+   */
+  public PayoutService(ServiceContext ctx) {
+    this.ctx = ctx;
+    this.payouts = ctx.storage.payouts();
+  }
+
+  /**
+   * Closes a month.
+   *
+   * @param command the command
+   * @return the result
+   */
+  public PeriodCloseResult close(ClosePeriodCommand command) {
+    PayoutPeriod period = new PayoutPeriod(command.month(), ctx.terms.zone());
+    return ctx.tx.execute(
+        () -> {
+          Instant now = ctx.now();
+          Optional<PeriodClose> done = payouts.findClose(period.month());
+          if (done.isPresent()) {
+            return result(done.get(), true);
+          }
+          if (!period.hasEndedAt(now)) {
+            throw new IllegalTransitionException(
+                "month " + period + " has not ended yet; it can be closed from " + period.end());
+          }
+          Optional<PeriodClose> latest = payouts.latestClose();
+          if (latest.isPresent() && !latest.get().period().plusMonths(1).equals(period.month())) {
+            throw new IllegalTransitionException(
+                "months are closed in order: the next month to close is "
+                    + latest.get().period().plusMonths(1)
+                    + ", not "
+                    + period);
+          }
+          PeriodClose close = new PeriodClose(period.month(), now);
+          if (!payouts.claimPeriod(close)) {
+            return result(
+                payouts
+                    .findClose(period.month())
+                    .orElseThrow(
+                        () -> new RetryableException("month " + period + " is being closed", null)),
+                true);
+          }
+          Optional<PartnerId> after = Optional.empty();
+          while (true) {
+            List<PartnerAmount> page =
+                payouts.unassignedPayable(period.end(), ctx.terms.currency(), after, PAGE);
+            for (PartnerAmount payable : page) {
+              settle(period, payable, now);
+            }
+            if (page.size() < PAGE) {
+              break;
+            }
+            after = Optional.of(page.get(page.size() - 1).partnerId());
+          }
+          return result(close, false);
+        });
+  }
+
+  private void settle(PayoutPeriod period, PartnerAmount payable, Instant now) {
+    Partner partner = ctx.partner(payable.partnerId());
+    Optional<CarryOverReason> reason = carryOverReason(partner, payable.amount());
+    if (reason.isPresent()) {
+      payouts.insertCloseLine(
+          new PeriodCloseLine(
+              period.month(), partner.id(), payable.amount(), Optional.empty(), reason));
+      return;
+    }
+    Payout payout =
+        new Payout(
+            PayoutId.random(ctx.random()),
+            partner.id(),
+            period.month(),
+            payable.amount(),
+            partner.payoutAccount().orElseThrow(),
+            PayoutStatus.CREATED,
+            now,
+            now,
+            Optional.empty());
+    payouts.insertPayout(payout);
+    Money assigned =
+        payouts.assign(payout.payoutId(), partner.id(), period.end(), ctx.terms.currency());
+    if (!assigned.equals(payable.amount())) {
+      // Entries committed by another instance between the page and the assignment: pay what was
+      // actually assigned, or carry over if that is no longer payable.
+      reason = carryOverReason(partner, assigned);
+      if (reason.isPresent()) {
+        payouts.release(payout.payoutId());
+        payouts.deletePayout(payout.payoutId());
+        payouts.insertCloseLine(
+            new PeriodCloseLine(period.month(), partner.id(), assigned, Optional.empty(), reason));
+        return;
+      }
+      Payout corrected =
+          new Payout(
+              payout.payoutId(),
+              payout.partnerId(),
+              payout.period(),
+              assigned,
+              payout.account(),
+              payout.status(),
+              payout.createdAt(),
+              payout.statusChangedAt(),
+              payout.failureReason());
+      payouts.update(corrected, PayoutStatus.CREATED);
+      payout = corrected;
+    }
+    payouts.insertCloseLine(
+        new PeriodCloseLine(
+            period.month(),
+            partner.id(),
+            payout.amount(),
+            Optional.of(payout.payoutId()),
+            Optional.empty()));
+    ctx.events.publish(
+        new PayoutCreated(
+            ctx.newEventId(),
+            now,
+            partner.id(),
+            payout.payoutId(),
+            period.month(),
+            payout.amount()));
+  }
+
+  private Optional<CarryOverReason> carryOverReason(Partner partner, Money amount) {
+    if (partner.status() == PartnerStatus.SUSPENDED) {
+      return Optional.of(CarryOverReason.PARTNER_SUSPENDED);
+    }
+    if (partner.payoutAccount().isEmpty()) {
+      return Optional.of(CarryOverReason.NO_PAYOUT_ACCOUNT);
+    }
+    if (!amount.isPositive()) {
+      return Optional.of(CarryOverReason.NOT_POSITIVE);
+    }
+    if (amount.compareTo(ctx.terms.minimumPayout()) < 0) {
+      return Optional.of(CarryOverReason.BELOW_MINIMUM);
+    }
+    return Optional.empty();
+  }
+
+  private PeriodCloseResult result(PeriodClose close, boolean alreadyClosed) {
+    return new PeriodCloseResult(
+        close.period(),
+        close.closedAt(),
+        payouts.payoutsOfPeriod(close.period()),
+        payouts.closeLines(close.period()),
+        alreadyClosed);
+  }
+
+  private Payout existing(PayoutId id) {
+    return payouts.find(id).orElseThrow(() -> new NotFoundException("no payout with id " + id));
+  }
+
+  /**
+   * Marks a payout paid.
+   *
+   * @param command the command
+   * @return the payout
+   */
+  public Payout markPaid(MarkPayoutPaidCommand command) {
+    Instant paidAt = Instants.check("paidAt", command.paidAt());
+    return ctx.tx.execute(
+        () -> {
+          Payout payout = existing(command.payoutId());
+          Payout paid = payout.paid(paidAt);
+          if (!payouts.update(paid, payout.status())) {
+            throw new RetryableException(
+                "payout " + payout.payoutId() + " changed concurrently", null);
+          }
+          ctx.events.publish(
+              new PayoutPaid(
+                  ctx.newEventId(), ctx.now(), paid.partnerId(), paid.payoutId(), paid.amount()));
+          return paid;
+        });
+  }
+
+  /**
+   * Marks a payout failed; its entries become payable again.
+   *
+   * @param command the command
+   * @return the payout
+   */
+  public Payout markFailed(MarkPayoutFailedCommand command) {
+    return ctx.tx.execute(
+        () -> {
+          Instant now = ctx.now();
+          Payout payout = existing(command.payoutId());
+          Payout failed = payout.failed(now, command.reason());
+          if (!payouts.update(failed, payout.status())) {
+            throw new RetryableException(
+                "payout " + payout.payoutId() + " changed concurrently", null);
+          }
+          payouts.release(failed.payoutId());
+          ctx.events.publish(
+              new PayoutFailed(
+                  ctx.newEventId(),
+                  now,
+                  failed.partnerId(),
+                  failed.payoutId(),
+                  failed.amount(),
+                  command.reason()));
+          return failed;
+        });
+  }
+
+  /**
+   * Exports a closed month's payouts.
+   *
+   * @param command the command
+   * @return the files
+   */
+  public PayoutExport export(ExportPayoutsCommand command) {
+    YearMonth month = command.month();
+    return ctx.tx.execute(
+        () -> {
+          PeriodClose close =
+              payouts
+                  .findClose(month)
+                  .orElseThrow(
+                      () -> new IllegalTransitionException("month " + month + " is not closed"));
+          List<Payout> batch =
+              payouts.payoutsOfPeriod(month).stream()
+                  .filter(p -> p.status() != PayoutStatus.FAILED)
+                  .toList();
+          if (batch.isEmpty()) {
+            throw new IllegalTransitionException(
+                "the close of " + month + " made no payout to export");
+          }
+          List<SepaTransfer> transfers = new ArrayList<>();
+          StringBuilder csv =
+              new StringBuilder(
+                  "payout_id,partner_id,period,amount,currency,iban,holder_name,status\n");
+          Money total = Money.zero(ctx.terms.currency());
+          for (Payout p : batch) {
+            transfers.add(
+                new SepaTransfer(
+                    p.payoutId().value(),
+                    p.account().holderName(),
+                    p.account().iban(),
+                    p.amount(),
+                    "Partnerprogramma " + month + " " + p.partnerId()));
+            csv.append(p.payoutId())
+                .append(',')
+                .append(p.partnerId())
+                .append(',')
+                .append(month)
+                .append(',')
+                .append(p.amount().amount().toPlainString())
+                .append(',')
+                .append(p.amount().currency().getCurrencyCode())
+                .append(',')
+                .append(p.account().iban().value())
+                .append(',')
+                .append(csvField(p.account().holderName()))
+                .append(',')
+                .append(p.status() == PayoutStatus.CREATED ? PayoutStatus.EXPORTED : p.status())
+                .append('\n');
+            total = total.plus(p.amount());
+          }
+          byte[] xml =
+              SepaCreditTransferWriter.write(
+                  new SepaBatch(
+                      "PP-" + month,
+                      close.closedAt(),
+                      command.executionDate(),
+                      command.debtor(),
+                      transfers),
+                  command.version());
+          Instant now = ctx.now();
+          for (Payout p : batch) {
+            if (p.status() == PayoutStatus.CREATED) {
+              payouts.update(p.exported(now), PayoutStatus.CREATED);
+            }
+          }
+          return new PayoutExport(month, xml, csv.toString(), batch.size(), total);
+        });
+  }
+
+  /** Quotes a CSV field when needed (RFC 4180) and defuses spreadsheet formulas. */
+  static String csvField(String value) {
+    String v = value;
+    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+
+  /**
+   * A partner's statement for a closed month.
+   *
+   * @param query the query
+   * @return the statement
+   */
+  public PartnerStatement statement(StatementQuery query) {
+    PayoutPeriod period = new PayoutPeriod(query.month(), ctx.terms.zone());
+    return ctx.tx.execute(
+        () -> {
+          ctx.partner(query.partnerId());
+          PeriodClose close =
+              payouts
+                  .findClose(query.month())
+                  .orElseThrow(
+                      () ->
+                          new IllegalTransitionException(
+                              "month " + query.month() + " is not closed"));
+          Optional<PeriodCloseLine> line =
+              payouts.closeLines(query.month()).stream()
+                  .filter(l -> l.partnerId().equals(query.partnerId()))
+                  .findFirst();
+          Optional<Payout> payout = line.flatMap(PeriodCloseLine::payoutId).flatMap(payouts::find);
+          List<LedgerEntry> entries =
+              payout.isPresent()
+                  ? payouts.entriesOfPayout(payout.get().payoutId())
+                  : line.isPresent()
+                      ? payouts.unassignedEntries(query.partnerId(), period.end()).stream()
+                          .filter(e -> !e.recordedAt().isAfter(close.closedAt()))
+                          .toList()
+                      : List.of();
+          Map<OrderId, Map<Integer, CommissionLine>> priced = new HashMap<>();
+          List<PartnerStatement.Line> lines = new ArrayList<>();
+          Money total = Money.zero(ctx.terms.currency());
+          for (LedgerEntry e : entries) {
+            CommissionLine cl =
+                priced
+                    .computeIfAbsent(
+                        e.orderId(), id -> byLine(ctx.storage.ledger().linesOfOrder(id)))
+                    .get(e.lineNumber());
+            Money signed =
+                e.kind() == LedgerEntry.Kind.REVERSED ? e.amount().negated() : e.amount();
+            lines.add(
+                new PartnerStatement.Line(
+                    e.kind(),
+                    e.orderId(),
+                    e.lineNumber(),
+                    cl.productId(),
+                    e.base(),
+                    cl.rate(),
+                    cl.rateVersion()
+                        .map(v -> (v.overrideFor().isPresent() ? "override v" : "v") + v.number()),
+                    signed,
+                    e.occurredAt()));
+            total = total.plus(signed);
+          }
+          lines.sort(
+              Comparator.comparing((PartnerStatement.Line l) -> l.orderId().value())
+                  .thenComparingInt(PartnerStatement.Line::lineNumber)
+                  .thenComparing(PartnerStatement.Line::occurredAt));
+          return new PartnerStatement(
+              query.partnerId(),
+              query.month(),
+              close.closedAt(),
+              payout,
+              line.flatMap(PeriodCloseLine::carriedOver),
+              lines,
+              total);
+        });
+  }
+
+  private static Map<Integer, CommissionLine> byLine(List<CommissionLine> lines) {
+    Map<Integer, CommissionLine> map = new HashMap<>();
+    for (CommissionLine l : lines) {
+      map.put(l.lineNumber(), l);
+    }
+    return map;
+  }
+}

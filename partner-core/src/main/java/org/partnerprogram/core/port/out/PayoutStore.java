@@ -1,0 +1,179 @@
+package org.partnerprogram.core.port.out;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.PartnerAmount;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+
+/**
+ * Storage of period closes and payouts, and of which ledger entries each payout pays. A ledger
+ * entry ({@code EARNED} or {@code REVERSED}) is <em>assigned</em> to at most one payout: an adapter
+ * enforces this with a unique key on the entry, so no entry is ever paid twice.
+ */
+public interface PayoutStore {
+
+  /**
+   * Claims a month for closing. This is the first write of a close; the close's other writes happen
+   * in the same transaction, so a close is all or nothing.
+   *
+   * @param close the close; never null
+   * @return true if claimed; false, writing nothing, if the month was closed before (also when
+   *     closed concurrently: the adapter waits for or observes the other transaction and must not
+   *     fail)
+   */
+  boolean claimPeriod(PeriodClose close);
+
+  /**
+   * The close of a month.
+   *
+   * @param period the month; never null
+   * @return the close, or empty if the month was never closed
+   */
+  Optional<PeriodClose> findClose(YearMonth period);
+
+  /**
+   * The latest closed month.
+   *
+   * @return the close with the latest month, or empty if none was closed
+   */
+  Optional<PeriodClose> latestClose();
+
+  /**
+   * One page of partners with unassigned payable entries: per partner, the sum of {@code EARNED}
+   * minus {@code REVERSED} entries with {@code payableAt} before the given instant that no payout
+   * pays yet, aggregated in storage.
+   *
+   * @param before the exclusive bound on {@code payableAt}; never null
+   * @param currency the programme currency; never null
+   * @param after only partners with an id greater than this (keyset paging), or empty from the
+   *     start; never null
+   * @param limit the most partners to return, at least 1
+   * @return up to {@code limit} partners ordered by partner id; a partner whose entries sum to zero
+   *     is included
+   */
+  List<PartnerAmount> unassignedPayable(
+      Instant before, Currency currency, Optional<PartnerId> after, int limit);
+
+  /**
+   * Stores a new payout.
+   *
+   * @param payout the payout; never null
+   */
+  void insertPayout(Payout payout);
+
+  /**
+   * Assigns to a payout every unassigned {@code EARNED} and {@code REVERSED} entry of its partner
+   * with {@code payableAt} before the given instant, in storage (never by loading the entries).
+   *
+   * @param payoutId the payout; never null
+   * @param partnerId the partner; never null
+   * @param before the exclusive bound on {@code payableAt}; never null
+   * @param currency the programme currency; never null
+   * @return the sum of the assigned entries (EARNED minus REVERSED); zero if none
+   */
+  Money assign(PayoutId payoutId, PartnerId partnerId, Instant before, Currency currency);
+
+  /**
+   * Releases a payout's entries: they become unassigned and payable again.
+   *
+   * @param payoutId the payout; never null
+   */
+  void release(PayoutId payoutId);
+
+  /**
+   * Deletes a payout made in the current transaction that turned out not to be payable (its entries
+   * must have been released).
+   *
+   * @param payoutId the payout; never null
+   */
+  void deletePayout(PayoutId payoutId);
+
+  /**
+   * Replaces a payout's amount, status, status time and failure reason, if its stored status is the
+   * expected one.
+   *
+   * @param payout the changed payout; never null
+   * @param expected the status it must have in storage; never null
+   * @return true if updated; false, writing nothing, if the stored status differs (a concurrent
+   *     change won) or the payout does not exist
+   */
+  boolean update(Payout payout, PayoutStatus expected);
+
+  /**
+   * Looks a payout up.
+   *
+   * @param payoutId the payout; never null
+   * @return the payout, or empty if unknown
+   */
+  Optional<Payout> find(PayoutId payoutId);
+
+  /**
+   * The payouts a month's close made.
+   *
+   * @param period the month; never null
+   * @return the payouts ordered by payout id; empty if none
+   */
+  List<Payout> payoutsOfPeriod(YearMonth period);
+
+  /**
+   * A partner's latest payouts.
+   *
+   * @param partnerId the partner; never null
+   * @param limit the most to return, at least 1
+   * @return newest period first, then by payout id
+   */
+  List<Payout> recentPayouts(PartnerId partnerId, int limit);
+
+  /**
+   * The total of a partner's payouts that did not fail (created, exported or paid).
+   *
+   * @param partnerId the partner; never null
+   * @param currency the programme currency; never null
+   * @return the total; zero if none
+   */
+  Money paidTotal(PartnerId partnerId, Currency currency);
+
+  /**
+   * Stores what a close did for one partner.
+   *
+   * @param line the line; never null
+   */
+  void insertCloseLine(PeriodCloseLine line);
+
+  /**
+   * What a close did.
+   *
+   * @param period the month; never null
+   * @return the lines ordered by partner id; empty if the month was not closed or had nothing
+   *     payable
+   */
+  List<PeriodCloseLine> closeLines(YearMonth period);
+
+  /**
+   * The entries a payout pays.
+   *
+   * @param payoutId the payout; never null
+   * @return the entries ordered by order id, line number, then recording time; empty if none
+   */
+  List<LedgerEntry> entriesOfPayout(PayoutId payoutId);
+
+  /**
+   * A partner's unassigned EARNED and REVERSED entries payable before an instant (what carries
+   * over).
+   *
+   * @param partnerId the partner; never null
+   * @param before the exclusive bound on {@code payableAt}; never null
+   * @return the entries ordered by order id, line number, then recording time; empty if none
+   */
+  List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before);
+}
