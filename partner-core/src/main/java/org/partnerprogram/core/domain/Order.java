@@ -35,7 +35,9 @@ public record Order(
       throw new InvalidInputException(
           "lines", "an order has 1 to " + MAX_LINES + " lines, this one has " + lines.size());
     }
-    lines = List.copyOf(lines);
+    List<OrderLine> sorted = new java.util.ArrayList<>(lines);
+    sorted.sort(java.util.Comparator.comparingInt(OrderLine::lineNumber));
+    lines = List.copyOf(sorted);
     Set<Integer> numbers = new HashSet<>();
     for (OrderLine line : lines) {
       if (!numbers.add(line.lineNumber())) {

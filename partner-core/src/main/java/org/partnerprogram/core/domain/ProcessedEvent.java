@@ -14,11 +14,21 @@ import java.util.Objects;
  */
 public record ProcessedEvent(
     EventId eventId, String kind, String fingerprint, Instant processedAt) {
-  /** Checks for nulls. */
+  /** The longest kind name. */
+  public static final int MAX_KIND_LENGTH = 32;
+
+  /** The longest fingerprint. */
+  public static final int MAX_FINGERPRINT_LENGTH = 128;
+
+  /**
+   * Checks for nulls and lengths.
+   *
+   * @throws InvalidInputException if the kind or fingerprint is empty or too long
+   */
   public ProcessedEvent {
     Objects.requireNonNull(eventId, "eventId");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(processedAt, "processedAt");
+    Text.identifier("kind", kind, MAX_KIND_LENGTH);
+    Text.identifier("fingerprint", fingerprint, MAX_FINGERPRINT_LENGTH);
   }
 }

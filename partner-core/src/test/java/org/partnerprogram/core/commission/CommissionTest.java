@@ -253,6 +253,26 @@ class CommissionTest {
   }
 
   @Test
+  void theSameOrderWithLinesInAnotherOrderIsTheSameOrder() {
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    f.record(
+        f.order("order-1", customer, line(1, "vps", "80.00"), line(2, "shared-hosting", "10.00")));
+    OrderResult again =
+        f.program
+            .recordOrder()
+            .recordOrder(
+                new RecordOrderCommand(
+                    EventId.of("other-event"),
+                    f.order(
+                        "order-1",
+                        customer,
+                        line(2, "shared-hosting", "10.00"),
+                        line(1, "vps", "80.00"))));
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.lines()).extracting(CommissionLine::lineNumber).containsExactly(1, 2);
+  }
+
+  @Test
   void aPaymentBeforeItsOrderIsARetryableErrorThatWritesNothing() {
     CustomerAccountId customer = f.referredCustomer("new-1");
     assertThatThrownBy(() -> pay("pay-1", "order-1"))

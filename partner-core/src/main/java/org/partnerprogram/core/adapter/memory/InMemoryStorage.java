@@ -514,6 +514,21 @@ public final class InMemoryStorage implements ProgramStorage {
 
     @Override
     public void addRefund(OrderId orderId, int lineNumber, EventId eventId, Money net) {
+      unit();
+      for (Refund r : refunds) {
+        if (r.orderId().equals(orderId)
+            && r.lineNumber() == lineNumber
+            && r.eventId().equals(eventId)) {
+          throw new ConflictException(
+              "event "
+                  + eventId
+                  + " refunded line "
+                  + lineNumber
+                  + " of order "
+                  + orderId
+                  + " before");
+        }
+      }
       append(refunds, new Refund(orderId, lineNumber, eventId, net));
     }
 

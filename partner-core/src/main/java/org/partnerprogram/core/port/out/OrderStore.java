@@ -61,6 +61,8 @@ public interface OrderStore {
    * @param lineNumber the line
    * @param eventId the refund event; never null
    * @param net the refunded net amount, more than zero; never null
+   * @throws org.partnerprogram.core.domain.ConflictException if a refund of the same event on the
+   *     same line was recorded before (one event refunds a line at most once)
    */
   void addRefund(OrderId orderId, int lineNumber, EventId eventId, Money net);
 
