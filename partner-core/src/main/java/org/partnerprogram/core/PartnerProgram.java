@@ -23,6 +23,7 @@ import org.partnerprogram.core.port.in.MarkPayoutFailedUseCase;
 import org.partnerprogram.core.port.in.MarkPayoutPaidUseCase;
 import org.partnerprogram.core.port.in.PartnerOverviewUseCase;
 import org.partnerprogram.core.port.in.PartnerStatementUseCase;
+import org.partnerprogram.core.port.in.ProcessedEventsUseCase;
 import org.partnerprogram.core.port.in.RecordOrderUseCase;
 import org.partnerprogram.core.port.in.RecordPaymentUseCase;
 import org.partnerprogram.core.port.in.RecordRefundUseCase;
@@ -216,6 +217,15 @@ public final class PartnerProgram {
    */
   public RecordRefundUseCase recordRefund() {
     return commissions::recordRefund;
+  }
+
+  /**
+   * Ask which host events were processed (reconciliation of lost webhooks).
+   *
+   * @return the use case
+   */
+  public ProcessedEventsUseCase processedEvents() {
+    return commissions::processed;
   }
 
   /**

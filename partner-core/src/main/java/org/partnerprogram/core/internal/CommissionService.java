@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
@@ -20,6 +23,7 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Order;
+import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.Partner;
@@ -35,6 +39,7 @@ import org.partnerprogram.core.domain.event.CommissionEarned;
 import org.partnerprogram.core.domain.event.CommissionReversed;
 import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.PaymentResult;
+import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -169,7 +174,7 @@ public final class CommissionService {
         });
   }
 
-  private OrderResult replay(org.partnerprogram.core.domain.OrderId orderId) {
+  private OrderResult replay(OrderId orderId) {
     RecordedOrder recorded =
         orders.find(orderId).orElseThrow(() -> new OrderNotRecordedException(orderId));
     return new OrderResult(
@@ -324,7 +329,7 @@ public final class CommissionService {
   }
 
   /** Pending commission per line: accrued minus cancelled minus earned. */
-  private Map<Integer, Money> pendingByLine(org.partnerprogram.core.domain.OrderId orderId) {
+  private Map<Integer, Money> pendingByLine(OrderId orderId) {
     Map<Integer, Money> pending = new TreeMap<>();
     for (LedgerEntry e : ledger.entriesOfOrder(orderId)) {
       Money current = pending.getOrDefault(e.lineNumber(), Money.zero(e.amount().currency()));
@@ -506,5 +511,24 @@ public final class CommissionService {
       refund.put(e.getKey(), e.getValue());
     }
     return refund;
+  }
+
+  /**
+   * Which of the events were processed.
+   *
+   * @param query the ids
+   * @return the processed ones
+   */
+  public Set<EventId> processed(ProcessedEventsQuery query) {
+    return ctx.tx.execute(
+        () -> {
+          Set<EventId> found = new LinkedHashSet<>();
+          for (EventId id : query.eventIds()) {
+            if (processed.find(id).isPresent()) {
+              found.add(id);
+            }
+          }
+          return Collections.unmodifiableSet(found);
+        });
   }
 }

@@ -273,6 +273,25 @@ class CommissionTest {
   }
 
   @Test
+  void aHostCanAskWhichOfItsEventsWereProcessed() {
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    f.record(f.order("order-1", customer, line(1, "vps", "80.00")));
+    assertThatThrownBy(() -> pay("pay-lost", "order-404"))
+        .isInstanceOf(OrderNotRecordedException.class);
+
+    var processed =
+        f.program
+            .processedEvents()
+            .processed(
+                org.partnerprogram.core.port.in.ProcessedEventsQuery.of(
+                    List.of("order-order-1", "pay-lost", "never-sent")));
+
+    assertThat(processed).containsExactly(EventId.of("order-order-1"));
+    assertThatThrownBy(() -> org.partnerprogram.core.port.in.ProcessedEventsQuery.of(List.of()))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
   void aPaymentBeforeItsOrderIsARetryableErrorThatWritesNothing() {
     CustomerAccountId customer = f.referredCustomer("new-1");
     assertThatThrownBy(() -> pay("pay-1", "order-1"))
