@@ -109,7 +109,11 @@ public final class ProgrammeMonth {
       options.put(arg.substring(2, eq), arg.substring(eq + 1));
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Path dir = Path.of(options.getOrDefault("out", "partner-examples/target/demo-output"));
+    Path defaultOut =
+        Files.isDirectory(Path.of("partner-examples"))
+            ? Path.of("partner-examples", "target", "demo-output") // run from the repository root
+            : Path.of("target", "demo-output"); // run from the module
+    Path dir = options.containsKey("out") ? Path.of(options.get("out")) : defaultOut;
     DataSource dataSource =
         options.containsKey("jdbc-url")
             ? Databases.external(
