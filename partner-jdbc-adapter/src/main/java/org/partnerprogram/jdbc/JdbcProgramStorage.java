@@ -11,6 +11,7 @@ import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.PayoutStore;
 import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
@@ -21,6 +22,7 @@ import org.partnerprogram.jdbc.internal.JdbcAttributionStore;
 import org.partnerprogram.jdbc.internal.JdbcLedgerStore;
 import org.partnerprogram.jdbc.internal.JdbcOrderStore;
 import org.partnerprogram.jdbc.internal.JdbcPartnerStore;
+import org.partnerprogram.jdbc.internal.JdbcPayoutStore;
 import org.partnerprogram.jdbc.internal.JdbcProcessedEventStore;
 import org.partnerprogram.jdbc.internal.JdbcRateStore;
 import org.partnerprogram.jdbc.internal.JdbcReferralCodeStore;
@@ -55,6 +57,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
   private final JdbcOrderStore orders;
   private final JdbcLedgerStore ledger;
   private final JdbcProcessedEventStore processedEvents;
+  private final JdbcPayoutStore payouts;
   private final JdbcOutbox outbox;
 
   private JdbcProgramStorage(JdbcTransactions transactions) {
@@ -68,6 +71,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
     this.orders = new JdbcOrderStore(sql);
     this.ledger = new JdbcLedgerStore(sql);
     this.processedEvents = new JdbcProcessedEventStore(sql);
+    this.payouts = new JdbcPayoutStore(sql, ledger);
     this.outbox = new JdbcOutbox(transactions, sql, Clock.systemUTC());
   }
 
@@ -159,6 +163,11 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public ProcessedEventStore processedEvents() {
     return processedEvents;
+  }
+
+  @Override
+  public PayoutStore payouts() {
+    return payouts;
   }
 
   @Override

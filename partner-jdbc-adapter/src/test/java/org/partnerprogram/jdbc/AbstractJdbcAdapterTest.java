@@ -392,6 +392,75 @@ abstract class AbstractJdbcAdapterTest {
     assertThat(count("pp_order")).isZero();
   }
 
+  @Test
+  void payoutConstraintsBackTheInvariants() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      execute(
+          c,
+          "INSERT INTO pp_period_close (period, closed_at) VALUES ('2026-11', CURRENT_TIMESTAMP)");
+      assertRefused( // one close per month
+          () ->
+              execute(
+                  c,
+                  "INSERT INTO pp_period_close (period, closed_at)"
+                      + " VALUES ('2026-11', CURRENT_TIMESTAMP)"));
+      assertRefused( // 'YYYY-MM'
+          () ->
+              execute(
+                  c,
+                  "INSERT INTO pp_period_close (period, closed_at)"
+                      + " VALUES ('2026-13', CURRENT_TIMESTAMP)"));
+      String payout =
+          "INSERT INTO pp_payout (payout_id, partner_id, period, amount, currency_code, iban,"
+              + " holder_name, status, created_at, status_changed_at, failure_reason) VALUES"
+              + " ('%s', 'p-1', '2026-11', %s, 'EUR', 'NL91ABNA0417164300', 'Jan', '%s',"
+              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, %s)";
+      execute(c, String.format(Locale.ROOT, payout, "PO-1", "10.00", "CREATED", "NULL"));
+      execute(c, String.format(Locale.ROOT, payout, "PO-2", "10.00", "FAILED", "'AC04'"));
+      assertRefused( // amount > 0
+          () -> execute(c, String.format(Locale.ROOT, payout, "PO-3", "0.00", "CREATED", "NULL")));
+      assertRefused( // status values
+          () -> execute(c, String.format(Locale.ROOT, payout, "PO-4", "1.00", "SENT", "NULL")));
+      assertRefused( // a failure reason exactly when FAILED
+          () -> execute(c, String.format(Locale.ROOT, payout, "PO-5", "1.00", "FAILED", "NULL")));
+      assertRefused(
+          () -> execute(c, String.format(Locale.ROOT, payout, "PO-6", "1.00", "PAID", "'x'")));
+
+      execute(
+          c,
+          "INSERT INTO pp_ledger_entry (entry_id, entry_order, partner_id, order_id, line_number,"
+              + " kind, amount, currency_code, base_amount, base_currency, occurred_at,"
+              + " payable_at, source_event_id, recorded_at) VALUES ('id-1', 'k-1', 'p-1', 'o-1',"
+              + " 1, 'EARNED', 1.00, 'EUR', 4.00, 'EUR', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+              + " 'e-1', CURRENT_TIMESTAMP)");
+      String item =
+          "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id) VALUES ('%s', '%s', 'p-1')";
+      execute(c, String.format(Locale.ROOT, item, "id-1", "PO-1"));
+      assertRefused( // an entry is paid in at most one payout
+          () -> execute(c, String.format(Locale.ROOT, item, "id-1", "PO-2")));
+      assertRefused( // of an existing entry
+          () -> execute(c, String.format(Locale.ROOT, item, "id-9", "PO-1")));
+
+      String line =
+          "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code, payout_id,"
+              + " carry_over_reason) VALUES ('2026-11', '%s', 1.00, 'EUR', %s, %s)";
+      execute(c, String.format(Locale.ROOT, line, "p-1", "'PO-1'", "NULL"));
+      execute(c, String.format(Locale.ROOT, line, "p-2", "NULL", "'BELOW_MINIMUM'"));
+      assertRefused( // one line per partner and month
+          () -> execute(c, String.format(Locale.ROOT, line, "p-1", "NULL", "'NOT_POSITIVE'")));
+      assertRefused( // paid out or carried over, never both or neither
+          () -> execute(c, String.format(Locale.ROOT, line, "p-3", "'PO-1'", "'NOT_POSITIVE'")));
+      assertRefused(() -> execute(c, String.format(Locale.ROOT, line, "p-4", "NULL", "NULL")));
+      assertRefused( // reason values
+          () -> execute(c, String.format(Locale.ROOT, line, "p-5", "NULL", "'LATER'")));
+    }
+    assertThat(count("pp_period_close")).isEqualTo(1);
+    assertThat(count("pp_payout")).isEqualTo(2);
+    assertThat(count("pp_payout_item")).isEqualTo(1);
+    assertThat(count("pp_period_close_line")).isEqualTo(2);
+  }
+
   private static void execute(Connection c, String statement) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate(statement);
@@ -407,10 +476,10 @@ abstract class AbstractJdbcAdapterTest {
             s.executeQuery(
                 "SELECT COUNT(*) FROM "
                     + JdbcMigrations.HISTORY_TABLE
-                    + " WHERE version IN ('1', '2') AND success = "
+                    + " WHERE version IN ('1', '2', '3') AND success = "
                     + (expectedDialect() == Dialect.MARIADB ? "1" : "TRUE"))) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getInt(1)).isEqualTo(3);
     }
   }
 

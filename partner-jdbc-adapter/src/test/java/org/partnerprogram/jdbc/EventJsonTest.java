@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.AttributionDecision;
@@ -12,10 +13,14 @@ import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.event.CommissionEarned;
 import org.partnerprogram.core.domain.event.CommissionReversed;
 import org.partnerprogram.core.domain.event.CustomerAttributed;
+import org.partnerprogram.core.domain.event.PayoutCreated;
+import org.partnerprogram.core.domain.event.PayoutFailed;
+import org.partnerprogram.core.domain.event.PayoutPaid;
 import org.partnerprogram.jdbc.internal.EventJson;
 
 /**
@@ -26,6 +31,7 @@ import org.partnerprogram.jdbc.internal.EventJson;
 class EventJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final UUID ID = UUID.fromString("8d0f3a52-3c1e-4f7a-9a7e-2f1c5b6d7e80");
+  private static final PayoutId PAYOUT = PayoutId.of("PO7K2M9QX4RT8VW3YZ5A6B1C0D");
   private static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
 
   private static JsonNode json(String text) throws Exception {
@@ -114,5 +120,61 @@ class EventJsonTest {
                 T0));
     assertThat(json(payload).get("amount").get("amount").isTextual()).isTrue();
     assertThat(json(payload).get("amount").get("amount").asText()).isEqualTo("999999999999999.00");
+  }
+
+  private static final String HEAD =
+      "\"eventId\":\"8d0f3a52-3c1e-4f7a-9a7e-2f1c5b6d7e80\","
+          + "\"occurredAt\":\"2026-03-15T10:15:30.123456Z\",\"partnerId\":\"p-1\","
+          + "\"payoutId\":\"PO7K2M9QX4RT8VW3YZ5A6B1C0D\",";
+
+  @Test
+  void payoutCreated() throws Exception {
+    String payload =
+        EventJson.toJson(
+            new PayoutCreated(
+                ID,
+                T0,
+                PartnerId.of("p-1"),
+                PAYOUT,
+                YearMonth.of(2026, 11),
+                Money.of("35.00", "EUR")));
+
+    assertThat(json(payload))
+        .isEqualTo(
+            json(
+                "{\"schemaVersion\":1,\"type\":\"payout.created\","
+                    + HEAD
+                    + "\"period\":\"2026-11\","
+                    + "\"amount\":{\"amount\":\"35.00\",\"currency\":\"EUR\"}}"));
+  }
+
+  @Test
+  void payoutPaid() throws Exception {
+    String payload =
+        EventJson.toJson(
+            new PayoutPaid(ID, T0, PartnerId.of("p-1"), PAYOUT, Money.of("35.00", "EUR")));
+
+    assertThat(json(payload))
+        .isEqualTo(
+            json(
+                "{\"schemaVersion\":1,\"type\":\"payout.paid\","
+                    + HEAD
+                    + "\"amount\":{\"amount\":\"35.00\",\"currency\":\"EUR\"}}"));
+  }
+
+  @Test
+  void payoutFailed() throws Exception {
+    String payload =
+        EventJson.toJson(
+            new PayoutFailed(
+                ID, T0, PartnerId.of("p-1"), PAYOUT, Money.of("35.00", "EUR"), "AC04 closed"));
+
+    assertThat(json(payload))
+        .isEqualTo(
+            json(
+                "{\"schemaVersion\":1,\"type\":\"payout.failed\","
+                    + HEAD
+                    + "\"amount\":{\"amount\":\"35.00\",\"currency\":\"EUR\"},"
+                    + "\"reason\":\"AC04 closed\"}"));
   }
 }

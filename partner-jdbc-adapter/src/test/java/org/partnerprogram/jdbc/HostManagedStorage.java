@@ -10,6 +10,7 @@ import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.PayoutStore;
 import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
@@ -102,6 +103,11 @@ final class HostManagedStorage implements ProgramStorage {
   @Override
   public ProcessedEventStore processedEvents() {
     return joined.processedEvents();
+  }
+
+  @Override
+  public PayoutStore payouts() {
+    return joined.payouts();
   }
 
   @Override

@@ -58,4 +58,45 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
     assertThat(plan("SELECT COUNT(*) FROM pp_attribution WHERE partner_id = 'p-1'"))
         .contains("ix_pp_attribution_partner");
   }
+
+  @Test
+  void theCloseQueriesCanUseTheirIndexes() throws Exception {
+    String unassigned =
+        " e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < TIMESTAMPTZ '2026-12-01Z'"
+            + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)"
+            + " AND e.currency_code = 'EUR'";
+    // The assignment's INSERT ... SELECT: one partner's payable entries, minus assigned ones.
+    assertThat(
+            plan(
+                "SELECT e.entry_id FROM pp_ledger_entry e WHERE e.partner_id = 'p-1' AND"
+                    + unassigned))
+        .contains("ix_pp_ledger_entry_payable")
+        .contains("pk_pp_payout_item");
+    // The close's aggregate over all partners: the anti-join probes the item key per entry.
+    assertThat(
+            plan(
+                "SELECT e.partner_id, SUM(e.amount) FROM pp_ledger_entry e WHERE"
+                    + unassigned
+                    + " AND e.partner_id COLLATE \"C\" > 'p-1'"
+                    + " GROUP BY e.partner_id ORDER BY e.partner_id COLLATE \"C\" LIMIT 500"))
+        .contains("pk_pp_payout_item");
+    // The sum of a payout's entries after assigning.
+    assertThat(
+            plan(
+                "SELECT SUM(e.amount) FROM pp_payout_item i"
+                    + " JOIN pp_ledger_entry e ON e.entry_id = i.entry_id"
+                    + " WHERE i.payout_id = 'PO000000000000000000000001'"))
+        .contains("ix_pp_payout_item_payout")
+        .contains("pk_pp_ledger_entry");
+    assertThat(
+            plan(
+                "SELECT payout_id FROM pp_payout WHERE period = '2026-11'"
+                    + " ORDER BY payout_id COLLATE \"C\""))
+        .contains("ix_pp_payout_period");
+    assertThat(
+            plan(
+                "SELECT payout_id FROM pp_payout WHERE partner_id = 'p-1'"
+                    + " ORDER BY period DESC, payout_id COLLATE \"C\" LIMIT 5"))
+        .contains("ix_pp_payout_partner");
+  }
 }

@@ -53,6 +53,10 @@ final class TestDatabase implements BeforeAllCallback {
   private static final List<String> TABLES =
       List.of(
           "host_audit",
+          "pp_period_close_line",
+          "pp_payout_item",
+          "pp_payout",
+          "pp_period_close",
           "pp_processed_event",
           "pp_ledger_entry",
           "pp_commission_line",

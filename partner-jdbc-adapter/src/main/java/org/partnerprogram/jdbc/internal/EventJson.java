@@ -17,6 +17,7 @@ import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.StorageException;
 import org.partnerprogram.core.domain.event.ProgramEvent;
@@ -24,9 +25,9 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
 /**
  * The JSON form of an event in the outbox: {@code schemaVersion}, {@code type} (the event's {@link
  * ProgramEvent#type()}), then the record's components by name. Ids (also order ids) and codes are
- * plain strings, money is {@code {"amount":"12.50","currency":"EUR"}} with the amount a plain
- * string, instants ISO-8601 strings in UTC (microseconds), UUIDs strings, and an empty {@code
- * Optional} is {@code null}.
+ * plain strings, months {@code "2026-11"}, money is {@code {"amount":"12.50","currency":"EUR"}}
+ * with the amount a plain string, instants ISO-8601 strings in UTC (microseconds), UUIDs strings,
+ * and an empty {@code Optional} is {@code null}.
  */
 public final class EventJson {
   /** The version of the payload layout; raised when a field changes meaning or disappears. */
@@ -42,6 +43,7 @@ public final class EventJson {
                   .addSerializer(CustomerAccountId.class, ToStringSerializer.instance)
                   .addSerializer(ReferralCode.class, ToStringSerializer.instance)
                   .addSerializer(OrderId.class, ToStringSerializer.instance)
+                  .addSerializer(PayoutId.class, ToStringSerializer.instance)
                   .addSerializer(Money.class, new MoneySerializer()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();

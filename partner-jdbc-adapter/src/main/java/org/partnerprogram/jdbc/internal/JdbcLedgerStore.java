@@ -254,26 +254,47 @@ public final class JdbcLedgerStore implements LedgerStore {
       if (limit != null) {
         ps.setInt(2, limit);
       }
-      List<LedgerEntry> entries = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          entries.add(
-              new LedgerEntry(
-                  UUID.fromString(rs.getString("entry_id")),
-                  PartnerId.of(rs.getString("partner_id")),
-                  OrderId.of(rs.getString("order_id")),
-                  rs.getInt("line_number"),
-                  LedgerEntry.Kind.valueOf(rs.getString("kind")),
-                  Sql.getMoney(rs, "amount", "currency_code"),
-                  Sql.getMoney(rs, "base_amount", "base_currency"),
-                  sql.getRequiredInstant(rs, "occurred_at"),
-                  sql.getInstant(rs, "payable_at"),
-                  EventId.of(rs.getString("source_event_id")),
-                  sql.getRequiredInstant(rs, "recorded_at")));
-        }
-      }
-      return List.copyOf(entries);
+      return readEntries(ps);
     }
+  }
+
+  /**
+   * The columns {@link #readEntries} reads, unqualified, for {@code SELECT} lists over {@code
+   * pp_ledger_entry}.
+   *
+   * @return the column list
+   */
+  static String entryColumns() {
+    return ENTRY_COLUMNS;
+  }
+
+  /**
+   * Runs a query selecting {@link #entryColumns()} and maps its rows to ledger entries.
+   *
+   * @param ps the query, parameters bound
+   * @return the entries in the query's order
+   * @throws SQLException on failure
+   */
+  List<LedgerEntry> readEntries(PreparedStatement ps) throws SQLException {
+    List<LedgerEntry> entries = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        entries.add(
+            new LedgerEntry(
+                UUID.fromString(rs.getString("entry_id")),
+                PartnerId.of(rs.getString("partner_id")),
+                OrderId.of(rs.getString("order_id")),
+                rs.getInt("line_number"),
+                LedgerEntry.Kind.valueOf(rs.getString("kind")),
+                Sql.getMoney(rs, "amount", "currency_code"),
+                Sql.getMoney(rs, "base_amount", "base_currency"),
+                sql.getRequiredInstant(rs, "occurred_at"),
+                sql.getInstant(rs, "payable_at"),
+                EventId.of(rs.getString("source_event_id")),
+                sql.getRequiredInstant(rs, "recorded_at")));
+      }
+    }
+    return List.copyOf(entries);
   }
 
   @Override

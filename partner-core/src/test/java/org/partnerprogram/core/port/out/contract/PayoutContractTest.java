@@ -1,0 +1,656 @@
+package org.partnerprogram.core.port.out.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.PartnerAmount;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
+import org.partnerprogram.core.export.PainVersion;
+import org.partnerprogram.core.export.SepaDebtor;
+import org.partnerprogram.core.port.in.ClosePeriodCommand;
+import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
+import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.PayoutExport;
+import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.core.testkit.SepaSchemas;
+
+/**
+ * The contract of {@link PayoutStore} that every {@link ProgramStorage} must pass, beside {@link
+ * ProgramStorageContractTest} and {@link AttributionAndCommissionContractTest}: claims of a month
+ * (once, also when racing), the storage-side aggregate and assignment of payable ledger entries (an
+ * entry in at most one payout), releases, optimistic status updates, orderings, exact round trips
+ * of payouts with their account snapshot, and one close-export-pay cycle through the facade.
+ *
+ * @param <S> the storage type under test
+ */
+public abstract class PayoutContractTest<S extends ProgramStorage> {
+
+  /** An instant with microseconds, the precision every adapter keeps. */
+  protected static final Instant T0 = Instant.parse("2026-11-15T10:15:30.123456Z");
+
+  private static final Currency EUR = Currency.getInstance("EUR");
+  private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+  private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+  private static final YearMonth DECEMBER = YearMonth.of(2026, 12);
+  private static final Instant END = Instant.parse("2026-11-30T23:00:00Z");
+  private static final PartnerId P1 = PartnerId.of("p-1");
+  private static final PartnerId P2 = PartnerId.of("p-2");
+  private static final PartnerId P3 = PartnerId.of("p-3");
+  private static final PayoutAccount ACCOUNT =
+      PayoutAccount.of("NL91ABNA0417164300", "Émile d'Arçon-Brontë");
+
+  /** The storage under test, fresh and empty for each test. */
+  protected S storage;
+
+  /**
+   * Fresh, empty storage. Called before every test.
+   *
+   * @return the storage; never null
+   */
+  protected abstract S newStorage();
+
+  /**
+   * Releases what {@link #newStorage()} took; nothing by default.
+   *
+   * @param storage the storage of the test that ended
+   */
+  protected void release(S storage) {}
+
+  @BeforeEach
+  final void createStorage() {
+    storage = newStorage();
+  }
+
+  @AfterEach
+  final void releaseStorage() {
+    release(storage);
+  }
+
+  // ---------------------------------------------------------------- helpers and fixtures
+
+  private <T> T tx(Supplier<T> work) {
+    return storage.transactions().execute(work);
+  }
+
+  private PayoutStore payouts() {
+    return storage.payouts();
+  }
+
+  private static Money eur(String amount) {
+    return Money.of(amount, "EUR");
+  }
+
+  private static PayoutId payoutId(int n) {
+    return PayoutId.of(String.format("PO%024d", n));
+  }
+
+  private static Payout payout(PayoutId id, PartnerId partner, YearMonth period, String amount) {
+    return new Payout(
+        id, partner, period, eur(amount), ACCOUNT, PayoutStatus.CREATED, T0, T0, Optional.empty());
+  }
+
+  private static LedgerEntry entry(
+      PartnerId partner,
+      String orderId,
+      int line,
+      LedgerEntry.Kind kind,
+      Money amount,
+      Instant recordedAt,
+      Instant payableAt) {
+    boolean payable = kind == LedgerEntry.Kind.EARNED || kind == LedgerEntry.Kind.REVERSED;
+    return new LedgerEntry(
+        UUID.randomUUID(),
+        partner,
+        OrderId.of(orderId),
+        line,
+        kind,
+        amount,
+        amount.plus(amount),
+        T0,
+        payable ? Optional.of(payableAt) : Optional.empty(),
+        EventId.of("ev-" + UUID.randomUUID()),
+        recordedAt);
+  }
+
+  private LedgerEntry append(
+      PartnerId partner, String orderId, LedgerEntry.Kind kind, String amount, Instant payableAt) {
+    LedgerEntry e = entry(partner, orderId, 1, kind, eur(amount), T0, payableAt);
+    tx(() -> storage.ledger().append(e));
+    return e;
+  }
+
+  private List<PartnerAmount> page(Optional<PartnerId> after, int limit) {
+    return tx(() -> payouts().unassignedPayable(END, EUR, after, limit));
+  }
+
+  // ---------------------------------------------------------------- closes
+
+  @Test
+  void aMonthIsClaimedOnceAndASecondClaimWritesNothing() {
+    assertThat(tx(() -> payouts().findClose(NOVEMBER))).isEmpty();
+    PeriodClose first = new PeriodClose(NOVEMBER, T0);
+
+    assertThat(tx(() -> payouts().claimPeriod(first))).isTrue();
+    assertThat(tx(() -> payouts().claimPeriod(new PeriodClose(NOVEMBER, T0.plusSeconds(60)))))
+        .isFalse();
+
+    assertThat(tx(() -> payouts().findClose(NOVEMBER))).contains(first);
+    assertThat(tx(() -> payouts().findClose(DECEMBER))).isEmpty();
+  }
+
+  @Test
+  void aClaimRolledBackWithItsCloseLeavesTheMonthOpen() {
+    assertThatThrownBy(
+            () ->
+                tx(
+                    () -> {
+                      payouts().claimPeriod(new PeriodClose(NOVEMBER, T0));
+                      throw new IllegalStateException("the close failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(tx(() -> payouts().findClose(NOVEMBER))).isEmpty();
+    assertThat(tx(() -> payouts().claimPeriod(new PeriodClose(NOVEMBER, T0)))).isTrue();
+  }
+
+  @Test
+  void theLatestCloseIsTheLatestMonthNotTheLatestClaim() {
+    assertThat(tx(() -> payouts().latestClose())).isEmpty();
+    tx(() -> payouts().claimPeriod(new PeriodClose(DECEMBER, T0)));
+    tx(() -> payouts().claimPeriod(new PeriodClose(OCTOBER, T0.plusSeconds(1))));
+    assertThat(tx(() -> payouts().latestClose())).contains(new PeriodClose(DECEMBER, T0));
+
+    PeriodClose january = new PeriodClose(YearMonth.of(2027, 1), T0.plusSeconds(2));
+    tx(() -> payouts().claimPeriod(january));
+    assertThat(tx(() -> payouts().latestClose())).contains(january);
+  }
+
+  @Test
+  void concurrentClaimsOfOneMonthSucceedOnceWithoutFailing() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      YearMonth month = NOVEMBER.plusMonths(round);
+      List<Boolean> results = race(2, () -> payouts().claimPeriod(new PeriodClose(month, T0)));
+      assertThat(results).containsExactlyInAnyOrder(true, false);
+      assertThat(tx(() -> payouts().findClose(month))).contains(new PeriodClose(month, T0));
+    }
+  }
+
+  /** The outcome of one racer: its result or what it threw. */
+  private record Outcome<T>(T result, Throwable failure) {}
+
+  /** Threads that pass a barrier together, then each run the work in a unit of its own. */
+  private <T> List<T> race(int threads, Supplier<T> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier barrier = new CyclicBarrier(threads);
+      List<Future<Outcome<T>>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  try {
+                    return new Outcome<T>(storage.transactions().execute(work), null);
+                  } catch (RuntimeException | Error e) {
+                    return new Outcome<T>(null, e);
+                  }
+                }));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<Outcome<T>> f : futures) {
+        Outcome<T> o = f.get(30, TimeUnit.SECONDS);
+        if (o.failure() != null) {
+          throw new AssertionError("a racer failed: " + o.failure(), o.failure());
+        }
+        results.add(o.result());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---------------------------------------------------------------- the aggregate
+
+  @Test
+  void nothingIsPayableWithoutEntries() {
+    assertThat(page(Optional.empty(), 10)).isEmpty();
+  }
+
+  @Test
+  void unassignedPayableSumsEarnedMinusReversedBeforeTheBoundPerPartnerInIdOrder() {
+    Instant before = END.minus(1, ChronoUnit.MICROS);
+    append(P3, "o-31", LedgerEntry.Kind.EARNED, "4.00", before);
+    append(P3, "o-32", LedgerEntry.Kind.REVERSED, "4.00", T0);
+    append(P1, "o-11", LedgerEntry.Kind.EARNED, "10.01", T0);
+    append(P1, "o-12", LedgerEntry.Kind.REVERSED, "3.00", before);
+    append(P1, "o-13", LedgerEntry.Kind.EARNED, "5.00", END); // not before the bound
+    append(P1, "o-14", LedgerEntry.Kind.REVERSED, "1.00", END.plusSeconds(1));
+    append(P1, "o-15", LedgerEntry.Kind.ACCRUED, "7.00", T0); // neither earned nor reversed
+    append(P1, "o-16", LedgerEntry.Kind.CANCELLED, "2.00", T0);
+    append(P2, "o-21", LedgerEntry.Kind.EARNED, "2.00", T0);
+    append(P2, "o-22", LedgerEntry.Kind.REVERSED, "5.50", T0);
+    LedgerEntry dollars =
+        entry(
+            PartnerId.of("p-0"),
+            "o-01",
+            1,
+            LedgerEntry.Kind.EARNED,
+            Money.of("9.00", "USD"),
+            T0,
+            T0);
+    tx(() -> storage.ledger().append(dollars)); // another currency
+
+    assertThat(page(Optional.empty(), 10))
+        .containsExactly(
+            new PartnerAmount(P1, eur("7.01")),
+            new PartnerAmount(P2, eur("-3.50")),
+            new PartnerAmount(P3, eur("0.00")));
+  }
+
+  @Test
+  void unassignedPayableKeepsTheScaleOfAZeroDecimalCurrency() {
+    Currency yen = Currency.getInstance("JPY");
+    LedgerEntry e = entry(P1, "o-1", 1, LedgerEntry.Kind.EARNED, Money.of("1250", "JPY"), T0, T0);
+    tx(() -> storage.ledger().append(e));
+
+    List<PartnerAmount> page =
+        tx(() -> payouts().unassignedPayable(END, yen, Optional.empty(), 10));
+
+    assertThat(page).containsExactly(new PartnerAmount(P1, Money.of("1250", "JPY")));
+    assertThat(page.get(0).amount().amount().scale()).isZero();
+  }
+
+  @Test
+  void unassignedPayablePagesByPartnerIdAfterTheLastOne() {
+    for (int i = 1; i <= 5; i++) {
+      append(PartnerId.of("p-" + i), "o-" + i, LedgerEntry.Kind.EARNED, i + ".00", T0);
+    }
+
+    assertThat(page(Optional.empty(), 2))
+        .extracting(PartnerAmount::partnerId)
+        .containsExactly(P1, P2);
+    assertThat(page(Optional.of(P2), 2))
+        .containsExactly(
+            new PartnerAmount(P3, eur("3.00")),
+            new PartnerAmount(PartnerId.of("p-4"), eur("4.00")));
+    assertThat(page(Optional.of(PartnerId.of("p-4")), 2))
+        .containsExactly(new PartnerAmount(PartnerId.of("p-5"), eur("5.00")));
+    assertThat(page(Optional.of(PartnerId.of("p-5")), 2)).isEmpty();
+    assertThat(page(Optional.of(PartnerId.of("p-10")), 1))
+        .extracting(PartnerAmount::partnerId)
+        .containsExactly(P2);
+  }
+
+  // ---------------------------------------------------------------- assignment
+
+  @Test
+  void assignPaysEveryUnassignedEntryBeforeTheBoundOnceAndReturnsTheirSum() {
+    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    append(P1, "o-2", LedgerEntry.Kind.REVERSED, "2.50", T0);
+    LedgerEntry later = append(P1, "o-3", LedgerEntry.Kind.EARNED, "4.00", END);
+    append(P2, "o-4", LedgerEntry.Kind.EARNED, "1.00", T0);
+    PayoutId first = payoutId(1);
+    PayoutId second = payoutId(2);
+
+    Money assigned =
+        tx(
+            () -> {
+              payouts().claimPeriod(new PeriodClose(NOVEMBER, T0));
+              payouts().insertPayout(payout(first, P1, NOVEMBER, "7.50"));
+              return payouts().assign(first, P1, END, EUR);
+            });
+
+    assertThat(assigned).isEqualTo(eur("7.50"));
+    assertThat(page(Optional.empty(), 10)).containsExactly(new PartnerAmount(P2, eur("1.00")));
+    Money again =
+        tx(
+            () -> {
+              payouts().insertPayout(payout(second, P1, NOVEMBER, "1.00"));
+              return payouts().assign(second, P1, END, EUR);
+            });
+    assertThat(again).isEqualTo(eur("0.00"));
+    assertThat(tx(() -> payouts().assign(first, P1, END, EUR))).isEqualTo(eur("0.00"));
+    assertThat(tx(() -> payouts().entriesOfPayout(second))).isEmpty();
+    assertThat(tx(() -> payouts().entriesOfPayout(first)))
+        .extracting(e -> e.orderId().value())
+        .containsExactly("o-1", "o-2");
+
+    // A later bound assigns only what the first one left.
+    Money next = tx(() -> payouts().assign(second, P1, END.plusSeconds(1), EUR));
+    assertThat(next).isEqualTo(eur("4.00"));
+    assertThat(tx(() -> payouts().entriesOfPayout(second))).containsExactly(later);
+  }
+
+  @Test
+  void releasedEntriesArePayableAgainAndTheEmptyPayoutCanBeDeleted() {
+    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    PayoutId id = payoutId(1);
+    tx(
+        () -> {
+          payouts().insertPayout(payout(id, P1, NOVEMBER, "10.00"));
+          return payouts().assign(id, P1, END, EUR);
+        });
+    assertThat(page(Optional.empty(), 10)).isEmpty();
+
+    tx(
+        () -> {
+          payouts().release(id);
+          payouts().deletePayout(id);
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().find(id))).isEmpty();
+    assertThat(tx(() -> payouts().entriesOfPayout(id))).isEmpty();
+    assertThat(page(Optional.empty(), 10)).containsExactly(new PartnerAmount(P1, eur("10.00")));
+    PayoutId retry = payoutId(2);
+    Money assigned =
+        tx(
+            () -> {
+              payouts().insertPayout(payout(retry, P1, DECEMBER, "10.00"));
+              return payouts().assign(retry, P1, END, EUR);
+            });
+    assertThat(assigned).isEqualTo(eur("10.00"));
+  }
+
+  @Test
+  void aReleasedPayoutKeepsItsRowButPaysNothing() {
+    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    PayoutId id = payoutId(1);
+    tx(
+        () -> {
+          payouts().insertPayout(payout(id, P1, NOVEMBER, "10.00"));
+          payouts().assign(id, P1, END, EUR);
+          payouts().release(id);
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().find(id))).isPresent();
+    assertThat(tx(() -> payouts().entriesOfPayout(id))).isEmpty();
+    assertThat(tx(() -> payouts().unassignedEntries(P1, END))).hasSize(1);
+  }
+
+  @Test
+  void entriesOfAPayoutAndUnassignedEntriesComeByOrderLineThenRecordingTime() {
+    List<LedgerEntry> expected =
+        List.of(
+            entry(P1, "o-1", 1, LedgerEntry.Kind.EARNED, eur("5.00"), T0, T0),
+            entry(P1, "o-1", 1, LedgerEntry.Kind.REVERSED, eur("1.00"), T0.plusSeconds(5), T0),
+            entry(P1, "o-1", 2, LedgerEntry.Kind.EARNED, eur("2.00"), T0.minusSeconds(9), T0),
+            entry(P1, "o-2", 1, LedgerEntry.Kind.EARNED, eur("3.00"), T0.minusSeconds(60), T0));
+    tx(
+        () -> {
+          for (int i = expected.size() - 1; i >= 0; i--) {
+            storage.ledger().append(expected.get(i));
+          }
+          storage
+              .ledger()
+              .append(entry(P1, "o-0", 1, LedgerEntry.Kind.ACCRUED, eur("9.00"), T0, T0));
+          storage
+              .ledger()
+              .append(entry(P1, "o-0", 2, LedgerEntry.Kind.EARNED, eur("9.00"), T0, END));
+          storage
+              .ledger()
+              .append(entry(P2, "o-0", 3, LedgerEntry.Kind.EARNED, eur("9.00"), T0, T0));
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().unassignedEntries(P1, END))).containsExactlyElementsOf(expected);
+    PayoutId id = payoutId(1);
+    tx(
+        () -> {
+          payouts().insertPayout(payout(id, P1, NOVEMBER, "9.00"));
+          return payouts().assign(id, P1, END, EUR);
+        });
+    assertThat(tx(() -> payouts().entriesOfPayout(id))).containsExactlyElementsOf(expected);
+    assertThat(tx(() -> payouts().unassignedEntries(P1, END))).isEmpty();
+    assertThat(tx(() -> payouts().unassignedEntries(P3, END))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- payouts
+
+  @Test
+  void aPayoutRoundTripsWithItsAccountSnapshot() {
+    Payout stored = payout(payoutId(7), P1, NOVEMBER, "1234567.89");
+    assertThat(tx(() -> payouts().find(stored.payoutId()))).isEmpty();
+
+    tx(
+        () -> {
+          payouts().insertPayout(stored);
+          return null;
+        });
+
+    Payout read = tx(() -> payouts().find(stored.payoutId())).orElseThrow();
+    assertThat(read).isEqualTo(stored);
+    assertThat(read.account().holderName()).isEqualTo("Émile d'Arçon-Brontë");
+    assertThat(read.account().iban().value()).isEqualTo("NL91ABNA0417164300");
+  }
+
+  @Test
+  void anUpdateAppliesOnlyOverTheExpectedStatus() {
+    Payout created = payout(payoutId(1), P1, NOVEMBER, "10.00");
+    tx(
+        () -> {
+          payouts().insertPayout(created);
+          return null;
+        });
+    Payout exported = created.exported(T0.plusSeconds(10));
+    Payout failed = created.failed(T0.plusSeconds(20), "AC04 rekening opgeheven");
+
+    assertThat(tx(() -> payouts().update(exported, PayoutStatus.EXPORTED))).isFalse();
+    assertThat(tx(() -> payouts().find(created.payoutId()))).contains(created);
+    assertThat(tx(() -> payouts().update(exported, PayoutStatus.CREATED))).isTrue();
+    assertThat(tx(() -> payouts().find(created.payoutId()))).contains(exported);
+    assertThat(tx(() -> payouts().update(failed, PayoutStatus.CREATED))).isFalse();
+    assertThat(tx(() -> payouts().update(failed, PayoutStatus.EXPORTED))).isTrue();
+    assertThat(tx(() -> payouts().find(created.payoutId()))).contains(failed);
+    assertThat(
+            tx(
+                () ->
+                    payouts()
+                        .update(payout(payoutId(9), P1, NOVEMBER, "1.00"), PayoutStatus.CREATED)))
+        .isFalse();
+    assertThat(tx(() -> payouts().find(payoutId(9)))).isEmpty();
+  }
+
+  @Test
+  void anUpdateCanCorrectTheAmount() {
+    Payout created = payout(payoutId(1), P1, NOVEMBER, "10.00");
+    Payout corrected =
+        new Payout(
+            created.payoutId(),
+            P1,
+            NOVEMBER,
+            eur("8.25"),
+            ACCOUNT,
+            PayoutStatus.CREATED,
+            T0,
+            T0,
+            Optional.empty());
+    tx(
+        () -> {
+          payouts().insertPayout(created);
+          return payouts().update(corrected, PayoutStatus.CREATED);
+        });
+    assertThat(tx(() -> payouts().find(created.payoutId()))).contains(corrected);
+  }
+
+  @Test
+  void payoutsOfAMonthComeByPayoutIdAndRecentPayoutsNewestMonthFirst() {
+    List<Payout> all =
+        List.of(
+            payout(payoutId(3), P1, NOVEMBER, "3.00"),
+            payout(payoutId(1), P2, NOVEMBER, "1.00"),
+            payout(payoutId(2), P1, NOVEMBER, "2.00"),
+            payout(payoutId(9), P1, OCTOBER, "9.00"),
+            payout(payoutId(5), P1, DECEMBER, "5.00"));
+    tx(
+        () -> {
+          all.forEach(p -> payouts().insertPayout(p));
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().payoutsOfPeriod(NOVEMBER)))
+        .containsExactly(all.get(1), all.get(2), all.get(0));
+    assertThat(tx(() -> payouts().payoutsOfPeriod(YearMonth.of(2027, 1)))).isEmpty();
+    assertThat(tx(() -> payouts().recentPayouts(P1, 10)))
+        .containsExactly(all.get(4), all.get(2), all.get(0), all.get(3));
+    assertThat(tx(() -> payouts().recentPayouts(P1, 2))).containsExactly(all.get(4), all.get(2));
+    assertThat(tx(() -> payouts().recentPayouts(P3, 10))).isEmpty();
+  }
+
+  @Test
+  void thePaidTotalCountsEveryPayoutThatDidNotFail() {
+    assertThat(tx(() -> payouts().paidTotal(P1, EUR))).isEqualTo(eur("0.00"));
+    Payout created = payout(payoutId(1), P1, OCTOBER, "1.10");
+    Payout paid = payout(payoutId(2), P1, NOVEMBER, "2.20").paid(T0.plusSeconds(1));
+    Payout exported = payout(payoutId(3), P1, NOVEMBER, "3.30").exported(T0.plusSeconds(1));
+    Payout failed = payout(payoutId(4), P1, NOVEMBER, "40.00").failed(T0, "AC01");
+    Payout other = payout(payoutId(5), P2, NOVEMBER, "500.00");
+    tx(
+        () -> {
+          List.of(created, paid, exported, failed, other).forEach(p -> payouts().insertPayout(p));
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().paidTotal(P1, EUR))).isEqualTo(eur("6.60"));
+    assertThat(tx(() -> payouts().paidTotal(P3, EUR))).isEqualTo(eur("0.00"));
+  }
+
+  @Test
+  void closeLinesComeBackByPartnerIdPerMonth() {
+    PayoutId id = payoutId(1);
+    PeriodCloseLine paid =
+        new PeriodCloseLine(NOVEMBER, P2, eur("12.00"), Optional.of(id), Optional.empty());
+    PeriodCloseLine negative =
+        new PeriodCloseLine(
+            NOVEMBER,
+            P3,
+            eur("-3.50"),
+            Optional.empty(),
+            Optional.of(CarryOverReason.NOT_POSITIVE));
+    PeriodCloseLine small =
+        new PeriodCloseLine(
+            NOVEMBER,
+            P1,
+            eur("0.00"),
+            Optional.empty(),
+            Optional.of(CarryOverReason.BELOW_MINIMUM));
+    PeriodCloseLine december =
+        new PeriodCloseLine(
+            DECEMBER,
+            P1,
+            eur("4.00"),
+            Optional.empty(),
+            Optional.of(CarryOverReason.NO_PAYOUT_ACCOUNT));
+    assertThat(tx(() -> payouts().closeLines(NOVEMBER))).isEmpty();
+    tx(
+        () -> {
+          payouts().claimPeriod(new PeriodClose(NOVEMBER, T0));
+          payouts().insertPayout(payout(id, P2, NOVEMBER, "12.00"));
+          payouts().insertCloseLine(negative);
+          payouts().insertCloseLine(paid);
+          payouts().insertCloseLine(small);
+          payouts().claimPeriod(new PeriodClose(DECEMBER, T0));
+          payouts().insertCloseLine(december);
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().closeLines(NOVEMBER))).containsExactly(small, paid, negative);
+    assertThat(tx(() -> payouts().closeLines(DECEMBER))).containsExactly(december);
+  }
+
+  // ---------------------------------------------------------------- through the facade
+
+  @Test
+  void aMonthIsClosedExportedAndPaidThroughTheProgramme() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    f.record(f.order("order-1", customer, ProgramFixture.line(1, "shared-hosting", "100.00")));
+    f.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(
+                EventId.of("pay-1"), OrderId.of("order-1"), f.clock.instant()));
+    f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
+
+    PeriodCloseResult closed = f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
+
+    assertThat(closed.alreadyClosed()).isFalse();
+    Payout payout = closed.payouts().get(0);
+    assertThat(closed.payouts()).hasSize(1);
+    assertThat(payout.amount()).isEqualTo(eur("25.00"));
+    assertThat(payout.partnerId()).isEqualTo(f.partner.id());
+    assertThat(tx(() -> payouts().entriesOfPayout(payout.payoutId())))
+        .singleElement()
+        .satisfies(e -> assertThat(e.kind()).isEqualTo(LedgerEntry.Kind.EARNED));
+    assertThat(f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER)).payouts())
+        .containsExactly(payout);
+
+    SepaDebtor debtor = SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300");
+    for (PainVersion version : PainVersion.values()) {
+      PayoutExport export =
+          f.program
+              .exportPayouts()
+              .export(
+                  new ExportPayoutsCommand(NOVEMBER, version, debtor, LocalDate.of(2026, 12, 2)));
+      SepaSchemas.validate(export.sepaXml(), version);
+      assertThat(export.count()).isEqualTo(1);
+      assertThat(export.total()).isEqualTo(eur("25.00"));
+    }
+    assertThat(tx(() -> payouts().find(payout.payoutId())).orElseThrow().status())
+        .isEqualTo(PayoutStatus.EXPORTED);
+
+    f.clock.set(f.clock.instant().plus(Duration.ofDays(2)));
+    Payout paid =
+        f.program
+            .markPayoutPaid()
+            .markPaid(new MarkPayoutPaidCommand(payout.payoutId(), f.clock.instant()));
+    assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
+    assertThat(tx(() -> payouts().find(payout.payoutId()))).contains(paid);
+    var overview =
+        f.program
+            .partnerOverview()
+            .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
+            .orElseThrow();
+    assertThat(overview.balance().paid()).isEqualTo(eur("25.00"));
+    assertThat(overview.balance().payable()).isEqualTo(eur("0.00"));
+    assertThat(overview.recentPayouts()).hasSize(1);
+  }
+}

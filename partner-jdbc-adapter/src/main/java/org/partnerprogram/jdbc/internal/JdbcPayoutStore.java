@@ -1,0 +1,479 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.PartnerAmount;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.jdbc.Dialect;
+
+/**
+ * {@link PayoutStore} over {@code pp_period_close} (primary key period: one close per month, also
+ * across instances), {@code pp_payout}, {@code pp_payout_item} (primary key entry_id: a ledger
+ * entry is paid in at most one payout) and {@code pp_period_close_line}. The close's aggregate and
+ * its assignment of entries run in storage: entries are never loaded to pay them.
+ */
+public final class JdbcPayoutStore implements PayoutStore {
+  private static final String PAYOUT_COLUMNS =
+      "payout_id, partner_id, period, amount, currency_code, iban, holder_name, status,"
+          + " created_at, status_changed_at, failure_reason";
+
+  /** EARNED adds, REVERSED subtracts. */
+  private static final String SIGNED_AMOUNT =
+      "CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END";
+
+  /** An entry of the ledger that a close may pay and no payout pays yet ({@code e} the entry). */
+  private static final String UNASSIGNED =
+      "e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < ?"
+          + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)";
+
+  private final Sql sql;
+  private final JdbcLedgerStore ledger;
+
+  /**
+   * Creates the store.
+   *
+   * @param sql the helpers of the storage's transaction boundary
+   * @param ledger the ledger store, whose row mapping reads entries
+   */
+  public JdbcPayoutStore(Sql sql, JdbcLedgerStore ledger) {
+    this.sql = sql;
+    this.ledger = ledger;
+  }
+
+  /**
+   * Text compared and sorted byte-wise, as Java compares ids: PostgreSQL columns without {@code
+   * COLLATE "C"} would otherwise sort by the database's locale. MariaDB's tables are utf8mb4_bin
+   * and H2 compares by code point already.
+   */
+  private String binary(String column) {
+    return sql.dialect() == Dialect.POSTGRESQL ? column + " COLLATE \"C\"" : column;
+  }
+
+  /**
+   * The exclusive bound as storage compares it: entries keep whole microseconds, so {@code
+   * payableAt < before} is {@code payableAt <} before rounded up to a microsecond.
+   */
+  private static Instant bound(Instant before) {
+    Instant cut = before.truncatedTo(ChronoUnit.MICROS);
+    return cut.equals(before) ? cut : cut.plus(1, ChronoUnit.MICROS);
+  }
+
+  @Override
+  public boolean claimPeriod(PeriodClose close) {
+    return sql.run(
+        "claiming month " + close.period() + " for closing",
+        c -> {
+          // PostgreSQL: ON CONFLICT DO NOTHING waits for a concurrent claimer's transaction and
+          // then inserts nothing; MariaDB/H2 wait for the row lock and report the duplicate key.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_period_close (period, closed_at) VALUES (?, ?)"
+                      + sql.onConflictDoNothing())) {
+            ps.setString(1, close.period().toString());
+            sql.setInstant(ps, 2, "closedAt", close.closedAt());
+            return Sql.insertUnlessDuplicate(ps);
+          }
+        });
+  }
+
+  @Override
+  public Optional<PeriodClose> findClose(YearMonth period) {
+    return sql.run(
+        "reading the close of month " + period,
+        c -> firstClose(c, "WHERE period = ?", period.toString()));
+  }
+
+  @Override
+  public Optional<PeriodClose> latestClose() {
+    return sql.run(
+        "reading the latest close", c -> firstClose(c, "ORDER BY period DESC LIMIT 1", null));
+  }
+
+  private Optional<PeriodClose> firstClose(Connection c, String where, String key)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT period, closed_at FROM pp_period_close " + where)) {
+      if (key != null) {
+        ps.setString(1, key);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new PeriodClose(
+                YearMonth.parse(rs.getString("period").trim()),
+                sql.getRequiredInstant(rs, "closed_at")));
+      }
+    }
+  }
+
+  @Override
+  public List<PartnerAmount> unassignedPayable(
+      Instant before, Currency currency, Optional<PartnerId> after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return sql.run(
+        "aggregating unassigned payable entries",
+        c -> {
+          // One aggregate per page of partners: entries are summed in storage, never loaded.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT e.partner_id, SUM("
+                      + SIGNED_AMOUNT
+                      + ") AS payable FROM pp_ledger_entry e WHERE "
+                      + UNASSIGNED
+                      + " AND e.currency_code = ?"
+                      + (after.isPresent() ? " AND " + binary("e.partner_id") + " > ?" : "")
+                      + " GROUP BY e.partner_id ORDER BY "
+                      + binary("e.partner_id")
+                      + " LIMIT ?")) {
+            int i = 1;
+            sql.setInstant(ps, i++, "before", bound(before));
+            ps.setString(i++, currency.getCurrencyCode());
+            if (after.isPresent()) {
+              ps.setString(i++, after.get().value());
+            }
+            ps.setInt(i, limit);
+            List<PartnerAmount> page = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                page.add(
+                    new PartnerAmount(
+                        PartnerId.of(rs.getString("partner_id")),
+                        money(rs.getBigDecimal("payable"), currency)));
+              }
+            }
+            return List.copyOf(page);
+          }
+        });
+  }
+
+  private static Money money(BigDecimal amount, Currency currency) {
+    return Money.of(amount == null ? BigDecimal.ZERO : amount, currency);
+  }
+
+  @Override
+  public void insertPayout(Payout payout) {
+    sql.run(
+        "storing payout " + payout.payoutId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_payout ("
+                      + PAYOUT_COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, payout.payoutId().value());
+            ps.setString(2, payout.partnerId().value());
+            ps.setString(3, payout.period().toString());
+            Sql.setMoney(ps, 4, 5, payout.amount());
+            ps.setString(6, payout.account().iban().value());
+            ps.setString(7, payout.account().holderName());
+            ps.setString(8, payout.status().name());
+            sql.setInstant(ps, 9, "createdAt", payout.createdAt());
+            sql.setInstant(ps, 10, "statusChangedAt", payout.statusChangedAt());
+            ps.setString(11, payout.failureReason().orElse(null));
+            ps.executeUpdate();
+            return null;
+          }
+        });
+  }
+
+  @Override
+  public Money assign(PayoutId payoutId, PartnerId partnerId, Instant before, Currency currency) {
+    return sql.run(
+        "assigning the payable entries of partner " + partnerId + " to payout " + payoutId,
+        c -> {
+          BigDecimal already = sumOf(c, payoutId);
+          int assigned;
+          // One INSERT ... SELECT: the entries never leave the database. The primary key on
+          // entry_id refuses an entry a concurrent transaction assigned; on PostgreSQL ON
+          // CONFLICT skips it instead of failing the statement (the close serialises on its
+          // claim, so this is belt and braces).
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
+                      + " SELECT e.entry_id, ?, e.partner_id FROM pp_ledger_entry e"
+                      + " WHERE e.partner_id = ? AND "
+                      + UNASSIGNED
+                      + " AND e.currency_code = ?"
+                      + (sql.dialect() == Dialect.POSTGRESQL
+                          ? " ON CONFLICT (entry_id) DO NOTHING"
+                          : ""))) {
+            ps.setString(1, payoutId.value());
+            ps.setString(2, partnerId.value());
+            sql.setInstant(ps, 3, "before", bound(before));
+            ps.setString(4, currency.getCurrencyCode());
+            assigned = ps.executeUpdate();
+          }
+          if (assigned == 0) {
+            return Money.zero(currency);
+          }
+          // What this call assigned: the payout's sum now minus before.
+          return money(sumOf(c, payoutId).subtract(already), currency);
+        });
+  }
+
+  private static BigDecimal sumOf(Connection c, PayoutId payoutId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COALESCE(SUM("
+                + SIGNED_AMOUNT
+                + "), 0) AS assigned FROM pp_payout_item i"
+                + " JOIN pp_ledger_entry e ON e.entry_id = i.entry_id WHERE i.payout_id = ?")) {
+      ps.setString(1, payoutId.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        BigDecimal sum = rs.getBigDecimal("assigned");
+        return sum == null ? BigDecimal.ZERO : sum;
+      }
+    }
+  }
+
+  @Override
+  public void release(PayoutId payoutId) {
+    sql.run(
+        "releasing the entries of payout " + payoutId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM pp_payout_item WHERE payout_id = ?")) {
+            ps.setString(1, payoutId.value());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public void deletePayout(PayoutId payoutId) {
+    sql.run(
+        "deleting payout " + payoutId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM pp_payout WHERE payout_id = ?")) {
+            ps.setString(1, payoutId.value());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public boolean update(Payout payout, PayoutStatus expected) {
+    return sql.run(
+        "updating payout " + payout.payoutId(),
+        c -> {
+          // Conditional on the stored status: a concurrent change that won leaves 0 rows here.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE pp_payout SET amount = ?, currency_code = ?, status = ?,"
+                      + " status_changed_at = ?, failure_reason = ?"
+                      + " WHERE payout_id = ? AND status = ?")) {
+            Sql.setMoney(ps, 1, 2, payout.amount());
+            ps.setString(3, payout.status().name());
+            sql.setInstant(ps, 4, "statusChangedAt", payout.statusChangedAt());
+            ps.setString(5, payout.failureReason().orElse(null));
+            ps.setString(6, payout.payoutId().value());
+            ps.setString(7, expected.name());
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public Optional<Payout> find(PayoutId payoutId) {
+    return sql.run(
+        "reading payout " + payoutId,
+        c -> {
+          List<Payout> found =
+              payouts(c, "WHERE payout_id = ?", ps -> ps.setString(1, payoutId.value()));
+          return found.stream().findFirst();
+        });
+  }
+
+  @Override
+  public List<Payout> payoutsOfPeriod(YearMonth period) {
+    return sql.run(
+        "reading the payouts of month " + period,
+        c ->
+            payouts(
+                c,
+                "WHERE period = ? ORDER BY " + binary("payout_id"),
+                ps -> ps.setString(1, period.toString())));
+  }
+
+  @Override
+  public List<Payout> recentPayouts(PartnerId partnerId, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return sql.run(
+        "reading the recent payouts of partner " + partnerId,
+        c ->
+            payouts(
+                c,
+                "WHERE partner_id = ? ORDER BY period DESC, " + binary("payout_id") + " LIMIT ?",
+                ps -> {
+                  ps.setString(1, partnerId.value());
+                  ps.setInt(2, limit);
+                }));
+  }
+
+  /** Binds a query's parameters. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private List<Payout> payouts(Connection c, String where, Binder binder) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + PAYOUT_COLUMNS + " FROM pp_payout " + where)) {
+      binder.bind(ps);
+      List<Payout> payouts = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          payouts.add(
+              new Payout(
+                  PayoutId.of(rs.getString("payout_id")),
+                  PartnerId.of(rs.getString("partner_id")),
+                  YearMonth.parse(rs.getString("period").trim()),
+                  Sql.getMoney(rs, "amount", "currency_code"),
+                  PayoutAccount.of(rs.getString("iban"), rs.getString("holder_name")),
+                  PayoutStatus.valueOf(rs.getString("status")),
+                  sql.getRequiredInstant(rs, "created_at"),
+                  sql.getRequiredInstant(rs, "status_changed_at"),
+                  Optional.ofNullable(rs.getString("failure_reason"))));
+        }
+      }
+      return List.copyOf(payouts);
+    }
+  }
+
+  @Override
+  public Money paidTotal(PartnerId partnerId, Currency currency) {
+    return sql.run(
+        "totalling the payouts of partner " + partnerId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COALESCE(SUM(amount), 0) AS total FROM pp_payout"
+                      + " WHERE partner_id = ? AND currency_code = ? AND status <> 'FAILED'")) {
+            ps.setString(1, partnerId.value());
+            ps.setString(2, currency.getCurrencyCode());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return money(rs.getBigDecimal("total"), currency);
+            }
+          }
+        });
+  }
+
+  @Override
+  public void insertCloseLine(PeriodCloseLine line) {
+    sql.run(
+        "storing the close line of partner " + line.partnerId() + " for " + line.period(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code,"
+                      + " payout_id, carry_over_reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, line.period().toString());
+            ps.setString(2, line.partnerId().value());
+            Sql.setMoney(ps, 3, 4, line.amount());
+            ps.setString(5, line.payoutId().map(PayoutId::value).orElse(null));
+            ps.setString(6, line.carriedOver().map(Enum::name).orElse(null));
+            ps.executeUpdate();
+            return null;
+          }
+        });
+  }
+
+  @Override
+  public List<PeriodCloseLine> closeLines(YearMonth period) {
+    return sql.run(
+        "reading the close lines of month " + period,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT period, partner_id, amount, currency_code, payout_id, carry_over_reason"
+                      + " FROM pp_period_close_line WHERE period = ? ORDER BY "
+                      + binary("partner_id"))) {
+            ps.setString(1, period.toString());
+            List<PeriodCloseLine> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                lines.add(
+                    new PeriodCloseLine(
+                        YearMonth.parse(rs.getString("period").trim()),
+                        PartnerId.of(rs.getString("partner_id")),
+                        Sql.getMoney(rs, "amount", "currency_code"),
+                        Optional.ofNullable(rs.getString("payout_id")).map(PayoutId::of),
+                        Optional.ofNullable(rs.getString("carry_over_reason"))
+                            .map(PeriodCloseLine.CarryOverReason::valueOf)));
+              }
+            }
+            return List.copyOf(lines);
+          }
+        });
+  }
+
+  /** Order id, line number, then recording time, as the port says. */
+  private String settledOrder() {
+    return " ORDER BY " + binary("e.order_id") + ", e.line_number, e.recorded_at";
+  }
+
+  @Override
+  public List<LedgerEntry> entriesOfPayout(PayoutId payoutId) {
+    return sql.run(
+        "reading the entries of payout " + payoutId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + JdbcLedgerStore.entryColumns()
+                      + " FROM pp_ledger_entry e WHERE e.entry_id IN"
+                      + " (SELECT i.entry_id FROM pp_payout_item i WHERE i.payout_id = ?)"
+                      + settledOrder())) {
+            ps.setString(1, payoutId.value());
+            return ledger.readEntries(ps);
+          }
+        });
+  }
+
+  @Override
+  public List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before) {
+    return sql.run(
+        "reading the unassigned entries of partner " + partnerId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + JdbcLedgerStore.entryColumns()
+                      + " FROM pp_ledger_entry e WHERE e.partner_id = ? AND "
+                      + UNASSIGNED
+                      + settledOrder())) {
+            ps.setString(1, partnerId.value());
+            sql.setInstant(ps, 2, "before", bound(before));
+            return ledger.readEntries(ps);
+          }
+        });
+  }
+}
