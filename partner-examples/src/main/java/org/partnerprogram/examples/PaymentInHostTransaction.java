@@ -41,8 +41,8 @@ public final class PaymentInHostTransaction {
   }
 
   /**
-   * The programme, for the host's other calls (they join the host's transaction too when one runs on
-   * the thread).
+   * The programme, for the host's other calls (they join the host's transaction too when one runs
+   * on the thread).
    *
    * @return the programme
    */
@@ -61,7 +61,8 @@ public final class PaymentInHostTransaction {
    *     test: throwing here rolls both back)
    * @throws SQLException if the host's own statements fail (everything is rolled back)
    */
-  public void invoicePaid(String invoiceId, String paymentEventId, Instant paidAt, Runnable afterBoth)
+  public void invoicePaid(
+      String invoiceId, String paymentEventId, Instant paidAt, Runnable afterBoth)
       throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -75,7 +76,8 @@ public final class PaymentInHostTransaction {
         program
             .recordPayment()
             .recordPayment(
-                new RecordPaymentCommand(EventId.of(paymentEventId), OrderId.of(invoiceId), paidAt));
+                new RecordPaymentCommand(
+                    EventId.of(paymentEventId), OrderId.of(invoiceId), paidAt));
         afterBoth.run();
         connection.commit();
       } catch (RuntimeException | SQLException e) {

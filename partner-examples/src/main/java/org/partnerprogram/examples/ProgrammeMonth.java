@@ -117,15 +117,19 @@ public final class ProgrammeMonth {
     DataSource dataSource =
         options.containsKey("jdbc-url")
             ? Databases.external(
-                options.get("jdbc-url"), options.getOrDefault("user", ""), options.getOrDefault("password", ""))
+                options.get("jdbc-url"),
+                options.getOrDefault("user", ""),
+                options.getOrDefault("password", ""))
             : h2();
     run(dataSource, dir, out);
   }
 
   static DataSource h2() {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:programme-month-" + System.nanoTime()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    h2.setURL(
+        "jdbc:h2:mem:programme-month-"
+            + System.nanoTime()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
     return h2;
   }
@@ -143,7 +147,8 @@ public final class ProgrammeMonth {
     out.println("[1/6] Migrating the database");
     JdbcMigrations.migrate(dataSource);
     JdbcProgramStorage storage = JdbcProgramStorage.create(dataSource);
-    AtomicReference<Instant> now = new AtomicReference<>(MONTH.atDay(1).atStartOfDay(ZONE).toInstant());
+    AtomicReference<Instant> now =
+        new AtomicReference<>(MONTH.atDay(1).atStartOfDay(ZONE).toInstant());
     Clock clock =
         new Clock() {
           @Override
@@ -216,9 +221,16 @@ public final class ProgrammeMonth {
     int payments = 0;
     List<String> paidOrders = new ArrayList<>();
     for (int visitor = 1; visitor <= 40; visitor++) {
-      now.set(MONTH.atDay(1 + (visitor - 1) * 28 / 40).atTime(10 + visitor % 9, 15).atZone(ZONE).toInstant());
+      now.set(
+          MONTH
+              .atDay(1 + (visitor - 1) * 28 / 40)
+              .atTime(10 + visitor % 9, 15)
+              .atZone(ZONE)
+              .toInstant());
       String visitorId = "visitor-" + visitor;
-      program.recordTouch().recordTouch(RecordTouchCommand.of(codes[random.nextInt(codes.length)], visitorId));
+      program
+          .recordTouch()
+          .recordTouch(RecordTouchCommand.of(codes[random.nextInt(codes.length)], visitorId));
       clicks++;
       if (visitor % 4 == 0) {
         continue; // clicked, never signed up
@@ -245,13 +257,17 @@ public final class ProgrammeMonth {
       String orderId = "INV-2026-" + (10_000 + visitor);
       program
           .recordOrder()
-          .recordOrder(new RecordOrderCommand(EventId.of("order-" + orderId), order(orderId, customer, random, now.get())));
+          .recordOrder(
+              new RecordOrderCommand(
+                  EventId.of("order-" + orderId), order(orderId, customer, random, now.get())));
       orders++;
       if (visitor % 7 != 0) { // a few invoices stay unpaid this month
         now.set(now.get().plus(Duration.ofHours(20)));
         program
             .recordPayment()
-            .recordPayment(new RecordPaymentCommand(EventId.of("payment-" + orderId), OrderId.of(orderId), now.get()));
+            .recordPayment(
+                new RecordPaymentCommand(
+                    EventId.of("payment-" + orderId), OrderId.of(orderId), now.get()));
         payments++;
         paidOrders.add(orderId);
       }
@@ -281,32 +297,63 @@ public final class ProgrammeMonth {
                     SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
                     LocalDate.of(2026, 12, 2)));
     files.add(write(dir.resolve("payouts-" + MONTH + ".pain.001.001.03.xml"), export.sepaXml()));
-    files.add(write(dir.resolve("payouts-" + MONTH + ".csv"), export.csv().getBytes(StandardCharsets.UTF_8)));
+    files.add(
+        write(
+            dir.resolve("payouts-" + MONTH + ".csv"),
+            export.csv().getBytes(StandardCharsets.UTF_8)));
     Money earned = Money.zero(program.terms().currency());
     Money reversed = Money.zero(program.terms().currency());
     for (Partner partner : partners) {
       PartnerStatement statement =
           program.partnerStatement().statement(new StatementQuery(partner.id(), MONTH));
-      files.add(write(dir.resolve("statement-" + MONTH + "-" + partner.id() + ".txt"), statement.toText().getBytes(StandardCharsets.UTF_8)));
-      files.add(write(dir.resolve("statement-" + MONTH + "-" + partner.id() + ".json"), statement.toJson().getBytes(StandardCharsets.UTF_8)));
+      files.add(
+          write(
+              dir.resolve("statement-" + MONTH + "-" + partner.id() + ".txt"),
+              statement.toText().getBytes(StandardCharsets.UTF_8)));
+      files.add(
+          write(
+              dir.resolve("statement-" + MONTH + "-" + partner.id() + ".json"),
+              statement.toJson().getBytes(StandardCharsets.UTF_8)));
       Balance balance =
-          program.partnerOverview().overview(PartnerOverviewQuery.byPartner(partner.id())).orElseThrow().balance();
+          program
+              .partnerOverview()
+              .overview(PartnerOverviewQuery.byPartner(partner.id()))
+              .orElseThrow()
+              .balance();
       earned = earned.plus(balance.earned());
       reversed = reversed.plus(balance.reversed());
     }
 
     Summary summary =
         new Summary(
-            partners.size(), clicks, attributed, notAttributed, orders, payments, 1, earned, reversed,
-            export.count(), export.total(), files);
+            partners.size(),
+            clicks,
+            attributed,
+            notAttributed,
+            orders,
+            payments,
+            1,
+            earned,
+            reversed,
+            export.count(),
+            export.total(),
+            files);
     out.println("[6/6] Done");
     out.println();
     out.printf("Partners          %d%n", summary.partners());
     out.printf("Clicks            %d%n", summary.clicks());
-    out.printf("Signups           %d attributed, %d not attributed%n", summary.signupsAttributed(), summary.signupsNotAttributed());
-    out.printf("Orders            %d (%d paid, %d refund)%n", summary.orders(), summary.payments(), summary.refunds());
+    out.printf(
+        "Signups           %d attributed, %d not attributed%n",
+        summary.signupsAttributed(), summary.signupsNotAttributed());
+    out.printf(
+        "Orders            %d (%d paid, %d refund)%n",
+        summary.orders(), summary.payments(), summary.refunds());
     out.printf("Commission        %s earned, %s reversed%n", summary.earned(), summary.reversed());
-    out.printf("Payouts %s    %d, total %s (%d carried over)%n", MONTH, summary.payouts(), summary.payoutTotal(),
+    out.printf(
+        "Payouts %s    %d, total %s (%d carried over)%n",
+        MONTH,
+        summary.payouts(),
+        summary.payoutTotal(),
         close.lines().size() - close.payouts().size());
     out.printf("Files             %d in %s%n", files.size(), dir.toAbsolutePath());
     return summary;
@@ -314,17 +361,34 @@ public final class ProgrammeMonth {
 
   private static Order order(String orderId, String customer, SplittableRandom random, Instant at) {
     List<OrderLine> lines = new ArrayList<>();
-    lines.add(line(1, "shared-hosting-basic", "shared-hosting", new String[] {"59.40", "119.40", "238.80"}[random.nextInt(3)]));
+    lines.add(
+        line(
+            1,
+            "shared-hosting-basic",
+            "shared-hosting",
+            new String[] {"59.40", "119.40", "238.80"}[random.nextInt(3)]));
     lines.add(line(2, "vps-m", "vps", random.nextInt(3) == 0 ? "180.00" : "0.00"));
-    lines.add(line(3, "domain-nl", "domain", "0.00")); // free first year; domains do not participate
+    lines.add(
+        line(3, "domain-nl", "domain", "0.00")); // free first year; domains do not participate
     if (random.nextInt(4) == 0) {
-      lines.add(new OrderLine(4, ProductId.of("ssl-certificate"), Optional.empty(), eur("49.00"), Optional.of("SSL certificate")));
+      lines.add(
+          new OrderLine(
+              4,
+              ProductId.of("ssl-certificate"),
+              Optional.empty(),
+              eur("49.00"),
+              Optional.of("SSL certificate")));
     }
     return new Order(OrderId.of(orderId), CustomerAccountId.of(customer), at, lines);
   }
 
   private static OrderLine line(int number, String product, String group, String net) {
-    return new OrderLine(number, ProductId.of(product), Optional.of(ProductGroupId.of(group)), eur(net), Optional.empty());
+    return new OrderLine(
+        number,
+        ProductId.of(product),
+        Optional.of(ProductGroupId.of(group)),
+        eur(net),
+        Optional.empty());
   }
 
   private static Money eur(String amount) {

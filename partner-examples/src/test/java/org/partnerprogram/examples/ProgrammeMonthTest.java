@@ -28,7 +28,8 @@ class ProgrammeMonthTest {
   void theMonthsNumbersAgreeWithTheSepaFileTheCsvAndTheStatements() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     ProgrammeMonth.Summary summary =
-        ProgrammeMonth.run(ProgrammeMonth.h2(), dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        ProgrammeMonth.run(
+            ProgrammeMonth.h2(), dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     String sepa = Files.readString(dir.resolve("payouts-2026-11.pain.001.001.03.xml"));
     List<String> csv = Files.readAllLines(dir.resolve("payouts-2026-11.csv"));
@@ -47,15 +48,20 @@ class ProgrammeMonthTest {
 
     assertThat(statements).isEqualTo(3);
     assertThat(summary.payouts()).isPositive();
-    assertThat(single(sepa, "<CtrlSum>([0-9.]+)</CtrlSum>")).isEqualTo(summary.payoutTotal().amount());
-    assertThat(single(sepa, "<NbOfTxs>([0-9]+)</NbOfTxs>")).isEqualTo(BigDecimal.valueOf(summary.payouts()));
+    assertThat(single(sepa, "<CtrlSum>([0-9.]+)</CtrlSum>"))
+        .isEqualTo(summary.payoutTotal().amount());
+    assertThat(single(sepa, "<NbOfTxs>([0-9]+)</NbOfTxs>"))
+        .isEqualTo(BigDecimal.valueOf(summary.payouts()));
     assertThat(csv).hasSize(summary.payouts() + 1);
     assertThat(statementTotals).isEqualTo(summary.payoutTotal().amount());
     assertThat(summary.earned().minus(summary.reversed()))
         .isGreaterThanOrEqualTo(summary.payoutTotal());
     assertThat(summary.reversed().isPositive()).as("the refund reversed commission").isTrue();
     String out = printed.toString(StandardCharsets.UTF_8);
-    assertThat(out).contains("[6/6] Done").contains("Payouts 2026-11").contains(summary.payoutTotal().toString());
+    assertThat(out)
+        .contains("[6/6] Done")
+        .contains("Payouts 2026-11")
+        .contains(summary.payoutTotal().toString());
     assertThat(sepa).contains("Fatma Yilmaz").contains("Zoe van den Berg-Orsted");
   }
 }

@@ -41,7 +41,8 @@ import org.partnerprogram.jdbc.OutboxEntry;
 class WiringExamplesTest {
   private static final ProgramTerms TERMS =
       ProgramTerms.builder()
-          .referralLinkTemplate(ReferralLinkTemplate.of("https://www.example-hosting.nl/?ref={code}"))
+          .referralLinkTemplate(
+              ReferralLinkTemplate.of("https://www.example-hosting.nl/?ref={code}"))
           .build();
 
   private static DataSource migratedDatabase() {
@@ -80,7 +81,12 @@ class WiringExamplesTest {
         names.add(tables.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
       }
       assertThat(names)
-          .contains("host_invoice", "flyway_schema_history", "pp_schema_history", "pp_partner", "pp_payout");
+          .contains(
+              "host_invoice",
+              "flyway_schema_history",
+              "pp_schema_history",
+              "pp_partner",
+              "pp_payout");
     }
   }
 
@@ -89,25 +95,60 @@ class WiringExamplesTest {
     DataSource db = migratedDatabase();
     PaymentInHostTransaction host = new PaymentInHostTransaction(db, TERMS);
     PartnerProgram program = host.program();
-    var partner = new Object() {
-      org.partnerprogram.core.domain.PartnerId id;
-    };
-    host.inTransaction(() -> {
-      program.addRateVersion().addRateVersion(AddRateVersionCommand.programmeWide(Map.of(RateTarget.group("vps"), Rate.percent("12.5"))));
-      partner.id = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of("NL91ABNA0417164300", "Jan"))).partner().id();
-      program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id, "jan-web"));
-      program.recordTouch().recordTouch(RecordTouchCommand.of("jan-web", "visitor-1"));
-      program.attributeSignup().attribute(AttributeSignupCommand.newCustomer("cust-2", "visitor-1", Instant.now()));
-      program.recordOrder().recordOrder(new RecordOrderCommand(EventId.of("order-INV-1"),
-          new Order(OrderId.of("INV-1"), CustomerAccountId.of("cust-2"), Instant.now(),
-              List.of(new OrderLine(1, org.partnerprogram.core.domain.ProductId.of("vps-m"),
-                  Optional.of(org.partnerprogram.core.domain.ProductGroupId.of("vps")), Money.of("80.00", "EUR"), Optional.empty())))));
-    });
+    var partner =
+        new Object() {
+          org.partnerprogram.core.domain.PartnerId id;
+        };
+    host.inTransaction(
+        () -> {
+          program
+              .addRateVersion()
+              .addRateVersion(
+                  AddRateVersionCommand.programmeWide(
+                      Map.of(RateTarget.group("vps"), Rate.percent("12.5"))));
+          partner.id =
+              program
+                  .enrollPartner()
+                  .enroll(
+                      EnrollPartnerCommand.of(
+                          "cust-1", PayoutAccount.of("NL91ABNA0417164300", "Jan")))
+                  .partner()
+                  .id();
+          program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id, "jan-web"));
+          program.recordTouch().recordTouch(RecordTouchCommand.of("jan-web", "visitor-1"));
+          program
+              .attributeSignup()
+              .attribute(AttributeSignupCommand.newCustomer("cust-2", "visitor-1", Instant.now()));
+          program
+              .recordOrder()
+              .recordOrder(
+                  new RecordOrderCommand(
+                      EventId.of("order-INV-1"),
+                      new Order(
+                          OrderId.of("INV-1"),
+                          CustomerAccountId.of("cust-2"),
+                          Instant.now(),
+                          List.of(
+                              new OrderLine(
+                                  1,
+                                  org.partnerprogram.core.domain.ProductId.of("vps-m"),
+                                  Optional.of(
+                                      org.partnerprogram.core.domain.ProductGroupId.of("vps")),
+                                  Money.of("80.00", "EUR"),
+                                  Optional.empty())))));
+        });
     insertInvoice(db, "INV-1");
 
-    assertThatThrownBy(() -> host.invoicePaid("INV-1", "psp-evt-1", Instant.now(), () -> {
-      throw new IllegalStateException("the host's own step failed");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                host.invoicePaid(
+                    "INV-1",
+                    "psp-evt-1",
+                    Instant.now(),
+                    () -> {
+                      throw new IllegalStateException("the host's own step failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(invoiceStatus(db, "INV-1")).isEqualTo("OPEN");
     assertThat(earned(host, partner.id)).isEqualTo(Money.of("0.00", "EUR"));
 
@@ -116,9 +157,19 @@ class WiringExamplesTest {
     assertThat(earned(host, partner.id)).isEqualTo(Money.of("10.00", "EUR"));
   }
 
-  private static Money earned(PaymentInHostTransaction host, org.partnerprogram.core.domain.PartnerId id) throws SQLException {
+  private static Money earned(
+      PaymentInHostTransaction host, org.partnerprogram.core.domain.PartnerId id)
+      throws SQLException {
     List<Money> result = new ArrayList<>();
-    host.inTransaction(() -> result.add(host.program().partnerOverview().overview(PartnerOverviewQuery.byPartner(id)).orElseThrow().balance().earned()));
+    host.inTransaction(
+        () ->
+            result.add(
+                host.program()
+                    .partnerOverview()
+                    .overview(PartnerOverviewQuery.byPartner(id))
+                    .orElseThrow()
+                    .balance()
+                    .earned()));
     return result.get(0);
   }
 
@@ -127,13 +178,18 @@ class WiringExamplesTest {
     DataSource db = migratedDatabase();
     JdbcProgramStorage storage = JdbcProgramStorage.create(db);
     PartnerProgram program = PartnerProgram.builder().terms(TERMS).storage(storage).build();
-    program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of("NL91ABNA0417164300", "Jan")));
+    program
+        .enrollPartner()
+        .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of("NL91ABNA0417164300", "Jan")));
     List<String> notifications = new ArrayList<>();
 
-    OutboxRelay relay = new OutboxRelay(storage.outboxReader(), (OutboxEntry e) -> notifications.add(e.type()));
+    OutboxRelay relay =
+        new OutboxRelay(storage.outboxReader(), (OutboxEntry e) -> notifications.add(e.type()));
 
     assertThat(relay.drain()).isEqualTo(3);
-    assertThat(notifications).containsExactly("partner.enrolled", "partner.payout-account-changed", "referral-code.issued");
+    assertThat(notifications)
+        .containsExactly(
+            "partner.enrolled", "partner.payout-account-changed", "referral-code.issued");
     assertThat(relay.drain()).isZero();
   }
 }

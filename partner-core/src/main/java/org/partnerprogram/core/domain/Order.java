@@ -3,7 +3,6 @@ package org.partnerprogram.core.domain;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -47,7 +46,7 @@ public record Order(
         throw new CurrencyMismatchException(lines.get(0).net().currency(), line.net().currency());
       }
     }
-    Objects.requireNonNull(placedAt);
+    placedAt = Instants.check("placedAt", placedAt);
   }
 
   /**

@@ -12,6 +12,8 @@ public final class SepaText {
   private static final Map<Character, String> SPECIAL =
       Map.ofEntries(
           Map.entry('ß', "ss"),
+          Map.entry('ı', "i"),
+          Map.entry('İ', "I"),
           Map.entry('Æ', "AE"),
           Map.entry('æ', "ae"),
           Map.entry('Ø', "O"),

@@ -86,6 +86,13 @@ public final class PayoutService {
                 "month " + period + " has not ended yet; it can be closed from " + period.end());
           }
           Optional<PeriodClose> latest = payouts.latestClose();
+          if (latest.isPresent() && !latest.get().period().isBefore(period.month())) {
+            // Another instance closed this month (or a later one) since our first look.
+            Optional<PeriodClose> closedMeanwhile = payouts.findClose(period.month());
+            if (closedMeanwhile.isPresent()) {
+              return result(closedMeanwhile.get(), true);
+            }
+          }
           if (latest.isPresent() && !latest.get().period().plusMonths(1).equals(period.month())) {
             throw new IllegalTransitionException(
                 "months are closed in order: the next month to close is "

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Rate;
@@ -34,6 +35,7 @@ public record AddRateVersionCommand(
     if (effectiveFrom == null) {
       throw new InvalidInputException("effectiveFrom", "must not be null (use Optional.empty())");
     }
+    effectiveFrom = effectiveFrom.map(at -> Instants.check("effectiveFrom", at));
     if (rates == null) {
       throw new InvalidInputException("rates", "must not be null");
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.Iban;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.VisitorId;
@@ -44,6 +45,7 @@ public record AttributeSignupCommand(
     if (signupAt == null) {
       throw new InvalidInputException("signupAt", "must not be null");
     }
+    signupAt = Instants.check("signupAt", signupAt);
   }
 
   /**

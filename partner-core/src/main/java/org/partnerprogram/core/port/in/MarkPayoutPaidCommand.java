@@ -1,6 +1,7 @@
 package org.partnerprogram.core.port.in;
 
 import java.time.Instant;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.PayoutId;
 
@@ -20,5 +21,6 @@ public record MarkPayoutPaidCommand(PayoutId payoutId, Instant paidAt) {
     if (payoutId == null || paidAt == null) {
       throw new InvalidInputException("payout", "payoutId and paidAt must not be null");
     }
+    paidAt = Instants.check("paidAt", paidAt);
   }
 }

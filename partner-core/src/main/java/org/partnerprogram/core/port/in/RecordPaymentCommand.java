@@ -2,6 +2,7 @@ package org.partnerprogram.core.port.in;
 
 import java.time.Instant;
 import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.OrderId;
 
@@ -25,5 +26,6 @@ public record RecordPaymentCommand(EventId eventId, OrderId orderId, Instant pai
     if (eventId == null || orderId == null || paidAt == null) {
       throw new InvalidInputException("payment", "eventId, orderId and paidAt must not be null");
     }
+    paidAt = Instants.check("paidAt", paidAt);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
@@ -41,6 +42,7 @@ public record RecordRefundCommand(
     if (eventId == null || orderId == null || refundedAt == null) {
       throw new InvalidInputException("refund", "eventId, orderId and refundedAt must not be null");
     }
+    refundedAt = Instants.check("refundedAt", refundedAt);
     if (wholeOrder == null || perLine == null) {
       throw new InvalidInputException("refund", "wholeOrder and perLine must not be null");
     }

@@ -2,6 +2,7 @@ package org.partnerprogram.core.port.in;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.ReferralCode;
@@ -32,6 +33,7 @@ public record RecordTouchCommand(
       throw new InvalidInputException(
           "touch", "code, visitorId, at and landingPath must not be null");
     }
+    at = at.map(instant -> Instants.check("at", instant));
   }
 
   /**

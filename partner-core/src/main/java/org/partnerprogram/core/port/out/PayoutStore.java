@@ -58,8 +58,8 @@ public interface PayoutStore {
    * @param after only partners with an id greater than this (keyset paging), or empty from the
    *     start; never null
    * @param limit the most partners to return, at least 1
-   * @return up to {@code limit} partners ordered by partner id; a partner whose entries sum to zero
-   *     is included
+   * @return up to {@code limit} partners ordered by partner id (as {@link String#compareTo}); a
+   *     partner whose entries sum to zero is included
    */
   List<PartnerAmount> unassignedPayable(
       Instant before, Currency currency, Optional<PartnerId> after, int limit);
@@ -68,6 +68,7 @@ public interface PayoutStore {
    * Stores a new payout.
    *
    * @param payout the payout; never null
+   * @throws org.partnerprogram.core.domain.ConflictException if a payout with its id exists
    */
   void insertPayout(Payout payout);
 
@@ -79,7 +80,7 @@ public interface PayoutStore {
    * @param partnerId the partner; never null
    * @param before the exclusive bound on {@code payableAt}; never null
    * @param currency the programme currency; never null
-   * @return the sum of the assigned entries (EARNED minus REVERSED); zero if none
+   * @return the sum of the entries this call assigned (EARNED minus REVERSED); zero if none
    */
   Money assign(PayoutId payoutId, PartnerId partnerId, Instant before, Currency currency);
 
@@ -121,7 +122,7 @@ public interface PayoutStore {
    * The payouts a month's close made.
    *
    * @param period the month; never null
-   * @return the payouts ordered by payout id; empty if none
+   * @return the payouts ordered by payout id (as {@link String#compareTo}); empty if none
    */
   List<Payout> payoutsOfPeriod(YearMonth period);
 
@@ -154,8 +155,8 @@ public interface PayoutStore {
    * What a close did.
    *
    * @param period the month; never null
-   * @return the lines ordered by partner id; empty if the month was not closed or had nothing
-   *     payable
+   * @return the lines ordered by partner id (as {@link String#compareTo}); empty if the month was
+   *     not closed or had nothing payable
    */
   List<PeriodCloseLine> closeLines(YearMonth period);
 
