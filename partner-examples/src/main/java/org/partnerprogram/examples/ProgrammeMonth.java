@@ -350,8 +350,8 @@ public final class ProgrammeMonth {
         summary.orders(), summary.payments(), summary.refunds());
     out.printf("Commission        %s earned, %s reversed%n", summary.earned(), summary.reversed());
     out.printf(
-        "Payouts %s    %d, total %s (%d carried over)%n",
-        MONTH,
+        "%-18s%d, total %s (%d carried over)%n",
+        "Payouts " + MONTH,
         summary.payouts(),
         summary.payoutTotal(),
         close.lines().size() - close.payouts().size());
