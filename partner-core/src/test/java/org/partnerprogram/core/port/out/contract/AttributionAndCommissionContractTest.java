@@ -21,8 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
@@ -67,7 +65,8 @@ import org.partnerprogram.core.testkit.ProgramFixture;
  *
  * @param <S> the storage type under test
  */
-public abstract class AttributionAndCommissionContractTest<S extends ProgramStorage> {
+public abstract class AttributionAndCommissionContractTest<S extends ProgramStorage>
+    extends StorageContractSupport<S> {
 
   /** An instant with microseconds, the precision every adapter keeps. */
   protected static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
@@ -76,38 +75,7 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
   private static final PartnerId P1 = PartnerId.of("p-1");
   private static final PartnerId P2 = PartnerId.of("p-2");
 
-  /** The storage under test, fresh and empty for each test. */
-  protected S storage;
-
-  /**
-   * Fresh, empty storage. Called before every test.
-   *
-   * @return the storage; never null
-   */
-  protected abstract S newStorage();
-
-  /**
-   * Releases what {@link #newStorage()} took; nothing by default.
-   *
-   * @param storage the storage of the test that ended
-   */
-  protected void release(S storage) {}
-
-  @BeforeEach
-  final void createStorage() {
-    storage = newStorage();
-  }
-
-  @AfterEach
-  final void releaseStorage() {
-    release(storage);
-  }
-
   // ---------------------------------------------------------------- helpers and fixtures
-
-  private <T> T tx(Supplier<T> work) {
-    return storage.transactions().execute(work);
-  }
 
   private static Money eur(String amount) {
     return Money.of(amount, "EUR");

@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
@@ -59,7 +57,8 @@ import org.partnerprogram.core.testkit.SepaSchemas;
  *
  * @param <S> the storage type under test
  */
-public abstract class PayoutContractTest<S extends ProgramStorage> {
+public abstract class PayoutContractTest<S extends ProgramStorage>
+    extends StorageContractSupport<S> {
 
   /** An instant with microseconds, the precision every adapter keeps. */
   protected static final Instant T0 = Instant.parse("2026-11-15T10:15:30.123456Z");
@@ -75,38 +74,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage> {
   private static final PayoutAccount ACCOUNT =
       PayoutAccount.of("NL91ABNA0417164300", "Émile d'Arçon-Brontë");
 
-  /** The storage under test, fresh and empty for each test. */
-  protected S storage;
-
-  /**
-   * Fresh, empty storage. Called before every test.
-   *
-   * @return the storage; never null
-   */
-  protected abstract S newStorage();
-
-  /**
-   * Releases what {@link #newStorage()} took; nothing by default.
-   *
-   * @param storage the storage of the test that ended
-   */
-  protected void release(S storage) {}
-
-  @BeforeEach
-  final void createStorage() {
-    storage = newStorage();
-  }
-
-  @AfterEach
-  final void releaseStorage() {
-    release(storage);
-  }
-
   // ---------------------------------------------------------------- helpers and fixtures
-
-  private <T> T tx(Supplier<T> work) {
-    return storage.transactions().execute(work);
-  }
 
   private PayoutStore payouts() {
     return storage.payouts();
