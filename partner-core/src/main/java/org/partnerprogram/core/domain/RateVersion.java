@@ -1,6 +1,7 @@
 package org.partnerprogram.core.domain;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -76,11 +77,35 @@ public abstract class RateVersion {
    * @return the rate, or empty if the product does not participate in this version
    */
   public Optional<Rate> rateFor(ProductId product, Optional<ProductGroupId> group) {
-    Rate own = rates().get(RateTarget.product(product));
+    Rate own = productRates().get(product.value());
     if (own != null) {
       return Optional.of(own);
     }
-    return group.map(g -> rates().get(RateTarget.group(g.value())));
+    return group.map(g -> groupRates().get(g.value()));
+  }
+
+  /** The product rates by product id, built once (lookups happen for every order line). */
+  @Value.Lazy
+  Map<String, Rate> productRates() {
+    return byKind(RateTarget.Kind.PRODUCT);
+  }
+
+  /** The group rates by group id, built once. */
+  @Value.Lazy
+  Map<String, Rate> groupRates() {
+    return byKind(RateTarget.Kind.GROUP);
+  }
+
+  private Map<String, Rate> byKind(RateTarget.Kind kind) {
+    Map<String, Rate> map = new HashMap<>();
+    rates()
+        .forEach(
+            (target, rate) -> {
+              if (target.kind() == kind) {
+                map.put(target.id(), rate);
+              }
+            });
+    return Map.copyOf(map);
   }
 
   @Value.Check
