@@ -23,6 +23,8 @@ public final class Money implements Comparable<Money> {
    */
   public static final BigDecimal MAX_ABS_AMOUNT = new BigDecimal("999999999999999");
 
+  private static final BigDecimal MIN_AMOUNT = MAX_ABS_AMOUNT.negate();
+
   private final BigDecimal amount;
   private final Currency currency;
 
@@ -113,7 +115,7 @@ public final class Money implements Comparable<Money> {
   }
 
   private static Money checked(BigDecimal scaled, Currency currency) {
-    if (scaled.abs().compareTo(MAX_ABS_AMOUNT) > 0) {
+    if (scaled.compareTo(MAX_ABS_AMOUNT) > 0 || scaled.compareTo(MIN_AMOUNT) < 0) {
       throw new InvalidInputException(
           "amount", "must be at most " + MAX_ABS_AMOUNT.toPlainString() + " in absolute value");
     }
