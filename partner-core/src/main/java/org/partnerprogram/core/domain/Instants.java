@@ -14,7 +14,48 @@ public final class Instants {
   /** The first instant no longer accepted: 3000-01-01T00:00:00Z. */
   public static final Instant MAX_EXCLUSIVE = Instant.parse("3000-01-01T00:00:00Z");
 
+  /** The earliest month accepted. */
+  public static final java.time.YearMonth MIN_MONTH = java.time.YearMonth.of(1970, 1);
+
+  /** The latest month accepted. */
+  public static final java.time.YearMonth MAX_MONTH = java.time.YearMonth.of(2999, 12);
+
   private Instants() {}
+
+  /**
+   * Checks that a month lies in [{@link #MIN_MONTH}, {@link #MAX_MONTH}].
+   *
+   * @param field the input's name, for the error message
+   * @param month the month; may be null (which is rejected)
+   * @return the month
+   * @throws InvalidInputException if null or out of range
+   */
+  public static java.time.YearMonth checkMonth(String field, java.time.YearMonth month) {
+    if (month == null) {
+      throw new InvalidInputException(field, "must not be null");
+    }
+    if (month.isBefore(MIN_MONTH) || month.isAfter(MAX_MONTH)) {
+      throw new InvalidInputException(
+          field, "must be between " + MIN_MONTH + " and " + MAX_MONTH + ", was " + month);
+    }
+    return month;
+  }
+
+  /**
+   * Checks that a date lies in [1970-01-01, 2999-12-31].
+   *
+   * @param field the input's name, for the error message
+   * @param date the date; may be null (which is rejected)
+   * @return the date
+   * @throws InvalidInputException if null or out of range
+   */
+  public static java.time.LocalDate checkDate(String field, java.time.LocalDate date) {
+    if (date == null) {
+      throw new InvalidInputException(field, "must not be null");
+    }
+    checkMonth(field, java.time.YearMonth.from(date));
+    return date;
+  }
 
   /**
    * Checks the range and truncates to microseconds.

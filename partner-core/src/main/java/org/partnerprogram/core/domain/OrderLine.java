@@ -1,6 +1,5 @@
 package org.partnerprogram.core.domain;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -71,7 +70,7 @@ public record OrderLine(
     return new OrderLine(
         lineNumber,
         ProductId.of(productId),
-        Optional.of(ProductGroupId.of(Objects.requireNonNull(group, "group"))),
+        Optional.of(ProductGroupId.of(group)),
         net,
         Optional.empty());
   }

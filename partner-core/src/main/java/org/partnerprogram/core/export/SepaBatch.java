@@ -43,6 +43,8 @@ public record SepaBatch(
     if (transfers == null || transfers.isEmpty()) {
       throw new InvalidInputException("transfers", "a SEPA batch needs at least one transfer");
     }
+    org.partnerprogram.core.domain.Instants.checkDate(
+        "requestedExecutionDate", requestedExecutionDate);
     transfers = List.copyOf(transfers);
     Set<String> ids = new HashSet<>();
     for (SepaTransfer t : transfers) {

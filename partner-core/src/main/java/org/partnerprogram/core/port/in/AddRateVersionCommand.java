@@ -85,8 +85,12 @@ public record AddRateVersionCommand(
    */
   public static AddRateVersionCommand override(
       PartnerId partnerId, Instant effectiveFrom, Map<RateTarget, Rate> rates) {
+    if (partnerId == null) {
+      throw new InvalidInputException(
+          "partnerId", "an override needs a partner; use programmeWide(...) for the whole card");
+    }
     return new AddRateVersionCommand(
-        Optional.ofNullable(partnerId), Optional.of(requireInstant(effectiveFrom)), rates);
+        Optional.of(partnerId), Optional.of(requireInstant(effectiveFrom)), rates);
   }
 
   private static Instant requireInstant(Instant effectiveFrom) {

@@ -1,6 +1,7 @@
 package org.partnerprogram.core.port.in;
 
 import java.time.YearMonth;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 
 /**
@@ -15,8 +16,6 @@ public record ClosePeriodCommand(YearMonth month) {
    * @throws InvalidInputException if the month is null
    */
   public ClosePeriodCommand {
-    if (month == null) {
-      throw new InvalidInputException("month", "must not be null");
-    }
+    Instants.checkMonth("month", month);
   }
 }

@@ -2,6 +2,7 @@ package org.partnerprogram.core.port.in;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
@@ -26,5 +27,7 @@ public record ExportPayoutsCommand(
       throw new InvalidInputException(
           "export", "month, version, debtor and executionDate must not be null");
     }
+    Instants.checkMonth("month", month);
+    Instants.checkDate("executionDate", executionDate);
   }
 }

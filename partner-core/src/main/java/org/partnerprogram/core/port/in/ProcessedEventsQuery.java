@@ -39,6 +39,9 @@ public record ProcessedEventsQuery(Set<EventId> eventIds) {
    * @throws InvalidInputException if an id is malformed or the list is empty or too long
    */
   public static ProcessedEventsQuery of(List<String> ids) {
+    if (ids == null) {
+      throw new InvalidInputException("eventIds", "must not be null");
+    }
     Set<EventId> set = new LinkedHashSet<>();
     for (String id : ids) {
       set.add(EventId.of(id));

@@ -1,6 +1,7 @@
 package org.partnerprogram.core.port.in;
 
 import java.time.YearMonth;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.PartnerId;
 
@@ -20,5 +21,6 @@ public record StatementQuery(PartnerId partnerId, YearMonth month) {
     if (partnerId == null || month == null) {
       throw new InvalidInputException("statement", "partnerId and month must not be null");
     }
+    Instants.checkMonth("month", month);
   }
 }
