@@ -77,6 +77,20 @@ class ParameterisedSqlTest {
   }
 
   @Test
+  void aValueSplicedIntoARealStoreIsFound() throws IOException {
+    Path store = MAIN.resolve("org/partnerprogram/jdbc/internal/JdbcPartnerStore.java");
+    String source = Files.readString(store, StandardCharsets.UTF_8);
+    String constant = "\"SELECT version FROM pp_partner WHERE partner_id = ?\"";
+    assertThat(source).contains(constant);
+    assertThat(SqlTextChecker.check("JdbcPartnerStore.java", source)).isEmpty();
+    String spliced =
+        source.replace(
+            constant,
+            "\"SELECT version FROM pp_partner WHERE partner_id = '\" + id.value() + \"'\"");
+    assertThat(SqlTextChecker.check("JdbcPartnerStore.java", spliced)).hasSize(1);
+  }
+
+  @Test
   void theRequiredBadExampleIsFound() {
     String source =
         wrap("    c.prepareStatement(\"SELECT * FROM pp_partner WHERE id = '\" + id + \"'\");");
