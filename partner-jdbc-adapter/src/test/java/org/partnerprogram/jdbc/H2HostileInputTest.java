@@ -1,0 +1,13 @@
+package org.partnerprogram.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The hostile corpus on H2. */
+class H2HostileInputTest extends AbstractHostileInputTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.h2();
+
+  @Override
+  TestDatabase database() {
+    return DB;
+  }
+}
