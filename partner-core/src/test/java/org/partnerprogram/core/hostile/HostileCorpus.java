@@ -645,17 +645,15 @@ public final class HostileCorpus {
                 .addRateVersion(
                     AddRateVersionCommand.override(
                         unknownPartner, now, Map.of(RateTarget.group("vps"), Rate.percent("10")))));
-    // BUG: reported, see note (AddRateVersionCommand.override(null, ...) silently adds a
-    // programme-wide version)
-    // add(
-    // cases,
-    // "addRateVersion",
-    // "override for partner null",
-    // () ->
-    // p.addRateVersion()
-    // .addRateVersion(
-    // AddRateVersionCommand.override(
-    // null, now, Map.of(RateTarget.group("vps"), Rate.percent("10")))));
+    add(
+        cases,
+        "addRateVersion",
+        "override for partner null",
+        () ->
+            p.addRateVersion()
+                .addRateVersion(
+                    AddRateVersionCommand.override(
+                        null, now, Map.of(RateTarget.group("vps"), Rate.percent("10")))));
     add(
         cases,
         "addRateVersion",
@@ -933,13 +931,11 @@ public final class HostileCorpus {
                         eur("1.00"),
                         Optional.empty()))
                 .run());
-    // BUG: reported, see note (OrderLine.of(n, product, null group, net) throws
-    // NullPointerException)
-    // add(
-    // cases,
-    // "recordOrder",
-    // "group null via the factory",
-    // () -> order1.apply(OrderLine.of(1, "prod", null, eur("1.00"))).run());
+    add(
+        cases,
+        "recordOrder",
+        "group null via the factory",
+        () -> order1.apply(OrderLine.of(1, "prod", null, eur("1.00"))).run());
     add(
         cases,
         "recordOrder",
@@ -1329,12 +1325,11 @@ public final class HostileCorpus {
         "closePeriod",
         "year 3000",
         () -> p.closePeriod().close(new ClosePeriodCommand(YearMonth.of(3000, 1))));
-    // BUG: reported, see note (closing YearMonth 999999999-12 throws DateTimeException)
-    // add(
-    // cases,
-    // "closePeriod",
-    // "year 999999999",
-    // () -> p.closePeriod().close(new ClosePeriodCommand(YearMonth.of(999_999_999, 12))));
+    add(
+        cases,
+        "closePeriod",
+        "year 999999999",
+        () -> p.closePeriod().close(new ClosePeriodCommand(YearMonth.of(999_999_999, 12))));
     add(
         cases,
         "closePeriod",
@@ -1366,28 +1361,24 @@ public final class HostileCorpus {
                           debtor,
                           LocalDate.parse("2026-12-02"))));
     }
-    // BUG: reported, see note (export with executionDate LocalDate.MAX is accepted and marks
-    // payouts EXPORTED)
-    // add(
-    // cases,
-    // "export",
-    // "execution date year 999999999",
-    // () ->
-    // p.exportPayouts()
-    // .export(
-    // new ExportPayoutsCommand(
-    // HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MAX)));
-    // BUG: reported, see note (export with executionDate LocalDate.MIN is accepted and marks
-    // payouts EXPORTED)
-    // add(
-    // cases,
-    // "export",
-    // "execution date before the epoch",
-    // () ->
-    // p.exportPayouts()
-    // .export(
-    // new ExportPayoutsCommand(
-    // HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MIN)));
+    add(
+        cases,
+        "export",
+        "execution date year 999999999",
+        () ->
+            p.exportPayouts()
+                .export(
+                    new ExportPayoutsCommand(
+                        HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MAX)));
+    add(
+        cases,
+        "export",
+        "execution date before the epoch",
+        () ->
+            p.exportPayouts()
+                .export(
+                    new ExportPayoutsCommand(
+                        HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MIN)));
 
     // ---- export
     YearMonth closed = HostileWorld.CLOSED;
@@ -1673,12 +1664,11 @@ public final class HostileCorpus {
         () ->
             p.processedEvents()
                 .processed(ProcessedEventsQuery.of(java.util.Arrays.asList("e-1", null))));
-    // BUG: reported, see note (ProcessedEventsQuery.of(null) throws NullPointerException)
-    // add(
-    // cases,
-    // "processedEvents",
-    // "list null",
-    // () -> p.processedEvents().processed(ProcessedEventsQuery.of(null)));
+    add(
+        cases,
+        "processedEvents",
+        "list null",
+        () -> p.processedEvents().processed(ProcessedEventsQuery.of(null)));
     for (String s : NASTY.subList(0, 12)) {
       add(
           cases,
