@@ -1,0 +1,27 @@
+package org.partnerprogram.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.ProgrammeModelCheck;
+
+/**
+ * The JDBC adapter on MariaDB agrees with the programme model (few sequences: each is a database).
+ */
+class MariaDbProgrammeModelCheckTest extends ProgrammeModelCheck {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
+
+  @Override
+  protected ProgramStorage newStorage() {
+    return JdbcProgramStorage.create(DB.emptied());
+  }
+
+  @Override
+  protected int examples() {
+    return 10;
+  }
+
+  @Override
+  protected int maxActions() {
+    return 20;
+  }
+}
