@@ -4,9 +4,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.testkit.ProgrammeModelCheck;
 
-/**
- * The JDBC adapter on MariaDB agrees with the programme model (few sequences: each is a database).
- */
+/** The JDBC adapter on MariaDB agrees with the programme model (fewer sequences than in memory). */
 class MariaDbProgrammeModelCheckTest extends ProgrammeModelCheck {
   @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
 
@@ -17,7 +15,7 @@ class MariaDbProgrammeModelCheckTest extends ProgrammeModelCheck {
 
   @Override
   protected int examples() {
-    return 10;
+    return 20;
   }
 
   @Override

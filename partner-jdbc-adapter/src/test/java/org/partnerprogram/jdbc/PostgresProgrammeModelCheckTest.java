@@ -18,7 +18,7 @@ class PostgresProgrammeModelCheckTest extends ProgrammeModelCheck {
 
   @Override
   protected int examples() {
-    return 8;
+    return 20;
   }
 
   @Override

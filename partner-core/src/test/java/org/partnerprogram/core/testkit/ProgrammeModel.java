@@ -21,6 +21,7 @@ import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.IdempotencyConflictException;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Order;
@@ -51,9 +52,10 @@ import org.partnerprogram.core.port.out.ProgramStorage;
 
 /**
  * A stateful model check of the whole programme: a generated sequence of {@link Action}s (enrol,
- * click, sign up, order, pay, refund, redeliver, close the month, mark a payout paid or failed) is
- * run against a {@link ProgramFixture} on fresh storage <em>and</em> against a small reference
- * model, comparing the two and checking {@link Invariants} after every action.
+ * click, sign up, order, pay, refund, redeliver (unchanged or changed), close the month, mark a
+ * payout paid or failed) is run against a {@link ProgramFixture} on fresh storage <em>and</em>
+ * against a small reference model, comparing the two and checking {@link Invariants} after every
+ * action.
  *
  * <p>Generation is seeded; a failing sequence is shrunk (chunks of actions removed, orders cut to
  * one line, amounts simplified) to the shortest one that still fails, and the {@link
@@ -216,6 +218,20 @@ public final class ProgrammeModel {
     @Override
     public String toString() {
       return "Redeliver(event " + event + ")";
+    }
+  }
+
+  /**
+   * A host event delivered before is delivered again under the same id with a changed payload (its
+   * instant one second later): the programme must refuse it with an {@link
+   * IdempotencyConflictException} and change nothing.
+   *
+   * @param event which earlier order, payment or refund event
+   */
+  public record RedeliverChanged(int event) implements Action {
+    @Override
+    public String toString() {
+      return "RedeliverChanged(event " + event + ")";
     }
   }
 
@@ -398,8 +414,10 @@ public final class ProgrammeModel {
         a = new Pay(random.nextInt(ANY_ORDER + 1));
       } else if (kind < 71) {
         a = new Refund(random.nextInt(8), random.nextInt(3), 1 + random.nextInt(1000));
-      } else if (kind < 79) {
+      } else if (kind < 76) {
         a = new Redeliver(random.nextInt(16));
+      } else if (kind < 79) {
+        a = new RedeliverChanged(random.nextInt(16));
       } else if (kind < 91) {
         a = new Close(random.nextInt(8) == 0);
       } else {
@@ -498,6 +516,10 @@ public final class ProgrammeModel {
     } else if (action instanceof Pay p) {
       for (int o = 0; o < Math.min(p.order(), 4); o++) {
         result.add(new Pay(o));
+      }
+    } else if (action instanceof RedeliverChanged r) {
+      for (int e = 0; e < Math.min(r.event(), 4); e++) {
+        result.add(new RedeliverChanged(e));
       }
     } else if (action instanceof Redeliver r) {
       for (int e = 0; e < Math.min(r.event(), 4); e++) {
@@ -805,6 +827,51 @@ public final class ProgrammeModel {
               f.program.recordRefund().recordRefund((RecordRefundCommand) event).duplicate();
         }
         expect(duplicate, "redelivered event %s not reported as a duplicate", eventId(event));
+      } else if (action instanceof RedeliverChanged r) {
+        if (events.isEmpty()) {
+          return;
+        }
+        Object event = events.get(r.event() % events.size());
+        did =
+            "redeliver event "
+                + r.event() % events.size()
+                + " ("
+                + eventId(event)
+                + ") with its instant one second later";
+        Duration second = Duration.ofSeconds(1);
+        try {
+          if (event instanceof RecordOrderCommand c) {
+            Order o = c.order();
+            f.program
+                .recordOrder()
+                .recordOrder(
+                    new RecordOrderCommand(
+                        c.eventId(),
+                        new Order(
+                            o.orderId(), o.customer(), o.placedAt().plus(second), o.lines())));
+          } else if (event instanceof RecordPaymentCommand c) {
+            f.program
+                .recordPayment()
+                .recordPayment(
+                    new RecordPaymentCommand(c.eventId(), c.orderId(), c.paidAt().plus(second)));
+          } else {
+            RecordRefundCommand c = (RecordRefundCommand) event;
+            f.program
+                .recordRefund()
+                .recordRefund(
+                    new RecordRefundCommand(
+                        c.eventId(),
+                        c.orderId(),
+                        c.refundedAt().plus(second),
+                        c.chargeback(),
+                        c.wholeOrder(),
+                        c.perLine()));
+          }
+        } catch (IdempotencyConflictException expected) {
+          return;
+        }
+        throw new AssertionError(
+            "event " + eventId(event) + " redelivered with a changed payload was accepted");
       } else if (action instanceof Close c) {
         if (c.again()) {
           if (closed.isEmpty()) {
@@ -900,7 +967,18 @@ public final class ProgrammeModel {
       return sum;
     }
 
+    /** Checks everything in one unit of work (the checkers' own units join it). */
     void verify() {
+      storage
+          .transactions()
+          .execute(
+              () -> {
+                verifyInUnit();
+                return null;
+              });
+    }
+
+    private void verifyInUnit() {
       Instant now = f.clock.instant();
       List<OrderId> orderIds = orders.stream().map(o -> o.id).toList();
       Invariants.all(storage, EUR, partners, orderIds, closed, now);
