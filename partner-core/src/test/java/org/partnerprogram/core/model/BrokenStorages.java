@@ -1,0 +1,238 @@
+package org.partnerprogram.core.model;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.partnerprogram.core.adapter.memory.InMemoryStorage;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.PartnerAmount;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+import org.partnerprogram.core.domain.ProcessedEvent;
+import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.LedgerStore;
+import org.partnerprogram.core.port.out.OrderStore;
+import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.ProcessedEventStore;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TouchStore;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+
+/** Deliberately broken storage adapters, to show that the kit catches their bugs. */
+final class BrokenStorages {
+  private BrokenStorages() {}
+
+  /**
+   * In-memory storage that forgets idempotency: claiming an event id always succeeds.
+   *
+   * @return the storage
+   */
+  static ProgramStorage forgetsIdempotency() {
+    InMemoryStorage delegate = new InMemoryStorage();
+    ProcessedEventStore amnesiac =
+        new ProcessedEventStore() {
+          @Override
+          public boolean claim(ProcessedEvent event) {
+            delegate.processedEvents().claim(event);
+            return true;
+          }
+
+          @Override
+          public Optional<ProcessedEvent> find(org.partnerprogram.core.domain.EventId eventId) {
+            return delegate.processedEvents().find(eventId);
+          }
+        };
+    return new Delegating(delegate) {
+      @Override
+      public ProcessedEventStore processedEvents() {
+        return amnesiac;
+      }
+    };
+  }
+
+  /**
+   * In-memory storage that pays entries twice: before assigning entries to a new payout it releases
+   * the entries of the partner's earlier live payouts, so the new payout takes them again.
+   *
+   * @return the storage
+   */
+  static ProgramStorage paysEntriesTwice() {
+    InMemoryStorage delegate = new InMemoryStorage();
+    PayoutStore payouts = delegate.payouts();
+    PayoutStore twice =
+        new PayoutStore() {
+          @Override
+          public boolean claimPeriod(PeriodClose close) {
+            return payouts.claimPeriod(close);
+          }
+
+          @Override
+          public Optional<PeriodClose> findClose(YearMonth period) {
+            return payouts.findClose(period);
+          }
+
+          @Override
+          public Optional<PeriodClose> latestClose() {
+            return payouts.latestClose();
+          }
+
+          @Override
+          public List<PartnerAmount> unassignedPayable(
+              Instant before, Currency currency, Optional<PartnerId> after, int limit) {
+            return payouts.unassignedPayable(before, currency, after, limit);
+          }
+
+          @Override
+          public void insertPayout(Payout payout) {
+            payouts.insertPayout(payout);
+          }
+
+          @Override
+          public Money assign(
+              PayoutId payoutId, PartnerId partnerId, Instant before, Currency currency) {
+            for (Payout earlier : payouts.recentPayouts(partnerId, 1_000)) {
+              if (!earlier.payoutId().equals(payoutId) && earlier.status() != PayoutStatus.FAILED) {
+                payouts.release(earlier.payoutId());
+              }
+            }
+            return payouts.assign(payoutId, partnerId, before, currency);
+          }
+
+          @Override
+          public void release(PayoutId payoutId) {
+            payouts.release(payoutId);
+          }
+
+          @Override
+          public void deletePayout(PayoutId payoutId) {
+            payouts.deletePayout(payoutId);
+          }
+
+          @Override
+          public boolean update(Payout payout, PayoutStatus expected) {
+            return payouts.update(payout, expected);
+          }
+
+          @Override
+          public Optional<Payout> find(PayoutId payoutId) {
+            return payouts.find(payoutId);
+          }
+
+          @Override
+          public List<Payout> payoutsOfPeriod(YearMonth period) {
+            return payouts.payoutsOfPeriod(period);
+          }
+
+          @Override
+          public List<Payout> recentPayouts(PartnerId partnerId, int limit) {
+            return payouts.recentPayouts(partnerId, limit);
+          }
+
+          @Override
+          public Money paidTotal(PartnerId partnerId, Currency currency) {
+            return payouts.paidTotal(partnerId, currency);
+          }
+
+          @Override
+          public void insertCloseLine(PeriodCloseLine line) {
+            payouts.insertCloseLine(line);
+          }
+
+          @Override
+          public List<PeriodCloseLine> closeLines(YearMonth period) {
+            return payouts.closeLines(period);
+          }
+
+          @Override
+          public List<LedgerEntry> entriesOfPayout(PayoutId payoutId) {
+            return payouts.entriesOfPayout(payoutId);
+          }
+
+          @Override
+          public List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before) {
+            return payouts.unassignedEntries(partnerId, before);
+          }
+        };
+    return new Delegating(delegate) {
+      @Override
+      public PayoutStore payouts() {
+        return twice;
+      }
+    };
+  }
+
+  /** Storage delegating every store to in-memory storage. */
+  private static class Delegating implements ProgramStorage {
+    private final InMemoryStorage delegate;
+
+    Delegating(InMemoryStorage delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public PartnerStore partners() {
+      return delegate.partners();
+    }
+
+    @Override
+    public ReferralCodeStore codes() {
+      return delegate.codes();
+    }
+
+    @Override
+    public RateStore rates() {
+      return delegate.rates();
+    }
+
+    @Override
+    public TouchStore touches() {
+      return delegate.touches();
+    }
+
+    @Override
+    public AttributionStore attributions() {
+      return delegate.attributions();
+    }
+
+    @Override
+    public OrderStore orders() {
+      return delegate.orders();
+    }
+
+    @Override
+    public LedgerStore ledger() {
+      return delegate.ledger();
+    }
+
+    @Override
+    public ProcessedEventStore processedEvents() {
+      return delegate.processedEvents();
+    }
+
+    @Override
+    public PayoutStore payouts() {
+      return delegate.payouts();
+    }
+
+    @Override
+    public TransactionBoundary transactions() {
+      return delegate.transactions();
+    }
+
+    @Override
+    public Optional<EventPublisher> outbox() {
+      return delegate.outbox();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.partnerprogram.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.ProgrammeModelCheck;
+
+/** The JDBC adapter on MariaDB agrees with the programme model (fewer sequences than in memory). */
+class MariaDbProgrammeModelCheckTest extends ProgrammeModelCheck {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
+
+  @Override
+  protected ProgramStorage newStorage() {
+    return JdbcProgramStorage.create(DB.emptied());
+  }
+
+  @Override
+  protected int examples() {
+    return 20;
+  }
+
+  @Override
+  protected int maxActions() {
+    return 20;
+  }
+}
