@@ -182,7 +182,10 @@ public final class Money implements Comparable<Money> {
    */
   public Money multipliedBy(BigDecimal factor, RoundingMode rounding) {
     Objects.requireNonNull(factor, "factor");
-    return of(amount.multiply(factor), currency, rounding);
+    Objects.requireNonNull(rounding, "rounding");
+    // The currency was checked when this money was made: round the exact product once, directly.
+    return checked(
+        amount.multiply(factor).setScale(currency.getDefaultFractionDigits(), rounding), currency);
   }
 
   /**
