@@ -2,7 +2,6 @@ package org.partnerprogram.core.testkit;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -159,15 +158,5 @@ public final class ProgramFixture {
    */
   public static Money eur(String amount) {
     return Money.of(amount, "EUR");
-  }
-
-  /**
-   * The lines of an order, unmodifiable.
-   *
-   * @param lines lines
-   * @return the list
-   */
-  public static List<OrderLine> lines(OrderLine... lines) {
-    return List.of(lines);
   }
 }
