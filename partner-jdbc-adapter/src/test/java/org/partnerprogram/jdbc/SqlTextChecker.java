@@ -329,9 +329,9 @@ final class SqlTextChecker {
       char c = s.charAt(i);
       if (c == '"' || c == '\'') {
         i = endOfLiteral(s, i);
-      } else if (c == '(' || c == '{' || c == '[' || c == '<' && separator == ',') {
+      } else if (c == '(' || c == '{' || c == '[' || (c == '<' && separator == ',')) {
         depth++;
-      } else if (c == ')' || c == '}' || c == ']' || c == '>' && separator == ',') {
+      } else if (c == ')' || c == '}' || c == ']' || (c == '>' && separator == ',')) {
         depth--;
       } else if (c == separator && depth == 0) {
         if (separator == '+' && (i + 1 < s.length() && s.charAt(i + 1) == '+')) {

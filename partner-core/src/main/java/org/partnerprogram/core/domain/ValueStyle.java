@@ -17,5 +17,8 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
+    // No @Generated on generated classes: hosts compile against them without Immutables on their
+    // class path, and should not see warnings about a missing annotation type.
+    allowedClasspathAnnotations = {Override.class},
     defaults = @Value.Immutable(copy = false))
 public @interface ValueStyle {}

@@ -65,6 +65,8 @@ import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
  * failure, never a JDK exception) or, for a query about something unknown, in an empty answer.
  * Shared by the in-memory run in partner-core and the database runs in partner-jdbc-adapter.
  */
+// Passing null where an Optional is expected is one of the hostile inputs.
+@SuppressWarnings("NullOptional")
 public final class HostileCorpus {
   private HostileCorpus() {}
 

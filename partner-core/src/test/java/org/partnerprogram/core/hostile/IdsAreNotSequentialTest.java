@@ -90,7 +90,9 @@ class IdsAreNotSequentialTest {
     List<String> shortCounter = new ArrayList<>();
     for (int i = 0; i < PARTNERS; i++) {
       counter.add(String.format("PO%024d", 1_000 + i));
-      timeOrdered.add(Long.toString(1_764_000_000_000L + 7L * i * i, 36).toUpperCase() + "X7Q2");
+      timeOrdered.add(
+          Long.toString(1_764_000_000_000L + 7L * i * i, 36).toUpperCase(java.util.Locale.ROOT)
+              + "X7Q2");
       shortCounter.add("p_" + (i + 1));
     }
     assertThat(patterns(counter)).isNotEmpty();

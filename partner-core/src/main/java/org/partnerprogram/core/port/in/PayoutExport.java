@@ -15,6 +15,8 @@ import org.partnerprogram.core.domain.Money;
  * @param count how many payouts
  * @param total their sum; never null
  */
+// The array is copied in and out, and equals/hashCode compare its content.
+@SuppressWarnings("ArrayRecordComponent")
 public record PayoutExport(YearMonth month, byte[] sepaXml, String csv, int count, Money total) {
   /** Checks for nulls. */
   public PayoutExport {
