@@ -14,13 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
@@ -168,42 +161,6 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
 
   private static ProcessedEvent processed(String id, String fingerprint) {
     return new ProcessedEvent(EventId.of(id), "payment", fingerprint, T0);
-  }
-
-  /** The outcome of one racer: its result or what it threw. */
-  private record Outcome<T>(T result, Throwable failure) {}
-
-  /** Threads that pass a barrier together, then each run their work in a unit of its own. */
-  private <T> List<T> race(int threads, IntFunction<Supplier<T>> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier barrier = new CyclicBarrier(threads);
-      List<Future<Outcome<T>>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        Supplier<T> job = work.apply(i);
-        futures.add(
-            pool.submit(
-                () -> {
-                  barrier.await(10, TimeUnit.SECONDS);
-                  try {
-                    return new Outcome<T>(storage.transactions().execute(job), null);
-                  } catch (RuntimeException | Error e) {
-                    return new Outcome<T>(null, e);
-                  }
-                }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<Outcome<T>> f : futures) {
-        Outcome<T> o = f.get(30, TimeUnit.SECONDS);
-        if (o.failure() != null) {
-          throw new AssertionError("a racer failed: " + o.failure(), o.failure());
-        }
-        results.add(o.result());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   // ---------------------------------------------------------------- TouchStore

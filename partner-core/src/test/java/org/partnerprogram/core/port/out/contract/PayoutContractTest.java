@@ -8,17 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
@@ -173,44 +166,9 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   void concurrentClaimsOfOneMonthSucceedOnceWithoutFailing() throws Exception {
     for (int round = 0; round < 5; round++) {
       YearMonth month = NOVEMBER.plusMonths(round);
-      List<Boolean> results = race(2, () -> payouts().claimPeriod(new PeriodClose(month, T0)));
+      List<Boolean> results = race(2, i -> () -> payouts().claimPeriod(new PeriodClose(month, T0)));
       assertThat(results).containsExactlyInAnyOrder(true, false);
       assertThat(tx(() -> payouts().findClose(month))).contains(new PeriodClose(month, T0));
-    }
-  }
-
-  /** The outcome of one racer: its result or what it threw. */
-  private record Outcome<T>(T result, Throwable failure) {}
-
-  /** Threads that pass a barrier together, then each run the work in a unit of its own. */
-  private <T> List<T> race(int threads, Supplier<T> work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier barrier = new CyclicBarrier(threads);
-      List<Future<Outcome<T>>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  barrier.await(10, TimeUnit.SECONDS);
-                  try {
-                    return new Outcome<T>(storage.transactions().execute(work), null);
-                  } catch (RuntimeException | Error e) {
-                    return new Outcome<T>(null, e);
-                  }
-                }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<Outcome<T>> f : futures) {
-        Outcome<T> o = f.get(30, TimeUnit.SECONDS);
-        if (o.failure() != null) {
-          throw new AssertionError("a racer failed: " + o.failure(), o.failure());
-        }
-        results.add(o.result());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
     }
   }
 

@@ -1,5 +1,13 @@
 package org.partnerprogram.core.port.out.contract;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,5 +57,50 @@ public abstract class StorageContractSupport<S extends ProgramStorage> {
    */
   protected final <T> T tx(Supplier<T> work) {
     return storage.transactions().execute(work);
+  }
+
+  /** The outcome of one racer: its result or what it threw. */
+  private record Outcome<T>(T result, Throwable failure) {}
+
+  /**
+   * Threads that pass a barrier together, then each run their work in a unit of its own.
+   *
+   * @param threads how many racers
+   * @param work the work of racer {@code i}
+   * @param <T> the result type
+   * @return the racers' results, in racer order
+   * @throws Exception if a racer does not finish in time; a racer's own failure is an
+   *     AssertionError
+   */
+  protected final <T> List<T> race(int threads, IntFunction<Supplier<T>> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier barrier = new CyclicBarrier(threads);
+      List<Future<Outcome<T>>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Supplier<T> job = work.apply(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  barrier.await(10, TimeUnit.SECONDS);
+                  try {
+                    return new Outcome<T>(storage.transactions().execute(job), null);
+                  } catch (RuntimeException | Error e) {
+                    return new Outcome<T>(null, e);
+                  }
+                }));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<Outcome<T>> f : futures) {
+        Outcome<T> o = f.get(30, TimeUnit.SECONDS);
+        if (o.failure() != null) {
+          throw new AssertionError("a racer failed: " + o.failure(), o.failure());
+        }
+        results.add(o.result());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
