@@ -1,6 +1,7 @@
 package org.partnerprogram.core.port.out.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.LandingPath;
@@ -457,6 +459,26 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
   }
 
   @Test
+  void concurrentInsertsOfOneOrderStoreItOnceWithoutFailing() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String id = "order-" + round;
+      List<Boolean> results =
+          race(
+              8,
+              i ->
+                  () ->
+                      storage
+                          .orders()
+                          .insert(earning(id, "cust-" + i, line(1, "vps", (i + 1) + ".00"))));
+
+      assertThat(results).containsOnlyOnce(true);
+      int winner = results.indexOf(true);
+      assertThat(tx(() -> storage.orders().find(OrderId.of(id))))
+          .contains(earning(id, "cust-" + winner, line(1, "vps", (winner + 1) + ".00")));
+    }
+  }
+
+  @Test
   void anOrderIsMarkedPaidOnceAndKeepsItsFirstPayment() {
     tx(() -> storage.orders().insert(earning("order-1", "cust-1", line(1, "hosting", "10.00"))));
     OrderId id = OrderId.of("order-1");
@@ -506,6 +528,36 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
 
     assertThat(tx(() -> storage.orders().refundedByLine(id)))
         .containsExactlyInAnyOrderEntriesOf(Map.of(1, eur("9.99"), 3, eur("0.01")));
+  }
+
+  @Test
+  void aSecondRefundOfOneLineByOneEventIsAConflictAndWritesNothing() {
+    OrderId id = OrderId.of("order-1");
+    tx(
+        () ->
+            storage
+                .orders()
+                .insert(
+                    earning(
+                        "order-1", "cust-1", line(1, "hosting", "10.00"), line(2, "vps", "5.00"))));
+    tx(
+        () -> {
+          storage.orders().addRefund(id, 1, EventId.of("r-1"), eur("2.50"));
+          return null;
+        });
+
+    assertThatThrownBy(
+            () ->
+                tx(
+                    () -> {
+                      storage.orders().addRefund(id, 2, EventId.of("r-1"), eur("1.00"));
+                      storage.orders().addRefund(id, 1, EventId.of("r-1"), eur("3.00"));
+                      return null;
+                    }))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(tx(() -> storage.orders().refundedByLine(id)))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(1, eur("2.50")));
   }
 
   // ---------------------------------------------------------------- LedgerStore: lines
@@ -567,6 +619,29 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of("order-1"))))
         .first()
         .isEqualTo(first);
+  }
+
+  @Test
+  void concurrentPricesOfOneOrderLineStoreOneWithoutFailing() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      String order = "order-" + round;
+      List<Boolean> results =
+          race(
+              8,
+              i ->
+                  () ->
+                      storage
+                          .ledger()
+                          .insertLine(
+                              priced(
+                                  order, 1, "10.00", i + ".00", Optional.of(Rate.percent("10")))));
+
+      assertThat(results).containsOnlyOnce(true);
+      int winner = results.indexOf(true);
+      assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of(order))))
+          .containsExactly(
+              priced(order, 1, "10.00", winner + ".00", Optional.of(Rate.percent("10"))));
+    }
   }
 
   // ---------------------------------------------------------------- LedgerStore: entries

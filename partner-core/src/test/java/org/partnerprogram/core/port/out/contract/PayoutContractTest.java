@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.LedgerEntry;
@@ -386,6 +387,28 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     assertThat(read).isEqualTo(stored);
     assertThat(read.account().holderName()).isEqualTo("Émile d'Arçon-Brontë");
     assertThat(read.account().iban().value()).isEqualTo("NL91ABNA0417164300");
+  }
+
+  @Test
+  void aSecondPayoutWithTheSameIdIsAConflictAndWritesNothing() {
+    Payout stored = payout(payoutId(7), P1, NOVEMBER, "10.00");
+    tx(
+        () -> {
+          payouts().insertPayout(stored);
+          return null;
+        });
+
+    assertThatThrownBy(
+            () ->
+                tx(
+                    () -> {
+                      payouts().insertPayout(payout(payoutId(7), P2, DECEMBER, "99.00"));
+                      return null;
+                    }))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(tx(() -> payouts().find(stored.payoutId()))).contains(stored);
+    assertThat(tx(() -> payouts().payoutsOfPeriod(DECEMBER))).isEmpty();
   }
 
   @Test

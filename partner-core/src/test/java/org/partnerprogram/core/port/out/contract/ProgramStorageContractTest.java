@@ -431,6 +431,21 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
         .containsExactly(other);
   }
 
+  @Test
+  void aSecondHistoryEntryForOnePartnerVersionIsAConflictAndWritesNothing() {
+    PartnerId id = PartnerId.of("p-1");
+    PayoutAccountChange first = new PayoutAccountChange(id, 1, anAccount(), T0);
+    txRun(() -> storage.partners().appendPayoutAccountChange(first));
+
+    PayoutAccountChange sameVersion =
+        new PayoutAccountChange(
+            id, 1, PayoutAccount.of("DE89370400440532013000", "Other"), T0.plusSeconds(5));
+    assertThatThrownBy(() -> txRun(() -> storage.partners().appendPayoutAccountChange(sameVersion)))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(tx(() -> storage.partners().payoutAccountHistory(id))).containsExactly(first);
+  }
+
   // ---------------------------------------------------------------- ReferralCodeStore
 
   @Test

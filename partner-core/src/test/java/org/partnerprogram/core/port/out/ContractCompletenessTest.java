@@ -1,0 +1,99 @@
+package org.partnerprogram.core.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the storage contract suite complete: every method of every outbound port must be called by
+ * at least one contract test, so an adapter author who passes the suite has had each method
+ * checked. A new port method without a contract test fails this test.
+ *
+ * <p>The check reads the contract tests' sources (whitespace removed, so calls split over lines
+ * count) and looks for {@code accessor().method(} where the accessor is the {@link ProgramStorage}
+ * method that hands out the port.
+ */
+class ContractCompletenessTest {
+
+  private static final Path CONTRACT_SOURCES =
+      Path.of("src/test/java/org/partnerprogram/core/port/out/contract");
+
+  /** Each port with the accessor the contract tests reach it through. */
+  private static final Map<Class<?>, String> PORTS =
+      Map.of(
+          PartnerStore.class, "partners",
+          ReferralCodeStore.class, "codes",
+          RateStore.class, "rates",
+          TouchStore.class, "touches",
+          AttributionStore.class, "attributions",
+          OrderStore.class, "orders",
+          LedgerStore.class, "ledger",
+          ProcessedEventStore.class, "processedEvents",
+          PayoutStore.class, "payouts",
+          TransactionBoundary.class, "transactions");
+
+  @Test
+  void everyPortIsHandedOutByProgramStorage() {
+    List<String> accessors =
+        Stream.of(ProgramStorage.class.getDeclaredMethods())
+            .filter(m -> PORTS.containsKey(m.getReturnType()))
+            .map(Method::getName)
+            .collect(Collectors.toList());
+
+    assertThat(accessors).containsExactlyInAnyOrderElementsOf(PORTS.values());
+  }
+
+  @Test
+  void everyPortMethodIsCalledByAContractTest() throws IOException {
+    String contracts = contractSources();
+    List<String> uncovered = new ArrayList<>();
+    PORTS.forEach(
+        (port, accessor) -> {
+          for (Method method : port.getDeclaredMethods()) {
+            if (!Modifier.isAbstract(method.getModifiers())) {
+              continue;
+            }
+            Pattern call =
+                Pattern.compile("\\b" + Pattern.quote(accessor + "()." + method.getName() + "("));
+            if (!call.matcher(contracts).find()) {
+              uncovered.add(port.getSimpleName() + "#" + method.getName());
+            }
+          }
+        });
+
+    assertThat(uncovered).as("port methods no contract test calls").isEmpty();
+  }
+
+  @Test
+  void theCheckSeesTheContractSourcesAndCanFail() throws IOException {
+    String contracts = contractSources();
+
+    assertThat(contracts)
+        .contains("partners().insert(")
+        .doesNotContain("partners().neverDeclared(");
+    assertThat(PORTS.keySet())
+        .allSatisfy(port -> assertThat(port.getDeclaredMethods()).isNotEmpty());
+  }
+
+  private static String contractSources() throws IOException {
+    assertThat(CONTRACT_SOURCES).as("run from partner-core's directory").isDirectory();
+    try (Stream<Path> files = Files.list(CONTRACT_SOURCES)) {
+      StringBuilder all = new StringBuilder();
+      for (Path file : files.filter(f -> f.toString().endsWith("ContractTest.java")).toList()) {
+        all.append(Files.readString(file).replaceAll("\\s+", ""));
+      }
+      return all.toString();
+    }
+  }
+}
