@@ -51,6 +51,17 @@ class TextParameterProperties {
   }
 
   @Test
+  void aValidCodeDrawnTwiceIsRefusedTypedTheSecondTime() {
+    // A repeat draw (or a shrink) of a string that is a valid code: the first pass issues and
+    // revokes it, the second finds it taken and already revoked. Both are typed refusals.
+    for (int pass = 0; pass < 2; pass++) {
+      for (TextParameters.Param p : params) {
+        assertThat(TextParameters.problem(p, "NL91ABNA0417164300")).isEqualTo(Optional.empty());
+      }
+    }
+  }
+
+  @Test
   void validValuesAreAcceptedAndReadBackSoThePropertyIsNotVacuous() {
     for (String s : List.of("O'Brien; DROP TABLE pp_partner; --", "Zoë \\ 100%_off")) {
       for (String name :

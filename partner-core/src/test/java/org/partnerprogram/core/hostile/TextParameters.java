@@ -15,6 +15,7 @@ import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IdempotencyConflictException;
+import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.Money;
@@ -189,7 +190,9 @@ public final class TextParameters {
               return Optional.empty();
             },
             s -> s,
-            Set.of(NotFoundException.class)));
+            // The vanity parameter above issues s when s is a valid code and this one revokes it;
+            // when the same string comes again (a repeat draw or a shrink), it is already revoked.
+            Set.of(NotFoundException.class, IllegalTransitionException.class)));
     params.add(
         param(
             "recordTouch.visitorId",
