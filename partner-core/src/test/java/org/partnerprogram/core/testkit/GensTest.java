@@ -39,7 +39,7 @@ class GensTest {
   private static final long[] SEEDS = {1, 2, 3};
 
   /**
-   * Shrink attempts per failure. QuickTheories makes a fixed number of attempts (a million by
+   * Shrink attempts per failure. QuickTheories makes a fixed number of attempts (100,000 by
    * default) and each attempt regenerates the value (a month of events takes about a millisecond),
    * so the default costs minutes; a couple of thousand reach small counterexamples here.
    */
