@@ -4,17 +4,29 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.partnerprogram.core.domain.Iban;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Rate;
 import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
- * QuickTheories generators for the programme's values, behind one facade. Every generator shrinks
- * towards small, readable values (small amounts, short lists, the first country of the table).
+ * QuickTheories generators for the programme's values, behind one facade: {@link #money()}, {@link
+ * #rateTables()}, {@link #orders()}, {@link #ibans()}, {@link #referralCodes()} and {@link
+ * #programmeMonths()} (event streams of clicks, signups, orders, payments and refunds, with
+ * duplicate deliveries and reorderings). Each returns a generator configured by chaining readable
+ * methods, each of which returns a new generator; all are plain {@link Gen}s, so they compose with
+ * {@code map}, {@code zip} and QuickTheories' own {@code lists()}.
+ *
+ * <p>Values are the SDK's domain types ({@link Money}, {@link
+ * org.partnerprogram.core.domain.Order}, {@link org.partnerprogram.core.domain.RateVersion} inside
+ * a {@link RateTable}, {@link Iban}, {@link org.partnerprogram.core.domain.ReferralCode}) or kit
+ * records that print one event or version per line. Every generator shrinks towards small, readable
+ * values: amounts towards zero, lists towards fewer elements (an order with one line, a month of a
+ * few events), the first country, product or partner.
  */
 public final class Gens {
   private Gens() {}
@@ -22,8 +34,6 @@ public final class Gens {
   /** Countries used for generated IBANs: a spread of lengths from 15 (NO) to 33 (RU). */
   public static final List<String> IBAN_COUNTRIES =
       List.of("NL", "BE", "DE", "FR", "GB", "NO", "MT", "LC", "RU", "IT", "ES", "CH", "SE", "PL");
-
-  private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   /**
    * Money in a currency, with absolute value up to {@code maxMajorUnits}.
@@ -65,25 +75,96 @@ public final class Gens {
 
   /**
    * Valid IBANs in electronic form, for the countries in {@link #IBAN_COUNTRIES}, with random
-   * alphanumeric account parts and correct check digits.
+   * alphanumeric account parts and correct check digits. The result is itself a {@code Gen<Iban>};
+   * chain {@code .in("NL", "BE")} for other countries, {@code .valid()} for readability, or {@code
+   * .corrupted()} for texts that fail validation in a known way.
    *
    * @return the generator
    */
-  public static Gen<Iban> ibans() {
-    Gen<String> country = Generate.pick(IBAN_COUNTRIES);
-    return country.flatMap(
-        cc -> {
-          int bbanLength = Iban.lengthFor(cc) - 4;
-          return Generate.intArrays(Generate.constant(bbanLength), integers().between(0, 35))
-              .map(
-                  chars -> {
-                    StringBuilder bban = new StringBuilder();
-                    for (int c : chars) {
-                      bban.append(ALNUM.charAt(c));
-                    }
-                    String b = bban.toString();
-                    return new Iban(cc + Iban.checkDigits(cc, b) + b);
-                  });
-        });
+  public static IbanGen ibans() {
+    return new IbanGen(IBAN_COUNTRIES);
+  }
+
+  /**
+   * Money in euros from 0.00 to 100,000.00; chain {@code .in(currency)}, {@code .between(min, max)}
+   * or {@code .upTo(max)} to change it: {@code Gens.money().in("EUR").between("0.01", "999.99")}.
+   * Shrinks towards the bound nearest to zero.
+   *
+   * @return the generator
+   */
+  public static MoneyGen money() {
+    return new MoneyGen(Currency.getInstance("EUR"), BigDecimal.ZERO, new BigDecimal("100000"));
+  }
+
+  /**
+   * Rate tables of 3 products with 1 to 3 programme-wide versions and no overrides, starting at
+   * {@link ProgramFixture#START}; chain {@code .products(n)}, {@code .versions(min, max)}, {@code
+   * .overrides(min, max)} or {@code .from(instant)}: {@code
+   * Gens.rateTables().products(3).versions(1, 4).overrides(0, 2)}.
+   *
+   * @return the generator
+   */
+  public static RateTableGen rateTables() {
+    return new RateTableGen(3, 1, 3, 0, 0, ProgramFixture.START);
+  }
+
+  /**
+   * Orders of 1 to 5 lines over {@link ProgramFixture}'s rate card, placed in the 30 days after
+   * {@link ProgramFixture#START}; chain {@code .over(rateTable)}, {@code .lines(min, max)}, {@code
+   * .nets(money)}, {@code .by(customer)}, or {@code .several(min, max)} for a list: {@code
+   * Gens.orders().over(table).lines(1, 5)}. Shrinks towards one line.
+   *
+   * @return the generator
+   */
+  public static OrderGen orders() {
+    return OrderGen.defaults();
+  }
+
+  /**
+   * Referral codes as the SDK generates them; chain {@code .vanity()} for codes a partner chooses.
+   *
+   * @return the generator
+   */
+  public static ReferralCodeGen referralCodes() {
+    return new ReferralCodeGen(false);
+  }
+
+  /**
+   * Months of a programme (November 2026) with up to 3 partners and 5 customers, each event
+   * delivered once and in order; chain {@code .partners(n)}, {@code .customers(m)}, {@code
+   * .duplicates(probability)}, {@code .reorderings(true)} or {@code .in(yearMonth)}: {@code
+   * Gens.programmeMonths().partners(3).customers(10).duplicates(0.1).reorderings(true)}.
+   *
+   * @return the generator
+   */
+  public static ProgrammeMonthGen programmeMonths() {
+    return new ProgrammeMonthGen(YearMonth.of(2026, 11), 3, 5, 0, false);
+  }
+
+  /**
+   * A list of {@code min} to {@code max} elements that shrinks by dropping any element, not only
+   * the last. QuickTheories shrinks the random draws behind a value, not its structure: a list of
+   * {@code lists().ofSizeBetween} can only lose its tail, so an interesting last element keeps
+   * every element before it alive. Here the list is {@code max} slots, each or absent by a draw
+   * that shrinks towards absent, and every slot draws its element either way, so dropping one
+   * element leaves the draws of the others where they were. When fewer than {@code min} slots are
+   * present, the first absent ones fill up the list.
+   */
+  static <T> Gen<List<T>> listOf(Gen<T> element, int min, int max) {
+    Gen<Integer> present = integers().between(0, 1);
+    return in -> {
+      List<T> kept = new ArrayList<>();
+      List<T> dropped = new ArrayList<>();
+      for (int i = 0; i < max; i++) {
+        boolean keep = present.generate(in) == 1;
+        T value = element.generate(in);
+        (keep ? kept : dropped).add(value);
+      }
+      // too few kept: the first dropped ones make up the minimum
+      for (int i = 0; kept.size() < min; i++) {
+        kept.add(dropped.get(i));
+      }
+      return kept;
+    };
   }
 }

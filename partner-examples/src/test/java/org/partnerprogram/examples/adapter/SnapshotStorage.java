@@ -1,0 +1,924 @@
+package org.partnerprogram.examples.adapter;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.partnerprogram.core.domain.AttributionCounts;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.Balance;
+import org.partnerprogram.core.domain.CommissionLine;
+import org.partnerprogram.core.domain.ConflictException;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerAmount;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+import org.partnerprogram.core.domain.ProcessedEvent;
+import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.RecordedOrder;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.LedgerStore;
+import org.partnerprogram.core.port.out.OrderStore;
+import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.ProcessedEventStore;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TouchStore;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+
+/**
+ * A worked example of a storage adapter of your own: the whole programme is one immutable snapshot,
+ * held by an {@link AtomicReference}; a unit of work edits a private copy and commits by
+ * compare-and-set. It passes the same contract suite and model check as the SDK's adapters (see the
+ * tests next to it), and it is written to be read and copied.
+ *
+ * <h2>The design, and why it differs from {@code InMemoryStorage}</h2>
+ *
+ * <p>{@code InMemoryStorage} runs one unit of work at a time under a lock and undoes a failed one
+ * entry by entry. This adapter takes no lock: it is optimistic concurrency control, the way a
+ * database with serializable snapshot isolation works.
+ *
+ * <ol>
+ *   <li><b>Begin</b>: read the committed snapshot ({@link State}) and make a shallow copy of it,
+ *       the <em>draft</em>. Every table of a snapshot is an immutable collection, so the copy
+ *       shares them and costs nothing.
+ *   <li><b>Work</b>: the stores read from and write to the draft. A write replaces one table of the
+ *       draft by a changed copy; the committed snapshot never changes, so other threads keep
+ *       reading a consistent state.
+ *   <li><b>Commit</b>: {@code compareAndSet(snapshotWeBeganWith, draft)}. If it succeeds, the draft
+ *       is the new committed state, with its events: writes and events become visible together, all
+ *       at once.
+ *   <li><b>Conflict</b>: if another unit committed in between, our reads may be stale, so the CAS
+ *       fails and the whole unit of work runs again on the newer snapshot. That is what makes
+ *       "insert unless it exists (also concurrently)" true: the loser re-runs, sees the winner's
+ *       row and returns false, without any unique index.
+ *   <li><b>Failure</b>: if the work throws, the draft is simply dropped. Nothing to undo.
+ * </ol>
+ *
+ * <p>The price: every write copies a table (fine for tests and demos, O(n) per write; a real
+ * adapter of this design would use persistent collections with O(log n) updates), the unit of work
+ * may run more than once (the core's use cases are written for that: they touch the world only
+ * through the ports), and under heavy contention units retry. Nothing survives the JVM.
+ *
+ * <h2>The rules every adapter keeps</h2>
+ *
+ * <ul>
+ *   <li>Every store method runs inside {@link TransactionBoundary#execute}; a nested call joins the
+ *       outer unit.
+ *   <li>"Returns false, writing nothing" for a duplicate: check first, write after.
+ *   <li>Lists come back in the order each port method's javadoc names.
+ *   <li>Events published through {@link #outbox()} commit with the unit's writes, never without.
+ * </ul>
+ */
+public final class SnapshotStorage implements ProgramStorage {
+  /** A unit of work that keeps losing the race gives up after this many attempts. */
+  private static final int MAX_ATTEMPTS = 1_000;
+
+  /** The committed state. Only {@link Transactions#execute} replaces it, by compare-and-set. */
+  private final AtomicReference<State> committed = new AtomicReference<>(new State());
+
+  /** The unit of work running on this thread, if any (so nested units can join it). */
+  @SuppressWarnings("ThreadLocalUsage") // one per storage on purpose: a thread may use two
+  private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+  private final Transactions transactions = new Transactions();
+
+  /** Creates empty storage. */
+  public SnapshotStorage() {}
+
+  /**
+   * The events of every committed unit of work, in publication order (what the contract suite
+   * checks against the outbox).
+   *
+   * @return an immutable snapshot
+   */
+  public List<ProgramEvent> committedEvents() {
+    return committed.get().events;
+  }
+
+  // ------------------------------------------------------------------ the snapshot
+
+  /**
+   * Everything stored, as one value. Each field is an immutable collection. A {@code State} is
+   * written only by the unit of work that copied it, before it is committed; once {@link
+   * #committed} holds it, nobody writes it again (the fields are not final only so that a draft can
+   * replace its tables one at a time).
+   */
+  private static final class State {
+    Map<PartnerId, Partner> partners = Map.of();
+    Map<PartnerId, List<PayoutAccountChange>> accountHistory = Map.of();
+    Map<ReferralCode, IssuedCode> codes = Map.of();
+    Map<Optional<PartnerId>, List<RateVersion>> rates = Map.of();
+    List<Touch> touches = List.of();
+    Map<CustomerAccountId, AttributionRecord> attributions = Map.of();
+    Map<OrderId, RecordedOrder> orders = Map.of();
+    Map<OrderId, Instant> paidAt = Map.of();
+    List<Refund> refunds = List.of();
+    Map<LineKey, CommissionLine> pricedLines = Map.of();
+    List<LedgerEntry> entries = List.of();
+    Set<EntryKey> entryKeys = Set.of();
+    Map<EventId, ProcessedEvent> processed = Map.of();
+    Map<YearMonth, PeriodClose> closes = Map.of();
+    Map<PayoutId, Payout> payouts = Map.of();
+    Map<UUID, PayoutId> assignments = Map.of();
+    List<PeriodCloseLine> closeLines = List.of();
+    List<ProgramEvent> events = List.of();
+
+    /** A shallow copy: it shares every (immutable) table with this state. */
+    State copy() {
+      State s = new State();
+      s.partners = partners;
+      s.accountHistory = accountHistory;
+      s.codes = codes;
+      s.rates = rates;
+      s.touches = touches;
+      s.attributions = attributions;
+      s.orders = orders;
+      s.paidAt = paidAt;
+      s.refunds = refunds;
+      s.pricedLines = pricedLines;
+      s.entries = entries;
+      s.entryKeys = entryKeys;
+      s.processed = processed;
+      s.closes = closes;
+      s.payouts = payouts;
+      s.assignments = assignments;
+      s.closeLines = closeLines;
+      s.events = events;
+      return s;
+    }
+  }
+
+  /** A refund of one line by one event. */
+  private record Refund(OrderId orderId, int lineNumber, EventId eventId, Money net) {}
+
+  /** The unique key of a priced line. */
+  private record LineKey(OrderId orderId, int lineNumber) {}
+
+  /** The unique key of a ledger entry: one per (source event, order line, kind). */
+  private record EntryKey(EventId event, OrderId orderId, int lineNumber, LedgerEntry.Kind kind) {
+    static EntryKey of(LedgerEntry e) {
+      return new EntryKey(e.sourceEvent(), e.orderId(), e.lineNumber(), e.kind());
+    }
+  }
+
+  // Copy-on-write helpers: each returns a changed immutable copy and leaves its argument alone.
+
+  private static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
+    Map<K, V> copy = new HashMap<>(map);
+    copy.put(key, value);
+    return Map.copyOf(copy);
+  }
+
+  private static <K, V> Map<K, V> without(Map<K, V> map, K key) {
+    Map<K, V> copy = new HashMap<>(map);
+    copy.remove(key);
+    return Map.copyOf(copy);
+  }
+
+  private static <E> List<E> with(List<E> list, E element) {
+    List<E> copy = new ArrayList<>(list);
+    copy.add(element);
+    return List.copyOf(copy);
+  }
+
+  private static <E> Set<E> with(Set<E> set, E element) {
+    Set<E> copy = new HashSet<>(set);
+    copy.add(element);
+    return Set.copyOf(copy);
+  }
+
+  // ------------------------------------------------------------------ the transaction boundary
+
+  /** One attempt at a unit of work: the snapshot it began with and its draft. */
+  private static final class Unit {
+    final State base;
+    final State draft;
+    boolean wrote;
+
+    Unit(State base) {
+      this.base = base;
+      this.draft = base.copy();
+    }
+  }
+
+  /** The draft to read; fails outside a unit of work, as a database connection would. */
+  private State read() {
+    Unit unit = current.get();
+    if (unit == null) {
+      throw new IllegalStateException("call the stores inside TransactionBoundary.execute(...)");
+    }
+    return unit.draft;
+  }
+
+  /** The draft to change; marks the unit as one that must commit. */
+  private State write() {
+    State draft = read();
+    current.get().wrote = true;
+    return draft;
+  }
+
+  private final class Transactions implements TransactionBoundary {
+    @Override
+    public <T> T execute(Supplier<T> work) {
+      if (current.get() != null) {
+        return work.get(); // nested: joins the unit running on this thread
+      }
+      for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        Unit unit = new Unit(committed.get());
+        current.set(unit);
+        T result;
+        try {
+          result = work.get(); // if it throws, the draft is dropped: nothing was committed
+        } finally {
+          current.remove();
+        }
+        if (!unit.wrote) {
+          return result; // read only: it saw one committed snapshot, there is nothing to commit
+        }
+        if (committed.compareAndSet(unit.base, unit.draft)) {
+          return result; // committed: writes and events became visible at once
+        }
+        // Another unit committed after ours began: what we read may be stale. Run again.
+        Thread.onSpinWait();
+      }
+      throw new RetryableException(
+          "a unit of work lost " + MAX_ATTEMPTS + " commits in a row to concurrent ones", null);
+    }
+  }
+
+  @Override
+  public TransactionBoundary transactions() {
+    return transactions;
+  }
+
+  @Override
+  public Optional<EventPublisher> outbox() {
+    // events go into the draft, so they commit (or vanish) with the unit's other writes
+    return Optional.of(this::publish);
+  }
+
+  private void publish(ProgramEvent event) {
+    State s = write();
+    s.events = with(s.events, event);
+  }
+
+  // ------------------------------------------------------------------ the stores
+
+  @Override
+  public PartnerStore partners() {
+    return partners;
+  }
+
+  @Override
+  public ReferralCodeStore codes() {
+    return codes;
+  }
+
+  @Override
+  public RateStore rates() {
+    return rates;
+  }
+
+  @Override
+  public TouchStore touches() {
+    return touches;
+  }
+
+  @Override
+  public AttributionStore attributions() {
+    return attributions;
+  }
+
+  @Override
+  public OrderStore orders() {
+    return orders;
+  }
+
+  @Override
+  public LedgerStore ledger() {
+    return ledger;
+  }
+
+  @Override
+  public ProcessedEventStore processedEvents() {
+    return processedEvents;
+  }
+
+  @Override
+  public PayoutStore payouts() {
+    return payouts;
+  }
+
+  private final PartnerStore partners =
+      new PartnerStore() {
+        @Override
+        public boolean insert(Partner partner) {
+          if (findByCustomerAccount(partner.customerAccountId()).isPresent()) {
+            return false;
+          }
+          if (read().partners.containsKey(partner.id())) {
+            throw new ConflictException("a partner with id " + partner.id() + " exists already");
+          }
+          State s = write();
+          s.partners = with(s.partners, partner.id(), partner);
+          return true;
+        }
+
+        @Override
+        public Optional<Partner> findById(PartnerId id) {
+          return Optional.ofNullable(read().partners.get(id));
+        }
+
+        @Override
+        public Optional<Partner> findByCustomerAccount(CustomerAccountId account) {
+          // a scan: a production adapter keeps an index by account
+          return read().partners.values().stream()
+              .filter(p -> p.customerAccountId().equals(account))
+              .findFirst();
+        }
+
+        @Override
+        public void update(Partner partner) {
+          Partner stored = read().partners.get(partner.id());
+          if (stored == null) {
+            throw new NotFoundException("no partner with id " + partner.id());
+          }
+          if (stored.version() != partner.version() - 1) {
+            throw new RetryableException(
+                "partner "
+                    + partner.id()
+                    + " was changed concurrently (stored version "
+                    + stored.version()
+                    + ")",
+                null);
+          }
+          State s = write();
+          s.partners = with(s.partners, partner.id(), partner);
+        }
+
+        @Override
+        public void appendPayoutAccountChange(PayoutAccountChange change) {
+          List<PayoutAccountChange> history = payoutAccountHistory(change.partnerId());
+          if (history.stream().anyMatch(c -> c.partnerVersion() == change.partnerVersion())) {
+            throw new ConflictException(
+                "partner "
+                    + change.partnerId()
+                    + " has a payout-account change for version "
+                    + change.partnerVersion()
+                    + " already");
+          }
+          State s = write();
+          s.accountHistory = with(s.accountHistory, change.partnerId(), with(history, change));
+        }
+
+        @Override
+        public List<PayoutAccountChange> payoutAccountHistory(PartnerId id) {
+          return read().accountHistory.getOrDefault(id, List.of()).stream()
+              .sorted(Comparator.comparingLong(PayoutAccountChange::partnerVersion))
+              .toList();
+        }
+      };
+
+  private final ReferralCodeStore codes =
+      new ReferralCodeStore() {
+        @Override
+        public boolean insert(IssuedCode code) {
+          if (read().codes.containsKey(code.code())) {
+            return false; // taken, live or revoked: a revoked code is never reissued
+          }
+          State s = write();
+          s.codes = with(s.codes, code.code(), code);
+          return true;
+        }
+
+        @Override
+        public Optional<IssuedCode> find(ReferralCode code) {
+          return Optional.ofNullable(read().codes.get(code)); // codes are upper case already
+        }
+
+        @Override
+        public List<IssuedCode> findByPartner(PartnerId partnerId) {
+          return read().codes.values().stream()
+              .filter(c -> c.partnerId().equals(partnerId))
+              .sorted(
+                  Comparator.comparing(IssuedCode::issuedAt).thenComparing(c -> c.code().value()))
+              .toList();
+        }
+
+        @Override
+        public boolean revoke(ReferralCode code, Instant at) {
+          IssuedCode stored = read().codes.get(code);
+          if (stored == null || !stored.isLive()) {
+            return false;
+          }
+          State s = write();
+          s.codes = with(s.codes, code, stored.revoke(at));
+          return true;
+        }
+      };
+
+  private final RateStore rates =
+      new RateStore() {
+        @Override
+        public boolean insert(RateVersion version) {
+          List<RateVersion> scope = versions(version.partnerId());
+          for (RateVersion v : scope) {
+            if (v.number() == version.number()
+                || v.effectiveFrom().equals(version.effectiveFrom())) {
+              return false;
+            }
+          }
+          State s = write();
+          s.rates = with(s.rates, version.partnerId(), with(scope, version));
+          return true;
+        }
+
+        @Override
+        public Optional<RateVersion> latest(Optional<PartnerId> scope) {
+          return versions(scope).stream().max(Comparator.comparingInt(RateVersion::number));
+        }
+
+        @Override
+        public Optional<RateVersion> inForceAt(Optional<PartnerId> scope, Instant at) {
+          return versions(scope).stream()
+              .filter(v -> !v.effectiveFrom().isAfter(at))
+              .max(Comparator.comparing(RateVersion::effectiveFrom));
+        }
+
+        @Override
+        public List<RateVersion> versions(Optional<PartnerId> scope) {
+          return read().rates.getOrDefault(scope, List.of()).stream()
+              .sorted(Comparator.comparingInt(RateVersion::number))
+              .toList();
+        }
+      };
+
+  private final TouchStore touches =
+      new TouchStore() {
+        @Override
+        public void insert(Touch touch) {
+          State s = write();
+          s.touches = with(s.touches, touch);
+        }
+
+        @Override
+        public List<Touch> findByVisitor(
+            VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+          return read().touches.stream()
+              .filter(t -> t.visitorId().equals(visitorId))
+              .filter(t -> !t.at().isBefore(fromInclusive) && !t.at().isAfter(toInclusive))
+              .sorted(Comparator.comparing(Touch::at).thenComparing(t -> t.code().value()))
+              .toList();
+        }
+
+        @Override
+        public long countByPartner(PartnerId partnerId) {
+          return read().touches.stream().filter(t -> t.partnerId().equals(partnerId)).count();
+        }
+      };
+
+  private final AttributionStore attributions =
+      new AttributionStore() {
+        @Override
+        public boolean insert(AttributionRecord record) {
+          if (read().attributions.containsKey(record.customer())) {
+            return false; // one decision per customer, for good
+          }
+          State s = write();
+          s.attributions = with(s.attributions, record.customer(), record);
+          return true;
+        }
+
+        @Override
+        public Optional<AttributionRecord> findByCustomer(CustomerAccountId customer) {
+          return Optional.ofNullable(read().attributions.get(customer));
+        }
+
+        @Override
+        public AttributionCounts countsByPartner(PartnerId partnerId) {
+          long attributed = 0;
+          Map<AttributionDecision.Reason, Long> refused =
+              new EnumMap<>(AttributionDecision.Reason.class);
+          for (AttributionRecord r : read().attributions.values()) {
+            if (!r.candidatePartner().equals(Optional.of(partnerId))) {
+              continue;
+            }
+            if (r.decision() instanceof AttributionDecision.NotAttributed n) {
+              refused.merge(n.reason(), 1L, Long::sum);
+            } else {
+              attributed++;
+            }
+          }
+          return new AttributionCounts(0, attributed, refused);
+        }
+      };
+
+  private final OrderStore orders =
+      new OrderStore() {
+        @Override
+        public boolean insert(RecordedOrder order) {
+          OrderId id = order.order().orderId();
+          if (read().orders.containsKey(id)) {
+            return false;
+          }
+          State s = write();
+          s.orders = with(s.orders, id, order);
+          return true;
+        }
+
+        @Override
+        public Optional<RecordedOrder> find(OrderId orderId) {
+          return Optional.ofNullable(read().orders.get(orderId));
+        }
+
+        @Override
+        public long countByCustomer(CustomerAccountId customer) {
+          return read().orders.values().stream()
+              .filter(o -> o.order().customer().equals(customer))
+              .count();
+        }
+
+        @Override
+        public boolean markPaid(OrderId orderId, Instant paidAt) {
+          if (!read().orders.containsKey(orderId) || read().paidAt.containsKey(orderId)) {
+            return false;
+          }
+          State s = write();
+          s.paidAt = with(s.paidAt, orderId, paidAt);
+          return true;
+        }
+
+        @Override
+        public Optional<Instant> paidAt(OrderId orderId) {
+          return Optional.ofNullable(read().paidAt.get(orderId));
+        }
+
+        @Override
+        public void addRefund(OrderId orderId, int lineNumber, EventId eventId, Money net) {
+          for (Refund r : read().refunds) {
+            if (r.orderId().equals(orderId)
+                && r.lineNumber() == lineNumber
+                && r.eventId().equals(eventId)) {
+              throw new ConflictException(
+                  "event "
+                      + eventId
+                      + " refunded line "
+                      + lineNumber
+                      + " of order "
+                      + orderId
+                      + " before");
+            }
+          }
+          State s = write();
+          s.refunds = with(s.refunds, new Refund(orderId, lineNumber, eventId, net));
+        }
+
+        @Override
+        public Map<Integer, Money> refundedByLine(OrderId orderId) {
+          Map<Integer, Money> result = new TreeMap<>();
+          for (Refund r : read().refunds) {
+            if (r.orderId().equals(orderId)) {
+              result.merge(r.lineNumber(), r.net(), Money::plus);
+            }
+          }
+          return result;
+        }
+      };
+
+  private static final Comparator<LedgerEntry> BY_RECORDING =
+      Comparator.comparing(LedgerEntry::recordedAt)
+          .thenComparingInt(LedgerEntry::lineNumber)
+          .thenComparing(LedgerEntry::kind);
+
+  private static final Comparator<LedgerEntry> BY_ORDER_LINE =
+      Comparator.comparing((LedgerEntry e) -> e.orderId().value())
+          .thenComparingInt(LedgerEntry::lineNumber)
+          .thenComparing(LedgerEntry::recordedAt);
+
+  private final LedgerStore ledger =
+      new LedgerStore() {
+        @Override
+        public boolean insertLine(CommissionLine line) {
+          LineKey key = new LineKey(line.orderId(), line.lineNumber());
+          if (read().pricedLines.containsKey(key)) {
+            return false; // priced once, never re-priced
+          }
+          State s = write();
+          s.pricedLines = with(s.pricedLines, key, line);
+          return true;
+        }
+
+        @Override
+        public List<CommissionLine> linesOfOrder(OrderId orderId) {
+          return read().pricedLines.values().stream()
+              .filter(l -> l.orderId().equals(orderId))
+              .sorted(Comparator.comparingInt(CommissionLine::lineNumber))
+              .toList();
+        }
+
+        @Override
+        public boolean append(LedgerEntry entry) {
+          EntryKey key = EntryKey.of(entry);
+          if (read().entryKeys.contains(key)) {
+            return false; // the same event booked this line and kind before
+          }
+          State s = write();
+          s.entryKeys = with(s.entryKeys, key);
+          s.entries = with(s.entries, entry);
+          return true;
+        }
+
+        @Override
+        public List<LedgerEntry> entriesOfOrder(OrderId orderId) {
+          return read().entries.stream()
+              .filter(e -> e.orderId().equals(orderId))
+              .sorted(BY_RECORDING)
+              .toList();
+        }
+
+        @Override
+        public List<LedgerEntry> entriesOfEvent(EventId eventId) {
+          return read().entries.stream()
+              .filter(e -> e.sourceEvent().equals(eventId))
+              .sorted(
+                  Comparator.comparingInt(LedgerEntry::lineNumber).thenComparing(LedgerEntry::kind))
+              .toList();
+        }
+
+        @Override
+        public List<LedgerEntry> recentEntries(PartnerId partnerId, int limit) {
+          return read().entries.stream()
+              .filter(e -> e.partnerId().equals(partnerId))
+              .sorted(
+                  Comparator.comparing(LedgerEntry::recordedAt)
+                      .thenComparing(LedgerEntry::entryId)
+                      .reversed())
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public Balance balance(PartnerId partnerId, Currency currency, Instant asOf) {
+          Money zero = Money.zero(currency);
+          Money accrued = zero;
+          Money earned = zero;
+          Money cancelled = zero;
+          Money reversed = zero;
+          Money held = zero;
+          Money payable = zero;
+          for (LedgerEntry e : read().entries) {
+            if (!e.partnerId().equals(partnerId) || !e.amount().currency().equals(currency)) {
+              continue;
+            }
+            boolean isHeld = e.payableAt().map(at -> at.isAfter(asOf)).orElse(false);
+            switch (e.kind()) {
+              case ACCRUED -> accrued = accrued.plus(e.amount());
+              case CANCELLED -> cancelled = cancelled.plus(e.amount());
+              case EARNED -> {
+                earned = earned.plus(e.amount());
+                if (isHeld) {
+                  held = held.plus(e.amount());
+                } else {
+                  payable = payable.plus(e.amount());
+                }
+              }
+              case REVERSED -> {
+                reversed = reversed.plus(e.amount());
+                if (isHeld) {
+                  held = held.minus(e.amount());
+                } else {
+                  payable = payable.minus(e.amount());
+                }
+              }
+            }
+          }
+          // pending = accrued - earned - cancelled; paid is netted by the core from the payouts
+          return new Balance(
+              accrued.minus(earned).minus(cancelled), held, payable, zero, earned, reversed);
+        }
+      };
+
+  private final ProcessedEventStore processedEvents =
+      new ProcessedEventStore() {
+        @Override
+        public boolean claim(ProcessedEvent event) {
+          if (read().processed.containsKey(event.eventId())) {
+            return false; // a redelivery: the loser of a race re-runs and ends up here too
+          }
+          State s = write();
+          s.processed = with(s.processed, event.eventId(), event);
+          return true;
+        }
+
+        @Override
+        public Optional<ProcessedEvent> find(EventId eventId) {
+          return Optional.ofNullable(read().processed.get(eventId));
+        }
+      };
+
+  private final PayoutStore payouts =
+      new PayoutStore() {
+        @Override
+        public boolean claimPeriod(PeriodClose close) {
+          if (read().closes.containsKey(close.period())) {
+            return false;
+          }
+          State s = write();
+          s.closes = with(s.closes, close.period(), close);
+          return true;
+        }
+
+        @Override
+        public Optional<PeriodClose> findClose(YearMonth period) {
+          return Optional.ofNullable(read().closes.get(period));
+        }
+
+        @Override
+        public Optional<PeriodClose> latestClose() {
+          return read().closes.values().stream().max(Comparator.comparing(PeriodClose::period));
+        }
+
+        /** An EARNED or REVERSED entry payable before the instant that no payout pays yet. */
+        private boolean assignable(State s, LedgerEntry e, Instant before) {
+          return (e.kind() == LedgerEntry.Kind.EARNED || e.kind() == LedgerEntry.Kind.REVERSED)
+              && e.payableAt().orElseThrow().isBefore(before)
+              && !s.assignments.containsKey(e.entryId());
+        }
+
+        private Money signed(LedgerEntry e) {
+          return e.kind() == LedgerEntry.Kind.REVERSED ? e.amount().negated() : e.amount();
+        }
+
+        @Override
+        public List<PartnerAmount> unassignedPayable(
+            Instant before, Currency currency, Optional<PartnerId> after, int limit) {
+          State s = read();
+          Map<String, Money> sums = new TreeMap<>(); // ordered by partner id, as String sorts
+          for (LedgerEntry e : s.entries) {
+            if (assignable(s, e, before)
+                && e.amount().currency().equals(currency)
+                && (after.isEmpty() || e.partnerId().value().compareTo(after.get().value()) > 0)) {
+              sums.merge(e.partnerId().value(), signed(e), Money::plus);
+            }
+          }
+          return sums.entrySet().stream()
+              .limit(limit)
+              .map(x -> new PartnerAmount(PartnerId.of(x.getKey()), x.getValue()))
+              .toList();
+        }
+
+        @Override
+        public void insertPayout(Payout payout) {
+          if (read().payouts.containsKey(payout.payoutId())) {
+            throw new ConflictException("payout " + payout.payoutId() + " exists already");
+          }
+          State s = write();
+          s.payouts = with(s.payouts, payout.payoutId(), payout);
+        }
+
+        @Override
+        public Money assign(
+            PayoutId payoutId, PartnerId partnerId, Instant before, Currency currency) {
+          State s = write();
+          Map<UUID, PayoutId> assignments = new HashMap<>(s.assignments); // one copy for all
+          Money sum = Money.zero(currency);
+          for (LedgerEntry e : s.entries) {
+            if (e.partnerId().equals(partnerId)
+                && e.amount().currency().equals(currency)
+                && assignable(s, e, before)) {
+              assignments.put(e.entryId(), payoutId);
+              sum = sum.plus(signed(e));
+            }
+          }
+          s.assignments = Map.copyOf(assignments);
+          return sum;
+        }
+
+        @Override
+        public void release(PayoutId payoutId) {
+          State s = write();
+          Map<UUID, PayoutId> assignments = new HashMap<>(s.assignments);
+          assignments.values().removeIf(payoutId::equals);
+          s.assignments = Map.copyOf(assignments);
+        }
+
+        @Override
+        public void deletePayout(PayoutId payoutId) {
+          State s = write();
+          s.payouts = without(s.payouts, payoutId);
+        }
+
+        @Override
+        public boolean update(Payout payout, PayoutStatus expected) {
+          Payout stored = read().payouts.get(payout.payoutId());
+          if (stored == null || stored.status() != expected) {
+            return false;
+          }
+          State s = write();
+          s.payouts = with(s.payouts, payout.payoutId(), payout);
+          return true;
+        }
+
+        @Override
+        public Optional<Payout> find(PayoutId payoutId) {
+          return Optional.ofNullable(read().payouts.get(payoutId));
+        }
+
+        @Override
+        public List<Payout> payoutsOfPeriod(YearMonth period) {
+          return read().payouts.values().stream()
+              .filter(p -> p.period().equals(period))
+              .sorted(Comparator.comparing(p -> p.payoutId().value()))
+              .toList();
+        }
+
+        @Override
+        public List<Payout> recentPayouts(PartnerId partnerId, int limit) {
+          return read().payouts.values().stream()
+              .filter(p -> p.partnerId().equals(partnerId))
+              .sorted(
+                  Comparator.comparing(Payout::period)
+                      .reversed()
+                      .thenComparing(p -> p.payoutId().value()))
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public Money paidTotal(PartnerId partnerId, Currency currency) {
+          Money total = Money.zero(currency);
+          for (Payout p : read().payouts.values()) {
+            if (p.partnerId().equals(partnerId) && p.status() != PayoutStatus.FAILED) {
+              total = total.plus(p.amount());
+            }
+          }
+          return total;
+        }
+
+        @Override
+        public void insertCloseLine(PeriodCloseLine line) {
+          State s = write();
+          s.closeLines = with(s.closeLines, line);
+        }
+
+        @Override
+        public List<PeriodCloseLine> closeLines(YearMonth period) {
+          return read().closeLines.stream()
+              .filter(l -> l.period().equals(period))
+              .sorted(Comparator.comparing(l -> l.partnerId().value()))
+              .toList();
+        }
+
+        @Override
+        public List<LedgerEntry> entriesOfPayout(PayoutId payoutId) {
+          State s = read();
+          return s.entries.stream()
+              .filter(e -> payoutId.equals(s.assignments.get(e.entryId())))
+              .sorted(BY_ORDER_LINE)
+              .toList();
+        }
+
+        @Override
+        public List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before) {
+          State s = read();
+          return s.entries.stream()
+              .filter(e -> e.partnerId().equals(partnerId) && assignable(s, e, before))
+              .sorted(BY_ORDER_LINE)
+              .toList();
+        }
+      };
+}

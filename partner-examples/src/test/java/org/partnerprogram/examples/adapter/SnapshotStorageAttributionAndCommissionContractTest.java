@@ -1,0 +1,12 @@
+package org.partnerprogram.examples.adapter;
+
+import org.partnerprogram.core.port.out.contract.AttributionAndCommissionContractTest;
+
+/** Step 2: the contract of touches, attributions, orders, the ledger and processed events. */
+class SnapshotStorageAttributionAndCommissionContractTest
+    extends AttributionAndCommissionContractTest<SnapshotStorage> {
+  @Override
+  protected SnapshotStorage newStorage() {
+    return new SnapshotStorage();
+  }
+}

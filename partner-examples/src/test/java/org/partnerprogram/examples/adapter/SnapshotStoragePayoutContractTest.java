@@ -1,0 +1,11 @@
+package org.partnerprogram.examples.adapter;
+
+import org.partnerprogram.core.port.out.contract.PayoutContractTest;
+
+/** Step 3: the contract of period closes and payouts. */
+class SnapshotStoragePayoutContractTest extends PayoutContractTest<SnapshotStorage> {
+  @Override
+  protected SnapshotStorage newStorage() {
+    return new SnapshotStorage();
+  }
+}

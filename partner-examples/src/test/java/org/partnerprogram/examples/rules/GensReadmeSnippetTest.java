@@ -1,0 +1,67 @@
+package org.partnerprogram.examples.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.testkit.Gens;
+import org.partnerprogram.core.testkit.RateTable;
+
+/** The README's tour of the generator facade is this code, so it compiles and cannot rot. */
+class GensReadmeSnippetTest {
+
+  @SuppressWarnings("unused") // the snippet shows calls, their results are not the point here
+  private static void theSnippet(RateTable rateTable) {
+    // tag::gens[]
+    Gens.money().in("EUR").between("0.01", "999.99"); // Gen<Money>
+    Gens.rateTables().products(3).versions(1, 4).overrides(0, 2); // Gen<RateTable> of RateVersions
+    Gens.orders().over(rateTable).lines(1, 5); // Gen<Order>; .several(1, 12) for lists
+    Gens.ibans().valid(); // Gen<Iban>
+    Gens.ibans().corrupted(); // Gen<CorruptedIban>
+    Gens.referralCodes(); // Gen<ReferralCode>
+    Gens.referralCodes().vanity();
+    Gens.programmeMonths().partners(3).customers(10).duplicates(0.1).reorderings(true);
+    // end::gens[]
+  }
+
+  @Test
+  void theReadmeShowsTheFacadeAsThisClassCallsIt() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    String section = readme.substring(readme.indexOf("## Property-test your commission rules"));
+    String snippet = section.substring(section.indexOf("```java\n") + 8);
+    snippet = snippet.substring(0, snippet.indexOf("```"));
+    String source =
+        Files.readString(
+            Path.of("src/test/java/org/partnerprogram/examples/rules/GensReadmeSnippetTest.java"),
+            StandardCharsets.UTF_8);
+    String tagged = source.substring(source.indexOf("// tag::gens[]") + 14);
+    tagged = tagged.substring(0, tagged.indexOf("// end::gens[]"));
+
+    assertThat(normalise(snippet)).isNotBlank().isEqualTo(normalise(tagged));
+  }
+
+  @Test
+  void theSnippetsGeneratorsGenerate() {
+    qt().withExamples(20)
+        .forAll(Gens.rateTables().products(3).versions(1, 4).overrides(0, 2))
+        .checkAssert(
+            table -> {
+              theSnippet(table);
+              assertThat(table.programmeWide()).hasSizeBetween(1, 4);
+            });
+  }
+
+  /** Code without comments and white space, so formatting and annotations may differ. */
+  private static String normalise(String code) {
+    return Arrays.stream(code.split("\n"))
+        .map(line -> line.replaceAll("//.*", "").replaceAll("\\s+", ""))
+        .filter(line -> !line.isEmpty())
+        .collect(Collectors.joining("\n"));
+  }
+}
