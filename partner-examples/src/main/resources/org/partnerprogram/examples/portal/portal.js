@@ -25,6 +25,7 @@ document.addEventListener('DOMContentLoaded', function () {
     } catch (e) {
       copied = false;
     }
+    feedback.dataset.method = 'selection';
     feedback.textContent = copied ? 'Copied' : 'Selected: press Ctrl+C to copy';
   }
 
@@ -32,6 +33,7 @@ document.addEventListener('DOMContentLoaded', function () {
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(field.value).then(function () {
         selectUrl(); // show what was copied
+        feedback.dataset.method = 'clipboard';
         feedback.textContent = 'Copied';
       }, fallback);
     } else {
