@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,7 @@ public final class HostPortal {
     this(
         clock,
         "jdbc:h2:mem:host-portal-"
-            + HexFormat.of().formatHex(new HostShop().randomBytes(6))
+            + HostShop.randomHex(6)
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         false);
   }
@@ -324,7 +323,7 @@ public final class HostPortal {
     String visitor =
         r.cookie(REFERRAL_COOKIE)
             .filter(v -> v.matches("[0-9a-f]{32}"))
-            .orElseGet(() -> HexFormat.of().formatHex(shop.randomBytes(16)));
+            .orElseGet(() -> HostShop.randomHex(16));
     boolean recorded;
     try {
       recorded =
@@ -636,9 +635,7 @@ public final class HostPortal {
     }
 
     Session newSession() {
-      HexFormat hex = HexFormat.of();
-      session =
-          new Session(hex.formatHex(shop.randomBytes(16)), hex.formatHex(shop.randomBytes(16)));
+      session = new Session(HostShop.randomHex(16), HostShop.randomHex(16));
       sessions.put(session.id, session);
       setCookie(SESSION_COOKIE + "=" + session.id);
       return session;

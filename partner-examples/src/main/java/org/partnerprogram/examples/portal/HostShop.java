@@ -58,7 +58,8 @@ final class HostShop {
           RateTarget.group("vps"), Rate.percent("12.5"),
           RateTarget.product("ssl-certificate"), Rate.percent("10"));
 
-  private final SecureRandom random = new SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Map<String, Customer> customers = new ConcurrentHashMap<>();
   private final Map<String, Customer> byEmail = new ConcurrentHashMap<>();
   private final Map<String, Invoice> invoices = new ConcurrentHashMap<>();
@@ -71,7 +72,7 @@ final class HostShop {
    * @param email the e-mail address, the sign-in name of this demo
    */
   Optional<Customer> signUp(String name, String email) {
-    String id = "cust-" + HexFormat.of().formatHex(randomBytes(8));
+    String id = "cust-" + randomHex(8);
     Customer customer = new Customer(id, name, email);
     if (byEmail.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), customer) != null) {
       return Optional.empty();
@@ -142,9 +143,10 @@ final class HostShop {
     return names;
   }
 
-  byte[] randomBytes(int n) {
-    byte[] bytes = new byte[n];
-    random.nextBytes(bytes);
-    return bytes;
+  /** Random hex from a {@link SecureRandom}: ids nobody can guess or count through. */
+  static String randomHex(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return HexFormat.of().formatHex(b);
   }
 }
