@@ -1,0 +1,198 @@
+package org.partnerprogram.examples.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnerprogram.examples.portal.PortalClient.find;
+import static org.partnerprogram.examples.portal.PortalClient.setCookies;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The portal's handlers over real HTTP, without a browser. One portal serves all tests (each uses
+ * its own e-mail addresses); only the last test moves its clock.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostPortalTest {
+  private static final String IBAN = "NL91 ABNA 0417 1643 00";
+
+  private DemoClock clock;
+  private HostPortal portal;
+  private URI base;
+
+  @BeforeAll
+  void start() throws Exception {
+    clock = new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC));
+    portal = new HostPortal(clock);
+    base = portal.start(0);
+  }
+
+  @AfterAll
+  void stop() {
+    portal.stop();
+  }
+
+  @Test
+  void aReferralLinkSetsAFirstPartyCookieAndRedirectsToTheShop() throws Exception {
+    String link = enrolledPartner(new PortalClient(base), "petra1@example.nl");
+    assertThat(link).matches("http://127\\.0\\.0\\.1:\\d+/r/[2-9A-Z]{12}");
+
+    HttpResponse<String> response = new PortalClient(base).get(link);
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location")).hasValue("/");
+    assertThat(setCookies(response, HostPortal.REFERRAL_COOKIE))
+        .singleElement()
+        .asString()
+        // 90 days, the programme's attribution window
+        .matches("pp_visitor=[0-9a-f]{32}; Max-Age=7776000; Path=/; HttpOnly; SameSite=Lax");
+  }
+
+  @Test
+  void refOnAnyPageSetsTheCookieAndReturnsToThatPageOnly() throws Exception {
+    String link = enrolledPartner(new PortalClient(base), "petra2@example.nl");
+    String code = link.substring(link.lastIndexOf('/') + 1);
+    PortalClient visitor = new PortalClient(base);
+
+    HttpResponse<String> partnerPage = visitor.get("/partner?ref=" + code.toLowerCase(Locale.ROOT));
+    assertThat(partnerPage.statusCode()).isEqualTo(302);
+    assertThat(partnerPage.headers().firstValue("Location")).hasValue("/partner");
+    assertThat(setCookies(partnerPage, HostPortal.REFERRAL_COOKIE)).hasSize(1);
+
+    // "//evil.example/" is a path here, but as a Location it would leave the site.
+    HttpResponse<String> elsewhere = visitor.get(base + "/evil.example/?ref=" + code);
+    assertThat(elsewhere.statusCode()).isEqualTo(302);
+    assertThat(elsewhere.headers().firstValue("Location")).hasValue("/");
+  }
+
+  @Test
+  void unknownAndMalformedCodesAreHarmless() throws Exception {
+    PortalClient visitor = new PortalClient(base);
+    for (String path :
+        new String[] {
+          "/r/NOSUCHCODE22", "/r/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/r/", "/?ref=%22%3E%3Cb%3E"
+        }) {
+      HttpResponse<String> response = visitor.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location")).as(path).hasValue("/");
+      assertThat(setCookies(response, HostPortal.REFERRAL_COOKIE)).as(path).isEmpty();
+    }
+    HttpResponse<String> shop = visitor.get("/");
+    assertThat(shop.statusCode()).isEqualTo(200);
+    assertThat(shop.body()).contains("Sign up").doesNotContain("<script>alert");
+  }
+
+  @Test
+  void aHostileCustomerNameIsShownAsTextEverywhere() throws Exception {
+    String hostile = "<script>alert(\"pwned\")</script><img src=x onerror='alert(1)'>";
+    PortalClient customer = new PortalClient(base);
+
+    String shop = customer.post("/signup", "name", hostile, "email", "mallory@example.nl");
+    String partner = customer.get("/partner").body();
+
+    String escaped =
+        "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;"
+            + "&lt;img src=x onerror=&#39;alert(1)&#39;&gt;";
+    assertThat(shop).contains("Welcome, " + escaped).contains(">" + escaped + "</span>");
+    assertThat(partner).contains("value=\"" + escaped + "\""); // the account holder field
+    for (String page : new String[] {shop, partner}) {
+      assertThat(page).doesNotContain("<script>alert", "<img src=x", "'alert(1)'");
+    }
+  }
+
+  @Test
+  void stateChangesNeedTheSessionsCsrfToken() throws Exception {
+    PortalClient attacker = new PortalClient(base);
+    // No session cookie at all (a cross-site form post with SameSite=Lax cookies looks like this).
+    assertThat(attacker.postRaw("/signup", "00", "name", "X", "email", "x@example.nl").statusCode())
+        .isEqualTo(403);
+    attacker.get("/"); // now with a session, but a guessed token
+    HttpResponse<String> guessed =
+        attacker.postRaw(
+            "/signup", "0123456789abcdef0123456789abcdef", "name", "X", "email", "x@e.nl");
+    assertThat(guessed.statusCode()).isEqualTo(403);
+    assertThat(guessed.body()).contains("session has expired");
+    assertThat(attacker.postRaw("/signup", null, "name", "X", "email", "x@e.nl").statusCode())
+        .isEqualTo(403);
+
+    String page = attacker.post("/signin", "email", "x@e.nl");
+    assertThat(page).contains("No account has that e-mail address.");
+  }
+
+  @Test
+  void signingInRenewsTheSessionId() throws Exception {
+    PortalClient customer = new PortalClient(base);
+    String before = setCookies(customer.get("/"), HostPortal.SESSION_COOKIE).get(0);
+    HttpResponse<String> signup =
+        customer.postRaw(
+            "/signup",
+            find(customer.get("/").body(), "name=\"csrf\" value=\"([0-9a-f]+)\""),
+            "name",
+            "Ann",
+            "email",
+            "ann@example.nl");
+    assertThat(signup.statusCode()).isEqualTo(303);
+    String after = setCookies(signup, HostPortal.SESSION_COOKIE).get(0);
+    assertThat(after).startsWith("sid=").endsWith("; Path=/; HttpOnly; SameSite=Lax");
+    assertThat(after.substring(0, 36)).isNotEqualTo(before.substring(0, 36));
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // it moves the clock
+  void aReferredCustomersPaymentEarnsAndClosingTheMonthPaysItOut() throws Exception {
+    PortalClient partner = new PortalClient(base);
+    String link = enrolledPartner(partner, "petra3@example.nl");
+    PortalClient visitor = new PortalClient(base);
+    visitor.get(link);
+    visitor.post("/signup", "name", "Klaas", "email", "klaas@example.nl");
+    String shop = visitor.post("/order", "product", "shared-hosting-basic", "product", "domain-nl");
+    String invoice = find(shop, "Invoice (INV-\\d+) is waiting for payment");
+
+    String ordered = partner.get("/partner").body();
+    assertThat(find(ordered, "id=\"clicks\">(\\d+)<")).isEqualTo("1");
+    assertThat(find(ordered, "id=\"signups\">(\\d+)<")).isEqualTo("1");
+    assertThat(find(ordered, "id=\"pending\">([^<]+)<")).isEqualTo("EUR 14.85"); // 25 % of 59.40
+
+    visitor.post("/pay", "invoice", invoice);
+    String paid = partner.get("/partner").body();
+    assertThat(find(paid, "id=\"pending\">([^<]+)<")).isEqualTo("EUR 0.00");
+    assertThat(find(paid, "id=\"payable\">([^<]+)<")).isEqualTo("EUR 14.85");
+    assertThat(paid).contains("<td>" + invoice + "</td><td>1</td><td>EARNED</td>");
+
+    PortalClient admin = new PortalClient(base);
+    // The first close may be any ended month: October had nothing to pay.
+    assertThat(admin.post("/admin/close-month")).contains("Closed 2026-10: 0 payout(s).");
+    assertThat(admin.post("/admin/next-month")).contains("1 Dec 2026 09:00");
+    assertThat(admin.post("/admin/close-month")).contains("Closed 2026-11: 1 payout(s).");
+    assertThat(admin.post("/admin/close-month")).contains("2026-11 was closed already.");
+
+    String closed = partner.get("/partner").body();
+    assertThat(find(closed, "id=\"payable\">([^<]+)<")).isEqualTo("EUR 0.00");
+    assertThat(find(closed, "id=\"paid\">([^<]+)<")).isEqualTo("EUR 14.85");
+    assertThat(find(closed, "<table id=\"payouts\">.*?<td>(2026-11</td>.*?)</tr>"))
+        .isEqualTo(
+            "2026-11</td><td class=\"amount\">EUR 14.85</td><td>CREATED</td>"
+                + "<td>NL************4300</td><td>"
+                + find(closed, "(PO[0-9A-Za-z]{24})")
+                + "</td>");
+  }
+
+  /** Signs a customer up, enrols them with a payout account and returns their referral link. */
+  private static String enrolledPartner(PortalClient client, String email) throws Exception {
+    client.post("/signup", "name", "Petra de Vries", "email", email);
+    String page = client.post("/partner/enrol", "iban", IBAN, "holder", "P. de Vries");
+    assertThat(page).contains("Welcome to the partner programme!");
+    return find(page, "id=\"referral-url\" readonly value=\"([^\"]+)\"");
+  }
+}

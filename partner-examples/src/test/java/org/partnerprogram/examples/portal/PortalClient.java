@@ -1,0 +1,86 @@
+package org.partnerprogram.examples.portal;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One browser for the handler tests: its own cookie jar, redirects not followed on their own. */
+final class PortalClient {
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
+
+  private final URI base;
+  private final HttpClient http;
+
+  PortalClient(URI base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(pathOrUrl)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts a form with the session's CSRF token and returns the page it redirects to. */
+  String post(String path, String... namesAndValues) throws IOException, InterruptedException {
+    Matcher token = CSRF.matcher(get("/").body());
+    if (!token.find()) {
+      throw new AssertionError("no CSRF token on the shop page");
+    }
+    HttpResponse<String> response = postRaw(path, token.group(1), namesAndValues);
+    if (response.statusCode() != 303) {
+      throw new AssertionError(
+          "POST " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return get(response.headers().firstValue("Location").orElseThrow()).body();
+  }
+
+  HttpResponse<String> postRaw(String path, String csrf, String... namesAndValues)
+      throws IOException, InterruptedException {
+    StringJoiner form = new StringJoiner("&");
+    if (csrf != null) {
+      form.add("csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+    }
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      form.add(
+          URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)
+              + "="
+              + URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+    }
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static List<String> setCookies(HttpResponse<?> response, String name) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .toList();
+  }
+
+  static String find(String html, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(html);
+    if (!m.find()) {
+      throw new AssertionError("no match for " + regex + " in\n" + html);
+    }
+    return m.group(1);
+  }
+}
