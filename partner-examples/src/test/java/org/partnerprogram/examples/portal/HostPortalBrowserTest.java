@@ -24,11 +24,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -123,13 +125,13 @@ class HostPortalBrowserTest {
   void aReferredCustomerPaysAndThePartnerSeesCommissionPayoutAndCopiesTheLink() {
     // Petra, an existing customer, enrols in the partner programme and gets her link.
     signUp("Petra de Vries", "petra@example.nl");
-    browser.findElement(By.id("nav-partner")).click();
+    submit(By.id("nav-partner"));
     assertThat(text("rates")).contains("Webhosting Basic, 12 months 25 %").contains("VPS M");
     browser.findElement(By.id("iban")).sendKeys("NL91 ABNA 0417 1643 00");
-    browser.findElement(By.id("enrol-button")).click();
+    submit(By.id("enrol-button"));
     String link = browser.findElement(By.id("referral-url")).getDomProperty("value");
     assertThat(link).matches("http://127\\.0\\.0\\.1:\\d+/r/[2-9A-Z]{12}");
-    browser.findElement(By.id("signout")).click();
+    submit(By.id("signout"));
 
     // A visitor follows the link: a first-party cookie, and the shop.
     browser.get(link);
@@ -144,24 +146,24 @@ class HostPortalBrowserTest {
     signUp("Klaas Jansen", "klaas@example.nl");
     browser.findElement(By.id("product-shared-hosting-basic")).click();
     browser.findElement(By.id("product-domain-nl")).click();
-    browser.findElement(By.cssSelector("#order button[type=submit]")).click();
+    submit(By.cssSelector("#order button[type=submit]"));
     assertThat(text("flash")).matches("Thank you! Invoice INV-\\d+ is waiting for payment\\.");
     String invoice = text("flash").replaceAll(".*(INV-\\d+).*", "$1");
-    browser.findElement(By.id("pay-" + invoice)).click();
+    submit(By.id("pay-" + invoice));
     assertThat(text("flash")).isEqualTo("Invoice " + invoice + " is paid.");
     assertThat(text("invoices")).contains(invoice).contains("EUR 68.35").contains("Paid");
-    browser.findElement(By.id("signout")).click();
+    submit(By.id("signout"));
 
     // The month ends; the admin closes it.
     browser.get(base.resolve("/admin").toString());
-    browser.findElement(By.id("next-month")).click();
+    submit(By.id("next-month"));
     assertThat(text("now")).isEqualTo("1 Dec 2026 09:00");
-    browser.findElement(By.id("close-month")).click();
+    submit(By.id("close-month"));
     assertThat(text("flash")).isEqualTo("Closed 2026-11: 1 payout(s).");
 
     // Petra finds the commission (25 % of 59.40; the domain does not participate) and the payout.
     signIn("petra@example.nl");
-    browser.findElement(By.id("nav-partner")).click();
+    submit(By.id("nav-partner"));
     assertThat(text("clicks")).isEqualTo("1");
     assertThat(text("signups")).isEqualTo("1");
     assertThat(text("commission")).contains(invoice + " 1 EARNED EUR 14.85");
@@ -242,19 +244,30 @@ class HostPortalBrowserTest {
     browser.get(base.toString());
     browser.findElement(By.id("signup-name")).sendKeys(name);
     browser.findElement(By.id("signup-email")).sendKeys(email);
-    browser.findElement(By.cssSelector("#signup button[type=submit]")).click();
+    submit(By.cssSelector("#signup button[type=submit]"));
     assertThat(text("flash")).isEqualTo("Welcome, " + name + "!");
   }
 
   private void signIn(String email) {
     browser.get(base.toString());
     browser.findElement(By.id("signin-email")).sendKeys(email);
-    browser.findElement(By.cssSelector("#signin button[type=submit]")).click();
+    submit(By.cssSelector("#signin button[type=submit]"));
     assertThat(text("who")).isNotEmpty();
   }
 
+  /**
+   * Clicks something that loads a new page and waits until the old page is gone, so that the next
+   * lookup cannot find (and then lose) an element of the page being left.
+   */
+  private void submit(By target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
+  }
+
   private String text(String id) {
-    WebElement element = new WebDriverWait(browser, WAIT).until(b -> b.findElement(By.id(id)));
-    return element.getText();
+    return new WebDriverWait(browser, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(b -> b.findElement(By.id(id)).getText());
   }
 }
