@@ -1,0 +1,14 @@
+package org.partnerprogram.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.core.port.out.ProgramStorage;
+
+/** Lost webhooks found by reconciliation and redelivered end as a clean run, on PostgreSQL. */
+class PostgresReconciliationTest extends AbstractReconciliationTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+
+  @Override
+  ProgramStorage freshStorage() {
+    return JdbcProgramStorage.create(pooled(DB.emptied()));
+  }
+}
