@@ -91,8 +91,9 @@ abstract class AbstractDatabaseFaultTest {
   }
 
   @AfterEach
-  void tearDown() {
+  void tearDown() throws SQLException {
     pool.close();
+    ReliabilityWorld.emptyAndVacuum(database());
   }
 
   private void recordOrder(String orderId) {

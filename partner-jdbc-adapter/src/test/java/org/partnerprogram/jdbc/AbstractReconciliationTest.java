@@ -61,11 +61,15 @@ abstract class AbstractReconciliationTest {
     return pool;
   }
 
+  /** Leaves the database as a fresh one for the test classes after this one. */
+  void afterRuns() throws SQLException {}
+
   @AfterEach
   void closePools() throws SQLException {
     for (ThreadConnections pool : pools) {
       pool.close();
     }
+    afterRuns();
   }
 
   /** A month of host events in the order they happened. */

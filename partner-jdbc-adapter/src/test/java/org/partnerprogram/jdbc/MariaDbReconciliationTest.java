@@ -1,5 +1,6 @@
 package org.partnerprogram.jdbc;
 
+import java.sql.SQLException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.port.out.ProgramStorage;
 
@@ -10,5 +11,10 @@ class MariaDbReconciliationTest extends AbstractReconciliationTest {
   @Override
   ProgramStorage freshStorage() {
     return JdbcProgramStorage.create(pooled(DB.emptied()));
+  }
+
+  @Override
+  void afterRuns() throws SQLException {
+    ReliabilityWorld.emptyAndVacuum(DB);
   }
 }

@@ -239,6 +239,8 @@ class PostgresCrashDuringCloseTest {
           closed.size(),
           total);
       assertThat(boundaries).hasSize(crashes);
+    } finally {
+      ReliabilityWorld.emptyAndVacuum(DB);
     }
   }
 }

@@ -261,6 +261,28 @@ final class ReliabilityWorld {
     return rows;
   }
 
+  /**
+   * Empties every {@code pp_} table and, on PostgreSQL, vacuums and analyses them, so that the test
+   * classes after a heavy one plan their queries against small tables again, as on a fresh database
+   * (the per-run database is shared; its statistics would otherwise carry this test's thousands of
+   * rows and change which index a plan test sees).
+   */
+  static void emptyAndVacuum(TestDatabase database) throws SQLException {
+    DataSource dataSource = database.emptied();
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        return;
+      }
+      c.setAutoCommit(true);
+      try (java.sql.Statement s = c.createStatement()) {
+        for (String table : TableChecksums.tables(dataSource)) {
+          // The table name comes from the database's own metadata, not from input.
+          s.execute("VACUUM ANALYZE " + table);
+        }
+      }
+    }
+  }
+
   static List<String> query(DataSource dataSource, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
