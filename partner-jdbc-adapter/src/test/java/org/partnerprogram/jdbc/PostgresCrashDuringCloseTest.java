@@ -46,7 +46,7 @@ import org.partnerprogram.core.testkit.MutableClock;
  * committed); {@code -Dpartner.soak=true} kills it at every statement.
  */
 class PostgresCrashDuringCloseTest {
-  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres("reliability");
 
   private static final int PARTNERS = 20;
   private static final int CI_STEP = 25;

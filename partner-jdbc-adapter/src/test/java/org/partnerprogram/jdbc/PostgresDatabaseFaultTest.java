@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Dropped connections, deadlocks and serialization failures on PostgreSQL. */
 class PostgresDatabaseFaultTest extends AbstractDatabaseFaultTest {
-  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres("reliability");
 
   @Override
   TestDatabase database() {

@@ -6,7 +6,7 @@ import org.partnerprogram.core.port.out.ProgramStorage;
 
 /** Lost webhooks found by reconciliation and redelivered end as a clean run, on PostgreSQL. */
 class PostgresReconciliationTest extends AbstractReconciliationTest {
-  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres("reliability");
 
   @Override
   ProgramStorage freshStorage() {
