@@ -275,8 +275,8 @@ public final class PartnerProgram {
 
   /**
    * Builds a {@link PartnerProgram}. {@link #terms} and {@link #storage} are required; the clock
-   * defaults to {@link Clock#systemUTC()}, randomness to a new {@link SecureRandom}, and events to
-   * the storage's own outbox.
+   * defaults to {@link Clock#systemUTC()}, randomness to a new {@link SecureRandom}, events to the
+   * storage's own outbox, and retries to {@link RetryPolicy#none()}.
    */
   public static final class Builder {
     private ProgramTerms terms;
@@ -284,8 +284,22 @@ public final class PartnerProgram {
     private EventPublisher events;
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random;
+    private RetryPolicy retry = RetryPolicy.none();
 
     private Builder() {}
+
+    /**
+     * Whether use cases that fail with a {@link org.partnerprogram.core.domain.RetryableException}
+     * are repeated before the exception reaches the host: only in transactions the storage owns,
+     * never in the host's. Defaults to {@link RetryPolicy#none()}.
+     *
+     * @param retry the policy; never null
+     * @return this builder
+     */
+    public Builder retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
 
     /**
      * The programme's rules. Required.
@@ -370,7 +384,7 @@ public final class PartnerProgram {
                             "the storage has no outbox; call events(...) with a publisher"));
       }
       RandomGenerator source = random != null ? random : new SecureRandom();
-      ServiceContext context = new ServiceContext(terms, storage, publisher, clock, source);
+      ServiceContext context = new ServiceContext(terms, storage, publisher, clock, source, retry);
       return new PartnerProgram(terms, context);
     }
   }

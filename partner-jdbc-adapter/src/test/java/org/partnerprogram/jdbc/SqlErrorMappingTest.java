@@ -25,6 +25,10 @@ class SqlErrorMappingTest {
     "23000, 1062, ConflictException", // MariaDB duplicate key
     "08006, 0, RetryableException", // connection failure
     "08S01, 0, RetryableException", // communication link failure
+    "57P01, 0, RetryableException", // PostgreSQL session terminated (pg_terminate_backend)
+    "57P02, 0, RetryableException", // PostgreSQL crash shutdown
+    "57P03, 0, RetryableException", // PostgreSQL cannot connect now (starting up)
+    "70100, 1927, RetryableException", // MariaDB connection killed (KILL CONNECTION)
     "40001, 0, RetryableException", // serialization failure
     "40P01, 0, RetryableException", // PostgreSQL deadlock
     "40001, 1213, RetryableException", // MariaDB deadlock

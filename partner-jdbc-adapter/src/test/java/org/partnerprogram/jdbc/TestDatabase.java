@@ -80,14 +80,29 @@ final class TestDatabase implements BeforeAllCallback {
       "CREATE TABLE host_audit (message VARCHAR(200) NOT NULL)";
 
   private final Kind kind;
+  private final String name;
   private DataSource dataSource;
 
-  private TestDatabase(Kind kind) {
+  private TestDatabase(Kind kind, String name) {
     this.kind = kind;
+    this.name = name;
+  }
+
+  private TestDatabase(Kind kind) {
+    this(kind, "");
   }
 
   static TestDatabase postgres() {
     return new TestDatabase(Kind.POSTGRESQL);
+  }
+
+  /**
+   * A PostgreSQL database of its own for the tests that share {@code name}: the reliability tests
+   * write tens of thousands of rows, and the statistics they leave would change which index the
+   * plan checks of other test classes see.
+   */
+  static TestDatabase postgres(String name) {
+    return new TestDatabase(Kind.POSTGRESQL, name);
   }
 
   static TestDatabase mariadb() {
@@ -104,7 +119,8 @@ final class TestDatabase implements BeforeAllCallback {
         context
             .getRoot()
             .getStore(ExtensionContext.Namespace.GLOBAL)
-            .getOrComputeIfAbsent("partner-test-db-" + kind, k -> create(kind), Created.class);
+            .getOrComputeIfAbsent(
+                "partner-test-db-" + kind + name, k -> create(kind), Created.class);
     Assumptions.assumeTrue(created.dataSource() != null, created.skipReason());
     dataSource = created.dataSource();
   }

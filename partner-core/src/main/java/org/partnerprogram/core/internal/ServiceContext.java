@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.partnerprogram.core.RetryPolicy;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
@@ -30,16 +31,18 @@ public final class ServiceContext {
    * @param events where events go
    * @param clock the programme's clock
    * @param random the secure random source
+   * @param retry when to repeat a unit of work that failed transiently
    */
   public ServiceContext(
       ProgramTerms terms,
       ProgramStorage storage,
       EventPublisher events,
       Clock clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      RetryPolicy retry) {
     this.terms = terms;
     this.storage = storage;
-    this.tx = storage.transactions();
+    this.tx = new RetryingTransactions(storage.transactions(), retry, random);
     this.events = events;
     this.clock = clock;
     this.random = random;

@@ -111,6 +111,15 @@ public final class JdbcTransactions implements TransactionBoundary {
     return dataSource != null ? executeOwned(work) : executeJoined(work);
   }
 
+  /**
+   * True when the adapter owns its transactions; false when it joins the host's, whose transaction
+   * a failure may have aborted (the core then never repeats a unit on its own).
+   */
+  @Override
+  public boolean ownsTransactions() {
+    return dataSource != null;
+  }
+
   private void prepareSession(Connection c) throws SQLException {
     if (dialect == null) {
       dialect = Dialect.detect(c);

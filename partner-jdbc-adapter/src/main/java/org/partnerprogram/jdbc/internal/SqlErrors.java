@@ -24,9 +24,12 @@ public final class SqlErrors {
   }
 
   /**
-   * Whether repeating the transaction may succeed: connection failures (SQLState class 08),
-   * serialization failures (40001), deadlocks (40P01, MariaDB 1213), lock wait timeouts (MariaDB
-   * 1205, H2 50200), MariaDB's snapshot-isolation conflict (1020), H2's concurrent update (90131).
+   * Whether repeating the transaction may succeed: connection failures (SQLState class 08), a
+   * session ended by the server (PostgreSQL 57P01 to 57P03: terminated by an administrator, crash
+   * or start-up; MariaDB 1927: connection killed), serialization failures (40001), deadlocks
+   * (40P01, MariaDB 1213), lock wait timeouts (MariaDB 1205, H2 50200), MariaDB's
+   * snapshot-isolation conflict (1020), H2's concurrent update (90131). In each case the server has
+   * rolled the transaction back (or will, as the session is gone).
    *
    * @param e the failure
    * @return true if retryable
@@ -35,10 +38,20 @@ public final class SqlErrors {
     String state = e.getSQLState();
     int code = e.getErrorCode();
     if (state != null
-        && (state.startsWith("08") || state.equals("40001") || state.equals("40P01"))) {
+        && (state.startsWith("08")
+            || state.equals("40001")
+            || state.equals("40P01")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"))) {
       return true;
     }
-    if (code == 1213 || code == 1205 || code == 1020 || code == 50200 || code == 90131) {
+    if (code == 1213
+        || code == 1205
+        || code == 1020
+        || code == 1927
+        || code == 50200
+        || code == 90131) {
       return true;
     }
     return e instanceof SQLTransientException || e instanceof SQLRecoverableException;

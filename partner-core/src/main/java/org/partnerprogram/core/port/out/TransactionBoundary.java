@@ -20,4 +20,16 @@ public interface TransactionBoundary {
    *     org.partnerprogram.core.domain.RetryableException} if the commit failed transiently
    */
   <T> T execute(Supplier<T> work);
+
+  /**
+   * Whether this boundary begins and ends its own transactions, so that a unit of work that threw
+   * was rolled back whole and may be run again from the start. False when it joins a transaction
+   * its caller owns (which the failure may have aborted): the SDK then never repeats a unit on its
+   * own (see {@code RetryPolicy}). The default is true.
+   *
+   * @return true if the boundary owns its transactions
+   */
+  default boolean ownsTransactions() {
+    return true;
+  }
 }
