@@ -1,0 +1,135 @@
+package org.partnerprogram.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The state machines of partners, payouts and codes, transition by transition. */
+class LifecycleTest {
+  private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+  private static final Instant T1 = Instant.parse("2026-11-03T09:00:00Z");
+  private static final PayoutAccount ACCOUNT = PayoutAccount.of("NL91ABNA0417164300", "Jan");
+
+  private static Partner partner() {
+    return Partner.enrol(
+        PartnerId.of("p_1"), CustomerAccountId.of("cust-1"), T0, Optional.of(ACCOUNT));
+  }
+
+  private static Payout payout(PayoutStatus status) {
+    return new Payout(
+        PayoutId.of("PO" + "A".repeat(24)),
+        PartnerId.of("p_1"),
+        YearMonth.of(2026, 11),
+        Money.of("25.00", "EUR"),
+        ACCOUNT,
+        status,
+        T0,
+        T0,
+        Optional.empty());
+  }
+
+  @Test
+  void aPartnerMovesActiveSuspendedActiveAndLeavesWithEachChangeVersionedAndTimed() {
+    Partner p = partner();
+    assertThat(p.isActive()).isTrue();
+    assertThat(p.version()).isEqualTo(1);
+    Partner suspended = p.suspend(T1);
+    assertThat(suspended.status()).isEqualTo(PartnerStatus.SUSPENDED);
+    assertThat(suspended.isActive()).isFalse();
+    assertThat(suspended.statusChangedAt()).isEqualTo(T1);
+    assertThat(suspended.enrolledAt()).isEqualTo(T0);
+    assertThat(suspended.version()).isEqualTo(2);
+    Partner back = suspended.reinstate(T1.plusSeconds(1));
+    assertThat(back.status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(back.version()).isEqualTo(3);
+    Partner left = back.leave(T1.plusSeconds(2));
+    assertThat(left.status()).isEqualTo(PartnerStatus.TERMINATED);
+    assertThat(left.isActive()).isFalse();
+    assertThat(suspended.leave(T1).status()).isEqualTo(PartnerStatus.TERMINATED);
+    assertThat(left.payoutAccount()).contains(ACCOUNT);
+  }
+
+  @Test
+  void transitionsOutOfTheWrongStateAreRefused() {
+    Partner p = partner();
+    assertThatThrownBy(() -> p.reinstate(T1))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("partner p_1 is ACTIVE; only a SUSPENDED partner can be reinstated");
+    Partner suspended = p.suspend(T1);
+    assertThatThrownBy(() -> suspended.suspend(T1)).isInstanceOf(IllegalTransitionException.class);
+    Partner left = p.leave(T1);
+    assertThatThrownBy(() -> left.reinstate(T1))
+        .hasMessageEndingWith("(a partner who left stays gone)");
+    assertThatThrownBy(() -> left.suspend(T1)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> left.leave(T1))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("already left");
+    assertThatThrownBy(
+            () ->
+                new Partner(
+                    PartnerId.of("p_1"),
+                    CustomerAccountId.of("c"),
+                    PartnerStatus.ACTIVE,
+                    T0,
+                    T0,
+                    Optional.empty(),
+                    0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aNewPayoutAccountBumpsTheVersionAndKeepsTheStatus() {
+    Partner suspended = partner().suspend(T1);
+    PayoutAccount other = PayoutAccount.of("DE89370400440532013000", "Jan");
+    Partner changed = suspended.withPayoutAccount(other);
+    assertThat(changed.payoutAccount()).contains(other);
+    assertThat(changed.version()).isEqualTo(suspended.version() + 1);
+    assertThat(changed.status()).isEqualTo(PartnerStatus.SUSPENDED);
+    assertThat(changed.statusChangedAt()).isEqualTo(T1);
+  }
+
+  @Test
+  void aPayoutIsExportedOnceThenPaidOrFailedAndNothingAfterThat() {
+    Payout created = payout(PayoutStatus.CREATED);
+    Payout exported = created.exported(T1);
+    assertThat(exported.status()).isEqualTo(PayoutStatus.EXPORTED);
+    assertThat(exported.statusChangedAt()).isEqualTo(T1);
+    assertThat(exported.createdAt()).isEqualTo(T0);
+    assertThat(exported.exported(T1.plusSeconds(5))).isSameAs(exported);
+    assertThat(created.paid(T1).status()).isEqualTo(PayoutStatus.PAID);
+    assertThat(exported.paid(T1).status()).isEqualTo(PayoutStatus.PAID);
+    Payout failed = exported.failed(T1, "account closed");
+    assertThat(failed.status()).isEqualTo(PayoutStatus.FAILED);
+    assertThat(failed.failureReason()).contains("account closed");
+    assertThat(created.failed(T1, "x").status()).isEqualTo(PayoutStatus.FAILED);
+    assertThat(exported.paid(T1).failureReason()).isEmpty();
+
+    for (Payout done : new Payout[] {created.paid(T1), failed}) {
+      assertThatThrownBy(() -> done.paid(T1)).isInstanceOf(IllegalTransitionException.class);
+      assertThatThrownBy(() -> done.failed(T1, "x")).isInstanceOf(IllegalTransitionException.class);
+      assertThatThrownBy(() -> done.exported(T1))
+          .isInstanceOf(IllegalTransitionException.class)
+          .hasMessageEndingWith("cannot be exported");
+    }
+    assertThatThrownBy(() -> created.failed(T1, " ")).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void aCodeIsRevokedOnce() {
+    IssuedCode code =
+        new IssuedCode(
+            ReferralCode.parse("jan-hosting"), PartnerId.of("p_1"), true, T0, Optional.empty());
+    assertThat(code.isLive()).isTrue();
+    IssuedCode revoked = code.revoke(T1);
+    assertThat(revoked.isLive()).isFalse();
+    assertThat(revoked.revokedAt()).contains(T1);
+    assertThat(revoked.vanity()).isTrue();
+    assertThatThrownBy(() -> revoked.revoke(T1))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("already revoked");
+  }
+}

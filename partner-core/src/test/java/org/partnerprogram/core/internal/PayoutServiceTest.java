@@ -1,0 +1,217 @@
+package org.partnerprogram.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.partnerprogram.core.testkit.ProgramFixture.eur;
+import static org.partnerprogram.core.testkit.ProgramFixture.line;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.adapter.memory.InMemoryStorage;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.IllegalTransitionException;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerStatement;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateTarget;
+import org.partnerprogram.core.domain.event.PayoutPaid;
+import org.partnerprogram.core.export.PainVersion;
+import org.partnerprogram.core.export.SepaDebtor;
+import org.partnerprogram.core.port.in.AddRateVersionCommand;
+import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.ClosePeriodCommand;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
+import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
+import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
+import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.core.port.in.SuspendPartnerCommand;
+import org.partnerprogram.core.testkit.ProgramFixture;
+
+/** Period closes, payouts, exports and statements at the edges the broader suites skip. */
+class PayoutServiceTest {
+  private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+  private static final Instant DECEMBER_FIRST = Instant.parse("2026-12-01T08:00:00Z");
+  private static final SepaDebtor DEBTOR = SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300");
+
+  private final ProgramFixture f = ProgramFixture.inMemory();
+
+  private void paidOrder(ProgramFixture fx, String id, String net) {
+    CustomerAccountId c = fx.referredCustomer("c-" + id);
+    fx.record(fx.order(id, c, line(1, "shared-hosting", net)));
+    fx.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), fx.clock.instant()));
+  }
+
+  private PeriodCloseResult close(ProgramFixture fx, YearMonth month) {
+    return fx.program.closePeriod().close(new ClosePeriodCommand(month));
+  }
+
+  private PartnerStatement statement(Partner partner) {
+    return f.program.partnerStatement().statement(new StatementQuery(partner.id(), NOVEMBER));
+  }
+
+  @Test
+  void csvFieldsAreQuotedWhenNeededAndFormulasDefused() {
+    assertThat(PayoutService.csvField("Jan de Vries")).isEqualTo("Jan de Vries");
+    assertThat(PayoutService.csvField("")).isEmpty();
+    assertThat(PayoutService.csvField("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+    assertThat(PayoutService.csvField("+31")).isEqualTo("'+31");
+    assertThat(PayoutService.csvField("-x")).isEqualTo("'-x");
+    assertThat(PayoutService.csvField("@x")).isEqualTo("'@x");
+    assertThat(PayoutService.csvField("a=b")).isEqualTo("a=b");
+    assertThat(PayoutService.csvField("Vries, Jan")).isEqualTo("\"Vries, Jan\"");
+    assertThat(PayoutService.csvField("Jan \"JJ\"")).isEqualTo("\"Jan \"\"JJ\"\"\"");
+    assertThat(PayoutService.csvField("a\nb")).isEqualTo("\"a\nb\"");
+    assertThat(PayoutService.csvField("a\rb")).isEqualTo("\"a\rb\"");
+  }
+
+  @Test
+  void aBalanceExactlyAtTheMinimumIsPaidOut() {
+    ProgramFixture fx =
+        ProgramFixture.on(new InMemoryStorage(), b -> b.minimumPayout(Money.of("25.00", "EUR")));
+    paidOrder(fx, "o-1", "100.00");
+    fx.clock.set(DECEMBER_FIRST);
+    PeriodCloseResult result = close(fx, NOVEMBER);
+    assertThat(result.payouts())
+        .singleElement()
+        .satisfies(p -> assertThat(p.amount()).isEqualTo(eur("25.00")));
+    assertThat(result.lines())
+        .singleElement()
+        .satisfies(l -> assertThat(l.carriedOver()).isEmpty());
+  }
+
+  @Test
+  void aPartnerWithoutAPayoutAccountCarriesTheBalanceOver() {
+    Partner partner =
+        f.program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-no-account")).partner();
+    f.program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id(), "no-acct"));
+    f.program.recordTouch().recordTouch(RecordTouchCommand.of("no-acct", "v-1"));
+    f.program
+        .attributeSignup()
+        .attribute(AttributeSignupCommand.newCustomer("c-1", "v-1", f.clock.instant()));
+    f.record(f.order("o-1", CustomerAccountId.of("c-1"), line(1, "shared-hosting", "40.00")));
+    f.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(EventId.of("p-1"), OrderId.of("o-1"), f.clock.instant()));
+    f.clock.set(DECEMBER_FIRST);
+    PeriodCloseResult result = close(f, NOVEMBER);
+    assertThat(result.payouts()).isEmpty();
+    assertThat(result.lines())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.partnerId()).isEqualTo(partner.id());
+              assertThat(l.carriedOver()).contains(CarryOverReason.NO_PAYOUT_ACCOUNT);
+              assertThat(l.amount()).isEqualTo(eur("10.00"));
+            });
+  }
+
+  @Test
+  void markingAPayoutPaidAnnouncesIt() {
+    paidOrder(f, "o-1", "100.00");
+    f.clock.set(DECEMBER_FIRST);
+    Payout payout = close(f, NOVEMBER).payouts().get(0);
+    Payout paid =
+        f.program
+            .markPayoutPaid()
+            .markPaid(new MarkPayoutPaidCommand(payout.payoutId(), f.clock.instant()));
+    assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
+    assertThat(paid.statusChangedAt()).isEqualTo(f.clock.instant());
+    assertThat(((InMemoryStorage) f.storage).publishedEvents())
+        .filteredOn(PayoutPaid.class::isInstance)
+        .map(PayoutPaid.class::cast)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.payoutId()).isEqualTo(payout.payoutId());
+              assertThat(e.amount()).isEqualTo(eur("25.00"));
+            });
+  }
+
+  @Test
+  void aFailedPayoutIsLeftOutOfTheExport() {
+    paidOrder(f, "o-1", "100.00");
+    f.clock.set(DECEMBER_FIRST);
+    Payout payout = close(f, NOVEMBER).payouts().get(0);
+    f.program
+        .markPayoutFailed()
+        .markFailed(new MarkPayoutFailedCommand(payout.payoutId(), "account closed"));
+    assertThatThrownBy(
+            () ->
+                f.program
+                    .exportPayouts()
+                    .export(
+                        new ExportPayoutsCommand(
+                            NOVEMBER,
+                            PainVersion.PAIN_001_001_03,
+                            DEBTOR,
+                            LocalDate.parse("2026-12-02"))))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("no payout");
+  }
+
+  @Test
+  void aCarriedOverStatementListsTheEntriesKnownAtTheCloseInOrderAndNamesTheRateVersion() {
+    f.program
+        .addRateVersion()
+        .addRateVersion(
+            AddRateVersionCommand.override(
+                f.partner.id(),
+                f.clock.instant().plusSeconds(1),
+                Map.of(RateTarget.group("vps"), Rate.percent("20"))));
+    f.clock.advance(java.time.Duration.ofSeconds(2));
+    CustomerAccountId c = f.referredCustomer("c-1");
+    // recorded b before a, and line 2 before line 1 within a: the statement sorts them
+    f.record(f.order("o-b", c, line(1, "shared-hosting", "40.00")));
+    f.record(f.order("o-a", c, line(2, "vps", "10.00"), line(1, "shared-hosting", "4.00")));
+    for (String id : List.of("o-b", "o-a")) {
+      f.program
+          .recordPayment()
+          .recordPayment(
+              new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), f.clock.instant()));
+    }
+    // placed in November, paid in November, but only reported after the close: not part of
+    // November's statement
+    f.record(f.order("o-c", c, line(1, "shared-hosting", "8.00")));
+    Instant paidInNovember = f.clock.instant();
+    f.program.suspendPartner().suspend(new SuspendPartnerCommand(f.partner.id(), "fraud review"));
+    f.clock.set(DECEMBER_FIRST);
+    close(f, NOVEMBER);
+    f.clock.advance(java.time.Duration.ofMinutes(1));
+    f.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(EventId.of("pay-o-c"), OrderId.of("o-c"), paidInNovember));
+
+    PartnerStatement s = statement(f.partner);
+    assertThat(s.payout()).isEmpty();
+    assertThat(s.carriedOver()).contains(CarryOverReason.PARTNER_SUSPENDED);
+    assertThat(s.lines())
+        .extracting(l -> l.orderId().value() + "/" + l.lineNumber() + "/" + l.kind())
+        .containsExactly("o-a/1/EARNED", "o-a/2/EARNED", "o-b/1/EARNED");
+    assertThat(s.lines())
+        .extracting(l -> l.rateVersion().orElseThrow())
+        .containsExactly("v1", "override v1", "v1");
+    assertThat(s.total()).isEqualTo(eur("13.00"));
+    assertThat(s.lines()).allSatisfy(l -> assertThat(l.kind()).isEqualTo(LedgerEntry.Kind.EARNED));
+  }
+}
