@@ -131,7 +131,10 @@ public final class DbBenchmarkMain {
     System.out.printf(Locale.ROOT, "== %s at scale %,d%n", kind.label(), scale);
     try (BenchDatabase db = BenchDatabase.create(kind)) {
       Fixtures fixtures = new Fixtures(kind, scale);
-      fixtures.load(db.dataSource);
+      fixtures.load(
+          db.dataSource,
+          scenarios.contains("attribution"),
+          scenarios.contains("overview") || scenarios.contains("close"));
       int singleOrders = WARM + rounds * PER_ROUND;
       int parallelOrders = THREADS * (WARM / 4 + rounds * PER_THREAD_ROUND);
       fixtures.attributeOrderCustomers(db.dataSource, singleOrders + parallelOrders);

@@ -63,7 +63,14 @@ final class Fixtures {
     return "CONCAT('" + prefix + "', LPAD(CONCAT('', " + number + "), " + width + ", '0'))";
   }
 
-  void load(DataSource ds) throws SQLException {
+  /**
+   * Loads the partners, codes and rate versions, and the clicks and the ledger if asked.
+   *
+   * @param ds the database
+   * @param touches whether to load the clicks
+   * @param ledger whether to load the ledger entries
+   */
+  void load(DataSource ds, boolean touches, boolean ledger) throws SQLException {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(true);
@@ -108,19 +115,21 @@ final class Fixtures {
               + " percentage) SELECT '', i + 1, 'PRODUCT', 'vps-m', 'PERCENTAGE', 12.5 FROM "
               + range(RATE_VERSIONS));
       String partnerOfTouch = "MOD(i, " + partners + ")";
-      time(
-          scale + " touches",
-          s,
-          "INSERT INTO pp_touch (visitor_id, code, partner_id, touched_at) SELECT "
-              + padded("v", "MOD(i, " + visitors + ")", 9)
-              + ", "
-              + padded("BP", partnerOfTouch, 8)
-              + ", "
-              + padded("p", partnerOfTouch, 8)
-              + ", "
-              + at("2026-11-01 00:00:00", "MOD(i, 1000000)")
-              + " FROM "
-              + range(scale));
+      if (touches) {
+        time(
+            scale + " touches",
+            s,
+            "INSERT INTO pp_touch (visitor_id, code, partner_id, touched_at) SELECT "
+                + padded("v", "MOD(i, " + visitors + ")", 9)
+                + ", "
+                + padded("BP", partnerOfTouch, 8)
+                + ", "
+                + padded("p", partnerOfTouch, 8)
+                + ", "
+                + at("2026-11-01 00:00:00", "MOD(i, 1000000)")
+                + " FROM "
+                + range(scale));
+      }
       String partnerOfEntry =
           "CASE WHEN i < "
               + bigPartnerEntries
@@ -128,29 +137,31 @@ final class Fixtures {
               + (partners - 1)
               + ") END";
       String when = at("2026-10-02 00:00:00", "MOD(i, 2000000)");
-      time(
-          (scale + bigPartnerEntries) + " ledger entries",
-          s,
-          "INSERT INTO pp_ledger_entry (entry_id, entry_order, partner_id, order_id, line_number,"
-              + " kind, amount, currency_code, base_amount, base_currency, occurred_at, payable_at,"
-              + " source_event_id, recorded_at) SELECT "
-              + padded("00000000-0000-4000-8000-", "i", 12)
-              + ", "
-              + padded("8000000000004000", "i", 16)
-              + ", "
-              + padded("p", partnerOfEntry, 8)
-              + ", "
-              + padded("bo-", "i", 10)
-              + ", 1, 'EARNED', 1.25 + MOD(i, 100), 'EUR', 10 + MOD(i, 100) * 8, 'EUR', "
-              + when
-              + ", "
-              + when
-              + ", "
-              + padded("be-", "i", 10)
-              + ", "
-              + when
-              + " FROM "
-              + range(scale + bigPartnerEntries));
+      if (ledger) {
+        time(
+            (scale + bigPartnerEntries) + " ledger entries",
+            s,
+            "INSERT INTO pp_ledger_entry (entry_id, entry_order, partner_id, order_id, line_number,"
+                + " kind, amount, currency_code, base_amount, base_currency, occurred_at, payable_at,"
+                + " source_event_id, recorded_at) SELECT "
+                + padded("00000000-0000-4000-8000-", "i", 12)
+                + ", "
+                + padded("8000000000004000", "i", 16)
+                + ", "
+                + padded("p", partnerOfEntry, 8)
+                + ", "
+                + padded("bo-", "i", 10)
+                + ", 1, 'EARNED', 1.25 + MOD(i, 100), 'EUR', 10 + MOD(i, 100) * 8, 'EUR', "
+                + when
+                + ", "
+                + when
+                + ", "
+                + padded("be-", "i", 10)
+                + ", "
+                + when
+                + " FROM "
+                + range(scale + bigPartnerEntries));
+      }
       time(
           "statistics",
           s,
