@@ -88,7 +88,9 @@ public final class DbBenchmarkMain {
       Stats bare,
       double sdkOpsPerSecond,
       double bareOpsPerSecond,
-      double target) {
+      double target,
+      double statementsPerOp,
+      double otherCallsPerOp) {
     double ratio() {
       return sdk.medianMicros() / bare.medianMicros();
     }
@@ -336,6 +338,13 @@ public final class DbBenchmarkMain {
         bare.run(next);
         sdk.run(next++);
       }
+      long statements0 = pool.statements.get();
+      long other0 = pool.otherCalls.get();
+      for (int i = 0; i < 10; i++) {
+        sdk.run(next++);
+      }
+      double statements = (pool.statements.get() - statements0) / 10.0;
+      double other = (pool.otherCalls.get() - other0) / 10.0;
       LatencyLog sdkLog = new LatencyLog();
       LatencyLog bareLog = new LatencyLog();
       long sdkNanos = 0;
@@ -368,7 +377,9 @@ public final class DbBenchmarkMain {
           Stats.of(bareLog.values()),
           ops / (sdkNanos / 1e9),
           ops / (bareNanos / 1e9),
-          target);
+          target,
+          statements,
+          other);
     }
 
     /** Like {@link #interleavedBlocks} with {@link #THREADS} threads per block. */
@@ -407,7 +418,9 @@ public final class DbBenchmarkMain {
                 Stats.of(bareLog.values()),
                 ops / (sdkNanos / 1e9),
                 ops / (bareNanos / 1e9),
-                2.0));
+                2.0,
+                Double.NaN,
+                Double.NaN));
       }
     }
 
@@ -549,11 +562,15 @@ public final class DbBenchmarkMain {
       int closeRounds = Integer.getInteger("bench.closeRounds", scale >= 1_000_000 ? 2 : 3);
       long[] sdk = new long[closeRounds];
       long[] bare = new long[closeRounds];
+      long statements = 0;
+      long other = 0;
       for (int r = 0; r < closeRounds; r++) {
         long t = System.nanoTime();
         int bareCount = bareClose();
         bare[r] = System.nanoTime() - t;
         undoClose();
+        long statements0 = pool.statements.get();
+        long other0 = pool.otherCalls.get();
         t = System.nanoTime();
         PeriodCloseResult result =
             program.closePeriod().close(new ClosePeriodCommand(CLOSED_MONTH));
@@ -562,6 +579,8 @@ public final class DbBenchmarkMain {
           throw new IllegalStateException(
               "the SDK made " + result.payouts().size() + " payouts, the bare SQL " + bareCount);
         }
+        statements = pool.statements.get() - statements0;
+        other = pool.otherCalls.get() - other0;
         undoClose();
         System.out.printf(
             Locale.ROOT,
@@ -582,7 +601,9 @@ public final class DbBenchmarkMain {
               Stats.of(bare),
               1e9 / Stats.of(sdk).medianMicros() / 1e3,
               1e9 / Stats.of(bare).medianMicros() / 1e3,
-              1.5));
+              1.5,
+              statements,
+              other));
     }
 
     private int bareClose() throws SQLException {
@@ -664,7 +685,8 @@ public final class DbBenchmarkMain {
     StringBuilder md =
         new StringBuilder(
             "| database | rows | scenario | SDK median (p90) | baseline median (p90) | ratio |"
-                + " target | met |\n|---|---:|---|---:|---:|---:|---:|---|\n");
+                + " target | met | SDK statements (+ commits, isolation calls) per op |\n"
+                + "|---|---:|---|---:|---:|---:|---:|---|---:|\n");
     for (int i = 0; i < results.size(); i++) {
       Result r = results.get(i);
       json.append(
@@ -672,7 +694,8 @@ public final class DbBenchmarkMain {
               Locale.ROOT,
               "  {\"database\": \"%s\", \"scale\": %d, \"scenario\": \"%s\", \"what\": \"%s\","
                   + " \"baseline\": \"%s\", \"sdk\": %s, \"bare\": %s, \"sdk_ops_per_s\": %.1f,"
-                  + " \"bare_ops_per_s\": %.1f, \"ratio\": %.3f, \"target\": %s}%s%n",
+                  + " \"bare_ops_per_s\": %.1f, \"ratio\": %.3f, \"target\": %s,"
+                  + " \"sdk_statements_per_op\": %s, \"sdk_other_calls_per_op\": %s}%s%n",
               r.database(),
               r.scale(),
               r.scenario(),
@@ -684,11 +707,13 @@ public final class DbBenchmarkMain {
               r.bareOpsPerSecond(),
               r.ratio(),
               r.target() > 0 ? String.valueOf(r.target()) : "null",
+              Double.isNaN(r.statementsPerOp()) ? "null" : String.valueOf(r.statementsPerOp()),
+              Double.isNaN(r.otherCallsPerOp()) ? "null" : String.valueOf(r.otherCallsPerOp()),
               i + 1 < results.size() ? "," : ""));
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %s | %s (%s) | %s (%s) | %.2fx | %s | %s |%n",
+              "| %s | %,d | %s | %s (%s) | %s (%s) | %.2fx | %s | %s | %s |%n",
               r.database(),
               r.scale(),
               r.what(),
@@ -698,7 +723,11 @@ public final class DbBenchmarkMain {
               time(r.bare().p90Micros()),
               r.ratio(),
               r.target() > 0 ? "≤ " + r.target() + "x" : "-",
-              r.target() <= 0 ? "" : r.ratio() <= r.target() ? "yes" : "**no**"));
+              r.target() <= 0 ? "" : r.ratio() <= r.target() ? "yes" : "**no**",
+              Double.isNaN(r.statementsPerOp())
+                  ? "-"
+                  : String.format(
+                      Locale.ROOT, "%.0f (+ %.0f)", r.statementsPerOp(), r.otherCallsPerOp())));
     }
     json.append("]\n");
     md.append(scaleGrowth());

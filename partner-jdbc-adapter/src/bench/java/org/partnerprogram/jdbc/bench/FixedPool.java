@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -21,6 +22,12 @@ import javax.sql.DataSource;
 final class FixedPool implements DataSource, AutoCloseable {
   private final BlockingQueue<Connection> idle;
   private final List<Connection> all = new ArrayList<>();
+
+  /** Statements prepared or created on handed-out connections (each is executed once here). */
+  final AtomicLong statements = new AtomicLong();
+
+  /** Commits, and reads or changes of the isolation level (a server round trip on PostgreSQL). */
+  final AtomicLong otherCalls = new AtomicLong();
 
   FixedPool(DataSource target, int size) throws SQLException {
     idle = new ArrayBlockingQueue<>(size);
@@ -70,6 +77,13 @@ final class FixedPool implements DataSource, AutoCloseable {
                   return c.unwrap((Class<?>) args[0]);
                 }
                 default -> {
+                  switch (method.getName()) {
+                    case "prepareStatement", "createStatement", "prepareCall" ->
+                        statements.incrementAndGet();
+                    case "commit", "getTransactionIsolation", "setTransactionIsolation" ->
+                        otherCalls.incrementAndGet();
+                    default -> {}
+                  }
                   try {
                     return method.invoke(c, args);
                   } catch (InvocationTargetException e) {
