@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.PartnerAmount;
@@ -333,6 +334,26 @@ public final class JdbcPayoutStore implements PayoutStore {
                 ps -> ps.setString(1, period.toString())));
   }
 
+  /** Rows fetched per round trip when streaming a month's payouts. */
+  private static final int STREAM_FETCH_SIZE = 500;
+
+  @Override
+  public void forEachPayoutOfPeriod(YearMonth period, Consumer<Payout> action) {
+    // A cursor (PostgreSQL: autocommit is off inside the unit of work) or a streaming result
+    // (MariaDB) keeps a few hundred payouts in memory, not the month's.
+    sql.run(
+        "streaming the payouts of month " + period,
+        c -> {
+          forEachPayout(
+              c,
+              "WHERE period = ? ORDER BY " + binary("payout_id"),
+              ps -> ps.setString(1, period.toString()),
+              STREAM_FETCH_SIZE,
+              action);
+          return null;
+        });
+  }
+
   @Override
   public List<Payout> recentPayouts(PartnerId partnerId, int limit) {
     if (limit < 1) {
@@ -357,13 +378,21 @@ public final class JdbcPayoutStore implements PayoutStore {
   }
 
   private List<Payout> payouts(Connection c, String where, Binder binder) throws SQLException {
+    List<Payout> payouts = new ArrayList<>();
+    forEachPayout(c, where, binder, 0, payouts::add);
+    return List.copyOf(payouts);
+  }
+
+  private void forEachPayout(
+      Connection c, String where, Binder binder, int fetchSize, Consumer<Payout> action)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + PAYOUT_COLUMNS + " FROM pp_payout " + where)) {
       binder.bind(ps);
-      List<Payout> payouts = new ArrayList<>();
+      ps.setFetchSize(fetchSize);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          payouts.add(
+          action.accept(
               new Payout(
                   PayoutId.of(rs.getString("payout_id")),
                   PartnerId.of(rs.getString("partner_id")),
@@ -376,7 +405,6 @@ public final class JdbcPayoutStore implements PayoutStore {
                   Optional.ofNullable(rs.getString("failure_reason"))));
         }
       }
-      return List.copyOf(payouts);
     }
   }
 
