@@ -1,5 +1,8 @@
 package org.partnerprogram.jdbc.bench;
 
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -18,7 +21,7 @@ import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.PayoutExport;
+import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
@@ -26,8 +29,8 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
 /**
  * Issue #9's memory check: loads {@code bench.memory.scale} (default 1,000,000) payable entries
  * over {@code scale / 20} partners into a fresh PostgreSQL database, closes the month through the
- * SDK and exports its SEPA batch and CSV to files. The bench profile runs it in a JVM with {@code
- * -Xmx64m}; it exits with status 1 if the heap runs out.
+ * SDK and streams its SEPA batch and CSV to files ({@code exportTo}). The bench profile runs it in
+ * a JVM with {@code -Xmx64m}; it exits with status 1 if the heap runs out.
  */
 public final class CloseExportMemoryCheck {
   private CloseExportMemoryCheck() {}
@@ -71,19 +74,21 @@ public final class CloseExportMemoryCheck {
           throw new OutOfHeap();
         }
         long t1 = System.nanoTime();
-        PayoutExport export;
-        try {
+        PayoutExportSummary export;
+        Path xml = out.resolve("memory-check.pain.001.001.03.xml");
+        try (OutputStream sepa = new BufferedOutputStream(Files.newOutputStream(xml));
+            Writer csv = Files.newBufferedWriter(out.resolve("memory-check.csv"))) {
           export =
               program
                   .exportPayouts()
-                  .export(
+                  .exportTo(
                       new ExportPayoutsCommand(
                           month,
                           PainVersion.PAIN_001_001_03,
                           SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
-                          LocalDate.of(2026, 11, 20)));
-          Files.write(out.resolve("memory-check.pain.001.001.03.xml"), export.sepaXml());
-          Files.writeString(out.resolve("memory-check.csv"), export.csv());
+                          LocalDate.of(2026, 11, 20)),
+                      sepa,
+                      csv);
         } catch (OutOfMemoryError e) {
           failure = "exporting the batch ran out of memory: " + e;
           throw new OutOfHeap();
@@ -99,7 +104,7 @@ public final class CloseExportMemoryCheck {
                 payouts,
                 (t1 - t0) / 1e9,
                 export.count(),
-                export.sepaXml().length,
+                Files.size(xml),
                 (t2 - t1) / 1e9,
                 peakHeap() >> 20);
       }
