@@ -614,12 +614,6 @@ public final class DbBenchmarkMain {
       String signed = "CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END";
       boolean postgres = kind == BenchDatabase.Kind.POSTGRESQL;
       try (Connection c = pool.getConnection()) {
-        if (postgres) {
-          // As the SDK's close does: plans for the tables as they grow in this transaction.
-          try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-          }
-        }
         try (PreparedStatement ps =
             c.prepareStatement("INSERT INTO pp_period_close (period, closed_at) VALUES (?, ?)")) {
           ps.setString(1, CLOSED_MONTH.toString());

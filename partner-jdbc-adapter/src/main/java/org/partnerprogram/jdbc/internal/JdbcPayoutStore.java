@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -88,16 +87,6 @@ public final class JdbcPayoutStore implements PayoutStore {
         c -> {
           // PostgreSQL: ON CONFLICT DO NOTHING waits for a concurrent claimer's transaction and
           // then inserts nothing; MariaDB/H2 wait for the row lock and report the duplicate key.
-          if (sql.dialect() == Dialect.POSTGRESQL) {
-            // A close runs the same few statements once per partner while pp_payout_item grows
-            // by a month of entries inside this transaction. A cached generic plan made while
-            // the table was tiny (a sequential scan of it) would be kept for every later partner
-            // and make the close quadratic (found by the period-close benchmark); plan each
-            // execution for the table as it is.
-            try (Statement s = c.createStatement()) {
-              s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-            }
-          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO pp_period_close (period, closed_at) VALUES (?, ?)"
