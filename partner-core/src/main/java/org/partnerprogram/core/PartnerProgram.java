@@ -1,5 +1,7 @@
 package org.partnerprogram.core;
 
+import java.io.OutputStream;
+import java.io.Writer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -16,6 +18,7 @@ import org.partnerprogram.core.port.in.AttributeSignupUseCase;
 import org.partnerprogram.core.port.in.ClosePeriodUseCase;
 import org.partnerprogram.core.port.in.EnrollPartnerUseCase;
 import org.partnerprogram.core.port.in.ExplainAttributionUseCase;
+import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsUseCase;
 import org.partnerprogram.core.port.in.IssueReferralCodeUseCase;
 import org.partnerprogram.core.port.in.LeaveProgramUseCase;
@@ -23,6 +26,8 @@ import org.partnerprogram.core.port.in.MarkPayoutFailedUseCase;
 import org.partnerprogram.core.port.in.MarkPayoutPaidUseCase;
 import org.partnerprogram.core.port.in.PartnerOverviewUseCase;
 import org.partnerprogram.core.port.in.PartnerStatementUseCase;
+import org.partnerprogram.core.port.in.PayoutExport;
+import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.ProcessedEventsUseCase;
 import org.partnerprogram.core.port.in.RecordOrderUseCase;
 import org.partnerprogram.core.port.in.RecordPaymentUseCase;
@@ -261,7 +266,18 @@ public final class PartnerProgram {
    * @return the use case
    */
   public ExportPayoutsUseCase exportPayouts() {
-    return payouts::export;
+    return new ExportPayoutsUseCase() {
+      @Override
+      public PayoutExport export(ExportPayoutsCommand command) {
+        return payouts.export(command);
+      }
+
+      @Override
+      public PayoutExportSummary exportTo(
+          ExportPayoutsCommand command, OutputStream sepaXml, Writer csv) {
+        return payouts.exportTo(command, sepaXml, csv);
+      }
+    };
   }
 
   /**

@@ -1,5 +1,12 @@
 package org.partnerprogram.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The adapter's own promises on MariaDb. */
@@ -14,5 +21,66 @@ class MariaDbJdbcAdapterTest extends AbstractJdbcAdapterTest {
   @Override
   Dialect expectedDialect() {
     return Dialect.MARIADB;
+  }
+
+  /**
+   * The indexes MariaDB's planner may use for a query (EXPLAIN's possible_keys of every table): on
+   * tiny test tables it may still scan, so the check is that a usable index exists, which is what a
+   * missing or mistyped index would break.
+   */
+  private static String possibleKeys(String query) throws SQLException {
+    try (Connection c = DB.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("EXPLAIN " + query)) {
+      StringBuilder keys = new StringBuilder();
+      while (rs.next()) {
+        keys.append(rs.getString("table"))
+            .append(": ")
+            .append(rs.getString("possible_keys"))
+            .append('\n');
+      }
+      return keys.toString();
+    }
+  }
+
+  @Test
+  void theHotQueriesHaveUsableIndexes() throws Exception {
+    assertThat(
+            possibleKeys(
+                "SELECT code FROM pp_touch WHERE visitor_id = 'v-1'"
+                    + " AND touched_at >= '2026-01-01' AND touched_at <= '2026-02-01'"
+                    + " ORDER BY touched_at, code"))
+        .contains("ix_pp_touch_visitor");
+    assertThat(possibleKeys("SELECT COUNT(*) FROM pp_touch WHERE partner_id = 'p-1'"))
+        .contains("ix_pp_touch_partner");
+    assertThat(
+            possibleKeys(
+                "SELECT SUM(amount) FROM pp_ledger_entry WHERE partner_id = 'p-1'"
+                    + " AND currency_code = 'EUR'"))
+        .contains("ix_pp_ledger_entry_partner");
+    assertThat(
+            possibleKeys(
+                "SELECT entry_id FROM pp_ledger_entry WHERE partner_id = 'p-1'"
+                    + " ORDER BY recorded_at DESC, entry_order DESC LIMIT 10"))
+        .contains("ix_pp_ledger_entry_partner");
+    assertThat(possibleKeys("SELECT entry_id FROM pp_ledger_entry WHERE order_id = 'o-1'"))
+        .contains("ix_pp_ledger_entry_order");
+    assertThat(
+            possibleKeys(
+                "SELECT version_number FROM pp_rate_version WHERE partner_id = ''"
+                    + " AND effective_from <= '2026-01-01' ORDER BY effective_from DESC LIMIT 1"))
+        .contains("uq_pp_rate_version_from");
+    assertThat(
+            possibleKeys(
+                "SELECT e.entry_id FROM pp_ledger_entry e WHERE e.partner_id = 'p-1'"
+                    + " AND e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < '2026-12-01'"
+                    + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i"
+                    + " WHERE i.entry_id = e.entry_id)"))
+        .contains("ix_pp_ledger_entry_payable")
+        .contains("PRIMARY");
+    assertThat(
+            possibleKeys(
+                "SELECT payout_id FROM pp_payout WHERE period = '2026-11' ORDER BY payout_id"))
+        .contains("ix_pp_payout_period");
   }
 }

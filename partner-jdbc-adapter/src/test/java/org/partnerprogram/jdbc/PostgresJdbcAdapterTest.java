@@ -65,13 +65,18 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
         " e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < TIMESTAMPTZ '2026-12-01Z'"
             + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)"
             + " AND e.currency_code = 'EUR'";
-    // The assignment's INSERT ... SELECT: one partner's payable entries, minus assigned ones.
+    // The assignment's INSERT ... SELECT: one partner's payable entries by index; entries paid
+    // already are skipped through the item key (ON CONFLICT), not by an anti-join.
     assertThat(
             plan(
-                "SELECT e.entry_id FROM pp_ledger_entry e WHERE e.partner_id = 'p-1' AND"
-                    + unassigned))
+                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
+                    + " SELECT e.entry_id, 'PO000000000000000000000001', e.partner_id"
+                    + " FROM pp_ledger_entry e WHERE e.partner_id = 'p-1'"
+                    + " AND e.kind IN ('EARNED', 'REVERSED')"
+                    + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'"
+                    + " ON CONFLICT (entry_id) DO NOTHING"))
         .contains("ix_pp_ledger_entry_payable")
-        .contains("pk_pp_payout_item");
+        .contains("Conflict Arbiter Indexes: pk_pp_payout_item");
     // The close's aggregate over all partners: the anti-join probes the item key per entry.
     assertThat(
             plan(
@@ -97,6 +102,35 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
             plan(
                 "SELECT payout_id FROM pp_payout WHERE partner_id = 'p-1'"
                     + " ORDER BY period DESC, payout_id COLLATE \"C\" LIMIT 5"))
+        .contains("ix_pp_payout_partner");
+  }
+
+  @Test
+  void theOverviewAndPricingQueriesCanUseTheirIndexes() throws Exception {
+    // The overview's balance: one aggregate over the partner's ledger lines.
+    assertThat(
+            plan(
+                "SELECT SUM(amount) FROM pp_ledger_entry WHERE partner_id = 'p-1'"
+                    + " AND currency_code = 'EUR'"))
+        .containsAnyOf("ix_pp_ledger_entry_partner", "ix_pp_ledger_entry_payable");
+    assertThat(plan("SELECT COUNT(*) FROM pp_touch WHERE partner_id = 'p-1'"))
+        .contains("ix_pp_touch_partner");
+    assertThat(
+            plan(
+                "SELECT code FROM pp_referral_code WHERE partner_id = 'p-1'"
+                    + " ORDER BY issued_at, code"))
+        .contains("ix_pp_referral_code_partner");
+    // The rate version in force among many: the latest one starting at or before an instant.
+    assertThat(
+            plan(
+                "SELECT version_number FROM pp_rate_version WHERE partner_id = ''"
+                    + " AND effective_from <= TIMESTAMPTZ '2026-01-01Z'"
+                    + " ORDER BY effective_from DESC LIMIT 1"))
+        .contains("uq_pp_rate_version_from");
+    assertThat(plan("SELECT target_id FROM pp_rate WHERE partner_id = '' AND version_number = 7"))
+        .contains("pk_pp_rate");
+    assertThat(
+            plan("SELECT payout_id FROM pp_payout WHERE partner_id = 'p-1' AND status <> 'FAILED'"))
         .contains("ix_pp_payout_partner");
   }
 }

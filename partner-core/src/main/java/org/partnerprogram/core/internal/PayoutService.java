@@ -1,5 +1,9 @@
 package org.partnerprogram.core.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -39,6 +43,7 @@ import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
 import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
+import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.core.port.out.PayoutStore;
@@ -295,34 +300,11 @@ public final class PayoutService {
                 "the close of " + month + " made no payout to export");
           }
           List<SepaTransfer> transfers = new ArrayList<>();
-          StringBuilder csv =
-              new StringBuilder(
-                  "payout_id,partner_id,period,amount,currency,iban,holder_name,status\n");
+          StringBuilder csv = new StringBuilder(CSV_HEADER);
           Money total = Money.zero(ctx.terms.currency());
           for (Payout p : batch) {
-            transfers.add(
-                new SepaTransfer(
-                    p.payoutId().value(),
-                    p.account().holderName(),
-                    p.account().iban(),
-                    p.amount(),
-                    "Partnerprogramma " + month + " " + p.partnerId()));
-            csv.append(p.payoutId())
-                .append(',')
-                .append(p.partnerId())
-                .append(',')
-                .append(month)
-                .append(',')
-                .append(p.amount().amount().toPlainString())
-                .append(',')
-                .append(p.amount().currency().getCurrencyCode())
-                .append(',')
-                .append(p.account().iban().value())
-                .append(',')
-                .append(csvField(p.account().holderName()))
-                .append(',')
-                .append(p.status() == PayoutStatus.CREATED ? PayoutStatus.EXPORTED : p.status())
-                .append('\n');
+            transfers.add(transfer(p, month));
+            csv.append(csvLine(p, month));
             total = total.plus(p.amount());
           }
           byte[] xml =
@@ -342,6 +324,117 @@ public final class PayoutService {
           }
           return new PayoutExport(month, xml, csv.toString(), batch.size(), total);
         });
+  }
+
+  /**
+   * Exports a closed month's payouts to streams, reading them three times (totals, files, marks)
+   * instead of holding them: the bytes are those {@link #export} returns.
+   *
+   * @param command the command
+   * @param sepaXml where the pain.001 file goes
+   * @param csv where the CSV goes
+   * @return how many payouts and their sum
+   */
+  public PayoutExportSummary exportTo(
+      ExportPayoutsCommand command, OutputStream sepaXml, Writer csv) {
+    YearMonth month = command.month();
+    return ctx.tx.execute(
+        () -> {
+          PeriodClose close =
+              payouts
+                  .findClose(month)
+                  .orElseThrow(
+                      () -> new IllegalTransitionException("month " + month + " is not closed"));
+          int[] count = {0};
+          Money[] total = {Money.zero(ctx.terms.currency())};
+          SepaTransfer[] first = {null};
+          payouts.forEachPayoutOfPeriod(
+              month,
+              p -> {
+                if (p.status() != PayoutStatus.FAILED) {
+                  count[0]++;
+                  total[0] = total[0].plus(p.amount());
+                  if (first[0] == null) {
+                    first[0] = transfer(p, month);
+                  }
+                }
+              });
+          if (count[0] == 0) {
+            throw new IllegalTransitionException(
+                "the close of " + month + " made no payout to export");
+          }
+          try {
+            csv.write(CSV_HEADER);
+            SepaCreditTransferWriter.write(
+                new SepaBatch(
+                    "PP-" + month,
+                    close.closedAt(),
+                    command.executionDate(),
+                    command.debtor(),
+                    List.of(first[0])),
+                count[0],
+                total[0],
+                sink ->
+                    payouts.forEachPayoutOfPeriod(
+                        month,
+                        p -> {
+                          if (p.status() != PayoutStatus.FAILED) {
+                            sink.accept(transfer(p, month));
+                            try {
+                              csv.write(csvLine(p, month));
+                            } catch (IOException e) {
+                              throw new UncheckedIOException(e);
+                            }
+                          }
+                        }),
+                command.version(),
+                sepaXml);
+            sepaXml.flush();
+            csv.flush();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          Instant now = ctx.now();
+          payouts.forEachPayoutOfPeriod(
+              month,
+              p -> {
+                if (p.status() == PayoutStatus.CREATED) {
+                  payouts.update(p.exported(now), PayoutStatus.CREATED);
+                }
+              });
+          return new PayoutExportSummary(month, count[0], total[0]);
+        });
+  }
+
+  private static final String CSV_HEADER =
+      "payout_id,partner_id,period,amount,currency,iban,holder_name,status\n";
+
+  private static SepaTransfer transfer(Payout p, YearMonth month) {
+    return new SepaTransfer(
+        p.payoutId().value(),
+        p.account().holderName(),
+        p.account().iban(),
+        p.amount(),
+        "Partnerprogramma " + month + " " + p.partnerId());
+  }
+
+  private static String csvLine(Payout p, YearMonth month) {
+    return p.payoutId()
+        + ","
+        + p.partnerId()
+        + ","
+        + month
+        + ","
+        + p.amount().amount().toPlainString()
+        + ","
+        + p.amount().currency().getCurrencyCode()
+        + ","
+        + p.account().iban().value()
+        + ","
+        + csvField(p.account().holderName())
+        + ","
+        + (p.status() == PayoutStatus.CREATED ? PayoutStatus.EXPORTED : p.status())
+        + "\n";
   }
 
   /** Quotes a CSV field when needed (RFC 4180) and defuses spreadsheet formulas. */

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.PartnerAmount;
@@ -125,6 +126,20 @@ public interface PayoutStore {
    * @return the payouts ordered by payout id (as {@link String#compareTo}); empty if none
    */
   List<Payout> payoutsOfPeriod(YearMonth period);
+
+  /**
+   * Gives the payouts a month's close made to an action one at a time, in the order of {@link
+   * #payoutsOfPeriod}, without holding them all: an export of a large month streams through this.
+   * The default reads {@link #payoutsOfPeriod} into memory; adapters should stream. The action may
+   * call this store (for example {@link #update}); the payouts it is given are as they were when
+   * the reading started.
+   *
+   * @param period the month; never null
+   * @param action called once per payout; never null
+   */
+  default void forEachPayoutOfPeriod(YearMonth period, Consumer<Payout> action) {
+    payoutsOfPeriod(period).forEach(action);
+  }
 
   /**
    * A partner's latest payouts.

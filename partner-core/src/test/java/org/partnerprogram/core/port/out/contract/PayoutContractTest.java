@@ -3,6 +3,8 @@ package org.partnerprogram.core.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +37,7 @@ import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
 import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PayoutExport;
+import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.out.PayoutStore;
@@ -582,6 +585,20 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
       SepaSchemas.validate(export.sepaXml(), version);
       assertThat(export.count()).isEqualTo(1);
       assertThat(export.total()).isEqualTo(eur("25.00"));
+      // The streamed export (the adapter's forEachPayoutOfPeriod) writes the same bytes.
+      ByteArrayOutputStream xml = new ByteArrayOutputStream();
+      StringWriter csv = new StringWriter();
+      PayoutExportSummary streamed =
+          f.program
+              .exportPayouts()
+              .exportTo(
+                  new ExportPayoutsCommand(NOVEMBER, version, debtor, LocalDate.of(2026, 12, 2)),
+                  xml,
+                  csv);
+      assertThat(xml.toByteArray()).isEqualTo(export.sepaXml());
+      assertThat(csv.toString()).isEqualTo(export.csv());
+      assertThat(streamed.count()).isEqualTo(1);
+      assertThat(streamed.total()).isEqualTo(eur("25.00"));
     }
     assertThat(tx(() -> payouts().find(payout.payoutId())).orElseThrow().status())
         .isEqualTo(PayoutStatus.EXPORTED);

@@ -1,0 +1,135 @@
+package org.partnerprogram.jdbc.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.ReferralLinkTemplate;
+import org.partnerprogram.core.export.PainVersion;
+import org.partnerprogram.core.export.SepaDebtor;
+import org.partnerprogram.core.port.in.ClosePeriodCommand;
+import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.PayoutExportSummary;
+import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.jdbc.Dialect;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+
+/**
+ * Issue #9's memory check: loads {@code bench.memory.scale} (default 1,000,000) payable entries
+ * over {@code scale / 20} partners into a fresh PostgreSQL database, closes the month through the
+ * SDK and streams its SEPA batch and CSV to files ({@code exportTo}). The bench profile runs it in
+ * a JVM with {@code -Xmx64m}; it exits with status 1 if the heap runs out.
+ */
+public final class CloseExportMemoryCheck {
+  private CloseExportMemoryCheck() {}
+
+  /**
+   * Runs the check.
+   *
+   * @param args the output folder (default {@code target/bench})
+   * @throws Exception if the check fails for another reason than memory
+   */
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
+    Files.createDirectories(out);
+    long scale = Long.getLong("bench.memory.scale", 1_000_000);
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    System.out.printf(
+        Locale.ROOT, "== memory check: %,d entries, max heap %d MiB%n", scale, maxHeap >> 20);
+    String report;
+    String failure = null;
+    try (BenchDatabase db = BenchDatabase.create(BenchDatabase.Kind.POSTGRESQL)) {
+      Fixtures fixtures = new Fixtures(BenchDatabase.Kind.POSTGRESQL, scale);
+      fixtures.load(db.dataSource, false, true);
+      try (FixedPool pool = new FixedPool(db.dataSource, 1)) {
+        PartnerProgram program =
+            PartnerProgram.builder()
+                .terms(
+                    ProgramTerms.builder()
+                        .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/?ref={code}"))
+                        .build())
+                .storage(JdbcProgramStorage.create(pool, Dialect.POSTGRESQL))
+                .clock(Clock.fixed(Instant.parse("2026-11-15T12:00:00Z"), ZoneOffset.UTC))
+                .build();
+        YearMonth month = YearMonth.of(2026, 10);
+        long t0 = System.nanoTime();
+        int payouts;
+        try {
+          PeriodCloseResult close = program.closePeriod().close(new ClosePeriodCommand(month));
+          payouts = close.payouts().size();
+        } catch (OutOfMemoryError e) {
+          failure = "closing the period ran out of memory: " + e;
+          throw new OutOfHeap();
+        }
+        long t1 = System.nanoTime();
+        PayoutExportSummary export;
+        Path xml = out.resolve("memory-check.pain.001.001.03.xml");
+        try (OutputStream sepa = new BufferedOutputStream(Files.newOutputStream(xml));
+            Writer csv = Files.newBufferedWriter(out.resolve("memory-check.csv"))) {
+          export =
+              program
+                  .exportPayouts()
+                  .exportTo(
+                      new ExportPayoutsCommand(
+                          month,
+                          PainVersion.PAIN_001_001_03,
+                          SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
+                          LocalDate.of(2026, 11, 20)),
+                      sepa,
+                      csv);
+        } catch (OutOfMemoryError e) {
+          failure = "exporting the batch ran out of memory: " + e;
+          throw new OutOfHeap();
+        }
+        long t2 = System.nanoTime();
+        report =
+            String.format(
+                Locale.ROOT,
+                "memory check passed with -Xmx%dm: closed %,d entries into %,d payouts in %.1f s,"
+                    + " exported %,d transfers (%,d bytes of pain.001) in %.1f s; peak heap %d MiB%n",
+                maxHeap >> 20,
+                scale + fixtures.bigPartnerEntries,
+                payouts,
+                (t1 - t0) / 1e9,
+                export.count(),
+                Files.size(xml),
+                (t2 - t1) / 1e9,
+                peakHeap() >> 20);
+      }
+    } catch (OutOfHeap e) {
+      report = "FAILED: " + failure + "\n";
+    }
+    System.out.print(report);
+    Files.writeString(out.resolve("memory-check.txt"), report);
+    if (failure != null) {
+      System.exit(1);
+    }
+  }
+
+  /** Thrown after an OutOfMemoryError, so the database is dropped before the JVM exits. */
+  private static final class OutOfHeap extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+}

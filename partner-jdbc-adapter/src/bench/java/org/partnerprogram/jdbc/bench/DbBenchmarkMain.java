@@ -1,0 +1,776 @@
+package org.partnerprogram.jdbc.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.Order;
+import org.partnerprogram.core.domain.OrderId;
+import org.partnerprogram.core.domain.OrderLine;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ProductGroupId;
+import org.partnerprogram.core.domain.ProductId;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.ReferralLinkTemplate;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.ClosePeriodCommand;
+import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.RecordOrderCommand;
+import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.jdbc.Dialect;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+
+/**
+ * The database benchmarks of issue #9: each scenario through the SDK against a bare SQL baseline
+ * measured in the same run, on the same fixed connections, interleaved round by round so a busy
+ * machine slows both alike. Writes {@code results.json} and {@code summary.md} to the folder given
+ * as the first argument.
+ *
+ * <p>System properties: {@code bench.databases} (default {@code postgresql,mariadb,h2}), {@code
+ * bench.scale} (default {@code 100000,1000000}; add {@code 10000000} for the 10^7 run), {@code
+ * bench.h2.maxScale} (default 100000: H2 is in memory and only a reference), {@code
+ * bench.scenarios} (default all: {@code order,payment,payment8,attribution,overview,close}), {@code
+ * bench.rounds} (default 5).
+ */
+public final class DbBenchmarkMain {
+  private static final Instant NOW = Instant.parse("2026-11-15T12:00:00Z");
+  private static final YearMonth CLOSED_MONTH = YearMonth.of(2026, 10);
+  private static final Instant OCTOBER_END = Instant.parse("2026-10-31T23:00:00Z");
+  private static final int THREADS = 8;
+  private static final int WARM = 100;
+  private static final int PER_ROUND = 100;
+  private static final int PER_THREAD_ROUND = 40;
+  private static final int OVERVIEW_PER_ROUND = 20;
+
+  private final int rounds = Integer.getInteger("bench.rounds", 5);
+  private final List<String> scenarios =
+      List.of(
+          System.getProperty("bench.scenarios", "order,payment,payment8,attribution,overview,close")
+              .split(",", -1));
+  private final List<Result> results = new ArrayList<>();
+
+  private DbBenchmarkMain() {}
+
+  /** One scenario's figures at one scale on one database. */
+  record Result(
+      String database,
+      long scale,
+      String scenario,
+      String what,
+      String baseline,
+      Stats sdk,
+      Stats bare,
+      double sdkOpsPerSecond,
+      double bareOpsPerSecond,
+      double target,
+      double statementsPerOp,
+      double otherCallsPerOp) {
+    double ratio() {
+      return sdk.medianMicros() / bare.medianMicros();
+    }
+  }
+
+  /** An operation number {@code i} of a block. */
+  @FunctionalInterface
+  interface Op {
+    void run(int i) throws Exception;
+  }
+
+  /**
+   * Runs the benchmarks.
+   *
+   * @param args the output folder (default {@code target/bench})
+   * @throws Exception if a benchmark fails
+   */
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
+    Files.createDirectories(out);
+    DbBenchmarkMain main = new DbBenchmarkMain();
+    long h2Max = Long.getLong("bench.h2.maxScale", 100_000);
+    for (String db :
+        System.getProperty("bench.databases", "postgresql,mariadb,h2").split(",", -1)) {
+      BenchDatabase.Kind kind = BenchDatabase.Kind.valueOf(db.trim().toUpperCase(Locale.ROOT));
+      for (String s : System.getProperty("bench.scale", "100000,1000000").split(",", -1)) {
+        long scale = Long.parseLong(s.trim());
+        if (kind == BenchDatabase.Kind.H2 && scale > h2Max) {
+          continue;
+        }
+        main.run(kind, scale);
+        main.write(out);
+      }
+    }
+    main.write(out);
+    System.out.println(Files.readString(out.resolve("summary.md")));
+  }
+
+  private void run(BenchDatabase.Kind kind, long scale) throws Exception {
+    System.out.printf(Locale.ROOT, "== %s at scale %,d%n", kind.label(), scale);
+    try (BenchDatabase db = BenchDatabase.create(kind)) {
+      Fixtures fixtures = new Fixtures(kind, scale);
+      fixtures.load(
+          db.dataSource,
+          scenarios.contains("attribution"),
+          scenarios.contains("overview") || scenarios.contains("close"));
+      int singleOrders = WARM + rounds * PER_ROUND;
+      int parallelOrders = THREADS * (WARM / 4 + rounds * PER_THREAD_ROUND);
+      fixtures.attributeOrderCustomers(db.dataSource, singleOrders + parallelOrders);
+      try (FixedPool pool = new FixedPool(db.dataSource, THREADS)) {
+        Dialect dialect =
+            switch (kind) {
+              case POSTGRESQL -> Dialect.POSTGRESQL;
+              case MARIADB -> Dialect.MARIADB;
+              case H2 -> Dialect.H2;
+            };
+        PartnerProgram program =
+            PartnerProgram.builder()
+                .terms(
+                    ProgramTerms.builder()
+                        .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/?ref={code}"))
+                        .build())
+                .storage(JdbcProgramStorage.create(pool, dialect))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+        new Scenarios(kind, scale, db, fixtures, pool, program, singleOrders).run();
+      }
+    }
+  }
+
+  /** The scenarios of one database at one scale. */
+  private final class Scenarios {
+    final BenchDatabase.Kind kind;
+    final long scale;
+    final BenchDatabase db;
+    final Fixtures fixtures;
+    final FixedPool pool;
+    final PartnerProgram program;
+    final int singleOrders;
+    final AtomicLong bareIds = new AtomicLong();
+
+    Scenarios(
+        BenchDatabase.Kind kind,
+        long scale,
+        BenchDatabase db,
+        Fixtures fixtures,
+        FixedPool pool,
+        PartnerProgram program,
+        int singleOrders) {
+      this.kind = kind;
+      this.scale = scale;
+      this.db = db;
+      this.fixtures = fixtures;
+      this.pool = pool;
+      this.program = program;
+      this.singleOrders = singleOrders;
+    }
+
+    void run() throws Exception {
+      boolean orders = scenarios.contains("order");
+      if (orders || scenarios.contains("payment") || scenarios.contains("payment8")) {
+        // Orders are recorded (and measured) first: the payments need them.
+        Result r =
+            interleaved(
+                "order",
+                "record an order of 2 lines (attribution + rate lookup + pricing + ledger)",
+                "bare INSERT + COMMIT",
+                0,
+                i ->
+                    program
+                        .recordOrder()
+                        .recordOrder(new RecordOrderCommand(orderEvent(i), order(i))),
+                i -> bareInsert());
+        if (orders) {
+          add(r);
+        }
+        parallel(
+            "order8",
+            "",
+            "",
+            singleOrders,
+            WARM / 4,
+            i -> program.recordOrder().recordOrder(new RecordOrderCommand(orderEvent(i), order(i))),
+            i -> bareInsert(),
+            false);
+      }
+      if (scenarios.contains("payment")) {
+        add(
+            interleaved(
+                "payment",
+                "record a payment, 1 thread (idempotency + ledger + outbox)",
+                "bare INSERT + COMMIT",
+                2.0,
+                i -> {
+                  if (program
+                      .recordPayment()
+                      .recordPayment(new RecordPaymentCommand(payEvent(i), orderId(i), NOW))
+                      .earned()
+                      .isEmpty()) {
+                    throw new IllegalStateException("payment of order " + i + " earned nothing");
+                  }
+                },
+                i -> bareInsert()));
+      }
+      if (scenarios.contains("payment8")) {
+        parallel(
+            "payment8",
+            "record a payment, 8 threads",
+            "bare INSERT + COMMIT, 8 threads",
+            singleOrders,
+            WARM / 4,
+            i ->
+                program
+                    .recordPayment()
+                    .recordPayment(new RecordPaymentCommand(payEvent(i), orderId(i), NOW)),
+            i -> bareInsert(),
+            true);
+      }
+      if (scenarios.contains("attribution")) {
+        SplittableRandom random = new SplittableRandom(scale);
+        add(
+            interleaved(
+                "attribution",
+                "attribute a signup (" + scale + " stored touches)",
+                "bare indexed SELECT of the visitor's touches",
+                2.0,
+                i -> {
+                  AttributionDecision d =
+                      program
+                          .attributeSignup()
+                          .attribute(
+                              new AttributeSignupCommand(
+                                  CustomerAccountId.of("sc-" + i),
+                                  Optional.of(
+                                      VisitorId.of(
+                                          Fixtures.visitorId(random.nextLong(fixtures.visitors)))),
+                                  Optional.empty(),
+                                  true,
+                                  NOW,
+                                  Optional.empty()))
+                          .decision();
+                  if (!(d instanceof AttributionDecision.Attributed)) {
+                    throw new IllegalStateException("signup " + i + " not attributed: " + d);
+                  }
+                },
+                i -> bareTouchSelect(Fixtures.visitorId(random.nextLong(fixtures.visitors)))));
+      }
+      if (scenarios.contains("overview")) {
+        PartnerId big = PartnerId.of(Fixtures.partnerId(0));
+        add(
+            interleavedBlocks(
+                "overview",
+                "partner overview (" + fixtures.bigPartnerEntries + " ledger lines)",
+                "bare SUM over the partner's ledger lines",
+                2.0,
+                OVERVIEW_PER_ROUND / 2,
+                OVERVIEW_PER_ROUND,
+                i -> {
+                  if (program
+                      .partnerOverview()
+                      .overview(PartnerOverviewQuery.byPartner(big))
+                      .isEmpty()) {
+                    throw new IllegalStateException("no overview for " + big);
+                  }
+                },
+                i -> bareAggregate(big.value())));
+      }
+      if (scenarios.contains("close")) {
+        close();
+      }
+    }
+
+    private void add(Result r) {
+      results.add(r);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-12s SDK median %.1f us (p90 %.1f) vs baseline %.1f us (p90 %.1f): %.2fx%n",
+          r.scenario(),
+          r.sdk().medianMicros(),
+          r.sdk().p90Micros(),
+          r.bare().medianMicros(),
+          r.bare().p90Micros(),
+          r.ratio());
+    }
+
+    private Result interleaved(
+        String name, String what, String baseline, double target, Op sdk, Op bare)
+        throws Exception {
+      return interleavedBlocks(name, what, baseline, target, WARM, PER_ROUND, sdk, bare);
+    }
+
+    /** Warm-up, then {@code rounds} rounds of a baseline block and an SDK block. */
+    private Result interleavedBlocks(
+        String name,
+        String what,
+        String baseline,
+        double target,
+        int warm,
+        int perRound,
+        Op sdk,
+        Op bare)
+        throws Exception {
+      int next = 0;
+      for (int i = 0; i < warm; i++) {
+        bare.run(next);
+        sdk.run(next++);
+      }
+      long statements0 = pool.statements.get();
+      long other0 = pool.otherCalls.get();
+      for (int i = 0; i < 10; i++) {
+        sdk.run(next++);
+      }
+      double statements = (pool.statements.get() - statements0) / 10.0;
+      double other = (pool.otherCalls.get() - other0) / 10.0;
+      LatencyLog sdkLog = new LatencyLog();
+      LatencyLog bareLog = new LatencyLog();
+      long sdkNanos = 0;
+      long bareNanos = 0;
+      int bareNext = next;
+      for (int r = 0; r < rounds; r++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < perRound; i++) {
+          long t = System.nanoTime();
+          bare.run(bareNext++);
+          bareLog.add(System.nanoTime() - t);
+        }
+        bareNanos += System.nanoTime() - start;
+        start = System.nanoTime();
+        for (int i = 0; i < perRound; i++) {
+          long t = System.nanoTime();
+          sdk.run(next++);
+          sdkLog.add(System.nanoTime() - t);
+        }
+        sdkNanos += System.nanoTime() - start;
+      }
+      int ops = rounds * perRound;
+      return new Result(
+          kind.label(),
+          scale,
+          name,
+          what,
+          baseline,
+          Stats.of(sdkLog.values()),
+          Stats.of(bareLog.values()),
+          ops / (sdkNanos / 1e9),
+          ops / (bareNanos / 1e9),
+          target,
+          statements,
+          other);
+    }
+
+    /** Like {@link #interleavedBlocks} with {@link #THREADS} threads per block. */
+    private void parallel(
+        String name,
+        String what,
+        String baseline,
+        int offset,
+        int warmPerThread,
+        Op sdk,
+        Op bare,
+        boolean record)
+        throws Exception {
+      int[] next = {offset};
+      block(warmPerThread, next, sdk, new LatencyLog());
+      int[] bareNext = {0};
+      block(warmPerThread, bareNext, bare, new LatencyLog());
+      LatencyLog sdkLog = new LatencyLog();
+      LatencyLog bareLog = new LatencyLog();
+      long sdkNanos = 0;
+      long bareNanos = 0;
+      for (int r = 0; r < rounds; r++) {
+        bareNanos += block(PER_THREAD_ROUND, bareNext, bare, bareLog);
+        sdkNanos += block(PER_THREAD_ROUND, next, sdk, sdkLog);
+      }
+      if (record) {
+        int ops = rounds * PER_THREAD_ROUND * THREADS;
+        add(
+            new Result(
+                kind.label(),
+                scale,
+                name,
+                what,
+                baseline,
+                Stats.of(sdkLog.values()),
+                Stats.of(bareLog.values()),
+                ops / (sdkNanos / 1e9),
+                ops / (bareNanos / 1e9),
+                2.0,
+                Double.NaN,
+                Double.NaN));
+      }
+    }
+
+    /** {@link #THREADS} threads, each running {@code perThread} operations; the wall time. */
+    private long block(int perThread, int[] next, Op op, LatencyLog log) throws Exception {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+      Exception[] failure = new Exception[1];
+      int base = next[0];
+      for (int t = 0; t < THREADS; t++) {
+        int first = base + t * perThread;
+        Thread thread =
+            new Thread(
+                () -> {
+                  LatencyLog mine = new LatencyLog();
+                  try {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                      long t0 = System.nanoTime();
+                      op.run(first + i);
+                      mine.add(System.nanoTime() - t0);
+                    }
+                  } catch (Exception e) {
+                    synchronized (failure) {
+                      failure[0] = e;
+                    }
+                  }
+                  log.addAll(mine);
+                });
+        threads.add(thread);
+        thread.start();
+      }
+      next[0] = base + THREADS * perThread;
+      long t0 = System.nanoTime();
+      start.countDown();
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      long wall = System.nanoTime() - t0;
+      synchronized (failure) {
+        if (failure[0] != null) {
+          throw failure[0];
+        }
+      }
+      return wall;
+    }
+
+    private EventId orderEvent(int i) {
+      return EventId.of("order-" + i);
+    }
+
+    private EventId payEvent(int i) {
+      return EventId.of("pay-" + i);
+    }
+
+    private OrderId orderId(int i) {
+      return OrderId.of("o-" + i);
+    }
+
+    private Order order(int i) {
+      return new Order(
+          orderId(i),
+          CustomerAccountId.of(Fixtures.orderCustomer(i)),
+          NOW.minus(Duration.ofHours(1)),
+          List.of(
+              new OrderLine(
+                  1,
+                  ProductId.of("shared-hosting-basic"),
+                  Optional.of(ProductGroupId.of("shared-hosting")),
+                  Money.of("119.40", "EUR"),
+                  Optional.empty()),
+              new OrderLine(
+                  2,
+                  ProductId.of("vps-m"),
+                  Optional.of(ProductGroupId.of("vps")),
+                  Money.of("180.00", "EUR"),
+                  Optional.empty())));
+    }
+
+    private void bareInsert() throws SQLException {
+      try (Connection c = pool.getConnection();
+          PreparedStatement ps =
+              c.prepareStatement("INSERT INTO bench_insert (id, payload) VALUES (?, ?)")) {
+        ps.setLong(1, bareIds.incrementAndGet());
+        ps.setString(2, "payment");
+        ps.executeUpdate();
+        c.commit();
+      }
+    }
+
+    private void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
+      if (kind == BenchDatabase.Kind.MARIADB) {
+        ps.setObject(index, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+      } else {
+        ps.setObject(index, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+      }
+    }
+
+    private void bareTouchSelect(String visitor) throws SQLException {
+      try (Connection c = pool.getConnection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT code, partner_id, touched_at FROM pp_touch WHERE visitor_id = ?"
+                      + " AND touched_at >= ? AND touched_at <= ? ORDER BY touched_at")) {
+        ps.setString(1, visitor);
+        setInstant(ps, 2, NOW.minus(Duration.ofDays(90)));
+        setInstant(ps, 3, NOW);
+        int rows = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows++;
+          }
+        }
+        c.commit();
+        if (rows == 0) {
+          throw new IllegalStateException("visitor " + visitor + " has no touches");
+        }
+      }
+    }
+
+    private void bareAggregate(String partner) throws SQLException {
+      try (Connection c = pool.getConnection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COALESCE(SUM(amount), 0) FROM pp_ledger_entry WHERE partner_id = ?")) {
+        ps.setString(1, partner);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getBigDecimal(1).signum() <= 0) {
+            throw new IllegalStateException("no ledger lines for " + partner);
+          }
+        }
+        c.commit();
+      }
+    }
+
+    /** Period close: rounds of the bare SQL and the SDK, the database put back after each. */
+    private void close() throws Exception {
+      int closeRounds = Integer.getInteger("bench.closeRounds", scale >= 1_000_000 ? 2 : 3);
+      long[] sdk = new long[closeRounds];
+      long[] bare = new long[closeRounds];
+      long statements = 0;
+      long other = 0;
+      for (int r = 0; r < closeRounds; r++) {
+        long t = System.nanoTime();
+        int bareCount = bareClose();
+        bare[r] = System.nanoTime() - t;
+        undoClose();
+        long statements0 = pool.statements.get();
+        long other0 = pool.otherCalls.get();
+        t = System.nanoTime();
+        PeriodCloseResult result =
+            program.closePeriod().close(new ClosePeriodCommand(CLOSED_MONTH));
+        sdk[r] = System.nanoTime() - t;
+        if (result.payouts().size() != bareCount || result.alreadyClosed()) {
+          throw new IllegalStateException(
+              "the SDK made " + result.payouts().size() + " payouts, the bare SQL " + bareCount);
+        }
+        statements = pool.statements.get() - statements0;
+        other = pool.otherCalls.get() - other0;
+        undoClose();
+        System.out.printf(
+            Locale.ROOT,
+            "  close round %d: SDK %.2f s, bare SQL %.2f s (%d payouts)%n",
+            r + 1,
+            sdk[r] / 1e9,
+            bare[r] / 1e9,
+            bareCount);
+      }
+      add(
+          new Result(
+              kind.label(),
+              scale,
+              "close",
+              "close a period (" + scale + " payable entries, " + fixtures.partners + " partners)",
+              "bare SQL: aggregate, insert payouts and close lines, mark entries",
+              Stats.of(sdk),
+              Stats.of(bare),
+              1e9 / Stats.of(sdk).medianMicros() / 1e3,
+              1e9 / Stats.of(bare).medianMicros() / 1e3,
+              1.5,
+              statements,
+              other));
+    }
+
+    private int bareClose() throws SQLException {
+      String payable =
+          " FROM pp_ledger_entry e WHERE e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < ?"
+              + " AND e.currency_code = 'EUR'"
+              + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)";
+      String signed = "CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END";
+      boolean postgres = kind == BenchDatabase.Kind.POSTGRESQL;
+      try (Connection c = pool.getConnection()) {
+        try (PreparedStatement ps =
+            c.prepareStatement("INSERT INTO pp_period_close (period, closed_at) VALUES (?, ?)")) {
+          ps.setString(1, CLOSED_MONTH.toString());
+          setInstant(ps, 2, NOW);
+          ps.executeUpdate();
+        }
+        int payouts;
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO pp_payout (payout_id, partner_id, period, amount, currency_code, iban,"
+                    + " holder_name, status, created_at, status_changed_at)"
+                    + " SELECT CONCAT('B', a.partner_id), a.partner_id, ?, a.payable, 'EUR',"
+                    + " p.payout_iban, p.payout_holder_name, 'CREATED', ?, ?"
+                    + " FROM (SELECT e.partner_id, SUM("
+                    + signed
+                    + ") AS payable"
+                    + payable
+                    + " GROUP BY e.partner_id) a JOIN pp_partner p ON p.partner_id = a.partner_id"
+                    + " WHERE a.payable > 0 AND p.status = 'ACTIVE' AND p.payout_iban IS NOT NULL")) {
+          ps.setString(1, CLOSED_MONTH.toString());
+          setInstant(ps, 2, NOW);
+          setInstant(ps, 3, NOW);
+          setInstant(ps, 4, OCTOBER_END);
+          payouts = ps.executeUpdate();
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
+                    + " SELECT e.entry_id, CONCAT('B', e.partner_id), e.partner_id"
+                    + (postgres
+                        ? payable.substring(0, payable.indexOf(" AND NOT EXISTS"))
+                            + " ON CONFLICT (entry_id) DO NOTHING"
+                        : payable))) {
+          setInstant(ps, 1, OCTOBER_END);
+          ps.executeUpdate();
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code,"
+                    + " payout_id) SELECT period, partner_id, amount, currency_code, payout_id"
+                    + " FROM pp_payout WHERE period = ?")) {
+          ps.setString(1, CLOSED_MONTH.toString());
+          ps.executeUpdate();
+        }
+        c.commit();
+        return payouts;
+      }
+    }
+
+    private void undoClose() throws SQLException {
+      try (Connection c = db.dataSource.getConnection();
+          Statement s = c.createStatement()) {
+        for (String table :
+            List.of(
+                "pp_period_close_line",
+                "pp_payout_item",
+                "pp_payout",
+                "pp_period_close",
+                "pp_outbox")) {
+          s.executeUpdate("DELETE FROM " + table);
+        }
+        if (kind == BenchDatabase.Kind.POSTGRESQL) {
+          s.execute("VACUUM ANALYZE pp_payout_item, pp_payout, pp_period_close_line, pp_outbox");
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ output
+
+  private void write(Path out) throws IOException {
+    StringBuilder json = new StringBuilder("[\n");
+    StringBuilder md =
+        new StringBuilder(
+            "| database | rows | scenario | SDK median (p90) | baseline median (p90) | ratio |"
+                + " target | met | SDK statements (+ commits, isolation calls) per op |\n"
+                + "|---|---:|---|---:|---:|---:|---:|---|---:|\n");
+    for (int i = 0; i < results.size(); i++) {
+      Result r = results.get(i);
+      json.append(
+          String.format(
+              Locale.ROOT,
+              "  {\"database\": \"%s\", \"scale\": %d, \"scenario\": \"%s\", \"what\": \"%s\","
+                  + " \"baseline\": \"%s\", \"sdk\": %s, \"bare\": %s, \"sdk_ops_per_s\": %.1f,"
+                  + " \"bare_ops_per_s\": %.1f, \"ratio\": %.3f, \"target\": %s,"
+                  + " \"sdk_statements_per_op\": %s, \"sdk_other_calls_per_op\": %s}%s%n",
+              r.database(),
+              r.scale(),
+              r.scenario(),
+              r.what(),
+              r.baseline(),
+              r.sdk().json(),
+              r.bare().json(),
+              r.sdkOpsPerSecond(),
+              r.bareOpsPerSecond(),
+              r.ratio(),
+              r.target() > 0 ? String.valueOf(r.target()) : "null",
+              Double.isNaN(r.statementsPerOp()) ? "null" : String.valueOf(r.statementsPerOp()),
+              Double.isNaN(r.otherCallsPerOp()) ? "null" : String.valueOf(r.otherCallsPerOp()),
+              i + 1 < results.size() ? "," : ""));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %s | %s (%s) | %s (%s) | %.2fx | %s | %s | %s |%n",
+              r.database(),
+              r.scale(),
+              r.what(),
+              time(r.sdk().medianMicros()),
+              time(r.sdk().p90Micros()),
+              time(r.bare().medianMicros()),
+              time(r.bare().p90Micros()),
+              r.ratio(),
+              r.target() > 0 ? "≤ " + r.target() + "x" : "-",
+              r.target() <= 0 ? "" : r.ratio() <= r.target() ? "yes" : "**no**",
+              Double.isNaN(r.statementsPerOp())
+                  ? "-"
+                  : String.format(
+                      Locale.ROOT, "%.0f (+ %.0f)", r.statementsPerOp(), r.otherCallsPerOp())));
+    }
+    json.append("]\n");
+    md.append(scaleGrowth());
+    Files.writeString(out.resolve("results.json"), json, StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
+  }
+
+  /** Attribution's cost at the largest scale over its cost at the smallest (target ≤ 1.3). */
+  private String scaleGrowth() {
+    StringBuilder s = new StringBuilder();
+    for (String db : results.stream().map(Result::database).distinct().toList()) {
+      List<Result> attribution =
+          results.stream()
+              .filter(r -> r.database().equals(db) && r.scenario().equals("attribution"))
+              .sorted((a, b) -> Long.compare(a.scale(), b.scale()))
+              .toList();
+      if (attribution.size() > 1) {
+        Result small = attribution.get(0);
+        Result large = attribution.get(attribution.size() - 1);
+        double growth = large.sdk().medianMicros() / small.sdk().medianMicros();
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "%n%s: attribution at %,d touches costs %.2fx its cost at %,d (target ≤ 1.3x: %s)%n",
+                db,
+                large.scale(),
+                growth,
+                small.scale(),
+                growth <= 1.3 ? "met" : "missed"));
+      }
+    }
+    return s.toString();
+  }
+
+  private static String time(double micros) {
+    return micros >= 1e6
+        ? String.format(Locale.ROOT, "%.2f s", micros / 1e6)
+        : micros >= 1e3
+            ? String.format(Locale.ROOT, "%.2f ms", micros / 1e3)
+            : String.format(Locale.ROOT, "%.0f µs", micros);
+  }
+}

@@ -1,0 +1,139 @@
+package org.partnerprogram.jdbc.bench;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A fixed set of open connections handed out in turn, so the SDK and the bare baselines run on the
+ * same connections with the same settings (autocommit off, READ COMMITTED) and neither pays for
+ * connecting. {@code close()} on a handed-out connection returns it to the pool.
+ */
+final class FixedPool implements DataSource, AutoCloseable {
+  private final BlockingQueue<Connection> idle;
+  private final List<Connection> all = new ArrayList<>();
+
+  /** Statements prepared or created on handed-out connections (each is executed once here). */
+  final AtomicLong statements = new AtomicLong();
+
+  /** Commits, and reads or changes of the isolation level (a server round trip on PostgreSQL). */
+  final AtomicLong otherCalls = new AtomicLong();
+
+  FixedPool(DataSource target, int size) throws SQLException {
+    idle = new ArrayBlockingQueue<>(size);
+    for (int i = 0; i < size; i++) {
+      Connection c = target.getConnection();
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      all.add(c);
+      idle.add(c);
+    }
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    Connection c;
+    try {
+      c = idle.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for a connection", e);
+    }
+    return lease(c);
+  }
+
+  private Connection lease(Connection c) {
+    boolean[] returned = {false};
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              switch (method.getName()) {
+                case "close" -> {
+                  if (!returned[0]) {
+                    returned[0] = true;
+                    if (!c.getAutoCommit()) {
+                      c.rollback();
+                    }
+                    idle.add(c);
+                  }
+                  return null;
+                }
+                case "isClosed" -> {
+                  return returned[0];
+                }
+                case "unwrap" -> {
+                  return c.unwrap((Class<?>) args[0]);
+                }
+                default -> {
+                  switch (method.getName()) {
+                    case "prepareStatement", "createStatement", "prepareCall" ->
+                        statements.incrementAndGet();
+                    case "commit", "getTransactionIsolation", "setTransactionIsolation" ->
+                        otherCalls.incrementAndGet();
+                    default -> {}
+                  }
+                  try {
+                    return method.invoke(c, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                }
+              }
+            });
+  }
+
+  @Override
+  public Connection getConnection(String username, String password) throws SQLException {
+    return getConnection();
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return null;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {}
+
+  @Override
+  public void setLoginTimeout(int seconds) {}
+
+  @Override
+  public int getLoginTimeout() {
+    return 0;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    throw new SQLException("not a wrapper");
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return false;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (Connection c : all) {
+      c.close();
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package org.partnerprogram.jdbc.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * Bulk-loads a benchmark database with set-based SQL (PostgreSQL {@code generate_series}, MariaDB's
+ * sequence engine {@code seq_0_to_n}, H2 {@code SYSTEM_RANGE}): at scale {@code n}, {@code n / 20}
+ * active partners with a payout account and one code each, {@code n} clicks of {@code n / 5}
+ * visitors in the first half of November 2026, {@code n} EARNED entries payable in October 2026
+ * spread over the partners, and on top {@code n / 10} entries for the first partner (the overview's
+ * partner), and 1,000 programme-wide rate versions.
+ */
+final class Fixtures {
+  static final String IBAN = "NL91ABNA0417164300";
+  static final int RATE_VERSIONS = 1_000;
+
+  final BenchDatabase.Kind kind;
+  final long scale;
+  final long partners;
+  final long visitors;
+  final long bigPartnerEntries;
+
+  Fixtures(BenchDatabase.Kind kind, long scale) {
+    this.kind = kind;
+    this.scale = scale;
+    this.partners = Math.max(100, scale / 20);
+    this.visitors = Math.max(100, scale / 5);
+    this.bigPartnerEntries = scale / 10;
+  }
+
+  static String partnerId(long index) {
+    return String.format(Locale.ROOT, "p%08d", index);
+  }
+
+  static String visitorId(long index) {
+    return String.format(Locale.ROOT, "v%09d", index);
+  }
+
+  /** A FROM item with one BIGINT column {@code i} from 0 to {@code n - 1}. */
+  private String range(long n) {
+    return switch (kind) {
+      case POSTGRESQL -> "generate_series(0, " + (n - 1) + ") AS s(i)";
+      case MARIADB -> "(SELECT seq AS i FROM seq_0_to_" + (n - 1) + ") s";
+      case H2 -> "(SELECT \"X\" AS i FROM SYSTEM_RANGE(0, " + (n - 1) + ")) s";
+    };
+  }
+
+  /** An instant {@code seconds} (an SQL expression) after a UTC base 'YYYY-MM-DD HH:MM:SS'. */
+  private String at(String base, String seconds) {
+    return switch (kind) {
+      case POSTGRESQL ->
+          "(TIMESTAMPTZ '" + base + "+00' + (" + seconds + ") * INTERVAL '1 second')";
+      case MARIADB -> "(TIMESTAMP '" + base + "' + INTERVAL (" + seconds + ") SECOND)";
+      case H2 -> "DATEADD(SECOND, " + seconds + ", TIMESTAMP WITH TIME ZONE '" + base + "+00')";
+    };
+  }
+
+  private static String padded(String prefix, String number, int width) {
+    return "CONCAT('" + prefix + "', LPAD(CONCAT('', " + number + "), " + width + ", '0'))";
+  }
+
+  /**
+   * Loads the partners, codes and rate versions, and the clicks and the ledger if asked.
+   *
+   * @param ds the database
+   * @param touches whether to load the clicks
+   * @param ledger whether to load the ledger entries
+   */
+  void load(DataSource ds, boolean touches, boolean ledger) throws SQLException {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      time(
+          "partners and codes",
+          s,
+          "INSERT INTO pp_partner (partner_id, customer_account_id, status, enrolled_at,"
+              + " status_changed_at, payout_iban, payout_holder_name, version) SELECT "
+              + padded("p", "i", 8)
+              + ", "
+              + padded("acct-", "i", 8)
+              + ", 'ACTIVE', "
+              + at("2026-01-01 00:00:00", "0")
+              + ", "
+              + at("2026-01-01 00:00:00", "0")
+              + ", '"
+              + IBAN
+              + "', CONCAT('Partner ', i), 1 FROM "
+              + range(partners),
+          "INSERT INTO pp_referral_code (code, partner_id, vanity, issued_at) SELECT "
+              + padded("BP", "i", 8)
+              + ", "
+              + padded("p", "i", 8)
+              + ", FALSE, "
+              + at("2026-01-01 00:00:00", "0")
+              + " FROM "
+              + range(partners));
+      time(
+          "rate versions",
+          s,
+          "INSERT INTO pp_rate_version (partner_id, version_number, effective_from, created_at)"
+              + " SELECT '', i + 1, "
+              + at("2024-01-01 00:00:00", "i * 3600")
+              + ", "
+              + at("2024-01-01 00:00:00", "i * 3600")
+              + " FROM "
+              + range(RATE_VERSIONS),
+          "INSERT INTO pp_rate (partner_id, version_number, target_kind, target_id, rate_kind,"
+              + " percentage) SELECT '', i + 1, 'GROUP', 'shared-hosting', 'PERCENTAGE', 25 FROM "
+              + range(RATE_VERSIONS),
+          "INSERT INTO pp_rate (partner_id, version_number, target_kind, target_id, rate_kind,"
+              + " percentage) SELECT '', i + 1, 'PRODUCT', 'vps-m', 'PERCENTAGE', 12.5 FROM "
+              + range(RATE_VERSIONS));
+      String partnerOfTouch = "MOD(i, " + partners + ")";
+      if (touches) {
+        time(
+            scale + " touches",
+            s,
+            "INSERT INTO pp_touch (visitor_id, code, partner_id, touched_at) SELECT "
+                + padded("v", "MOD(i, " + visitors + ")", 9)
+                + ", "
+                + padded("BP", partnerOfTouch, 8)
+                + ", "
+                + padded("p", partnerOfTouch, 8)
+                + ", "
+                + at("2026-11-01 00:00:00", "MOD(i, 1000000)")
+                + " FROM "
+                + range(scale));
+      }
+      String partnerOfEntry =
+          "CASE WHEN i < "
+              + bigPartnerEntries
+              + " THEN 0 ELSE 1 + MOD(i, "
+              + (partners - 1)
+              + ") END";
+      String when = at("2026-10-02 00:00:00", "MOD(i, 2000000)");
+      if (ledger) {
+        time(
+            (scale + bigPartnerEntries) + " ledger entries",
+            s,
+            "INSERT INTO pp_ledger_entry (entry_id, entry_order, partner_id, order_id, line_number,"
+                + " kind, amount, currency_code, base_amount, base_currency, occurred_at, payable_at,"
+                + " source_event_id, recorded_at) SELECT "
+                + padded("00000000-0000-4000-8000-", "i", 12)
+                + ", "
+                + padded("8000000000004000", "i", 16)
+                + ", "
+                + padded("p", partnerOfEntry, 8)
+                + ", "
+                + padded("bo-", "i", 10)
+                + ", 1, 'EARNED', 1.25 + MOD(i, 100), 'EUR', 10 + MOD(i, 100) * 8, 'EUR', "
+                + when
+                + ", "
+                + when
+                + ", "
+                + padded("be-", "i", 10)
+                + ", "
+                + when
+                + " FROM "
+                + range(scale + bigPartnerEntries));
+      }
+      time(
+          "statistics",
+          s,
+          switch (kind) {
+            case POSTGRESQL -> "ANALYZE";
+            case MARIADB ->
+                "ANALYZE TABLE pp_partner, pp_referral_code, pp_touch, pp_ledger_entry,"
+                    + " pp_rate_version, pp_rate";
+            case H2 -> "ANALYZE";
+          });
+      s.execute("CREATE TABLE bench_insert (id BIGINT NOT NULL PRIMARY KEY, payload VARCHAR(100))");
+    }
+  }
+
+  static String orderCustomer(long index) {
+    return String.format(Locale.ROOT, "oc-%08d", index);
+  }
+
+  /**
+   * Stores {@code count} customers ({@link #orderCustomer}) already attributed to partners other
+   * than the first, so their orders earn.
+   */
+  void attributeOrderCustomers(DataSource ds, long count) throws SQLException {
+    String partnerOf = "1 + MOD(i, " + (partners - 1) + ")";
+    String when = at("2026-11-10 00:00:00", "0");
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      time(
+          count + " attributed customers",
+          s,
+          "INSERT INTO pp_attribution (customer_account_id, outcome, partner_id,"
+              + " decided_partner_id, code, touched_at, attribution_rule, visitor_id,"
+              + " new_customer, customer_iban_given, signup_at, decided_at) SELECT "
+              + padded("oc-", "i", 8)
+              + ", 'ATTRIBUTED', "
+              + padded("p", partnerOf, 8)
+              + ", "
+              + padded("p", partnerOf, 8)
+              + ", "
+              + padded("BP", partnerOf, 8)
+              + ", "
+              + when
+              + ", 'LAST_TOUCH', 'visitor', TRUE, FALSE, "
+              + when
+              + ", "
+              + when
+              + " FROM "
+              + range(count));
+    }
+  }
+
+  private static void time(String what, Statement s, String... statements) throws SQLException {
+    long start = System.nanoTime();
+    for (String sql : statements) {
+      s.execute(sql);
+    }
+    System.out.printf(
+        Locale.ROOT, "  loaded %s in %.1f s%n", what, (System.nanoTime() - start) / 1e9);
+  }
+}
