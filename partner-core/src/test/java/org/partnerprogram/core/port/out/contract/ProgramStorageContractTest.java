@@ -19,10 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.ConflictException;
@@ -75,23 +71,14 @@ import org.partnerprogram.core.port.out.ProgramStorage;
  *
  * @param <S> the storage type under test
  */
-public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
+public abstract class ProgramStorageContractTest<S extends ProgramStorage>
+    extends StorageContractSupport<S> {
 
   /** An instant with microseconds, the precision every adapter keeps. */
   protected static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
 
   /** How often a race is repeated. */
   protected static final int RACE_ROUNDS = 20;
-
-  /** The storage under test, fresh and empty for each test. */
-  protected S storage;
-
-  /**
-   * Fresh, empty storage. Called before every test.
-   *
-   * @return the storage; never null
-   */
-  protected abstract S newStorage();
 
   /**
    * The ids of the events that were committed through the storage's outbox, in publication order.
@@ -101,29 +88,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
    */
   protected abstract List<UUID> publishedEventIds(S storage);
 
-  /**
-   * Releases what {@link #newStorage()} took; nothing by default.
-   *
-   * @param storage the storage of the test that ended
-   */
-  protected void release(S storage) {}
-
-  @BeforeEach
-  final void createStorage() {
-    storage = newStorage();
-  }
-
-  @AfterEach
-  final void releaseStorage() {
-    release(storage);
-  }
-
   // ---------------------------------------------------------------- helpers and fixtures
-
-  /** Runs the work as one unit of work of the storage under test. */
-  protected final <T> T tx(Supplier<T> work) {
-    return storage.transactions().execute(work);
-  }
 
   /** Runs the work as one unit of work of the storage under test. */
   protected final void txRun(Runnable work) {
@@ -172,53 +137,6 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
   }
 
   protected static final Optional<PartnerId> PROGRAMME = Optional.empty();
-
-  /** The outcome of one racer: its result or what it threw. */
-  protected record Outcome<T>(T result, Throwable failure) {}
-
-  /**
-   * Starts {@code threads} threads that pass a barrier together and then each run their work in a
-   * unit of work of its own.
-   */
-  protected final <T> List<Outcome<T>> race(int threads, IntFunction<Supplier<T>> work)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier barrier = new CyclicBarrier(threads);
-      List<Future<Outcome<T>>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        Supplier<T> job = work.apply(i);
-        futures.add(
-            pool.submit(
-                () -> {
-                  barrier.await(10, TimeUnit.SECONDS);
-                  try {
-                    return new Outcome<T>(storage.transactions().execute(job), null);
-                  } catch (RuntimeException | Error e) {
-                    return new Outcome<T>(null, e);
-                  }
-                }));
-      }
-      List<Outcome<T>> outcomes = new ArrayList<>();
-      for (Future<Outcome<T>> f : futures) {
-        outcomes.add(f.get(30, TimeUnit.SECONDS));
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static <T> List<T> results(List<Outcome<T>> outcomes) {
-    List<T> results = new ArrayList<>();
-    for (Outcome<T> o : outcomes) {
-      if (o.failure() != null) {
-        throw new AssertionError("a racer failed: " + o.failure(), o.failure());
-      }
-      results.add(o.result());
-    }
-    return results;
-  }
 
   private static PartnerEnrolled anEvent(String partnerId) {
     return new PartnerEnrolled(
@@ -770,8 +688,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
       String account = "race-" + round;
       int r = round;
       List<Boolean> inserted =
-          results(
-              race(2, i -> () -> storage.partners().insert(aPartner("p-" + r + "-" + i, account))));
+          race(2, i -> () -> storage.partners().insert(aPartner("p-" + r + "-" + i, account)));
 
       assertThat(inserted).as("round %d", round).containsExactlyInAnyOrder(true, false);
       PartnerId winner = PartnerId.of("p-" + round + "-" + inserted.indexOf(true));
@@ -786,7 +703,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
     for (int round = 0; round < RACE_ROUNDS; round++) {
       String code = "RACE-" + round;
       List<Boolean> inserted =
-          results(race(2, i -> () -> storage.codes().insert(aCode(code, "p-" + i, T0))));
+          race(2, i -> () -> storage.codes().insert(aCode(code, "p-" + i, T0)));
 
       assertThat(inserted).as("round %d", round).containsExactlyInAnyOrder(true, false);
       assertThat(tx(() -> storage.codes().find(ReferralCode.parse(code))))
@@ -800,19 +717,18 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
     for (int round = 0; round < RACE_ROUNDS; round++) {
       Optional<PartnerId> scope = Optional.of(PartnerId.of("p-" + round));
       List<Boolean> inserted =
-          results(
-              race(
-                  2,
-                  i ->
-                      () ->
-                          storage
-                              .rates()
-                              .insert(
-                                  aVersion(
-                                      scope,
-                                      1,
-                                      T0.plusSeconds(i),
-                                      Map.of(RateTarget.product("p" + i), Rate.percent("1"))))));
+          race(
+              2,
+              i ->
+                  () ->
+                      storage
+                          .rates()
+                          .insert(
+                              aVersion(
+                                  scope,
+                                  1,
+                                  T0.plusSeconds(i),
+                                  Map.of(RateTarget.product("p" + i), Rate.percent("1")))));
 
       assertThat(inserted).as("round %d", round).containsExactlyInAnyOrder(true, false);
       assertThat(tx(() -> storage.rates().versions(scope))).hasSize(1);
@@ -825,7 +741,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage> {
       Partner partner = aPartner("p-" + round, "cust-" + round);
       tx(() -> storage.partners().insert(partner));
       List<Outcome<Partner>> outcomes =
-          race(
+          raceOutcomes(
               2,
               i ->
                   () -> {

@@ -59,8 +59,14 @@ public abstract class StorageContractSupport<S extends ProgramStorage> {
     return storage.transactions().execute(work);
   }
 
-  /** The outcome of one racer: its result or what it threw. */
-  private record Outcome<T>(T result, Throwable failure) {}
+  /**
+   * The outcome of one racer: its result or what it threw.
+   *
+   * @param result what the racer's work returned, or null if it threw
+   * @param failure what it threw, or null if it returned
+   * @param <T> the result type
+   */
+  protected record Outcome<T>(T result, Throwable failure) {}
 
   /**
    * Threads that pass a barrier together, then each run their work in a unit of its own.
@@ -73,6 +79,28 @@ public abstract class StorageContractSupport<S extends ProgramStorage> {
    *     AssertionError
    */
   protected final <T> List<T> race(int threads, IntFunction<Supplier<T>> work) throws Exception {
+    List<T> results = new ArrayList<>();
+    for (Outcome<T> o : raceOutcomes(threads, work)) {
+      if (o.failure() != null) {
+        throw new AssertionError("a racer failed: " + o.failure(), o.failure());
+      }
+      results.add(o.result());
+    }
+    return results;
+  }
+
+  /**
+   * Like {@link #race}, but a racer's failure is returned as its outcome, for races in which one
+   * racer is expected to lose with an exception.
+   *
+   * @param threads how many racers
+   * @param work the work of racer {@code i}
+   * @param <T> the result type
+   * @return the racers' outcomes, in racer order
+   * @throws Exception if a racer does not finish in time
+   */
+  protected final <T> List<Outcome<T>> raceOutcomes(int threads, IntFunction<Supplier<T>> work)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       CyclicBarrier barrier = new CyclicBarrier(threads);
@@ -90,15 +118,11 @@ public abstract class StorageContractSupport<S extends ProgramStorage> {
                   }
                 }));
       }
-      List<T> results = new ArrayList<>();
+      List<Outcome<T>> outcomes = new ArrayList<>();
       for (Future<Outcome<T>> f : futures) {
-        Outcome<T> o = f.get(30, TimeUnit.SECONDS);
-        if (o.failure() != null) {
-          throw new AssertionError("a racer failed: " + o.failure(), o.failure());
-        }
-        results.add(o.result());
+        outcomes.add(f.get(30, TimeUnit.SECONDS));
       }
-      return results;
+      return outcomes;
     } finally {
       pool.shutdownNow();
     }
