@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.partnerprogram.core.domain.StorageException;
@@ -19,6 +22,18 @@ import org.slf4j.LoggerFactory;
  * <p><b>Owned</b>: each outermost {@link #execute} takes a connection from the data source, turns
  * autocommit off, uses READ COMMITTED, commits when the work returns and rolls back when it throws,
  * then restores the connection's settings and closes it.
+ *
+ * <p>Preparing a connection costs server round trips (on PostgreSQL reading the isolation level is
+ * a query, and so is each change of it), which would dominate a short use case. So the boundary
+ * remembers each <em>physical</em> connection (the one a pool's proxy {@linkplain Connection#unwrap
+ * unwraps} to) it has prepared: on MariaDB the strict session is set once per physical connection,
+ * and its session isolation level is read once. A connection found at READ COMMITTED is used as it
+ * is from then on, with no further round trips; on one at another level (MariaDB's default is
+ * REPEATABLE READ) each unit of work starts with {@code SET TRANSACTION ISOLATION LEVEL READ
+ * COMMITTED}, which holds for that transaction only (on H2 the level is set and restored). A pool
+ * configured with READ COMMITTED and autocommit off therefore costs no round trip beyond the work
+ * and its commit. A host that shares the adapter's data source must not change the session's
+ * default isolation or SQL mode on its connections behind the pool's back.
  *
  * <p><b>Joined</b>: each outermost {@link #execute} uses the connection the host supplies, inside
  * the host's transaction. It never commits, rolls back or closes that connection; it sets a
@@ -41,6 +56,13 @@ public final class JdbcTransactions implements TransactionBoundary {
   // One unit of work per storage and thread: the thread-local belongs to this instance on purpose.
   @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+  /**
+   * The isolation level found on each physical connection when it was first prepared; weak, so a
+   * connection the pool retires is forgotten with it.
+   */
+  private final Map<Connection, Integer> preparedIsolation =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   private volatile Dialect dialect;
 
@@ -139,15 +161,32 @@ public final class JdbcTransactions implements TransactionBoundary {
       throw SqlErrors.map(e, "getting a connection from the data source");
     }
     boolean autoCommit = true;
-    int isolation = Connection.TRANSACTION_READ_COMMITTED;
+    int restoreIsolation = Connection.TRANSACTION_READ_COMMITTED;
     try {
       autoCommit = c.getAutoCommit();
-      isolation = c.getTransactionIsolation();
-      prepareSession(c);
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      Connection physical = physical(c);
+      Integer found = preparedIsolation.get(physical);
+      if (found == null) {
+        prepareSession(c);
+        found = c.getTransactionIsolation();
+        preparedIsolation.put(physical, found);
+      }
+      if (autoCommit) {
+        c.setAutoCommit(false);
+      }
+      if (found != Connection.TRANSACTION_READ_COMMITTED) {
+        if (dialect == Dialect.POSTGRESQL || dialect == Dialect.MARIADB) {
+          // For this transaction only: one statement, and nothing to restore afterwards.
+          try (Statement s = c.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+          }
+        } else {
+          restoreIsolation = found;
+          c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+      }
     } catch (SQLException e) {
-      closeQuietly(c, autoCommit, isolation);
+      closeQuietly(c, autoCommit, restoreIsolation);
       throw SqlErrors.map(e, "starting a transaction");
     }
     current.set(c);
@@ -168,7 +207,17 @@ public final class JdbcTransactions implements TransactionBoundary {
       return result;
     } finally {
       current.remove();
-      closeQuietly(c, autoCommit, isolation);
+      closeQuietly(c, autoCommit, restoreIsolation);
+    }
+  }
+
+  /** The connection under a pool's proxy, or the connection itself if it does not unwrap. */
+  private static Connection physical(Connection c) {
+    try {
+      Connection inner = c.unwrap(Connection.class);
+      return inner != null ? inner : c;
+    } catch (SQLException | RuntimeException e) {
+      return c;
     }
   }
 
@@ -224,8 +273,12 @@ public final class JdbcTransactions implements TransactionBoundary {
 
   private static void closeQuietly(Connection c, boolean autoCommit, int isolation) {
     try {
-      c.setAutoCommit(autoCommit);
-      c.setTransactionIsolation(isolation);
+      if (autoCommit) {
+        c.setAutoCommit(true);
+      }
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        c.setTransactionIsolation(isolation);
+      }
     } catch (SQLException e) {
       LOG.debug("could not restore connection settings", e);
     }

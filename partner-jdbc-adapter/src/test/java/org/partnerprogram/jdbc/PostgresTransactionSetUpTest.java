@@ -1,0 +1,14 @@
+package org.partnerprogram.jdbc;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Transaction set-up round trips on PostgreSQL. */
+class PostgresTransactionSetUpTest extends AbstractTransactionSetUpTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+
+  @Override
+  DataSource database() {
+    return DB.dataSource();
+  }
+}
