@@ -55,11 +55,29 @@ public final class JdbcOutbox implements EventPublisher {
    */
   @Override
   public void publish(ProgramEvent event) {
-    Objects.requireNonNull(event, "event");
-    String json = EventJson.toJson(event);
+    publishAll(List.of(Objects.requireNonNull(event, "event")));
+  }
+
+  /**
+   * Writes events to the outbox in the current unit of work, in list order, as one batch.
+   *
+   * @param events the events; never null, no null element; may be empty
+   * @throws IllegalStateException if called outside a unit of work of the storage
+   */
+  @Override
+  public void publishAll(List<? extends ProgramEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<String> json = new ArrayList<>(events.size());
+    for (ProgramEvent event : events) {
+      json.add(EventJson.toJson(Objects.requireNonNull(event, "event")));
+    }
     String param = sql.dialect() == Dialect.POSTGRESQL ? "CAST(? AS json)" : "?";
     sql.run(
-        "writing event " + event.type() + " to the outbox",
+        events.size() == 1
+            ? "writing event " + events.get(0).type() + " to the outbox"
+            : "writing " + events.size() + " events to the outbox",
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -67,13 +85,20 @@ public final class JdbcOutbox implements EventPublisher {
                       + " schema_version, payload) VALUES (?, ?, ?, ?, ?, "
                       + param
                       + ")")) {
-            ps.setString(1, event.eventId().toString());
-            ps.setString(2, event.type());
-            ps.setString(3, event.partner().map(PartnerId::value).orElse(null));
-            sql.setInstant(ps, 4, "occurredAt", event.occurredAt());
-            ps.setInt(5, EventJson.SCHEMA_VERSION);
-            ps.setString(6, json);
-            return ps.executeUpdate();
+            for (int i = 0; i < events.size(); i++) {
+              ProgramEvent event = events.get(i);
+              ps.setString(1, event.eventId().toString());
+              ps.setString(2, event.type());
+              ps.setString(3, event.partner().map(PartnerId::value).orElse(null));
+              sql.setInstant(ps, 4, "occurredAt", event.occurredAt());
+              ps.setInt(5, EventJson.SCHEMA_VERSION);
+              ps.setString(6, json.get(i));
+              if (events.size() == 1) {
+                return ps.executeUpdate();
+              }
+              ps.addBatch();
+            }
+            return ps.executeBatch().length;
           }
         });
   }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Instants;
@@ -118,9 +119,7 @@ public final class PayoutService {
           while (true) {
             List<PartnerAmount> page =
                 payouts.unassignedPayable(period.end(), ctx.terms.currency(), after, PAGE);
-            for (PartnerAmount payable : page) {
-              settle(period, payable, now);
-            }
+            settle(period, page, now);
             if (page.size() < PAGE) {
               break;
             }
@@ -130,69 +129,92 @@ public final class PayoutService {
         });
   }
 
-  private void settle(PayoutPeriod period, PartnerAmount payable, Instant now) {
-    Partner partner = ctx.partner(payable.partnerId());
-    Optional<CarryOverReason> reason = carryOverReason(partner, payable.amount());
-    if (reason.isPresent()) {
-      payouts.insertCloseLine(
-          new PeriodCloseLine(
-              period.month(), partner.id(), payable.amount(), Optional.empty(), reason));
-      return;
-    }
-    Payout payout =
-        new Payout(
-            PayoutId.random(ctx.random()),
-            partner.id(),
-            period.month(),
-            payable.amount(),
-            partner.payoutAccount().orElseThrow(),
-            PayoutStatus.CREATED,
-            now,
-            now,
-            Optional.empty());
-    payouts.insertPayout(payout);
-    Money assigned =
-        payouts.assign(payout.payoutId(), partner.id(), period.end(), ctx.terms.currency());
-    if (!assigned.equals(payable.amount())) {
-      // Entries committed by another instance between the page and the assignment: pay what was
-      // actually assigned, or carry over if that is no longer payable.
-      reason = carryOverReason(partner, assigned);
-      if (reason.isPresent()) {
-        payouts.release(payout.payoutId());
-        payouts.deletePayout(payout.payoutId());
-        payouts.insertCloseLine(
-            new PeriodCloseLine(period.month(), partner.id(), assigned, Optional.empty(), reason));
-        return;
+  /**
+   * Settles one page of partners in a handful of storage calls: the partners are read at once, the
+   * payouts stored and assigned at once, then the close lines and events written at once.
+   */
+  private void settle(PayoutPeriod period, List<PartnerAmount> page, Instant now) {
+    Map<PartnerId, Partner> partners =
+        ctx.storage.partners().findAllById(page.stream().map(PartnerAmount::partnerId).toList());
+    List<PeriodCloseLine> lines = new ArrayList<>(page.size());
+    List<Payout> made = new ArrayList<>(page.size());
+    List<UUID> eventIds = new ArrayList<>(page.size());
+    for (PartnerAmount payable : page) {
+      Partner partner = partners.get(payable.partnerId());
+      if (partner == null) {
+        throw new NotFoundException("no partner with id " + payable.partnerId());
       }
-      Payout corrected =
+      Optional<CarryOverReason> reason = carryOverReason(partner, payable.amount());
+      if (reason.isPresent()) {
+        lines.add(
+            new PeriodCloseLine(
+                period.month(), partner.id(), payable.amount(), Optional.empty(), reason));
+        continue;
+      }
+      made.add(
           new Payout(
-              payout.payoutId(),
-              payout.partnerId(),
-              payout.period(),
-              assigned,
-              payout.account(),
-              payout.status(),
-              payout.createdAt(),
-              payout.statusChangedAt(),
-              payout.failureReason());
-      payouts.update(corrected, PayoutStatus.CREATED);
-      payout = corrected;
+              PayoutId.random(ctx.random()),
+              partner.id(),
+              period.month(),
+              payable.amount(),
+              partner.payoutAccount().orElseThrow(),
+              PayoutStatus.CREATED,
+              now,
+              now,
+              Optional.empty()));
+      eventIds.add(ctx.newEventId());
     }
-    payouts.insertCloseLine(
-        new PeriodCloseLine(
-            period.month(),
-            partner.id(),
-            payout.amount(),
-            Optional.of(payout.payoutId()),
-            Optional.empty()));
-    ctx.events.publish(
-        new PayoutCreated(
-            ctx.newEventId(),
-            now,
-            partner.id(),
-            payout.payoutId(),
-            period.month(),
-            payout.amount()));
+    Map<PayoutId, Money> assigned =
+        payouts.insertAndAssign(made, period.end(), ctx.terms.currency());
+    List<PayoutCreated> events = new ArrayList<>(made.size());
+    for (int i = 0; i < made.size(); i++) {
+      Payout payout = made.get(i);
+      Money actual = assigned.getOrDefault(payout.payoutId(), Money.zero(ctx.terms.currency()));
+      if (!actual.equals(payout.amount())) {
+        // Entries committed by another instance between the page and the assignment: pay what
+        // was actually assigned, or carry over if that is no longer payable.
+        Partner partner = partners.get(payout.partnerId());
+        Optional<CarryOverReason> reason = carryOverReason(partner, actual);
+        if (reason.isPresent()) {
+          payouts.release(payout.payoutId());
+          payouts.deletePayout(payout.payoutId());
+          lines.add(
+              new PeriodCloseLine(period.month(), partner.id(), actual, Optional.empty(), reason));
+          continue;
+        }
+        Payout corrected =
+            new Payout(
+                payout.payoutId(),
+                payout.partnerId(),
+                payout.period(),
+                actual,
+                payout.account(),
+                payout.status(),
+                payout.createdAt(),
+                payout.statusChangedAt(),
+                payout.failureReason());
+        payouts.update(corrected, PayoutStatus.CREATED);
+        payout = corrected;
+      }
+      lines.add(
+          new PeriodCloseLine(
+              period.month(),
+              payout.partnerId(),
+              payout.amount(),
+              Optional.of(payout.payoutId()),
+              Optional.empty()));
+      events.add(
+          new PayoutCreated(
+              eventIds.get(i),
+              now,
+              payout.partnerId(),
+              payout.payoutId(),
+              period.month(),
+              payout.amount()));
+    }
+    lines.sort(Comparator.comparing(l -> l.partnerId().value()));
+    payouts.insertCloseLines(lines);
+    ctx.events.publishAll(events);
   }
 
   private Optional<CarryOverReason> carryOverReason(Partner partner, Money amount) {

@@ -5,7 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
@@ -92,6 +96,41 @@ public final class JdbcPartnerStore implements PartnerStore {
   @Override
   public Optional<Partner> findById(PartnerId id) {
     return find("partner_id", id.value());
+  }
+
+  @Override
+  public Map<PartnerId, Partner> findAllById(Collection<PartnerId> ids) {
+    List<String> keys =
+        ids.stream().map(id -> Objects.requireNonNull(id, "id").value()).distinct().toList();
+    Map<PartnerId, Partner> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    return sql.run(
+        "reading " + keys.size() + " partners",
+        c -> {
+          for (int from = 0; from < keys.size(); from += Sql.IN_LIST) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Sql.IN_LIST));
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM pp_partner WHERE partner_id IN ("
+                        + Sql.placeholders(chunk.size())
+                        + ")")) {
+              for (int i = 0; i < chunk.size(); i++) {
+                ps.setString(i + 1, chunk.get(i));
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  Partner partner = read(rs);
+                  found.put(partner.id(), partner);
+                }
+              }
+            }
+          }
+          return found;
+        });
   }
 
   @Override

@@ -10,8 +10,13 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
@@ -47,6 +52,10 @@ public final class JdbcPayoutStore implements PayoutStore {
   /** An entry of the ledger that a close may pay and no payout pays yet ({@code e} the entry). */
   private static final String UNASSIGNED =
       PAYABLE + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)";
+
+  private static final String INSERT_CLOSE_LINE =
+      "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code, payout_id,"
+          + " carry_over_reason) VALUES (?, ?, ?, ?, ?, ?)";
 
   private final Sql sql;
   private final JdbcLedgerStore ledger;
@@ -139,37 +148,92 @@ public final class JdbcPayoutStore implements PayoutStore {
     return sql.run(
         "aggregating unassigned payable entries",
         c -> {
-          // One aggregate per page of partners: entries are summed in storage, never loaded.
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT e.partner_id, SUM("
-                      + SIGNED_AMOUNT
-                      + ") AS payable FROM pp_ledger_entry e WHERE "
-                      + UNASSIGNED
-                      + " AND e.currency_code = ?"
-                      + (after.isPresent() ? " AND " + binary("e.partner_id") + " > ?" : "")
-                      + " GROUP BY e.partner_id ORDER BY "
-                      + binary("e.partner_id")
-                      + " LIMIT ?")) {
-            int i = 1;
-            sql.setInstant(ps, i++, "before", bound(before));
-            ps.setString(i++, currency.getCurrencyCode());
-            if (after.isPresent()) {
-              ps.setString(i++, after.get().value());
+          // Bounded per page: take the next partners with ledger entries in id order (an index
+          // range), then sum the unassigned payable entries of just those partners; repeat while
+          // fewer than `limit` of them had any. Aggregating every partner after `after` and keeping
+          // the first
+          // `limit` groups instead would make a close cost entries x pages.
+          List<PartnerAmount> page = new ArrayList<>();
+          Optional<String> cursor = after.map(PartnerId::value);
+          while (page.size() < limit) {
+            List<String> candidates = partnersAfter(c, cursor, Sql.IN_LIST);
+            if (candidates.isEmpty()) {
+              break;
             }
-            ps.setInt(i, limit);
-            List<PartnerAmount> page = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                page.add(
-                    new PartnerAmount(
-                        PartnerId.of(rs.getString("partner_id")),
-                        money(rs.getBigDecimal("payable"), currency)));
+            Map<String, BigDecimal> sums = unassignedSums(c, candidates, before, currency);
+            for (String id : candidates) {
+              BigDecimal sum = sums.get(id);
+              if (sum != null) {
+                page.add(new PartnerAmount(PartnerId.of(id), money(sum, currency)));
+                if (page.size() == limit) {
+                  break;
+                }
               }
             }
-            return List.copyOf(page);
+            if (candidates.size() < Sql.IN_LIST) {
+              break;
+            }
+            cursor = Optional.of(candidates.get(candidates.size() - 1));
           }
+          return List.copyOf(page);
         });
+  }
+
+  /**
+   * The ids of up to {@code limit} partners with ledger entries after the cursor, in {@link
+   * String#compareTo} order: an index range (on PostgreSQL the byte-order index of V5).
+   */
+  private List<String> partnersAfter(Connection c, Optional<String> cursor, int limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT "
+                + binary("e.partner_id")
+                + " AS partner_id FROM pp_ledger_entry e"
+                + (cursor.isPresent() ? " WHERE " + binary("e.partner_id") + " > ?" : "")
+                + " ORDER BY 1 LIMIT ?")) {
+      int i = 1;
+      if (cursor.isPresent()) {
+        ps.setString(i++, cursor.get());
+      }
+      ps.setInt(i, limit);
+      List<String> ids = new ArrayList<>(limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  /** Per partner with any, the sum of its unassigned payable entries, aggregated in storage. */
+  private Map<String, BigDecimal> unassignedSums(
+      Connection c, List<String> partners, Instant before, Currency currency) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT e.partner_id, SUM("
+                + SIGNED_AMOUNT
+                + ") AS payable FROM pp_ledger_entry e WHERE e.partner_id IN ("
+                + Sql.placeholders(partners.size())
+                + ") AND "
+                + UNASSIGNED
+                + " AND e.currency_code = ? GROUP BY e.partner_id")) {
+      int i = 1;
+      for (String id : partners) {
+        ps.setString(i++, id);
+      }
+      sql.setInstant(ps, i++, "before", bound(before));
+      ps.setString(i, currency.getCurrencyCode());
+      Map<String, BigDecimal> sums = new HashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          BigDecimal sum = rs.getBigDecimal("payable");
+          sums.put(rs.getString("partner_id"), sum == null ? BigDecimal.ZERO : sum);
+        }
+      }
+      return sums;
+    }
   }
 
   private static Money money(BigDecimal amount, Currency currency) {
@@ -186,20 +250,24 @@ public final class JdbcPayoutStore implements PayoutStore {
                   "INSERT INTO pp_payout ("
                       + PAYOUT_COLUMNS
                       + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, payout.payoutId().value());
-            ps.setString(2, payout.partnerId().value());
-            ps.setString(3, payout.period().toString());
-            Sql.setMoney(ps, 4, 5, payout.amount());
-            ps.setString(6, payout.account().iban().value());
-            ps.setString(7, payout.account().holderName());
-            ps.setString(8, payout.status().name());
-            sql.setInstant(ps, 9, "createdAt", payout.createdAt());
-            sql.setInstant(ps, 10, "statusChangedAt", payout.statusChangedAt());
-            ps.setString(11, payout.failureReason().orElse(null));
+            bindPayout(ps, payout);
             ps.executeUpdate();
             return null;
           }
         });
+  }
+
+  private void bindPayout(PreparedStatement ps, Payout payout) throws SQLException {
+    ps.setString(1, payout.payoutId().value());
+    ps.setString(2, payout.partnerId().value());
+    ps.setString(3, payout.period().toString());
+    Sql.setMoney(ps, 4, 5, payout.amount());
+    ps.setString(6, payout.account().iban().value());
+    ps.setString(7, payout.account().holderName());
+    ps.setString(8, payout.status().name());
+    sql.setInstant(ps, 9, "createdAt", payout.createdAt());
+    sql.setInstant(ps, 10, "statusChangedAt", payout.statusChangedAt());
+    ps.setString(11, payout.failureReason().orElse(null));
   }
 
   @Override
@@ -234,6 +302,87 @@ public final class JdbcPayoutStore implements PayoutStore {
           }
           // What this call assigned: the payout's sum now minus before.
           return money(sumOf(c, payoutId).subtract(already), currency);
+        });
+  }
+
+  @Override
+  public Map<PayoutId, Money> insertAndAssign(
+      List<Payout> payouts, Instant before, Currency currency) {
+    Map<PayoutId, Money> assigned = new LinkedHashMap<>();
+    if (payouts.isEmpty()) {
+      return assigned;
+    }
+    Set<PartnerId> partners = new HashSet<>();
+    for (Payout payout : payouts) {
+      if (!partners.add(payout.partnerId())) {
+        throw new IllegalArgumentException(
+            "at most one new payout per partner, but " + payout.partnerId() + " has several");
+      }
+      assigned.put(payout.payoutId(), Money.zero(currency));
+    }
+    return sql.run(
+        "storing and assigning " + payouts.size() + " payouts",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO pp_payout ("
+                      + PAYOUT_COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Payout payout : payouts) {
+              bindPayout(ps, payout);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
+          for (int from = 0; from < payouts.size(); from += Sql.IN_LIST) {
+            List<Payout> chunk =
+                payouts.subList(from, Math.min(payouts.size(), from + Sql.IN_LIST));
+            String in = " IN (" + Sql.placeholders(chunk.size()) + ")";
+            // One INSERT ... SELECT for the whole chunk, joined through the new payouts' partners;
+            // on PostgreSQL ON CONFLICT skips assigned entries through the key (see assign).
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
+                        + " SELECT e.entry_id, p.payout_id, e.partner_id FROM pp_payout p"
+                        + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
+                        + " WHERE p.payout_id"
+                        + in
+                        + " AND "
+                        + (postgres ? PAYABLE : UNASSIGNED)
+                        + " AND e.currency_code = ?"
+                        + (postgres ? " ON CONFLICT (entry_id) DO NOTHING" : ""))) {
+              int i = 1;
+              for (Payout payout : chunk) {
+                ps.setString(i++, payout.payoutId().value());
+              }
+              sql.setInstant(ps, i++, "before", bound(before));
+              ps.setString(i, currency.getCurrencyCode());
+              ps.executeUpdate();
+            }
+            // The payouts are new, so all they hold now is what this call assigned.
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT i.payout_id, SUM("
+                        + SIGNED_AMOUNT
+                        + ") AS assigned FROM pp_payout_item i"
+                        + " JOIN pp_ledger_entry e ON e.entry_id = i.entry_id WHERE i.payout_id"
+                        + in
+                        + " GROUP BY i.payout_id")) {
+              int i = 1;
+              for (Payout payout : chunk) {
+                ps.setString(i++, payout.payoutId().value());
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  assigned.put(
+                      PayoutId.of(rs.getString("payout_id")),
+                      money(rs.getBigDecimal("assigned"), currency));
+                }
+              }
+            }
+          }
+          return assigned;
         });
   }
 
@@ -421,19 +570,40 @@ public final class JdbcPayoutStore implements PayoutStore {
     sql.run(
         "storing the close line of partner " + line.partnerId() + " for " + line.period(),
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code,"
-                      + " payout_id, carry_over_reason) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, line.period().toString());
-            ps.setString(2, line.partnerId().value());
-            Sql.setMoney(ps, 3, 4, line.amount());
-            ps.setString(5, line.payoutId().map(PayoutId::value).orElse(null));
-            ps.setString(6, line.carriedOver().map(Enum::name).orElse(null));
+          try (PreparedStatement ps = c.prepareStatement(INSERT_CLOSE_LINE)) {
+            bindCloseLine(ps, line);
             ps.executeUpdate();
             return null;
           }
         });
+  }
+
+  @Override
+  public void insertCloseLines(List<PeriodCloseLine> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    sql.run(
+        "storing " + lines.size() + " close lines",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(INSERT_CLOSE_LINE)) {
+            for (PeriodCloseLine line : lines) {
+              bindCloseLine(ps, line);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+          }
+        });
+  }
+
+  private static void bindCloseLine(PreparedStatement ps, PeriodCloseLine line)
+      throws SQLException {
+    ps.setString(1, line.period().toString());
+    ps.setString(2, line.partnerId().value());
+    Sql.setMoney(ps, 3, 4, line.amount());
+    ps.setString(5, line.payoutId().map(PayoutId::value).orElse(null));
+    ps.setString(6, line.carriedOver().map(Enum::name).orElse(null));
   }
 
   @Override

@@ -177,6 +177,22 @@ public final class Sql {
     }
   }
 
+  /** The most values bound into one {@code IN (...)} list: well inside every database's limits. */
+  public static final int IN_LIST = 500;
+
+  /**
+   * The placeholders of an {@code IN (...)} list.
+   *
+   * @param count how many, at least 1
+   * @return {@code "?, ?, ..."} with {@code count} placeholders
+   */
+  public static String placeholders(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, was " + count);
+    }
+    return "?" + ", ?".repeat(count - 1);
+  }
+
   /**
    * The suffix that makes an insert duplicate-safe on this database.
    *

@@ -1,5 +1,6 @@
 package org.partnerprogram.core.port.out;
 
+import java.util.List;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 
 /**
@@ -16,4 +17,15 @@ public interface EventPublisher {
    * @param event the event; never null
    */
   void publish(ProgramEvent event);
+
+  /**
+   * Publishes several events, in list order, as part of the current transaction: a period close
+   * publishes a page of payouts' events this way. The default calls {@link #publish} for each; an
+   * outbox table should write them in one batch.
+   *
+   * @param events the events; never null, no null element; may be empty
+   */
+  default void publishAll(List<? extends ProgramEvent> events) {
+    events.forEach(this::publish);
+  }
 }

@@ -1,6 +1,10 @@
 package org.partnerprogram.core.port.out;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
@@ -33,6 +37,21 @@ public interface PartnerStore {
    * @return the partner, or empty if none has this id
    */
   Optional<Partner> findById(PartnerId id);
+
+  /**
+   * Looks several partners up at once: a period close reads a page of partners this way. The
+   * default calls {@link #findById} once per id; adapters should answer with one query.
+   *
+   * @param ids the ids; never null, no null element; may repeat ids or be empty
+   * @return the partners found, by id; ids without a partner are absent
+   */
+  default Map<PartnerId, Partner> findAllById(Collection<PartnerId> ids) {
+    Map<PartnerId, Partner> found = new HashMap<>();
+    for (PartnerId id : ids) {
+      findById(Objects.requireNonNull(id, "id")).ifPresent(p -> found.put(id, p));
+    }
+    return found;
+  }
 
   /**
    * Looks a partner up by the host's customer account.

@@ -3,7 +3,9 @@ package org.partnerprogram.core.port.out;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.partnerprogram.core.domain.LedgerEntry;
@@ -86,6 +88,33 @@ public interface PayoutStore {
   Money assign(PayoutId payoutId, PartnerId partnerId, Instant before, Currency currency);
 
   /**
+   * Stores new payouts and assigns to each every unassigned {@code EARNED} and {@code REVERSED}
+   * entry of its partner with {@code payableAt} before the given instant, as {@link #insertPayout}
+   * and {@link #assign} would one payout at a time: a period close settles a page of partners with
+   * this call. The default does exactly that; adapters should store and assign the whole list in a
+   * few statements, in storage.
+   *
+   * @param payouts the new payouts, at most one per partner; never null, no null element; may be
+   *     empty
+   * @param before the exclusive bound on {@code payableAt}; never null
+   * @param currency the programme currency; never null
+   * @return for each payout, the sum of the entries assigned to it (EARNED minus REVERSED; zero if
+   *     none)
+   * @throws org.partnerprogram.core.domain.ConflictException if a payout with one of the ids exists
+   *     (the caller's transaction must then be rolled back)
+   */
+  default Map<PayoutId, Money> insertAndAssign(
+      List<Payout> payouts, Instant before, Currency currency) {
+    Map<PayoutId, Money> assigned = new LinkedHashMap<>();
+    for (Payout payout : payouts) {
+      insertPayout(payout);
+      assigned.put(
+          payout.payoutId(), assign(payout.payoutId(), payout.partnerId(), before, currency));
+    }
+    return assigned;
+  }
+
+  /**
    * Releases a payout's entries: they become unassigned and payable again.
    *
    * @param payoutId the payout; never null
@@ -165,6 +194,16 @@ public interface PayoutStore {
    * @param line the line; never null
    */
   void insertCloseLine(PeriodCloseLine line);
+
+  /**
+   * Stores what a close did for several partners, as {@link #insertCloseLine} would one at a time.
+   * The default does exactly that; adapters should write them in one batch.
+   *
+   * @param lines the lines; never null, no null element; may be empty
+   */
+  default void insertCloseLines(List<PeriodCloseLine> lines) {
+    lines.forEach(this::insertCloseLine);
+  }
 
   /**
    * What a close did.

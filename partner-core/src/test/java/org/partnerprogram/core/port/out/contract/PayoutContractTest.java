@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -289,6 +291,114 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   }
 
   @Test
+  void insertAndAssignStoresNewPayoutsAndAssignsEachItsPartnersUnassignedEntries() {
+    // P2's o-5 is paid by an October payout already: the batch must leave it there.
+    append(P2, "o-5", LedgerEntry.Kind.EARNED, "6.00", T0);
+    PayoutId october = payoutId(9);
+    tx(
+        () -> {
+          payouts().insertPayout(payout(october, P2, OCTOBER, "6.00"));
+          return payouts().assign(october, P2, END, EUR);
+        });
+    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    append(P1, "o-2", LedgerEntry.Kind.REVERSED, "2.50", T0);
+    LedgerEntry later = append(P1, "o-3", LedgerEntry.Kind.EARNED, "4.00", END);
+    append(P2, "o-4", LedgerEntry.Kind.EARNED, "1.00", T0);
+    append(P3, "o-6", LedgerEntry.Kind.ACCRUED, "9.00", T0); // not payable
+    Payout first = payout(payoutId(1), P1, NOVEMBER, "7.50");
+    Payout second = payout(payoutId(2), P2, NOVEMBER, "1.00");
+    Payout third = payout(payoutId(3), P3, NOVEMBER, "9.00");
+
+    Map<PayoutId, Money> assigned =
+        tx(() -> payouts().insertAndAssign(List.of(first, second, third), END, EUR));
+
+    assertThat(assigned)
+        .containsOnly(
+            Map.entry(first.payoutId(), eur("7.50")),
+            Map.entry(second.payoutId(), eur("1.00")),
+            Map.entry(third.payoutId(), eur("0.00")));
+    assertThat(tx(() -> payouts().find(first.payoutId()))).contains(first);
+    assertThat(tx(() -> payouts().find(third.payoutId()))).contains(third);
+    assertThat(tx(() -> payouts().entriesOfPayout(first.payoutId())))
+        .extracting(e -> e.orderId().value())
+        .containsExactly("o-1", "o-2");
+    assertThat(tx(() -> payouts().entriesOfPayout(second.payoutId())))
+        .extracting(e -> e.orderId().value())
+        .containsExactly("o-4");
+    assertThat(tx(() -> payouts().entriesOfPayout(october)))
+        .extracting(e -> e.orderId().value())
+        .containsExactly("o-5");
+    assertThat(page(Optional.empty(), 10)).isEmpty();
+    assertThat(tx(() -> payouts().unassignedEntries(P1, END.plusSeconds(1))))
+        .containsExactly(later);
+
+    // Nothing left to assign: a later batch gets zeros, and an empty batch does nothing.
+    Payout again = payout(payoutId(4), P2, DECEMBER, "1.00");
+    assertThat(tx(() -> payouts().insertAndAssign(List.of(again), END, EUR)))
+        .containsOnly(Map.entry(again.payoutId(), eur("0.00")));
+    assertThat(tx(() -> payouts().insertAndAssign(List.of(), END, EUR))).isEmpty();
+  }
+
+  @Test
+  void insertAndAssignWithAnExistingPayoutIdIsAConflict() {
+    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    append(P2, "o-2", LedgerEntry.Kind.EARNED, "3.00", T0);
+    Payout stored = payout(payoutId(7), P3, OCTOBER, "1.00");
+    tx(
+        () -> {
+          payouts().insertPayout(stored);
+          return null;
+        });
+    Payout fresh = payout(payoutId(1), P1, NOVEMBER, "10.00");
+    Payout clash = payout(payoutId(7), P2, NOVEMBER, "3.00");
+
+    assertThatThrownBy(() -> tx(() -> payouts().insertAndAssign(List.of(fresh, clash), END, EUR)))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(tx(() -> payouts().find(fresh.payoutId()))).isEmpty();
+    assertThat(tx(() -> payouts().find(stored.payoutId()))).contains(stored);
+    assertThat(page(Optional.empty(), 10))
+        .containsExactly(new PartnerAmount(P1, eur("10.00")), new PartnerAmount(P2, eur("3.00")));
+  }
+
+  @Test
+  void unassignedPayablePagesPastManyPartnersWithNothingPayable() {
+    // More partners than any adapter reads in one go, almost all with nothing payable: a page
+    // must still be full when payable partners exist beyond them.
+    List<LedgerEntry> noise = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      noise.add(
+          entry(
+              PartnerId.of(String.format("q-%04d", i)),
+              "o-q" + i,
+              1,
+              LedgerEntry.Kind.ACCRUED,
+              eur("1.00"),
+              T0,
+              T0));
+    }
+    tx(
+        () -> {
+          noise.forEach(storage.ledger()::append);
+          return null;
+        });
+    append(PartnerId.of("q-0000"), "o-a", LedgerEntry.Kind.EARNED, "1.00", T0);
+    append(PartnerId.of("q-0700"), "o-b", LedgerEntry.Kind.EARNED, "2.00", T0);
+    append(PartnerId.of("q-1199"), "o-c", LedgerEntry.Kind.EARNED, "3.00", T0);
+    append(PartnerId.of("r"), "o-d", LedgerEntry.Kind.REVERSED, "4.00", T0);
+
+    assertThat(page(Optional.empty(), 2))
+        .containsExactly(
+            new PartnerAmount(PartnerId.of("q-0000"), eur("1.00")),
+            new PartnerAmount(PartnerId.of("q-0700"), eur("2.00")));
+    assertThat(page(Optional.of(PartnerId.of("q-0700")), 2))
+        .containsExactly(
+            new PartnerAmount(PartnerId.of("q-1199"), eur("3.00")),
+            new PartnerAmount(PartnerId.of("r"), eur("-4.00")));
+    assertThat(page(Optional.of(PartnerId.of("r")), 2)).isEmpty();
+  }
+
+  @Test
   void releasedEntriesArePayableAgainAndTheEmptyPayoutCanBeDeleted() {
     append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
     PayoutId id = payoutId(1);
@@ -537,8 +647,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
           payouts().claimPeriod(new PeriodClose(NOVEMBER, T0));
           payouts().insertPayout(payout(id, P2, NOVEMBER, "12.00"));
           payouts().insertCloseLine(negative);
-          payouts().insertCloseLine(paid);
-          payouts().insertCloseLine(small);
+          payouts().insertCloseLines(List.of(paid, small));
+          payouts().insertCloseLines(List.of());
           payouts().claimPeriod(new PeriodClose(DECEMBER, T0));
           payouts().insertCloseLine(december);
           return null;

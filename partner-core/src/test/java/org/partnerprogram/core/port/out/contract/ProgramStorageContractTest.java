@@ -2,6 +2,7 @@ package org.partnerprogram.core.port.out.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -156,6 +157,25 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     assertThat(tx(() -> storage.partners().findById(PartnerId.of("p-none")))).isEmpty();
     assertThat(tx(() -> storage.partners().findByCustomerAccount(CustomerAccountId.of("none"))))
         .isEmpty();
+  }
+
+  @Test
+  void severalPartnersAreFoundAtOnceByIdAndUnknownIdsAreAbsent() {
+    Partner one = aPartner("p-1", "cust-1");
+    Partner three = aPartner("p-3", "cust-3");
+    tx(() -> storage.partners().insert(one));
+    tx(() -> storage.partners().insert(aPartner("p-2", "cust-2")));
+    tx(() -> storage.partners().insert(three));
+
+    assertThat(
+            tx(
+                () ->
+                    storage
+                        .partners()
+                        .findAllById(
+                            List.of(three.id(), PartnerId.of("p-none"), one.id(), three.id()))))
+        .containsOnly(entry(one.id(), one), entry(three.id(), three));
+    assertThat(tx(() -> storage.partners().findAllById(List.of()))).isEmpty();
   }
 
   @Test
