@@ -107,14 +107,15 @@ public final class AttributionService {
         () -> {
           Instant now = ctx.now();
           notAhead("signupAt", signupAt, now);
-          Optional<AttributionRecord> earlier = attributions.findByCustomer(command.customer());
-          if (earlier.isPresent()) {
-            return new SignupAttribution(earlier.get().decision(), true);
-          }
+          // No read of an earlier decision up front: the insert below refuses a second one, and
+          // only
+          // then is the first read back. A first signup costs one read (the clicks, joined with
+          // their codes and partners) and the writes; a repeated one costs a few reads more.
+          // A customer the host does not call new is never attributed: nothing to read for it.
           Resolver resolver = new Resolver();
           // Clicks first: their one read brings codes and partners that a typed code may share.
           List<AttributionPolicy.Candidate> clicks = new ArrayList<>();
-          if (command.visitorId().isPresent()) {
+          if (command.newCustomer() && command.visitorId().isPresent()) {
             for (ResolvedTouch touch :
                 ctx.storage.resolvedTouches(command.visitorId().get(), Instants.MIN, signupAt)) {
               clicks.add(resolver.remember(touch));
@@ -122,7 +123,7 @@ public final class AttributionService {
           }
           Optional<AttributionPolicy.Candidate> typed = Optional.empty();
           boolean typedUnknown = false;
-          if (command.typedCode().isPresent()) {
+          if (command.newCustomer() && command.typedCode().isPresent()) {
             typed = resolver.candidate(command.typedCode().get(), signupAt);
             typedUnknown = typed.isEmpty();
           }
@@ -145,7 +146,7 @@ public final class AttributionService {
                   signupAt,
                   now);
           if (!attributions.insert(record)) {
-            // Another instance decided this customer between our read and our insert.
+            // Decided before: by an earlier call, or by another instance concurrently.
             AttributionRecord first =
                 attributions
                     .findByCustomer(command.customer())
