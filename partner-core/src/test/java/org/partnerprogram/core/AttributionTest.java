@@ -156,6 +156,14 @@ class AttributionTest {
 
     assertThat(second.alreadyDecided()).isTrue();
     assertThat(second.decision()).isEqualTo(first.decision());
+    // The stored record is the first call's, inputs included.
+    assertThat(
+            program
+                .explainAttribution()
+                .explain(new ExplainAttributionQuery(CustomerAccountId.of("c-1")))
+                .orElseThrow()
+                .visitorId())
+        .contains(VisitorId.of("v-1"));
     assertThat(storage.publishedEvents())
         .filteredOn(CustomerAttributed.class::isInstance)
         .hasSize(1);

@@ -2,10 +2,13 @@ package org.partnerprogram.jdbc;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
@@ -16,6 +19,7 @@ import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 import org.partnerprogram.jdbc.internal.JdbcAttributionStore;
@@ -143,6 +147,13 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public TouchStore touches() {
     return touches;
+  }
+
+  /** One query: the touches joined with their codes and the codes' partners. */
+  @Override
+  public List<ResolvedTouch> resolvedTouches(
+      VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+    return touches.findResolvedByVisitor(visitorId, fromInclusive, toInclusive);
   }
 
   @Override

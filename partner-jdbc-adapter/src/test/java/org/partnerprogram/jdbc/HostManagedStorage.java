@@ -2,9 +2,12 @@ package org.partnerprogram.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
@@ -15,6 +18,7 @@ import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 
@@ -83,6 +87,12 @@ final class HostManagedStorage implements ProgramStorage {
   @Override
   public TouchStore touches() {
     return joined.touches();
+  }
+
+  @Override
+  public List<ResolvedTouch> resolvedTouches(
+      VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+    return joined.resolvedTouches(visitorId, fromInclusive, toInclusive);
   }
 
   @Override

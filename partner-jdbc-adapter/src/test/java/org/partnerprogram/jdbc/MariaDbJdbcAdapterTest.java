@@ -51,6 +51,16 @@ class MariaDbJdbcAdapterTest extends AbstractJdbcAdapterTest {
                     + " AND touched_at >= '2026-01-01' AND touched_at <= '2026-02-01'"
                     + " ORDER BY touched_at, code"))
         .contains("ix_pp_touch_visitor");
+    // Attribution's one read: the visitor's touches by index, each code and partner by key.
+    assertThat(
+            possibleKeys(
+                "SELECT t.code, r.vanity, p.status FROM pp_touch t"
+                    + " JOIN pp_referral_code r ON r.code = t.code"
+                    + " LEFT JOIN pp_partner p ON p.partner_id = r.partner_id"
+                    + " WHERE t.visitor_id = 'v-1'"
+                    + " AND t.touched_at >= '2026-01-01' AND t.touched_at <= '2026-02-01'"
+                    + " ORDER BY t.touched_at, t.code, t.touch_id"))
+        .contains("t: ix_pp_touch_visitor", "r: PRIMARY", "p: PRIMARY");
     assertThat(possibleKeys("SELECT COUNT(*) FROM pp_touch WHERE partner_id = 'p-1'"))
         .contains("ix_pp_touch_partner");
     assertThat(

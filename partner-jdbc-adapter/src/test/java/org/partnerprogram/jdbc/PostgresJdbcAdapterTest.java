@@ -53,6 +53,17 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
                     + " AND touched_at >= TIMESTAMPTZ '2026-01-01Z'"
                     + " AND touched_at <= TIMESTAMPTZ '2026-02-01Z' ORDER BY touched_at, code"))
         .contains("ix_pp_touch_visitor");
+    // Attribution's one read: the visitor's touches by index, each code and partner by key.
+    assertThat(
+            plan(
+                "SELECT t.code, r.vanity, p.status FROM pp_touch t"
+                    + " JOIN pp_referral_code r ON r.code = t.code"
+                    + " LEFT JOIN pp_partner p ON p.partner_id = r.partner_id"
+                    + " WHERE t.visitor_id = 'v-1'"
+                    + " AND t.touched_at >= TIMESTAMPTZ '2026-01-01Z'"
+                    + " AND t.touched_at <= TIMESTAMPTZ '2026-02-01Z'"
+                    + " ORDER BY t.touched_at, t.code, t.touch_id"))
+        .contains("ix_pp_touch_visitor", "pk_pp_referral_code", "pk_pp_partner");
     assertThat(
             plan(
                 "SELECT entry_id FROM pp_ledger_entry WHERE partner_id = 'p-1'"

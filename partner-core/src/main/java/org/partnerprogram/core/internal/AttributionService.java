@@ -26,6 +26,7 @@ import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.in.TouchResult;
 import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 
 /** Clicks, signups and the decision who brought a customer. */
@@ -106,23 +107,25 @@ public final class AttributionService {
         () -> {
           Instant now = ctx.now();
           notAhead("signupAt", signupAt, now);
-          Optional<AttributionRecord> earlier = attributions.findByCustomer(command.customer());
-          if (earlier.isPresent()) {
-            return new SignupAttribution(earlier.get().decision(), true);
-          }
+          // No read of an earlier decision up front: the insert below refuses a second one, and
+          // only
+          // then is the first read back. A first signup costs one read (the clicks, joined with
+          // their codes and partners) and the writes; a repeated one costs a few reads more.
+          // A customer the host does not call new is never attributed: nothing to read for it.
           Resolver resolver = new Resolver();
+          // Clicks first: their one read brings codes and partners that a typed code may share.
+          List<AttributionPolicy.Candidate> clicks = new ArrayList<>();
+          if (command.newCustomer() && command.visitorId().isPresent()) {
+            for (ResolvedTouch touch :
+                ctx.storage.resolvedTouches(command.visitorId().get(), Instants.MIN, signupAt)) {
+              clicks.add(resolver.remember(touch));
+            }
+          }
           Optional<AttributionPolicy.Candidate> typed = Optional.empty();
           boolean typedUnknown = false;
-          if (command.typedCode().isPresent()) {
+          if (command.newCustomer() && command.typedCode().isPresent()) {
             typed = resolver.candidate(command.typedCode().get(), signupAt);
             typedUnknown = typed.isEmpty();
-          }
-          List<AttributionPolicy.Candidate> clicks = new ArrayList<>();
-          if (command.visitorId().isPresent()) {
-            for (Touch touch :
-                touches.findByVisitor(command.visitorId().get(), Instants.MIN, signupAt)) {
-              resolver.candidate(touch.code(), touch.at()).ifPresent(clicks::add);
-            }
           }
           AttributionPolicy.Outcome outcome =
               policy.outcome(
@@ -143,7 +146,7 @@ public final class AttributionService {
                   signupAt,
                   now);
           if (!attributions.insert(record)) {
-            // Another instance decided this customer between our read and our insert.
+            // Decided before: by an earlier call, or by another instance concurrently.
             AttributionRecord first =
                 attributions
                     .findByCustomer(command.customer())
@@ -172,10 +175,16 @@ public final class AttributionService {
     return ctx.tx.execute(() -> attributions.findByCustomer(query.customer()));
   }
 
-  /** Looks codes and partners up once per decision. */
+  /** Looks codes and partners up once per decision, reusing what the clicks' read brought. */
   private final class Resolver {
     private final Map<ReferralCode, Optional<IssuedCode>> codeCache = new HashMap<>();
     private final Map<PartnerId, Partner> partnerCache = new HashMap<>();
+
+    AttributionPolicy.Candidate remember(ResolvedTouch touch) {
+      codeCache.putIfAbsent(touch.code().code(), Optional.of(touch.code()));
+      partnerCache.putIfAbsent(touch.partner().id(), touch.partner());
+      return new AttributionPolicy.Candidate(touch.code(), touch.partner(), touch.touch().at());
+    }
 
     Optional<AttributionPolicy.Candidate> candidate(ReferralCode code, Instant at) {
       Optional<IssuedCode> issued = codeCache.computeIfAbsent(code, codes::find);

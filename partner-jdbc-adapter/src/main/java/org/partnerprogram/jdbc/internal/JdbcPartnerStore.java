@@ -154,6 +154,14 @@ public final class JdbcPartnerStore implements PartnerStore {
   }
 
   private Partner read(ResultSet rs) throws SQLException {
+    return read(sql, rs);
+  }
+
+  /**
+   * Maps the current row, read by the labels of {@code COLUMNS} (also from a join that selects them
+   * under those labels).
+   */
+  static Partner read(Sql sql, ResultSet rs) throws SQLException {
     String iban = rs.getString("payout_iban");
     String holder = rs.getString("payout_holder_name");
     Optional<PayoutAccount> account =

@@ -105,6 +105,14 @@ public final class JdbcReferralCodeStore implements ReferralCodeStore {
   }
 
   private IssuedCode read(ResultSet rs) throws SQLException {
+    return read(sql, rs);
+  }
+
+  /**
+   * Maps the current row, read by the labels of {@code COLUMNS} (also from a join that selects them
+   * under those labels).
+   */
+  static IssuedCode read(Sql sql, ResultSet rs) throws SQLException {
     return new IssuedCode(
         new ReferralCode(rs.getString("code")),
         PartnerId.of(rs.getString("partner_id")),

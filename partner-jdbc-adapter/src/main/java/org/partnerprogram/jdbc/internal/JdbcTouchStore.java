@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.domain.LandingPath;
+import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 
 /**
@@ -79,6 +81,68 @@ public final class JdbcTouchStore implements TouchStore {
                         visitorId,
                         sql.getRequiredInstant(rs, "touched_at"),
                         Optional.ofNullable(rs.getString("landing_path")).map(LandingPath::of)));
+              }
+              return List.copyOf(touches);
+            }
+          }
+        });
+  }
+
+  /**
+   * A visitor's touches in a time range with each one's issued code and that code's partner, in one
+   * query: the touches through the index on (visitor_id, touched_at), each code by its primary key,
+   * each partner by its primary key. The code and partner columns keep the labels their own stores
+   * read, so the stores' mappers read them here too.
+   *
+   * @param visitorId the visitor; never null
+   * @param fromInclusive the earliest instant; never null
+   * @param toInclusive the latest instant; never null
+   * @return as {@link org.partnerprogram.core.port.out.ProgramStorage#resolvedTouches}
+   * @throws NotFoundException if an issued code's partner is not stored
+   */
+  public List<ResolvedTouch> findResolvedByVisitor(
+      VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+    return sql.run(
+        "reading the touches of visitor " + visitorId + " with their codes and partners",
+        c -> {
+          Instant from = lower(fromInclusive);
+          Instant to = upper(toInclusive);
+          if (from.isAfter(LATEST_STORABLE) || to.isBefore(Instant.EPOCH) || from.isAfter(to)) {
+            return List.<ResolvedTouch>of();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT t.code, t.partner_id AS touch_partner_id, t.touched_at, t.landing_path,"
+                      + " r.partner_id AS code_partner_id, r.vanity, r.issued_at, r.revoked_at,"
+                      + " p.partner_id, p.customer_account_id, p.status, p.enrolled_at,"
+                      + " p.status_changed_at, p.payout_iban, p.payout_holder_name, p.version"
+                      + " FROM pp_touch t"
+                      + " JOIN pp_referral_code r ON r.code = t.code"
+                      + " LEFT JOIN pp_partner p ON p.partner_id = r.partner_id"
+                      + " WHERE t.visitor_id = ? AND t.touched_at >= ? AND t.touched_at <= ?"
+                      + " ORDER BY t.touched_at, t.code, t.touch_id")) {
+            ps.setString(1, visitorId.value());
+            sql.setInstant(ps, 2, "fromInclusive", from);
+            sql.setInstant(ps, 3, "toInclusive", to);
+            try (ResultSet rs = ps.executeQuery()) {
+              List<ResolvedTouch> touches = new ArrayList<>();
+              while (rs.next()) {
+                if (rs.getString("partner_id") == null) {
+                  throw new NotFoundException(
+                      "no partner with id " + rs.getString("code_partner_id"));
+                }
+                Touch touch =
+                    new Touch(
+                        new ReferralCode(rs.getString("code")),
+                        PartnerId.of(rs.getString("touch_partner_id")),
+                        visitorId,
+                        sql.getRequiredInstant(rs, "touched_at"),
+                        Optional.ofNullable(rs.getString("landing_path")).map(LandingPath::of));
+                touches.add(
+                    new ResolvedTouch(
+                        touch,
+                        JdbcReferralCodeStore.read(sql, rs),
+                        JdbcPartnerStore.read(sql, rs)));
               }
               return List.copyOf(touches);
             }

@@ -1,6 +1,18 @@
 package org.partnerprogram.core.port.out;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
+import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.domain.VisitorId;
 
 /**
  * One storage adapter: the stores of one programme, sharing one transaction boundary. Storage
@@ -87,5 +99,41 @@ public interface ProgramStorage {
    */
   default Optional<EventPublisher> outbox() {
     return Optional.empty();
+  }
+
+  /**
+   * A visitor's touches in a time range, each with its code as issued and that code's partner: what
+   * attributing a signup reads, in one query where the adapter can join. The default reads {@link
+   * TouchStore#findByVisitor}, then each distinct code through {@link ReferralCodeStore#find} and
+   * each distinct partner through {@link PartnerStore#findById}; an adapter over a database should
+   * override it with one joined query.
+   *
+   * @param visitorId the visitor; never null
+   * @param fromInclusive the earliest instant; never null
+   * @param toInclusive the latest instant; never null
+   * @return the touches with {@code fromInclusive <= at <= toInclusive} whose code was ever issued
+   *     (live or revoked), in the order of {@link TouchStore#findByVisitor} (by time and then by
+   *     code); a touch of a code that was never issued is left out; empty if none
+   * @throws NotFoundException if an issued code's partner is not stored (a broken store)
+   */
+  default List<ResolvedTouch> resolvedTouches(
+      VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+    Map<ReferralCode, Optional<IssuedCode>> issued = new HashMap<>();
+    Map<PartnerId, Partner> owners = new HashMap<>();
+    List<ResolvedTouch> resolved = new ArrayList<>();
+    for (Touch touch : touches().findByVisitor(visitorId, fromInclusive, toInclusive)) {
+      Optional<IssuedCode> code = issued.computeIfAbsent(touch.code(), codes()::find);
+      if (code.isPresent()) {
+        Partner partner =
+            owners.computeIfAbsent(
+                code.get().partnerId(),
+                id ->
+                    partners()
+                        .findById(id)
+                        .orElseThrow(() -> new NotFoundException("no partner with id " + id)));
+        resolved.add(new ResolvedTouch(touch, code.get(), partner));
+      }
+    }
+    return List.copyOf(resolved);
   }
 }

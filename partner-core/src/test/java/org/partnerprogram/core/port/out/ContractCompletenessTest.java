@@ -75,6 +75,24 @@ class ContractCompletenessTest {
     assertThat(uncovered).as("port methods no contract test calls").isEmpty();
   }
 
+  /**
+   * ProgramStorage's own methods (the accessors, the outbox, and the default queries across stores
+   * such as {@code resolvedTouches}) are called by a contract test too: a default method is what an
+   * adapter inherits untested otherwise, and what the JDBC adapter overrides.
+   */
+  @Test
+  void everyProgramStorageMethodIsCalledByAContractTest() throws IOException {
+    String contracts = contractSources();
+    List<String> uncovered =
+        Stream.of(ProgramStorage.class.getDeclaredMethods())
+            .filter(m -> !m.isSynthetic() && !Modifier.isStatic(m.getModifiers()))
+            .map(Method::getName)
+            .filter(name -> !contracts.contains("storage." + name + "("))
+            .toList();
+
+    assertThat(uncovered).as("ProgramStorage methods no contract test calls").isEmpty();
+  }
+
   @Test
   void theCheckSeesTheContractSourcesAndCanFail() throws IOException {
     String contracts = contractSources();

@@ -25,6 +25,7 @@ import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
@@ -39,6 +40,8 @@ import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerSuspended;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
@@ -46,6 +49,7 @@ import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.ResolvedTouch;
 
 /**
  * The contract every {@link ProgramStorage} must pass: each documented behaviour of each port
@@ -473,6 +477,87 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
 
     assertThat(tx(() -> storage.codes().findByPartner(PartnerId.of("p-1"))))
         .containsExactly(earlyA, sameTimeA, earlyB.revoke(revokedAt), late);
+  }
+
+  // ---------------------------------------------------------------- ProgramStorage.resolvedTouches
+
+  @Test
+  void resolvedTouchesJoinEachClickWithItsCodeAndPartnerAsStoredNow() {
+    Partner active = aPartner("p-1", "acct-1");
+    Partner suspended = aPartner("p-2", "acct-2").suspend(T0.plusSeconds(1));
+    IssuedCode live = aCode("alpha-1", "p-1", T0);
+    IssuedCode later = aCode("beta-1", "p-2", T0);
+    Instant revokedAt = T0.plusSeconds(5);
+    VisitorId visitor = VisitorId.of("v-1");
+    Touch first =
+        new Touch(live.code(), active.id(), visitor, T0, Optional.of(LandingPath.of("/")));
+    Touch beta = aTouch(later, visitor, T0.plusSeconds(10));
+    Touch alpha = aTouch(live, visitor, T0.plusSeconds(10));
+    Touch last = aTouch(live, visitor, T0.plusSeconds(20)); // the upper bound
+    List<Touch> touches =
+        List.of(
+            beta,
+            last,
+            alpha,
+            first,
+            aTouch(live, visitor, T0.minusNanos(1_000)), // just before the range
+            aTouch(live, visitor, T0.plusSeconds(20).plusNanos(1_000)), // just after it
+            aTouch(live, VisitorId.of("v-2"), T0.plusSeconds(10)), // another visitor
+            new Touch( // a code that was never issued: left out
+                ReferralCode.parse("gone-1"),
+                active.id(),
+                visitor,
+                T0.plusSeconds(15),
+                Optional.empty()));
+    txRun(
+        () -> {
+          storage.partners().insert(active);
+          storage.partners().insert(aPartner("p-2", "acct-2"));
+          storage.codes().insert(live);
+          storage.codes().insert(later);
+          touches.forEach(storage.touches()::insert);
+        });
+    // Changed after the clicks: the answer carries the code and partner as they are now.
+    txRun(
+        () -> {
+          storage.codes().revoke(later.code(), revokedAt);
+          storage.partners().update(suspended);
+        });
+
+    List<ResolvedTouch> found = tx(() -> storage.resolvedTouches(visitor, T0, T0.plusSeconds(20)));
+
+    IssuedCode revoked = later.revoke(revokedAt);
+    assertThat(found)
+        .containsExactly(
+            new ResolvedTouch(first, live, active),
+            new ResolvedTouch(alpha, live, active),
+            new ResolvedTouch(beta, revoked, suspended),
+            new ResolvedTouch(last, live, active));
+    assertThat(tx(() -> storage.resolvedTouches(VisitorId.of("nobody"), T0, T0.plusSeconds(20))))
+        .isEmpty();
+    assertThat(tx(() -> storage.resolvedTouches(visitor, Instant.MIN, Instant.MAX)))
+        .hasSize(6)
+        .extracting(ResolvedTouch::touch)
+        .doesNotContain(touches.get(7));
+  }
+
+  @Test
+  void resolvedTouchesRefuseACodeWhosePartnerIsNotStored() {
+    IssuedCode orphan = aCode("orphan-1", "p-9", T0);
+    VisitorId visitor = VisitorId.of("v-1");
+    txRun(
+        () -> {
+          storage.codes().insert(orphan);
+          storage.touches().insert(aTouch(orphan, visitor, T0));
+        });
+
+    assertThatThrownBy(() -> tx(() -> storage.resolvedTouches(visitor, T0, T0)))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("p-9");
+  }
+
+  private static Touch aTouch(IssuedCode code, VisitorId visitor, Instant at) {
+    return new Touch(code.code(), code.partnerId(), visitor, at, Optional.empty());
   }
 
   // ---------------------------------------------------------------- RateStore
