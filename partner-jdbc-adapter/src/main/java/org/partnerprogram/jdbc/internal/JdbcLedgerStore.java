@@ -77,6 +77,15 @@ public final class JdbcLedgerStore implements LedgerStore {
           + HELD
           + ") AS reversed_held";
 
+  /**
+   * {@link #BALANCE} and, as a seventh column, the partner's payouts in the currency that did not
+   * fail (parameters: partner, currency): the predicate of {@link JdbcPayoutStore#paidTotal}.
+   */
+  private static final String BALANCE_NET_OF_PAYOUTS =
+      BALANCE
+          + ", (SELECT SUM(amount) FROM pp_payout WHERE partner_id = ? AND currency_code = ?"
+          + " AND status <> 'FAILED') AS paid";
+
   private static final String PERCENTAGE = "PERCENTAGE";
   private static final String FIXED = "FIXED";
 
@@ -335,18 +344,37 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   @Override
   public Balance balance(PartnerId partnerId, Currency currency, Instant asOf) {
+    return balance(partnerId, currency, asOf, false);
+  }
+
+  /**
+   * {@link #balance} with the payouts netted as {@link
+   * org.partnerprogram.core.port.out.ProgramStorage#balanceNetOfPayouts} defines it ({@code paid}
+   * the total of {@link JdbcPayoutStore#paidTotal}, {@code payable} net of it), in one statement.
+   *
+   * @param partnerId the partner
+   * @param currency the programme currency
+   * @param asOf the instant that separates held from payable
+   * @return the balance
+   */
+  public Balance balanceNetOfPayouts(PartnerId partnerId, Currency currency, Instant asOf) {
+    return balance(partnerId, currency, asOf, true);
+  }
+
+  private Balance balance(PartnerId partnerId, Currency currency, Instant asOf, boolean netted) {
     return sql.run(
         "computing the balance of partner " + partnerId,
         c -> {
-          // One statement of six sums over index ranges (see BALANCE): nothing is loaded.
-          try (PreparedStatement ps = c.prepareStatement(BALANCE)) {
+          // One statement of sums over index ranges (see BALANCE): nothing is loaded.
+          try (PreparedStatement ps =
+              c.prepareStatement(netted ? BALANCE_NET_OF_PAYOUTS : BALANCE)) {
             // Entries keep microseconds, so cutting asOf to microseconds separates them alike.
             Instant bound = Sql.storable("asOf", asOf.truncatedTo(ChronoUnit.MICROS));
             int index = 1;
-            for (int sum = 0; sum < 6; sum++) { // the 4th and 6th sums are the held ones
+            for (int sum = 0; sum < (netted ? 7 : 6); sum++) {
               ps.setString(index++, partnerId.value());
               ps.setString(index++, currency.getCurrencyCode());
-              if (sum == 3 || sum == 5) {
+              if (sum == 3 || sum == 5) { // the 4th and 6th sums are the held ones
                 sql.setInstant(ps, index++, "asOf", bound);
               }
             }
@@ -358,11 +386,12 @@ public final class JdbcLedgerStore implements LedgerStore {
               Money earnedHeld = money(rs, "earned_held", currency);
               Money reversed = money(rs, "reversed", currency);
               Money reversedHeld = money(rs, "reversed_held", currency);
+              Money paid = netted ? money(rs, "paid", currency) : Money.zero(currency);
               return new Balance(
                   accrued.minus(earned).minus(cancelled),
                   earnedHeld.minus(reversedHeld),
-                  earned.minus(earnedHeld).minus(reversed.minus(reversedHeld)),
-                  Money.zero(currency),
+                  earned.minus(earnedHeld).minus(reversed.minus(reversedHeld)).minus(paid),
+                  paid,
                   earned,
                   reversed);
             }
