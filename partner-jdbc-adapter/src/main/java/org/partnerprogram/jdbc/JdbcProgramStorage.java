@@ -3,11 +3,14 @@ package org.partnerprogram.jdbc;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.partnerprogram.core.domain.Balance;
+import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.EventPublisher;
@@ -169,6 +172,12 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public LedgerStore ledger() {
     return ledger;
+  }
+
+  /** The ledger's sums and the paid total in one statement. */
+  @Override
+  public Balance balanceNetOfPayouts(PartnerId partnerId, Currency currency, Instant asOf) {
+    return ledger.balanceNetOfPayouts(partnerId, currency, asOf);
   }
 
   @Override

@@ -88,6 +88,14 @@ class MariaDbJdbcAdapterTest extends AbstractJdbcAdapterTest {
                     + " WHERE i.entry_id = e.entry_id)"))
         .contains("ix_pp_ledger_entry_payable")
         .contains("PRIMARY");
+    // The overview's balance: sums per kind over the payable index, which carries the currency
+    // and the amount.
+    assertThat(
+            possibleKeys(
+                "SELECT SUM(amount) FROM pp_ledger_entry WHERE partner_id = 'p-1'"
+                    + " AND kind = 'EARNED' AND currency_code = 'EUR'"
+                    + " AND payable_at > '2026-01-01'"))
+        .contains("ix_pp_ledger_entry_payable");
     assertThat(
             possibleKeys(
                 "SELECT payout_id FROM pp_payout WHERE period = '2026-11' ORDER BY payout_id"))

@@ -152,6 +152,22 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
                 "SELECT SUM(amount) FROM pp_ledger_entry WHERE partner_id = 'p-1'"
                     + " AND currency_code = 'EUR'"))
         .containsAnyOf("ix_pp_ledger_entry_partner", "ix_pp_ledger_entry_payable");
+    // The overview's balance: sums per kind, each a range of the payable index, which carries the
+    // currency and the amount so the sums need not visit the rows.
+    assertThat(
+            plan(
+                "SELECT SUM(amount) FROM pp_ledger_entry WHERE partner_id = 'p-1'"
+                    + " AND kind = 'EARNED' AND currency_code = 'EUR'"
+                    + " AND payable_at > TIMESTAMPTZ '2026-01-01Z'"))
+        .contains("ix_pp_ledger_entry_payable");
+    try (Connection c = PLANS.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_pp_ledger_entry_payable'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).contains("INCLUDE (currency_code, amount)");
+    }
     assertThat(plan("SELECT COUNT(*) FROM pp_touch WHERE partner_id = 'p-1'"))
         .contains("ix_pp_touch_partner");
     assertThat(

@@ -14,7 +14,6 @@ import org.partnerprogram.core.domain.CurrencyMismatchException;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.IssuedCode;
-import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -406,15 +405,7 @@ public final class ProgramService {
 
   /** The ledger's balance with payouts netted: paid comes from payouts, payable is what is left. */
   Balance balance(PartnerId partnerId, Instant now) {
-    Balance ledger = ctx.storage.ledger().balance(partnerId, terms.currency(), now);
-    Money paid = ctx.storage.payouts().paidTotal(partnerId, terms.currency());
-    return new Balance(
-        ledger.pending(),
-        ledger.held(),
-        ledger.payable().minus(paid),
-        paid,
-        ledger.earned(),
-        ledger.reversed());
+    return ctx.storage.balanceNetOfPayouts(partnerId, terms.currency(), now);
   }
 
   private AttributionCounts referrals(PartnerId partnerId) {

@@ -29,7 +29,7 @@ import org.partnerprogram.core.port.out.LedgerStore;
  * {@link LedgerStore} over {@code pp_commission_line} (primary key (order, line); a CHECK keeps the
  * commission between zero and the net amount) and the append-only {@code pp_ledger_entry} (unique
  * (source event, order, line, kind)). Duplicates, also from concurrent transactions, are refused by
- * those keys and reported as {@code false}. The balance is one aggregate query.
+ * those keys and reported as {@code false}. The balance is one statement of sums over index ranges.
  */
 public final class JdbcLedgerStore implements LedgerStore {
   private static final String LINE_COLUMNS =
@@ -40,6 +40,51 @@ public final class JdbcLedgerStore implements LedgerStore {
   private static final String ENTRY_COLUMNS =
       "entry_id, partner_id, order_id, line_number, kind, amount, currency_code, base_amount,"
           + " base_currency, occurred_at, payable_at, source_event_id, recorded_at";
+
+  /**
+   * A scalar subquery summing the partner's entries of one currency and kind (parameters: partner,
+   * currency), to be closed with the kind, optionally {@link #HELD}, and a parenthesis.
+   */
+  private static final String SUM_OF_KIND =
+      "(SELECT SUM(amount) FROM pp_ledger_entry WHERE partner_id = ? AND currency_code = ?"
+          + " AND kind = ";
+
+  /** Narrows a {@link #SUM_OF_KIND} to the entries payable after an instant (parameter). */
+  private static final String HELD = " AND payable_at > ?";
+
+  /**
+   * The balance's six sums, each a range of ix_pp_ledger_entry_payable (partner, kind, payable_at,
+   * carrying currency and amount): every entry is read from the index once and no CASE runs per
+   * entry (one aggregate with a CASE WHEN kind = ... per sum cost twice a bare SUM). EARNED and
+   * REVERSED are summed whole and after asOf (the held ones, usually few); payable is the rest.
+   */
+  private static final String BALANCE =
+      "SELECT "
+          + SUM_OF_KIND
+          + "'ACCRUED') AS accrued, "
+          + SUM_OF_KIND
+          + "'CANCELLED') AS cancelled, "
+          + SUM_OF_KIND
+          + "'EARNED') AS earned, "
+          + SUM_OF_KIND
+          + "'EARNED'"
+          + HELD
+          + ") AS earned_held, "
+          + SUM_OF_KIND
+          + "'REVERSED') AS reversed, "
+          + SUM_OF_KIND
+          + "'REVERSED'"
+          + HELD
+          + ") AS reversed_held";
+
+  /**
+   * {@link #BALANCE} and, as a seventh column, the partner's payouts in the currency that did not
+   * fail (parameters: partner, currency): the predicate of {@link JdbcPayoutStore#paidTotal}.
+   */
+  private static final String BALANCE_NET_OF_PAYOUTS =
+      BALANCE
+          + ", (SELECT SUM(amount) FROM pp_payout WHERE partner_id = ? AND currency_code = ?"
+          + " AND status <> 'FAILED') AS paid";
 
   private static final String PERCENTAGE = "PERCENTAGE";
   private static final String FIXED = "FIXED";
@@ -299,44 +344,56 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   @Override
   public Balance balance(PartnerId partnerId, Currency currency, Instant asOf) {
+    return balance(partnerId, currency, asOf, false);
+  }
+
+  /**
+   * {@link #balance} with the payouts netted as {@link
+   * org.partnerprogram.core.port.out.ProgramStorage#balanceNetOfPayouts} defines it ({@code paid}
+   * the total of {@link JdbcPayoutStore#paidTotal}, {@code payable} net of it), in one statement.
+   *
+   * @param partnerId the partner
+   * @param currency the programme currency
+   * @param asOf the instant that separates held from payable
+   * @return the balance
+   */
+  public Balance balanceNetOfPayouts(PartnerId partnerId, Currency currency, Instant asOf) {
+    return balance(partnerId, currency, asOf, true);
+  }
+
+  private Balance balance(PartnerId partnerId, Currency currency, Instant asOf, boolean netted) {
     return sql.run(
         "computing the balance of partner " + partnerId,
         c -> {
-          // One aggregate over the partner's entries in the currency: nothing is loaded.
+          // One statement of sums over index ranges (see BALANCE): nothing is loaded.
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT"
-                      + " COALESCE(SUM(CASE WHEN kind = 'ACCRUED' THEN amount END), 0) AS accrued,"
-                      + " COALESCE(SUM(CASE WHEN kind = 'EARNED' THEN amount END), 0) AS earned,"
-                      + " COALESCE(SUM(CASE WHEN kind = 'CANCELLED' THEN amount END), 0)"
-                      + " AS cancelled,"
-                      + " COALESCE(SUM(CASE WHEN kind = 'REVERSED' THEN amount END), 0)"
-                      + " AS reversed,"
-                      + " COALESCE(SUM(CASE WHEN kind = 'EARNED' AND payable_at > ? THEN amount"
-                      + " WHEN kind = 'REVERSED' AND payable_at > ? THEN -amount END), 0) AS held,"
-                      + " COALESCE(SUM(CASE WHEN kind = 'EARNED' AND payable_at <= ? THEN amount"
-                      + " WHEN kind = 'REVERSED' AND payable_at <= ? THEN -amount END), 0)"
-                      + " AS payable"
-                      + " FROM pp_ledger_entry WHERE partner_id = ? AND currency_code = ?")) {
+              c.prepareStatement(netted ? BALANCE_NET_OF_PAYOUTS : BALANCE)) {
             // Entries keep microseconds, so cutting asOf to microseconds separates them alike.
             Instant bound = Sql.storable("asOf", asOf.truncatedTo(ChronoUnit.MICROS));
-            for (int i = 1; i <= 4; i++) {
-              sql.setInstant(ps, i, "asOf", bound);
+            int index = 1;
+            for (int sum = 0; sum < (netted ? 7 : 6); sum++) {
+              ps.setString(index++, partnerId.value());
+              ps.setString(index++, currency.getCurrencyCode());
+              if (sum == 3 || sum == 5) { // the 4th and 6th sums are the held ones
+                sql.setInstant(ps, index++, "asOf", bound);
+              }
             }
-            ps.setString(5, partnerId.value());
-            ps.setString(6, currency.getCurrencyCode());
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               Money accrued = money(rs, "accrued", currency);
-              Money earned = money(rs, "earned", currency);
               Money cancelled = money(rs, "cancelled", currency);
+              Money earned = money(rs, "earned", currency);
+              Money earnedHeld = money(rs, "earned_held", currency);
+              Money reversed = money(rs, "reversed", currency);
+              Money reversedHeld = money(rs, "reversed_held", currency);
+              Money paid = netted ? money(rs, "paid", currency) : Money.zero(currency);
               return new Balance(
                   accrued.minus(earned).minus(cancelled),
-                  money(rs, "held", currency),
-                  money(rs, "payable", currency),
-                  Money.zero(currency),
+                  earnedHeld.minus(reversedHeld),
+                  earned.minus(earnedHeld).minus(reversed.minus(reversedHeld)).minus(paid),
+                  paid,
                   earned,
-                  money(rs, "reversed", currency));
+                  reversed);
             }
           }
         });

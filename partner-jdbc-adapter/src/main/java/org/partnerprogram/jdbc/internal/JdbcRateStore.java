@@ -112,13 +112,48 @@ public final class JdbcRateStore implements RateStore {
         scope, HEADER + " AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1", at);
   }
 
-  private Optional<RateVersion> first(Optional<PartnerId> scope, String query, Instant at) {
+  /**
+   * The one version a header query picks, read with its rates in one statement: the header query
+   * (with its LIMIT 1) is a derived table joined to its rates, one row per rate, or one row with
+   * NULL rate columns for a version without rates.
+   */
+  private Optional<RateVersion> first(Optional<PartnerId> scope, String headerQuery, Instant at) {
     String key = scopeOf(scope);
     return sql.run(
         "reading rate versions of scope '" + key + "'",
         c -> {
-          List<RateVersion> found = load(c, scope, query, at);
-          return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT v.version_number, v.effective_from, v.created_at, r.target_kind,"
+                      + " r.target_id, r.rate_kind, r.percentage, r.amount, r.currency_code"
+                      + " FROM ("
+                      + headerQuery
+                      + ") v LEFT JOIN pp_rate r"
+                      + " ON r.partner_id = ? AND r.version_number = v.version_number")) {
+            int index = 1;
+            ps.setString(index++, key);
+            if (at != null) {
+              sql.setInstant(ps, index++, "at", at);
+            }
+            ps.setString(index, key);
+            Header header = null;
+            Map<RateTarget, Rate> rates = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (header == null) {
+                  header =
+                      new Header(
+                          rs.getInt("version_number"),
+                          sql.getRequiredInstant(rs, "effective_from"),
+                          sql.getRequiredInstant(rs, "created_at"));
+                }
+                if (rs.getString("target_kind") != null) {
+                  rates.put(target(rs), rate(rs));
+                }
+              }
+            }
+            return header == null ? Optional.empty() : Optional.of(version(scope, header, rates));
+          }
         });
   }
 
@@ -126,20 +161,17 @@ public final class JdbcRateStore implements RateStore {
   public List<RateVersion> versions(Optional<PartnerId> scope) {
     return sql.run(
         "reading rate versions of scope '" + scopeOf(scope) + "'",
-        c -> load(c, scope, HEADER + " ORDER BY version_number", null));
+        c -> load(c, scope, HEADER + " ORDER BY version_number"));
   }
 
   private record Header(int number, Instant effectiveFrom, Instant createdAt) {}
 
-  private List<RateVersion> load(Connection c, Optional<PartnerId> scope, String query, Instant at)
+  private List<RateVersion> load(Connection c, Optional<PartnerId> scope, String query)
       throws SQLException {
     String key = scopeOf(scope);
     List<Header> headers = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(query)) {
       ps.setString(1, key);
-      if (at != null) {
-        sql.setInstant(ps, 2, "at", at);
-      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           headers.add(
@@ -165,33 +197,41 @@ public final class JdbcRateStore implements RateStore {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          RateTarget target =
-              new RateTarget(
-                  RateTarget.Kind.valueOf(rs.getString("target_kind")), rs.getString("target_id"));
-          Rate rate =
-              "PERCENTAGE".equals(rs.getString("rate_kind"))
-                  ? new Rate.Percentage(rs.getBigDecimal("percentage"))
-                  : Rate.fixed(
-                      Money.of(
-                          rs.getBigDecimal("amount"),
-                          Currency.getInstance(rs.getString("currency_code").trim())));
           rates
               .computeIfAbsent(rs.getInt("version_number"), n -> new LinkedHashMap<>())
-              .put(target, rate);
+              .put(target(rs), rate(rs));
         }
       }
     }
     List<RateVersion> versions = new ArrayList<>();
     for (Header h : headers) {
-      versions.add(
-          RateVersion.builder()
-              .partnerId(scope)
-              .number(h.number())
-              .effectiveFrom(h.effectiveFrom())
-              .putAllRates(rates.getOrDefault(h.number(), Map.of()))
-              .createdAt(h.createdAt())
-              .build());
+      versions.add(version(scope, h, rates.getOrDefault(h.number(), Map.of())));
     }
     return List.copyOf(versions);
+  }
+
+  private static RateTarget target(ResultSet rs) throws SQLException {
+    return new RateTarget(
+        RateTarget.Kind.valueOf(rs.getString("target_kind")), rs.getString("target_id"));
+  }
+
+  private static Rate rate(ResultSet rs) throws SQLException {
+    return "PERCENTAGE".equals(rs.getString("rate_kind"))
+        ? new Rate.Percentage(rs.getBigDecimal("percentage"))
+        : Rate.fixed(
+            Money.of(
+                rs.getBigDecimal("amount"),
+                Currency.getInstance(rs.getString("currency_code").trim())));
+  }
+
+  private static RateVersion version(
+      Optional<PartnerId> scope, Header h, Map<RateTarget, Rate> rates) {
+    return RateVersion.builder()
+        .partnerId(scope)
+        .number(h.number())
+        .effectiveFrom(h.effectiveFrom())
+        .putAllRates(rates)
+        .createdAt(h.createdAt())
+        .build();
   }
 }

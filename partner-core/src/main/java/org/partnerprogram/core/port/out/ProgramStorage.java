@@ -2,11 +2,14 @@ package org.partnerprogram.core.port.out;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -135,5 +138,29 @@ public interface ProgramStorage {
       }
     }
     return List.copyOf(resolved);
+  }
+
+  /**
+   * A partner's balance with its payouts netted, as the overview shows it: the {@linkplain
+   * LedgerStore#balance ledger's balance} with {@code paid} the {@linkplain PayoutStore#paidTotal
+   * total of the payouts that did not fail} and {@code payable} the ledger's payable minus that
+   * total (negative when refunds were reversed after a payout). The default asks the two stores; an
+   * adapter that can answer both in one round trip may override it, with the same result.
+   *
+   * @param partnerId the partner; never null
+   * @param currency the programme currency; never null
+   * @param asOf the instant that separates held from payable; never null
+   * @return the balance; zeros if the partner has neither entries nor payouts
+   */
+  default Balance balanceNetOfPayouts(PartnerId partnerId, Currency currency, Instant asOf) {
+    Balance ledger = ledger().balance(partnerId, currency, asOf);
+    Money paid = payouts().paidTotal(partnerId, currency);
+    return new Balance(
+        ledger.pending(),
+        ledger.held(),
+        ledger.payable().minus(paid),
+        paid,
+        ledger.earned(),
+        ledger.reversed());
   }
 }

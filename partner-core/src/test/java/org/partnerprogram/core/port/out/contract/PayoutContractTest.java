@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
@@ -613,6 +614,45 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
     assertThat(tx(() -> payouts().paidTotal(P1, EUR))).isEqualTo(eur("6.60"));
     assertThat(tx(() -> payouts().paidTotal(P3, EUR))).isEqualTo(eur("0.00"));
+  }
+
+  @Test
+  void theBalanceNetOfPayoutsIsTheLedgersBalanceLessThePaidTotal() {
+    append(P1, "o-1", LedgerEntry.Kind.ACCRUED, "10.00", T0);
+    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0.minusSeconds(60));
+    append(P1, "o-2", LedgerEntry.Kind.ACCRUED, "4.00", T0);
+    append(P1, "o-2", LedgerEntry.Kind.EARNED, "4.00", T0.plusSeconds(60));
+    append(P1, "o-3", LedgerEntry.Kind.REVERSED, "1.50", T0);
+    append(P1, "o-4", LedgerEntry.Kind.ACCRUED, "7.00", T0);
+    append(P2, "o-5", LedgerEntry.Kind.EARNED, "90.00", T0.minusSeconds(60));
+    Payout created = payout(payoutId(1), P1, OCTOBER, "3.00");
+    Payout failed = payout(payoutId(2), P1, NOVEMBER, "40.00").failed(T0, "AC01");
+    Payout other = payout(payoutId(3), P2, NOVEMBER, "500.00");
+    tx(
+        () -> {
+          List.of(created, failed, other).forEach(p -> payouts().insertPayout(p));
+          return null;
+        });
+
+    Balance netted = tx(() -> storage.balanceNetOfPayouts(P1, EUR, T0));
+    Balance ledger = tx(() -> storage.ledger().balance(P1, EUR, T0));
+
+    assertThat(netted)
+        .isEqualTo(
+            new Balance(
+                eur("7.00"), eur("4.00"), eur("5.50"), eur("3.00"), eur("14.00"), eur("1.50")));
+    assertThat(netted)
+        .isEqualTo(
+            new Balance(
+                ledger.pending(),
+                ledger.held(),
+                ledger.payable().minus(tx(() -> payouts().paidTotal(P1, EUR))),
+                eur("3.00"),
+                ledger.earned(),
+                ledger.reversed()));
+    assertThat(tx(() -> storage.balanceNetOfPayouts(P2, EUR, T0)).payable())
+        .isEqualTo(eur("-410.00"));
+    assertThat(tx(() -> storage.balanceNetOfPayouts(P3, EUR, T0))).isEqualTo(Balance.zero(EUR));
   }
 
   @Test
