@@ -142,6 +142,7 @@ public final class CommissionService {
                 "order " + order.orderId() + " was recorded concurrently; deliver again", null);
           }
           List<CommissionLine> lines = new ArrayList<>();
+          List<LedgerEntry> accrued = new ArrayList<>();
           if (recorded.partnerId().isPresent()) {
             PartnerId partner = recorded.partnerId().get();
             Optional<RateVersion> programme = rates.inForceAt(Optional.empty(), order.placedAt());
@@ -153,7 +154,7 @@ public final class CommissionService {
               ledger.insertLine(priced);
               lines.add(priced);
               if (priced.commission().isPositive()) {
-                ledger.append(
+                accrued.add(
                     new LedgerEntry(
                         ctx.newEventId(),
                         partner,
@@ -168,6 +169,7 @@ public final class CommissionService {
                         now));
               }
             }
+            ledger.appendAll(accrued); // one batch for all lines
           }
           return new OrderResult(
               order.orderId(), recorded.partnerId(), recorded.notEarning(), lines, false);
