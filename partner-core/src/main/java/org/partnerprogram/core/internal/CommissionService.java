@@ -142,6 +142,7 @@ public final class CommissionService {
                 "order " + order.orderId() + " was recorded concurrently; deliver again", null);
           }
           List<CommissionLine> lines = new ArrayList<>();
+          List<LedgerEntry> accrued = new ArrayList<>();
           if (recorded.partnerId().isPresent()) {
             PartnerId partner = recorded.partnerId().get();
             Optional<RateVersion> programme = rates.inForceAt(Optional.empty(), order.placedAt());
@@ -153,7 +154,7 @@ public final class CommissionService {
               ledger.insertLine(priced);
               lines.add(priced);
               if (priced.commission().isPositive()) {
-                ledger.append(
+                accrued.add(
                     new LedgerEntry(
                         ctx.newEventId(),
                         partner,
@@ -168,6 +169,7 @@ public final class CommissionService {
                         now));
               }
             }
+            ledger.appendAll(accrued); // one batch for all lines
           }
           return new OrderResult(
               order.orderId(), recorded.partnerId(), recorded.notEarning(), lines, false);
@@ -279,20 +281,27 @@ public final class CommissionService {
             return new PaymentResult(
                 command.orderId(), ledger.entriesOfEvent(command.eventId()), false, true);
           }
-          RecordedOrder recorded =
-              orders
-                  .find(command.orderId())
-                  .orElseThrow(() -> new OrderNotRecordedException(command.orderId()));
+          // Mark paid first (a row lock: a concurrent payment waits, then finds the order paid),
+          // and read the order and its refunds after it in one call; only a refused mark needs
+          // to tell an unknown order from a paid one.
           if (!orders.markPaid(command.orderId(), paidAt)) {
+            if (orders.find(command.orderId()).isEmpty()) {
+              throw new OrderNotRecordedException(command.orderId());
+            }
             return new PaymentResult(command.orderId(), List.of(), true, false);
           }
+          OrderStore.OrderWithRefunds found =
+              orders
+                  .findWithRefunds(command.orderId())
+                  .orElseThrow(() -> new OrderNotRecordedException(command.orderId()));
+          RecordedOrder recorded = found.recorded();
           if (recorded.partnerId().isEmpty()) {
             return new PaymentResult(command.orderId(), List.of(), false, false);
           }
           PartnerId partner = recorded.partnerId().get();
           Instant payableAt = paidAt.plus(ctx.terms.holdingPeriod());
           Map<Integer, Money> pending = pendingByLine(command.orderId());
-          Map<Integer, Money> refunded = orders.refundedByLine(command.orderId());
+          Map<Integer, Money> refunded = found.refundedByLine();
           List<LedgerEntry> earned = new ArrayList<>();
           Money total = Money.zero(ctx.terms.currency());
           for (Map.Entry<Integer, Money> line : pending.entrySet()) {
@@ -315,10 +324,10 @@ public final class CommissionService {
                     Optional.of(payableAt),
                     command.eventId(),
                     now);
-            ledger.append(entry);
             earned.add(entry);
             total = total.plus(entry.amount());
           }
+          ledger.appendAll(earned); // one batch for all lines
           if (total.isPositive()) {
             ctx.events.publish(
                 new CommissionEarned(

@@ -663,6 +663,26 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
+        public void appendAll(List<LedgerEntry> entries) {
+          // As append for each, but copying the tables once rather than once per entry.
+          Set<EntryKey> keys = new HashSet<>(read().entryKeys);
+          List<LedgerEntry> appended = new ArrayList<>();
+          for (LedgerEntry entry : entries) {
+            if (keys.add(EntryKey.of(entry))) {
+              appended.add(entry); // else: booked before, or earlier in the list
+            }
+          }
+          if (appended.isEmpty()) {
+            return;
+          }
+          State s = write();
+          s.entryKeys = Set.copyOf(keys);
+          List<LedgerEntry> all = new ArrayList<>(s.entries);
+          all.addAll(appended);
+          s.entries = List.copyOf(all);
+        }
+
+        @Override
         public List<LedgerEntry> entriesOfOrder(OrderId orderId) {
           return read().entries.stream()
               .filter(e -> e.orderId().equals(orderId))

@@ -1,6 +1,7 @@
 package org.partnerprogram.jdbc.internal;
 
 import java.math.BigDecimal;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.partnerprogram.core.domain.Balance;
@@ -24,6 +26,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.port.out.LedgerStore;
+import org.partnerprogram.jdbc.Dialect;
 
 /**
  * {@link LedgerStore} over {@code pp_commission_line} (primary key (order, line); a CHECK keeps the
@@ -85,6 +88,24 @@ public final class JdbcLedgerStore implements LedgerStore {
       BALANCE
           + ", (SELECT SUM(amount) FROM pp_payout WHERE partner_id = ? AND currency_code = ?"
           + " AND status <> 'FAILED') AS paid";
+
+  private static final String INSERT_ENTRY =
+      "INSERT INTO pp_ledger_entry (entry_order, "
+          + ENTRY_COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * PostgreSQL: many entries in one statement, one text array per column of {@link #INSERT_ENTRY}
+   * (instants as ISO-8601 text in UTC), cast to the column types; rows go in in array order.
+   */
+  private static final String INSERT_ENTRIES_FROM_ARRAYS =
+      "INSERT INTO pp_ledger_entry (entry_order, "
+          + ENTRY_COLUMNS
+          + ") SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS numeric[]),"
+          + " CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]),"
+          + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
+          + " CAST(? AS timestamptz[])) ON CONFLICT DO NOTHING";
 
   private static final String PERCENTAGE = "PERCENTAGE";
   private static final String FIXED = "FIXED";
@@ -224,26 +245,127 @@ public final class JdbcLedgerStore implements LedgerStore {
         "appending a " + entry.kind() + " entry for order " + entry.orderId(),
         c -> {
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_ledger_entry (entry_order, "
-                      + ENTRY_COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + sql.onConflictDoNothing())) {
-            ps.setString(1, sortKey(entry.entryId()));
-            ps.setString(2, entry.entryId().toString());
-            ps.setString(3, entry.partnerId().value());
-            ps.setString(4, entry.orderId().value());
-            ps.setInt(5, entry.lineNumber());
-            ps.setString(6, entry.kind().name());
-            Sql.setMoney(ps, 7, 8, entry.amount());
-            Sql.setMoney(ps, 9, 10, entry.base());
-            sql.setInstant(ps, 11, "occurredAt", entry.occurredAt());
-            sql.setInstant(ps, 12, "payableAt", entry.payableAt());
-            ps.setString(13, entry.sourceEvent().value());
-            sql.setInstant(ps, 14, "recordedAt", entry.recordedAt());
+              c.prepareStatement(INSERT_ENTRY + sql.onConflictDoNothing())) {
+            bindEntry(ps, entry);
             return Sql.insertUnlessDuplicate(ps);
           }
         });
+  }
+
+  /**
+   * Appends the entries in one round trip. On PostgreSQL that is one {@code INSERT … SELECT FROM
+   * unnest(…)} of one array per column, whose {@code ON CONFLICT DO NOTHING} skips a duplicate,
+   * also one earlier in the list. (A JDBC batch would do too, but PgJDBC's batch fails with an
+   * {@link AssertionError} instead of an {@link SQLException} when the connection dies under it and
+   * assertions are on.) On MariaDB and H2 it is a JDBC batch; they report a duplicate as a failed
+   * batch, and then each entry is appended on its own, which skips the duplicates and those of the
+   * batch's entries that were written before it failed (a failed insert undoes only itself), so the
+   * outcome is the same whatever part of the batch ran.
+   */
+  @Override
+  public void appendAll(List<LedgerEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    if (entries.size() <= 1) {
+      entries.forEach(this::append);
+      return;
+    }
+    String what = "appending " + entries.size() + " entries for order " + entries.get(0).orderId();
+    if (sql.dialect() == Dialect.POSTGRESQL) {
+      String[][] columns = columnsOf(entries);
+      sql.run(
+          what,
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_ENTRIES_FROM_ARRAYS)) {
+              for (int i = 0; i < columns.length; i++) {
+                ps.setArray(i + 1, c.createArrayOf("text", columns[i]));
+              }
+              return ps.executeUpdate();
+            }
+          });
+      return;
+    }
+    boolean duplicate =
+        sql.run(
+            what,
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(INSERT_ENTRY)) {
+                for (LedgerEntry entry : entries) {
+                  bindEntry(ps, entry);
+                  ps.addBatch();
+                }
+                try {
+                  ps.executeBatch();
+                  return false;
+                } catch (BatchUpdateException e) {
+                  SQLException cause = causeOf(e);
+                  if (SqlErrors.isUniqueViolation(e) || SqlErrors.isUniqueViolation(cause)) {
+                    return true;
+                  }
+                  throw cause;
+                }
+              }
+            });
+    if (duplicate) {
+      entries.forEach(this::append);
+    }
+  }
+
+  /**
+   * The failure behind a failed batch, which drivers wrap (MariaDB's wrapper has no SQLState, so
+   * mapping the wrapper would turn a dropped connection into a non-retryable error).
+   */
+  private static SQLException causeOf(BatchUpdateException e) {
+    SQLException s = e;
+    for (int depth = 0; depth < 8 && s instanceof BatchUpdateException; depth++) {
+      if (s.getCause() instanceof SQLException cause) {
+        s = cause;
+      } else if (s.getNextException() != null) {
+        s = s.getNextException();
+      } else {
+        break;
+      }
+    }
+    return s;
+  }
+
+  /** The values of {@link #INSERT_ENTRIES_FROM_ARRAYS}, as text, one array per column. */
+  private static String[][] columnsOf(List<LedgerEntry> entries) {
+    int n = entries.size();
+    String[][] columns = new String[14][n];
+    for (int i = 0; i < n; i++) {
+      LedgerEntry e = entries.get(i);
+      columns[0][i] = sortKey(e.entryId());
+      columns[1][i] = e.entryId().toString();
+      columns[2][i] = e.partnerId().value();
+      columns[3][i] = e.orderId().value();
+      columns[4][i] = Integer.toString(e.lineNumber());
+      columns[5][i] = e.kind().name();
+      columns[6][i] = e.amount().amount().toPlainString();
+      columns[7][i] = e.amount().currency().getCurrencyCode();
+      columns[8][i] = e.base().amount().toPlainString();
+      columns[9][i] = e.base().currency().getCurrencyCode();
+      columns[10][i] = Sql.storable("occurredAt", e.occurredAt()).toString();
+      columns[11][i] =
+          e.payableAt().map(at -> Sql.storable("payableAt", at).toString()).orElse(null);
+      columns[12][i] = e.sourceEvent().value();
+      columns[13][i] = Sql.storable("recordedAt", e.recordedAt()).toString();
+    }
+    return columns;
+  }
+
+  private void bindEntry(PreparedStatement ps, LedgerEntry entry) throws SQLException {
+    ps.setString(1, sortKey(entry.entryId()));
+    ps.setString(2, entry.entryId().toString());
+    ps.setString(3, entry.partnerId().value());
+    ps.setString(4, entry.orderId().value());
+    ps.setInt(5, entry.lineNumber());
+    ps.setString(6, entry.kind().name());
+    Sql.setMoney(ps, 7, 8, entry.amount());
+    Sql.setMoney(ps, 9, 10, entry.base());
+    sql.setInstant(ps, 11, "occurredAt", entry.occurredAt());
+    sql.setInstant(ps, 12, "payableAt", entry.payableAt());
+    ps.setString(13, entry.sourceEvent().value());
+    sql.setInstant(ps, 14, "recordedAt", entry.recordedAt());
   }
 
   @Override

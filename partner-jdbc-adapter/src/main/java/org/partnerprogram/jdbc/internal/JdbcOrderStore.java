@@ -1,9 +1,12 @@
 package org.partnerprogram.jdbc.internal;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +26,31 @@ import org.partnerprogram.core.port.out.OrderStore;
 /**
  * {@link OrderStore} over {@code pp_order} (one row per order, keyed by order id, with the payment
  * instant set once by a conditional update), {@code pp_order_line} and {@code pp_refund} (one row
- * per refunded line and refund event; totals are summed in SQL).
+ * per refunded line and refund event; totals are summed in SQL). An order is read with its lines,
+ * and for a payment with its refunds too, in one query.
  */
 public final class JdbcOrderStore implements OrderStore {
+  /**
+   * An order and its lines in one query, one row per line (every recorded order has lines; the
+   * outer join only keeps the order's row should one have none).
+   */
+  private static final String ORDER_WITH_LINES =
+      "SELECT o.customer_account_id, o.placed_at, o.partner_id, o.not_earning_reason,"
+          + " o.source_event_id, o.recorded_at, l.line_number, l.product_id, l.product_group_id,"
+          + " l.net_amount, l.currency_code, l.description"
+          + " FROM pp_order o LEFT JOIN pp_order_line l ON l.order_id = o.order_id"
+          + " WHERE o.order_id = ? ORDER BY l.line_number";
+
+  /** The same with one row per refund of a line (a line without refunds keeps one, with NULLs). */
+  private static final String ORDER_WITH_LINES_AND_REFUNDS =
+      "SELECT o.customer_account_id, o.placed_at, o.partner_id, o.not_earning_reason,"
+          + " o.source_event_id, o.recorded_at, l.line_number, l.product_id, l.product_group_id,"
+          + " l.net_amount, l.currency_code, l.description,"
+          + " r.net_amount AS refund_amount, r.currency_code AS refund_currency"
+          + " FROM pp_order o LEFT JOIN pp_order_line l ON l.order_id = o.order_id"
+          + " LEFT JOIN pp_refund r ON r.order_id = l.order_id AND r.line_number = l.line_number"
+          + " WHERE o.order_id = ? ORDER BY l.line_number";
+
   private final Sql sql;
 
   /**
@@ -85,58 +110,105 @@ public final class JdbcOrderStore implements OrderStore {
     return sql.run(
         "reading order " + orderId,
         c -> {
-          CustomerAccountId customer;
-          Instant placedAt;
-          Optional<PartnerId> partner;
-          Optional<RecordedOrder.NotEarningReason> notEarning;
-          EventId sourceEvent;
-          Instant recordedAt;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT customer_account_id, placed_at, partner_id, not_earning_reason,"
-                      + " source_event_id, recorded_at FROM pp_order WHERE order_id = ?")) {
+          try (PreparedStatement ps = c.prepareStatement(ORDER_WITH_LINES)) {
             ps.setString(1, orderId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.<RecordedOrder>empty();
-              }
-              customer = CustomerAccountId.of(rs.getString("customer_account_id"));
-              placedAt = sql.getRequiredInstant(rs, "placed_at");
-              partner = Optional.ofNullable(rs.getString("partner_id")).map(PartnerId::of);
-              notEarning =
-                  Optional.ofNullable(rs.getString("not_earning_reason"))
-                      .map(RecordedOrder.NotEarningReason::valueOf);
-              sourceEvent = EventId.of(rs.getString("source_event_id"));
-              recordedAt = sql.getRequiredInstant(rs, "recorded_at");
-            }
+            return read(orderId, ps, null);
           }
-          List<OrderLine> lines = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT line_number, product_id, product_group_id, net_amount, currency_code,"
-                      + " description FROM pp_order_line WHERE order_id = ? ORDER BY line_number")) {
-            ps.setString(1, orderId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                lines.add(
-                    new OrderLine(
-                        rs.getInt("line_number"),
-                        ProductId.of(rs.getString("product_id")),
-                        Optional.ofNullable(rs.getString("product_group_id"))
-                            .map(ProductGroupId::of),
-                        Sql.getMoney(rs, "net_amount", "currency_code"),
-                        Optional.ofNullable(rs.getString("description"))));
-              }
-            }
-          }
-          return Optional.of(
-              new RecordedOrder(
-                  new Order(orderId, customer, placedAt, lines),
-                  partner,
-                  notEarning,
-                  sourceEvent,
-                  recordedAt));
         });
+  }
+
+  @Override
+  public Optional<OrderWithRefunds> findWithRefunds(OrderId orderId) {
+    return sql.run(
+        "reading order " + orderId + " with its refunds",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(ORDER_WITH_LINES_AND_REFUNDS)) {
+            ps.setString(1, orderId.value());
+            Map<Integer, Money> refunded = new TreeMap<>();
+            return read(orderId, ps, refunded)
+                .map(recorded -> new OrderWithRefunds(recorded, refunded));
+          }
+        });
+  }
+
+  /**
+   * Reads the rows of {@link #ORDER_WITH_LINES}, or of {@link #ORDER_WITH_LINES_AND_REFUNDS} when
+   * {@code refunded} is given: it collects the refunds per line as {@link #refundedByLine} sums
+   * them (per line and currency, then merged). {@code refunded} is null for {@link
+   * #ORDER_WITH_LINES}, which has no refund columns.
+   */
+  private Optional<RecordedOrder> read(
+      OrderId orderId, PreparedStatement ps, Map<Integer, Money> refunded) throws SQLException {
+    Header header = null;
+    List<OrderLine> lines = new ArrayList<>();
+    Map<Integer, Map<String, BigDecimal>> sums = new TreeMap<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        if (header == null) {
+          header = header(rs);
+        }
+        int number = rs.getInt("line_number");
+        if (rs.wasNull()) {
+          continue; // an order without lines
+        }
+        if (lines.isEmpty() || lines.get(lines.size() - 1).lineNumber() != number) {
+          lines.add(
+              new OrderLine(
+                  number,
+                  ProductId.of(rs.getString("product_id")),
+                  Optional.ofNullable(rs.getString("product_group_id")).map(ProductGroupId::of),
+                  Sql.getMoney(rs, "net_amount", "currency_code"),
+                  Optional.ofNullable(rs.getString("description"))));
+        }
+        if (refunded != null) {
+          BigDecimal amount = rs.getBigDecimal("refund_amount");
+          if (amount != null) {
+            sums.computeIfAbsent(number, n -> new TreeMap<>())
+                .merge(rs.getString("refund_currency"), amount, BigDecimal::add);
+          }
+        }
+      }
+    }
+    if (header == null) {
+      return Optional.empty();
+    }
+    if (refunded != null) {
+      sums.forEach(
+          (number, byCurrency) ->
+              byCurrency.forEach(
+                  (currency, amount) ->
+                      refunded.merge(
+                          number,
+                          Money.of(amount, Currency.getInstance(currency.trim())),
+                          Money::plus)));
+    }
+    return Optional.of(
+        new RecordedOrder(
+            new Order(orderId, header.customer(), header.placedAt(), lines),
+            header.partner(),
+            header.notEarning(),
+            header.sourceEvent(),
+            header.recordedAt()));
+  }
+
+  /** The columns of {@code pp_order}, read from the first row. */
+  private record Header(
+      CustomerAccountId customer,
+      Instant placedAt,
+      Optional<PartnerId> partner,
+      Optional<RecordedOrder.NotEarningReason> notEarning,
+      EventId sourceEvent,
+      Instant recordedAt) {}
+
+  private Header header(ResultSet rs) throws SQLException {
+    return new Header(
+        CustomerAccountId.of(rs.getString("customer_account_id")),
+        sql.getRequiredInstant(rs, "placed_at"),
+        Optional.ofNullable(rs.getString("partner_id")).map(PartnerId::of),
+        Optional.ofNullable(rs.getString("not_earning_reason"))
+            .map(RecordedOrder.NotEarningReason::valueOf),
+        EventId.of(rs.getString("source_event_id")),
+        sql.getRequiredInstant(rs, "recorded_at"));
   }
 
   @Override

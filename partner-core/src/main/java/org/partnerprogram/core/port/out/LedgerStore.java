@@ -42,6 +42,22 @@ public interface LedgerStore {
   boolean append(LedgerEntry entry);
 
   /**
+   * Appends entries, each as {@link #append} would: an entry whose source event, order, line and
+   * kind exist already (stored before, also concurrently, or earlier in the list) is skipped,
+   * writing nothing for it. The default calls {@link #append} for each entry in list order; an
+   * adapter that can write them in one round trip (a JDBC batch) should, as recording a payment
+   * appends the entries of all its lines with one call.
+   *
+   * @param entries the entries, in the order to append them; never null, no null elements; may be
+   *     empty (nothing is written)
+   */
+  default void appendAll(List<LedgerEntry> entries) {
+    for (LedgerEntry entry : entries) {
+      append(entry);
+    }
+  }
+
+  /**
    * The entries of an order.
    *
    * @param orderId the order; never null

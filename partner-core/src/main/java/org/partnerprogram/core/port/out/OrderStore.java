@@ -1,8 +1,11 @@
 package org.partnerprogram.core.port.out;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.Money;
@@ -27,6 +30,41 @@ public interface OrderStore {
    * @return the recorded order with its lines in line-number order, or empty if never recorded
    */
   Optional<RecordedOrder> find(OrderId orderId);
+
+  /**
+   * An order with the net amounts refunded on its lines, as {@link #find} and {@link
+   * #refundedByLine} return them.
+   *
+   * @param recorded the recorded order; never null
+   * @param refundedByLine line number to refunded net, lines without refunds absent, in line-number
+   *     order; never null (copied, unmodifiable)
+   */
+  record OrderWithRefunds(RecordedOrder recorded, Map<Integer, Money> refundedByLine) {
+    /**
+     * Checks for nulls and copies the refunds.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public OrderWithRefunds {
+      Objects.requireNonNull(recorded, "recorded");
+      refundedByLine =
+          Collections.unmodifiableMap(
+              new TreeMap<>(Objects.requireNonNull(refundedByLine, "refundedByLine")));
+    }
+  }
+
+  /**
+   * Looks an order up together with its refunds: the same as {@link #find} followed by {@link
+   * #refundedByLine}, which is what the default does. An adapter that can read both at once (one
+   * query) should, as recording a payment calls this once per payment.
+   *
+   * @param orderId the order; never null
+   * @return the order with its lines in line-number order and the net refunded per line, or empty
+   *     if the order was never recorded
+   */
+  default Optional<OrderWithRefunds> findWithRefunds(OrderId orderId) {
+    return find(orderId).map(recorded -> new OrderWithRefunds(recorded, refundedByLine(orderId)));
+  }
 
   /**
    * How many orders of a customer were recorded.

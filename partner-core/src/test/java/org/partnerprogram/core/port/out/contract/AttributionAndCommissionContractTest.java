@@ -14,6 +14,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.AttributionCounts;
@@ -45,6 +46,7 @@ import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
+import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.testkit.ProgramFixture;
 
@@ -560,6 +562,45 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
         .containsExactlyInAnyOrderEntriesOf(Map.of(1, eur("2.50")));
   }
 
+  @Test
+  void anOrderIsFoundWithItsRefundsAsFindAndRefundedByLineReturnThem() {
+    OrderId id = OrderId.of("order-1");
+    RecordedOrder order =
+        earning(
+            "order-1",
+            "cust-1",
+            line(3, "vps", "30.00"),
+            line(1, "hosting", "10.00"),
+            line(2, "domain", "0.00"));
+    tx(() -> storage.orders().insert(order));
+    tx(() -> storage.orders().insert(earning("order-2", "cust-1", line(1, "vps", "5.00"))));
+
+    OrderStore.OrderWithRefunds unrefunded =
+        tx(() -> storage.orders().findWithRefunds(id)).orElseThrow();
+    assertThat(unrefunded.recorded()).isEqualTo(order);
+    assertThat(unrefunded.recorded().order().lines())
+        .extracting(OrderLine::lineNumber)
+        .containsExactly(1, 2, 3);
+    assertThat(unrefunded.refundedByLine()).isEmpty();
+
+    tx(
+        () -> {
+          storage.orders().addRefund(id, 3, EventId.of("r-1"), eur("2.50"));
+          storage.orders().addRefund(id, 1, EventId.of("r-1"), eur("0.01"));
+          storage.orders().addRefund(id, 3, EventId.of("r-2"), eur("7.49"));
+          storage.orders().addRefund(OrderId.of("order-2"), 1, EventId.of("r-3"), eur("1.00"));
+          return null;
+        });
+    OrderStore.OrderWithRefunds refunded =
+        tx(() -> storage.orders().findWithRefunds(id)).orElseThrow();
+
+    assertThat(refunded.recorded()).isEqualTo(tx(() -> storage.orders().find(id)).orElseThrow());
+    assertThat(refunded.refundedByLine())
+        .isEqualTo(tx(() -> storage.orders().refundedByLine(id)))
+        .containsExactlyEntriesOf(new TreeMap<>(Map.of(1, eur("0.01"), 3, eur("9.99"))));
+    assertThat(tx(() -> storage.orders().findWithRefunds(OrderId.of("none")))).isEmpty();
+  }
+
   // ---------------------------------------------------------------- LedgerStore: lines
 
   @Test
@@ -738,6 +779,61 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     assertThat(tx(() -> storage.ledger().entriesOfOrder(OrderId.of("order-1"))))
         .hasSize(4)
         .contains(first);
+  }
+
+  @Test
+  void appendingSeveralEntriesSkipsDuplicatesAndLeavesTheUnitUsable() {
+    LedgerEntry stored =
+        entry(P1, "order-1", 1, LedgerEntry.Kind.EARNED, eur("1.00"), "pay-1", T0, T0);
+    tx(() -> storage.ledger().append(stored));
+    LedgerEntry line2 =
+        entry(P1, "order-1", 2, LedgerEntry.Kind.EARNED, eur("2.00"), "pay-1", T0, T0);
+    LedgerEntry line3 =
+        entry(P1, "order-1", 3, LedgerEntry.Kind.EARNED, eur("3.00"), "pay-1", T0, T0);
+    LedgerEntry line3Again =
+        entry(P2, "order-1", 3, LedgerEntry.Kind.EARNED, eur("9.00"), "pay-1", T0, T0);
+    LedgerEntry line4 =
+        entry(P1, "order-1", 4, LedgerEntry.Kind.EARNED, eur("4.00"), "pay-1", T0, T0);
+    LedgerEntry storedAgain =
+        entry(P2, "order-1", 1, LedgerEntry.Kind.EARNED, eur("8.00"), "pay-1", T0, T0);
+
+    tx(
+        () -> {
+          storage.ledger().appendAll(List.of());
+          storage.ledger().appendAll(List.of(line2, storedAgain, line3, line3Again, line4));
+          // The unit goes on after the skipped duplicates.
+          assertThat(
+                  storage
+                      .ledger()
+                      .append(
+                          entry(
+                              P1,
+                              "order-1",
+                              5,
+                              LedgerEntry.Kind.EARNED,
+                              eur("5.00"),
+                              "pay-1",
+                              T0,
+                              T0)))
+              .isTrue();
+          return null;
+        });
+
+    List<LedgerEntry> entries = tx(() -> storage.ledger().entriesOfEvent(EventId.of("pay-1")));
+    assertThat(entries).hasSize(5).startsWith(stored, line2, line3, line4);
+    assertThat(entries.get(4).amount()).isEqualTo(eur("5.00"));
+    // All new, in one call, as a payment of many lines appends them.
+    List<LedgerEntry> many = new ArrayList<>();
+    for (int line = 1; line <= 60; line++) {
+      many.add(entry(P2, "order-2", line, LedgerEntry.Kind.ACCRUED, eur("0.01"), "o-2", T0, T0));
+    }
+    tx(
+        () -> {
+          storage.ledger().appendAll(many);
+          return null;
+        });
+    assertThat(tx(() -> storage.ledger().entriesOfEvent(EventId.of("o-2"))))
+        .containsExactlyElementsOf(many);
   }
 
   @Test
