@@ -288,7 +288,13 @@ public final class CommissionService {
             if (orders.find(command.orderId()).isEmpty()) {
               throw new OrderNotRecordedException(command.orderId());
             }
-            return new PaymentResult(command.orderId(), List.of(), true, false);
+            // The order may have been committed by another transaction after the mark looked and
+            // before the read: mark again, now that it is visible. Only a second refusal means
+            // the order was paid (taking the first refusal for "paid" lost payments that raced
+            // their order's recording: found by the two-instance delivery test).
+            if (!orders.markPaid(command.orderId(), paidAt)) {
+              return new PaymentResult(command.orderId(), List.of(), true, false);
+            }
           }
           OrderStore.OrderWithRefunds found =
               orders

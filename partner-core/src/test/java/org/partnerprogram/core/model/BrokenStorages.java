@@ -173,7 +173,7 @@ final class BrokenStorages {
   }
 
   /** Storage delegating every store to in-memory storage. */
-  private static class Delegating implements ProgramStorage {
+  static class Delegating implements ProgramStorage {
     private final InMemoryStorage delegate;
 
     Delegating(InMemoryStorage delegate) {
