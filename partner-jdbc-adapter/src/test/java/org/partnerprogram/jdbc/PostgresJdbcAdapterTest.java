@@ -107,23 +107,28 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
     assertThat(
             plan(
                 "SELECT e.partner_id, SUM(e.amount) FROM pp_ledger_entry e WHERE"
-                    + " e.partner_id IN ('p-1', 'p-2', 'p-3') AND"
+                    + " e.partner_id = ANY (ARRAY['p-1', 'p-2', 'p-3']) AND"
                     + unassigned
                     + " GROUP BY e.partner_id"))
         .containsAnyOf("ix_pp_ledger_entry_payable", "ix_pp_ledger_entry_partner")
         .contains("pk_pp_payout_item");
-    // The page's assignment: the new payouts by key, their partners' payable entries by index.
+    // The page's assignment: the new payouts by key, their partners' payable entries by index,
+    // inserted and summed in one statement.
     assertThat(
             plan(
-                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                    + " SELECT e.entry_id, p.payout_id, e.partner_id FROM pp_payout p"
+                "WITH src AS (SELECT e.entry_id, p.payout_id, e.partner_id, e.amount AS signed"
+                    + " FROM unnest(ARRAY['PO000000000000000000000001'], ARRAY['p-1'])"
+                    + " AS p (payout_id, partner_id)"
                     + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
-                    + " WHERE p.payout_id IN ('PO000000000000000000000001',"
-                    + " 'PO000000000000000000000002') AND e.kind IN ('EARNED', 'REVERSED')"
-                    + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'"
-                    + " ON CONFLICT (entry_id) DO NOTHING"))
-        .contains("pk_pp_payout")
-        .contains("ix_pp_ledger_entry_payable");
+                    + " WHERE e.kind IN ('EARNED', 'REVERSED')"
+                    + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'),"
+                    + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
+                    + " SELECT entry_id, payout_id, partner_id FROM src"
+                    + " ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id)"
+                    + " SELECT src.payout_id, SUM(src.signed) FROM src"
+                    + " JOIN ins ON ins.entry_id = src.entry_id GROUP BY src.payout_id"))
+        .contains("ix_pp_ledger_entry_payable")
+        .contains("Conflict Arbiter Indexes: pk_pp_payout_item");
     // The sum of a payout's entries after assigning.
     assertThat(
             plan(

@@ -210,18 +210,27 @@ public final class JdbcPayoutStore implements PayoutStore {
   /** Per partner with any, the sum of its unassigned payable entries, aggregated in storage. */
   private Map<String, BigDecimal> unassignedSums(
       Connection c, List<String> partners, Instant before, Currency currency) throws SQLException {
+    // PostgreSQL: the partners as one array parameter, so the statement text and its cached plan
+    // are the same for every page (an IN list of 500 parameters is not hashed in a generic plan).
+    boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT e.partner_id, SUM("
                 + SIGNED_AMOUNT
-                + ") AS payable FROM pp_ledger_entry e WHERE e.partner_id IN ("
-                + Sql.placeholders(partners.size())
-                + ") AND "
+                + ") AS payable FROM pp_ledger_entry e WHERE e.partner_id"
+                + (postgres
+                    ? " = ANY (CAST(? AS text[]))"
+                    : " IN (" + Sql.placeholders(partners.size()) + ")")
+                + " AND "
                 + UNASSIGNED
                 + " AND e.currency_code = ? GROUP BY e.partner_id")) {
       int i = 1;
-      for (String id : partners) {
-        ps.setString(i++, id);
+      if (postgres) {
+        ps.setArray(i++, c.createArrayOf("text", partners.toArray()));
+      } else {
+        for (String id : partners) {
+          ps.setString(i++, id);
+        }
       }
       sql.setInstant(ps, i++, "before", bound(before));
       ps.setString(i, currency.getCurrencyCode());
@@ -339,8 +348,50 @@ public final class JdbcPayoutStore implements PayoutStore {
             List<Payout> chunk =
                 payouts.subList(from, Math.min(payouts.size(), from + Sql.IN_LIST));
             String in = " IN (" + Sql.placeholders(chunk.size()) + ")";
-            // One INSERT ... SELECT for the whole chunk, joined through the new payouts' partners;
-            // on PostgreSQL ON CONFLICT skips assigned entries through the key (see assign).
+            if (postgres) {
+              // One statement: the payable entries of the new payouts' partners are read once,
+              // inserted (ON CONFLICT skips assigned ones through the key, see assign), and
+              // summed per payout over the rows actually inserted, with no second ledger read.
+              // The (payout, partner) pairs come as two array parameters, so neither pp_payout
+              // nor pp_payout_item (both growing within this transaction) is scanned, and the
+              // statement text and its cached plan are the same for every page.
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "WITH src AS (SELECT e.entry_id, p.payout_id, e.partner_id, "
+                          + SIGNED_AMOUNT
+                          + " AS signed FROM unnest(CAST(? AS text[]), CAST(? AS text[]))"
+                          + " AS p (payout_id, partner_id)"
+                          + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
+                          + " WHERE "
+                          + PAYABLE
+                          + " AND e.currency_code = ?),"
+                          + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
+                          + " SELECT entry_id, payout_id, partner_id FROM src"
+                          + " ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id)"
+                          + " SELECT src.payout_id, SUM(src.signed) AS assigned FROM src"
+                          + " JOIN ins ON ins.entry_id = src.entry_id GROUP BY src.payout_id")) {
+                ps.setArray(
+                    1,
+                    c.createArrayOf(
+                        "text", chunk.stream().map(p -> p.payoutId().value()).toArray()));
+                ps.setArray(
+                    2,
+                    c.createArrayOf(
+                        "text", chunk.stream().map(p -> p.partnerId().value()).toArray()));
+                sql.setInstant(ps, 3, "before", bound(before));
+                ps.setString(4, currency.getCurrencyCode());
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    assigned.put(
+                        PayoutId.of(rs.getString("payout_id")),
+                        money(rs.getBigDecimal("assigned"), currency));
+                  }
+                }
+              }
+              continue;
+            }
+            // MariaDB and H2: one INSERT ... SELECT for the whole chunk, joined through the new
+            // payouts' partners, then the sums of what the new payouts now hold.
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
@@ -349,9 +400,8 @@ public final class JdbcPayoutStore implements PayoutStore {
                         + " WHERE p.payout_id"
                         + in
                         + " AND "
-                        + (postgres ? PAYABLE : UNASSIGNED)
-                        + " AND e.currency_code = ?"
-                        + (postgres ? " ON CONFLICT (entry_id) DO NOTHING" : ""))) {
+                        + UNASSIGNED
+                        + " AND e.currency_code = ?")) {
               int i = 1;
               for (Payout payout : chunk) {
                 ps.setString(i++, payout.payoutId().value());
