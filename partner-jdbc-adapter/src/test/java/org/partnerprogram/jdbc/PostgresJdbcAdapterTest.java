@@ -124,10 +124,11 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
                     + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'),"
                     + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
                     + " SELECT entry_id, payout_id, partner_id FROM src"
-                    + " ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id)"
-                    + " SELECT src.payout_id, SUM(src.signed) FROM src"
-                    + " JOIN ins ON ins.entry_id = src.entry_id GROUP BY src.payout_id"))
+                    + " ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id, payout_id)"
+                    + " SELECT ins.payout_id, SUM(e.amount) FROM ins"
+                    + " JOIN pp_ledger_entry e ON e.entry_id = ins.entry_id GROUP BY ins.payout_id"))
         .contains("ix_pp_ledger_entry_payable")
+        .contains("pk_pp_ledger_entry")
         .contains("Conflict Arbiter Indexes: pk_pp_payout_item");
     // The sum of a payout's entries after assigning.
     assertThat(
