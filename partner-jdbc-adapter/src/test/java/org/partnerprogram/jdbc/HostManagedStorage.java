@@ -45,6 +45,11 @@ final class HostManagedStorage implements ProgramStorage {
     return joined;
   }
 
+  /** The connection of the host transaction in progress on this thread (null outside one). */
+  Connection currentHostConnection() {
+    return hostConnection.get();
+  }
+
   /** Runs work in a host transaction, as a host framework would. */
   <T> T inHostTransaction(Supplier<T> work) {
     if (hostConnection.get() != null) {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -331,113 +332,157 @@ public final class JdbcPayoutStore implements PayoutStore {
     }
     return sql.run(
         "storing and assigning " + payouts.size() + " payouts",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_payout ("
-                      + PAYOUT_COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Payout payout : payouts) {
-              bindPayout(ps, payout);
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-          boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
-          for (int from = 0; from < payouts.size(); from += Sql.IN_LIST) {
-            List<Payout> chunk =
-                payouts.subList(from, Math.min(payouts.size(), from + Sql.IN_LIST));
-            String in = " IN (" + Sql.placeholders(chunk.size()) + ")";
-            if (postgres) {
-              // One statement: the payable entries of the new payouts' partners are inserted (ON
-              // CONFLICT skips assigned ones through the key, see assign) and the rows actually
-              // inserted are summed per payout, through the ledger's primary key (joining the
-              // two CTEs instead was planned as a nested loop of 10^4 x 10^4 rows).
-              // The (payout, partner) pairs come as two array parameters, so neither pp_payout
-              // nor pp_payout_item (both growing within this transaction) is scanned, and the
-              // statement text and its cached plan are the same for every page.
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "WITH src AS (SELECT e.entry_id, p.payout_id, e.partner_id, "
-                          + SIGNED_AMOUNT
-                          + " AS signed FROM unnest(CAST(? AS text[]), CAST(? AS text[]))"
-                          + " AS p (payout_id, partner_id)"
-                          + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
-                          + " WHERE "
-                          + PAYABLE
-                          + " AND e.currency_code = ?),"
-                          + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                          + " SELECT entry_id, payout_id, partner_id FROM src"
-                          + " ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id, payout_id)"
-                          + " SELECT ins.payout_id, SUM("
-                          + SIGNED_AMOUNT
-                          + ") AS assigned FROM ins"
-                          + " JOIN pp_ledger_entry e ON e.entry_id = ins.entry_id"
-                          + " GROUP BY ins.payout_id")) {
-                ps.setArray(
-                    1,
-                    c.createArrayOf(
-                        "text", chunk.stream().map(p -> p.payoutId().value()).toArray()));
-                ps.setArray(
-                    2,
-                    c.createArrayOf(
-                        "text", chunk.stream().map(p -> p.partnerId().value()).toArray()));
-                sql.setInstant(ps, 3, "before", bound(before));
-                ps.setString(4, currency.getCurrencyCode());
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    assigned.put(
-                        PayoutId.of(rs.getString("payout_id")),
-                        money(rs.getBigDecimal("assigned"), currency));
-                  }
-                }
-              }
-              continue;
-            }
-            // MariaDB and H2: one INSERT ... SELECT for the whole chunk, joined through the new
-            // payouts' partners, then the sums of what the new payouts now hold.
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                        + " SELECT e.entry_id, p.payout_id, e.partner_id FROM pp_payout p"
-                        + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
-                        + " WHERE p.payout_id"
-                        + in
-                        + " AND "
-                        + UNASSIGNED
-                        + " AND e.currency_code = ?")) {
-              int i = 1;
-              for (Payout payout : chunk) {
-                ps.setString(i++, payout.payoutId().value());
-              }
-              sql.setInstant(ps, i++, "before", bound(before));
-              ps.setString(i, currency.getCurrencyCode());
-              ps.executeUpdate();
-            }
-            // The payouts are new, so all they hold now is what this call assigned.
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "SELECT i.payout_id, SUM("
-                        + SIGNED_AMOUNT
-                        + ") AS assigned FROM pp_payout_item i"
-                        + " JOIN pp_ledger_entry e ON e.entry_id = i.entry_id WHERE i.payout_id"
-                        + in
-                        + " GROUP BY i.payout_id")) {
-              int i = 1;
-              for (Payout payout : chunk) {
-                ps.setString(i++, payout.payoutId().value());
-              }
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  assigned.put(
-                      PayoutId.of(rs.getString("payout_id")),
-                      money(rs.getBigDecimal("assigned"), currency));
-                }
-              }
+        c ->
+            foreignKeysCheckedByIndex(
+                c, cc -> insertAndAssign(cc, payouts, before, currency, assigned)));
+  }
+
+  private Map<PayoutId, Money> insertAndAssign(
+      Connection c,
+      List<Payout> payouts,
+      Instant before,
+      Currency currency,
+      Map<PayoutId, Money> assigned)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO pp_payout ("
+                + PAYOUT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Payout payout : payouts) {
+        bindPayout(ps, payout);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
+    for (int from = 0; from < payouts.size(); from += Sql.IN_LIST) {
+      List<Payout> chunk = payouts.subList(from, Math.min(payouts.size(), from + Sql.IN_LIST));
+      String in = " IN (" + Sql.placeholders(chunk.size()) + ")";
+      if (postgres) {
+        // One statement: the payable entries of the new payouts' partners are inserted (ON
+        // CONFLICT skips assigned ones through the key, see assign) and the rows actually
+        // inserted are summed per payout, through the ledger's primary key (joining the
+        // two CTEs instead was planned as a nested loop of 10^4 x 10^4 rows).
+        // The (payout, partner) pairs come as two array parameters, so neither pp_payout
+        // nor pp_payout_item (both growing within this transaction) is scanned, and the
+        // statement text and its cached plan are the same for every page.
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "WITH src AS (SELECT e.entry_id, p.payout_id, e.partner_id, "
+                    + SIGNED_AMOUNT
+                    + " AS signed FROM unnest(CAST(? AS text[]), CAST(? AS text[]))"
+                    + " AS p (payout_id, partner_id)"
+                    + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
+                    + " WHERE "
+                    + PAYABLE
+                    + " AND e.currency_code = ?),"
+                    + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
+                    + " SELECT entry_id, payout_id, partner_id FROM src"
+                    + " ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id, payout_id)"
+                    + " SELECT ins.payout_id, SUM("
+                    + SIGNED_AMOUNT
+                    + ") AS assigned FROM ins"
+                    + " JOIN pp_ledger_entry e ON e.entry_id = ins.entry_id"
+                    + " GROUP BY ins.payout_id")) {
+          ps.setArray(
+              1, c.createArrayOf("text", chunk.stream().map(p -> p.payoutId().value()).toArray()));
+          ps.setArray(
+              2, c.createArrayOf("text", chunk.stream().map(p -> p.partnerId().value()).toArray()));
+          sql.setInstant(ps, 3, "before", bound(before));
+          ps.setString(4, currency.getCurrencyCode());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              assigned.put(
+                  PayoutId.of(rs.getString("payout_id")),
+                  money(rs.getBigDecimal("assigned"), currency));
             }
           }
-          return assigned;
-        });
+        }
+        continue;
+      }
+      // MariaDB and H2: one INSERT ... SELECT for the whole chunk, joined through the new
+      // payouts' partners, then the sums of what the new payouts now hold.
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
+                  + " SELECT e.entry_id, p.payout_id, e.partner_id FROM pp_payout p"
+                  + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
+                  + " WHERE p.payout_id"
+                  + in
+                  + " AND "
+                  + UNASSIGNED
+                  + " AND e.currency_code = ?")) {
+        int i = 1;
+        for (Payout payout : chunk) {
+          ps.setString(i++, payout.payoutId().value());
+        }
+        sql.setInstant(ps, i++, "before", bound(before));
+        ps.setString(i, currency.getCurrencyCode());
+        ps.executeUpdate();
+      }
+      // The payouts are new, so all they hold now is what this call assigned.
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT i.payout_id, SUM("
+                  + SIGNED_AMOUNT
+                  + ") AS assigned FROM pp_payout_item i"
+                  + " JOIN pp_ledger_entry e ON e.entry_id = i.entry_id WHERE i.payout_id"
+                  + in
+                  + " GROUP BY i.payout_id")) {
+        int i = 1;
+        for (Payout payout : chunk) {
+          ps.setString(i++, payout.payoutId().value());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            assigned.put(
+                PayoutId.of(rs.getString("payout_id")),
+                money(rs.getBigDecimal("assigned"), currency));
+          }
+        }
+      }
+    }
+    return assigned;
+  }
+
+  /**
+   * Runs work that inserts many rows referencing {@code pp_payout}, with their foreign-key checks
+   * planned anew and by index (PostgreSQL; elsewhere it just runs the work).
+   *
+   * <p>PostgreSQL plans a foreign-key check once per session and keeps the plan. Planned while
+   * {@code pp_payout} is a few pages (as on the first page of a programme's first close, or on a
+   * pooled session that once saw it small), the check is a sequential scan, kept while the close
+   * adds tens of thousands of payouts in one transaction: every assigned entry then scans all
+   * payouts so far, and a close of 50,000 partners never finished (benchmark). {@code DISCARD
+   * PLANS} drops such a plan, and {@code enable_seqscan} is off (for this transaction, put back
+   * afterwards) while the check is planned again. A failure aborts the transaction, which undoes
+   * the setting with it.
+   */
+  private <T> T foreignKeysCheckedByIndex(Connection c, Sql.Work<T> work) throws SQLException {
+    if (sql.dialect() != Dialect.POSTGRESQL) {
+      return work.apply(c);
+    }
+    String prior;
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "DISCARD PLANS; WITH s AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS v)"
+              + " SELECT v, set_config('enable_seqscan', 'off', true) FROM s");
+      if (!s.getMoreResults()) {
+        throw new SQLException("no result from reading enable_seqscan");
+      }
+      try (ResultSet rs = s.getResultSet()) {
+        rs.next();
+        prior = rs.getString(1);
+      }
+    }
+    T result = work.apply(c);
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT set_config('enable_seqscan', ?, true)")) {
+      ps.setString(1, prior);
+      ps.executeQuery().close();
+    }
+    return result;
   }
 
   private static BigDecimal sumOf(Connection c, PayoutId payoutId) throws SQLException {
@@ -639,16 +684,19 @@ public final class JdbcPayoutStore implements PayoutStore {
     }
     sql.run(
         "storing " + lines.size() + " close lines",
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(INSERT_CLOSE_LINE)) {
-            for (PeriodCloseLine line : lines) {
-              bindCloseLine(ps, line);
-              ps.addBatch();
-            }
-            ps.executeBatch();
-            return null;
-          }
-        });
+        c ->
+            foreignKeysCheckedByIndex(
+                c,
+                cc -> {
+                  try (PreparedStatement ps = cc.prepareStatement(INSERT_CLOSE_LINE)) {
+                    for (PeriodCloseLine line : lines) {
+                      bindCloseLine(ps, line);
+                      ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    return null;
+                  }
+                }));
   }
 
   private static void bindCloseLine(PreparedStatement ps, PeriodCloseLine line)
