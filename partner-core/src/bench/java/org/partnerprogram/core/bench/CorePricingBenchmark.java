@@ -99,12 +99,13 @@ public class CorePricingBenchmark {
     Money sum = Money.zero(nets.get(0).currency());
     for (int i = 0; i < LINES; i++) {
       Money net = nets.get(i);
+      // As CommissionService prices a line.
+      Optional<Rate> rate = version.rateFor(products.get(i), groups.get(i));
       sum =
           sum.plus(
-              version
-                  .rateFor(products.get(i), groups.get(i))
-                  .map(rate -> rate.commissionOn(net, RoundingMode.HALF_UP))
-                  .orElse(Money.zero(net.currency())));
+              rate.isPresent()
+                  ? rate.get().commissionOn(net, RoundingMode.HALF_UP)
+                  : Money.zero(net.currency()));
     }
     return sum;
   }

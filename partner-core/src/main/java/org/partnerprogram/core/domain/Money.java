@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * An amount of money in one currency, always at the currency's scale (2 for EUR, 0 for JPY, 3 for
@@ -24,6 +26,17 @@ public final class Money implements Comparable<Money> {
   public static final BigDecimal MAX_ABS_AMOUNT = new BigDecimal("999999999999999");
 
   private static final BigDecimal MIN_AMOUNT = MAX_ABS_AMOUNT.negate();
+
+  /**
+   * Digits before the decimal point that an amount may have without being compared with {@link
+   * #MAX_ABS_AMOUNT}: any amount with fewer than its 15 integer digits is inside the bound.
+   */
+  private static final int SAFE_INTEGER_DIGITS = MAX_ABS_AMOUNT.precision() - 1;
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  /** Zero per currency, made once (money is immutable, and zero is asked for on every line). */
+  private static final ConcurrentMap<Currency, Money> ZEROS = new ConcurrentHashMap<>();
 
   private final BigDecimal amount;
   private final Currency currency;
@@ -111,10 +124,22 @@ public final class Money implements Comparable<Money> {
    */
   public static Money zero(Currency currency) {
     Currencies.requireMinorUnit(currency);
-    return new Money(BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits()), currency);
+    Money zero = ZEROS.get(currency);
+    if (zero == null) {
+      // Bounded: there are only so many currencies.
+      zero =
+          ZEROS.computeIfAbsent(
+              currency, c -> new Money(BigDecimal.ZERO.setScale(c.getDefaultFractionDigits()), c));
+    }
+    return zero;
   }
 
   private static Money checked(BigDecimal scaled, Currency currency) {
+    // Fast path for every realistic amount: fewer integer digits than the bound has cannot exceed
+    // it (precision is cheap on the long-backed values money uses and is cached by BigDecimal).
+    if (scaled.precision() - scaled.scale() <= SAFE_INTEGER_DIGITS) {
+      return new Money(scaled, currency);
+    }
     if (scaled.compareTo(MAX_ABS_AMOUNT) > 0 || scaled.compareTo(MIN_AMOUNT) < 0) {
       throw new InvalidInputException(
           "amount", "must be at most " + MAX_ABS_AMOUNT.toPlainString() + " in absolute value");
@@ -186,6 +211,22 @@ public final class Money implements Comparable<Money> {
     // The currency was checked when this money was made: round the exact product once, directly.
     return checked(
         amount.multiply(factor).setScale(currency.getDefaultFractionDigits(), rounding), currency);
+  }
+
+  /**
+   * A percentage of this amount, the exact product rounded once to the currency's scale: the same
+   * as {@code multipliedBy(percent / 100, rounding)} without making the factor first.
+   *
+   * @param percent the percentage (12.5 means 12.5 %); never null
+   * @param rounding how to round the exact result; never null
+   * @return the rounded percentage of this amount
+   */
+  Money percentOf(BigDecimal percent, RoundingMode rounding) {
+    // Dividing the exact product by 100 to the currency's scale rounds the exact quotient once
+    // (a division by 100 always terminates), with one allocation fewer than scaling the factor.
+    return checked(
+        amount.multiply(percent).divide(HUNDRED, currency.getDefaultFractionDigits(), rounding),
+        currency);
   }
 
   /**

@@ -86,8 +86,8 @@ public sealed interface Rate permits Rate.Percentage, Rate.FixedAmount {
     @Override
     public Money commissionOn(Money net, RoundingMode rounding) {
       Objects.requireNonNull(net, "net");
-      // scaleByPowerOfTen keeps the factor exact: 12.5 % is 0.125
-      return net.multipliedBy(percent.scaleByPowerOfTen(-2), rounding);
+      Objects.requireNonNull(rounding, "rounding");
+      return net.percentOf(percent, rounding);
     }
 
     @Override

@@ -77,32 +77,38 @@ public abstract class RateVersion {
    * @return the rate, or empty if the product does not participate in this version
    */
   public Optional<Rate> rateFor(ProductId product, Optional<ProductGroupId> group) {
-    Rate own = productRates().get(product.value());
+    Optional<Rate> own = productRates().get(product.value());
     if (own != null) {
-      return Optional.of(own);
+      return own;
     }
-    return group.map(g -> groupRates().get(g.value()));
+    if (group.isEmpty()) {
+      return Optional.empty();
+    }
+    return groupRates().getOrDefault(group.get().value(), Optional.empty());
   }
 
-  /** The product rates by product id, built once (lookups happen for every order line). */
+  /**
+   * The product rates by product id, built once: lookups happen for every order line, so the values
+   * are the very {@code Optional}s {@link #rateFor} returns and a lookup allocates nothing.
+   */
   @Value.Lazy
-  Map<String, Rate> productRates() {
+  Map<String, Optional<Rate>> productRates() {
     return byKind(RateTarget.Kind.PRODUCT);
   }
 
-  /** The group rates by group id, built once. */
+  /** The group rates by group id, built once, as {@link #productRates()}. */
   @Value.Lazy
-  Map<String, Rate> groupRates() {
+  Map<String, Optional<Rate>> groupRates() {
     return byKind(RateTarget.Kind.GROUP);
   }
 
-  private Map<String, Rate> byKind(RateTarget.Kind kind) {
-    Map<String, Rate> map = new HashMap<>();
+  private Map<String, Optional<Rate>> byKind(RateTarget.Kind kind) {
+    Map<String, Optional<Rate>> map = new HashMap<>();
     rates()
         .forEach(
             (target, rate) -> {
               if (target.kind() == kind) {
-                map.put(target.id(), rate);
+                map.put(target.id(), Optional.of(rate));
               }
             });
     return Map.copyOf(map);

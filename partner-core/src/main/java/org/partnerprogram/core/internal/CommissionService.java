@@ -243,8 +243,9 @@ public final class CommissionService {
       }
     }
     Money commission =
-        rate.map(r -> r.commissionOn(line.net(), ctx.terms.rounding()))
-            .orElse(Money.zero(line.net().currency()));
+        rate.isPresent()
+            ? rate.get().commissionOn(line.net(), ctx.terms.rounding())
+            : Money.zero(line.net().currency());
     return new CommissionLine(
         order.orderId(),
         line.lineNumber(),

@@ -1,6 +1,7 @@
 package org.partnerprogram.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -100,5 +101,42 @@ class MoneyProperties {
             Gens.money(Currency.getInstance("EUR"), 1_000_000, true),
             Gens.money(Currency.getInstance("EUR"), 1_000_000, true))
         .check((a, b) -> a.plus(b).minus(b).equals(a) && a.plus(b).equals(b.plus(a)));
+  }
+
+  @Test
+  void anAmountIsAcceptedExactlyWhenItIsWithinTheBoundInEitherSign() {
+    // Around the bound (15 integer digits) and far inside it, at every scale up to the currency's:
+    // the quick digit count and the full comparison must agree.
+    qt().forAll(
+            longs().between(-99_999_999_999_999_999L, 99_999_999_999_999_999L),
+            integers().between(0, 2),
+            integers().between(-3, 3))
+        .checkAssert(
+            (unscaled, scale, shift) -> {
+              BigDecimal amount =
+                  BigDecimal.valueOf(unscaled, scale).add(BigDecimal.valueOf(shift, 2));
+              boolean within = amount.abs().compareTo(Money.MAX_ABS_AMOUNT) <= 0;
+              Currency eur = Currency.getInstance("EUR");
+              if (within) {
+                assertThat(Money.of(amount, eur).amount()).isEqualByComparingTo(amount);
+              } else {
+                assertThatThrownBy(() -> Money.of(amount, eur))
+                    .isInstanceOf(InvalidInputException.class);
+              }
+            });
+  }
+
+  @Test
+  void zeroIsTheSameValueEveryTimeAndAtTheCurrencyScale() {
+    qt().forAll(Generate.pick(List.of("EUR", "JPY", "BHD", "USD")))
+        .checkAssert(
+            code -> {
+              Currency currency = Currency.getInstance(code);
+              Money zero = Money.zero(currency);
+              assertThat(zero).isSameAs(Money.zero(currency));
+              assertThat(zero.amount().scale()).isEqualTo(currency.getDefaultFractionDigits());
+              assertThat(zero.isZero()).isTrue();
+              assertThat(zero).isEqualTo(Money.of(BigDecimal.ZERO, currency));
+            });
   }
 }
