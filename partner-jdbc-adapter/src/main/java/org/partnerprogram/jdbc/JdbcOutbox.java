@@ -36,6 +36,19 @@ import org.partnerprogram.jdbc.internal.Sql;
  * work of that storage (joining one that is running on the thread).
  */
 public final class JdbcOutbox implements EventPublisher {
+  /**
+   * PostgreSQL: many events in one statement, an array per column ({@link Sql#setColumnArrays}),
+   * inserted in array order so that their sequence ids follow the list.
+   */
+  private static final String INSERT_EVENTS_FROM_ARRAYS =
+      "INSERT INTO pp_outbox (event_id, event_type, partner_id, occurred_at, schema_version,"
+          + " payload) SELECT u.event_id, u.event_type, u.partner_id, u.occurred_at,"
+          + " u.schema_version, CAST(u.payload AS json) FROM unnest(CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]),"
+          + " CAST(? AS integer[]), CAST(? AS text[])) WITH ORDINALITY"
+          + " AS u (event_id, event_type, partner_id, occurred_at, schema_version, payload, n)"
+          + " ORDER BY u.n";
+
   private final JdbcTransactions tx;
   private final Sql sql;
   private final Clock clock;
@@ -72,6 +85,28 @@ public final class JdbcOutbox implements EventPublisher {
     List<String> json = new ArrayList<>(events.size());
     for (ProgramEvent event : events) {
       json.add(EventJson.toJson(Objects.requireNonNull(event, "event")));
+    }
+    if (events.size() > 1 && sql.dialect() == Dialect.POSTGRESQL) {
+      // One statement, in list order (the identity follows the ordinality), instead of a batch.
+      String[][] columns = new String[6][events.size()];
+      for (int i = 0; i < events.size(); i++) {
+        ProgramEvent event = events.get(i);
+        columns[0][i] = event.eventId().toString();
+        columns[1][i] = event.type();
+        columns[2][i] = event.partner().map(PartnerId::value).orElse(null);
+        columns[3][i] = Sql.storable("occurredAt", event.occurredAt()).toString();
+        columns[4][i] = Integer.toString(EventJson.SCHEMA_VERSION);
+        columns[5][i] = json.get(i);
+      }
+      sql.run(
+          "writing " + events.size() + " events to the outbox",
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS_FROM_ARRAYS)) {
+              Sql.setColumnArrays(c, ps, columns);
+              return ps.executeUpdate();
+            }
+          });
+      return;
     }
     String param = sql.dialect() == Dialect.POSTGRESQL ? "CAST(? AS json)" : "?";
     sql.run(

@@ -58,6 +58,24 @@ public final class JdbcPayoutStore implements PayoutStore {
       "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code, payout_id,"
           + " carry_over_reason) VALUES (?, ?, ?, ?, ?, ?)";
 
+  /**
+   * PostgreSQL: the close lines in one statement, an array per column ({@link
+   * Sql#setColumnArrays}).
+   */
+  private static final String INSERT_CLOSE_LINES_FROM_ARRAYS =
+      "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code, payout_id,"
+          + " carry_over_reason) SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))";
+
+  /** PostgreSQL: payouts in one statement, an array per column ({@link Sql#setColumnArrays}). */
+  private static final String INSERT_PAYOUTS_FROM_ARRAYS =
+      "INSERT INTO pp_payout ("
+          + PAYOUT_COLUMNS
+          + ") SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),"
+          + " CAST(? AS text[]))";
+
   private final Sql sql;
   private final JdbcLedgerStore ledger;
 
@@ -344,18 +362,25 @@ public final class JdbcPayoutStore implements PayoutStore {
       Currency currency,
       Map<PayoutId, Money> assigned)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO pp_payout ("
-                + PAYOUT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Payout payout : payouts) {
-        bindPayout(ps, payout);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
     boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
+    if (postgres) {
+      try (PreparedStatement ps = c.prepareStatement(INSERT_PAYOUTS_FROM_ARRAYS)) {
+        Sql.setColumnArrays(c, ps, payoutColumns(payouts));
+        ps.executeUpdate();
+      }
+    } else {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO pp_payout ("
+                  + PAYOUT_COLUMNS
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Payout payout : payouts) {
+          bindPayout(ps, payout);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
     for (int from = 0; from < payouts.size(); from += Sql.IN_LIST) {
       List<Payout> chunk = payouts.subList(from, Math.min(payouts.size(), from + Sql.IN_LIST));
       String in = " IN (" + Sql.placeholders(chunk.size()) + ")";
@@ -700,6 +725,13 @@ public final class JdbcPayoutStore implements PayoutStore {
             foreignKeysCheckedByIndex(
                 c,
                 cc -> {
+                  if (sql.dialect() == Dialect.POSTGRESQL) {
+                    try (PreparedStatement ps =
+                        cc.prepareStatement(INSERT_CLOSE_LINES_FROM_ARRAYS)) {
+                      Sql.setColumnArrays(cc, ps, closeLineColumns(lines));
+                      return ps.executeUpdate();
+                    }
+                  }
                   try (PreparedStatement ps = cc.prepareStatement(INSERT_CLOSE_LINE)) {
                     for (PeriodCloseLine line : lines) {
                       bindCloseLine(ps, line);
@@ -709,6 +741,39 @@ public final class JdbcPayoutStore implements PayoutStore {
                     return null;
                   }
                 }));
+  }
+
+  private static String[][] closeLineColumns(List<PeriodCloseLine> lines) {
+    String[][] columns = new String[6][lines.size()];
+    for (int i = 0; i < lines.size(); i++) {
+      PeriodCloseLine line = lines.get(i);
+      columns[0][i] = line.period().toString();
+      columns[1][i] = line.partnerId().value();
+      columns[2][i] = line.amount().amount().toPlainString();
+      columns[3][i] = line.amount().currency().getCurrencyCode();
+      columns[4][i] = line.payoutId().map(PayoutId::value).orElse(null);
+      columns[5][i] = line.carriedOver().map(Enum::name).orElse(null);
+    }
+    return columns;
+  }
+
+  private static String[][] payoutColumns(List<Payout> payouts) {
+    String[][] columns = new String[11][payouts.size()];
+    for (int i = 0; i < payouts.size(); i++) {
+      Payout payout = payouts.get(i);
+      columns[0][i] = payout.payoutId().value();
+      columns[1][i] = payout.partnerId().value();
+      columns[2][i] = payout.period().toString();
+      columns[3][i] = payout.amount().amount().toPlainString();
+      columns[4][i] = payout.amount().currency().getCurrencyCode();
+      columns[5][i] = payout.account().iban().value();
+      columns[6][i] = payout.account().holderName();
+      columns[7][i] = payout.status().name();
+      columns[8][i] = Sql.storable("createdAt", payout.createdAt()).toString();
+      columns[9][i] = Sql.storable("statusChangedAt", payout.statusChangedAt()).toString();
+      columns[10][i] = payout.failureReason().orElse(null);
+    }
+    return columns;
   }
 
   private static void bindCloseLine(PreparedStatement ps, PeriodCloseLine line)

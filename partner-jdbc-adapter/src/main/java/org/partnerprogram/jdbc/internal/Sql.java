@@ -203,6 +203,27 @@ public final class Sql {
   }
 
   /**
+   * PostgreSQL: binds one text array per column, for an {@code INSERT … SELECT FROM unnest(CAST(?
+   * AS type[]), …)} that writes many rows in one statement. The statement casts each array to its
+   * column's type; instants go as ISO-8601 text in UTC, amounts as plain decimals, nulls as nulls.
+   *
+   * <p>One statement instead of a JDBC batch: PostgreSQL runs a batch as one statement per row, and
+   * PgJDBC's batch fails with an {@link AssertionError} instead of an {@link SQLException} when the
+   * connection dies under it and assertions are on.
+   *
+   * @param c the connection
+   * @param ps the statement, with one parameter per column, in order
+   * @param columns the columns' values, each of the same length
+   * @throws SQLException on failure
+   */
+  public static void setColumnArrays(Connection c, PreparedStatement ps, String[][] columns)
+      throws SQLException {
+    for (int i = 0; i < columns.length; i++) {
+      ps.setArray(i + 1, c.createArrayOf("text", columns[i]));
+    }
+  }
+
+  /**
    * Binds an amount of money to two parameters: the amount (DECIMAL) and the currency code.
    *
    * @param ps the statement
