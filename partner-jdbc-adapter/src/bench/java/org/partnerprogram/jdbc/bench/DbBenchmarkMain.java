@@ -666,6 +666,15 @@ public final class DbBenchmarkMain {
     private void undoClose() throws SQLException {
       try (Connection c = db.dataSource.getConnection();
           Statement s = c.createStatement()) {
+        if (kind == BenchDatabase.Kind.POSTGRESQL) {
+          // One statement, no per-row foreign-key checks (deleting 500,000 payouts row by row
+          // checked each against the close lines).
+          s.execute(
+              "TRUNCATE pp_period_close_line, pp_payout_item, pp_payout, pp_period_close,"
+                  + " pp_outbox");
+          s.execute("VACUUM ANALYZE pp_payout_item, pp_payout, pp_period_close_line, pp_outbox");
+          return;
+        }
         for (String table :
             List.of(
                 "pp_period_close_line",
@@ -674,9 +683,6 @@ public final class DbBenchmarkMain {
                 "pp_period_close",
                 "pp_outbox")) {
           s.executeUpdate("DELETE FROM " + table);
-        }
-        if (kind == BenchDatabase.Kind.POSTGRESQL) {
-          s.execute("VACUUM ANALYZE pp_payout_item, pp_payout, pp_period_close_line, pp_outbox");
         }
       }
     }

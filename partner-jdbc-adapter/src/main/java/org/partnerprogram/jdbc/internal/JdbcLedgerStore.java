@@ -254,13 +254,12 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   /**
    * Appends the entries in one round trip. On PostgreSQL that is one {@code INSERT … SELECT FROM
-   * unnest(…)} of one array per column, whose {@code ON CONFLICT DO NOTHING} skips a duplicate,
-   * also one earlier in the list. (A JDBC batch would do too, but PgJDBC's batch fails with an
-   * {@link AssertionError} instead of an {@link SQLException} when the connection dies under it and
-   * assertions are on.) On MariaDB and H2 it is a JDBC batch; they report a duplicate as a failed
-   * batch, and then each entry is appended on its own, which skips the duplicates and those of the
-   * batch's entries that were written before it failed (a failed insert undoes only itself), so the
-   * outcome is the same whatever part of the batch ran.
+   * unnest(…)} of one array per column ({@link Sql#setColumnArrays}, which says why not a batch),
+   * whose {@code ON CONFLICT DO NOTHING} skips a duplicate, also one earlier in the list. On
+   * MariaDB and H2 it is a JDBC batch; they report a duplicate as a failed batch, and then each
+   * entry is appended on its own, which skips the duplicates and those of the batch's entries that
+   * were written before it failed (a failed insert undoes only itself), so the outcome is the same
+   * whatever part of the batch ran.
    */
   @Override
   public void appendAll(List<LedgerEntry> entries) {
@@ -276,9 +275,7 @@ public final class JdbcLedgerStore implements LedgerStore {
           what,
           c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_ENTRIES_FROM_ARRAYS)) {
-              for (int i = 0; i < columns.length; i++) {
-                ps.setArray(i + 1, c.createArrayOf("text", columns[i]));
-              }
+              Sql.setColumnArrays(c, ps, columns);
               return ps.executeUpdate();
             }
           });
