@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.StorageException;
+import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
@@ -82,6 +84,48 @@ abstract class AbstractJdbcAdapterTest {
   }
 
   // ------------------------------------------------------------------------------ outbox
+
+  @Test
+  void publishAllWritesTheEventsInListOrderEachWithItsOwnFields() throws Exception {
+    // Ids in descending order, so that an insert sorted by id would show; a partner-less event in
+    // the middle, so that a shifted column would show.
+    List<ProgramEvent> events = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      UUID id = new UUID(0, 100 - i);
+      events.add(
+          i == 3
+              ? new RateVersionAdded(id, T0.plusSeconds(i), Optional.empty(), i + 1, T0)
+              : new ReferralCodeIssued(
+                  id,
+                  T0.plusSeconds(i),
+                  PartnerId.of("p-" + i),
+                  ReferralCode.parse("abcd234" + (2 + i)),
+                  false));
+    }
+    storage
+        .transactions()
+        .execute(
+            () -> {
+              storage.outboxReader().publishAll(events);
+              return null;
+            });
+
+    List<OutboxEntry> entries = storage.outboxReader().unacknowledged(10);
+    assertThat(entries)
+        .extracting(OutboxEntry::eventId)
+        .containsExactlyElementsOf(events.stream().map(ProgramEvent::eventId).toList());
+    for (int i = 0; i < events.size(); i++) {
+      OutboxEntry entry = entries.get(i);
+      assertThat(entry.type()).isEqualTo(events.get(i).type());
+      assertThat(entry.occurredAt()).isEqualTo(T0.plusSeconds(i));
+      assertThat(entry.partnerId()).isEqualTo(events.get(i).partner());
+      assertThat(JSON.readTree(entry.payload()).get("eventId").asText())
+          .isEqualTo(events.get(i).eventId().toString());
+      if (i > 0) {
+        assertThat(entry.sequence()).isGreaterThan(entries.get(i - 1).sequence());
+      }
+    }
+  }
 
   @Test
   void outboxKeepsEachEventAsVersionedJson() throws Exception {
