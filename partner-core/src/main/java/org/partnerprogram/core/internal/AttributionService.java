@@ -108,9 +108,8 @@ public final class AttributionService {
           Instant now = ctx.now();
           notAhead("signupAt", signupAt, now);
           // No read of an earlier decision up front: the insert below refuses a second one, and
-          // only
-          // then is the first read back. A first signup costs one read (the clicks, joined with
-          // their codes and partners) and the writes; a repeated one costs a few reads more.
+          // only then is the first read back. A first signup costs one read (the clicks, joined
+          // with their codes and partners) and the writes; a repeated one costs a few reads more.
           // A customer the host does not call new is never attributed: nothing to read for it.
           Resolver resolver = new Resolver();
           // Clicks first: their one read brings codes and partners that a typed code may share.

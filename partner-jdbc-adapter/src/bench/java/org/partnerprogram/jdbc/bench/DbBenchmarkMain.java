@@ -88,7 +88,12 @@ public final class DbBenchmarkMain {
               .split(",", -1));
   private final List<Result> results = new ArrayList<>();
 
-  private DbBenchmarkMain() {}
+  /** Where the results go: rewritten after every scenario, so a run cut short keeps them. */
+  private final Path out;
+
+  private DbBenchmarkMain(Path out) {
+    this.out = out;
+  }
 
   /** One scenario's figures at one scale on one database. */
   record Result(
@@ -124,7 +129,7 @@ public final class DbBenchmarkMain {
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
     Files.createDirectories(out);
-    DbBenchmarkMain main = new DbBenchmarkMain();
+    DbBenchmarkMain main = new DbBenchmarkMain(out);
     long h2Max = Long.getLong("bench.h2.maxScale", 100_000);
     for (String db :
         System.getProperty("bench.databases", "postgresql,mariadb,h2").split(",", -1)) {
@@ -135,10 +140,9 @@ public final class DbBenchmarkMain {
           continue;
         }
         main.run(kind, scale);
-        main.write(out);
       }
     }
-    main.write(out);
+    main.write();
     System.out.println(Files.readString(out.resolve("summary.md")));
   }
 
@@ -231,6 +235,7 @@ public final class DbBenchmarkMain {
       }
       System.out.printf(
           Locale.ROOT, "  warmed up the JIT in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      fixtures.analyzeAfterWarmUp(db.dataSource);
       return this;
     }
 
@@ -359,8 +364,9 @@ public final class DbBenchmarkMain {
       }
     }
 
-    private void add(Result r) {
+    private void add(Result r) throws IOException {
       results.add(r);
+      write();
       System.out.printf(
           Locale.ROOT,
           "  %-12s SDK median %.1f us (p90 %.1f) vs baseline %.1f us (p90 %.1f): %.2fx%n",
@@ -746,7 +752,7 @@ public final class DbBenchmarkMain {
 
   // ------------------------------------------------------------------ output
 
-  private void write(Path out) throws IOException {
+  private void write() throws IOException {
     StringBuilder json = new StringBuilder("[\n");
     StringBuilder md =
         new StringBuilder(
