@@ -219,13 +219,7 @@ public final class DbBenchmarkMain {
       long start = System.nanoTime();
       for (int i = firstOrder; i < firstOrder + JIT_WARM; i++) {
         program.recordOrder().recordOrder(new RecordOrderCommand(orderEvent(i), order(i)));
-        if (program
-            .recordPayment()
-            .recordPayment(new RecordPaymentCommand(payEvent(i), orderId(i), NOW))
-            .earned()
-            .isEmpty()) {
-          throw new IllegalStateException("warm-up payment of order " + i + " earned nothing");
-        }
+        pay(i);
         bareInsert();
         if (attribution) {
           String visitor = Fixtures.visitorId(random.nextLong(fixtures.visitors));
@@ -237,6 +231,17 @@ public final class DbBenchmarkMain {
           Locale.ROOT, "  warmed up the JIT in %.1f s%n", (System.nanoTime() - start) / 1e9);
       fixtures.analyzeAfterWarmUp(db.dataSource);
       return this;
+    }
+
+    /** Records the payment of order {@code i}; fails unless it earned commission. */
+    private void pay(int i) {
+      if (program
+          .recordPayment()
+          .recordPayment(new RecordPaymentCommand(payEvent(i), orderId(i), NOW))
+          .earned()
+          .isEmpty()) {
+        throw new IllegalStateException("payment of order " + i + " earned nothing");
+      }
     }
 
     /** Attributes a new customer's signup to the visitor's touches; fails unless attributed. */
@@ -293,15 +298,7 @@ public final class DbBenchmarkMain {
                 "record a payment, 1 thread (idempotency + ledger + outbox)",
                 "bare INSERT + COMMIT",
                 2.0,
-                i -> {
-                  if (program
-                      .recordPayment()
-                      .recordPayment(new RecordPaymentCommand(payEvent(i), orderId(i), NOW))
-                      .earned()
-                      .isEmpty()) {
-                    throw new IllegalStateException("payment of order " + i + " earned nothing");
-                  }
-                },
+                this::pay,
                 i -> bareInsert()));
       }
       if (scenarios.contains("payment8")) {
