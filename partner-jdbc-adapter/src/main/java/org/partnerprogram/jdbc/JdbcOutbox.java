@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
@@ -88,16 +89,18 @@ public final class JdbcOutbox implements EventPublisher {
     }
     if (events.size() > 1 && sql.dialect() == Dialect.POSTGRESQL) {
       // One statement, in list order (the identity follows the ordinality), instead of a batch.
-      String[][] columns = new String[6][events.size()];
-      for (int i = 0; i < events.size(); i++) {
-        ProgramEvent event = events.get(i);
-        columns[0][i] = event.eventId().toString();
-        columns[1][i] = event.type();
-        columns[2][i] = event.partner().map(PartnerId::value).orElse(null);
-        columns[3][i] = Sql.storable("occurredAt", event.occurredAt()).toString();
-        columns[4][i] = Integer.toString(EventJson.SCHEMA_VERSION);
-        columns[5][i] = json.get(i);
-      }
+      // The rows are positions: each pairs an event with its JSON, rendered above.
+      List<Integer> rows = IntStream.range(0, events.size()).boxed().toList();
+      String[][] columns =
+          Sql.columnArrays(
+              rows,
+              List.of(
+                  i -> events.get(i).eventId().toString(),
+                  i -> events.get(i).type(),
+                  i -> events.get(i).partner().map(PartnerId::value).orElse(null),
+                  i -> Sql.storable("occurredAt", events.get(i).occurredAt()).toString(),
+                  i -> Integer.toString(EventJson.SCHEMA_VERSION),
+                  json::get));
       sql.run(
           "writing " + events.size() + " events to the outbox",
           c -> {

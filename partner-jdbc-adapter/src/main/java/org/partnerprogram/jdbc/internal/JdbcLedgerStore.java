@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.EventId;
@@ -106,6 +107,24 @@ public final class JdbcLedgerStore implements LedgerStore {
           + " CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]),"
           + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
           + " CAST(? AS timestamptz[])) ON CONFLICT DO NOTHING";
+
+  /** The columns of {@link #INSERT_ENTRIES_FROM_ARRAYS}, as text. */
+  private static final List<Function<? super LedgerEntry, String>> ENTRY_ARRAYS =
+      List.of(
+          e -> sortKey(e.entryId()),
+          e -> e.entryId().toString(),
+          e -> e.partnerId().value(),
+          e -> e.orderId().value(),
+          e -> Integer.toString(e.lineNumber()),
+          e -> e.kind().name(),
+          e -> e.amount().amount().toPlainString(),
+          e -> e.amount().currency().getCurrencyCode(),
+          e -> e.base().amount().toPlainString(),
+          e -> e.base().currency().getCurrencyCode(),
+          e -> Sql.storable("occurredAt", e.occurredAt()).toString(),
+          e -> e.payableAt().map(at -> Sql.storable("payableAt", at).toString()).orElse(null),
+          e -> e.sourceEvent().value(),
+          e -> Sql.storable("recordedAt", e.recordedAt()).toString());
 
   private static final String PERCENTAGE = "PERCENTAGE";
   private static final String FIXED = "FIXED";
@@ -270,7 +289,7 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
     String what = "appending " + entries.size() + " entries for order " + entries.get(0).orderId();
     if (sql.dialect() == Dialect.POSTGRESQL) {
-      String[][] columns = columnsOf(entries);
+      String[][] columns = Sql.columnArrays(entries, ENTRY_ARRAYS);
       sql.run(
           what,
           c -> {
@@ -323,31 +342,6 @@ public final class JdbcLedgerStore implements LedgerStore {
       }
     }
     return s;
-  }
-
-  /** The values of {@link #INSERT_ENTRIES_FROM_ARRAYS}, as text, one array per column. */
-  private static String[][] columnsOf(List<LedgerEntry> entries) {
-    int n = entries.size();
-    String[][] columns = new String[14][n];
-    for (int i = 0; i < n; i++) {
-      LedgerEntry e = entries.get(i);
-      columns[0][i] = sortKey(e.entryId());
-      columns[1][i] = e.entryId().toString();
-      columns[2][i] = e.partnerId().value();
-      columns[3][i] = e.orderId().value();
-      columns[4][i] = Integer.toString(e.lineNumber());
-      columns[5][i] = e.kind().name();
-      columns[6][i] = e.amount().amount().toPlainString();
-      columns[7][i] = e.amount().currency().getCurrencyCode();
-      columns[8][i] = e.base().amount().toPlainString();
-      columns[9][i] = e.base().currency().getCurrencyCode();
-      columns[10][i] = Sql.storable("occurredAt", e.occurredAt()).toString();
-      columns[11][i] =
-          e.payableAt().map(at -> Sql.storable("payableAt", at).toString()).orElse(null);
-      columns[12][i] = e.sourceEvent().value();
-      columns[13][i] = Sql.storable("recordedAt", e.recordedAt()).toString();
-    }
-    return columns;
   }
 
   private void bindEntry(PreparedStatement ps, LedgerEntry entry) throws SQLException {

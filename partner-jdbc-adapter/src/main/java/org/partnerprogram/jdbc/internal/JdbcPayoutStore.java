@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.PartnerAmount;
@@ -75,6 +76,31 @@ public final class JdbcPayoutStore implements PayoutStore {
           + " CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
           + " CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),"
           + " CAST(? AS text[]))";
+
+  /** The columns of {@link #INSERT_CLOSE_LINES_FROM_ARRAYS}, as text. */
+  private static final List<Function<? super PeriodCloseLine, String>> CLOSE_LINE_ARRAYS =
+      List.of(
+          line -> line.period().toString(),
+          line -> line.partnerId().value(),
+          line -> line.amount().amount().toPlainString(),
+          line -> line.amount().currency().getCurrencyCode(),
+          line -> line.payoutId().map(PayoutId::value).orElse(null),
+          line -> line.carriedOver().map(Enum::name).orElse(null));
+
+  /** The columns of {@link #INSERT_PAYOUTS_FROM_ARRAYS}, as text. */
+  private static final List<Function<? super Payout, String>> PAYOUT_ARRAYS =
+      List.of(
+          payout -> payout.payoutId().value(),
+          payout -> payout.partnerId().value(),
+          payout -> payout.period().toString(),
+          payout -> payout.amount().amount().toPlainString(),
+          payout -> payout.amount().currency().getCurrencyCode(),
+          payout -> payout.account().iban().value(),
+          payout -> payout.account().holderName(),
+          payout -> payout.status().name(),
+          payout -> Sql.storable("createdAt", payout.createdAt()).toString(),
+          payout -> Sql.storable("statusChangedAt", payout.statusChangedAt()).toString(),
+          payout -> payout.failureReason().orElse(null));
 
   private final Sql sql;
   private final JdbcLedgerStore ledger;
@@ -365,7 +391,7 @@ public final class JdbcPayoutStore implements PayoutStore {
     boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
     if (postgres) {
       try (PreparedStatement ps = c.prepareStatement(INSERT_PAYOUTS_FROM_ARRAYS)) {
-        Sql.setColumnArrays(c, ps, payoutColumns(payouts));
+        Sql.setColumnArrays(c, ps, Sql.columnArrays(payouts, PAYOUT_ARRAYS));
         ps.executeUpdate();
       }
     } else {
@@ -751,7 +777,7 @@ public final class JdbcPayoutStore implements PayoutStore {
                   if (sql.dialect() == Dialect.POSTGRESQL) {
                     try (PreparedStatement ps =
                         cc.prepareStatement(INSERT_CLOSE_LINES_FROM_ARRAYS)) {
-                      Sql.setColumnArrays(cc, ps, closeLineColumns(lines));
+                      Sql.setColumnArrays(cc, ps, Sql.columnArrays(lines, CLOSE_LINE_ARRAYS));
                       return ps.executeUpdate();
                     }
                   }
@@ -764,39 +790,6 @@ public final class JdbcPayoutStore implements PayoutStore {
                     return null;
                   }
                 }));
-  }
-
-  private static String[][] closeLineColumns(List<PeriodCloseLine> lines) {
-    String[][] columns = new String[6][lines.size()];
-    for (int i = 0; i < lines.size(); i++) {
-      PeriodCloseLine line = lines.get(i);
-      columns[0][i] = line.period().toString();
-      columns[1][i] = line.partnerId().value();
-      columns[2][i] = line.amount().amount().toPlainString();
-      columns[3][i] = line.amount().currency().getCurrencyCode();
-      columns[4][i] = line.payoutId().map(PayoutId::value).orElse(null);
-      columns[5][i] = line.carriedOver().map(Enum::name).orElse(null);
-    }
-    return columns;
-  }
-
-  private static String[][] payoutColumns(List<Payout> payouts) {
-    String[][] columns = new String[11][payouts.size()];
-    for (int i = 0; i < payouts.size(); i++) {
-      Payout payout = payouts.get(i);
-      columns[0][i] = payout.payoutId().value();
-      columns[1][i] = payout.partnerId().value();
-      columns[2][i] = payout.period().toString();
-      columns[3][i] = payout.amount().amount().toPlainString();
-      columns[4][i] = payout.amount().currency().getCurrencyCode();
-      columns[5][i] = payout.account().iban().value();
-      columns[6][i] = payout.account().holderName();
-      columns[7][i] = payout.status().name();
-      columns[8][i] = Sql.storable("createdAt", payout.createdAt()).toString();
-      columns[9][i] = Sql.storable("statusChangedAt", payout.statusChangedAt()).toString();
-      columns[10][i] = payout.failureReason().orElse(null);
-    }
-    return columns;
   }
 
   private static void bindCloseLine(PreparedStatement ps, PeriodCloseLine line)

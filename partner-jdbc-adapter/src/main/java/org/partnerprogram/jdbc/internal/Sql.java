@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Money;
@@ -200,6 +202,27 @@ public final class Sql {
    */
   public String onConflictDoNothing() {
     return dialect() == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
+  }
+
+  /**
+   * The rows' values as one array per column, for {@link #setColumnArrays}: {@code columns.get(j)}
+   * gives a row's text for column {@code j} (null for SQL NULL).
+   *
+   * @param rows the rows, in the order they are to be written
+   * @param columns one function per column, in the statement's parameter order
+   * @param <T> the row type
+   * @return {@code columns.size()} arrays of {@code rows.size()} values each
+   */
+  public static <T> String[][] columnArrays(
+      List<? extends T> rows, List<Function<? super T, String>> columns) {
+    String[][] arrays = new String[columns.size()][rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      T row = rows.get(i);
+      for (int j = 0; j < arrays.length; j++) {
+        arrays[j][i] = columns.get(j).apply(row);
+      }
+    }
+    return arrays;
   }
 
   /**
