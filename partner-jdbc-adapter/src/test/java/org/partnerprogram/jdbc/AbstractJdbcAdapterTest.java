@@ -479,7 +479,8 @@ abstract class AbstractJdbcAdapterTest {
               + " 1, 'EARNED', 1.00, 'EUR', 4.00, 'EUR', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
               + " 'e-1', CURRENT_TIMESTAMP)");
       String item =
-          "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id) VALUES ('%s', '%s', 'p-1')";
+          "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+              + " VALUES ('%s', '%s', 'p-1', 1.00)";
       execute(c, String.format(Locale.ROOT, item, "id-1", "PO-1"));
       assertRefused( // an entry is paid in at most one payout
           () -> execute(c, String.format(Locale.ROOT, item, "id-1", "PO-2")));

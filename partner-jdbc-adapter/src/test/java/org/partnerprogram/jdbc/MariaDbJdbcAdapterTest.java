@@ -100,5 +100,11 @@ class MariaDbJdbcAdapterTest extends AbstractJdbcAdapterTest {
             possibleKeys(
                 "SELECT payout_id FROM pp_payout WHERE period = '2026-11' ORDER BY payout_id"))
         .contains("ix_pp_payout_period");
+    // The close's sums of what it assigned: the new payouts' items alone (V7), never the ledger.
+    assertThat(
+            possibleKeys(
+                "SELECT payout_id, SUM(signed_amount) FROM pp_payout_item"
+                    + " WHERE payout_id IN ('PO-1', 'PO-2') GROUP BY payout_id"))
+        .contains("ix_pp_payout_item_payout_amount");
   }
 }

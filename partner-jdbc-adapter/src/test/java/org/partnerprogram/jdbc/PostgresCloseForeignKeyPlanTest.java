@@ -85,8 +85,9 @@ class PostgresCloseForeignKeyPlanTest {
             for (String entry : entries) {
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                          + " SELECT entry_id, 'stale', partner_id FROM pp_ledger_entry"
+                      "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id,"
+                          + " signed_amount) SELECT entry_id, 'stale', partner_id, amount"
+                          + " FROM pp_ledger_entry"
                           + " WHERE entry_id = ?")) {
                 ps.setString(1, entry);
                 ps.executeUpdate();

@@ -123,8 +123,8 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
     // already are skipped through the item key (ON CONFLICT), not by an anti-join.
     assertThat(
             plan(
-                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                    + " SELECT e.entry_id, 'PO000000000000000000000001', e.partner_id"
+                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+                    + " SELECT e.entry_id, 'PO000000000000000000000001', e.partner_id, e.amount"
                     + " FROM pp_ledger_entry e WHERE e.partner_id = 'p-1'"
                     + " AND e.kind IN ('EARNED', 'REVERSED')"
                     + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'"
@@ -148,32 +148,28 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
                     + " GROUP BY e.partner_id"))
         .containsAnyOf("ix_pp_ledger_entry_payable", "ix_pp_ledger_entry_partner")
         .contains("pk_pp_payout_item");
-    // The page's assignment: the new payouts by key, their partners' payable entries by index,
-    // inserted and summed in one statement.
+    // The page's assignment: their partners' payable entries by index, inserted and summed as
+    // they come back in one statement; entries paid already are skipped through the item key.
     assertThat(
             plan(
-                "WITH src AS (SELECT e.entry_id, p.payout_id, e.partner_id, e.amount AS signed"
+                "WITH ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id,"
+                    + " signed_amount) SELECT e.entry_id, p.payout_id, e.partner_id, e.amount"
                     + " FROM unnest(ARRAY['PO000000000000000000000001'], ARRAY['p-1'])"
                     + " AS p (payout_id, partner_id)"
                     + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
                     + " WHERE e.kind IN ('EARNED', 'REVERSED')"
-                    + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'),"
-                    + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                    + " SELECT entry_id, payout_id, partner_id FROM src"
-                    + " ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id, payout_id)"
-                    + " SELECT ins.payout_id, SUM(e.amount) FROM ins"
-                    + " JOIN pp_ledger_entry e ON e.entry_id = ins.entry_id GROUP BY ins.payout_id"))
+                    + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'"
+                    + " ON CONFLICT (entry_id) DO NOTHING RETURNING payout_id, signed_amount)"
+                    + " SELECT payout_id, SUM(signed_amount) FROM ins GROUP BY payout_id"))
         .contains("ix_pp_ledger_entry_payable")
-        .contains("pk_pp_ledger_entry")
-        .contains("Conflict Arbiter Indexes: pk_pp_payout_item");
-    // The sum of a payout's entries after assigning.
+        .contains("Conflict Arbiter Indexes: pk_pp_payout_item")
+        .doesNotContain("pk_pp_ledger_entry");
+    // The sum of a payout's items (V7), without reading the ledger.
     assertThat(
             plan(
-                "SELECT SUM(e.amount) FROM pp_payout_item i"
-                    + " JOIN pp_ledger_entry e ON e.entry_id = i.entry_id"
-                    + " WHERE i.payout_id = 'PO000000000000000000000001'"))
-        .contains("ix_pp_payout_item_payout")
-        .contains("pk_pp_ledger_entry");
+                "SELECT SUM(signed_amount) FROM pp_payout_item"
+                    + " WHERE payout_id = 'PO000000000000000000000001'"))
+        .contains("ix_pp_payout_item_payout_amount");
     assertThat(
             plan(
                 "SELECT payout_id FROM pp_payout WHERE period = '2026-11'"

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -81,15 +82,31 @@ final class TestDatabase implements BeforeAllCallback {
 
   private final Kind kind;
   private final String name;
+  private final String target;
   private DataSource dataSource;
 
-  private TestDatabase(Kind kind, String name) {
+  private TestDatabase(Kind kind, String name, String target) {
     this.kind = kind;
     this.name = name;
+    this.target = target;
+  }
+
+  private TestDatabase(Kind kind, String name) {
+    this(kind, name, null);
   }
 
   private TestDatabase(Kind kind) {
     this(kind, "");
+  }
+
+  /**
+   * A database of this kind of its own, migrated only up to a schema version, so that a test can
+   * store rows as an earlier release did and then run the later migrations over them.
+   *
+   * @param version the last migration to apply, as Flyway's target ("4")
+   */
+  TestDatabase migratedTo(String version) {
+    return new TestDatabase(kind, name + "-to-" + version, version);
   }
 
   static TestDatabase postgres() {
@@ -120,7 +137,7 @@ final class TestDatabase implements BeforeAllCallback {
             .getRoot()
             .getStore(ExtensionContext.Namespace.GLOBAL)
             .getOrComputeIfAbsent(
-                "partner-test-db-" + kind + name, k -> create(kind), Created.class);
+                "partner-test-db-" + kind + name, k -> create(kind, target), Created.class);
     Assumptions.assumeTrue(created.dataSource() != null, created.skipReason());
     dataSource = created.dataSource();
   }
@@ -187,12 +204,12 @@ final class TestDatabase implements BeforeAllCallback {
     return "pp_test_" + HexFormat.of().formatHex(bytes);
   }
 
-  private static Created create(Kind kind) {
+  private static Created create(Kind kind, String target) {
     try {
       return switch (kind) {
-        case POSTGRESQL -> createPostgres();
-        case MARIADB -> createMariaDb();
-        case H2 -> createH2();
+        case POSTGRESQL -> createPostgres(target);
+        case MARIADB -> createMariaDb(target);
+        case H2 -> createH2(target);
       };
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("could not create the " + kind + " test database", e);
@@ -206,7 +223,7 @@ final class TestDatabase implements BeforeAllCallback {
     }
   }
 
-  private static Created createPostgres() throws SQLException, IOException {
+  private static Created createPostgres(String target) throws SQLException, IOException {
     String url = setting("partner.test.pg.url", "PARTNER_TEST_PG_URL", defaultPgUrl());
     PGSimpleDataSource admin = new PGSimpleDataSource();
     admin.setUrl(url);
@@ -246,7 +263,7 @@ final class TestDatabase implements BeforeAllCallback {
       db = ds;
     }
     execute(db, HOST_TABLE);
-    JdbcMigrations.migrate(db);
+    migrate(db, target);
     DataSource finalAdmin = adminSource;
     EmbeddedPostgres finalEmbedded = embedded;
     return new Created(
@@ -267,7 +284,7 @@ final class TestDatabase implements BeforeAllCallback {
     return "jdbc:postgresql://127.0.0.1:5432/postgres";
   }
 
-  private static Created createMariaDb() throws SQLException {
+  private static Created createMariaDb(String target) throws SQLException {
     String url =
         setting(
             "partner.test.mariadb.url",
@@ -303,15 +320,36 @@ final class TestDatabase implements BeforeAllCallback {
     db.setUser(user);
     db.setPassword(password);
     execute(db, HOST_TABLE);
-    JdbcMigrations.migrate(db);
+    migrate(db, target);
     return new Created(db, null, () -> execute(admin, "DROP DATABASE IF EXISTS " + name));
+  }
+
+  /** All migrations, or those up to {@code target} as {@link JdbcMigrations#migrate} runs them. */
+  private static void migrate(DataSource db, String target) throws SQLException {
+    if (target == null) {
+      JdbcMigrations.migrate(db);
+      return;
+    }
+    Dialect dialect;
+    try (Connection c = db.getConnection()) {
+      dialect = Dialect.detect(c);
+    }
+    Flyway.configure()
+        .dataSource(db)
+        .locations(dialect.migrationLocation())
+        .table(JdbcMigrations.HISTORY_TABLE)
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .target(target)
+        .load()
+        .migrate();
   }
 
   private static String withParam(String url, String param) {
     return url + (url.contains("?") ? "&" : "?") + param;
   }
 
-  private static Created createH2() throws SQLException {
+  private static Created createH2(String target) throws SQLException {
     String name = randomName();
     JdbcDataSource db = new JdbcDataSource();
     db.setURL(
@@ -322,7 +360,7 @@ final class TestDatabase implements BeforeAllCallback {
     db.setUser("sa");
     // The host's own table beside ours: the migrations baseline a schema that is not empty.
     execute(db, HOST_TABLE);
-    JdbcMigrations.migrate(db);
+    migrate(db, target);
     return new Created(db, null, () -> execute(db, "SHUTDOWN"));
   }
 

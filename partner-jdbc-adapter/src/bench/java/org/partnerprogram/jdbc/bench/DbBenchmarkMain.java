@@ -700,8 +700,9 @@ public final class DbBenchmarkMain {
         }
         try (PreparedStatement ps =
             c.prepareStatement(
-                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                    + " SELECT e.entry_id, CONCAT('B', e.partner_id), e.partner_id"
+                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+                    + " SELECT e.entry_id, CONCAT('B', e.partner_id), e.partner_id, "
+                    + signed
                     + (postgres
                         ? payable.substring(0, payable.indexOf(" AND NOT EXISTS"))
                             + " ON CONFLICT (entry_id) DO NOTHING"

@@ -339,9 +339,10 @@ public final class JdbcPayoutStore implements PayoutStore {
           boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                      + " SELECT e.entry_id, ?, e.partner_id FROM pp_ledger_entry e"
-                      + " WHERE e.partner_id = ? AND "
+                  "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+                      + " SELECT e.entry_id, ?, e.partner_id, "
+                      + SIGNED_AMOUNT
+                      + " FROM pp_ledger_entry e WHERE e.partner_id = ? AND "
                       + (postgres ? PAYABLE : UNASSIGNED)
                       + " AND e.currency_code = ?"
                       + (postgres ? " ON CONFLICT (entry_id) DO NOTHING" : ""))) {
@@ -426,62 +427,40 @@ public final class JdbcPayoutStore implements PayoutStore {
       Currency currency,
       Map<PayoutId, Money> assigned)
       throws SQLException {
-    // One statement: the payable entries of the new payouts' partners are inserted (ON
-    // CONFLICT skips assigned ones through the key, see assign), and per payout it returns
-    // the sum and count of its payable entries with how many of them were inserted. When all
-    // were, that sum is what was assigned; when only some were (the rest assigned elsewhere
-    // meanwhile), the payout's sum is read back. Summing the inserted rows through the
-    // ledger's key instead cost a key probe per entry, a fifth of a 10^6 close (benchmark).
-    // The (payout, partner) pairs come as two array parameters, so neither pp_payout nor
-    // pp_payout_item (both growing within this transaction) is scanned, and the statement
-    // text and its cached plan are the same for every page.
-    List<PayoutId> partlyInserted = new ArrayList<>();
+    // One statement: the payable entries of the new payouts' partners are inserted (ON CONFLICT
+    // skips entries assigned elsewhere meanwhile through the key, see assign), and the inserted
+    // rows' signed amounts (V7) are summed per payout as they come back: exactly what was
+    // assigned, with no read of the ledger or of pp_payout_item after it. The (payout, partner)
+    // pairs come as two array parameters, so neither pp_payout nor pp_payout_item (both growing
+    // within this transaction) is scanned, and the statement text and its cached plan are the
+    // same for every page.
     try (PreparedStatement ps =
         c.prepareStatement(
-            "WITH src AS (SELECT e.entry_id, p.payout_id, e.partner_id, "
+            "WITH ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id,"
+                + " signed_amount) SELECT e.entry_id, p.payout_id, e.partner_id, "
                 + SIGNED_AMOUNT
-                + " AS signed FROM unnest(CAST(? AS text[]), CAST(? AS text[]))"
-                + " AS p (payout_id, partner_id)"
+                + " FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS p (payout_id, partner_id)"
                 + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
                 + " WHERE "
                 + PAYABLE
-                + " AND e.currency_code = ?),"
-                + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                + " SELECT entry_id, payout_id, partner_id FROM src"
-                + " ON CONFLICT (entry_id) DO NOTHING RETURNING payout_id),"
-                + " inserted AS (SELECT payout_id, COUNT(*) AS n FROM ins GROUP BY payout_id),"
-                + " payable AS (SELECT payout_id, COUNT(*) AS n, SUM(signed) AS amount"
-                + " FROM src GROUP BY payout_id)"
-                + " SELECT a.payout_id, a.amount, a.n AS payable_entries,"
-                + " COALESCE(i.n, 0) AS inserted_entries FROM payable a"
-                + " LEFT JOIN inserted i ON i.payout_id = a.payout_id")) {
+                + " AND e.currency_code = ?"
+                + " ON CONFLICT (entry_id) DO NOTHING RETURNING payout_id, signed_amount)"
+                + " SELECT payout_id, SUM(signed_amount) AS assigned FROM ins GROUP BY payout_id")) {
       ps.setArray(
           1, c.createArrayOf("text", chunk.stream().map(p -> p.payoutId().value()).toArray()));
       ps.setArray(
           2, c.createArrayOf("text", chunk.stream().map(p -> p.partnerId().value()).toArray()));
       sql.setInstant(ps, 3, "before", bound(before));
       ps.setString(4, currency.getCurrencyCode());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          PayoutId id = PayoutId.of(rs.getString("payout_id"));
-          long inserted = rs.getLong("inserted_entries");
-          if (inserted == rs.getLong("payable_entries")) {
-            assigned.put(id, money(rs.getBigDecimal("amount"), currency));
-          } else if (inserted > 0) {
-            partlyInserted.add(id);
-          }
-        }
-      }
-    }
-    // The payouts are new, so all they hold is what this call assigned.
-    for (PayoutId id : partlyInserted) {
-      assigned.put(id, money(sumOf(c, id), currency));
+      readAssigned(ps, currency, assigned);
     }
   }
 
   /**
    * MariaDB and H2: one INSERT ... SELECT for the whole chunk, joined through the new payouts'
-   * partners, then the sums of what the new payouts now hold.
+   * partners, then the sums of what the new payouts now hold, an index range of their items (V7).
+   * (MySQL has no RETURNING, and MariaDB's would send every inserted row to the client. Summing the
+   * page's entries before the insert would miss a concurrent transaction's changes in between.)
    */
   private void assignThroughInList(
       Connection c,
@@ -493,8 +472,10 @@ public final class JdbcPayoutStore implements PayoutStore {
     String in = " IN (" + Sql.placeholders(chunk.size()) + ")";
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id)"
-                + " SELECT e.entry_id, p.payout_id, e.partner_id FROM pp_payout p"
+            "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+                + " SELECT e.entry_id, p.payout_id, e.partner_id, "
+                + SIGNED_AMOUNT
+                + " FROM pp_payout p"
                 + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
                 + " WHERE p.payout_id"
                 + in
@@ -512,22 +493,25 @@ public final class JdbcPayoutStore implements PayoutStore {
     // The payouts are new, so all they hold now is what this call assigned.
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT i.payout_id, SUM("
-                + SIGNED_AMOUNT
-                + ") AS assigned FROM pp_payout_item i"
-                + " JOIN pp_ledger_entry e ON e.entry_id = i.entry_id WHERE i.payout_id"
+            "SELECT payout_id, SUM(signed_amount) AS assigned FROM pp_payout_item"
+                + " WHERE payout_id"
                 + in
-                + " GROUP BY i.payout_id")) {
+                + " GROUP BY payout_id")) {
       int i = 1;
       for (Payout payout : chunk) {
         ps.setString(i++, payout.payoutId().value());
       }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          assigned.put(
-              PayoutId.of(rs.getString("payout_id")),
-              money(rs.getBigDecimal("assigned"), currency));
-        }
+      readAssigned(ps, currency, assigned);
+    }
+  }
+
+  /** Reads rows of (payout_id, assigned) into the map. */
+  private static void readAssigned(
+      PreparedStatement ps, Currency currency, Map<PayoutId, Money> assigned) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        assigned.put(
+            PayoutId.of(rs.getString("payout_id")), money(rs.getBigDecimal("assigned"), currency));
       }
     }
   }
@@ -574,10 +558,8 @@ public final class JdbcPayoutStore implements PayoutStore {
   private static BigDecimal sumOf(Connection c, PayoutId payoutId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT COALESCE(SUM("
-                + SIGNED_AMOUNT
-                + "), 0) AS assigned FROM pp_payout_item i"
-                + " JOIN pp_ledger_entry e ON e.entry_id = i.entry_id WHERE i.payout_id = ?")) {
+            "SELECT COALESCE(SUM(signed_amount), 0) AS assigned FROM pp_payout_item"
+                + " WHERE payout_id = ?")) {
       ps.setString(1, payoutId.value());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

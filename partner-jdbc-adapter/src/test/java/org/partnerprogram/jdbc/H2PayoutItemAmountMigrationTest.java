@@ -1,0 +1,12 @@
+package org.partnerprogram.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class H2PayoutItemAmountMigrationTest extends AbstractPayoutItemAmountMigrationTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.h2().migratedTo("4");
+
+  @Override
+  TestDatabase database() {
+    return DB;
+  }
+}

@@ -1,0 +1,12 @@
+package org.partnerprogram.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresPayoutItemAmountMigrationTest extends AbstractPayoutItemAmountMigrationTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres().migratedTo("6");
+
+  @Override
+  TestDatabase database() {
+    return DB;
+  }
+}
