@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,14 @@ import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.PayoutStatus;
 
 /**
- * Migration V7 over a database that an earlier release filled: payout items made before it get
- * their entry's signed amount, the column is required from then on, and the close's sums read it.
- * Each database runs it through a subclass on a database of its own, migrated to its version before
- * V7 first (PostgreSQL V6, MariaDB and H2 V4).
+ * The signed amount of payout items (V7). The migration over a database that an earlier release
+ * filled: items made before it get their entry's signed amount, and the column is required from
+ * then on. The adapter after it: a payout's assigned sum comes from the assigning statement where
+ * the database returns inserted rows, else from one read of the new payouts' items. Each database
+ * runs it through a subclass on a database of its own, migrated to its version before V7 first
+ * (PostgreSQL V6, MariaDB and H2 V4).
  */
-abstract class AbstractPayoutItemAmountMigrationTest {
+abstract class AbstractPayoutItemAmountTest {
   private static final Currency EUR = Currency.getInstance("EUR");
   private static final Instant BEFORE = Instant.parse("2026-12-01T00:00:00Z");
   private static final PayoutId OLD_PAYOUT = PayoutId.of("PO000000000000000000000001");
@@ -41,6 +44,9 @@ abstract class AbstractPayoutItemAmountMigrationTest {
 
   /** A database of the subclass's kind, migrated to its last version before V7 only. */
   abstract TestDatabase database();
+
+  /** Whether the database returns the rows an INSERT inserted (PostgreSQL, MariaDB 10.5+). */
+  abstract boolean returnsInsertedRows();
 
   @Test
   void itemsStoredBeforeV7GetTheirEntrysSignedAmountAndTheCloseSumsThem() throws Exception {
@@ -91,7 +97,9 @@ abstract class AbstractPayoutItemAmountMigrationTest {
     }
 
     // The adapter on the migrated database: one payout by assign, one by the close's batch.
-    JdbcProgramStorage storage = JdbcProgramStorage.create(db);
+    RecordingDataSource recording = new RecordingDataSource(db);
+    JdbcProgramStorage storage = JdbcProgramStorage.create(recording.dataSource());
+    List<String> batchStatements = new ArrayList<>();
     Payout later = payout("PO000000000000000000000002", "p-1");
     Payout other = payout("PO000000000000000000000003", "p-2");
     Map<PayoutId, Money> assigned = new LinkedHashMap<>();
@@ -103,13 +111,23 @@ abstract class AbstractPayoutItemAmountMigrationTest {
               assigned.put(
                   later.payoutId(),
                   storage.payouts().assign(later.payoutId(), later.partnerId(), BEFORE, EUR));
+              recording.clear();
               assigned.putAll(storage.payouts().insertAndAssign(List.of(other), BEFORE, EUR));
+              batchStatements.addAll(recording.statements());
               return null;
             });
     assertThat(assigned)
         .containsExactly(
             Map.entry(later.payoutId(), Money.of(new BigDecimal("2.25"), EUR)),
             Map.entry(other.payoutId(), Money.of(new BigDecimal("7.10"), EUR)));
+    assertThat(batchStatements)
+        .as("the assigning statement returns what it inserted")
+        .filteredOn(s -> s.contains("RETURNING payout_id, signed_amount"))
+        .hasSize(returnsInsertedRows() ? 1 : 0);
+    assertThat(batchStatements)
+        .as("the new payouts' sums read from their items afterwards")
+        .filteredOn(s -> s.contains("FROM pp_payout_item WHERE payout_id IN"))
+        .hasSize(returnsInsertedRows() ? 0 : 1);
     try (Connection c = db.getConnection()) {
       assertThat(signedAmount(c, LATER)).isEqualByComparingTo("2.25");
       assertThat(signedAmount(c, OTHER)).isEqualByComparingTo("7.10");

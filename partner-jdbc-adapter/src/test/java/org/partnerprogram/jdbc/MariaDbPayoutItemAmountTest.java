@@ -2,11 +2,16 @@ package org.partnerprogram.jdbc;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbPayoutItemAmountMigrationTest extends AbstractPayoutItemAmountMigrationTest {
+class MariaDbPayoutItemAmountTest extends AbstractPayoutItemAmountTest {
   @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb().migratedTo("4");
 
   @Override
   TestDatabase database() {
     return DB;
+  }
+
+  @Override
+  boolean returnsInsertedRows() {
+    return true;
   }
 }
