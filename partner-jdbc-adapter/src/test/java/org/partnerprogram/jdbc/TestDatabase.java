@@ -262,29 +262,29 @@ final class TestDatabase implements BeforeAllCallback {
       ds.setPassword(admin.getPassword());
       db = ds;
     }
-    execute(db, HOST_TABLE);
-    migrate(db, target);
     DataSource finalAdmin = adminSource;
     EmbeddedPostgres finalEmbedded = embedded;
-    return new Created(
-        db,
-        null,
-        () -> {
-          try {
-            execute(finalAdmin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-          } finally {
-            if (finalEmbedded != null) {
-              finalEmbedded.close();
-            }
-          }
-        });
+    return prepared(
+        new Created(
+            db,
+            null,
+            () -> {
+              try {
+                execute(finalAdmin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+              } finally {
+                if (finalEmbedded != null) {
+                  finalEmbedded.close();
+                }
+              }
+            }),
+        target);
   }
 
   private static String defaultPgUrl() {
     return "jdbc:postgresql://127.0.0.1:5432/postgres";
   }
 
-  private static Created createMariaDb(String target) throws SQLException {
+  private static Created createMariaDb(String target) throws SQLException, IOException {
     String url =
         setting(
             "partner.test.mariadb.url",
@@ -319,9 +319,8 @@ final class TestDatabase implements BeforeAllCallback {
     MariaDbDataSource db = new MariaDbDataSource(withParam(dbUrl, "connectTimeout=5000"));
     db.setUser(user);
     db.setPassword(password);
-    execute(db, HOST_TABLE);
-    migrate(db, target);
-    return new Created(db, null, () -> execute(admin, "DROP DATABASE IF EXISTS " + name));
+    return prepared(
+        new Created(db, null, () -> execute(admin, "DROP DATABASE IF EXISTS " + name)), target);
   }
 
   /** All migrations, or those up to {@code target} as {@link JdbcMigrations#migrate} runs them. */
@@ -349,7 +348,7 @@ final class TestDatabase implements BeforeAllCallback {
     return url + (url.contains("?") ? "&" : "?") + param;
   }
 
-  private static Created createH2(String target) throws SQLException {
+  private static Created createH2(String target) throws SQLException, IOException {
     String name = randomName();
     JdbcDataSource db = new JdbcDataSource();
     db.setURL(
@@ -358,10 +357,27 @@ final class TestDatabase implements BeforeAllCallback {
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
             + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     db.setUser("sa");
-    // The host's own table beside ours: the migrations baseline a schema that is not empty.
-    execute(db, HOST_TABLE);
-    migrate(db, target);
-    return new Created(db, null, () -> execute(db, "SHUTDOWN"));
+    return prepared(new Created(db, null, () -> execute(db, "SHUTDOWN")), target);
+  }
+
+  /**
+   * Creates the host's own table beside ours (the migrations baseline a schema that is not empty)
+   * and migrates. If that fails, the new database is dropped before the failure is rethrown: a run
+   * must not leave databases behind.
+   */
+  private static Created prepared(Created created, String target) throws SQLException, IOException {
+    try {
+      execute(created.dataSource(), HOST_TABLE);
+      migrate(created.dataSource(), target);
+      return created;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        created.close();
+      } catch (SQLException | IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
   }
 
   @Override
