@@ -85,7 +85,7 @@ public final class PayoutService {
           Instant now = ctx.now();
           Optional<PeriodClose> done = payouts.findClose(period.month());
           if (done.isPresent()) {
-            return result(done.get(), true);
+            return closedBefore(done.get());
           }
           if (!period.hasEndedAt(now)) {
             throw new IllegalTransitionException(
@@ -96,7 +96,7 @@ public final class PayoutService {
             // Another instance closed this month (or a later one) since our first look.
             Optional<PeriodClose> closedMeanwhile = payouts.findClose(period.month());
             if (closedMeanwhile.isPresent()) {
-              return result(closedMeanwhile.get(), true);
+              return closedBefore(closedMeanwhile.get());
             }
           }
           if (latest.isPresent() && !latest.get().period().plusMonths(1).equals(period.month())) {
@@ -108,32 +108,44 @@ public final class PayoutService {
           }
           PeriodClose close = new PeriodClose(period.month(), now);
           if (!payouts.claimPeriod(close)) {
-            return result(
+            return closedBefore(
                 payouts
                     .findClose(period.month())
                     .orElseThrow(
-                        () -> new RetryableException("month " + period + " is being closed", null)),
-                true);
+                        () ->
+                            new RetryableException("month " + period + " is being closed", null)));
           }
+          // What this close made is kept as it is written, so the result needs no second read of
+          // the month's payouts and close lines.
+          List<Payout> made = new ArrayList<>();
+          List<PeriodCloseLine> lines = new ArrayList<>();
           Optional<PartnerId> after = Optional.empty();
           while (true) {
             List<PartnerAmount> page =
                 payouts.unassignedPayable(period.end(), ctx.terms.currency(), after, PAGE);
-            settle(period, page, now);
+            settle(period, page, now, made, lines);
             if (page.size() < PAGE) {
               break;
             }
             after = Optional.of(page.get(page.size() - 1).partnerId());
           }
-          return result(close, false);
+          made.sort(Comparator.comparing(p -> p.payoutId().value()));
+          lines.sort(Comparator.comparing(l -> l.partnerId().value()));
+          return new PeriodCloseResult(close.period(), close.closedAt(), made, lines, false);
         });
   }
 
   /**
    * Settles one page of partners in a handful of storage calls: the partners are read at once, the
-   * payouts stored and assigned at once, then the close lines and events written at once.
+   * payouts stored and assigned at once, then the close lines and events written at once. The
+   * payouts kept and the page's close lines are added to {@code madeSoFar} and {@code linesSoFar}.
    */
-  private void settle(PayoutPeriod period, List<PartnerAmount> page, Instant now) {
+  private void settle(
+      PayoutPeriod period,
+      List<PartnerAmount> page,
+      Instant now,
+      List<Payout> madeSoFar,
+      List<PeriodCloseLine> linesSoFar) {
     Map<PartnerId, Partner> partners =
         ctx.storage.partners().findAllById(page.stream().map(PartnerAmount::partnerId).toList());
     List<PeriodCloseLine> lines = new ArrayList<>(page.size());
@@ -196,6 +208,7 @@ public final class PayoutService {
         payouts.update(corrected, PayoutStatus.CREATED);
         payout = corrected;
       }
+      madeSoFar.add(payout);
       lines.add(
           new PeriodCloseLine(
               period.month(),
@@ -215,6 +228,7 @@ public final class PayoutService {
     lines.sort(Comparator.comparing(l -> l.partnerId().value()));
     payouts.insertCloseLines(lines);
     ctx.events.publishAll(events);
+    linesSoFar.addAll(lines);
   }
 
   private Optional<CarryOverReason> carryOverReason(Partner partner, Money amount) {
@@ -233,13 +247,14 @@ public final class PayoutService {
     return Optional.empty();
   }
 
-  private PeriodCloseResult result(PeriodClose close, boolean alreadyClosed) {
+  /** The result of a close made before: what storage holds of it. */
+  private PeriodCloseResult closedBefore(PeriodClose close) {
     return new PeriodCloseResult(
         close.period(),
         close.closedAt(),
         payouts.payoutsOfPeriod(close.period()),
         payouts.closeLines(close.period()),
-        alreadyClosed);
+        true);
   }
 
   private Payout existing(PayoutId id) {

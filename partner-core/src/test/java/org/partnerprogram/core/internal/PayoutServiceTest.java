@@ -8,6 +8,7 @@ import static org.partnerprogram.core.testkit.ProgramFixture.line;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
 import org.partnerprogram.core.domain.Rate;
@@ -52,12 +54,7 @@ class PayoutServiceTest {
   private final ProgramFixture f = ProgramFixture.inMemory();
 
   private void paidOrder(ProgramFixture fx, String id, String net) {
-    CustomerAccountId c = fx.referredCustomer("c-" + id);
-    fx.record(fx.order(id, c, line(1, "shared-hosting", net)));
-    fx.program
-        .recordPayment()
-        .recordPayment(
-            new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), fx.clock.instant()));
+    paidOrderOf(fx, id, fx.referredCustomer("c-" + id), net);
   }
 
   private PeriodCloseResult close(ProgramFixture fx, YearMonth month) {
@@ -81,6 +78,53 @@ class PayoutServiceTest {
     assertThat(PayoutService.csvField("Jan \"JJ\"")).isEqualTo("\"Jan \"\"JJ\"\"\"");
     assertThat(PayoutService.csvField("a\nb")).isEqualTo("\"a\nb\"");
     assertThat(PayoutService.csvField("a\rb")).isEqualTo("\"a\rb\"");
+  }
+
+  @Test
+  void aCloseOfMorePartnersThanAPageReportsWhatStorageHolds() {
+    // A page and a bit of partners, every 7th without a payout account (carried over).
+    int partners = PayoutService.PAGE + 20;
+    for (int i = 0; i < partners; i++) {
+      String code = "code-" + i;
+      EnrollPartnerCommand enrol =
+          i % 7 == 0
+              ? EnrollPartnerCommand.of("cust-" + i)
+              : EnrollPartnerCommand.of(
+                  "cust-" + i, PayoutAccount.of("NL91ABNA0417164300", "Partner " + i));
+      Partner partner = f.program.enrollPartner().enroll(enrol).partner();
+      f.program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id(), code));
+      f.program.recordTouch().recordTouch(RecordTouchCommand.of(code, "v-" + i));
+      f.program
+          .attributeSignup()
+          .attribute(AttributeSignupCommand.newCustomer("c-" + i, "v-" + i, f.clock.instant()));
+      paidOrderOf(f, "o-" + i, CustomerAccountId.of("c-" + i), (40 + i) + ".00");
+    }
+    f.clock.set(DECEMBER_FIRST);
+
+    PeriodCloseResult fresh = close(f, NOVEMBER);
+    PeriodCloseResult stored = close(f, NOVEMBER);
+
+    assertThat(fresh.alreadyClosed()).isFalse();
+    assertThat(stored.alreadyClosed()).isTrue();
+    int carriedOver = (partners + 6) / 7;
+    assertThat(fresh.payouts()).hasSize(partners - carriedOver);
+    assertThat(fresh.lines()).hasSize(partners);
+    assertThat(fresh.lines().stream().filter(l -> l.carriedOver().isPresent()))
+        .hasSize(carriedOver);
+    // Kept as the close wrote it, it is exactly what storage reports afterwards, in its order.
+    assertThat(fresh.payouts()).isEqualTo(stored.payouts());
+    assertThat(fresh.lines()).isEqualTo(stored.lines());
+    assertThat(fresh.payouts())
+        .isSortedAccordingTo(Comparator.comparing(p -> p.payoutId().value()));
+  }
+
+  private static void paidOrderOf(
+      ProgramFixture fx, String id, CustomerAccountId customer, String net) {
+    fx.record(fx.order(id, customer, line(1, "shared-hosting", net)));
+    fx.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), fx.clock.instant()));
   }
 
   @Test
