@@ -351,10 +351,7 @@ public final class ProgrammeMonth {
     out.printf("Commission        %s earned, %s reversed%n", summary.earned(), summary.reversed());
     out.printf(
         "%-18s%d, total %s (%d carried over)%n",
-        "Payouts " + MONTH,
-        summary.payouts(),
-        summary.payoutTotal(),
-        close.lines().size() - close.payouts().size());
+        "Payouts " + MONTH, summary.payouts(), summary.payoutTotal(), close.carriedOverCount());
     out.printf("Files             %d in %s%n", files.size(), dir.toAbsolutePath());
     return summary;
   }

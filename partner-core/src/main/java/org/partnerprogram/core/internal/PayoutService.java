@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Instants;
@@ -115,37 +117,91 @@ public final class PayoutService {
                         () ->
                             new RetryableException("month " + period + " is being closed", null)));
           }
-          // What this close made is kept as it is written, so the result needs no second read of
-          // the month's payouts and close lines.
-          List<Payout> made = new ArrayList<>();
-          List<PeriodCloseLine> lines = new ArrayList<>();
+          // Only counts and the total are kept: the payouts and lines are read back on request,
+          // so memory stays at one page however many partners the month has.
+          Tally tally = new Tally(ctx.terms.currency());
           Optional<PartnerId> after = Optional.empty();
           while (true) {
             List<PartnerAmount> page =
                 payouts.unassignedPayable(period.end(), ctx.terms.currency(), after, PAGE);
-            settle(period, page, now, made, lines);
+            settle(period, page, now, tally);
             if (page.size() < PAGE) {
               break;
             }
             after = Optional.of(page.get(page.size() - 1).partnerId());
           }
-          made.sort(Comparator.comparing(p -> p.payoutId().value()));
-          lines.sort(Comparator.comparing(l -> l.partnerId().value()));
-          return new PeriodCloseResult(close.period(), close.closedAt(), made, lines, false);
+          return new PeriodCloseResult(
+              close.period(),
+              close.closedAt(),
+              tally.payouts,
+              tally.total,
+              tally.carriedOver,
+              false,
+              new StoredDetails(close.period()));
         });
+  }
+
+  /** What a close made so far: counts and the payouts' total. */
+  private static final class Tally {
+    int payouts;
+    int carriedOver;
+    Money total;
+
+    Tally(Currency currency) {
+      this.total = Money.zero(currency);
+    }
+
+    void add(PeriodCloseLine line) {
+      if (line.payoutId().isPresent()) {
+        payouts++;
+        total = total.plus(line.amount());
+      } else {
+        carriedOver++;
+      }
+    }
+  }
+
+  /**
+   * Reads a closed month's payouts and lines from storage. A list is read in one unit of work (run
+   * again on a retryable failure, as any); a stream is not run again, since the action has seen
+   * part of it.
+   */
+  private final class StoredDetails implements PeriodCloseResult.Details {
+    private final YearMonth month;
+
+    StoredDetails(YearMonth month) {
+      this.month = month;
+    }
+
+    @Override
+    public void forEachPayout(Consumer<Payout> action) {
+      ctx.storage
+          .transactions()
+          .execute(
+              () -> {
+                payouts.forEachPayoutOfPeriod(month, action);
+                return null;
+              });
+    }
+
+    @Override
+    public void forEachLine(Consumer<PeriodCloseLine> action) {
+      ctx.storage
+          .transactions()
+          .execute(
+              () -> {
+                payouts.forEachCloseLine(month, action);
+                return null;
+              });
+    }
   }
 
   /**
    * Settles one page of partners in a handful of storage calls: the partners are read at once, the
    * payouts stored and assigned at once, then the close lines and events written at once. The
-   * payouts kept and the page's close lines are added to {@code madeSoFar} and {@code linesSoFar}.
+   * page's close lines are counted in {@code tally}.
    */
-  private void settle(
-      PayoutPeriod period,
-      List<PartnerAmount> page,
-      Instant now,
-      List<Payout> madeSoFar,
-      List<PeriodCloseLine> linesSoFar) {
+  private void settle(PayoutPeriod period, List<PartnerAmount> page, Instant now, Tally tally) {
     Map<PartnerId, Partner> partners =
         ctx.storage.partners().findAllById(page.stream().map(PartnerAmount::partnerId).toList());
     List<PeriodCloseLine> lines = new ArrayList<>(page.size());
@@ -208,7 +264,6 @@ public final class PayoutService {
         payouts.update(corrected, PayoutStatus.CREATED);
         payout = corrected;
       }
-      madeSoFar.add(payout);
       lines.add(
           new PeriodCloseLine(
               period.month(),
@@ -228,7 +283,7 @@ public final class PayoutService {
     lines.sort(Comparator.comparing(l -> l.partnerId().value()));
     payouts.insertCloseLines(lines);
     ctx.events.publishAll(events);
-    linesSoFar.addAll(lines);
+    lines.forEach(tally::add);
   }
 
   private Optional<CarryOverReason> carryOverReason(Partner partner, Money amount) {
@@ -247,14 +302,21 @@ public final class PayoutService {
     return Optional.empty();
   }
 
-  /** The result of a close made before: what storage holds of it. */
+  /**
+   * The result of a close made before: its summary is counted from its close lines, streamed, so
+   * memory stays flat here too.
+   */
   private PeriodCloseResult closedBefore(PeriodClose close) {
+    Tally tally = new Tally(ctx.terms.currency());
+    payouts.forEachCloseLine(close.period(), tally::add);
     return new PeriodCloseResult(
         close.period(),
         close.closedAt(),
-        payouts.payoutsOfPeriod(close.period()),
-        payouts.closeLines(close.period()),
-        true);
+        tally.payouts,
+        tally.total,
+        tally.carriedOver,
+        true,
+        new StoredDetails(close.period()));
   }
 
   private Payout existing(PayoutId id) {

@@ -516,7 +516,7 @@ public final class HostPortal {
       session.flash =
           result.alreadyClosed()
               ? month + " was closed already."
-              : "Closed " + month + ": " + result.payouts().size() + " payout(s).";
+              : "Closed " + month + ": " + result.payoutCount() + " payout(s).";
     } catch (IllegalTransitionException e) {
       session.flash = "Cannot close " + month + ": " + e.getMessage();
     }

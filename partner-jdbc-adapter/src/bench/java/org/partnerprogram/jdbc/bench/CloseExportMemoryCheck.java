@@ -27,8 +27,9 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
 /**
  * Issue #9's memory check: loads {@code bench.memory.scale} (default 1,000,000) payable entries
  * over {@code scale / 20} partners into a fresh PostgreSQL database, closes the month through the
- * SDK and streams its SEPA batch and CSV to files ({@code exportTo}). The bench profile runs it in
- * a JVM with {@code -Xmx64m}; it exits with status 1 if the heap runs out.
+ * SDK, streams its close lines ({@code forEachLine}) and streams its SEPA batch and CSV to files
+ * ({@code exportTo}). The bench profile runs it in a JVM with {@code -Xmx64m}; it exits with status
+ * 1 if the heap runs out.
  */
 public final class CloseExportMemoryCheck {
   private CloseExportMemoryCheck() {}
@@ -64,12 +65,28 @@ public final class CloseExportMemoryCheck {
         YearMonth month = YearMonth.of(2026, 10);
         long t0 = System.nanoTime();
         int payouts;
+        long lines;
         long liveAfterClose;
         try {
           PeriodCloseResult close = program.closePeriod().close(new ClosePeriodCommand(month));
-          // What stays live while the caller holds the result (every payout and close line).
+          // What stays live while the caller holds the result (a summary: the payouts and lines
+          // are read from storage when asked for).
           liveAfterClose = liveHeap();
-          payouts = close.payouts().size();
+          payouts = close.payoutCount();
+          // The month's report, streamed from storage as a host would page through it.
+          long[] counted = {0, 0};
+          close.forEachLine(line -> counted[line.payoutId().isPresent() ? 0 : 1]++);
+          if (counted[0] != close.payoutCount() || counted[1] != close.carriedOverCount()) {
+            throw new IllegalStateException(
+                "the close counted "
+                    + close
+                    + " but its lines hold "
+                    + counted[0]
+                    + " payouts and "
+                    + counted[1]
+                    + " carry-overs");
+          }
+          lines = counted[0] + counted[1];
         } catch (OutOfMemoryError e) {
           failure = "closing the period ran out of memory: " + e;
           throw new OutOfHeap();
@@ -98,12 +115,14 @@ public final class CloseExportMemoryCheck {
         report =
             String.format(
                 Locale.ROOT,
-                "memory check passed with -Xmx%dm: closed %,d entries into %,d payouts in %.1f s,"
-                    + " exported %,d transfers (%,d bytes of pain.001) in %.1f s; heap live after"
-                    + " a full GC with the close's result held: %d MiB%n",
+                "memory check passed with -Xmx%dm: closed %,d entries into %,d payouts and"
+                    + " streamed its %,d close lines in %.1f s, exported %,d transfers (%,d bytes"
+                    + " of pain.001) in %.1f s; heap live after a full GC with the close's result"
+                    + " held: %d MiB%n",
                 maxHeap >> 20,
                 scale + fixtures.bigPartnerEntries,
                 payouts,
+                lines,
                 (t1 - t0) / 1e9,
                 export.count(),
                 Files.size(xml),

@@ -645,7 +645,7 @@ public final class DbBenchmarkMain {
             if (result.alreadyClosed()) {
               throw new IllegalStateException("the SDK found the month closed already");
             }
-            sdkPayouts = result.payouts().size();
+            sdkPayouts = result.payoutCount();
             statements = pool.statements.get() - statements0;
             other = pool.otherCalls.get() - other0;
           }

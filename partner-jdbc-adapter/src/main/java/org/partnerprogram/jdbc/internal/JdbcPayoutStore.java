@@ -825,28 +825,46 @@ public final class JdbcPayoutStore implements PayoutStore {
     return sql.run(
         "reading the close lines of month " + period,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT period, partner_id, amount, currency_code, payout_id, carry_over_reason"
-                      + " FROM pp_period_close_line WHERE period = ? ORDER BY "
-                      + binary("partner_id"))) {
-            ps.setString(1, period.toString());
-            List<PeriodCloseLine> lines = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                lines.add(
-                    new PeriodCloseLine(
-                        YearMonth.parse(rs.getString("period").trim()),
-                        PartnerId.of(rs.getString("partner_id")),
-                        Sql.getMoney(rs, "amount", "currency_code"),
-                        Optional.ofNullable(rs.getString("payout_id")).map(PayoutId::of),
-                        Optional.ofNullable(rs.getString("carry_over_reason"))
-                            .map(PeriodCloseLine.CarryOverReason::valueOf)));
-              }
-            }
-            return List.copyOf(lines);
-          }
+          List<PeriodCloseLine> lines = new ArrayList<>();
+          forEachCloseLine(c, period, 0, lines::add);
+          return List.copyOf(lines);
         });
+  }
+
+  @Override
+  public void forEachCloseLine(YearMonth period, Consumer<PeriodCloseLine> action) {
+    // Streamed as the month's payouts are (forEachPayoutOfPeriod).
+    sql.run(
+        "streaming the close lines of month " + period,
+        c -> {
+          forEachCloseLine(c, period, STREAM_FETCH_SIZE, action);
+          return null;
+        });
+  }
+
+  private void forEachCloseLine(
+      Connection c, YearMonth period, int fetchSize, Consumer<PeriodCloseLine> action)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT period, partner_id, amount, currency_code, payout_id, carry_over_reason"
+                + " FROM pp_period_close_line WHERE period = ? ORDER BY "
+                + binary("partner_id"))) {
+      ps.setString(1, period.toString());
+      ps.setFetchSize(fetchSize);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          action.accept(
+              new PeriodCloseLine(
+                  YearMonth.parse(rs.getString("period").trim()),
+                  PartnerId.of(rs.getString("partner_id")),
+                  Sql.getMoney(rs, "amount", "currency_code"),
+                  Optional.ofNullable(rs.getString("payout_id")).map(PayoutId::of),
+                  Optional.ofNullable(rs.getString("carry_over_reason"))
+                      .map(PeriodCloseLine.CarryOverReason::valueOf)));
+        }
+      }
+    }
   }
 
   /** Order id, line number, then recording time, as the port says. */

@@ -16,7 +16,8 @@ public interface ClosePeriodUseCase {
    * and exactly-once, also when two host instances close the same month at once.
    *
    * @param command the command; never null
-   * @return the payouts and carry-overs; never null
+   * @return what the close made, counted; its payouts and close lines are read from storage when
+   *     asked for, so a close of any size holds no more than a page of partners; never null
    * @throws org.partnerprogram.core.domain.IllegalTransitionException if the month has not ended,
    *     or an earlier month is not closed yet
    */

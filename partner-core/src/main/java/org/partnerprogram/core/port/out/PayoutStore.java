@@ -215,6 +215,19 @@ public interface PayoutStore {
   List<PeriodCloseLine> closeLines(YearMonth period);
 
   /**
+   * Gives what a close did to an action one line at a time, in the order of {@link #closeLines},
+   * without holding them all: reading the lines of a close of hundreds of thousands of partners
+   * streams through this. The default reads {@link #closeLines} into memory; adapters should
+   * stream.
+   *
+   * @param period the month; never null
+   * @param action called once per line; never null
+   */
+  default void forEachCloseLine(YearMonth period, Consumer<PeriodCloseLine> action) {
+    closeLines(period).forEach(action);
+  }
+
+  /**
    * The entries a payout pays.
    *
    * @param payoutId the payout; never null

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -698,6 +699,70 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     assertThat(tx(() -> payouts().closeLines(DECEMBER))).containsExactly(december);
   }
 
+  @Test
+  void aMonthsCloseLinesAndPayoutsStreamInTheOrderOfTheirLists() {
+    // More rows than an adapter fetches per round trip, with ids whose byte order differs from a
+    // case-insensitive collation's ("P-…" sorts before "a-…" and "p-…" as String.compareTo does).
+    int partners = 1_234;
+    List<PeriodCloseLine> lines = new ArrayList<>();
+    List<Payout> made = new ArrayList<>();
+    for (int i = 0; i < partners; i++) {
+      PartnerId partner = PartnerId.of((i % 3 == 0 ? "P-" : i % 3 == 1 ? "a-" : "p-") + (i * 7919));
+      if (i % 4 == 0) {
+        lines.add(
+            new PeriodCloseLine(
+                NOVEMBER,
+                partner,
+                eur("0.0" + (i % 10)),
+                Optional.empty(),
+                Optional.of(CarryOverReason.BELOW_MINIMUM)));
+        continue;
+      }
+      PayoutId id = payoutId(partners - i);
+      Payout payout = payout(id, partner, NOVEMBER, (i + 50) + ".25");
+      made.add(payout);
+      lines.add(
+          new PeriodCloseLine(
+              NOVEMBER, partner, payout.amount(), Optional.of(id), Optional.empty()));
+    }
+    tx(
+        () -> {
+          payouts().claimPeriod(new PeriodClose(NOVEMBER, T0));
+          made.forEach(p -> payouts().insertPayout(p));
+          payouts().insertCloseLines(lines);
+          return null;
+        });
+
+    List<PeriodCloseLine> streamedLines = new ArrayList<>();
+    tx(
+        () -> {
+          payouts().forEachCloseLine(NOVEMBER, streamedLines::add);
+          return null;
+        });
+    List<Payout> streamedPayouts = new ArrayList<>();
+    tx(
+        () -> {
+          payouts().forEachPayoutOfPeriod(NOVEMBER, streamedPayouts::add);
+          return null;
+        });
+
+    List<PeriodCloseLine> byPartner = new ArrayList<>(lines);
+    byPartner.sort(Comparator.comparing(l -> l.partnerId().value()));
+    List<Payout> byPayout = new ArrayList<>(made);
+    byPayout.sort(Comparator.comparing(p -> p.payoutId().value()));
+    assertThat(streamedLines).containsExactlyElementsOf(byPartner);
+    assertThat(tx(() -> payouts().closeLines(NOVEMBER))).containsExactlyElementsOf(byPartner);
+    assertThat(streamedPayouts).containsExactlyElementsOf(byPayout);
+    assertThat(tx(() -> payouts().payoutsOfPeriod(NOVEMBER))).containsExactlyElementsOf(byPayout);
+    List<PeriodCloseLine> december = new ArrayList<>();
+    tx(
+        () -> {
+          payouts().forEachCloseLine(DECEMBER, december::add);
+          return null;
+        });
+    assertThat(december).isEmpty();
+  }
+
   // ---------------------------------------------------------------- through the facade
 
   @Test
@@ -722,8 +787,19 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     assertThat(tx(() -> payouts().entriesOfPayout(payout.payoutId())))
         .singleElement()
         .satisfies(e -> assertThat(e.kind()).isEqualTo(LedgerEntry.Kind.EARNED));
-    // The close's own result is what storage reports for the month afterwards.
+    assertThat(closed.payoutCount()).isEqualTo(1);
+    assertThat(closed.payoutTotal()).isEqualTo(eur("25.00"));
+    assertThat(closed.carriedOverCount()).isZero();
+    assertThat(closed.lines())
+        .singleElement()
+        .satisfies(l -> assertThat(l.payoutId()).contains(payout.payoutId()));
+    // A second close reports the first one's summary, counted from what storage holds.
     PeriodCloseResult again = f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
+    assertThat(again.alreadyClosed()).isTrue();
+    assertThat(again.closedAt()).isEqualTo(closed.closedAt());
+    assertThat(again.payoutCount()).isEqualTo(closed.payoutCount());
+    assertThat(again.payoutTotal()).isEqualTo(closed.payoutTotal());
+    assertThat(again.carriedOverCount()).isEqualTo(closed.carriedOverCount());
     assertThat(again.payouts()).containsExactly(payout);
     assertThat(again.lines()).isEqualTo(closed.lines());
 
@@ -762,6 +838,11 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
             .markPaid(new MarkPayoutPaidCommand(payout.payoutId(), f.clock.instant()));
     assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
     assertThat(tx(() -> payouts().find(payout.payoutId()))).contains(paid);
+    // The close's result reads its payouts when asked, so they come as they are now.
+    assertThat(closed.payouts()).containsExactly(paid);
+    List<Payout> streamed = new ArrayList<>();
+    closed.forEachPayout(streamed::add);
+    assertThat(streamed).containsExactly(paid);
     var overview =
         f.program
             .partnerOverview()
