@@ -100,6 +100,12 @@ class MariaDbJdbcAdapterTest extends AbstractJdbcAdapterTest {
             possibleKeys(
                 "SELECT payout_id FROM pp_payout WHERE period = '2026-11' ORDER BY payout_id"))
         .contains("ix_pp_payout_period");
+    // A month's close lines, read or streamed for the close's result.
+    assertThat(
+            possibleKeys(
+                "SELECT partner_id FROM pp_period_close_line WHERE period = '2026-11'"
+                    + " ORDER BY partner_id"))
+        .contains("PRIMARY");
     // The close's sums of what it assigned: the new payouts' items alone (V7), never the ledger.
     assertThat(
             possibleKeys(

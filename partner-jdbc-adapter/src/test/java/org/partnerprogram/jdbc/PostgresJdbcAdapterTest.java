@@ -175,6 +175,12 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
                 "SELECT payout_id FROM pp_payout WHERE period = '2026-11'"
                     + " ORDER BY payout_id COLLATE \"C\""))
         .contains("ix_pp_payout_period");
+    // A month's close lines, read or streamed for the close's result.
+    assertThat(
+            plan(
+                "SELECT partner_id FROM pp_period_close_line WHERE period = '2026-11'"
+                    + " ORDER BY partner_id COLLATE \"C\""))
+        .contains("pk_pp_period_close_line");
     assertThat(
             plan(
                 "SELECT payout_id FROM pp_payout WHERE partner_id = 'p-1'"
