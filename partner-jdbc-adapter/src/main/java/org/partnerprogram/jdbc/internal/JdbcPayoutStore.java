@@ -655,6 +655,22 @@ public final class JdbcPayoutStore implements PayoutStore {
   }
 
   @Override
+  public int markExported(YearMonth period, Instant at) {
+    return sql.run(
+        "marking the payouts of month " + period + " exported",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE pp_payout SET status = 'EXPORTED', status_changed_at = ?"
+                      + " WHERE period = ? AND status = 'CREATED'")) {
+            sql.setInstant(ps, 1, "at", at);
+            ps.setString(2, period.toString());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public Optional<Payout> find(PayoutId payoutId) {
     return sql.run(
         "reading payout " + payoutId,

@@ -141,6 +141,28 @@ public interface PayoutStore {
   boolean update(Payout payout, PayoutStatus expected);
 
   /**
+   * Marks every CREATED payout of a month EXPORTED at an instant, as {@link #update} from CREATED
+   * would one payout at a time: payouts in any other status are left as they are. The default does
+   * exactly that over {@link #forEachPayoutOfPeriod}; adapters should do it in one statement, since
+   * a month can have hundreds of thousands of payouts.
+   *
+   * @param period the month; never null
+   * @param at the new status time; never null
+   * @return how many payouts were marked
+   */
+  default int markExported(YearMonth period, Instant at) {
+    int[] marked = {0};
+    forEachPayoutOfPeriod(
+        period,
+        p -> {
+          if (p.status() == PayoutStatus.CREATED && update(p.exported(at), PayoutStatus.CREATED)) {
+            marked[0]++;
+          }
+        });
+    return marked[0];
+  }
+
+  /**
    * Looks a payout up.
    *
    * @param payoutId the payout; never null

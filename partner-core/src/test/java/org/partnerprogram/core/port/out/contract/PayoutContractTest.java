@@ -554,6 +554,35 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   }
 
   @Test
+  void markingAMonthExportedChangesOnlyItsCreatedPayouts() {
+    Payout first = payout(payoutId(1), P1, NOVEMBER, "10.00");
+    Payout second = payout(payoutId(2), P2, NOVEMBER, "20.00");
+    Payout paid = payout(payoutId(3), P3, NOVEMBER, "30.00").paid(T0.plusSeconds(5));
+    Payout failed =
+        payout(payoutId(4), PartnerId.of("p-4"), NOVEMBER, "40.00")
+            .failed(T0.plusSeconds(6), "AC04 rekening opgeheven");
+    Payout alreadyExported =
+        payout(payoutId(5), PartnerId.of("p-5"), NOVEMBER, "50.00").exported(T0.plusSeconds(7));
+    Payout december = payout(payoutId(6), P1, DECEMBER, "60.00");
+    List<Payout> all = List.of(first, second, paid, failed, alreadyExported, december);
+    tx(
+        () -> {
+          all.forEach(p -> payouts().insertPayout(p));
+          return null;
+        });
+    Instant at = T0.plusSeconds(60);
+
+    assertThat(tx(() -> payouts().markExported(NOVEMBER, at))).isEqualTo(2);
+
+    assertThat(tx(() -> payouts().payoutsOfPeriod(NOVEMBER)))
+        .containsExactly(first.exported(at), second.exported(at), paid, failed, alreadyExported);
+    assertThat(tx(() -> payouts().payoutsOfPeriod(DECEMBER))).containsExactly(december);
+    assertThat(tx(() -> payouts().markExported(NOVEMBER, at.plusSeconds(60)))).isZero();
+    assertThat(tx(() -> payouts().find(first.payoutId()))).contains(first.exported(at));
+    assertThat(tx(() -> payouts().markExported(YearMonth.of(2027, 1), at))).isZero();
+  }
+
+  @Test
   void anUpdateCanCorrectTheAmount() {
     Payout created = payout(payoutId(1), P1, NOVEMBER, "10.00");
     Payout corrected =
