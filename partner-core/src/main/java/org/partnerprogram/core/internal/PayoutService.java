@@ -162,9 +162,9 @@ public final class PayoutService {
   }
 
   /**
-   * Reads a closed month's payouts and lines from storage. A list is read in one unit of work (run
-   * again on a retryable failure, as any); a stream is not run again, since the action has seen
-   * part of it.
+   * Reads a closed month's payouts and lines from storage, each read one unit of work of the
+   * storage's own boundary: never repeated by the retry policy, since a stream's action may have
+   * seen part of it when it fails.
    */
   private final class StoredDetails implements PeriodCloseResult.Details {
     private final YearMonth month;

@@ -183,7 +183,9 @@ public interface PayoutStore {
    * #payoutsOfPeriod}, without holding them all: an export of a large month streams through this.
    * The default reads {@link #payoutsOfPeriod} into memory; adapters should stream. The action may
    * call this store (for example {@link #update}); the payouts it is given are as they were when
-   * the reading started.
+   * the reading started. A call from the action may cost the streaming, though: MariaDB's driver
+   * reads the rest of a streaming result into memory before it sends another statement on the
+   * connection, so the SDK itself only reads while streaming (see {@link #markExported}).
    *
    * @param period the month; never null
    * @param action called once per payout; never null
