@@ -175,22 +175,20 @@ public final class PayoutService {
 
     @Override
     public void forEachPayout(Consumer<Payout> action) {
-      ctx.storage
-          .transactions()
-          .execute(
-              () -> {
-                payouts.forEachPayoutOfPeriod(month, action);
-                return null;
-              });
+      read(() -> payouts.forEachPayoutOfPeriod(month, action));
     }
 
     @Override
     public void forEachLine(Consumer<PeriodCloseLine> action) {
+      read(() -> payouts.forEachCloseLine(month, action));
+    }
+
+    private void read(Runnable read) {
       ctx.storage
           .transactions()
           .execute(
               () -> {
-                payouts.forEachCloseLine(month, action);
+                read.run();
                 return null;
               });
     }
