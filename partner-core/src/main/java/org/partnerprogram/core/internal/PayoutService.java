@@ -130,14 +130,7 @@ public final class PayoutService {
             }
             after = Optional.of(page.get(page.size() - 1).partnerId());
           }
-          return new PeriodCloseResult(
-              close.period(),
-              close.closedAt(),
-              tally.payouts,
-              tally.total,
-              tally.carriedOver,
-              false,
-              new StoredDetails(close.period()));
+          return result(close, tally, false);
         });
   }
 
@@ -307,13 +300,18 @@ public final class PayoutService {
   private PeriodCloseResult closedBefore(PeriodClose close) {
     Tally tally = new Tally(ctx.terms.currency());
     payouts.forEachCloseLine(close.period(), tally::add);
+    return result(close, tally, true);
+  }
+
+  /** A close's result: its counts, with its payouts and lines read from storage on request. */
+  private PeriodCloseResult result(PeriodClose close, Tally tally, boolean alreadyClosed) {
     return new PeriodCloseResult(
         close.period(),
         close.closedAt(),
         tally.payouts,
         tally.total,
         tally.carriedOver,
-        true,
+        alreadyClosed,
         new StoredDetails(close.period()));
   }
 
