@@ -55,7 +55,8 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * <p>System properties: {@code bench.databases} (default {@code postgresql,mariadb,h2}), {@code
  * bench.scale} (default {@code 100000,1000000}; add {@code 10000000} for the 10^7 run), {@code
  * bench.h2.maxScale} (default 100000: H2 is in memory and only a reference), {@code
- * bench.scenarios} (default all: {@code order,payment,payment8,attribution,overview,close}), {@code
+ * bench.scenarios} (default all: {@code
+ * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}), {@code
  * bench.rounds} (default 5).
  */
 public final class DbBenchmarkMain {
@@ -84,7 +85,9 @@ public final class DbBenchmarkMain {
   private final int rounds = Integer.getInteger("bench.rounds", 5);
   private final List<String> scenarios =
       List.of(
-          System.getProperty("bench.scenarios", "order,payment,payment8,attribution,overview,close")
+          System.getProperty(
+                  "bench.scenarios",
+                  "order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close")
               .split(",", -1));
   private final List<Result> results = new ArrayList<>();
 
@@ -152,11 +155,17 @@ public final class DbBenchmarkMain {
       Fixtures fixtures = new Fixtures(kind, scale);
       fixtures.load(
           db.dataSource,
-          scenarios.contains("attribution"),
+          scenarios.contains("attribution") || scenarios.contains("attributionfloor"),
           scenarios.contains("overview") || scenarios.contains("close"));
-      int singleOrders = WARM + rounds * PER_ROUND;
+      // The warm-up, the 10 operations whose statements are counted, then the rounds.
+      int singleOrders = WARM + 10 + rounds * PER_ROUND;
       int parallelOrders = THREADS * (WARM / 4 + rounds * PER_THREAD_ROUND);
-      fixtures.attributeOrderCustomers(db.dataSource, singleOrders + parallelOrders + JIT_WARM);
+      int floorOrders =
+          kind != BenchDatabase.Kind.H2 && scenarios.contains("paymentfloor")
+              ? 2 * singleOrders
+              : 0;
+      fixtures.attributeOrderCustomers(
+          db.dataSource, singleOrders + parallelOrders + JIT_WARM + floorOrders);
       try (FixedPool pool = new FixedPool(db.dataSource, THREADS)) {
         Dialect dialect =
             switch (kind) {
@@ -164,18 +173,19 @@ public final class DbBenchmarkMain {
               case MARIADB -> Dialect.MARIADB;
               case H2 -> Dialect.H2;
             };
+        ProgramTerms terms =
+            ProgramTerms.builder()
+                .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/?ref={code}"))
+                .build();
         PartnerProgram program =
             PartnerProgram.builder()
-                .terms(
-                    ProgramTerms.builder()
-                        .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/?ref={code}"))
-                        .build())
+                .terms(terms)
                 .storage(JdbcProgramStorage.create(pool, dialect))
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
-        new Scenarios(kind, scale, db, fixtures, pool, program, singleOrders)
+        new Scenarios(kind, scale, db, fixtures, pool, program, terms, singleOrders)
             .warmUpJit(singleOrders + parallelOrders)
-            .run();
+            .run(singleOrders + parallelOrders + JIT_WARM);
       }
     }
   }
@@ -188,6 +198,7 @@ public final class DbBenchmarkMain {
     final Fixtures fixtures;
     final FixedPool pool;
     final PartnerProgram program;
+    final ProgramTerms terms;
     final int singleOrders;
     final AtomicLong bareIds = new AtomicLong();
 
@@ -198,6 +209,7 @@ public final class DbBenchmarkMain {
         Fixtures fixtures,
         FixedPool pool,
         PartnerProgram program,
+        ProgramTerms terms,
         int singleOrders) {
       this.kind = kind;
       this.scale = scale;
@@ -205,6 +217,7 @@ public final class DbBenchmarkMain {
       this.fixtures = fixtures;
       this.pool = pool;
       this.program = program;
+      this.terms = terms;
       this.singleOrders = singleOrders;
     }
 
@@ -263,7 +276,12 @@ public final class DbBenchmarkMain {
       }
     }
 
-    void run() throws Exception {
+    /**
+     * Runs the scenarios asked for.
+     *
+     * @param firstFreeOrder the first order number no earlier step used (the floor's orders)
+     */
+    void run(int firstFreeOrder) throws Exception {
       boolean orders = scenarios.contains("order");
       if (orders || scenarios.contains("payment") || scenarios.contains("payment8")) {
         // Orders are recorded (and measured) first: the payments need them.
@@ -315,6 +333,9 @@ public final class DbBenchmarkMain {
             i -> bareInsert(),
             true);
       }
+      if (scenarios.contains("paymentfloor")) {
+        paymentFloor(firstFreeOrder);
+      }
       if (scenarios.contains("attribution")) {
         SplittableRandom random = new SplittableRandom(scale);
         add(
@@ -325,6 +346,9 @@ public final class DbBenchmarkMain {
                 2.0,
                 i -> attribute("sc-" + i, Fixtures.visitorId(random.nextLong(fixtures.visitors))),
                 i -> bareTouchSelect(Fixtures.visitorId(random.nextLong(fixtures.visitors)))));
+      }
+      if (scenarios.contains("attributionfloor")) {
+        attributionFloor();
       }
       if (scenarios.contains("overview")) {
         PartnerId big = PartnerId.of(Fixtures.partnerId(0));
@@ -359,6 +383,194 @@ public final class DbBenchmarkMain {
       if (scenarios.contains("close")) {
         close();
       }
+    }
+
+    /**
+     * The payment's floor ({@link PaymentFloor}): rounds of a bare INSERT, the same rows as a
+     * payment by hand, and the SDK's payment, interleaved. Two rows: the floor against the bare
+     * INSERT (what no implementation of the payment's writes could beat) and the SDK against the
+     * floor (what the SDK itself costs). The orders, {@code 2 * singleOrders} from {@code
+     * firstOrder}, are recorded through the SDK first, unmeasured.
+     */
+    private void paymentFloor(int firstOrder) throws Exception {
+      if (kind == BenchDatabase.Kind.H2) {
+        System.out.println("  paymentfloor skipped: written for PostgreSQL and MariaDB");
+        return;
+      }
+      for (int i = firstOrder; i < firstOrder + 2 * singleOrders; i++) {
+        program.recordOrder().recordOrder(new RecordOrderCommand(orderEvent(i), order(i)));
+      }
+      PaymentFloor floor = new PaymentFloor(kind, pool);
+      Instant payableAt = NOW.plus(terms.holdingPeriod());
+      int floorBase = firstOrder + singleOrders;
+      Op byHand =
+          i ->
+              floor.pay(
+                  "floor-" + (floorBase + i),
+                  String.format(Locale.ROOT, "%064x", floorBase + i),
+                  orderId(floorBase + i).value(),
+                  NOW,
+                  payableAt,
+                  NOW);
+      Series s =
+          interleavedSeries(WARM, PER_ROUND, i -> bareInsert(), byHand, i -> pay(firstOrder + i));
+      floor.checkSameRows(orderId(firstOrder).value(), orderId(floorBase).value());
+      String what =
+          kind == BenchDatabase.Kind.POSTGRESQL
+              ? "record a payment by hand: the same rows, 1 statement (writable CTEs)"
+              : "record a payment by hand: the same rows, 4 statements";
+      add(
+          new Result(
+              kind.label(),
+              scale,
+              "paymentfloor",
+              what,
+              "bare INSERT + COMMIT",
+              s.stats(1),
+              s.stats(0),
+              s.opsPerSecond(1),
+              s.opsPerSecond(0),
+              2.0,
+              s.statements(1),
+              s.otherCalls(1)));
+      add(
+          new Result(
+              kind.label(),
+              scale,
+              "payment-vs-floor",
+              "record a payment, 1 thread (SDK)",
+              "the same rows by hand (the row above)",
+              s.stats(2),
+              s.stats(1),
+              s.opsPerSecond(2),
+              s.opsPerSecond(1),
+              0,
+              s.statements(2),
+              s.otherCalls(2)));
+    }
+
+    /**
+     * The attribution's floor ({@link AttributionFloor}): rounds of the bare indexed SELECT, the
+     * same rows as an attribution by hand, and the SDK's attribution, interleaved, each on a random
+     * visitor. Two rows, as for the payment's floor.
+     */
+    private void attributionFloor() throws Exception {
+      if (kind == BenchDatabase.Kind.H2) {
+        System.out.println("  attributionfloor skipped: written for PostgreSQL and MariaDB");
+        return;
+      }
+      AttributionFloor floor = new AttributionFloor(kind, pool);
+      SplittableRandom random = new SplittableRandom(scale + 1);
+      Instant since = NOW.minus(terms.attributionWindow());
+      Series s =
+          interleavedSeries(
+              WARM,
+              PER_ROUND,
+              i -> bareTouchSelect(Fixtures.visitorId(random.nextLong(fixtures.visitors))),
+              i ->
+                  floor.attribute(
+                      "fa-" + i,
+                      Fixtures.visitorId(random.nextLong(fixtures.visitors)),
+                      since,
+                      NOW),
+              i -> attribute("sa-" + i, Fixtures.visitorId(random.nextLong(fixtures.visitors))));
+      String visitor = Fixtures.visitorId(random.nextLong(fixtures.visitors));
+      attribute("sa-check", visitor);
+      floor.attribute("fa-check", visitor, since, NOW);
+      floor.checkSameRows("sa-check", "fa-check");
+      String what =
+          kind == BenchDatabase.Kind.POSTGRESQL
+              ? "attribute a signup by hand: the same rows, 1 statement (writable CTEs)"
+              : "attribute a signup by hand: the same rows, 2 statements";
+      add(
+          new Result(
+              kind.label(),
+              scale,
+              "attributionfloor",
+              what,
+              "bare indexed SELECT of the visitor's touches",
+              s.stats(1),
+              s.stats(0),
+              s.opsPerSecond(1),
+              s.opsPerSecond(0),
+              2.0,
+              s.statements(1),
+              s.otherCalls(1)));
+      add(
+          new Result(
+              kind.label(),
+              scale,
+              "attribution-vs-floor",
+              "attribute a signup (SDK)",
+              "the same rows by hand (the row above)",
+              s.stats(2),
+              s.stats(1),
+              s.opsPerSecond(2),
+              s.opsPerSecond(1),
+              0,
+              s.statements(2),
+              s.otherCalls(2)));
+    }
+
+    /** Per-operation times and counts of the operations of {@link #interleavedSeries}. */
+    private record Series(
+        LatencyLog[] logs, long[] nanos, int ops, double[] statements, double[] otherCalls) {
+      Stats stats(int op) {
+        return Stats.of(logs[op].values());
+      }
+
+      double opsPerSecond(int op) {
+        return ops / (nanos[op] / 1e9);
+      }
+
+      double statements(int op) {
+        return statements[op];
+      }
+
+      double otherCalls(int op) {
+        return otherCalls[op];
+      }
+    }
+
+    /**
+     * Warm-up, then {@code rounds} rounds of a block of each operation in turn; each operation
+     * numbers its own calls from 0. Before the rounds, 10 calls of each count its statements.
+     */
+    private Series interleavedSeries(int warm, int perRound, Op... ops) throws Exception {
+      int[] next = new int[ops.length];
+      for (int i = 0; i < warm; i++) {
+        for (int k = 0; k < ops.length; k++) {
+          ops[k].run(next[k]++);
+        }
+      }
+      double[] statements = new double[ops.length];
+      double[] other = new double[ops.length];
+      for (int k = 0; k < ops.length; k++) {
+        long statements0 = pool.statements.get();
+        long other0 = pool.otherCalls.get();
+        for (int i = 0; i < 10; i++) {
+          ops[k].run(next[k]++);
+        }
+        statements[k] = (pool.statements.get() - statements0) / 10.0;
+        other[k] = (pool.otherCalls.get() - other0) / 10.0;
+      }
+      LatencyLog[] logs = new LatencyLog[ops.length];
+      long[] nanos = new long[ops.length];
+      for (int k = 0; k < ops.length; k++) {
+        logs[k] = new LatencyLog();
+      }
+      for (int r = 0; r < rounds; r++) {
+        for (int k = 0; k < ops.length; k++) {
+          long start = System.nanoTime();
+          for (int i = 0; i < perRound; i++) {
+            long t = System.nanoTime();
+            ops[k].run(next[k]++);
+            logs[k].add(System.nanoTime() - t);
+          }
+          nanos[k] += System.nanoTime() - start;
+        }
+      }
+      return new Series(logs, nanos, rounds * perRound, statements, other);
     }
 
     private void add(Result r) throws IOException {
