@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.VisitorId;
@@ -172,6 +173,12 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public LedgerStore ledger() {
     return ledger;
+  }
+
+  /** One query: the clicks counted with the decisions. */
+  @Override
+  public AttributionCounts referralCounts(PartnerId partnerId) {
+    return attributions.countsWithClicks(partnerId);
   }
 
   /** The ledger's sums and the paid total in one statement. */

@@ -228,6 +228,32 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
         .contains("uq_pp_rate_version_from");
     assertThat(plan("SELECT target_id FROM pp_rate WHERE partner_id = '' AND version_number = 7"))
         .contains("pk_pp_rate");
+    // Both versions in force (programme and partner) in one statement, each by its index.
+    assertThat(
+            plan(
+                "SELECT 0 AS scope_index, v.version_number, r.target_id FROM"
+                    + " (SELECT version_number FROM pp_rate_version WHERE partner_id = ''"
+                    + " AND effective_from <= TIMESTAMPTZ '2026-01-01Z'"
+                    + " ORDER BY effective_from DESC LIMIT 1) v"
+                    + " LEFT JOIN pp_rate r ON r.partner_id = ''"
+                    + " AND r.version_number = v.version_number"
+                    + " UNION ALL SELECT 1, v.version_number, r.target_id FROM"
+                    + " (SELECT version_number FROM pp_rate_version WHERE partner_id = 'p-1'"
+                    + " AND effective_from <= TIMESTAMPTZ '2026-01-01Z'"
+                    + " ORDER BY effective_from DESC LIMIT 1) v"
+                    + " LEFT JOIN pp_rate r ON r.partner_id = 'p-1'"
+                    + " AND r.version_number = v.version_number"))
+        .contains("uq_pp_rate_version_from", "pk_pp_rate")
+        .doesNotContain("Seq Scan");
+    // The overview's referral counts: the clicks and the decisions in one statement.
+    assertThat(
+            plan(
+                "SELECT 'CLICKS' AS outcome, 'CLICKS' AS reason, COUNT(*) AS decisions"
+                    + " FROM pp_touch WHERE partner_id = 'p-1' UNION ALL"
+                    + " SELECT outcome, reason, COUNT(*) FROM pp_attribution"
+                    + " WHERE partner_id = 'p-1' GROUP BY outcome, reason"))
+        .contains("ix_pp_touch_partner", "ix_pp_attribution_partner")
+        .doesNotContain("Seq Scan");
     assertThat(
             plan("SELECT payout_id FROM pp_payout WHERE partner_id = 'p-1' AND status <> 'FAILED'"))
         .contains("ix_pp_payout_partner");

@@ -145,9 +145,9 @@ public final class CommissionService {
           List<LedgerEntry> accrued = new ArrayList<>();
           if (recorded.partnerId().isPresent()) {
             PartnerId partner = recorded.partnerId().get();
-            Optional<RateVersion> programme = rates.inForceAt(Optional.empty(), order.placedAt());
-            Optional<RateVersion> override =
-                rates.inForceAt(Optional.of(partner), order.placedAt());
+            RateStore.InForce inForce = rates.inForceFor(partner, order.placedAt());
+            Optional<RateVersion> programme = inForce.programme();
+            Optional<RateVersion> override = inForce.partner();
             for (OrderLine line : order.lines()) {
               CommissionLine priced =
                   price(command.eventId(), order, line, partner, programme, override);

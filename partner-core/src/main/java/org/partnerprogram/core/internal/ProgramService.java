@@ -409,17 +409,14 @@ public final class ProgramService {
   }
 
   private AttributionCounts referrals(PartnerId partnerId) {
-    AttributionCounts decided = ctx.storage.attributions().countsByPartner(partnerId);
-    return new AttributionCounts(
-        ctx.storage.touches().countByPartner(partnerId),
-        decided.signupsAttributed(),
-        decided.signupsRefused());
+    return ctx.storage.referralCounts(partnerId);
   }
 
   private List<ProductRate> currentRates(PartnerId partnerId, Instant at) {
     Map<RateTarget, ProductRate> merged = new TreeMap<>();
-    rates
-        .inForceAt(Optional.empty(), at)
+    RateStore.InForce inForce = rates.inForceFor(partnerId, at);
+    inForce
+        .programme()
         .ifPresent(
             v ->
                 v.rates()
@@ -428,8 +425,8 @@ public final class ProgramService {
                             merged.put(
                                 target,
                                 new ProductRate(target, rate, v.number(), Optional.empty()))));
-    rates
-        .inForceAt(Optional.of(partnerId), at)
+    inForce
+        .partner()
         .ifPresent(
             v ->
                 v.rates()

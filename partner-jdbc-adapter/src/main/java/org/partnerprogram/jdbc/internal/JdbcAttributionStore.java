@@ -124,21 +124,48 @@ public final class JdbcAttributionStore implements AttributionStore {
 
   @Override
   public AttributionCounts countsByPartner(PartnerId partnerId) {
+    return counts(partnerId, false);
+  }
+
+  /**
+   * {@link #countsByPartner} with the clicks on the partner's codes counted in the same statement:
+   * a first row of outcome {@code CLICKS}, then the decisions ({@link
+   * org.partnerprogram.core.port.out.ProgramStorage#referralCounts}).
+   *
+   * @param partnerId the partner
+   * @return the counts with clicks
+   */
+  public AttributionCounts countsWithClicks(PartnerId partnerId) {
+    return counts(partnerId, true);
+  }
+
+  private AttributionCounts counts(PartnerId partnerId, boolean clicks) {
     return sql.run(
         "counting the attribution decisions of partner " + partnerId,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT outcome, reason, COUNT(*) AS decisions FROM pp_attribution"
+                  (clicks
+                          ? "SELECT 'CLICKS' AS outcome, 'CLICKS' AS reason, COUNT(*) AS decisions"
+                              + " FROM pp_touch WHERE partner_id = ? UNION ALL "
+                          : "")
+                      + "SELECT outcome, reason, COUNT(*) AS decisions FROM pp_attribution"
                       + " WHERE partner_id = ? GROUP BY outcome, reason")) {
             ps.setString(1, partnerId.value());
+            if (clicks) {
+              ps.setString(2, partnerId.value());
+            }
+            long clickCount = 0;
             long attributed = 0;
             Map<AttributionDecision.Reason, Long> refused =
                 new EnumMap<>(AttributionDecision.Reason.class);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 long count = rs.getLong("decisions");
-                if (ATTRIBUTED.equals(rs.getString("outcome"))) {
+                String outcome = rs.getString("outcome");
+                if ("CLICKS".equals(outcome)) {
+                  clickCount = count;
+                } else if (ATTRIBUTED.equals(outcome)) {
                   attributed += count;
                 } else {
                   refused.merge(
@@ -146,7 +173,7 @@ public final class JdbcAttributionStore implements AttributionStore {
                 }
               }
             }
-            return new AttributionCounts(0, attributed, refused);
+            return new AttributionCounts(clickCount, attributed, refused);
           }
         });
   }

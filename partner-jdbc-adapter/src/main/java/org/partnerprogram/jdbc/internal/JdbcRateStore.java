@@ -33,6 +33,10 @@ public final class JdbcRateStore implements RateStore {
   private static final String HEADER =
       "SELECT version_number, effective_from, created_at FROM pp_rate_version WHERE partner_id = ?";
 
+  /** The header query of the version of a scope in force at an instant (parameters: scope, at). */
+  private static final String IN_FORCE =
+      HEADER + " AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1";
+
   private final Sql sql;
 
   /**
@@ -108,51 +112,105 @@ public final class JdbcRateStore implements RateStore {
 
   @Override
   public Optional<RateVersion> inForceAt(Optional<PartnerId> scope, Instant at) {
-    return first(
-        scope, HEADER + " AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1", at);
+    return first(scope, IN_FORCE, at);
   }
 
   /**
-   * The one version a header query picks, read with its rates in one statement: the header query
-   * (with its LIMIT 1) is a derived table joined to its rates, one row per rate, or one row with
-   * NULL rate columns for a version without rates.
+   * Both versions in one statement: {@link #inForceAt}'s query for the programme-wide card and for
+   * the partner, joined by {@code UNION ALL}, each row marked with its scope.
    */
+  @Override
+  public InForce inForceFor(PartnerId partnerId, Instant at) {
+    Optional<PartnerId> partner = Optional.of(partnerId);
+    return sql.run(
+        "reading the rate versions in force for partner " + partnerId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  withRates(IN_FORCE, "0 AS scope_index, ")
+                      + " UNION ALL "
+                      + withRates(IN_FORCE, "1, "))) {
+            int index = 1;
+            for (String key : List.of(PROGRAMME_SCOPE, partnerId.value())) {
+              ps.setString(index++, key);
+              sql.setInstant(ps, index++, "at", at);
+              ps.setString(index++, key);
+            }
+            VersionRows programme = new VersionRows();
+            VersionRows own = new VersionRows();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                (rs.getInt("scope_index") == 0 ? programme : own).add(rs);
+              }
+            }
+            return new InForce(programme.version(Optional.empty()), own.version(partner));
+          }
+        });
+  }
+
+  /**
+   * A header query as a derived table joined to its versions' rates: one row per rate, or one row
+   * with NULL rate columns for a version without rates (parameters: the header query's, then the
+   * scope again).
+   *
+   * @param lead columns to put first, each followed by {@code ", "}, or empty
+   */
+  private static String withRates(String headerQuery, String lead) {
+    return "SELECT "
+        + lead
+        + "v.version_number, v.effective_from, v.created_at, r.target_kind,"
+        + " r.target_id, r.rate_kind, r.percentage, r.amount, r.currency_code"
+        + " FROM ("
+        + headerQuery
+        + ") v LEFT JOIN pp_rate r"
+        + " ON r.partner_id = ? AND r.version_number = v.version_number";
+  }
+
+  /** The rows of one version read by {@link #withRates}, collected into the version. */
+  private final class VersionRows {
+    private Header header;
+    private final Map<RateTarget, Rate> rates = new LinkedHashMap<>();
+
+    void add(ResultSet rs) throws SQLException {
+      if (header == null) {
+        header =
+            new Header(
+                rs.getInt("version_number"),
+                sql.getRequiredInstant(rs, "effective_from"),
+                sql.getRequiredInstant(rs, "created_at"));
+      }
+      if (rs.getString("target_kind") != null) {
+        rates.put(target(rs), rate(rs));
+      }
+    }
+
+    Optional<RateVersion> version(Optional<PartnerId> scope) {
+      return header == null
+          ? Optional.empty()
+          : Optional.of(JdbcRateStore.version(scope, header, rates));
+    }
+  }
+
+  /** The one version a header query picks, read with its rates in one statement. */
   private Optional<RateVersion> first(Optional<PartnerId> scope, String headerQuery, Instant at) {
     String key = scopeOf(scope);
     return sql.run(
         "reading rate versions of scope '" + key + "'",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT v.version_number, v.effective_from, v.created_at, r.target_kind,"
-                      + " r.target_id, r.rate_kind, r.percentage, r.amount, r.currency_code"
-                      + " FROM ("
-                      + headerQuery
-                      + ") v LEFT JOIN pp_rate r"
-                      + " ON r.partner_id = ? AND r.version_number = v.version_number")) {
+          try (PreparedStatement ps = c.prepareStatement(withRates(headerQuery, ""))) {
             int index = 1;
             ps.setString(index++, key);
             if (at != null) {
               sql.setInstant(ps, index++, "at", at);
             }
             ps.setString(index, key);
-            Header header = null;
-            Map<RateTarget, Rate> rates = new LinkedHashMap<>();
+            VersionRows rows = new VersionRows();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                if (header == null) {
-                  header =
-                      new Header(
-                          rs.getInt("version_number"),
-                          sql.getRequiredInstant(rs, "effective_from"),
-                          sql.getRequiredInstant(rs, "created_at"));
-                }
-                if (rs.getString("target_kind") != null) {
-                  rates.put(target(rs), rate(rs));
-                }
+                rows.add(rs);
               }
             }
-            return header == null ? Optional.empty() : Optional.of(version(scope, header, rates));
+            return rows.version(scope);
           }
         });
   }

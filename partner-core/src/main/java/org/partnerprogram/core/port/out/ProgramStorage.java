@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.Money;
@@ -138,6 +139,21 @@ public interface ProgramStorage {
       }
     }
     return List.copyOf(resolved);
+  }
+
+  /**
+   * What the overview shows a partner about their referrals: the {@linkplain
+   * TouchStore#countByPartner clicks on their codes} with their {@linkplain
+   * AttributionStore#countsByPartner attribution decisions}. The default asks the two stores; an
+   * adapter that can answer both in one round trip may override it, with the same result.
+   *
+   * @param partnerId the partner; never null
+   * @return the counts; zeros if the partner has neither clicks nor decisions
+   */
+  default AttributionCounts referralCounts(PartnerId partnerId) {
+    AttributionCounts decided = attributions().countsByPartner(partnerId);
+    return new AttributionCounts(
+        touches().countByPartner(partnerId), decided.signupsAttributed(), decided.signupsRefused());
   }
 
   /**

@@ -2,6 +2,7 @@ package org.partnerprogram.core.port.out;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.RateVersion;
@@ -42,10 +43,42 @@ public interface RateStore {
   Optional<RateVersion> inForceAt(Optional<PartnerId> scope, Instant at);
 
   /**
+   * The programme-wide version and a partner's version in force at an instant, as pricing and the
+   * partner overview need them together: the same as {@link #inForceAt} for each scope. The default
+   * asks {@link #inForceAt} twice; an adapter that can answer both in one round trip may override
+   * it, with the same result.
+   *
+   * @param partnerId the partner whose overrides are read with the programme-wide card; never null
+   * @param at the instant; never null
+   * @return the two versions, each empty if none of its scope had started by then
+   */
+  default InForce inForceFor(PartnerId partnerId, Instant at) {
+    return new InForce(inForceAt(Optional.empty(), at), inForceAt(Optional.of(partnerId), at));
+  }
+
+  /**
    * All versions of a scope.
    *
    * @param scope empty for the programme-wide card, or a partner; never null
    * @return the versions ordered by number; empty if none
    */
   List<RateVersion> versions(Optional<PartnerId> scope);
+
+  /**
+   * The versions in force at one instant for one partner ({@link #inForceFor}).
+   *
+   * @param programme the programme-wide version in force, or empty
+   * @param partner the partner's override version in force, or empty
+   */
+  record InForce(Optional<RateVersion> programme, Optional<RateVersion> partner) {
+    /**
+     * Checks the parts.
+     *
+     * @throws NullPointerException if a part is null
+     */
+    public InForce {
+      Objects.requireNonNull(programme, "programme");
+      Objects.requireNonNull(partner, "partner");
+    }
+  }
 }

@@ -314,6 +314,49 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
   }
 
   @Test
+  void referralCountsAreTheClicksWithTheDecisionsOfThePartnerAlone() {
+    PartnerId quiet = PartnerId.of("p-quiet");
+    PartnerId decidedOnly = PartnerId.of("p-decided");
+    tx(
+        () -> {
+          storage.touches().insert(touch("alpha-1", P1, "v-1", T0));
+          storage.touches().insert(touch("alpha-1", P1, "v-2", T0.plusSeconds(1)));
+          storage.touches().insert(touch("alpha-2", P1, "v-3", T0.plusSeconds(2)));
+          storage.touches().insert(touch("beta-1", P2, "v-4", T0));
+          storage.attributions().insert(attributed("a-1", P1, T0));
+          storage.attributions().insert(attributed("a-2", P2, T0));
+          storage.attributions().insert(attributed("a-3", decidedOnly, T0));
+          storage
+              .attributions()
+              .insert(refused("r-1", Optional.of(P1), AttributionDecision.Reason.CODE_REVOKED));
+          storage
+              .attributions()
+              .insert(
+                  refused(
+                      "r-2", Optional.of(decidedOnly), AttributionDecision.Reason.SELF_REFERRAL));
+          return null;
+        });
+
+    for (PartnerId partner : List.of(P1, P2, quiet, decidedOnly)) {
+      AttributionCounts decided = tx(() -> storage.attributions().countsByPartner(partner));
+      long clicks = tx(() -> storage.touches().countByPartner(partner));
+      assertThat(tx(() -> storage.referralCounts(partner)))
+          .as("%s: the two stores' answers together", partner)
+          .isEqualTo(
+              new AttributionCounts(clicks, decided.signupsAttributed(), decided.signupsRefused()));
+    }
+    assertThat(tx(() -> storage.referralCounts(P1)))
+        .isEqualTo(
+            new AttributionCounts(3, 1, Map.of(AttributionDecision.Reason.CODE_REVOKED, 1L)));
+    assertThat(tx(() -> storage.referralCounts(P2)))
+        .isEqualTo(new AttributionCounts(1, 1, Map.of()));
+    assertThat(tx(() -> storage.referralCounts(quiet))).isEqualTo(AttributionCounts.none());
+    assertThat(tx(() -> storage.referralCounts(decidedOnly)))
+        .isEqualTo(
+            new AttributionCounts(0, 1, Map.of(AttributionDecision.Reason.SELF_REFERRAL, 1L)));
+  }
+
+  @Test
   void countsPerPartnerAddUpAttributedAndRefusedByReason() {
     tx(
         () -> {

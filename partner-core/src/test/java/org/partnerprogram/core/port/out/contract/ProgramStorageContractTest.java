@@ -49,6 +49,7 @@ import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ResolvedTouch;
 
 /**
@@ -651,6 +652,62 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
                         .rates()
                         .inForceAt(PROGRAMME, Instant.parse("2999-12-31T23:59:59.999999Z"))))
         .contains(v2);
+  }
+
+  @Test
+  void inForceForReadsBothScopesAsInForceAtDoesAroundEachBoundary() {
+    PartnerId p1 = PartnerId.of("p-1");
+    PartnerId p2 = PartnerId.of("p-2");
+    Instant override1 = T0.plusSeconds(1800);
+    Instant programme2 = T0.plusSeconds(3600);
+    Instant override2 = T0.plusSeconds(7200);
+    List<RateVersion> versions =
+        List.of(
+            aVersion(
+                PROGRAMME,
+                1,
+                T0,
+                Map.of(
+                    RateTarget.product("a"), Rate.percent("1"),
+                    RateTarget.group("g"), Rate.fixed(Money.of("2.50", "EUR")))),
+            aVersion(PROGRAMME, 2, programme2, Map.of(RateTarget.product("a"), Rate.percent("2"))),
+            aVersion(
+                Optional.of(p1), 1, override1, Map.of(RateTarget.product("a"), Rate.percent("20"))),
+            aVersion(Optional.of(p1), 2, override2, Map.of()), // an override ended by no rates
+            aVersion(
+                Optional.of(p2), 1, override2, Map.of(RateTarget.product("b"), Rate.percent("7"))));
+    versions.forEach(v -> assertThat(tx(() -> storage.rates().insert(v))).isTrue());
+
+    for (Instant at :
+        List.of(
+            T0.minusNanos(1_000),
+            T0,
+            override1.minusNanos(1_000),
+            override1,
+            programme2,
+            override2.minusNanos(1_000),
+            override2,
+            Instant.parse("2999-12-31T23:59:59.999999Z"))) {
+      for (PartnerId partner : List.of(p1, p2, PartnerId.of("p-none"))) {
+        RateStore.InForce both = tx(() -> storage.rates().inForceFor(partner, at));
+        assertThat(both)
+            .as("%s at %s", partner, at)
+            .isEqualTo(
+                new RateStore.InForce(
+                    tx(() -> storage.rates().inForceAt(PROGRAMME, at)),
+                    tx(() -> storage.rates().inForceAt(Optional.of(partner), at))));
+      }
+    }
+    RateStore.InForce early = tx(() -> storage.rates().inForceFor(p1, override1));
+    assertThat(early.programme()).contains(versions.get(0));
+    assertThat(early.partner()).contains(versions.get(2));
+    RateStore.InForce late = tx(() -> storage.rates().inForceFor(p1, override2));
+    assertThat(late.programme()).contains(versions.get(1));
+    assertThat(late.partner()).contains(versions.get(3));
+    assertThat(tx(() -> storage.rates().inForceFor(p2, T0)))
+        .isEqualTo(new RateStore.InForce(Optional.of(versions.get(0)), Optional.empty()));
+    assertThat(tx(() -> storage.rates().inForceFor(p2, T0.minusNanos(1_000))))
+        .isEqualTo(new RateStore.InForce(Optional.empty(), Optional.empty()));
   }
 
   @Test
