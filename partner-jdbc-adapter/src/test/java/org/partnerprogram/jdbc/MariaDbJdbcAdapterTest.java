@@ -80,20 +80,6 @@ class MariaDbJdbcAdapterTest extends AbstractJdbcAdapterTest {
                 "SELECT version_number FROM pp_rate_version WHERE partner_id = ''"
                     + " AND effective_from <= '2026-01-01' ORDER BY effective_from DESC LIMIT 1"))
         .contains("uq_pp_rate_version_from");
-    // Both versions in force (programme and partner) in one statement, each by its index.
-    assertThat(
-            possibleKeys(
-                "SELECT 0 AS scope_index, v.version_number, r.target_id FROM"
-                    + " (SELECT version_number FROM pp_rate_version WHERE partner_id = ''"
-                    + " AND effective_from <= '2026-01-01' ORDER BY effective_from DESC LIMIT 1) v"
-                    + " LEFT JOIN pp_rate r ON r.partner_id = ''"
-                    + " AND r.version_number = v.version_number"
-                    + " UNION ALL SELECT 1, v.version_number, r.target_id FROM"
-                    + " (SELECT version_number FROM pp_rate_version WHERE partner_id = 'p-1'"
-                    + " AND effective_from <= '2026-01-01' ORDER BY effective_from DESC LIMIT 1) v"
-                    + " LEFT JOIN pp_rate r ON r.partner_id = 'p-1'"
-                    + " AND r.version_number = v.version_number"))
-        .contains("pp_rate_version: PRIMARY,uq_pp_rate_version_from", "r: PRIMARY");
     // The overview's referral counts: the clicks and the decisions in one statement.
     assertThat(
             possibleKeys(

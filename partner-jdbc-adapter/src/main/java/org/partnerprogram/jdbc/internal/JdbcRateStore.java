@@ -19,6 +19,7 @@ import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.jdbc.Dialect;
 
 /**
  * {@link RateStore} over {@code pp_rate_version} (one row per version, unique per (scope, number)
@@ -117,10 +118,16 @@ public final class JdbcRateStore implements RateStore {
 
   /**
    * Both versions in one statement: {@link #inForceAt}'s query for the programme-wide card and for
-   * the partner, joined by {@code UNION ALL}, each row marked with its scope.
+   * the partner, joined by {@code UNION ALL}, each row marked with its scope. Not on MariaDB, which
+   * materialises the union of the two derived tables: there the two statements of the default are
+   * cheaper (measured: 0.64–1.0 ms for the union against 0.2 ms for each statement, where on
+   * PostgreSQL the union took 0.14–0.19 ms and each statement 0.15–0.23 ms).
    */
   @Override
   public InForce inForceFor(PartnerId partnerId, Instant at) {
+    if (sql.dialect() == Dialect.MARIADB) {
+      return RateStore.super.inForceFor(partnerId, at);
+    }
     Optional<PartnerId> partner = Optional.of(partnerId);
     return sql.run(
         "reading the rate versions in force for partner " + partnerId,
