@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -155,28 +154,21 @@ final class AttributionFloor {
    * {@code sdkCustomer} (the same visitor), apart from the customer and the event id.
    */
   void checkSameRows(String sdkCustomer, String floorCustomer) throws SQLException {
-    String decision =
+    FloorRows.sameRows(
+        pool,
+        "decision",
         "SELECT outcome, partner_id, decided_partner_id, code, touched_at, attribution_rule,"
             + " reason, visitor_id, typed_code, new_customer, customer_iban_given, signup_at,"
-            + " decided_at FROM pp_attribution WHERE customer_account_id = ?";
-    FloorRows.same(
-        "decision",
-        FloorRows.read(pool, decision, sdkCustomer),
-        FloorRows.read(pool, decision, floorCustomer));
-    String outbox =
-        "SELECT event_type, partner_id, occurred_at, schema_version, payload FROM pp_outbox"
-            + " WHERE event_type = 'customer.attributed' AND "
-            + FloorRows.text(kind, "payload")
-            + " LIKE ?";
-    List<List<String>> sdk = FloorRows.read(pool, outbox, "%\"" + sdkCustomer + "\"%");
-    List<List<String>> floor = FloorRows.read(pool, outbox, "%\"" + floorCustomer + "\"%");
-    FloorRows.same("outbox rows", 1, sdk.size());
-    FloorRows.same("outbox rows", 1, floor.size());
-    FloorRows.same("outbox columns", sdk.get(0).subList(0, 4), floor.get(0).subList(0, 4));
-    Set<String> ids = Set.of("eventId", "customerAccountId");
-    FloorRows.same(
-        "outbox payload",
-        FloorRows.payloadWithout(sdk.get(0).get(4), ids),
-        FloorRows.payloadWithout(floor.get(0).get(4), ids));
+            + " decided_at FROM pp_attribution WHERE customer_account_id = ?",
+        sdkCustomer,
+        floorCustomer);
+    FloorRows.sameOutbox(
+        kind,
+        pool,
+        "customer.attributed",
+        "event_type, partner_id, occurred_at, schema_version",
+        sdkCustomer,
+        floorCustomer,
+        Set.of("eventId", "customerAccountId"));
   }
 }

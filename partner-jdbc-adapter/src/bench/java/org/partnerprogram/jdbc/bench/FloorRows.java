@@ -69,6 +69,46 @@ final class FloorRows {
     }
   }
 
+  /** Fails unless a query gives the same rows for the SDK's key as for the floor's. */
+  static void sameRows(DataSource ds, String what, String sql, String sdkKey, String floorKey)
+      throws SQLException {
+    same(what, read(ds, sql, sdkKey), read(ds, sql, floorKey));
+  }
+
+  /**
+   * Fails unless the one outbox row of {@code eventType} whose payload names {@code sdkKey} equals
+   * the one naming {@code floorKey}: the given columns, and the payload apart from {@code ids}.
+   */
+  static void sameOutbox(
+      BenchDatabase.Kind kind,
+      DataSource ds,
+      String eventType,
+      String columns,
+      String sdkKey,
+      String floorKey,
+      Set<String> ids)
+      throws SQLException {
+    String outbox =
+        "SELECT "
+            + columns
+            + ", payload FROM pp_outbox WHERE event_type = ? AND "
+            + text(kind, "payload")
+            + " LIKE ?";
+    List<String> sdk = onlyRow(read(ds, outbox, eventType, "%\"" + sdkKey + "\"%"));
+    List<String> floor = onlyRow(read(ds, outbox, eventType, "%\"" + floorKey + "\"%"));
+    int payload = sdk.size() - 1;
+    same("outbox columns", sdk.subList(0, payload), floor.subList(0, payload));
+    same(
+        "outbox payload",
+        payloadWithout(sdk.get(payload), ids),
+        payloadWithout(floor.get(payload), ids));
+  }
+
+  private static List<String> onlyRow(List<List<String>> rows) {
+    same("outbox rows", 1, rows.size());
+    return rows.get(0);
+  }
+
   /** Fails unless the two are equal, naming what differs. */
   static void same(String what, Object sdk, Object floor) {
     if (!sdk.equals(floor)) {

@@ -135,7 +135,7 @@ final class PaymentFloor {
   }
 
   /**
-   * Records the payment of an order the SDK recorded; fails unless it earned commission.
+   * A payment to record.
    *
    * @param eventId the payment's event id
    * @param fingerprint the event's fingerprint (any text; the SDK stores a SHA-256)
@@ -143,24 +143,29 @@ final class PaymentFloor {
    * @param paidAt when it was paid
    * @param payableAt when the commission becomes payable
    * @param now the time of recording
-   * @throws SQLException if the database fails
    */
-  void pay(
+  record Payment(
       String eventId,
       String fingerprint,
       String orderId,
       Instant paidAt,
       Instant payableAt,
-      Instant now)
-      throws SQLException {
+      Instant now) {}
+
+  /**
+   * Records the payment of an order the SDK recorded; fails unless it earned commission.
+   *
+   * @param payment the payment
+   * @throws SQLException if the database fails
+   */
+  void pay(Payment payment) throws SQLException {
     try (Connection c = pool.getConnection()) {
       boolean earned =
-          kind == BenchDatabase.Kind.POSTGRESQL
-              ? postgresql(c, eventId, fingerprint, orderId, paidAt, payableAt, now)
-              : mariadb(c, eventId, fingerprint, orderId, paidAt, payableAt, now);
+          kind == BenchDatabase.Kind.POSTGRESQL ? postgresql(c, payment) : mariadb(c, payment);
       c.commit();
       if (!earned) {
-        throw new IllegalStateException("the floor's payment of " + orderId + " earned nothing");
+        throw new IllegalStateException(
+            "the floor's payment of " + payment.orderId() + " earned nothing");
       }
     }
   }
@@ -181,71 +186,51 @@ final class PaymentFloor {
     if (earned.isEmpty()) {
       throw new IllegalStateException("the SDK's payment of " + sdkOrder + " earned nothing");
     }
-    String paid = "SELECT paid_at FROM pp_order WHERE order_id = ?";
-    FloorRows.same(
+    FloorRows.sameRows(
+        pool,
         "payment time",
-        FloorRows.read(pool, paid, sdkOrder),
-        FloorRows.read(pool, paid, floorOrder));
-    String claimed =
+        "SELECT paid_at FROM pp_order WHERE order_id = ?",
+        sdkOrder,
+        floorOrder);
+    FloorRows.sameRows(
+        pool,
+        "processed event",
         "SELECT e.kind, e.processed_at FROM pp_processed_event e"
             + " WHERE e.event_id IN (SELECT source_event_id FROM pp_ledger_entry"
-            + " WHERE order_id = ? AND kind = 'EARNED')";
-    FloorRows.same(
-        "processed event",
-        FloorRows.read(pool, claimed, sdkOrder),
-        FloorRows.read(pool, claimed, floorOrder));
-    String outbox =
-        "SELECT event_type, occurred_at, schema_version, payload FROM pp_outbox"
-            + " WHERE event_type = 'commission.earned' AND "
-            + FloorRows.text(kind, "payload")
-            + " LIKE ?";
-    List<List<String>> sdk = FloorRows.read(pool, outbox, "%\"" + sdkOrder + "\"%");
-    List<List<String>> floor = FloorRows.read(pool, outbox, "%\"" + floorOrder + "\"%");
-    FloorRows.same("outbox rows", 1, sdk.size());
-    FloorRows.same("outbox rows", 1, floor.size());
-    FloorRows.same("outbox columns", sdk.get(0).subList(0, 3), floor.get(0).subList(0, 3));
-    Set<String> ids = Set.of("eventId", "partnerId", "orderId");
-    FloorRows.same(
-        "outbox payload",
-        FloorRows.payloadWithout(sdk.get(0).get(3), ids),
-        FloorRows.payloadWithout(floor.get(0).get(3), ids));
+            + " WHERE order_id = ? AND kind = 'EARNED')",
+        sdkOrder,
+        floorOrder);
+    FloorRows.sameOutbox(
+        kind,
+        pool,
+        "commission.earned",
+        "event_type, occurred_at, schema_version",
+        sdkOrder,
+        floorOrder,
+        Set.of("eventId", "partnerId", "orderId"));
   }
 
-  private static boolean postgresql(
-      Connection c,
-      String eventId,
-      String fingerprint,
-      String orderId,
-      Instant paidAt,
-      Instant payableAt,
-      Instant now)
-      throws SQLException {
+  private static boolean postgresql(Connection c, Payment p) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(POSTGRESQL)) {
-      ps.setString(1, eventId);
-      ps.setString(2, fingerprint);
-      ps.setObject(3, OffsetDateTime.ofInstant(paidAt, ZoneOffset.UTC));
-      ps.setString(4, orderId);
-      ps.setObject(5, OffsetDateTime.ofInstant(payableAt, ZoneOffset.UTC));
-      ps.setObject(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+      ps.setString(1, p.eventId());
+      ps.setString(2, p.fingerprint());
+      ps.setObject(3, OffsetDateTime.ofInstant(p.paidAt(), ZoneOffset.UTC));
+      ps.setString(4, p.orderId());
+      ps.setObject(5, OffsetDateTime.ofInstant(p.payableAt(), ZoneOffset.UTC));
+      ps.setObject(6, OffsetDateTime.ofInstant(p.now(), ZoneOffset.UTC));
       return ps.executeUpdate() == 1;
     }
   }
 
-  private static boolean mariadb(
-      Connection c,
-      String eventId,
-      String fingerprint,
-      String orderId,
-      Instant paidAt,
-      Instant payableAt,
-      Instant now)
-      throws SQLException {
-    LocalDateTime paid = LocalDateTime.ofInstant(paidAt, ZoneOffset.UTC);
-    LocalDateTime payable = LocalDateTime.ofInstant(payableAt, ZoneOffset.UTC);
-    LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+  private static boolean mariadb(Connection c, Payment p) throws SQLException {
+    String eventId = p.eventId();
+    String orderId = p.orderId();
+    LocalDateTime paid = LocalDateTime.ofInstant(p.paidAt(), ZoneOffset.UTC);
+    LocalDateTime payable = LocalDateTime.ofInstant(p.payableAt(), ZoneOffset.UTC);
+    LocalDateTime at = LocalDateTime.ofInstant(p.now(), ZoneOffset.UTC);
     try (PreparedStatement ps = c.prepareStatement(MARIADB_CLAIM)) {
       ps.setString(1, eventId);
-      ps.setString(2, fingerprint);
+      ps.setString(2, p.fingerprint());
       ps.setObject(3, at);
       if (ps.executeUpdate() != 1) {
         return false; // a redelivery
