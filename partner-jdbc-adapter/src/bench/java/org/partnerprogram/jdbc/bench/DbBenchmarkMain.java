@@ -162,7 +162,7 @@ public final class DbBenchmarkMain {
       int parallelOrders = THREADS * (WARM / 4 + rounds * PER_THREAD_ROUND);
       int floorOrders =
           kind != BenchDatabase.Kind.H2 && scenarios.contains("paymentfloor")
-              ? 2 * singleOrders
+              ? 2 * singleOrders + parallelOrders
               : 0;
       fixtures.attributeOrderCustomers(
           db.dataSource, singleOrders + parallelOrders + JIT_WARM + floorOrders);
@@ -389,7 +389,8 @@ public final class DbBenchmarkMain {
      * The payment's floor ({@link PaymentFloor}): rounds of a bare INSERT, the same rows as a
      * payment by hand, and the SDK's payment, interleaved. Two rows: the floor against the bare
      * INSERT (what no implementation of the payment's writes could beat) and the SDK against the
-     * floor (what the SDK itself costs). The orders, {@code 2 * singleOrders} from {@code
+     * floor (what the SDK itself costs); then a third, the floor with 8 threads against the bare
+     * INSERT with 8 threads. The orders, {@code 2 * singleOrders} and the 8 threads' from {@code
      * firstOrder}, are recorded through the SDK first, unmeasured.
      */
     private void paymentFloor(int firstOrder) throws Exception {
@@ -397,24 +398,30 @@ public final class DbBenchmarkMain {
         System.out.println("  paymentfloor skipped: written for PostgreSQL and MariaDB");
         return;
       }
-      for (int i = firstOrder; i < firstOrder + 2 * singleOrders; i++) {
+      int parallelOrders = THREADS * (WARM / 4 + rounds * PER_THREAD_ROUND);
+      for (int i = firstOrder; i < firstOrder + 2 * singleOrders + parallelOrders; i++) {
         program.recordOrder().recordOrder(new RecordOrderCommand(orderEvent(i), order(i)));
       }
       PaymentFloor floor = new PaymentFloor(kind, pool);
       Instant payableAt = NOW.plus(terms.holdingPeriod());
-      int floorBase = firstOrder + singleOrders;
-      Op byHand =
+      Op payByHand =
           i ->
               floor.pay(
                   new PaymentFloor.Payment(
-                      "floor-" + (floorBase + i),
-                      String.format(Locale.ROOT, "%064x", floorBase + i),
-                      orderId(floorBase + i).value(),
+                      "floor-" + i,
+                      String.format(Locale.ROOT, "%064x", i),
+                      orderId(i).value(),
                       NOW,
                       payableAt,
                       NOW));
+      int floorBase = firstOrder + singleOrders;
       Series s =
-          interleavedSeries(WARM, PER_ROUND, i -> bareInsert(), byHand, i -> pay(firstOrder + i));
+          interleavedSeries(
+              WARM,
+              PER_ROUND,
+              i -> bareInsert(),
+              i -> payByHand.run(floorBase + i),
+              i -> pay(firstOrder + i));
       floor.checkSameRows(orderId(firstOrder).value(), orderId(floorBase).value());
       String what =
           kind == BenchDatabase.Kind.POSTGRESQL
@@ -427,6 +434,16 @@ public final class DbBenchmarkMain {
           "bare INSERT + COMMIT",
           "payment-vs-floor",
           "record a payment, 1 thread (SDK)");
+      // The floor with 8 threads, against the bare INSERT with 8 threads, as payment8 runs the SDK.
+      parallel(
+          "paymentfloor8",
+          "record a payment by hand, 8 threads",
+          "bare INSERT + COMMIT, 8 threads",
+          firstOrder + 2 * singleOrders,
+          WARM / 4,
+          payByHand,
+          i -> bareInsert(),
+          true);
     }
 
     /**
