@@ -81,10 +81,7 @@ final class AttributionFloor {
   private final DataSource pool;
 
   AttributionFloor(BenchDatabase.Kind kind, DataSource pool) {
-    if (kind == BenchDatabase.Kind.H2) {
-      throw new IllegalArgumentException(
-          "the attribution floor is written for PostgreSQL and MariaDB");
-    }
+    FloorRows.requireServer(kind, "the attribution floor");
     this.kind = kind;
     this.pool = pool;
   }

@@ -53,6 +53,13 @@ final class FloorRows {
     }
   }
 
+  /** Fails unless the floor runs on a server it is written for (PostgreSQL or MariaDB). */
+  static void requireServer(BenchDatabase.Kind kind, String floor) {
+    if (kind == BenchDatabase.Kind.H2) {
+      throw new IllegalArgumentException(floor + " is written for PostgreSQL and MariaDB");
+    }
+  }
+
   /** A column as text, for {@code LIKE} (PostgreSQL's {@code json} has no {@code LIKE}). */
   static String text(BenchDatabase.Kind kind, String column) {
     return kind == BenchDatabase.Kind.POSTGRESQL ? "CAST(" + column + " AS text)" : column;

@@ -127,9 +127,7 @@ final class PaymentFloor {
   private final DataSource pool;
 
   PaymentFloor(BenchDatabase.Kind kind, DataSource pool) {
-    if (kind == BenchDatabase.Kind.H2) {
-      throw new IllegalArgumentException("the payment floor is written for PostgreSQL and MariaDB");
-    }
+    FloorRows.requireServer(kind, "the payment floor");
     this.kind = kind;
     this.pool = pool;
   }
