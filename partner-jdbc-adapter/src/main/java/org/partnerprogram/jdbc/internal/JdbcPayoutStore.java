@@ -107,8 +107,16 @@ public final class JdbcPayoutStore implements PayoutStore {
   private final Sql sql;
   private final JdbcLedgerStore ledger;
 
-  /** Whether the database takes INSERT ... RETURNING; null until a connection was asked. */
-  private volatile Boolean insertReturning;
+  /**
+   * MariaDB: the statement that follows materialises its IN subquery. The planner would otherwise
+   * choose by its estimates, and on small or freshly emptied tables it chooses to run the subquery
+   * once per entry, a range of the chunk's items each time.
+   */
+  private static final String MATERIALISED =
+      "SET STATEMENT optimizer_switch='in_to_exists=off' FOR ";
+
+  /** Whether the server is MariaDB proper, not MySQL; null until a connection was asked. */
+  private volatile Boolean mariadbServer;
 
   /**
    * Creates the store.
@@ -137,6 +145,25 @@ public final class JdbcPayoutStore implements PayoutStore {
   private static Instant bound(Instant before) {
     Instant cut = before.truncatedTo(ChronoUnit.MICROS);
     return cut.equals(before) ? cut : cut.plus(1, ChronoUnit.MICROS);
+  }
+
+  /**
+   * MariaDB (not MySQL): {@link #UNASSIGNED} for the entries of a close's chunk of partners, given
+   * as an IN list of {@code partners} parameters after the before bound ({@code e} the entry). The
+   * statement it is part of must start with {@link #MATERIALISED}.
+   *
+   * <p>The chunk's assigned entries are its partners' items, read once through the items' partner
+   * index (V8) and materialised, instead of one lookup in the items' primary key per payable entry,
+   * a key that grows with every close. It relies on what every insert into {@code pp_payout_item}
+   * here does: the item's partner is its entry's partner. An item written otherwise would not hide
+   * its entry; the primary key on {@code entry_id} would then refuse to assign the entry twice, so
+   * the close would fail rather than pay it twice.
+   */
+  private static String unassignedAmongPartners(int partners) {
+    return PAYABLE
+        + " AND e.entry_id NOT IN (SELECT i.entry_id FROM pp_payout_item i WHERE i.partner_id IN ("
+        + Sql.placeholders(partners)
+        + "))";
   }
 
   @Override
@@ -262,17 +289,20 @@ public final class JdbcPayoutStore implements PayoutStore {
       Connection c, List<String> partners, Instant before, Currency currency) throws SQLException {
     // PostgreSQL: the partners as one array parameter, so the statement text and its cached plan
     // are the same for every page (an IN list of 500 parameters is not hashed in a generic plan).
+    // MariaDB: the chunk's assigned entries are materialised once (unassignedAmongPartners).
     boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
+    boolean mariadb = mariadbServer(c);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT e.partner_id, SUM("
+            (mariadb ? MATERIALISED : "")
+                + "SELECT e.partner_id, SUM("
                 + SIGNED_AMOUNT
                 + ") AS payable FROM pp_ledger_entry e WHERE e.partner_id"
                 + (postgres
                     ? " = ANY (CAST(? AS text[]))"
                     : " IN (" + Sql.placeholders(partners.size()) + ")")
                 + " AND "
-                + UNASSIGNED
+                + (mariadb ? unassignedAmongPartners(partners.size()) : UNASSIGNED)
                 + " AND e.currency_code = ? GROUP BY e.partner_id")) {
       int i = 1;
       if (postgres) {
@@ -283,6 +313,11 @@ public final class JdbcPayoutStore implements PayoutStore {
         }
       }
       sql.setInstant(ps, i++, "before", bound(before));
+      if (mariadb) {
+        for (String id : partners) {
+          ps.setString(i++, id);
+        }
+      }
       ps.setString(i, currency.getCurrencyCode());
       Map<String, BigDecimal> sums = new HashMap<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -478,10 +513,13 @@ public final class JdbcPayoutStore implements PayoutStore {
       Map<PayoutId, Money> assigned)
       throws SQLException {
     String in = " IN (" + Sql.placeholders(chunk.size()) + ")";
-    boolean returning = insertReturning(c);
+    // MariaDB: the chunk's assigned entries are materialised once (unassignedAmongPartners), and
+    // the statement returns what it inserted.
+    boolean returning = mariadbServer(c);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+            (returning ? MATERIALISED : "")
+                + "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
                 + " SELECT e.entry_id, p.payout_id, e.partner_id, "
                 + SIGNED_AMOUNT
                 + " FROM pp_payout p"
@@ -489,7 +527,7 @@ public final class JdbcPayoutStore implements PayoutStore {
                 + " WHERE p.payout_id"
                 + in
                 + " AND "
-                + UNASSIGNED
+                + (returning ? unassignedAmongPartners(chunk.size()) : UNASSIGNED)
                 + " AND e.currency_code = ?"
                 + (returning ? " RETURNING payout_id, signed_amount" : ""))) {
       int i = 1;
@@ -497,6 +535,11 @@ public final class JdbcPayoutStore implements PayoutStore {
         ps.setString(i++, payout.payoutId().value());
       }
       sql.setInstant(ps, i++, "before", bound(before));
+      if (returning) {
+        for (Payout payout : chunk) {
+          ps.setString(i++, payout.partnerId().value());
+        }
+      }
       ps.setString(i, currency.getCurrencyCode());
       if (returning) {
         // Streamed: one partner may have hundreds of thousands of entries in a month.
@@ -527,9 +570,12 @@ public final class JdbcPayoutStore implements PayoutStore {
     }
   }
 
-  /** MariaDB 10.5 or later: not MySQL (whose product name Connector/J reports as MySQL), not H2. */
-  private boolean insertReturning(Connection c) throws SQLException {
-    Boolean known = insertReturning;
+  /**
+   * MariaDB itself: not MySQL (whose product name Connector/J reports as MySQL) nor H2. The dialect
+   * asks for MariaDB 10.6 or later, which takes INSERT ... RETURNING and SET STATEMENT.
+   */
+  private boolean mariadbServer(Connection c) throws SQLException {
+    Boolean known = mariadbServer;
     if (known == null) {
       DatabaseMetaData meta = c.getMetaData();
       int major = meta.getDatabaseMajorVersion();
@@ -537,7 +583,7 @@ public final class JdbcPayoutStore implements PayoutStore {
           sql.dialect() == Dialect.MARIADB
               && meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mariadb")
               && (major > 10 || major == 10 && meta.getDatabaseMinorVersion() >= 5);
-      insertReturning = known;
+      mariadbServer = known;
     }
     return known;
   }
