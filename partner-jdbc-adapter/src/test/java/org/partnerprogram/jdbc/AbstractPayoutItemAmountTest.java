@@ -2,6 +2,9 @@ package org.partnerprogram.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.partnerprogram.jdbc.PayoutRows.entry;
+import static org.partnerprogram.jdbc.PayoutRows.execute;
+import static org.partnerprogram.jdbc.PayoutRows.payout;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -9,21 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.Money;
-import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
-import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutId;
-import org.partnerprogram.core.domain.PayoutStatus;
 
 /**
  * The signed amount of payout items (V7). The migration over a database that an earlier release
@@ -134,44 +132,6 @@ abstract class AbstractPayoutItemAmountTest {
     }
   }
 
-  private static Payout payout(String id, String partner) {
-    Instant at = Instant.parse("2026-12-01T09:00:00Z");
-    return new Payout(
-        PayoutId.of(id),
-        PartnerId.of(partner),
-        YearMonth.of(2026, 11),
-        Money.of(new BigDecimal("0.01"), EUR),
-        PayoutAccount.of("NL91ABNA0417164300", "Jan"),
-        PayoutStatus.CREATED,
-        at,
-        at,
-        Optional.empty());
-  }
-
-  private static void entry(Connection c, String id, String partner, String kind, String amount)
-      throws SQLException {
-    execute(
-        c,
-        "INSERT INTO pp_ledger_entry (entry_id, entry_order, partner_id, order_id, line_number,"
-            + " kind, amount, currency_code, base_amount, base_currency, occurred_at, payable_at,"
-            + " source_event_id, recorded_at) VALUES ('"
-            + id
-            + "', '"
-            + id.substring(24)
-            + "', '"
-            + partner
-            + "', 'o-"
-            + id.substring(24)
-            + "', 1, '"
-            + kind
-            + "', "
-            + amount
-            + ", 'EUR', 100.00, 'EUR', TIMESTAMP '2026-11-02 09:00:00',"
-            + " TIMESTAMP '2026-11-10 09:00:00', 'e-"
-            + id.substring(24)
-            + "', TIMESTAMP '2026-11-02 09:00:00')");
-  }
-
   private static BigDecimal signedAmount(Connection c, String entry) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs =
@@ -179,12 +139,6 @@ abstract class AbstractPayoutItemAmountTest {
                 "SELECT signed_amount FROM pp_payout_item WHERE entry_id = '" + entry + "'")) {
       assertThat(rs.next()).as("an item for entry " + entry).isTrue();
       return rs.getBigDecimal(1);
-    }
-  }
-
-  private static void execute(Connection c, String statement) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate(statement);
     }
   }
 }
