@@ -57,6 +57,26 @@ public final class JdbcPayoutStore implements PayoutStore {
   private static final String UNASSIGNED =
       PAYABLE + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)";
 
+  /**
+   * MariaDB (not MySQL): {@link #UNASSIGNED} for the entries of a close's chunk of partners, up to
+   * the chunk's partners: followed by their IN list's placeholders and {@code "))"}, the partners
+   * bound after the before bound ({@code e} the entry). The statement must start with {@link
+   * #MATERIALISED}.
+   *
+   * <p>The entries already paid are read once per statement: the chunk's partners' payouts by the
+   * payouts' partner index, then each payout's items by the items' payout index, materialised,
+   * instead of one lookup in the items' primary key per payable entry, a key that grows with every
+   * close. {@code STRAIGHT_JOIN} keeps that order: on tables analysed empty (a first close) the
+   * planner would rather scan all items. It relies on what every close here writes: a payout pays
+   * entries of its own partner. An item under another partner's payout would not hide its entry;
+   * the primary key on {@code entry_id} would then refuse to assign the entry twice, so the close
+   * would fail rather than pay it twice.
+   */
+  private static final String UNASSIGNED_AMONG_PARTNERS =
+      PAYABLE
+          + " AND e.entry_id NOT IN (SELECT i.entry_id FROM pp_payout q STRAIGHT_JOIN pp_payout_item i"
+          + " ON i.payout_id = q.payout_id WHERE q.partner_id IN (";
+
   private static final String INSERT_CLOSE_LINE =
       "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code, payout_id,"
           + " carry_over_reason) VALUES (?, ?, ?, ?, ?, ?)";
@@ -145,28 +165,6 @@ public final class JdbcPayoutStore implements PayoutStore {
   private static Instant bound(Instant before) {
     Instant cut = before.truncatedTo(ChronoUnit.MICROS);
     return cut.equals(before) ? cut : cut.plus(1, ChronoUnit.MICROS);
-  }
-
-  /**
-   * MariaDB (not MySQL): {@link #UNASSIGNED} for the entries of a close's chunk of partners, given
-   * as an IN list of {@code partners} parameters after the before bound ({@code e} the entry). The
-   * statement it is part of must start with {@link #MATERIALISED}.
-   *
-   * <p>The entries already paid are read once per statement: the chunk's partners' payouts by the
-   * payouts' partner index, then each payout's items by the items' payout index, materialised,
-   * instead of one lookup in the items' primary key per payable entry, a key that grows with every
-   * close. {@code STRAIGHT_JOIN} keeps that order: on tables analysed empty (a first close) the
-   * planner would rather scan all items. It relies on what every close here writes: a payout pays
-   * entries of its own partner. An item under another partner's payout would not hide its entry;
-   * the primary key on {@code entry_id} would then refuse to assign the entry twice, so the close
-   * would fail rather than pay it twice.
-   */
-  private static String unassignedAmongPartners(int partners) {
-    return PAYABLE
-        + " AND e.entry_id NOT IN (SELECT i.entry_id FROM pp_payout q STRAIGHT_JOIN pp_payout_item i"
-        + " ON i.payout_id = q.payout_id WHERE q.partner_id IN ("
-        + Sql.placeholders(partners)
-        + "))";
   }
 
   @Override
@@ -292,7 +290,7 @@ public final class JdbcPayoutStore implements PayoutStore {
       Connection c, List<String> partners, Instant before, Currency currency) throws SQLException {
     // PostgreSQL: the partners as one array parameter, so the statement text and its cached plan
     // are the same for every page (an IN list of 500 parameters is not hashed in a generic plan).
-    // MariaDB: the chunk's assigned entries are materialised once (unassignedAmongPartners).
+    // MariaDB: the chunk's assigned entries are materialised once (UNASSIGNED_AMONG_PARTNERS).
     boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
     boolean mariadb = mariadbServer(c);
     try (PreparedStatement ps =
@@ -305,7 +303,9 @@ public final class JdbcPayoutStore implements PayoutStore {
                     ? " = ANY (CAST(? AS text[]))"
                     : " IN (" + Sql.placeholders(partners.size()) + ")")
                 + " AND "
-                + (mariadb ? unassignedAmongPartners(partners.size()) : UNASSIGNED)
+                + (mariadb
+                    ? UNASSIGNED_AMONG_PARTNERS + Sql.placeholders(partners.size()) + "))"
+                    : UNASSIGNED)
                 + " AND e.currency_code = ? GROUP BY e.partner_id")) {
       int i = 1;
       if (postgres) {
@@ -516,7 +516,7 @@ public final class JdbcPayoutStore implements PayoutStore {
       Map<PayoutId, Money> assigned)
       throws SQLException {
     String in = " IN (" + Sql.placeholders(chunk.size()) + ")";
-    // MariaDB: the chunk's assigned entries are materialised once (unassignedAmongPartners), and
+    // MariaDB: the chunk's assigned entries are materialised once (UNASSIGNED_AMONG_PARTNERS), and
     // the statement returns what it inserted.
     boolean returning = mariadbServer(c);
     try (PreparedStatement ps =
@@ -530,7 +530,9 @@ public final class JdbcPayoutStore implements PayoutStore {
                 + " WHERE p.payout_id"
                 + in
                 + " AND "
-                + (returning ? unassignedAmongPartners(chunk.size()) : UNASSIGNED)
+                + (returning
+                    ? UNASSIGNED_AMONG_PARTNERS + Sql.placeholders(chunk.size()) + "))"
+                    : UNASSIGNED)
                 + " AND e.currency_code = ?"
                 + (returning ? " RETURNING payout_id, signed_amount" : ""))) {
       int i = 1;
