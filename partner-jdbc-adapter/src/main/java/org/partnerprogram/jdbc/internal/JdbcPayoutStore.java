@@ -59,8 +59,8 @@ public final class JdbcPayoutStore implements PayoutStore {
 
   /**
    * MariaDB (not MySQL): {@link #UNASSIGNED} for the entries of a close's chunk of partners, up to
-   * the chunk's partners: followed by their IN list's placeholders and {@code "))"}, the partners
-   * bound after the before bound ({@code e} the entry). The statement must start with {@link
+   * the chunk's IN list: the statement appends {@code Sql.placeholders(n)} and {@code "))"}, binds
+   * the partners after the before bound ({@code e} the entry), and starts with {@link
    * #MATERIALISED}.
    *
    * <p>The entries already paid are read once per statement: the chunk's partners' payouts by the
