@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -36,15 +37,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  *       <td>jdbc:mariadb://127.0.0.1:3306/</td></tr>
  *   <tr><td>partner.test.mariadb.user / PARTNER_TEST_MARIADB_USER</td><td>root</td></tr>
  *   <tr><td>partner.test.mariadb.password / PARTNER_TEST_MARIADB_PASSWORD</td><td>empty</td></tr>
- *   <tr><td>partner.test.requireDatabases / CI</td>
- *       <td>unset: an unreachable server fails the tests instead of falling back</td></tr>
+ *   <tr><td>partner.strict / PARTNER_STRICT</td>
+ *       <td>unset; {@code true}: an unreachable server fails the tests instead of falling back</td></tr>
  * </table>
  *
  * <p>Without a reachable PostgreSQL server an embedded PostgreSQL is started; without a reachable
- * MariaDB server the MariaDB tests are skipped with one line naming the variable to set. Under
- * {@code CI} (or {@code -Dpartner.test.requireDatabases=true}) both fail instead.
+ * MariaDB server the MariaDB tests are skipped with one line naming the variable to set. In strict
+ * mode ({@code PARTNER_STRICT=true}, as {@code .ci/run} sets, or {@code -Dpartner.strict=true})
+ * both fail instead; the generic {@code CI} variable plays no part.
  */
 final class TestDatabase implements BeforeAllCallback {
+  /** The system property that turns strict mode on ({@code -Dpartner.strict=true}). */
+  static final String STRICT_PROPERTY = "partner.strict";
+
+  /** The environment variable that turns strict mode on; {@code .ci/run} exports it. */
+  static final String STRICT_VARIABLE = "PARTNER_STRICT";
+
   enum Kind {
     POSTGRESQL,
     MARIADB,
@@ -193,9 +201,25 @@ final class TestDatabase implements BeforeAllCallback {
   }
 
   private static boolean required() {
-    String ci = System.getenv("CI");
-    return (ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false"))
-        || Boolean.getBoolean("partner.test.requireDatabases");
+    return strict(System::getenv, System::getProperty);
+  }
+
+  /**
+   * Whether an unreachable server fails the tests: the system property {@value #STRICT_PROPERTY},
+   * else the environment variable {@value #STRICT_VARIABLE} (which {@code .ci/run} sets), is {@code
+   * true}. The generic {@code CI} variable is ignored on purpose: most CI services set it for every
+   * build, and a contributor's plain {@code ./mvnw -B verify} there should skip MariaDB, not fail.
+   *
+   * @param environment the environment variables by name (null when unset)
+   * @param properties the system properties by name (null when unset)
+   * @return true in strict mode
+   */
+  static boolean strict(UnaryOperator<String> environment, UnaryOperator<String> properties) {
+    String value = properties.apply(STRICT_PROPERTY);
+    if (value == null || value.isEmpty()) {
+      value = environment.apply(STRICT_VARIABLE);
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static String randomName() {
@@ -238,7 +262,7 @@ final class TestDatabase implements BeforeAllCallback {
     } catch (SQLException e) {
       if (required()) {
         fail(
-            "PostgreSQL is required (CI or -Dpartner.test.requireDatabases=true) but "
+            "PostgreSQL is required (PARTNER_STRICT=true or -Dpartner.strict=true) but "
                 + url
                 + " is unreachable: "
                 + e.getMessage()
@@ -305,7 +329,7 @@ final class TestDatabase implements BeforeAllCallback {
               + e.getMessage()
               + "); set PARTNER_TEST_MARIADB_URL (and _USER, _PASSWORD) to run the MariaDB tests";
       if (required()) {
-        fail(message + " (required: CI or -Dpartner.test.requireDatabases=true)");
+        fail(message + " (required: PARTNER_STRICT=true or -Dpartner.strict=true)");
       }
       System.out.println("SKIPPED: " + message);
       return new Created(null, message, null);
