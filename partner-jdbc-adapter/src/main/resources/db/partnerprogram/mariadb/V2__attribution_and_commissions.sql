@@ -2,6 +2,7 @@
 -- Touches (clicks), attribution decisions, orders with lines and refunds, priced commission lines,
 -- the append-only commission ledger and the processed host events. Money is DECIMAL(19, 4) with a
 -- CHAR(3) currency code; text columns use utf8mb4_bin as in V1, instants DATETIME(6) in UTC; keys and CHECKs back the invariants the ports promise.
+-- Primary keys are unnamed: MariaDB always names them PRIMARY and warns about any other name.
 
 -- Append-only clicks on referral links; read by visitor and time, counted by partner.
 CREATE TABLE pp_touch (
@@ -11,7 +12,7 @@ CREATE TABLE pp_touch (
     partner_id   VARCHAR(40) NOT NULL,
     touched_at   DATETIME(6) NOT NULL,
     landing_path VARCHAR(200),
-    CONSTRAINT pk_pp_touch PRIMARY KEY (touch_id),
+    PRIMARY KEY (touch_id),
     INDEX ix_pp_touch_visitor (visitor_id, touched_at),
     INDEX ix_pp_touch_partner (partner_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -33,7 +34,7 @@ CREATE TABLE pp_attribution (
     customer_iban_given BOOLEAN     NOT NULL,
     signup_at           DATETIME(6) NOT NULL,
     decided_at          DATETIME(6) NOT NULL,
-    CONSTRAINT pk_pp_attribution PRIMARY KEY (customer_account_id),
+    PRIMARY KEY (customer_account_id),
     CONSTRAINT ck_pp_attribution_outcome CHECK (
         (outcome = 'ATTRIBUTED' AND decided_partner_id IS NOT NULL AND code IS NOT NULL
             AND touched_at IS NOT NULL AND attribution_rule IS NOT NULL AND reason IS NULL)
@@ -57,7 +58,7 @@ CREATE TABLE pp_order (
     source_event_id     VARCHAR(64) NOT NULL,
     recorded_at         DATETIME(6) NOT NULL,
     paid_at             DATETIME(6),
-    CONSTRAINT pk_pp_order PRIMARY KEY (order_id),
+    PRIMARY KEY (order_id),
     CONSTRAINT ck_pp_order_earning CHECK ((partner_id IS NULL) <> (not_earning_reason IS NULL)),
     CONSTRAINT ck_pp_order_reason CHECK (not_earning_reason IN ('CUSTOMER_NOT_ATTRIBUTED',
         'PARTNER_LEFT', 'NOT_FIRST_ORDER', 'OUTSIDE_EARNING_PERIOD')),
@@ -73,7 +74,7 @@ CREATE TABLE pp_order_line (
     net_amount       DECIMAL(19, 4) NOT NULL,
     currency_code    CHAR(3)        NOT NULL,
     description      VARCHAR(200),
-    CONSTRAINT pk_pp_order_line PRIMARY KEY (order_id, line_number),
+    PRIMARY KEY (order_id, line_number),
     CONSTRAINT fk_pp_order_line_order FOREIGN KEY (order_id) REFERENCES pp_order (order_id),
     CONSTRAINT ck_pp_order_line_number CHECK (line_number BETWEEN 1 AND 500),
     CONSTRAINT ck_pp_order_line_net CHECK (net_amount >= 0)
@@ -86,7 +87,7 @@ CREATE TABLE pp_refund (
     event_id      VARCHAR(64)    NOT NULL,
     net_amount    DECIMAL(19, 4) NOT NULL,
     currency_code CHAR(3)        NOT NULL,
-    CONSTRAINT pk_pp_refund PRIMARY KEY (order_id, line_number, event_id),
+    PRIMARY KEY (order_id, line_number, event_id),
     CONSTRAINT fk_pp_refund_line FOREIGN KEY (order_id, line_number)
         REFERENCES pp_order_line (order_id, line_number),
     CONSTRAINT ck_pp_refund_net CHECK (net_amount > 0)
@@ -111,7 +112,7 @@ CREATE TABLE pp_commission_line (
     commission_currency     CHAR(3)        NOT NULL,
     placed_at               DATETIME(6) NOT NULL,
     source_event_id         VARCHAR(64)    NOT NULL,
-    CONSTRAINT pk_pp_commission_line PRIMARY KEY (order_id, line_number),
+    PRIMARY KEY (order_id, line_number),
     CONSTRAINT ck_pp_commission_line_net CHECK (net_amount >= 0),
     CONSTRAINT ck_pp_commission_line_bounds CHECK (
         commission_amount >= 0 AND commission_amount <= net_amount),
@@ -147,7 +148,7 @@ CREATE TABLE pp_ledger_entry (
     payable_at      DATETIME(6),
     source_event_id VARCHAR(64)    NOT NULL,
     recorded_at     DATETIME(6) NOT NULL,
-    CONSTRAINT pk_pp_ledger_entry PRIMARY KEY (entry_id),
+    PRIMARY KEY (entry_id),
     CONSTRAINT uq_pp_ledger_entry_event UNIQUE (source_event_id, order_id, line_number, kind),
     CONSTRAINT ck_pp_ledger_entry_kind CHECK (kind IN ('ACCRUED', 'EARNED', 'CANCELLED', 'REVERSED')),
     CONSTRAINT ck_pp_ledger_entry_amount CHECK (amount >= 0),
@@ -163,5 +164,5 @@ CREATE TABLE pp_processed_event (
     kind         VARCHAR(32)  NOT NULL,
     fingerprint  VARCHAR(128) NOT NULL,
     processed_at DATETIME(6) NOT NULL,
-    CONSTRAINT pk_pp_processed_event PRIMARY KEY (event_id)
+    PRIMARY KEY (event_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

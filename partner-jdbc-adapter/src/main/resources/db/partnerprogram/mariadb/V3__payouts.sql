@@ -3,12 +3,13 @@
 -- across instances); pp_payout holds the payouts with a snapshot of the account they were made
 -- with; pp_payout_item says which ledger entry each payout pays, keyed by the entry, so an entry is
 -- paid in at most one payout; pp_period_close_line records what the close did per partner.
+-- Primary keys are unnamed: MariaDB always names them PRIMARY and warns about any other name.
 
 -- One row per closed month, for good. period is 'YYYY-MM'.
 CREATE TABLE pp_period_close (
     period    CHAR(7)   NOT NULL,
     closed_at DATETIME(6) NOT NULL,
-    CONSTRAINT pk_pp_period_close PRIMARY KEY (period),
+    PRIMARY KEY (period),
     CONSTRAINT ck_pp_period_close_period CHECK (period REGEXP '^[0-9]{4}-(0[1-9]|1[0-2])$')
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -26,7 +27,7 @@ CREATE TABLE pp_payout (
     created_at        DATETIME(6) NOT NULL,
     status_changed_at DATETIME(6) NOT NULL,
     failure_reason    VARCHAR(200),
-    CONSTRAINT pk_pp_payout PRIMARY KEY (payout_id),
+    PRIMARY KEY (payout_id),
     CONSTRAINT ck_pp_payout_amount CHECK (amount > 0),
     CONSTRAINT ck_pp_payout_status CHECK (status IN ('CREATED', 'EXPORTED', 'PAID', 'FAILED')),
     CONSTRAINT ck_pp_payout_failure CHECK ((status = 'FAILED') = (failure_reason IS NOT NULL)),
@@ -40,7 +41,7 @@ CREATE TABLE pp_payout_item (
     entry_id   CHAR(36)    NOT NULL,
     payout_id  VARCHAR(26) NOT NULL,
     partner_id VARCHAR(40) NOT NULL,
-    CONSTRAINT pk_pp_payout_item PRIMARY KEY (entry_id),
+    PRIMARY KEY (entry_id),
     CONSTRAINT fk_pp_payout_item_entry FOREIGN KEY (entry_id) REFERENCES pp_ledger_entry (entry_id),
     CONSTRAINT fk_pp_payout_item_payout FOREIGN KEY (payout_id) REFERENCES pp_payout (payout_id),
     INDEX ix_pp_payout_item_payout (payout_id)
@@ -55,7 +56,7 @@ CREATE TABLE pp_period_close_line (
     currency_code     CHAR(3)        NOT NULL,
     payout_id         VARCHAR(26),
     carry_over_reason VARCHAR(20),
-    CONSTRAINT pk_pp_period_close_line PRIMARY KEY (period, partner_id),
+    PRIMARY KEY (period, partner_id),
     CONSTRAINT fk_pp_period_close_line_payout FOREIGN KEY (payout_id) REFERENCES pp_payout (payout_id),
     CONSTRAINT ck_pp_period_close_line_outcome CHECK ((payout_id IS NULL) <> (carry_over_reason IS NULL)),
     CONSTRAINT ck_pp_period_close_line_reason CHECK (carry_over_reason IN ('BELOW_MINIMUM',

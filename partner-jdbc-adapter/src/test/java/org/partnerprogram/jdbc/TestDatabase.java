@@ -53,6 +53,9 @@ final class TestDatabase implements BeforeAllCallback {
   /** The environment variable that turns strict mode on; {@code .ci/run} exports it. */
   static final String STRICT_VARIABLE = "PARTNER_STRICT";
 
+  /** The target of {@link #unmigrated()}: no migration at all. */
+  private static final String UNMIGRATED = "none";
+
   enum Kind {
     POSTGRESQL,
     MARIADB,
@@ -115,6 +118,14 @@ final class TestDatabase implements BeforeAllCallback {
    */
   TestDatabase migratedTo(String version) {
     return new TestDatabase(kind, name + "-to-" + version, version);
+  }
+
+  /**
+   * A database of this kind of its own that holds only the host's table, not migrated at all, so
+   * that a test can run every migration itself.
+   */
+  TestDatabase unmigrated() {
+    return new TestDatabase(kind, name + "-unmigrated", UNMIGRATED);
   }
 
   static TestDatabase postgres() {
@@ -347,8 +358,14 @@ final class TestDatabase implements BeforeAllCallback {
         new Created(db, null, () -> execute(admin, "DROP DATABASE IF EXISTS " + name)), target);
   }
 
-  /** All migrations, or those up to {@code target} as {@link JdbcMigrations#migrate} runs them. */
+  /**
+   * All migrations, those up to {@code target} as {@link JdbcMigrations#migrate} runs them, or none
+   * for {@link #UNMIGRATED}.
+   */
   private static void migrate(DataSource db, String target) throws SQLException {
+    if (UNMIGRATED.equals(target)) {
+      return;
+    }
     if (target == null) {
       JdbcMigrations.migrate(db);
       return;
