@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
  * services set for every build.
  */
 class TestDatabaseTest {
-  private static final UnaryOperator<String> NONE = name -> null;
+  /** Nothing set: every name reads as unset. */
+  private static String unset(String name) {
+    return null;
+  }
 
   private static UnaryOperator<String> of(Map<String, String> values) {
     return values::get;
@@ -20,27 +23,33 @@ class TestDatabaseTest {
 
   @Test
   void strictModeIsOffByDefault() {
-    assertThat(TestDatabase.strict(NONE, NONE)).isFalse();
+    assertThat(TestDatabase.strict(TestDatabaseTest::unset, TestDatabaseTest::unset)).isFalse();
   }
 
   @Test
   void theGenericCiVariableDoesNotMakeTheRunStrict() {
-    assertThat(TestDatabase.strict(of(Map.of("CI", "true")), NONE)).isFalse();
-    assertThat(TestDatabase.strict(of(Map.of("CI", "1")), NONE)).isFalse();
+    assertThat(TestDatabase.strict(of(Map.of("CI", "true")), TestDatabaseTest::unset)).isFalse();
+    assertThat(TestDatabase.strict(of(Map.of("CI", "1")), TestDatabaseTest::unset)).isFalse();
   }
 
   @Test
   void theProjectsEnvironmentVariableMakesTheRunStrict() {
-    assertThat(TestDatabase.strict(of(Map.of("PARTNER_STRICT", "true")), NONE)).isTrue();
-    assertThat(TestDatabase.strict(of(Map.of("PARTNER_STRICT", "TRUE")), NONE)).isTrue();
-    assertThat(TestDatabase.strict(of(Map.of("PARTNER_STRICT", "false", "CI", "true")), NONE))
+    assertThat(TestDatabase.strict(of(Map.of("PARTNER_STRICT", "true")), TestDatabaseTest::unset))
+        .isTrue();
+    assertThat(TestDatabase.strict(of(Map.of("PARTNER_STRICT", "TRUE")), TestDatabaseTest::unset))
+        .isTrue();
+    assertThat(
+            TestDatabase.strict(
+                of(Map.of("PARTNER_STRICT", "false", "CI", "true")), TestDatabaseTest::unset))
         .isFalse();
-    assertThat(TestDatabase.strict(of(Map.of("PARTNER_STRICT", "")), NONE)).isFalse();
+    assertThat(TestDatabase.strict(of(Map.of("PARTNER_STRICT", "")), TestDatabaseTest::unset))
+        .isFalse();
   }
 
   @Test
   void theProjectsSystemPropertyMakesTheRunStrictAndWinsOverTheEnvironment() {
-    assertThat(TestDatabase.strict(NONE, of(Map.of("partner.strict", "true")))).isTrue();
+    assertThat(TestDatabase.strict(TestDatabaseTest::unset, of(Map.of("partner.strict", "true"))))
+        .isTrue();
     assertThat(
             TestDatabase.strict(
                 of(Map.of("PARTNER_STRICT", "true")), of(Map.of("partner.strict", "false"))))
