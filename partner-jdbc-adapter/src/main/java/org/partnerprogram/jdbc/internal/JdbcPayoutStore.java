@@ -587,7 +587,7 @@ public final class JdbcPayoutStore implements PayoutStore {
       known =
           sql.dialect() == Dialect.MARIADB
               && meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("mariadb")
-              && (major > 10 || major == 10 && meta.getDatabaseMinorVersion() >= 5);
+              && (major > 10 || (major == 10 && meta.getDatabaseMinorVersion() >= 5));
       mariadbServer = known;
     }
     return known;
