@@ -245,6 +245,7 @@ abstract class AbstractJdbcAdapterTest {
                                       T0,
                                       T0,
                                       Optional.empty(),
+                                      Optional.empty(),
                                       1)));
               assertThatThrownBy(
                       () ->
@@ -261,6 +262,7 @@ abstract class AbstractJdbcAdapterTest {
                                                 PartnerStatus.ACTIVE,
                                                 T0,
                                                 T0,
+                                                Optional.empty(),
                                                 Optional.empty(),
                                                 1));
                                     throw new IllegalStateException("use case failed");
@@ -319,6 +321,7 @@ abstract class AbstractJdbcAdapterTest {
             T0.plusNanos(1),
             T0,
             Optional.empty(),
+            Optional.empty(),
             1);
     assertThatThrownBy(() -> storage.transactions().execute(() -> storage.partners().insert(nanos)))
         .isInstanceOf(InvalidInputException.class)
@@ -330,6 +333,7 @@ abstract class AbstractJdbcAdapterTest {
             PartnerStatus.ACTIVE,
             T0,
             Instant.parse("3000-01-01T00:00:00Z"),
+            Optional.empty(),
             Optional.empty(),
             1);
     assertThatThrownBy(
@@ -366,6 +370,40 @@ abstract class AbstractJdbcAdapterTest {
     }
     assertThat(count("pp_partner")).isEqualTo(1);
     assertThat(count("pp_rate_version")).isZero();
+  }
+
+  @Test
+  void anAbsenceIsStoredWholeOrNotAtAll() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      insertPartner(c, "p-1", "cust-1", "ACTIVE");
+      for (String half : List.of("left_at", "rejoined_at")) {
+        assertRefused(
+            () -> {
+              try (Statement s = c.createStatement()) {
+                s.executeUpdate(
+                    "UPDATE pp_partner SET "
+                        + half
+                        + " = CURRENT_TIMESTAMP WHERE partner_id = 'p-1'");
+              }
+            });
+      }
+      assertRefused(
+          () -> {
+            try (Statement s = c.createStatement()) {
+              s.executeUpdate(
+                  "UPDATE pp_partner SET left_at = TIMESTAMP '2026-03-02 00:00:00',"
+                      + " rejoined_at = TIMESTAMP '2026-03-01 00:00:00' WHERE partner_id = 'p-1'");
+            }
+          }); // rejoined before leaving
+      try (Statement s = c.createStatement()) {
+        assertThat(
+                s.executeUpdate(
+                    "UPDATE pp_partner SET left_at = TIMESTAMP '2026-03-01 00:00:00',"
+                        + " rejoined_at = TIMESTAMP '2026-03-02 00:00:00' WHERE partner_id = 'p-1'"))
+            .isEqualTo(1);
+      }
+    }
   }
 
   @Test

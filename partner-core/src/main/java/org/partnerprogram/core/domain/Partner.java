@@ -5,18 +5,33 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A host customer account enrolled in the programme. Immutable: every change returns a new partner
- * with {@link #version()} one higher, which storage adapters use for optimistic concurrency.
+ * A host customer account enrolled in the programme: one partner per account, for the life of the
+ * account. Immutable: every change returns a new partner with {@link #version()} one higher, which
+ * storage adapters use for optimistic concurrency.
  *
- * <p>Status transitions: ACTIVE to SUSPENDED and back, ACTIVE or SUSPENDED to TERMINATED; a
- * terminated partner stays terminated.
+ * <p>The lifecycle:
+ *
+ * <ul>
+ *   <li>{@link #enrol enrol}: a new partner, ACTIVE;
+ *   <li>{@link #suspend suspend} (ACTIVE to SUSPENDED) and {@link #reinstate reinstate} (back to
+ *       ACTIVE): a temporary freeze, for example during a fraud review;
+ *   <li>{@link #leave leave} (ACTIVE or SUSPENDED to TERMINATED): the partner left; money already
+ *       earned is still paid;
+ *   <li>{@link #rejoin rejoin} (TERMINATED to ACTIVE): the customer enrolled again. It is the same
+ *       partner: its id, {@link #enrolledAt()}, payout-account history, ledger and balance carry on
+ *       untouched (a negative balance stays negative), and {@link #lastAbsence()} records the time
+ *       away, during which placed orders earn nothing ({@link #wasAwayAt}).
+ * </ul>
  *
  * @param id the programme's id; never null
  * @param customerAccountId the host's customer account; never null; one partner per account
  * @param status the status; never null
- * @param enrolledAt when the partner enrolled; never null
- * @param statusChangedAt when the status last changed (the enrolment instant at first); never null
+ * @param enrolledAt when the partner first enrolled (a rejoin keeps it); never null
+ * @param statusChangedAt when the status last changed (the enrolment instant at first, the rejoin
+ *     instant after a rejoin); never null
  * @param payoutAccount the bank account on file, or empty if none was given yet; never null
+ * @param lastAbsence the latest time away that ended in a rejoin, or empty if the partner never
+ *     rejoined; never null
  * @param version 1 at enrolment, one higher after every change
  */
 public record Partner(
@@ -26,7 +41,42 @@ public record Partner(
     Instant enrolledAt,
     Instant statusChangedAt,
     Optional<PayoutAccount> payoutAccount,
+    Optional<Absence> lastAbsence,
     long version) {
+
+  /**
+   * A time away from the programme: from leaving until enrolling again, half-open {@code [leftAt,
+   * rejoinedAt)}.
+   *
+   * @param leftAt when the partner left; never null
+   * @param rejoinedAt when the customer enrolled again; never null, not before {@code leftAt}
+   */
+  public record Absence(Instant leftAt, Instant rejoinedAt) {
+    /**
+     * Checks for nulls and order.
+     *
+     * @throws NullPointerException if an instant is null
+     * @throws IllegalArgumentException if {@code rejoinedAt} is before {@code leftAt}
+     */
+    public Absence {
+      Objects.requireNonNull(leftAt, "leftAt");
+      Objects.requireNonNull(rejoinedAt, "rejoinedAt");
+      if (rejoinedAt.isBefore(leftAt)) {
+        throw new IllegalArgumentException(
+            "rejoinedAt " + rejoinedAt + " is before leftAt " + leftAt);
+      }
+    }
+
+    /**
+     * Whether an instant falls in this absence.
+     *
+     * @param at the instant; never null
+     * @return true if {@code leftAt <= at < rejoinedAt}
+     */
+    public boolean contains(Instant at) {
+      return !at.isBefore(leftAt) && at.isBefore(rejoinedAt);
+    }
+  }
 
   /**
    * Checks that no component is null and the version is positive.
@@ -41,6 +91,7 @@ public record Partner(
     Objects.requireNonNull(enrolledAt, "enrolledAt");
     Objects.requireNonNull(statusChangedAt, "statusChangedAt");
     Objects.requireNonNull(payoutAccount, "payoutAccount");
+    Objects.requireNonNull(lastAbsence, "lastAbsence");
     if (version < 1) {
       throw new IllegalArgumentException("version must be at least 1");
     }
@@ -57,7 +108,8 @@ public record Partner(
    */
   public static Partner enrol(
       PartnerId id, CustomerAccountId account, Instant at, Optional<PayoutAccount> payoutAccount) {
-    return new Partner(id, account, PartnerStatus.ACTIVE, at, at, payoutAccount, 1);
+    return new Partner(
+        id, account, PartnerStatus.ACTIVE, at, at, payoutAccount, Optional.empty(), 1);
   }
 
   /**
@@ -85,7 +137,8 @@ public record Partner(
   }
 
   /**
-   * Lifts a suspension.
+   * Lifts a suspension. A partner who left is not reinstated: the customer enrols again instead
+   * ({@link #rejoin}).
    *
    * @param at when
    * @return the active partner
@@ -99,13 +152,63 @@ public record Partner(
               + " is "
               + status
               + "; only a SUSPENDED partner can be reinstated"
-              + (status == PartnerStatus.TERMINATED ? " (a partner who left stays gone)" : ""));
+              + (status == PartnerStatus.TERMINATED
+                  ? " (a partner who left comes back by enrolling the customer account again)"
+                  : ""));
     }
     return withStatus(PartnerStatus.ACTIVE, at);
   }
 
   /**
-   * The partner leaves the programme.
+   * The customer of a partner who left enrolled again: the same partner, ACTIVE from {@code at} on,
+   * with the time away recorded as {@link #lastAbsence()}. Its id, {@link #enrolledAt()} and
+   * everything stored under it (history, ledger, balance) carry on.
+   *
+   * @param at when; if a skewed clock puts it before the partner left, the partner left and
+   *     rejoined at the same instant
+   * @param account the payout account given with the new enrolment, which replaces the one on file;
+   *     empty keeps the one on file; never null
+   * @return the active partner
+   * @throws IllegalTransitionException unless the partner is TERMINATED
+   */
+  public Partner rejoin(Instant at, Optional<PayoutAccount> account) {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(account, "account");
+    if (status != PartnerStatus.TERMINATED) {
+      throw new IllegalTransitionException(
+          "partner " + id + " is " + status + "; only a partner who left can rejoin");
+    }
+    Instant rejoinedAt = at.isBefore(statusChangedAt) ? statusChangedAt : at;
+    return new Partner(
+        id,
+        customerAccountId,
+        PartnerStatus.ACTIVE,
+        enrolledAt,
+        rejoinedAt,
+        account.isPresent() ? account : payoutAccount,
+        Optional.of(new Absence(statusChangedAt, rejoinedAt)),
+        version + 1);
+  }
+
+  /**
+   * Whether the partner was away from the programme at an instant: since leaving (while
+   * TERMINATED), or during {@link #lastAbsence()}. Orders placed while away earn nothing.
+   *
+   * <p>Only the latest absence is kept: after a second rejoin, an order placed during the first
+   * absence and reported only then is no longer recognised as placed while away.
+   *
+   * @param at the instant; never null
+   * @return true if the partner was away at {@code at}
+   */
+  public boolean wasAwayAt(Instant at) {
+    if (status == PartnerStatus.TERMINATED && !at.isBefore(statusChangedAt)) {
+      return true;
+    }
+    return lastAbsence.isPresent() && lastAbsence.get().contains(at);
+  }
+
+  /**
+   * The partner leaves the programme. Its customer may enrol again later ({@link #rejoin}).
    *
    * @param at when
    * @return the terminated partner
@@ -134,10 +237,12 @@ public record Partner(
         enrolledAt,
         statusChangedAt,
         Optional.of(account),
+        lastAbsence,
         version + 1);
   }
 
   private Partner withStatus(PartnerStatus next, Instant at) {
-    return new Partner(id, customerAccountId, next, enrolledAt, at, payoutAccount, version + 1);
+    return new Partner(
+        id, customerAccountId, next, enrolledAt, at, payoutAccount, lastAbsence, version + 1);
   }
 }

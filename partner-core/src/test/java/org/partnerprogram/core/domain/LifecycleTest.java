@@ -63,7 +63,9 @@ class LifecycleTest {
     assertThatThrownBy(() -> suspended.suspend(T1)).isInstanceOf(IllegalTransitionException.class);
     Partner left = p.leave(T1);
     assertThatThrownBy(() -> left.reinstate(T1))
-        .hasMessageEndingWith("(a partner who left stays gone)");
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageEndingWith(
+            "(a partner who left comes back by enrolling the customer account again)");
     assertThatThrownBy(() -> left.suspend(T1)).isInstanceOf(IllegalTransitionException.class);
     assertThatThrownBy(() -> left.leave(T1))
         .isInstanceOf(IllegalTransitionException.class)
@@ -77,8 +79,77 @@ class LifecycleTest {
                     T0,
                     T0,
                     Optional.empty(),
+                    Optional.empty(),
                     0))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aPartnerWhoLeftRejoinsActiveKeepingItsEnrolmentAndRecordingTheAbsence() {
+    Partner left = partner().leave(T1);
+    Instant back = T1.plusSeconds(3600);
+
+    Partner rejoined = left.rejoin(back, Optional.empty());
+
+    assertThat(rejoined.status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(rejoined.id()).isEqualTo(left.id());
+    assertThat(rejoined.enrolledAt()).isEqualTo(T0);
+    assertThat(rejoined.statusChangedAt()).isEqualTo(back);
+    assertThat(rejoined.lastAbsence()).contains(new Partner.Absence(T1, back));
+    assertThat(rejoined.payoutAccount()).contains(ACCOUNT);
+    assertThat(rejoined.version()).isEqualTo(left.version() + 1);
+    PayoutAccount other = PayoutAccount.of("DE89370400440532013000", "Jan");
+    assertThat(left.rejoin(back, Optional.of(other)).payoutAccount()).contains(other);
+    // the absence survives later changes until the next rejoin replaces it
+    Partner suspended = rejoined.suspend(back.plusSeconds(1)).withPayoutAccount(other);
+    assertThat(suspended.lastAbsence()).isEqualTo(rejoined.lastAbsence());
+    Partner again =
+        suspended.leave(back.plusSeconds(2)).rejoin(back.plusSeconds(3), Optional.empty());
+    assertThat(again.lastAbsence())
+        .contains(new Partner.Absence(back.plusSeconds(2), back.plusSeconds(3)));
+  }
+
+  @Test
+  void onlyAPartnerWhoLeftCanRejoin() {
+    Partner active = partner();
+    assertThatThrownBy(() -> active.rejoin(T1, Optional.empty()))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("partner p_1 is ACTIVE; only a partner who left can rejoin");
+    assertThatThrownBy(() -> active.suspend(T1).rejoin(T1, Optional.empty()))
+        .isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void aRejoinStampedBeforeTheLeaveByASkewedClockIsAnEmptyAbsence() {
+    Partner rejoined = partner().leave(T1).rejoin(T1.minusSeconds(5), Optional.empty());
+    assertThat(rejoined.statusChangedAt()).isEqualTo(T1);
+    assertThat(rejoined.lastAbsence()).contains(new Partner.Absence(T1, T1));
+    assertThat(rejoined.wasAwayAt(T1)).isFalse();
+    assertThatThrownBy(() -> new Partner.Absence(T1, T1.minusNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aPartnerIsAwayFromLeavingUntilRejoiningAndNeverBeforeOrAfter() {
+    Instant back = T1.plusSeconds(3600);
+    Partner left = partner().leave(T1);
+    assertThat(left.wasAwayAt(T1.minusNanos(1000))).isFalse();
+    assertThat(left.wasAwayAt(T1)).isTrue();
+    assertThat(left.wasAwayAt(back.plusSeconds(86_400))).isTrue();
+
+    Partner rejoined = left.rejoin(back, Optional.empty());
+    assertThat(rejoined.wasAwayAt(T0)).isFalse();
+    assertThat(rejoined.wasAwayAt(T1.minusNanos(1000))).isFalse();
+    assertThat(rejoined.wasAwayAt(T1)).isTrue();
+    assertThat(rejoined.wasAwayAt(back.minusNanos(1000))).isTrue();
+    assertThat(rejoined.wasAwayAt(back)).isFalse();
+
+    // left again: both the earlier absence and the time since leaving count
+    Partner leftAgain = rejoined.leave(back.plusSeconds(60));
+    assertThat(leftAgain.wasAwayAt(T1)).isTrue();
+    assertThat(leftAgain.wasAwayAt(back.plusSeconds(30))).isFalse();
+    assertThat(leftAgain.wasAwayAt(back.plusSeconds(60))).isTrue();
+    assertThat(partner().suspend(T1).wasAwayAt(T1.plusSeconds(1))).isFalse();
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,11 +24,14 @@ import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.port.out.PartnerStore;
 
-/** {@link PartnerStore} over the tables {@code pp_partner} and {@code pp_payout_account_change}. */
+/**
+ * {@link PartnerStore} over the tables {@code pp_partner} (with the latest absence of a partner who
+ * rejoined in {@code left_at} and {@code rejoined_at}) and {@code pp_payout_account_change}.
+ */
 public final class JdbcPartnerStore implements PartnerStore {
   private static final String COLUMNS =
       "partner_id, customer_account_id, status, enrolled_at, status_changed_at, payout_iban,"
-          + " payout_holder_name, version";
+          + " payout_holder_name, left_at, rejoined_at, version";
 
   private final Sql sql;
 
@@ -50,10 +54,10 @@ public final class JdbcPartnerStore implements PartnerStore {
               c.prepareStatement(
                   "INSERT INTO pp_partner ("
                       + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                       + sql.onConflictDoNothing())) {
             bind(ps, partner);
-            ps.setLong(8, partner.version());
+            ps.setLong(10, partner.version());
             inserted = Sql.insertUnlessDuplicate(ps);
           }
           if (inserted) {
@@ -91,6 +95,14 @@ public final class JdbcPartnerStore implements PartnerStore {
     sql.setInstant(ps, 5, "statusChangedAt", partner.statusChangedAt());
     ps.setString(6, partner.payoutAccount().map(a -> a.iban().value()).orElse(null));
     ps.setString(7, partner.payoutAccount().map(PayoutAccount::holderName).orElse(null));
+    bindAbsence(ps, 8, partner);
+  }
+
+  /** The latest absence's two instants at {@code index} and the next one (both NULL if none). */
+  private void bindAbsence(PreparedStatement ps, int index, Partner partner) throws SQLException {
+    sql.setInstant(ps, index, "leftAt", partner.lastAbsence().map(Partner.Absence::leftAt));
+    sql.setInstant(
+        ps, index + 1, "rejoinedAt", partner.lastAbsence().map(Partner.Absence::rejoinedAt));
   }
 
   @Override
@@ -166,6 +178,12 @@ public final class JdbcPartnerStore implements PartnerStore {
     String holder = rs.getString("payout_holder_name");
     Optional<PayoutAccount> account =
         iban == null ? Optional.empty() : Optional.of(new PayoutAccount(new Iban(iban), holder));
+    Optional<Instant> leftAt = sql.getInstant(rs, "left_at");
+    Optional<Instant> rejoinedAt = sql.getInstant(rs, "rejoined_at");
+    Optional<Partner.Absence> absence =
+        leftAt.isPresent() && rejoinedAt.isPresent()
+            ? Optional.of(new Partner.Absence(leftAt.get(), rejoinedAt.get()))
+            : Optional.empty();
     return new Partner(
         PartnerId.of(rs.getString("partner_id")),
         CustomerAccountId.of(rs.getString("customer_account_id")),
@@ -173,6 +191,7 @@ public final class JdbcPartnerStore implements PartnerStore {
         sql.getRequiredInstant(rs, "enrolled_at"),
         sql.getRequiredInstant(rs, "status_changed_at"),
         account,
+        absence,
         rs.getLong("version"));
   }
 
@@ -185,16 +204,17 @@ public final class JdbcPartnerStore implements PartnerStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE pp_partner SET status = ?, enrolled_at = ?, status_changed_at = ?,"
-                      + " payout_iban = ?, payout_holder_name = ?, version = ?"
-                      + " WHERE partner_id = ? AND version = ?")) {
+                      + " payout_iban = ?, payout_holder_name = ?, left_at = ?, rejoined_at = ?,"
+                      + " version = ? WHERE partner_id = ? AND version = ?")) {
             ps.setString(1, partner.status().name());
             sql.setInstant(ps, 2, "enrolledAt", partner.enrolledAt());
             sql.setInstant(ps, 3, "statusChangedAt", partner.statusChangedAt());
             ps.setString(4, partner.payoutAccount().map(a -> a.iban().value()).orElse(null));
             ps.setString(5, partner.payoutAccount().map(PayoutAccount::holderName).orElse(null));
-            ps.setLong(6, partner.version());
-            ps.setString(7, partner.id().value());
-            ps.setLong(8, partner.version() - 1);
+            bindAbsence(ps, 6, partner);
+            ps.setLong(8, partner.version());
+            ps.setString(9, partner.id().value());
+            ps.setLong(10, partner.version() - 1);
             updated = ps.executeUpdate();
           }
           if (updated == 1) {

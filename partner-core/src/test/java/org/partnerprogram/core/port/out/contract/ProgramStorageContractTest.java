@@ -119,6 +119,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
         T0,
         T0,
         Optional.of(anAccount()),
+        Optional.empty(),
         1);
   }
 
@@ -203,9 +204,42 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
             T0,
             T0.plusSeconds(5),
             Optional.empty(),
+            Optional.empty(),
             3);
     assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
     assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(partner);
+  }
+
+  @Test
+  void aPartnerWhoRejoinedReadsBackWithItsLastAbsence() {
+    Partner partner = aPartner("p-1", "cust-1");
+    tx(() -> storage.partners().insert(partner));
+    Partner left = partner.leave(T0.plusSeconds(60));
+    txRun(() -> storage.partners().update(left));
+    Partner rejoined = left.rejoin(T0.plusSeconds(3600).plusNanos(1000), Optional.empty());
+    txRun(() -> storage.partners().update(rejoined));
+
+    Partner read = tx(() -> storage.partners().findById(partner.id())).orElseThrow();
+    assertThat(read).isEqualTo(rejoined);
+    assertThat(read.lastAbsence())
+        .contains(new Partner.Absence(T0.plusSeconds(60), T0.plusSeconds(3600).plusNanos(1000)));
+    assertThat(tx(() -> storage.partners().findByCustomerAccount(partner.customerAccountId())))
+        .contains(rejoined);
+    assertThat(tx(() -> storage.partners().findAllById(List.of(partner.id()))))
+        .containsExactly(entry(partner.id(), rejoined));
+
+    Partner inserted =
+        new Partner(
+            PartnerId.of("p-2"),
+            CustomerAccountId.of("cust-2"),
+            PartnerStatus.TERMINATED,
+            T0,
+            T0.plusSeconds(7200),
+            Optional.empty(),
+            Optional.of(new Partner.Absence(T0.plusSeconds(60), T0.plusSeconds(120))),
+            5);
+    assertThat(tx(() -> storage.partners().insert(inserted))).isTrue();
+    assertThat(tx(() -> storage.partners().findById(inserted.id()))).contains(inserted);
   }
 
   @Test
@@ -220,6 +254,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
             earliest,
             latest,
             Optional.of(PayoutAccount.of("DE89370400440532013000", "Zoë Ñandú-Øster 李 😀")),
+            Optional.empty(),
             7);
     assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
     Partner read = tx(() -> storage.partners().findById(partner.id())).orElseThrow();
@@ -241,6 +276,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
             T0,
             T0,
             Optional.of(PayoutAccount.of("MT84MALT011000012345MTLCAST001S", longestName)),
+            Optional.empty(),
             1);
     IssuedCode code =
         new IssuedCode(
