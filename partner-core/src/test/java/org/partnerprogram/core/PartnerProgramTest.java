@@ -2,6 +2,7 @@ package org.partnerprogram.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.ProductRate;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
@@ -36,6 +38,7 @@ import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerLeft;
 import org.partnerprogram.core.domain.event.PartnerReinstated;
+import org.partnerprogram.core.domain.event.PartnerRejoined;
 import org.partnerprogram.core.domain.event.PartnerSuspended;
 import org.partnerprogram.core.domain.event.PayoutAccountChanged;
 import org.partnerprogram.core.domain.event.ProgramEvent;
@@ -86,6 +89,10 @@ class PartnerProgramTest {
     return program.partnerOverview().overview(PartnerOverviewQuery.byPartner(id)).orElseThrow();
   }
 
+  private List<PayoutAccountChange> history(PartnerId id) {
+    return storage.transactions().execute(() -> storage.partners().payoutAccountHistory(id));
+  }
+
   private <E extends ProgramEvent> List<E> events(Class<E> type) {
     return storage.publishedEvents().stream().filter(type::isInstance).map(type::cast).toList();
   }
@@ -95,7 +102,7 @@ class PartnerProgramTest {
     EnrollmentResult result = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-42"));
 
     Partner partner = result.partner();
-    assertThat(result.newlyEnrolled()).isTrue();
+    assertThat(result.outcome()).isEqualTo(EnrollmentResult.Outcome.NEW_PARTNER);
     assertThat(partner.status()).isEqualTo(PartnerStatus.ACTIVE);
     assertThat(partner.enrolledAt()).isEqualTo(clock.instant());
     assertThat(partner.id().value()).startsWith("p_").hasSize(28);
@@ -111,6 +118,7 @@ class PartnerProgramTest {
     assertThat(events(ReferralCodeIssued.class))
         .singleElement()
         .satisfies(e -> assertThat(e.code().value()).isEqualTo(code));
+    assertThat(result.issuedCode()).map(c -> c.code().value()).contains(code);
   }
 
   @Test
@@ -122,7 +130,8 @@ class PartnerProgramTest {
             .enrollPartner()
             .enroll(EnrollPartnerCommand.of("cust-42", PayoutAccount.of(IBAN, "Jan")));
 
-    assertThat(again.newlyEnrolled()).isFalse();
+    assertThat(again.outcome()).isEqualTo(EnrollmentResult.Outcome.ALREADY_MEMBER);
+    assertThat(again.issuedCode()).isEmpty();
     assertThat(again.partner()).isEqualTo(first);
     assertThat(again.partner().payoutAccount()).isEmpty();
     assertThat(events(PartnerEnrolled.class)).hasSize(1);
@@ -234,15 +243,133 @@ class PartnerProgramTest {
   }
 
   @Test
-  void reinstatingAPartnerWhoLeftIsRefused() {
+  void reinstatingAPartnerWhoLeftIsRefusedWithAPointerToEnrolment() {
     Partner partner = enrol("cust-1");
     program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
 
     assertThatThrownBy(
             () -> program.reinstatePartner().reinstate(new ReinstatePartnerCommand(partner.id())))
         .isInstanceOf(IllegalTransitionException.class)
-        .hasMessageContaining("TERMINATED");
+        .hasMessageContaining("TERMINATED")
+        .hasMessageContaining("enrolling the customer account again");
     assertThat(overview(partner.id()).status()).isEqualTo(PartnerStatus.TERMINATED);
+  }
+
+  // ------------------------------------------------------------------ leaving and coming back
+
+  @Test
+  void aCustomerWhoLeftEnrolsAgainAsTheSamePartnerAndTheEventsSaySo() {
+    EnrollmentResult first = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+    IssuedCode vanity =
+        program
+            .issueReferralCode()
+            .issue(IssueReferralCodeCommand.vanity(first.partner().id(), "jan-hosting"));
+    clock.advance(Duration.ofDays(1));
+    Partner left = program.leaveProgram().leave(new LeaveProgramCommand(first.partner().id()));
+    clock.advance(Duration.ofDays(30));
+    int eventsBefore = storage.publishedEvents().size();
+
+    EnrollmentResult again = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+
+    assertThat(again.outcome()).isEqualTo(EnrollmentResult.Outcome.REJOINED);
+    Partner back = again.partner();
+    assertThat(back.id()).isEqualTo(first.partner().id());
+    assertThat(back.status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(back.enrolledAt()).isEqualTo(first.partner().enrolledAt());
+    assertThat(back.statusChangedAt()).isEqualTo(clock.instant());
+    assertThat(back.lastAbsence())
+        .contains(new Partner.Absence(left.statusChangedAt(), clock.instant()));
+    assertThat(back.version()).isEqualTo(left.version() + 1);
+    IssuedCode fresh = again.issuedCode().orElseThrow();
+    assertThat(fresh.isLive()).isTrue();
+    assertThat(fresh.code()).isNotIn(first.issuedCode().orElseThrow().code(), vanity.code());
+    assertThat(overview(back.id()).links())
+        .extracting(PartnerOverview.ReferralLink::code)
+        .containsExactly(fresh.code());
+
+    List<ProgramEvent> published =
+        storage.publishedEvents().subList(eventsBefore, storage.publishedEvents().size());
+    assertThat(published)
+        .extracting(ProgramEvent::type)
+        .containsExactly(
+            "partner.rejoined",
+            "referral-code.revoked",
+            "referral-code.revoked",
+            "referral-code.issued");
+    assertThat(events(PartnerRejoined.class))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.partnerId()).isEqualTo(back.id());
+              assertThat(e.customerAccountId()).isEqualTo(CustomerAccountId.of("cust-1"));
+              assertThat(e.occurredAt()).isEqualTo(clock.instant());
+            });
+    assertThat(events(ReferralCodeRevoked.class))
+        .extracting(ReferralCodeRevoked::code)
+        .containsExactlyInAnyOrder(first.issuedCode().orElseThrow().code(), vanity.code());
+    assertThat(events(PartnerEnrolled.class)).hasSize(1);
+  }
+
+  @Test
+  void aPayoutAccountGivenAtReEnrolmentReplacesTheOneOnFile() {
+    Partner partner =
+        program
+            .enrollPartner()
+            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(IBAN, "Jan")))
+            .partner();
+    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    clock.advance(Duration.ofDays(2));
+
+    Partner back =
+        program
+            .enrollPartner()
+            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(OTHER_IBAN, "Jan")))
+            .partner();
+
+    assertThat(back.payoutAccount()).contains(PayoutAccount.of(OTHER_IBAN, "Jan"));
+    assertThat(history(partner.id()))
+        .extracting(c -> c.account().iban().value(), c -> c.partnerVersion(), c -> c.changedAt())
+        .containsExactly(
+            tuple(IBAN, 1L, partner.enrolledAt()),
+            tuple(OTHER_IBAN, back.version(), clock.instant()));
+    assertThat(events(PayoutAccountChanged.class)).hasSize(2);
+  }
+
+  @Test
+  void noPayoutAccountOrTheSameOneAtReEnrolmentKeepsTheOneOnFile() {
+    Partner partner =
+        program
+            .enrollPartner()
+            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(IBAN, "Jan")))
+            .partner();
+    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    Partner back = enrol("cust-1");
+    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    Partner backAgain =
+        program
+            .enrollPartner()
+            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(IBAN, "Jan")))
+            .partner();
+
+    assertThat(back.payoutAccount()).contains(PayoutAccount.of(IBAN, "Jan"));
+    assertThat(backAgain.payoutAccount()).contains(PayoutAccount.of(IBAN, "Jan"));
+    assertThat(backAgain.status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(history(partner.id())).hasSize(1);
+    assertThat(events(PayoutAccountChanged.class)).hasSize(1);
+    assertThat(events(PartnerRejoined.class)).hasSize(2);
+  }
+
+  @Test
+  void aSuspendedPartnerWhoEnrolsAgainStaysSuspended() {
+    Partner partner = enrol("cust-1");
+    program.suspendPartner().suspend(new SuspendPartnerCommand(partner.id(), "fraud review"));
+    int eventsBefore = storage.publishedEvents().size();
+
+    EnrollmentResult again = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+
+    assertThat(again.outcome()).isEqualTo(EnrollmentResult.Outcome.ALREADY_MEMBER);
+    assertThat(again.partner().status()).isEqualTo(PartnerStatus.SUSPENDED);
+    assertThat(storage.publishedEvents()).hasSize(eventsBefore);
   }
 
   @Test
@@ -373,9 +500,8 @@ class PartnerProgramTest {
     assertThat(overview(piet.id()).rates())
         .extracting(ProductRate::target, ProductRate::rate, ProductRate::versionNumber)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                RateTarget.product("shared-hosting"), Rate.percent("25"), 1),
-            org.assertj.core.groups.Tuple.tuple(RateTarget.group("vps"), Rate.percent("10"), 1));
+            tuple(RateTarget.product("shared-hosting"), Rate.percent("25"), 1),
+            tuple(RateTarget.group("vps"), Rate.percent("10"), 1));
     assertThat(overview(jan.id()).rates())
         .filteredOn(r -> r.target().equals(RateTarget.group("vps")))
         .singleElement()

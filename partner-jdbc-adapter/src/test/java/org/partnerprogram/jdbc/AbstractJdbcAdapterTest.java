@@ -37,6 +37,7 @@ import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.core.port.in.LeaveProgramCommand;
 
 /**
  * What the JDBC adapter promises beyond the port contract: the outbox's JSON and acknowledgement,
@@ -196,6 +197,28 @@ abstract class AbstractJdbcAdapterTest {
     assertThatThrownBy(() -> outbox.unacknowledged(0)).isInstanceOf(InvalidInputException.class);
   }
 
+  @Test
+  void aRejoinIsWrittenToTheOutboxAfterTheLeaveAndBeforeTheFreshCode() throws Exception {
+    PartnerProgram program = programOn(storage);
+    PartnerId id = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")).partner().id();
+    program.leaveProgram().leave(new LeaveProgramCommand(id));
+    JdbcOutbox outbox = storage.outboxReader();
+    outbox.acknowledge(outbox.unacknowledged(100).stream().map(OutboxEntry::sequence).toList());
+
+    EnrollmentResult again = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+
+    List<OutboxEntry> entries = outbox.unacknowledged(100);
+    assertThat(entries)
+        .extracting(OutboxEntry::type)
+        .containsExactly("partner.rejoined", "referral-code.revoked", "referral-code.issued");
+    assertThat(entries).extracting(OutboxEntry::partnerId).containsOnly(Optional.of(id));
+    JsonNode rejoined = JSON.readTree(entries.get(0).payload());
+    assertThat(rejoined.get("partnerId").asText()).isEqualTo(id.value());
+    assertThat(rejoined.get("customerAccountId").asText()).isEqualTo("cust-1");
+    assertThat(JSON.readTree(entries.get(2).payload()).get("code").asText())
+        .isEqualTo(again.issuedCode().orElseThrow().code().value());
+  }
+
   // ------------------------------------------------------------------ host-managed transactions
 
   @Test
@@ -208,7 +231,7 @@ abstract class AbstractJdbcAdapterTest {
                     () -> {
                       EnrollmentResult result =
                           program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
-                      assertThat(result.newlyEnrolled()).isTrue();
+                      assertThat(result.outcome()).isEqualTo(EnrollmentResult.Outcome.NEW_PARTNER);
                       throw new IllegalStateException("the host's own work failed");
                     }))
         .isInstanceOf(IllegalStateException.class);

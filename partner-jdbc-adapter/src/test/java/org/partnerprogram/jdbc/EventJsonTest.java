@@ -18,15 +18,16 @@ import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.event.CommissionEarned;
 import org.partnerprogram.core.domain.event.CommissionReversed;
 import org.partnerprogram.core.domain.event.CustomerAttributed;
+import org.partnerprogram.core.domain.event.PartnerRejoined;
 import org.partnerprogram.core.domain.event.PayoutCreated;
 import org.partnerprogram.core.domain.event.PayoutFailed;
 import org.partnerprogram.core.domain.event.PayoutPaid;
 import org.partnerprogram.jdbc.internal.EventJson;
 
 /**
- * The outbox JSON of the attribution and commission events is what a consumer expects: ids as
- * strings, instants ISO-8601 UTC with microseconds, money as an object with the amount as a plain
- * string at the currency's scale.
+ * The outbox JSON of the partner, attribution, commission and payout events is what a consumer
+ * expects: ids as strings, instants ISO-8601 UTC with microseconds, money as an object with the
+ * amount as a plain string at the currency's scale.
  */
 class EventJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +37,21 @@ class EventJsonTest {
 
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
+  }
+
+  @Test
+  void partnerRejoined() throws Exception {
+    String payload =
+        EventJson.toJson(
+            new PartnerRejoined(ID, T0, PartnerId.of("p-1"), CustomerAccountId.of("cust-1")));
+
+    assertThat(json(payload))
+        .isEqualTo(
+            json(
+                "{\"schemaVersion\":1,\"type\":\"partner.rejoined\","
+                    + "\"eventId\":\"8d0f3a52-3c1e-4f7a-9a7e-2f1c5b6d7e80\","
+                    + "\"occurredAt\":\"2026-03-15T10:15:30.123456Z\",\"partnerId\":\"p-1\","
+                    + "\"customerAccountId\":\"cust-1\"}"));
   }
 
   @Test

@@ -38,7 +38,7 @@ class ReadmeExamplesTest {
 
     EnrollmentResult enrolled = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-42"));
     // end::data-source[]
-    assertThat(enrolled.newlyEnrolled()).isTrue();
+    assertThat(enrolled.outcome()).isEqualTo(EnrollmentResult.Outcome.NEW_PARTNER);
   }
 
   @Test

@@ -8,6 +8,9 @@ public enum PartnerStatus {
    * Temporarily frozen (for example during a fraud review): codes do not attribute, payouts wait.
    */
   SUSPENDED,
-  /** Left the programme for good. Money already earned is still paid out. */
+  /**
+   * Left the programme. Money already earned is still paid out. Enrolling the customer account
+   * again makes the same partner ACTIVE again.
+   */
   TERMINATED
 }

@@ -28,7 +28,6 @@ import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.ProcessedEvent;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateVersion;
@@ -192,8 +191,7 @@ public final class CommissionService {
       return notEarning(command, NotEarningReason.CUSTOMER_NOT_ATTRIBUTED, now);
     }
     Partner partner = ctx.partner(attributed.partnerId());
-    if (partner.status() == PartnerStatus.TERMINATED
-        && !order.placedAt().isBefore(partner.statusChangedAt())) {
+    if (partner.wasAwayAt(order.placedAt())) {
       return notEarning(command, NotEarningReason.PARTNER_LEFT, now);
     }
     EarningPolicy policy = ctx.terms.earningPolicy();

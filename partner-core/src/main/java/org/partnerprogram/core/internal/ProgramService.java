@@ -19,6 +19,7 @@ import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.PayoutPeriod;
 import org.partnerprogram.core.domain.ProductRate;
@@ -31,6 +32,7 @@ import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerLeft;
 import org.partnerprogram.core.domain.event.PartnerReinstated;
+import org.partnerprogram.core.domain.event.PartnerRejoined;
 import org.partnerprogram.core.domain.event.PartnerSuspended;
 import org.partnerprogram.core.domain.event.PayoutAccountChanged;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
@@ -101,7 +103,8 @@ public final class ProgramService {
   }
 
   /**
-   * Enrols a customer account.
+   * Enrols a customer account: a new partner; the partner it has already (nothing written); or, if
+   * that partner left, the same partner active again ({@link #rejoin}).
    *
    * @param command the command
    * @return the result
@@ -111,7 +114,9 @@ public final class ProgramService {
         () -> {
           Optional<Partner> found = partners.findByCustomerAccount(command.customerAccountId());
           if (found.isPresent()) {
-            return new EnrollmentResult(found.get(), false);
+            return found.get().status() == PartnerStatus.TERMINATED
+                ? rejoin(found.get(), command)
+                : EnrollmentResult.alreadyMember(found.get());
           }
           Instant now = now();
           Partner partner =
@@ -122,14 +127,13 @@ public final class ProgramService {
                   command.payoutAccount());
           if (!partners.insert(partner)) {
             // Another instance enrolled the same account between our read and our insert.
-            return new EnrollmentResult(
+            return EnrollmentResult.alreadyMember(
                 partners
                     .findByCustomerAccount(command.customerAccountId())
                     .orElseThrow(
                         () ->
                             new RetryableException(
-                                "concurrent enrolment of " + command.customerAccountId(), null)),
-                false);
+                                "concurrent enrolment of " + command.customerAccountId(), null)));
           }
           events.publish(
               new PartnerEnrolled(newEventId(), now, partner.id(), partner.customerAccountId()));
@@ -143,10 +147,44 @@ public final class ProgramService {
                         new PayoutAccountChanged(
                             newEventId(), now, partner.id(), account.iban().masked()));
                   });
-          issueRandomCode(partner.id(), now);
+          IssuedCode code = issueRandomCode(partner.id(), now);
           LOG.debug("enrolled {} as partner {}", partner.customerAccountId(), partner.id());
-          return new EnrollmentResult(partner, true);
+          return EnrollmentResult.newPartner(partner, code);
         });
+  }
+
+  /**
+   * The customer of a partner who left enrolled again: the same partner, ACTIVE again. The update
+   * is the first write, so a concurrent re-enrolment that lost the race fails on the version check
+   * (retryable) before it has written anything. A payout account given replaces the one on file
+   * (with a history row and an event, as {@link #updatePayoutAccount} does); codes of the earlier
+   * membership still live are revoked, so that only the fresh one leads to the partner.
+   */
+  private EnrollmentResult rejoin(Partner left, EnrollPartnerCommand command) {
+    Instant now = now();
+    Partner partner = left.rejoin(now, command.payoutAccount());
+    partners.update(partner);
+    events.publish(
+        new PartnerRejoined(newEventId(), now, partner.id(), partner.customerAccountId()));
+    if (!partner.payoutAccount().equals(left.payoutAccount())) {
+      PayoutAccount account = partner.payoutAccount().orElseThrow();
+      partners.appendPayoutAccountChange(
+          new PayoutAccountChange(partner.id(), partner.version(), account, now));
+      events.publish(
+          new PayoutAccountChanged(newEventId(), now, partner.id(), account.iban().masked()));
+    }
+    for (IssuedCode code : codes.findByPartner(partner.id())) {
+      if (code.isLive()) {
+        if (!codes.revoke(code.code(), now)) {
+          throw new RetryableException(
+              "referral code " + code.code() + " changed concurrently", null);
+        }
+        events.publish(new ReferralCodeRevoked(newEventId(), now, partner.id(), code.code()));
+      }
+    }
+    IssuedCode fresh = issueRandomCode(partner.id(), now);
+    LOG.debug("{} rejoined as partner {}", partner.customerAccountId(), partner.id());
+    return EnrollmentResult.rejoined(partner, fresh);
   }
 
   private IssuedCode issueRandomCode(PartnerId partnerId, Instant now) {
@@ -164,7 +202,7 @@ public final class ProgramService {
   }
 
   /**
-   * A partner leaves.
+   * A partner leaves; its customer may enrol again later ({@link #enroll}).
    *
    * @param command the command
    * @return the partner

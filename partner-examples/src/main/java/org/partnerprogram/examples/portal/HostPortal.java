@@ -482,7 +482,7 @@ public final class HostPortal {
                   EnrollPartnerCommand.of(
                       customer.id(), PayoutAccount.of(form.one("iban"), form.one("holder"))));
       Partner partner = result.partner();
-      if (result.newlyEnrolled()) {
+      if (result.outcome() == EnrollmentResult.Outcome.NEW_PARTNER) {
         program.issueReferralCode().issue(IssueReferralCodeCommand.random(partner.id()));
         session.flash = "Welcome to the partner programme! Share your link below.";
       }

@@ -12,6 +12,7 @@ import org.partnerprogram.core.domain.PartnerId;
  */
 public sealed interface ProgramEvent
     permits PartnerEnrolled,
+        PartnerRejoined,
         PartnerLeft,
         PartnerSuspended,
         PartnerReinstated,

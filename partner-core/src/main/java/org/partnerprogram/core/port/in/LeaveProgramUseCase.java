@@ -2,12 +2,16 @@ package org.partnerprogram.core.port.in;
 
 import org.partnerprogram.core.domain.Partner;
 
-/** A partner leaves the programme for good. Money already earned is still paid out. */
+/**
+ * A partner leaves the programme. Money already earned is still paid out; codes stop attributing.
+ * The customer may enrol again later ({@link EnrollPartnerUseCase}): the same partner comes back.
+ */
 @FunctionalInterface
 public interface LeaveProgramUseCase {
 
   /**
-   * A partner leaves the programme for good. Money already earned is still paid out.
+   * A partner leaves the programme. Money already earned is still paid out; orders placed from now
+   * on earn nothing. The customer may enrol again later.
    *
    * @param command the command; never null
    * @return the partner, now TERMINATED

@@ -2,7 +2,10 @@ package org.partnerprogram.core.port.in;
 
 import org.partnerprogram.core.domain.Partner;
 
-/** Lifts a suspension. */
+/**
+ * Lifts a suspension. A partner who left is not reinstated: its customer enrols again instead
+ * ({@link EnrollPartnerUseCase}).
+ */
 @FunctionalInterface
 public interface ReinstatePartnerUseCase {
 
@@ -13,7 +16,7 @@ public interface ReinstatePartnerUseCase {
    * @return the partner, ACTIVE again
    * @throws org.partnerprogram.core.domain.NotFoundException if the partner does not exist
    * @throws org.partnerprogram.core.domain.IllegalTransitionException unless the partner is
-   *     SUSPENDED
+   *     SUSPENDED (for a partner who left, the message points to enrolment)
    */
   Partner reinstate(ReinstatePartnerCommand command);
 }

@@ -3,10 +3,13 @@ package org.partnerprogram.core.port.out.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,14 +23,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Order;
+import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerStatus;
@@ -37,6 +45,7 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.RecordedOrder.NotEarningReason;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.RetryableException;
@@ -45,12 +54,23 @@ import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerSuspended;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
+import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.core.port.in.LeaveProgramCommand;
+import org.partnerprogram.core.port.in.OrderResult;
+import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.RecordOrderCommand;
+import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.core.port.in.TouchResult;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ResolvedTouch;
+import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.core.testkit.ProgramFixture;
 
 /**
  * The contract every {@link ProgramStorage} must pass: each documented behaviour of each port
@@ -996,7 +1016,10 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
         pool.shutdownNow();
       }
 
-      assertThat(results).extracting(EnrollmentResult::newlyEnrolled).containsOnlyOnce(true);
+      assertThat(results)
+          .extracting(EnrollmentResult::outcome)
+          .containsExactlyInAnyOrder(
+              EnrollmentResult.Outcome.NEW_PARTNER, EnrollmentResult.Outcome.ALREADY_MEMBER);
       assertThat(results.get(0).partner().id()).isEqualTo(results.get(1).partner().id());
       Partner stored =
           tx(() -> storage.partners().findByCustomerAccount(command.customerAccountId()))
@@ -1005,6 +1028,245 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
       assertThat(tx(() -> storage.codes().findByPartner(stored.id()))).hasSize(1);
       // enrolled, payout account changed, code issued: once.
       assertThat(publishedEventIds(storage)).hasSize(before + 3);
+    }
+  }
+
+  // ---------------------------------------------------------------- leaving and enrolling again
+
+  private List<IssuedCode> codesOf(PartnerId partner) {
+    return tx(() -> storage.codes().findByPartner(partner));
+  }
+
+  private static Balance balanceOf(ProgramFixture f) {
+    return f.program
+        .partnerOverview()
+        .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
+        .orElseThrow()
+        .balance();
+  }
+
+  private static EnrollmentResult enrolAgain(ProgramFixture f) {
+    return f.program
+        .enrollPartner()
+        .enroll(EnrollPartnerCommand.of(f.partner.customerAccountId().value()));
+  }
+
+  @Test
+  void aCustomerWhoLeftEnrolsAgainAsTheSamePartnerWithOnlyAFreshCodeLive() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    List<IssuedCode> earlier = codesOf(f.partner.id());
+    assertThat(earlier).hasSize(2).allMatch(IssuedCode::isLive); // the random one and jan-hosting
+    f.clock.advance(Duration.ofDays(1));
+    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.clock.advance(Duration.ofDays(20));
+    int eventsBefore = publishedEventIds(storage).size();
+
+    EnrollmentResult again = enrolAgain(f);
+
+    assertThat(again.outcome()).isEqualTo(EnrollmentResult.Outcome.REJOINED);
+    Partner stored = tx(() -> storage.partners().findById(f.partner.id())).orElseThrow();
+    assertThat(again.partner()).isEqualTo(stored);
+    assertThat(stored.status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(stored.enrolledAt()).isEqualTo(f.partner.enrolledAt());
+    assertThat(stored.statusChangedAt()).isEqualTo(f.clock.instant());
+    IssuedCode fresh = again.issuedCode().orElseThrow();
+    List<IssuedCode> codes = codesOf(f.partner.id());
+    assertThat(codes).filteredOn(IssuedCode::isLive).containsExactly(fresh);
+    assertThat(codes)
+        .filteredOn(c -> !c.isLive())
+        .extracting(IssuedCode::code, IssuedCode::revokedAt)
+        .containsExactlyInAnyOrder(
+            earlier.stream()
+                .map(c -> tuple(c.code(), Optional.of(f.clock.instant())))
+                .toArray(Tuple[]::new));
+    // rejoined, two codes revoked, one issued
+    assertThat(publishedEventIds(storage)).hasSize(eventsBefore + 4);
+    assertThat(
+            f.program
+                .recordTouch()
+                .recordTouch(RecordTouchCommand.of("jan-hosting", "v-after-rejoin")))
+        .isEqualTo(new TouchResult.Ignored(TouchResult.Why.CODE_REVOKED));
+  }
+
+  @Test
+  void aRedeliveredReEnrolmentIsAlreadyAMemberAndWritesNothing() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.clock.advance(Duration.ofDays(3));
+    EnrollmentResult rejoined = enrolAgain(f);
+    assertThat(rejoined.outcome()).isEqualTo(EnrollmentResult.Outcome.REJOINED);
+    List<IssuedCode> codes = codesOf(f.partner.id());
+    int events = publishedEventIds(storage).size();
+    f.clock.advance(Duration.ofMinutes(5));
+
+    EnrollmentResult redelivered =
+        f.program
+            .enrollPartner()
+            .enroll(
+                EnrollPartnerCommand.of(
+                    f.partner.customerAccountId().value(),
+                    PayoutAccount.of("BE68539007547034", "Jan de Vries")));
+
+    assertThat(redelivered.outcome()).isEqualTo(EnrollmentResult.Outcome.ALREADY_MEMBER);
+    assertThat(redelivered.issuedCode()).isEmpty();
+    assertThat(redelivered.partner()).isEqualTo(rejoined.partner());
+    assertThat(tx(() -> storage.partners().findById(f.partner.id()))).contains(rejoined.partner());
+    assertThat(codesOf(f.partner.id())).isEqualTo(codes);
+    assertThat(tx(() -> storage.partners().payoutAccountHistory(f.partner.id()))).hasSize(1);
+    assertThat(publishedEventIds(storage)).hasSize(events);
+  }
+
+  @Test
+  void aPayoutAccountGivenAtReEnrolmentReplacesTheOneOnFileWithAHistoryRow() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.clock.advance(Duration.ofDays(3));
+    PayoutAccount other = PayoutAccount.of("BE68539007547034", "Jan de Vries");
+
+    EnrollmentResult again =
+        f.program
+            .enrollPartner()
+            .enroll(EnrollPartnerCommand.of(f.partner.customerAccountId().value(), other));
+
+    assertThat(again.partner().payoutAccount()).contains(other);
+    assertThat(tx(() -> storage.partners().findById(f.partner.id())).orElseThrow().payoutAccount())
+        .contains(other);
+    assertThat(tx(() -> storage.partners().payoutAccountHistory(f.partner.id())))
+        .containsExactly(
+            new PayoutAccountChange(
+                f.partner.id(), 1, f.partner.payoutAccount().orElseThrow(), ProgramFixture.START),
+            new PayoutAccountChange(
+                f.partner.id(), again.partner().version(), other, f.clock.instant()));
+  }
+
+  @Test
+  void balancesCarryOnUnchangedThroughLeavingAndEnrollingAgainEvenANegativeOne() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    f.record(f.order("order-1", customer, ProgramFixture.line(1, "shared-hosting", "100.00")));
+    f.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(
+                EventId.of("pay-1"), OrderId.of("order-1"), f.clock.instant()));
+    f.record(f.order("order-2", customer, ProgramFixture.line(1, "vps", "20.00"))); // pending
+    f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
+    assertThat(
+            f.program
+                .closePeriod()
+                .close(new ClosePeriodCommand(YearMonth.of(2026, 11)))
+                .payoutTotal())
+        .isEqualTo(ProgramFixture.eur("25.00"));
+    // a refund of paid-out commission: 40.00 of 100.00 takes back 10.00 of the 25.00 paid
+    f.program
+        .recordRefund()
+        .recordRefund(
+            RecordRefundCommand.perLine(
+                EventId.of("refund-1"),
+                OrderId.of("order-1"),
+                f.clock.instant(),
+                Map.of(1, ProgramFixture.eur("40.00"))));
+    Balance before = balanceOf(f);
+    assertThat(before.payable()).isEqualTo(ProgramFixture.eur("-10.00"));
+    assertThat(before.pending()).isEqualTo(ProgramFixture.eur("2.50"));
+    assertThat(before.paid()).isEqualTo(ProgramFixture.eur("25.00"));
+
+    f.clock.advance(Duration.ofHours(1));
+    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    assertThat(balanceOf(f)).isEqualTo(before);
+    f.clock.advance(Duration.ofDays(5));
+    assertThat(enrolAgain(f).outcome()).isEqualTo(EnrollmentResult.Outcome.REJOINED);
+
+    assertThat(balanceOf(f)).isEqualTo(before);
+  }
+
+  @Test
+  void ordersPlacedWhileAwayEarnNothingEvenWhenReportedAfterTheRejoinAndLaterOnesEarnAgain() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    Instant beforeLeaving = f.clock.instant();
+    f.clock.advance(Duration.ofDays(1));
+    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.clock.advance(Duration.ofDays(1));
+    Instant whileAway = f.clock.instant();
+    assertThat(recordVps(f, "away-1", customer, whileAway).notEarning())
+        .contains(NotEarningReason.PARTNER_LEFT);
+    f.clock.advance(Duration.ofDays(1));
+    assertThat(enrolAgain(f).outcome()).isEqualTo(EnrollmentResult.Outcome.REJOINED);
+    f.clock.advance(Duration.ofSeconds(1));
+
+    // reported late, after the rejoin: placed while away earns nothing, placed before leaving does
+    assertThat(recordVps(f, "away-2", customer, whileAway.plusSeconds(60)).notEarning())
+        .contains(NotEarningReason.PARTNER_LEFT);
+    OrderResult early = recordVps(f, "early", customer, beforeLeaving);
+    assertThat(early.notEarning()).isEmpty();
+    assertThat(early.lines())
+        .extracting(l -> l.commission())
+        .containsExactly(ProgramFixture.eur("2.50"));
+    OrderResult back = recordVps(f, "back", customer, f.clock.instant());
+    assertThat(back.notEarning()).isEmpty();
+    assertThat(back.partnerId()).contains(f.partner.id());
+    assertThat(back.lines())
+        .extracting(l -> l.commission())
+        .containsExactly(ProgramFixture.eur("2.50"));
+  }
+
+  private static OrderResult recordVps(
+      ProgramFixture f, String orderId, CustomerAccountId customer, Instant placedAt) {
+    return f.program
+        .recordOrder()
+        .recordOrder(
+            new RecordOrderCommand(
+                EventId.of("order-" + orderId),
+                new Order(
+                    OrderId.of(orderId),
+                    customer,
+                    placedAt,
+                    List.of(ProgramFixture.line(1, "vps", "20.00")))));
+  }
+
+  @Test
+  void twoReEnrolmentsAtOnceRejoinOnceWithOneFreshCode() throws Exception {
+    MutableClock clock = MutableClock.at(T0);
+    PartnerProgram program =
+        PartnerProgram.builder()
+            .terms(
+                ProgramTerms.builder()
+                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
+                    .build())
+            .storage(storage)
+            .clock(clock)
+            .random(new Random(7))
+            .build();
+    for (int round = 0; round < RACE_ROUNDS / 2; round++) {
+      EnrollPartnerCommand command = EnrollPartnerCommand.of("rejoin-" + round);
+      PartnerId id = program.enrollPartner().enroll(command).partner().id();
+      program.leaveProgram().leave(new LeaveProgramCommand(id));
+      clock.advance(Duration.ofSeconds(10));
+      int before = publishedEventIds(storage).size();
+
+      List<Outcome<EnrollmentResult>> outcomes =
+          raceOutcomes(2, i -> () -> program.enrollPartner().enroll(command));
+
+      List<EnrollmentResult.Outcome> results = new ArrayList<>();
+      for (Outcome<EnrollmentResult> o : outcomes) {
+        if (o.failure() != null) {
+          // the loser of the race may be told to try again; it writes nothing
+          assertThat(o.failure()).as("round %d", round).isInstanceOf(RetryableException.class);
+        } else {
+          results.add(o.result().outcome());
+        }
+      }
+      assertThat(results).as("round %d", round).containsOnlyOnce(EnrollmentResult.Outcome.REJOINED);
+      assertThat(results)
+          .as("round %d", round)
+          .doesNotContain(EnrollmentResult.Outcome.NEW_PARTNER);
+      assertThat(codesOf(id)).filteredOn(IssuedCode::isLive).hasSize(1);
+      assertThat(codesOf(id)).hasSize(2);
+      // rejoined, one code revoked, one issued: once
+      assertThat(publishedEventIds(storage)).as("round %d", round).hasSize(before + 3);
+      assertThat(program.enrollPartner().enroll(command).outcome())
+          .isEqualTo(EnrollmentResult.Outcome.ALREADY_MEMBER);
     }
   }
 }
