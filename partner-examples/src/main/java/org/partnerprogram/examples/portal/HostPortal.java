@@ -31,14 +31,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
-import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.ProductGroupId;
@@ -304,6 +305,7 @@ public final class HostPortal {
           case "/order" -> order(session, form);
           case "/pay" -> pay(session, form);
           case "/partner/enrol" -> enrol(session, form);
+          case "/partner/code" -> addCode(session, form);
           case "/admin/next-month" -> nextMonth(session);
           case "/admin/close-month" -> closeMonth(session);
           default -> throw new HttpError(404, "There is no action at this address.");
@@ -475,21 +477,57 @@ public final class HostPortal {
   private String enrol(Session session, Form form) {
     Customer customer = requireSignedIn(session);
     try {
+      // The enrolment issues the partner's first referral code.
       EnrollmentResult result =
           program
               .enrollPartner()
               .enroll(
                   EnrollPartnerCommand.of(
                       customer.id(), PayoutAccount.of(form.one("iban"), form.one("holder"))));
-      Partner partner = result.partner();
-      if (result.newlyEnrolled()) {
-        program.issueReferralCode().issue(IssueReferralCodeCommand.random(partner.id()));
-        session.flash = "Welcome to the partner programme! Share your link below.";
-      }
+      session.flash =
+          result.newlyEnrolled()
+              ? "Welcome to the partner programme! Share your link below."
+              : "You are in the partner programme already.";
     } catch (InvalidInputException e) {
       session.flash = "Please check the payout account: " + e.getMessage();
     }
     return "/partner";
+  }
+
+  /** Issues a link with a code the partner chose (a vanity code), beside the first one. */
+  private String addCode(Session session, Form form) {
+    Customer customer = requireSignedIn(session);
+    Optional<PartnerOverview> partner =
+        program
+            .partnerOverview()
+            .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(customer.id())));
+    if (partner.isEmpty()) {
+      session.flash = "Join the partner programme first.";
+      return "/partner";
+    }
+    try {
+      IssuedCode code =
+          program
+              .issueReferralCode()
+              .issue(
+                  IssueReferralCodeCommand.vanity(
+                      partner.get().partnerId(), form.one("code").strip()));
+      session.flash = "Your new link with " + code.code().value() + " is below.";
+    } catch (InvalidInputException e) {
+      session.flash = "Please choose another code: " + reason(e);
+    } catch (ConflictException e) {
+      session.flash = "That code is taken: please choose another one.";
+    } catch (IllegalTransitionException e) {
+      session.flash = "You have left the programme: there are no new links.";
+    }
+    return "/partner";
+  }
+
+  /** An input error's message without its field name in front (the form says which field). */
+  private static String reason(InvalidInputException e) {
+    String message = e.getMessage();
+    String prefix = e.field() + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.ProductRate;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
@@ -27,8 +28,9 @@ import org.partnerprogram.examples.portal.HostShop.Product;
 
 /**
  * The portal's HTML, written by hand: plain forms, no framework, one small script for the copy
- * button. Each dynamic value passes through {@link Html#escape}, including values from the SDK and
- * the catalogue. Element ids are stable so that the browser test (and your own) can find them.
+ * buttons. Each dynamic value passes through {@link Html#escape}, including values from the SDK and
+ * the catalogue. Element ids are stable and unique on each page, so that the browser test (and your
+ * own) can find them.
  */
 final class Pages {
   private static final DateTimeFormatter DATE_TIME =
@@ -134,20 +136,25 @@ final class Pages {
     b.append("<p>Status: <strong id=\"status\">")
         .append(escape(o.status()))
         .append("</strong></p>");
-    for (PartnerOverview.ReferralLink link : o.links()) {
-      // The URL comes from the host's template (checked to be http or https), escaped all the same.
-      b.append("<h2>Your referral link</h2><p>Share it; whoever follows it and becomes a customer")
-          .append(" earns you the rates below once they have paid.</p><p>")
-          .append("<input id=\"referral-url\" readonly value=\"")
-          .append(escape(link.url()))
-          .append("\"> <button type=\"button\" id=\"copy\">Copy</button>")
-          .append("<span id=\"copy-feedback\" role=\"status\" aria-live=\"polite\"></span></p>");
-    }
-    b.append("<p>Clicks on your link: <span id=\"clicks\">")
+    links(b, o);
+    String it = o.links().size() == 1 ? "it" : "them";
+    b.append("<p>Clicks on your ")
+        .append(o.links().size() == 1 ? "link" : "links")
+        .append(": <span id=\"clicks\">")
         .append(o.referrals().clicks())
-        .append("</span>; customers who signed up through it: <span id=\"signups\">")
+        .append("</span>; customers who signed up through ")
+        .append(it)
+        .append(": <span id=\"signups\">")
         .append(o.referrals().signupsAttributed())
         .append("</span></p>");
+    if (o.status() != PartnerStatus.TERMINATED) {
+      b.append("<form method=\"post\" action=\"/partner/code\" id=\"add-code\">")
+          .append(csrf(session))
+          .append("<label>A link with a code of your own (4 to 32 letters, digits and hyphens)")
+          .append(" <input name=\"code\" id=\"code\" required minlength=\"4\" maxlength=\"32\">")
+          .append("</label><button type=\"submit\" id=\"add-code-button\">Add this link</button>")
+          .append("</form>");
+    }
     rates(b, o.rates());
     Balance balance = o.balance();
     b.append("<h2>Your earnings</h2><table id=\"earnings\">");
@@ -203,6 +210,40 @@ final class Pages {
       b.append("</table>");
     }
     return layout("Partner programme", session, customer, b);
+  }
+
+  /** Each live link with its own copy button and feedback; ids numbered, never repeated. */
+  private static void links(StringBuilder b, PartnerOverview o) {
+    List<PartnerOverview.ReferralLink> links = o.links();
+    b.append(links.size() == 1 ? "<h2>Your referral link</h2>" : "<h2>Your referral links</h2>");
+    if (links.isEmpty()) {
+      b.append("<p>You have no referral link at the moment.</p>");
+    } else {
+      b.append("<p>Share ")
+          .append(links.size() == 1 ? "it" : "any of them")
+          .append("; whoever follows it and becomes a customer earns you the rates below once")
+          .append(" they have paid.</p>");
+    }
+    int n = 0;
+    for (PartnerOverview.ReferralLink link : links) {
+      n++;
+      // The URL comes from the host's template (checked to be http or https), escaped all the same.
+      b.append("<p class=\"referral-link\"><input class=\"referral-url\" id=\"referral-url-")
+          .append(n)
+          .append("\" readonly aria-label=\"Referral link ")
+          .append(n)
+          .append("\" value=\"")
+          .append(escape(link.url()))
+          .append("\"> <button type=\"button\" class=\"copy\" id=\"copy-")
+          .append(n)
+          .append("\" data-copy=\"referral-url-")
+          .append(n)
+          .append("\" data-feedback=\"copy-feedback-")
+          .append(n)
+          .append("\">Copy</button><span class=\"copy-feedback\" id=\"copy-feedback-")
+          .append(n)
+          .append("\" role=\"status\" aria-live=\"polite\"></span></p>");
+    }
   }
 
   String admin(Session session, boolean demoClock) {

@@ -2,6 +2,7 @@ package org.partnerprogram.examples.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerprogram.examples.portal.PortalClient.find;
+import static org.partnerprogram.examples.portal.PortalClient.findAll;
 import static org.partnerprogram.examples.portal.PortalClient.setCookies;
 
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +151,18 @@ class HostPortalTest {
   }
 
   @Test
+  void enrolmentIssuesOneReferralLink() throws Exception {
+    PortalClient client = new PortalClient(base);
+    client.post("/signup", "name", "Olga Smit", "email", "olga@example.nl");
+
+    String page = client.post("/partner/enrol", "iban", IBAN, "holder", "O. Smit");
+
+    // PortalClient fails on any id used twice; here: one link, one copy button.
+    assertThat(findAll(page, "value=\"(http://[^\"]+/r/[^\"]+)\"")).hasSize(1);
+    assertThat(findAll(page, "(<button[^>]*>Copy</button>)")).hasSize(1);
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE) // it moves the clock
   void aReferredCustomersPaymentEarnsAndClosingTheMonthPaysItOut() throws Exception {
     PortalClient partner = new PortalClient(base);
@@ -193,6 +207,8 @@ class HostPortalTest {
     client.post("/signup", "name", "Petra de Vries", "email", email);
     String page = client.post("/partner/enrol", "iban", IBAN, "holder", "P. de Vries");
     assertThat(page).contains("Welcome to the partner programme!");
-    return find(page, "id=\"referral-url\" readonly value=\"([^\"]+)\"");
+    List<String> links = findAll(page, "value=\"(http://[^\"]+/r/[^\"]+)\"");
+    assertThat(links).hasSize(1);
+    return links.get(0);
   }
 }

@@ -9,14 +9,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One browser for the handler tests: its own cookie jar, redirects not followed on their own. */
+/**
+ * One browser for the handler tests: its own cookie jar, redirects not followed on their own. Every
+ * HTML page it fetches is checked for element ids used more than once.
+ */
 final class PortalClient {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
+  private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
 
   private final URI base;
   private final HttpClient http;
@@ -31,9 +39,29 @@ final class PortalClient {
   }
 
   HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(base.resolve(pathOrUrl)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(pathOrUrl)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+      assertUniqueIds(pathOrUrl, response.body());
+    }
+    return response;
+  }
+
+  /** Fails if an element id occurs twice: a script or a label would find only the first. */
+  static void assertUniqueIds(String page, String html) {
+    Set<String> seen = new HashSet<>();
+    Set<String> twice = new TreeSet<>();
+    Matcher m = ID.matcher(html);
+    while (m.find()) {
+      if (!seen.add(m.group(1))) {
+        twice.add(m.group(1));
+      }
+    }
+    if (!twice.isEmpty()) {
+      throw new AssertionError("ids used more than once on " + page + ": " + twice + "\n" + html);
+    }
   }
 
   /** Posts a form with the session's CSRF token and returns the page it redirects to. */
@@ -82,5 +110,15 @@ final class PortalClient {
       throw new AssertionError("no match for " + regex + " in\n" + html);
     }
     return m.group(1);
+  }
+
+  /** Every match of a regex's first group, in order. */
+  static List<String> findAll(String html, String regex) {
+    Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
+    List<String> found = new ArrayList<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
   }
 }
