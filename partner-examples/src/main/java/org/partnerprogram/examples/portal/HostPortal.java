@@ -20,12 +20,14 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +44,7 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
@@ -61,6 +64,7 @@ import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.TouchResult;
 import org.partnerprogram.examples.portal.HostShop.Customer;
 import org.partnerprogram.examples.portal.HostShop.Invoice;
+import org.partnerprogram.examples.portal.Pages.View;
 import org.partnerprogram.jdbc.JdbcMigrations;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 
@@ -102,6 +106,7 @@ public final class HostPortal {
   private HttpServer server;
   private ExecutorService executor;
   private HikariDataSource pool;
+  private JdbcProgramStorage storage;
   private PartnerProgram program;
   private Pages pages;
   private URI baseUri;
@@ -167,6 +172,7 @@ public final class HostPortal {
     config.setMaximumPoolSize(4);
     pool = new HikariDataSource(config);
     JdbcMigrations.migrate(pool); // the SDK's pp_ tables, with its own history table
+    storage = JdbcProgramStorage.create(pool);
 
     program =
         PartnerProgram.builder()
@@ -174,7 +180,7 @@ public final class HostPortal {
                 ProgramTerms.builder() // EUR, Europe/Amsterdam, 90-day window: the defaults
                     .referralLinkTemplate(ReferralLinkTemplate.of(baseUri + "r/{code}"))
                     .build())
-            .storage(JdbcProgramStorage.create(pool))
+            .storage(storage)
             .clock(clock)
             .build();
     program
@@ -307,7 +313,7 @@ public final class HostPortal {
           case "/partner/enrol" -> enrol(session, form);
           case "/partner/code" -> addCode(session, form);
           case "/admin/next-month" -> nextMonth(session);
-          case "/admin/close-month" -> closeMonth(session);
+          case "/admin/close-month" -> closeMonth(session, form);
           default -> throw new HttpError(404, "There is no action at this address.");
         };
     r.redirect(303, next); // post/redirect/get: a reload never repeats the action
@@ -348,7 +354,7 @@ public final class HostPortal {
     Session session = r.session();
     Optional<Customer> customer = signedIn(session);
     List<Invoice> invoices = customer.map(c -> shop.invoicesOf(c.id())).orElse(List.of());
-    return pages.shop(session, customer, invoices);
+    return pages.shop(view(session, customer), invoices);
   }
 
   private String signUp(Request r, Session session, Form form) {
@@ -471,7 +477,9 @@ public final class HostPortal {
                     .partnerOverview()
                     .overview(
                         PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(c.id()))));
-    return pages.partner(session, customer, overview);
+    Set<String> orders = new HashSet<>();
+    overview.ifPresent(o -> o.recentEntries().forEach(e -> orders.add(e.orderId().value())));
+    return pages.partner(view(session, customer), overview, shop.productNames(orders));
   }
 
   private String enrol(Session session, Form form) {
@@ -489,7 +497,12 @@ public final class HostPortal {
               ? "Welcome to the partner programme! Share your link below."
               : "You are in the partner programme already.";
     } catch (InvalidInputException e) {
-      session.flash = "Please check the payout account: " + e.getMessage();
+      session.flash =
+          "holderName".equals(e.field())
+              ? "Please give the account holder's name as the bank knows it, up to "
+                  + PayoutAccount.MAX_HOLDER_NAME_LENGTH
+                  + " characters."
+              : "Please check the IBAN: " + reason(e);
     }
     return "/partner";
   }
@@ -534,7 +547,21 @@ public final class HostPortal {
   // Admin (demo: open to anyone signed in or not; a real host puts this behind its staff login)
 
   private String adminPage(Request r) {
-    return pages.admin(r.session(), clock instanceof DemoClock);
+    Session session = r.session();
+    // The latest close, read through the storage port: the SDK has no query for it (yet).
+    Optional<YearMonth> lastClosed =
+        storage
+            .transactions()
+            .execute(() -> storage.payouts().latestClose())
+            .map(PeriodClose::period);
+    return pages.admin(view(session, signedIn(session)), clock instanceof DemoClock, lastClosed);
+  }
+
+  /** What every page needs; the one-time message is taken from the session. */
+  private static View view(Session session, Optional<Customer> customer) {
+    String flash = session.flash;
+    session.flash = null; // shown once
+    return new View(session.csrfToken, customer, flash);
   }
 
   private String nextMonth(Session session) {
@@ -546,17 +573,33 @@ public final class HostPortal {
     return "/admin";
   }
 
-  private String closeMonth(Session session) {
-    ZoneId zone = program.terms().zone();
-    YearMonth month = YearMonth.from(clock.instant().atZone(zone)).minusMonths(1);
+  private String closeMonth(Session session, Form form) {
+    YearMonth month;
+    try {
+      month = YearMonth.parse(form.one("month")); // the month the page offered, as seen
+    } catch (DateTimeParseException e) {
+      throw new HttpError(400, "Malformed request.");
+    }
+    String name = pages.month(month);
     try {
       PeriodCloseResult result = program.closePeriod().close(new ClosePeriodCommand(month));
-      session.flash =
-          result.alreadyClosed()
-              ? month + " was closed already."
-              : "Closed " + month + ": " + result.payoutCount() + " payout(s).";
+      if (result.alreadyClosed()) {
+        session.flash = name + " was closed already.";
+        return "/admin";
+      }
+      String payouts =
+          switch (result.payoutCount()) {
+            case 0 -> "no payouts";
+            case 1 -> "1 payout, " + result.payoutTotal();
+            default -> result.payoutCount() + " payouts, " + result.payoutTotal() + " in total";
+          };
+      String carried =
+          result.carriedOverCount() == 0
+              ? ""
+              : " " + result.carriedOverCount() + " balance(s) carried over to the next month.";
+      session.flash = "Closed " + name + ": " + payouts + "." + carried;
     } catch (IllegalTransitionException e) {
-      session.flash = "Cannot close " + month + ": " + e.getMessage();
+      session.flash = "Cannot close " + name + ": " + e.getMessage();
     }
     return "/admin";
   }

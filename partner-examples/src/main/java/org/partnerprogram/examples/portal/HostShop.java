@@ -3,7 +3,9 @@ package org.partnerprogram.examples.portal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,6 +127,27 @@ final class HostShop {
         .filter(i -> i.customerId().equals(customerId))
         .sorted(Comparator.comparing(Invoice::id).reversed())
         .toList();
+  }
+
+  /**
+   * The product names of invoice lines, for the partner page (which shows what was ordered, never
+   * who ordered it).
+   *
+   * @return per invoice id, the name of each line by its number; invoices not found are left out
+   */
+  Map<String, Map<Integer, String>> productNames(Collection<String> invoiceIds) {
+    Map<String, Map<Integer, String>> names = new HashMap<>();
+    for (String id : invoiceIds) {
+      Invoice invoice = invoices.get(id);
+      if (invoice != null) {
+        Map<Integer, String> lines = new HashMap<>();
+        for (int i = 0; i < invoice.lines().size(); i++) {
+          lines.put(i + 1, invoice.lines().get(i).name()); // line numbers as reported
+        }
+        names.put(id, lines);
+      }
+    }
+    return names;
   }
 
   static Optional<Product> product(String id) {

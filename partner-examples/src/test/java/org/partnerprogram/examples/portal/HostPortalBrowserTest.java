@@ -47,6 +47,9 @@ class HostPortalBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String LINK = "http://127\\.0\\.0\\.1:\\d+/r/[2-9A-Z]{12}";
+  private static final String ENUM_NAMES =
+      "\\b(ACCRUED|EARNED|CANCELLED|REVERSED|CREATED|EXPORTED|PAID|FAILED|ACTIVE|SUSPENDED"
+          + "|TERMINATED)\\b";
   private static final Duration WAIT =
       Duration.ofSeconds(20); // an upper bound, never a measurement
 
@@ -131,6 +134,7 @@ class HostPortalBrowserTest {
     browser.findElement(By.id("iban")).sendKeys("NL91 ABNA 0417 1643 00");
     submit(By.id("enrol-button"));
     assertThat(text("flash")).isEqualTo("Welcome to the partner programme! Share your link below.");
+    assertThat(text("status")).isEqualTo("Active");
     List<String> links = links();
     assertThat(links).singleElement().asString().matches(LINK);
     String link = links.get(0);
@@ -154,26 +158,40 @@ class HostPortalBrowserTest {
     String invoice = text("flash").replaceAll(".*(INV-\\d+).*", "$1");
     submit(By.id("pay-" + invoice));
     assertThat(text("flash")).isEqualTo("Invoice " + invoice + " is paid.");
-    assertThat(text("invoices")).contains(invoice).contains("EUR 68.35").contains("Paid");
+    assertThat(text("invoices"))
+        .contains("Total excl. VAT")
+        .contains(invoice)
+        .contains("EUR 68.35")
+        .contains("Paid");
     submit(By.id("signout"));
 
-    // The month ends; the admin closes it.
+    // The month ends; the admin closes it, and is offered nothing more to close.
     open(base.resolve("/admin").toString());
+    assertThat(text("last-closed")).isEqualTo("No month has been closed yet.");
     submit(By.id("next-month"));
     assertThat(text("now")).isEqualTo("1 Dec 2026 09:00");
+    assertThat(text("close-month")).isEqualTo("Close November 2026 and create its payouts");
     submit(By.id("close-month"));
-    assertThat(text("flash")).isEqualTo("Closed 2026-11: 1 payout(s).");
+    assertThat(text("flash")).isEqualTo("Closed November 2026: 1 payout, EUR 14.85.");
+    assertThat(text("last-closed")).isEqualTo("Last closed: November 2026.");
+    assertThat(browser.findElements(By.id("close-month"))).isEmpty();
+    assertThat(text("next-close")).isEqualTo("December 2026 can be closed from 1 Jan 2027 00:00.");
 
     // Petra finds the commission (25 % of 59.40; the domain does not participate) and the payout.
     signIn("petra@example.nl");
     submit(By.id("nav-partner"));
     assertThat(text("clicks")).isEqualTo("1");
     assertThat(text("signups")).isEqualTo("1");
-    assertThat(text("commission")).contains(invoice + " 1 EARNED EUR 14.85");
-    assertThat(text("commission")).doesNotContain(invoice + " 2"); // no rate, no ledger line
+    assertThat(text("commission"))
+        .contains("Date Order Product State Pending Earned")
+        .contains(invoice + " Webhosting Basic, 12 months pending EUR +14.85")
+        .contains(invoice + " Webhosting Basic, 12 months earned EUR -14.85 EUR +14.85")
+        .doesNotContain(".nl domain name"); // no rate, no commission
+    assertThat(text("pending")).isEqualTo("EUR 0.00");
     assertThat(text("paid")).isEqualTo("EUR 14.85");
     assertThat(text("payable")).isEqualTo("EUR 0.00");
-    assertThat(text("payouts")).contains("2026-11 EUR 14.85 CREATED NL************4300 PO");
+    assertThat(text("payouts"))
+        .contains("November 2026 EUR 14.85 being prepared NL************4300 PO");
 
     // She adds a link with a code of her own: two links, each with its own copy button.
     browser.findElement(By.id("code")).sendKeys("petra-2026");
@@ -307,7 +325,10 @@ class HostPortalBrowserTest {
     readsRight();
   }
 
-  /** What every page must get right, read the way a script would: no element id used twice. */
+  /**
+   * What every page must get right, read the way a user (and a script) would: no element id used
+   * twice, and no name from the SDK's code (ACCRUED, CREATED, ACTIVE...) in the visible text.
+   */
   @SuppressWarnings("unchecked")
   private void readsRight() {
     List<String> twice =
@@ -318,6 +339,9 @@ class HostPortalBrowserTest {
                     + " if (seen[e.id]) { twice.push(e.id); } seen[e.id] = true; });"
                     + " return twice;");
     assertThat(twice).as("ids used twice on " + browser.getCurrentUrl()).isEmpty();
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .as(browser.getCurrentUrl())
+        .doesNotContainPattern(ENUM_NAMES);
   }
 
   private String text(String id) {

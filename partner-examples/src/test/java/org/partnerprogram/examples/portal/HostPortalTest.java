@@ -3,8 +3,10 @@ package org.partnerprogram.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerprogram.examples.portal.PortalClient.find;
 import static org.partnerprogram.examples.portal.PortalClient.findAll;
+import static org.partnerprogram.examples.portal.PortalClient.rows;
 import static org.partnerprogram.examples.portal.PortalClient.setCookies;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -174,32 +176,85 @@ class HostPortalTest {
     String invoice = find(shop, "Invoice (INV-\\d+) is waiting for payment");
 
     String ordered = partner.get("/partner").body();
+    assertThat(find(ordered, "id=\"status\">([^<]+)<")).isEqualTo("Active");
     assertThat(find(ordered, "id=\"clicks\">(\\d+)<")).isEqualTo("1");
     assertThat(find(ordered, "id=\"signups\">(\\d+)<")).isEqualTo("1");
     assertThat(find(ordered, "id=\"pending\">([^<]+)<")).isEqualTo("EUR 14.85"); // 25 % of 59.40
+    String hosting = "Webhosting Basic, 12 months";
+    assertThat(rows(ordered, "commission"))
+        .containsExactly(
+            List.of("Date", "Order", "Product", "State", "Pending", "Earned"),
+            List.of("10 Nov 2026 11:00", invoice, hosting, "pending", "EUR +14.85", ""));
 
     visitor.post("/pay", "invoice", invoice);
     String paid = partner.get("/partner").body();
     assertThat(find(paid, "id=\"pending\">([^<]+)<")).isEqualTo("EUR 0.00");
     assertThat(find(paid, "id=\"payable\">([^<]+)<")).isEqualTo("EUR 14.85");
-    assertThat(paid).contains("<td>" + invoice + "</td><td>1</td><td>EARNED</td>");
+    // One row per line and change, signed: each column adds up to what the earnings table says.
+    List<List<String>> commission = rows(paid, "commission");
+    assertThat(commission.subList(1, commission.size()))
+        .containsExactlyInAnyOrder(
+            List.of("10 Nov 2026 11:00", invoice, hosting, "pending", "EUR +14.85", ""),
+            List.of("10 Nov 2026 11:00", invoice, hosting, "earned", "EUR -14.85", "EUR +14.85"));
+    assertThat(columnSum(commission, 4)).isEqualByComparingTo("0.00"); // pending
+    assertThat(columnSum(commission, 5)).isEqualByComparingTo("14.85"); // payable, nothing held
+    assertThat(PortalClient.text(paid))
+        .doesNotContainPattern("\\b(ACCRUED|EARNED|CANCELLED|REVERSED|CREATED|ACTIVE)\\b");
 
     PortalClient admin = new PortalClient(base);
+    String adminPage = admin.get("/admin").body();
+    assertThat(find(adminPage, "id=\"last-closed\">([^<]+)<"))
+        .isEqualTo("No month has been closed yet.");
+    assertThat(find(adminPage, "id=\"close-month\">([^<]+)<"))
+        .isEqualTo("Close October 2026 and create its payouts");
     // The first close may be any ended month: October had nothing to pay.
-    assertThat(admin.post("/admin/close-month")).contains("Closed 2026-10: 0 payout(s).");
-    assertThat(admin.post("/admin/next-month")).contains("1 Dec 2026 09:00");
-    assertThat(admin.post("/admin/close-month")).contains("Closed 2026-11: 1 payout(s).");
-    assertThat(admin.post("/admin/close-month")).contains("2026-11 was closed already.");
+    String afterOctober = admin.post("/admin/close-month", "month", "2026-10");
+    assertThat(afterOctober).contains("Closed October 2026: no payouts.");
+    assertThat(find(afterOctober, "id=\"last-closed\">([^<]+)<"))
+        .isEqualTo("Last closed: October 2026.");
+    assertThat(afterOctober)
+        .doesNotContain("id=\"close-month\"")
+        .contains("November 2026 can be closed from 1 Dec 2026 00:00.");
 
+    assertThat(admin.post("/admin/next-month")).contains("1 Dec 2026 09:00");
+    String december = admin.get("/admin").body();
+    assertThat(find(december, "id=\"close-month\">([^<]+)<"))
+        .isEqualTo("Close November 2026 and create its payouts");
+    String afterNovember = admin.post("/admin/close-month", "month", "2026-11");
+    assertThat(afterNovember).contains("Closed November 2026: 1 payout, EUR 14.85.");
+    assertThat(find(afterNovember, "id=\"last-closed\">([^<]+)<"))
+        .isEqualTo("Last closed: November 2026.");
+    assertThat(afterNovember).doesNotContain("id=\"close-month\"");
+    // A form from before (another tab) does not close anything twice.
+    assertThat(admin.post("/admin/close-month", "month", "2026-11"))
+        .contains("November 2026 was closed already.");
+
+    // Three weeks later Petra's session has expired: she signs in again.
+    partner.post("/signin", "email", "petra3@example.nl");
     String closed = partner.get("/partner").body();
     assertThat(find(closed, "id=\"payable\">([^<]+)<")).isEqualTo("EUR 0.00");
     assertThat(find(closed, "id=\"paid\">([^<]+)<")).isEqualTo("EUR 14.85");
-    assertThat(find(closed, "<table id=\"payouts\">.*?<td>(2026-11</td>.*?)</tr>"))
-        .isEqualTo(
-            "2026-11</td><td class=\"amount\">EUR 14.85</td><td>CREATED</td>"
-                + "<td>NL************4300</td><td>"
-                + find(closed, "(PO[0-9A-Za-z]{24})")
-                + "</td>");
+    assertThat(rows(closed, "payouts"))
+        .containsExactly(
+            List.of("Month", "Amount", "Status", "Account", "Reference"),
+            List.of(
+                "November 2026",
+                "EUR 14.85",
+                "being prepared",
+                "NL************4300",
+                find(closed, "(PO[0-9A-Za-z]{24})")));
+  }
+
+  /** The sum of a column of signed amounts such as "EUR +1.00" and "EUR -2.00" (blank is 0). */
+  private static BigDecimal columnSum(List<List<String>> rows, int column) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (List<String> row : rows.subList(1, rows.size())) {
+      String cell = row.get(column);
+      if (!cell.isEmpty()) {
+        sum = sum.add(new BigDecimal(cell.replace("EUR ", "").replace("+", "")));
+      }
+    }
+    return sum;
   }
 
   /** Signs a customer up, enrols them with a payout account and returns their referral link. */

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class PortalClient {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
   private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
+  private static final Pattern ROW = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL);
+  private static final Pattern CELL = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL);
 
   private final URI base;
   private final HttpClient http;
@@ -104,8 +106,38 @@ final class PortalClient {
         .toList();
   }
 
+  /**
+   * The rows of a table as the text of their cells (tags removed, character references of the
+   * escaper undone), header row first.
+   */
+  static List<List<String>> rows(String html, String tableId) {
+    String table = find(html, "(<table id=\"" + tableId + "\">.*?</table>)");
+    List<List<String>> rows = new ArrayList<>();
+    Matcher row = ROW.matcher(table);
+    while (row.find()) {
+      List<String> cells = new ArrayList<>();
+      Matcher cell = CELL.matcher(row.group(1));
+      while (cell.find()) {
+        cells.add(text(cell.group(1)));
+      }
+      rows.add(cells);
+    }
+    return rows;
+  }
+
+  /** The text of an HTML fragment: tags removed, the escaper's references undone, trimmed. */
+  static String text(String html) {
+    return html.replaceAll("<[^>]*>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .strip();
+  }
+
   static String find(String html, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(html);
+    Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
     if (!m.find()) {
       throw new AssertionError("no match for " + regex + " in\n" + html);
     }
