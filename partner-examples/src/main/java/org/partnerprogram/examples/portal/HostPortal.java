@@ -43,6 +43,7 @@ import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.PartnerProgramException;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.ProductGroupId;
@@ -62,22 +63,28 @@ import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.TouchResult;
+import org.partnerprogram.examples.HostFlywayMigrations;
 import org.partnerprogram.examples.portal.HostShop.Customer;
 import org.partnerprogram.examples.portal.HostShop.Invoice;
+import org.partnerprogram.examples.portal.HostShop.InvoiceLine;
+import org.partnerprogram.examples.portal.HostShop.Product;
 import org.partnerprogram.examples.portal.Pages.View;
-import org.partnerprogram.jdbc.JdbcMigrations;
+import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 
 /**
  * A host portal in one class, on the JDK's built-in HTTP server: a shop where visitors sign up,
  * order and pay (simulated), referral links ({@code /r/CODE} or {@code ?ref=CODE} on any page) that
  * set a first-party cookie, the partner page of the seed, and an admin page that closes the month.
- * The partner programme runs on the JDBC adapter over H2, pooled by HikariCP.
+ * The shop's accounts and invoices and the partner programme share one H2 database, pooled by
+ * HikariCP; the programme joins the portal's transactions ({@link JdbcProgramStorage#joining}), so
+ * that an invoice and the programme's record of it commit together or not at all.
  *
  * <p>What to copy: how each request calls the SDK (see the methods named after the pages and
- * actions). What not to copy: the demo's sign-in by e-mail address without a password, the open
- * admin page and the in-memory sessions; a real host has its own login, staff roles and session
- * store.
+ * actions), and that a form action builds the SDK's command <em>before</em> it writes anything of
+ * its own, then writes both in one transaction. What not to copy: the demo's sign-in by e-mail
+ * address without a password, the open admin page and the in-memory sessions; a real host has its
+ * own login, staff roles and session store.
  *
  * <p>Security habits kept throughout: every dynamic value is escaped with {@link Html#escape};
  * every state change is a POST carrying the session's CSRF token; the session is an opaque random
@@ -93,6 +100,9 @@ public final class HostPortal {
 
   private static final System.Logger LOG = System.getLogger(HostPortal.class.getName());
   private static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final String HEX_32 = "[0-9a-f]{32}";
+  // The connection of the portal transaction running on a thread, which the programme joins.
+  private static final ThreadLocal<Connection> TRANSACTION = new ThreadLocal<>();
   private static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; "
           + "base-uri 'none'; frame-ancestors 'none'";
@@ -100,9 +110,8 @@ public final class HostPortal {
   private final Clock clock;
   private final String jdbcUrl;
   private final boolean secureCookies;
-  private final HostShop shop = new HostShop();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  private final Map<String, byte[]> assets = new LinkedHashMap<>();
+  private final Map<String, String> assets = new LinkedHashMap<>();
   private HttpServer server;
   private ExecutorService executor;
   private HikariDataSource pool;
@@ -121,6 +130,13 @@ public final class HostPortal {
     Session(String id, String csrfToken) {
       this.id = id;
       this.csrfToken = csrfToken;
+    }
+
+    /** Takes the one-time message, or null if there is none. */
+    String takeFlash() {
+      String message = flash;
+      flash = null;
+      return message;
     }
   }
 
@@ -143,8 +159,8 @@ public final class HostPortal {
    * A portal on the given H2 database.
    *
    * @param clock the programme's and the shop's clock; never null
-   * @param h2Url an H2 URL in PostgreSQL mode, in memory or a file; the SDK's tables are migrated
-   *     into it at start
+   * @param h2Url an H2 URL in PostgreSQL mode, in memory or a file; the shop's and the SDK's tables
+   *     are migrated into it at start; never null
    * @param secureCookies whether cookies carry {@code Secure} (true behind https, as in production)
    */
   public HostPortal(Clock clock, String h2Url, boolean secureCookies) {
@@ -171,9 +187,10 @@ public final class HostPortal {
     config.setPassword("");
     config.setMaximumPoolSize(4);
     pool = new HikariDataSource(config);
-    JdbcMigrations.migrate(pool); // the SDK's pp_ tables, with its own history table
-    storage = JdbcProgramStorage.create(pool);
+    // The shop's tables (db/portal), then the SDK's pp_ tables with their own history table.
+    HostFlywayMigrations.migrate(pool, "classpath:db/portal", Dialect.H2);
 
+    storage = JdbcProgramStorage.joining(this::currentTransaction, Dialect.H2);
     program =
         PartnerProgram.builder()
             .terms(
@@ -183,9 +200,11 @@ public final class HostPortal {
             .storage(storage)
             .clock(clock)
             .build();
-    program
-        .addRateVersion()
-        .addRateVersion(AddRateVersionCommand.programmeWide(HostShop.RATE_CARD));
+    inTransaction(
+        c ->
+            program
+                .addRateVersion()
+                .addRateVersion(AddRateVersionCommand.programmeWide(HostShop.RATE_CARD)));
     pages = new Pages(program.terms().zone(), clock);
     assets.put("/portal.js", asset("portal.js"));
     assets.put("/portal.css", asset("portal.css"));
@@ -248,19 +267,65 @@ public final class HostPortal {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Transactions: the shop's writes and the programme's in one
+
+  /** Work on the connection of the portal's transaction. */
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs work in one transaction that the SDK joins: commits when it returns, rolls everything back
+   * (the shop's rows and the programme's) when it throws.
+   */
+  private <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      TRANSACTION.set(c);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (RuntimeException | SQLException e) {
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        TRANSACTION.remove();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the portal's database failed", e);
+    }
+  }
+
+  private Connection currentTransaction() {
+    Connection c = TRANSACTION.get();
+    if (c == null) {
+      throw new IllegalStateException("the programme is called outside a portal transaction");
+    }
+    return c;
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Routing
 
   private void handle(HttpExchange exchange) {
     try {
       Request request = new Request(exchange);
+      Response response;
       try {
-        route(request);
+        response = route(request);
       } catch (HttpError e) {
-        request.send(e.status, pages.error(e.getMessage()));
+        response = Response.page(e.status, pages.error(e.getMessage()));
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "request failed: " + exchange.getRequestURI(), e);
-        request.send(500, pages.error("Something went wrong. Please try again."));
+        response = Response.page(500, pages.error("Something went wrong. Please try again."));
       }
+      request.send(response);
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "could not answer " + exchange.getRequestURI(), e);
     } finally {
@@ -268,161 +333,258 @@ public final class HostPortal {
     }
   }
 
-  private void route(Request r) throws IOException {
+  private Response route(Request r) throws IOException {
     String path = r.exchange.getRequestURI().getRawPath();
     String method = r.exchange.getRequestMethod();
     if ("GET".equals(method)) {
-      if (path.startsWith("/r/")) {
-        referral(r, decode(path.substring(3)), "/");
-        return;
-      }
-      Optional<String> ref = r.queryParam("ref");
-      if (ref.isPresent()) {
-        // Back to the same page without ?ref=, but only to a page of ours (never "//elsewhere").
-        referral(r, ref.get(), List.of("/", "/partner", "/admin").contains(path) ? path : "/");
-        return;
-      }
-      if (assets.containsKey(path)) {
-        r.sendAsset(path.endsWith(".js") ? "text/javascript" : "text/css", assets.get(path));
-        return;
-      }
-      switch (path) {
-        case "/" -> r.send(200, shopPage(r));
-        case "/partner" -> r.send(200, partnerPage(r));
-        case "/admin" -> r.send(200, adminPage(r));
-        default -> throw new HttpError(404, "There is no page at this address.");
-      }
-      return;
+      return get(r, path);
     }
     if (!"POST".equals(method)) {
+      r.exchange.getResponseHeaders().set("Allow", "GET, POST");
       throw new HttpError(405, "Method not allowed.");
     }
     Form form = r.form();
-    Session session = r.existingSession().orElseThrow(() -> expired());
+    return post(r, path, form);
+  }
+
+  private Response get(Request r, String path) {
+    if (path.startsWith("/r/")) {
+      return referral(r, decode(path.substring(3)), "/");
+    }
+    Optional<String> ref = r.queryParam("ref");
+    if (ref.isPresent()) {
+      // Back to the same page without ?ref=, but only to a page of ours (never "//elsewhere").
+      return referral(r, ref.get(), List.of("/", "/partner", "/admin").contains(path) ? path : "/");
+    }
+    if (assets.containsKey(path)) {
+      return Response.asset(
+          path.endsWith(".js") ? "text/javascript" : "text/css", assets.get(path));
+    }
+    return switch (path) {
+      case "/" -> page(r, this::shopPage);
+      case "/partner" -> page(r, this::partnerPage);
+      case "/admin" -> page(r, this::adminPage);
+      default -> throw new HttpError(404, "There is no page at this address.");
+    };
+  }
+
+  /** Renders a page in a read transaction. */
+  private Response page(Request r, PageWork work) {
+    Session session = r.session();
+    String flash = session.takeFlash();
+    String html =
+        inTransaction(
+            c ->
+                work.render(
+                    c, new View(session.csrfToken, signedIn(Optional.of(session), c), flash)));
+    return Response.page(200, html);
+  }
+
+  @FunctionalInterface
+  private interface PageWork {
+    String render(Connection c, View view) throws SQLException;
+  }
+
+  private Response post(Request r, String path, Form form) {
+    Optional<Session> session = r.existingSession();
     byte[] sent = form.one("csrf").getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(sent, session.csrfToken.getBytes(StandardCharsets.UTF_8))) {
+    if (session.isEmpty()
+        || !MessageDigest.isEqual(sent, session.get().csrfToken.getBytes(StandardCharsets.UTF_8))) {
       throw expired(); // constant-time comparison; a cross-site form cannot know the token
     }
-    String next =
-        switch (path) {
-          case "/signup" -> signUp(r, session, form);
-          case "/signin" -> signIn(r, session, form);
-          case "/signout" -> signOut(r, session);
-          case "/order" -> order(session, form);
-          case "/pay" -> pay(session, form);
-          case "/partner/enrol" -> enrol(session, form);
-          case "/partner/code" -> addCode(session, form);
-          case "/admin/next-month" -> nextMonth(session);
-          case "/admin/close-month" -> closeMonth(session, form);
-          default -> throw new HttpError(404, "There is no action at this address.");
-        };
-    r.redirect(303, next); // post/redirect/get: a reload never repeats the action
+    Outcome outcome;
+    try {
+      outcome =
+          inTransaction(
+              c ->
+                  switch (path) {
+                    case "/signup" -> signUp(r, form, c);
+                    case "/signin" -> signIn(form, c);
+                    case "/signout" -> Outcome.signOut("/");
+                    case "/order" -> order(session, form, c);
+                    case "/pay" -> pay(session, form, c);
+                    case "/partner/enrol" -> enrol(session, form, c);
+                    case "/partner/code" -> addCode(session, form, c);
+                    case "/admin/next-month" -> nextMonth();
+                    case "/admin/close-month" -> closeMonth(form);
+                    default -> throw new HttpError(404, "There is no action at this address.");
+                  });
+    } catch (Undone undone) { // rolled back, with a message for the customer
+      outcome = undone.outcome;
+    }
+    apply(r, session, outcome);
+    return Response.redirect(303, outcome.next); // post/redirect/get: a reload repeats nothing
   }
 
   private static HttpError expired() {
     return new HttpError(403, "Your session has expired. Go back, reload the page and try again.");
   }
 
+  /**
+   * Where a form action leads: the next page, a message for it (or null), and a sign-in or
+   * sign-out.
+   */
+  private record Outcome(String next, String flash, String signInAs, boolean signOut) {
+    static Outcome to(String next, String flash) {
+      return new Outcome(next, flash, null, false);
+    }
+
+    static Outcome signIn(String next, String flash, String customerId) {
+      return new Outcome(next, flash, customerId, false);
+    }
+
+    static Outcome signOut(String next) {
+      return new Outcome(next, null, null, true);
+    }
+  }
+
+  /** Thrown in a transaction to roll it back and still lead somewhere with a message. */
+  private static final class Undone extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Outcome outcome;
+
+    Undone(Outcome outcome) {
+      super(outcome.flash, null, false, false);
+      this.outcome = outcome;
+    }
+  }
+
+  /** Applies an action's outcome to the session once its transaction has committed. */
+  private void apply(Request r, Optional<Session> session, Outcome outcome) {
+    if (outcome.signOut) {
+      session.ifPresent(s -> sessions.remove(s.id));
+      r.setCookie(SESSION_COOKIE, "; Max-Age=0");
+      return;
+    }
+    if (outcome.signInAs != null) {
+      // A new session id at sign-in, so that an id planted before sign-in is worth nothing after.
+      session.ifPresent(s -> sessions.remove(s.id));
+      Session fresh = r.newSession();
+      fresh.customerId = outcome.signInAs;
+      fresh.flash = outcome.flash;
+      return;
+    }
+    if (outcome.flash != null) {
+      session.orElseGet(r::newSession).flash = outcome.flash;
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Referral links: the README's "Wiring attribution into the portal", step 1
 
-  private void referral(Request r, String rawCode, String next) throws IOException {
+  private Response referral(Request r, String rawCode, String next) {
     // Reuse the browser's visitor id if it has one, so that all its clicks belong together.
     String visitor =
         r.cookie(REFERRAL_COOKIE)
-            .filter(v -> v.matches("[0-9a-f]{32}"))
+            .filter(v -> v.matches(HEX_32))
             .orElseGet(() -> HostShop.randomHex(16));
-    boolean recorded;
-    try {
-      recorded =
-          program.recordTouch().recordTouch(RecordTouchCommand.of(rawCode, visitor))
-              instanceof TouchResult.Recorded;
-    } catch (InvalidInputException malformed) {
-      recorded = false; // a malformed code is as harmless as an unknown or revoked one
-    }
+    boolean recorded =
+        inTransaction(
+            c -> {
+              try {
+                return program.recordTouch().recordTouch(RecordTouchCommand.of(rawCode, visitor))
+                    instanceof TouchResult.Recorded;
+              } catch (InvalidInputException malformed) {
+                return false; // a malformed code is as harmless as an unknown or revoked one
+              }
+            });
     if (recorded) {
       long maxAge = program.terms().attributionWindow().toSeconds();
-      r.setCookie(REFERRAL_COOKIE + "=" + visitor + "; Max-Age=" + maxAge);
+      r.setCookie(REFERRAL_COOKIE, visitor + "; Max-Age=" + maxAge);
     }
-    r.redirect(302, next);
+    return Response.redirect(302, next);
   }
 
   // ---------------------------------------------------------------------------------------------
   // The shop: sign up (step 2 of the wiring), sign in, order, pay
 
-  private String shopPage(Request r) {
-    Session session = r.session();
-    Optional<Customer> customer = signedIn(session);
-    List<Invoice> invoices = customer.map(c -> shop.invoicesOf(c.id())).orElse(List.of());
-    return pages.shop(view(session, customer), invoices);
+  private String shopPage(Connection c, View view) throws SQLException {
+    List<Invoice> invoices =
+        view.customer().isPresent()
+            ? HostShop.invoicesOf(c, view.customer().get().id())
+            : List.of();
+    return pages.shop(view, invoices);
   }
 
-  private String signUp(Request r, Session session, Form form) {
+  private Outcome signUp(Request r, Form form, Connection c) throws SQLException {
     String name = form.one("name").strip();
     String email = form.one("email").strip();
     if (name.isEmpty() || name.length() > 100 || !email.matches("[^\\s@]{1,100}@[^\\s@]{1,100}")) {
-      session.flash = "Please give your name (up to 100 characters) and an e-mail address.";
-      return "/";
+      return Outcome.to("/", "Please give your name (up to 100 characters) and an e-mail address.");
     }
-    Optional<Customer> created = shop.signUp(name, email);
+    Optional<Customer> created = HostShop.signUp(c, name, email);
     if (created.isEmpty()) {
-      session.flash = "That e-mail address already has an account: sign in instead.";
-      return "/";
+      return Outcome.to("/", "That e-mail address already has an account: sign in instead.");
     }
     Customer customer = created.get();
-    // The SDK decides once whether a partner brought this customer; the customer sees nothing of
-    // it.
+    // The SDK decides once whether a partner brought this customer, in the transaction that opens
+    // the account; the customer sees nothing of it.
     program
         .attributeSignup()
         .attribute(
             new AttributeSignupCommand(
                 CustomerAccountId.of(customer.id()),
-                r.cookie(REFERRAL_COOKIE).filter(v -> v.matches("[0-9a-f]{32}")).map(VisitorId::of),
+                r.cookie(REFERRAL_COOKIE).filter(v -> v.matches(HEX_32)).map(VisitorId::of),
                 Optional.empty(), // no code field in this shop's form
                 true, // a new account is a new customer here
                 clock.instant(),
                 Optional.empty()));
-    renewSession(r, session, customer).flash = "Welcome, " + customer.name() + "!";
-    return "/";
+    return Outcome.signIn("/", "Welcome, " + customer.name() + "!", customer.id());
   }
 
-  private String signIn(Request r, Session session, Form form) {
+  private static Outcome signIn(Form form, Connection c) throws SQLException {
     // Demo only: signing in by e-mail address, without a password.
-    Optional<Customer> customer = shop.byEmail(form.one("email").strip());
+    Optional<Customer> customer = HostShop.byEmail(c, form.one("email").strip());
     if (customer.isEmpty()) {
-      session.flash = "No account has that e-mail address.";
-      return "/";
+      return Outcome.to("/", "No account has that e-mail address.");
     }
-    renewSession(r, session, customer.get()).flash = "Signed in as " + customer.get().name() + ".";
-    return "/";
+    return Outcome.signIn("/", "Signed in as " + customer.get().name() + ".", customer.get().id());
   }
 
-  private String signOut(Request r, Session session) {
-    sessions.remove(session.id);
-    r.setCookie(SESSION_COOKIE + "=; Max-Age=0");
-    return "/";
-  }
-
-  /** A new session id at sign-in, so that an id planted before sign-in is worth nothing after. */
-  private Session renewSession(Request r, Session old, Customer customer) {
-    sessions.remove(old.id);
-    Session fresh = r.newSession();
-    fresh.customerId = customer.id();
-    return fresh;
-  }
-
-  private String order(Session session, Form form) {
-    Customer customer = requireSignedIn(session);
-    Optional<Invoice> placed = shop.order(customer.id(), form.all("product"), clock.instant());
-    if (placed.isEmpty()) {
-      session.flash = "Choose at least one product.";
-      return "/";
+  private Outcome order(Optional<Session> session, Form form, Connection c) throws SQLException {
+    Customer customer = requireSignedIn(session, c);
+    List<Product> products = new ArrayList<>();
+    for (String id : form.all("product")) {
+      HostShop.product(id).ifPresent(products::add); // unknown ids are ignored
     }
-    Invoice invoice = placed.get();
-    // Report the order to the programme: it prices each line with the rate card in force now. (A
-    // host with a database of its own would do this in its invoice transaction or via an outbox.)
+    if (products.isEmpty()) {
+      return Outcome.to("/", "Choose at least one product.");
+    }
+    String invoiceId = HostShop.nextInvoiceId(c);
+    Instant placedAt = clock.instant();
+    // First the programme's command, with the SDK's own rules: an order it would refuse never
+    // becomes an invoice.
+    RecordOrderCommand command;
+    try {
+      command = orderCommand(invoiceId, customer, products, placedAt);
+    } catch (InvalidInputException e) {
+      String why =
+          Set.of("lines", "lineNumber").contains(e.field())
+              ? "an order has at most " + Order.MAX_LINES + " products."
+              : reason(e);
+      return Outcome.to("/", "We cannot take this order: " + why);
+    }
+    List<InvoiceLine> lines = new ArrayList<>();
+    for (OrderLine line : command.order().lines()) {
+      Product p = products.get(line.lineNumber() - 1);
+      lines.add(new InvoiceLine(line.lineNumber(), p.id(), p.name(), line.net()));
+    }
+    HostShop.place(c, new Invoice(invoiceId, customer.id(), placedAt, lines, Optional.empty()));
+    try {
+      // The programme prices each line with the rate card in force now, in this transaction.
+      program.recordOrder().recordOrder(command);
+    } catch (PartnerProgramException e) {
+      LOG.log(System.Logger.Level.WARNING, "the programme did not record " + invoiceId, e);
+      throw new Undone(
+          Outcome.to("/", "Your order could not be placed, so nothing was ordered. Try again."));
+    }
+    return Outcome.to("/", "Thank you! Invoice " + invoiceId + " is waiting for payment.");
+  }
+
+  private static RecordOrderCommand orderCommand(
+      String invoiceId, Customer customer, List<Product> products, Instant placedAt) {
     List<OrderLine> lines = new ArrayList<>();
-    for (HostShop.Product p : invoice.lines()) {
+    for (Product p : products) {
       lines.add(
           new OrderLine(
               lines.size() + 1,
@@ -431,59 +593,57 @@ public final class HostPortal {
               p.price(),
               Optional.of(p.name())));
     }
-    program
-        .recordOrder()
-        .recordOrder(
-            new RecordOrderCommand(
-                EventId.of("order-" + invoice.id()),
-                new Order(
-                    OrderId.of(invoice.id()),
-                    CustomerAccountId.of(customer.id()),
-                    invoice.placedAt(),
-                    lines)));
-    session.flash = "Thank you! Invoice " + invoice.id() + " is waiting for payment.";
-    return "/";
+    return new RecordOrderCommand(
+        EventId.of("order-" + invoiceId),
+        new Order(OrderId.of(invoiceId), CustomerAccountId.of(customer.id()), placedAt, lines));
   }
 
-  private String pay(Session session, Form form) {
-    Customer customer = requireSignedIn(session);
-    Optional<Invoice> paid = shop.pay(customer.id(), form.one("invoice"));
-    if (paid.isEmpty()) {
-      session.flash = "That invoice is not open.";
-      return "/";
+  private Outcome pay(Optional<Session> session, Form form, Connection c) throws SQLException {
+    Customer customer = requireSignedIn(session, c);
+    String invoiceId = form.one("invoice");
+    Instant paidAt = clock.instant();
+    if (!HostShop.markPaid(c, customer.id(), invoiceId, paidAt)) {
+      return Outcome.to("/", "That invoice is not open.");
     }
-    // The payment settles the invoice in full: now the partner earns the commission.
-    program
-        .recordPayment()
-        .recordPayment(
-            new RecordPaymentCommand(
-                EventId.of("payment-" + paid.get().id()),
-                OrderId.of(paid.get().id()),
-                clock.instant()));
-    session.flash = "Invoice " + paid.get().id() + " is paid.";
-    return "/";
+    try {
+      // The payment settles the invoice in full: now the partner earns the commission. Both commit
+      // together, or neither does.
+      program
+          .recordPayment()
+          .recordPayment(
+              new RecordPaymentCommand(
+                  EventId.of("payment-" + invoiceId), OrderId.of(invoiceId), paidAt));
+    } catch (PartnerProgramException e) {
+      LOG.log(System.Logger.Level.WARNING, "the programme did not record paying " + invoiceId, e);
+      throw new Undone(
+          Outcome.to(
+              "/",
+              "Your payment of invoice "
+                  + invoiceId
+                  + " could not be recorded, so nothing was charged and the invoice is still"
+                  + " open. Try again."));
+    }
+    return Outcome.to("/", "Invoice " + invoiceId + " is paid.");
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The partner page: enrol, referral URL, rates, earnings, payouts
+  // The partner page: enrol, referral URLs, rates, earnings, payouts
 
-  private String partnerPage(Request r) {
-    Session session = r.session();
-    Optional<Customer> customer = signedIn(session);
-    Optional<PartnerOverview> overview =
-        customer.flatMap(
-            c ->
-                program
-                    .partnerOverview()
-                    .overview(
-                        PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(c.id()))));
+  private String partnerPage(Connection c, View view) throws SQLException {
+    Optional<PartnerOverview> overview = view.customer().flatMap(this::overview);
     Set<String> orders = new HashSet<>();
     overview.ifPresent(o -> o.recentEntries().forEach(e -> orders.add(e.orderId().value())));
-    return pages.partner(view(session, customer), overview, shop.productNames(orders));
+    return pages.partner(view, overview, HostShop.productNames(c, orders));
   }
 
-  private String enrol(Session session, Form form) {
-    Customer customer = requireSignedIn(session);
+  private Optional<PartnerOverview> overview(Customer customer) {
+    return program
+        .partnerOverview()
+        .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(customer.id())));
+  }
+
+  private Outcome enrol(Optional<Session> session, Form form, Connection c) throws SQLException {
+    Customer customer = requireSignedIn(session, c);
     try {
       // The enrolment issues the partner's first referral code.
       EnrollmentResult result =
@@ -492,31 +652,27 @@ public final class HostPortal {
               .enroll(
                   EnrollPartnerCommand.of(
                       customer.id(), PayoutAccount.of(form.one("iban"), form.one("holder"))));
-      session.flash =
+      return Outcome.to(
+          "/partner",
           result.newlyEnrolled()
               ? "Welcome to the partner programme! Share your link below."
-              : "You are in the partner programme already.";
+              : "You are in the partner programme already.");
     } catch (InvalidInputException e) {
-      session.flash =
+      return Outcome.to(
+          "/partner",
           "holderName".equals(e.field())
               ? "Please give the account holder's name as the bank knows it, up to "
                   + PayoutAccount.MAX_HOLDER_NAME_LENGTH
                   + " characters."
-              : "Please check the IBAN: " + reason(e);
+              : "Please check the IBAN: " + reason(e));
     }
-    return "/partner";
   }
 
-  /** Issues a link with a code the partner chose (a vanity code), beside the first one. */
-  private String addCode(Session session, Form form) {
-    Customer customer = requireSignedIn(session);
-    Optional<PartnerOverview> partner =
-        program
-            .partnerOverview()
-            .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(customer.id())));
+  private Outcome addCode(Optional<Session> session, Form form, Connection c) throws SQLException {
+    Customer customer = requireSignedIn(session, c);
+    Optional<PartnerOverview> partner = overview(customer);
     if (partner.isEmpty()) {
-      session.flash = "Join the partner programme first.";
-      return "/partner";
+      return Outcome.to("/partner", "Join the partner programme first.");
     }
     try {
       IssuedCode code =
@@ -525,15 +681,14 @@ public final class HostPortal {
               .issue(
                   IssueReferralCodeCommand.vanity(
                       partner.get().partnerId(), form.one("code").strip()));
-      session.flash = "Your new link with " + code.code().value() + " is below.";
+      return Outcome.to("/partner", "Your new link with " + code.code().value() + " is below.");
     } catch (InvalidInputException e) {
-      session.flash = "Please choose another code: " + reason(e);
+      return Outcome.to("/partner", "Please choose another code: " + reason(e));
     } catch (ConflictException e) {
-      session.flash = "That code is taken: please choose another one.";
+      return Outcome.to("/partner", "That code is taken: please choose another one.");
     } catch (IllegalTransitionException e) {
-      session.flash = "You have left the programme: there are no new links.";
+      return Outcome.to("/partner", "You have left the programme: there are no new links.");
     }
-    return "/partner";
   }
 
   /** An input error's message without its field name in front (the form says which field). */
@@ -546,34 +701,26 @@ public final class HostPortal {
   // ---------------------------------------------------------------------------------------------
   // Admin (demo: open to anyone signed in or not; a real host puts this behind its staff login)
 
-  private String adminPage(Request r) {
-    Session session = r.session();
+  private String adminPage(Connection c, View view) {
     // The latest close, read through the storage port: the SDK has no query for it (yet).
     Optional<YearMonth> lastClosed =
         storage
             .transactions()
             .execute(() -> storage.payouts().latestClose())
             .map(PeriodClose::period);
-    return pages.admin(view(session, signedIn(session)), clock instanceof DemoClock, lastClosed);
+    return pages.admin(view, clock instanceof DemoClock, lastClosed);
   }
 
-  /** What every page needs; the one-time message is taken from the session. */
-  private static View view(Session session, Optional<Customer> customer) {
-    String flash = session.flash;
-    session.flash = null; // shown once
-    return new View(session.csrfToken, customer, flash);
-  }
-
-  private String nextMonth(Session session) {
-    if (clock instanceof DemoClock demo) {
-      Instant next = pages.firstOfNextMonth();
-      demo.moveTo(next);
-      session.flash = "The demo clock now reads " + pages.dateTime(next) + ".";
+  private Outcome nextMonth() {
+    if (!(clock instanceof DemoClock demo)) {
+      throw new HttpError(404, "There is no action at this address.");
     }
-    return "/admin";
+    Instant next = pages.firstOfNextMonth();
+    demo.moveTo(next);
+    return Outcome.to("/admin", "The demo clock now reads " + pages.dateTime(next) + ".");
   }
 
-  private String closeMonth(Session session, Form form) {
+  private Outcome closeMonth(Form form) {
     YearMonth month;
     try {
       month = YearMonth.parse(form.one("month")); // the month the page offered, as seen
@@ -584,8 +731,7 @@ public final class HostPortal {
     try {
       PeriodCloseResult result = program.closePeriod().close(new ClosePeriodCommand(month));
       if (result.alreadyClosed()) {
-        session.flash = name + " was closed already.";
-        return "/admin";
+        return Outcome.to("/admin", name + " was closed already.");
       }
       String payouts =
           switch (result.payoutCount()) {
@@ -597,20 +743,19 @@ public final class HostPortal {
           result.carriedOverCount() == 0
               ? ""
               : " " + result.carriedOverCount() + " balance(s) carried over to the next month.";
-      session.flash = "Closed " + name + ": " + payouts + "." + carried;
+      return Outcome.to("/admin", "Closed " + name + ": " + payouts + "." + carried);
     } catch (IllegalTransitionException e) {
-      session.flash = "Cannot close " + name + ": " + e.getMessage();
+      return Outcome.to("/admin", "Cannot close " + name + ": " + e.getMessage());
     }
-    return "/admin";
   }
 
-  private Optional<Customer> signedIn(Session session) {
-    String id = session.customerId;
-    return id == null ? Optional.empty() : shop.customer(id);
+  private Optional<Customer> signedIn(Optional<Session> session, Connection c) throws SQLException {
+    String id = session.map(s -> s.customerId).orElse(null);
+    return id == null ? Optional.empty() : HostShop.customer(c, id);
   }
 
-  private Customer requireSignedIn(Session session) {
-    return signedIn(session).orElseThrow(() -> new HttpError(403, "Please sign in first."));
+  private Customer requireSignedIn(Optional<Session> session, Connection c) throws SQLException {
+    return signedIn(session, c).orElseThrow(() -> new HttpError(403, "Please sign in first."));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -653,6 +798,21 @@ public final class HostPortal {
     }
   }
 
+  /** What to send: a page, an asset or a redirect. */
+  private record Response(int status, String contentType, String body, String location) {
+    static Response page(int status, String html) {
+      return new Response(status, "text/html; charset=utf-8", html, null);
+    }
+
+    static Response asset(String type, String text) {
+      return new Response(200, type + "; charset=utf-8", text, null);
+    }
+
+    static Response redirect(int status, String location) {
+      return new Response(status, null, null, location);
+    }
+  }
+
   private static String decode(String s) {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
@@ -661,22 +821,22 @@ public final class HostPortal {
     }
   }
 
-  private static byte[] asset(String name) {
+  private static String asset(String name) {
     try (InputStream in = HostPortal.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + name);
       }
-      return in.readAllBytes();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** One request: its cookies and session, and the response headers collected for it. */
+  /** One request: its cookies and session, and the cookies to set in the response. */
   private final class Request {
     final HttpExchange exchange;
     final Map<String, String> cookies = new LinkedHashMap<>();
-    Session session;
+    final Map<String, String> setCookies = new LinkedHashMap<>(); // by name: the last one wins
 
     Request(HttpExchange exchange) {
       this.exchange = exchange;
@@ -709,28 +869,25 @@ public final class HostPortal {
 
     /** The browser's session, or a new one (with its cookie) on the first visit. */
     Session session() {
-      if (session == null) {
-        session = existingSession().orElseGet(this::newSession);
-      }
-      return session;
+      return existingSession().orElseGet(this::newSession);
     }
 
     Session newSession() {
-      session = new Session(HostShop.randomHex(16), HostShop.randomHex(16));
+      Session session = new Session(HostShop.randomHex(16), HostShop.randomHex(16));
       sessions.put(session.id, session);
-      setCookie(SESSION_COOKIE + "=" + session.id);
+      setCookie(SESSION_COOKIE, session.id);
       return session;
     }
 
-    /** Adds a first-party cookie that scripts cannot read and other sites do not send in POSTs. */
-    void setCookie(String nameValueAndAge) {
-      exchange
-          .getResponseHeaders()
-          .add(
-              "Set-Cookie",
-              nameValueAndAge
-                  + "; Path=/; HttpOnly; SameSite=Lax"
-                  + (secureCookies ? "; Secure" : ""));
+    /** Sets a first-party cookie that scripts cannot read and other sites do not send in POSTs. */
+    void setCookie(String name, String valueAndAge) {
+      setCookies.put(
+          name,
+          name
+              + "="
+              + valueAndAge
+              + "; Path=/; HttpOnly; SameSite=Lax"
+              + (secureCookies ? "; Secure" : ""));
     }
 
     Form form() throws IOException {
@@ -741,28 +898,24 @@ public final class HostPortal {
       return Form.parse(new String(body, StandardCharsets.UTF_8));
     }
 
-    void redirect(int status, String location) throws IOException {
-      exchange.getResponseHeaders().set("Location", location);
-      exchange.sendResponseHeaders(status, -1);
-    }
-
-    void send(int status, String html) throws IOException {
-      byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+    void send(Response response) throws IOException {
       var headers = exchange.getResponseHeaders();
-      headers.set("Content-Type", "text/html; charset=utf-8");
-      headers.set("Cache-Control", "no-store");
+      setCookies.values().forEach(c -> headers.add("Set-Cookie", c));
+      if (response.location() != null) {
+        headers.set("Location", response.location());
+        exchange.sendResponseHeaders(response.status(), -1);
+        return;
+      }
+      headers.set("Content-Type", response.contentType());
       headers.set("X-Content-Type-Options", "nosniff");
-      headers.set("Referrer-Policy", "same-origin");
-      headers.set("Content-Security-Policy", CSP);
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-    }
-
-    void sendAsset(String type, byte[] bytes) throws IOException {
-      exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-      exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-      exchange.sendResponseHeaders(200, bytes.length);
-      exchange.getResponseBody().write(bytes);
+      if (response.contentType().startsWith("text/html")) {
+        headers.set("Cache-Control", "no-store");
+        headers.set("Referrer-Policy", "same-origin");
+        headers.set("Content-Security-Policy", CSP);
+      }
+      byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(response.status(), body.length);
+      exchange.getResponseBody().write(body);
     }
   }
 }

@@ -9,9 +9,13 @@ import static org.partnerprogram.examples.portal.PortalClient.setCookies;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -162,6 +166,70 @@ class HostPortalTest {
     // PortalClient fails on any id used twice; here: one link, one copy button.
     assertThat(findAll(page, "value=\"(http://[^\"]+/r/[^\"]+)\"")).hasSize(1);
     assertThat(findAll(page, "(<button[^>]*>Copy</button>)")).hasSize(1);
+  }
+
+  @Test
+  void anOrderTheProgrammeCannotTakeLeavesNoInvoice() throws Exception {
+    PortalClient customer = new PortalClient(base);
+    customer.post("/signup", "name", "Bulk Buyer", "email", "bulk@example.nl");
+    List<String> form = new ArrayList<>();
+    for (int i = 0; i <= 500; i++) { // 501 lines; the SDK takes at most 500
+      form.add("product");
+      form.add("vps-m");
+    }
+
+    String shop = customer.post("/order", form.toArray(String[]::new));
+
+    assertThat(shop).contains("an order has at most 500 products").doesNotContain("INV-");
+    assertThat(customer.post("/order", "product", "vps-m")).contains("is waiting for payment");
+  }
+
+  @Test
+  void anOrderOrPaymentTheProgrammeCannotRecordLeavesTheShopAsItWas() throws Exception {
+    String url =
+        "jdbc:h2:mem:portal-failure-"
+            + HostShop.randomHex(4)
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    HostPortal failing =
+        new HostPortal(
+            new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC)),
+            url,
+            false);
+    URI failingBase = failing.start(0);
+    try (Connection db = DriverManager.getConnection(url, "sa", "");
+        Statement sql = db.createStatement()) {
+      PortalClient partner = new PortalClient(failingBase);
+      String link = enrolledPartner(partner, "petra4@example.nl");
+      PortalClient visitor = new PortalClient(failingBase);
+      visitor.get(link);
+      visitor.post("/signup", "name", "Joost", "email", "joost@example.nl");
+
+      // The programme cannot store orders: the shop keeps no invoice either.
+      sql.execute("ALTER TABLE pp_order RENAME TO pp_order_away");
+      String refused = visitor.post("/order", "product", "shared-hosting-basic");
+      sql.execute("ALTER TABLE pp_order_away RENAME TO pp_order");
+      assertThat(refused).contains("could not be placed").doesNotContain("INV-");
+
+      String ordered = visitor.post("/order", "product", "shared-hosting-basic");
+      String invoice = find(ordered, "Invoice (INV-\\d+) is waiting for payment");
+
+      // The programme cannot record the payment: the invoice stays open, nothing says "Paid".
+      sql.execute("ALTER TABLE pp_ledger_entry RENAME TO pp_ledger_entry_away");
+      String unpaid = visitor.post("/pay", "invoice", invoice);
+      sql.execute("ALTER TABLE pp_ledger_entry_away RENAME TO pp_ledger_entry");
+      assertThat(unpaid).contains("could not be recorded").contains("id=\"pay-" + invoice + "\"");
+      assertThat(rows(unpaid, "invoices").get(1)).doesNotContain("Paid");
+      assertThat(find(partner.get("/partner").body(), "id=\"payable\">([^<]+)<"))
+          .isEqualTo("EUR 0.00");
+
+      String paid = visitor.post("/pay", "invoice", invoice);
+      assertThat(paid).contains("Invoice " + invoice + " is paid.");
+      assertThat(rows(paid, "invoices").get(1)).contains("Paid");
+      assertThat(find(partner.get("/partner").body(), "id=\"payable\">([^<]+)<"))
+          .isEqualTo("EUR 14.85");
+    } finally {
+      failing.stop();
+    }
   }
 
   @Test
