@@ -12,26 +12,30 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
@@ -69,6 +73,7 @@ import org.partnerprogram.examples.portal.HostShop.Invoice;
 import org.partnerprogram.examples.portal.HostShop.InvoiceLine;
 import org.partnerprogram.examples.portal.HostShop.Product;
 import org.partnerprogram.examples.portal.Pages.View;
+import org.partnerprogram.examples.portal.Sessions.Session;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 
@@ -87,9 +92,11 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * own login, staff roles and session store.
  *
  * <p>Security habits kept throughout: every dynamic value is escaped with {@link Html#escape};
- * every state change is a POST carrying the session's CSRF token; the session is an opaque random
- * id in an HttpOnly, SameSite=Lax cookie and is renewed at sign-in; pages send a strict
- * Content-Security-Policy (scripts only from {@code /portal.js}).
+ * every state change is a POST carrying a CSRF token (the session's, or for a visitor without a
+ * session an HMAC of a random cookie of theirs); the session is an opaque random id in an HttpOnly,
+ * SameSite=Lax cookie, renewed at sign-in, ended after {@link Limits#sessionIdleTimeout} and never
+ * created for a visitor who only reads pages; pages send a strict Content-Security-Policy (scripts
+ * only from {@code /portal.js}).
  */
 public final class HostPortal {
   /** The session cookie: an opaque random id, nothing else. */
@@ -97,6 +104,9 @@ public final class HostPortal {
 
   /** The referral cookie: a random visitor id that the SDK links to the partner's click. */
   static final String REFERRAL_COOKIE = "pp_visitor";
+
+  /** A visitor's random value behind their CSRF token while they have no session. */
+  static final String CSRF_COOKIE = "csrf";
 
   private static final System.Logger LOG = System.getLogger(HostPortal.class.getName());
   private static final int MAX_BODY_BYTES = 16 * 1024;
@@ -107,10 +117,58 @@ public final class HostPortal {
       "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; "
           + "base-uri 'none'; frame-ancestors 'none'";
 
+  /**
+   * How many sessions the portal keeps, and for how long.
+   *
+   * @param sessionIdleTimeout a session unused this long (on the programme's clock) ends; positive
+   * @param maxSessions the most sessions kept; when full, the least recently used one ends; at
+   *     least 1
+   */
+  public record Limits(Duration sessionIdleTimeout, int maxSessions) {
+
+    /**
+     * Checks the limits.
+     *
+     * @throws InvalidInputException naming the first limit that is out of range
+     */
+    public Limits {
+      if (sessionIdleTimeout == null
+          || sessionIdleTimeout.isNegative()
+          || sessionIdleTimeout.isZero()) {
+        throw new InvalidInputException(
+            "sessionIdleTimeout", "must be positive, was " + sessionIdleTimeout);
+      }
+      if (maxSessions < 1) {
+        throw new InvalidInputException("maxSessions", "must be at least 1, was " + maxSessions);
+      }
+    }
+
+    /**
+     * The defaults: sessions end after 30 minutes unused, at most 10,000 of them.
+     *
+     * @return the default limits
+     */
+    public static Limits defaults() {
+      return new Limits(Duration.ofMinutes(30), 10_000);
+    }
+
+    /**
+     * These limits with another session capacity.
+     *
+     * @param maxSessions at least 1
+     * @return the new limits
+     * @throws InvalidInputException if out of range
+     */
+    public Limits withMaxSessions(int maxSessions) {
+      return new Limits(sessionIdleTimeout, maxSessions);
+    }
+  }
+
   private final Clock clock;
   private final String jdbcUrl;
   private final boolean secureCookies;
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Sessions sessions;
+  private final SecretKeySpec csrfKey;
   private final Map<String, String> assets = new LinkedHashMap<>();
   private HttpServer server;
   private ExecutorService executor;
@@ -120,39 +178,31 @@ public final class HostPortal {
   private Pages pages;
   private URI baseUri;
 
-  /** What the portal keeps per browser. A real host uses its framework's session store. */
-  static final class Session {
-    final String id;
-    final String csrfToken;
-    volatile String customerId; // null until signed in
-    volatile String flash; // a one-time message for the next page
-
-    Session(String id, String csrfToken) {
-      this.id = id;
-      this.csrfToken = csrfToken;
-    }
-
-    /** Takes the one-time message, or null if there is none. */
-    String takeFlash() {
-      String message = flash;
-      flash = null;
-      return message;
-    }
-  }
-
   /**
-   * A portal on a fresh in-memory H2 database, with cookies for plain http (local use).
+   * A portal on a fresh in-memory H2 database, with cookies for plain http (local use) and the
+   * default limits.
    *
    * @param clock the programme's and the shop's clock (a {@link DemoClock} enables the admin page's
    *     "next month" button); never null
    */
   public HostPortal(Clock clock) {
+    this(clock, Limits.defaults());
+  }
+
+  /**
+   * A portal on a fresh in-memory H2 database, with cookies for plain http (local use).
+   *
+   * @param clock the programme's and the shop's clock; never null
+   * @param limits sessions; never null
+   */
+  public HostPortal(Clock clock, Limits limits) {
     this(
         clock,
         "jdbc:h2:mem:host-portal-"
             + HostShop.randomHex(6)
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        false);
+        false,
+        limits);
   }
 
   /**
@@ -162,11 +212,14 @@ public final class HostPortal {
    * @param h2Url an H2 URL in PostgreSQL mode, in memory or a file; the shop's and the SDK's tables
    *     are migrated into it at start; never null
    * @param secureCookies whether cookies carry {@code Secure} (true behind https, as in production)
+   * @param limits sessions; never null
    */
-  public HostPortal(Clock clock, String h2Url, boolean secureCookies) {
+  public HostPortal(Clock clock, String h2Url, boolean secureCookies, Limits limits) {
     this.clock = clock;
     this.jdbcUrl = h2Url;
     this.secureCookies = secureCookies;
+    this.sessions = new Sessions(clock, limits.sessionIdleTimeout(), limits.maxSessions());
+    this.csrfKey = new SecretKeySpec(HexFormat.of().parseHex(HostShop.randomHex(32)), "HmacSHA256");
   }
 
   /**
@@ -242,6 +295,11 @@ public final class HostPortal {
    */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /** How many sessions the portal keeps now (for tests). */
+  int sessionCount() {
+    return sessions.size();
   }
 
   /**
@@ -368,15 +426,12 @@ public final class HostPortal {
     };
   }
 
-  /** Renders a page in a read transaction. */
+  /** Renders a page in a read transaction; a visitor without a session gets none. */
   private Response page(Request r, PageWork work) {
-    Session session = r.session();
-    String flash = session.takeFlash();
-    String html =
-        inTransaction(
-            c ->
-                work.render(
-                    c, new View(session.csrfToken, signedIn(Optional.of(session), c), flash)));
+    Optional<Session> session = r.session();
+    String flash = session.map(Session::takeFlash).orElse(null);
+    String token = session.map(s -> s.csrfToken).orElseGet(r::visitorCsrfToken);
+    String html = inTransaction(c -> work.render(c, new View(token, signedIn(session, c), flash)));
     return Response.page(200, html);
   }
 
@@ -386,10 +441,14 @@ public final class HostPortal {
   }
 
   private Response post(Request r, String path, Form form) {
-    Optional<Session> session = r.existingSession();
+    Optional<Session> session = r.session();
+    Optional<String> expected =
+        session.isPresent()
+            ? Optional.of(session.get().csrfToken)
+            : r.cookie(CSRF_COOKIE).filter(v -> v.matches(HEX_32)).map(this::csrfTokenFor);
     byte[] sent = form.one("csrf").getBytes(StandardCharsets.UTF_8);
-    if (session.isEmpty()
-        || !MessageDigest.isEqual(sent, session.get().csrfToken.getBytes(StandardCharsets.UTF_8))) {
+    if (expected.isEmpty()
+        || !MessageDigest.isEqual(sent, expected.get().getBytes(StandardCharsets.UTF_8))) {
       throw expired(); // constant-time comparison; a cross-site form cannot know the token
     }
     Outcome outcome;
@@ -449,23 +508,27 @@ public final class HostPortal {
     }
   }
 
-  /** Applies an action's outcome to the session once its transaction has committed. */
+  /** Applies an action's outcome to the sessions once its transaction has committed. */
   private void apply(Request r, Optional<Session> session, Outcome outcome) {
     if (outcome.signOut) {
-      session.ifPresent(s -> sessions.remove(s.id));
+      session.ifPresent(sessions::remove);
       r.setCookie(SESSION_COOKIE, "; Max-Age=0");
       return;
     }
     if (outcome.signInAs != null) {
       // A new session id at sign-in, so that an id planted before sign-in is worth nothing after.
-      session.ifPresent(s -> sessions.remove(s.id));
+      session.ifPresent(sessions::remove);
       Session fresh = r.newSession();
       fresh.customerId = outcome.signInAs;
       fresh.flash = outcome.flash;
       return;
     }
-    if (outcome.flash != null) {
-      session.orElseGet(r::newSession).flash = outcome.flash;
+    if (outcome.flash != null) { // a message needs a session to wait in: created only now
+      Session s = session.orElseGet(r::newSession);
+      s.flash = outcome.flash;
+      sessions.touch(s); // used now, also when the action moved the demo clock
+    } else {
+      session.ifPresent(sessions::touch);
     }
   }
 
@@ -832,6 +895,17 @@ public final class HostPortal {
     }
   }
 
+  /** The CSRF token of a visitor without a session: an HMAC of their random cookie value. */
+  private String csrfTokenFor(String cookieValue) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(csrfKey);
+      return HexFormat.of().formatHex(mac.doFinal(cookieValue.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
+  }
+
   /** One request: its cookies and session, and the cookies to set in the response. */
   private final class Request {
     final HttpExchange exchange;
@@ -863,20 +937,34 @@ public final class HostPortal {
       return query == null ? Optional.empty() : Optional.of(Form.parse(query).one(name));
     }
 
-    Optional<Session> existingSession() {
-      return cookie(SESSION_COOKIE).map(sessions::get);
-    }
-
-    /** The browser's session, or a new one (with its cookie) on the first visit. */
-    Session session() {
-      return existingSession().orElseGet(this::newSession);
+    /** The browser's live session, if it has one; a cookie of an ended session is cleared. */
+    Optional<Session> session() {
+      Optional<String> id = cookie(SESSION_COOKIE);
+      Optional<Session> session = id.flatMap(sessions::find);
+      if (id.isPresent() && session.isEmpty()) {
+        setCookie(SESSION_COOKIE, "; Max-Age=0");
+      }
+      return session;
     }
 
     Session newSession() {
-      Session session = new Session(HostShop.randomHex(16), HostShop.randomHex(16));
-      sessions.put(session.id, session);
+      Session session = sessions.create();
       setCookie(SESSION_COOKIE, session.id);
       return session;
+    }
+
+    /** The token for forms of a visitor without a session; sets their random cookie if needed. */
+    String visitorCsrfToken() {
+      String value =
+          cookie(CSRF_COOKIE)
+              .filter(v -> v.matches(HEX_32))
+              .orElseGet(
+                  () -> {
+                    String fresh = HostShop.randomHex(16);
+                    setCookie(CSRF_COOKIE, fresh);
+                    return fresh;
+                  });
+      return csrfTokenFor(value);
     }
 
     /** Sets a first-party cookie that scripts cannot read and other sites do not send in POSTs. */

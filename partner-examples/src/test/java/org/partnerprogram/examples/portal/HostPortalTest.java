@@ -8,16 +8,21 @@ import static org.partnerprogram.examples.portal.PortalClient.setCookies;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -120,18 +125,23 @@ class HostPortalTest {
   }
 
   @Test
-  void stateChangesNeedTheSessionsCsrfToken() throws Exception {
+  void stateChangesNeedTheCsrfTokenOfTheSessionOrTheBrowser() throws Exception {
     PortalClient attacker = new PortalClient(base);
-    // No session cookie at all (a cross-site form post with SameSite=Lax cookies looks like this).
+    // No cookie at all (a cross-site form post with SameSite=Lax cookies looks like this).
     assertThat(attacker.postRaw("/signup", "00", "name", "X", "email", "x@example.nl").statusCode())
         .isEqualTo(403);
-    attacker.get("/"); // now with a session, but a guessed token
+    attacker.get("/"); // now with the browser's CSRF cookie, but a guessed token
     HttpResponse<String> guessed =
         attacker.postRaw(
             "/signup", "0123456789abcdef0123456789abcdef", "name", "X", "email", "x@e.nl");
     assertThat(guessed.statusCode()).isEqualTo(403);
     assertThat(guessed.body()).contains("session has expired");
     assertThat(attacker.postRaw("/signup", null, "name", "X", "email", "x@e.nl").statusCode())
+        .isEqualTo(403);
+    // A token from another browser's page is worth nothing in this one.
+    String othersToken =
+        find(new PortalClient(base).get("/").body(), "name=\"csrf\" value=\"([0-9a-f]+)\"");
+    assertThat(attacker.postRaw("/signin", othersToken, "email", "x@e.nl").statusCode())
         .isEqualTo(403);
 
     String page = attacker.post("/signin", "email", "x@e.nl");
@@ -141,7 +151,8 @@ class HostPortalTest {
   @Test
   void signingInRenewsTheSessionId() throws Exception {
     PortalClient customer = new PortalClient(base);
-    String before = setCookies(customer.get("/"), HostPortal.SESSION_COOKIE).get(0);
+    customer.post("/signin", "email", "nobody@example.nl"); // its message starts a session
+    String before = customer.cookie(HostPortal.SESSION_COOKIE).orElseThrow();
     HttpResponse<String> signup =
         customer.postRaw(
             "/signup",
@@ -151,9 +162,11 @@ class HostPortalTest {
             "email",
             "ann@example.nl");
     assertThat(signup.statusCode()).isEqualTo(303);
-    String after = setCookies(signup, HostPortal.SESSION_COOKIE).get(0);
-    assertThat(after).startsWith("sid=").endsWith("; Path=/; HttpOnly; SameSite=Lax");
-    assertThat(after.substring(0, 36)).isNotEqualTo(before.substring(0, 36));
+    assertThat(setCookies(signup, HostPortal.SESSION_COOKIE))
+        .singleElement()
+        .asString()
+        .matches("sid=[0-9a-f]{32}; Path=/; HttpOnly; SameSite=Lax");
+    assertThat(customer.cookie(HostPortal.SESSION_COOKIE).orElseThrow()).isNotEqualTo(before);
   }
 
   @Test
@@ -194,7 +207,8 @@ class HostPortalTest {
         new HostPortal(
             new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC)),
             url,
-            false);
+            false,
+            HostPortal.Limits.defaults());
     URI failingBase = failing.start(0);
     try (Connection db = DriverManager.getConnection(url, "sa", "");
         Statement sql = db.createStatement()) {
@@ -229,6 +243,84 @@ class HostPortalTest {
           .isEqualTo("EUR 14.85");
     } finally {
       failing.stop();
+    }
+  }
+
+  @Test
+  void aVisitorWithoutACookieGetsNoSession() throws Exception {
+    int before = portal.sessionCount();
+    HttpClient cookieless = HttpClient.newHttpClient();
+    for (int batch = 0; batch < 30; batch++) { // 600 GETs, 20 at a time
+      List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String path = List.of("/", "/partner", "/admin").get(i % 3);
+        pages.add(
+            cookieless.sendAsync(
+                HttpRequest.newBuilder(base.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+      for (CompletableFuture<HttpResponse<String>> page : pages) {
+        HttpResponse<String> response = page.get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(setCookies(response, HostPortal.SESSION_COOKIE))
+            .as(response.uri().toString())
+            .isEmpty();
+      }
+    }
+    assertThat(portal.sessionCount()).isEqualTo(before);
+  }
+
+  @Test
+  void whenTheSessionsAreFullTheLeastRecentlyUsedEnds() throws Exception {
+    HostPortal full =
+        new HostPortal(
+            new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC)),
+            HostPortal.Limits.defaults().withMaxSessions(3));
+    URI fullBase = full.start(0);
+    try {
+      List<PortalClient> customers = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        PortalClient customer = new PortalClient(fullBase);
+        customer.post("/signup", "name", "Customer " + i, "email", "c" + i + "@example.nl");
+        customers.add(customer);
+      }
+      customers.get(0).get("/"); // the first is used again: the second is now the oldest
+
+      PortalClient fourth = new PortalClient(fullBase);
+      fourth.post("/signup", "name", "Customer 4", "email", "c4@example.nl");
+
+      assertThat(full.sessionCount()).isEqualTo(3);
+      assertThat(customers.get(0).get("/").body()).contains("id=\"who\">Customer 1<");
+      assertThat(customers.get(1).get("/").body()).doesNotContain("id=\"who\"");
+      assertThat(customers.get(2).get("/").body()).contains("id=\"who\">Customer 3<");
+      assertThat(fourth.get("/").body()).contains("id=\"who\">Customer 4<");
+    } finally {
+      full.stop();
+    }
+  }
+
+  @Test
+  void anIdleSessionExpiresOnTheProgrammesClock() throws Exception {
+    DemoClock idleClock =
+        new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC));
+    HostPortal idle = new HostPortal(idleClock);
+    URI idleBase = idle.start(0);
+    try {
+      PortalClient ann = new PortalClient(idleBase);
+      ann.post("/signup", "name", "Ann", "email", "ann.idle@example.nl");
+
+      idleClock.moveTo(idleClock.instant().plus(Duration.ofMinutes(29)));
+      assertThat(find(ann.get("/").body(), "id=\"who\">([^<]+)<")).isEqualTo("Ann");
+      idleClock.moveTo(idleClock.instant().plus(Duration.ofMinutes(29))); // used 29 minutes ago
+      assertThat(find(ann.get("/").body(), "id=\"who\">([^<]+)<")).isEqualTo("Ann");
+
+      idleClock.moveTo(idleClock.instant().plus(Duration.ofMinutes(31)));
+      HttpResponse<String> expired = ann.get("/");
+      assertThat(expired.body()).doesNotContain("id=\"who\"").contains("Sign in");
+      assertThat(setCookies(expired, HostPortal.SESSION_COOKIE))
+          .containsExactly("sid=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+    } finally {
+      idle.stop();
     }
   }
 

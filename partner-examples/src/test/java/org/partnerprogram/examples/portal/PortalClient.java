@@ -3,6 +3,7 @@ package org.partnerprogram.examples.portal;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
@@ -29,13 +31,14 @@ final class PortalClient {
   private static final Pattern CELL = Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", Pattern.DOTALL);
 
   private final URI base;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient http;
 
   PortalClient(URI base) {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -98,6 +101,14 @@ final class PortalClient {
             .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The value of a cookie in this client's jar, if it has one. */
+  Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
   }
 
   static List<String> setCookies(HttpResponse<?> response, String name) {
