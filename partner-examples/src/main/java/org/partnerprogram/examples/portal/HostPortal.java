@@ -32,8 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.partnerprogram.core.PartnerProgram;
@@ -96,7 +94,8 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * session an HMAC of a random cookie of theirs); the session is an opaque random id in an HttpOnly,
  * SameSite=Lax cookie, renewed at sign-in, ended after {@link Limits#sessionIdleTimeout} and never
  * created for a visitor who only reads pages; pages send a strict Content-Security-Policy (scripts
- * only from {@code /portal.js}).
+ * only from {@code /portal.js}). Against slow or stalled clients: a bounded pool of threads whose
+ * network reads and writes have a deadline, and a limit on the size of a form.
  */
 public final class HostPortal {
   /** The session cookie: an opaque random id, nothing else. */
@@ -118,13 +117,25 @@ public final class HostPortal {
           + "base-uri 'none'; frame-ancestors 'none'";
 
   /**
-   * How many sessions the portal keeps, and for how long.
+   * How much the portal takes on: threads, waiting connections, the network deadline and sessions.
    *
+   * @param threads requests served at once (each request's database work holds one pooled
+   *     connection, so the pool has as many); at least 1
+   * @param queuedConnections requests that may wait for a thread; beyond that a new connection is
+   *     closed at once; at least 1
+   * @param ioTimeout the longest a request may take to arrive (line, headers and form), counted
+   *     from its first bytes, and a response to be taken by the client; a slower connection is
+   *     closed; positive
    * @param sessionIdleTimeout a session unused this long (on the programme's clock) ends; positive
    * @param maxSessions the most sessions kept; when full, the least recently used one ends; at
    *     least 1
    */
-  public record Limits(Duration sessionIdleTimeout, int maxSessions) {
+  public record Limits(
+      int threads,
+      int queuedConnections,
+      Duration ioTimeout,
+      Duration sessionIdleTimeout,
+      int maxSessions) {
 
     /**
      * Checks the limits.
@@ -132,6 +143,16 @@ public final class HostPortal {
      * @throws InvalidInputException naming the first limit that is out of range
      */
     public Limits {
+      if (threads < 1) {
+        throw new InvalidInputException("threads", "must be at least 1, was " + threads);
+      }
+      if (queuedConnections < 1) {
+        throw new InvalidInputException(
+            "queuedConnections", "must be at least 1, was " + queuedConnections);
+      }
+      if (ioTimeout == null || ioTimeout.isNegative() || ioTimeout.isZero()) {
+        throw new InvalidInputException("ioTimeout", "must be positive, was " + ioTimeout);
+      }
       if (sessionIdleTimeout == null
           || sessionIdleTimeout.isNegative()
           || sessionIdleTimeout.isZero()) {
@@ -144,12 +165,35 @@ public final class HostPortal {
     }
 
     /**
-     * The defaults: sessions end after 30 minutes unused, at most 10,000 of them.
+     * The defaults: 16 threads, 64 waiting connections, 10 seconds for a request to arrive,
+     * sessions that end after 30 minutes unused, at most 10,000 of them.
      *
      * @return the default limits
      */
     public static Limits defaults() {
-      return new Limits(Duration.ofMinutes(30), 10_000);
+      return new Limits(16, 64, Duration.ofSeconds(10), Duration.ofMinutes(30), 10_000);
+    }
+
+    /**
+     * These limits with another thread count.
+     *
+     * @param threads at least 1
+     * @return the new limits
+     * @throws InvalidInputException if out of range
+     */
+    public Limits withThreads(int threads) {
+      return new Limits(threads, queuedConnections, ioTimeout, sessionIdleTimeout, maxSessions);
+    }
+
+    /**
+     * These limits with another network deadline.
+     *
+     * @param ioTimeout positive; never null
+     * @return the new limits
+     * @throws InvalidInputException if not positive
+     */
+    public Limits withIoTimeout(Duration ioTimeout) {
+      return new Limits(threads, queuedConnections, ioTimeout, sessionIdleTimeout, maxSessions);
     }
 
     /**
@@ -160,18 +204,19 @@ public final class HostPortal {
      * @throws InvalidInputException if out of range
      */
     public Limits withMaxSessions(int maxSessions) {
-      return new Limits(sessionIdleTimeout, maxSessions);
+      return new Limits(threads, queuedConnections, ioTimeout, sessionIdleTimeout, maxSessions);
     }
   }
 
   private final Clock clock;
   private final String jdbcUrl;
   private final boolean secureCookies;
+  private final Limits limits;
   private final Sessions sessions;
   private final SecretKeySpec csrfKey;
   private final Map<String, String> assets = new LinkedHashMap<>();
   private HttpServer server;
-  private ExecutorService executor;
+  private IoDeadlines io;
   private HikariDataSource pool;
   private JdbcProgramStorage storage;
   private PartnerProgram program;
@@ -193,7 +238,7 @@ public final class HostPortal {
    * A portal on a fresh in-memory H2 database, with cookies for plain http (local use).
    *
    * @param clock the programme's and the shop's clock; never null
-   * @param limits sessions; never null
+   * @param limits threads, network deadline and sessions; never null
    */
   public HostPortal(Clock clock, Limits limits) {
     this(
@@ -212,12 +257,13 @@ public final class HostPortal {
    * @param h2Url an H2 URL in PostgreSQL mode, in memory or a file; the shop's and the SDK's tables
    *     are migrated into it at start; never null
    * @param secureCookies whether cookies carry {@code Secure} (true behind https, as in production)
-   * @param limits sessions; never null
+   * @param limits threads, network deadline and sessions; never null
    */
   public HostPortal(Clock clock, String h2Url, boolean secureCookies, Limits limits) {
     this.clock = clock;
     this.jdbcUrl = h2Url;
     this.secureCookies = secureCookies;
+    this.limits = limits;
     this.sessions = new Sessions(clock, limits.sessionIdleTimeout(), limits.maxSessions());
     this.csrfKey = new SecretKeySpec(HexFormat.of().parseHex(HostShop.randomHex(32)), "HmacSHA256");
   }
@@ -238,7 +284,7 @@ public final class HostPortal {
     config.setJdbcUrl(jdbcUrl);
     config.setUsername("sa");
     config.setPassword("");
-    config.setMaximumPoolSize(4);
+    config.setMaximumPoolSize(limits.threads());
     pool = new HikariDataSource(config);
     // The shop's tables (db/portal), then the SDK's pp_ tables with their own history table.
     HostFlywayMigrations.migrate(pool, "classpath:db/portal", Dialect.H2);
@@ -262,8 +308,8 @@ public final class HostPortal {
     assets.put("/portal.js", asset("portal.js"));
     assets.put("/portal.css", asset("portal.css"));
 
-    executor = Executors.newFixedThreadPool(4);
-    server.setExecutor(executor);
+    io = new IoDeadlines(limits.threads(), limits.queuedConnections(), limits.ioTimeout());
+    server.setExecutor(io);
     server.createContext("/", this::handle);
     server.start();
     return baseUri;
@@ -275,7 +321,7 @@ public final class HostPortal {
       return;
     }
     server.stop(0);
-    executor.shutdownNow();
+    io.close();
     pool.close();
     if (jdbcUrl.startsWith("jdbc:h2:mem:")) { // DB_CLOSE_DELAY=-1 keeps it until it is shut down
       try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "");
@@ -371,7 +417,7 @@ public final class HostPortal {
   // ---------------------------------------------------------------------------------------------
   // Routing
 
-  private void handle(HttpExchange exchange) {
+  private void handle(HttpExchange exchange) throws IOException {
     try {
       Request request = new Request(exchange);
       Response response;
@@ -383,18 +429,20 @@ public final class HostPortal {
         LOG.log(System.Logger.Level.ERROR, "request failed: " + exchange.getRequestURI(), e);
         response = Response.page(500, pages.error("Something went wrong. Please try again."));
       }
+      io.resume(); // a fresh deadline for the client to take the response
       request.send(response);
-    } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not answer " + exchange.getRequestURI(), e);
     } finally {
       exchange.close();
     }
+    // An IOException (a client too slow or gone) ends the exchange; the server closes the
+    // connection.
   }
 
   private Response route(Request r) throws IOException {
     String path = r.exchange.getRequestURI().getRawPath();
     String method = r.exchange.getRequestMethod();
     if ("GET".equals(method)) {
+      io.pause(); // the request has arrived; from here on the portal works
       return get(r, path);
     }
     if (!"POST".equals(method)) {
@@ -402,6 +450,7 @@ public final class HostPortal {
       throw new HttpError(405, "Method not allowed.");
     }
     Form form = r.form();
+    io.pause();
     return post(r, path, form);
   }
 
@@ -979,6 +1028,12 @@ public final class HostPortal {
     }
 
     Form form() throws IOException {
+      String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+      if (declared != null
+          && declared.matches("\\d{1,18}")
+          && Long.parseLong(declared) > MAX_BODY_BYTES) {
+        throw new HttpError(413, "The form is too large."); // refused before reading any of it
+      }
       byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
         throw new HttpError(413, "The form is too large.");

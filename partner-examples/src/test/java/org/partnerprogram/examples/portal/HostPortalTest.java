@@ -6,11 +6,16 @@ import static org.partnerprogram.examples.portal.PortalClient.findAll;
 import static org.partnerprogram.examples.portal.PortalClient.rows;
 import static org.partnerprogram.examples.portal.PortalClient.setCookies;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -243,6 +248,76 @@ class HostPortalTest {
           .isEqualTo("EUR 14.85");
     } finally {
       failing.stop();
+    }
+  }
+
+  @Test
+  void slowConnectionsAreCutAndDoNotStallThePortal() throws Exception {
+    HostPortal small =
+        new HostPortal(
+            new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC)),
+            HostPortal.Limits.defaults().withThreads(2).withIoTimeout(Duration.ofSeconds(1)));
+    URI smallBase = small.start(0);
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) { // more than the portal's threads
+        Socket socket = new Socket(smallBase.getHost(), smallBase.getPort());
+        slow.add(socket);
+        String request =
+            i % 2 == 0
+                ? "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Unfinished: " // headers never end
+                : "POST /signin HTTP/1.1\r\nHost: 127.0.0.1\r\n" // 7 of 100 body bytes
+                    + "Content-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 100\r\n\r\nemail=a";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+      }
+      Thread.sleep(200); // let them reach the server's threads
+
+      long start = System.nanoTime();
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(smallBase).timeout(Duration.ofSeconds(10)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(took).isLessThan(Duration.ofSeconds(5));
+      for (Socket socket : slow) { // the server closed each (end of stream or reset)
+        socket.setSoTimeout(5_000);
+        try {
+          assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        } catch (SocketException reset) {
+          assertThat(reset).hasMessageContaining("reset");
+        }
+      }
+    } finally {
+      for (Socket socket : slow) {
+        socket.close();
+      }
+      small.stop();
+    }
+  }
+
+  @Test
+  void aFormOverTheSizeLimitIsRefusedBeforeItIsSent() throws Exception {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(5_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /signin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + "Content-Type: application/x-www-form-urlencoded\r\n"
+                      + "Content-Length: 10000000\r\n\r\nemail=")
+                  .getBytes(StandardCharsets.US_ASCII));
+
+      // The answer comes at once, without waiting for the 10 MB the client announced.
+      String status =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(status).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
     }
   }
 
