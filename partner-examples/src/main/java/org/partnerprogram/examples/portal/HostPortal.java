@@ -12,35 +12,42 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
-import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.PartnerProgramException;
 import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
@@ -58,26 +65,37 @@ import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.TouchResult;
+import org.partnerprogram.examples.HostFlywayMigrations;
 import org.partnerprogram.examples.portal.HostShop.Customer;
 import org.partnerprogram.examples.portal.HostShop.Invoice;
-import org.partnerprogram.jdbc.JdbcMigrations;
+import org.partnerprogram.examples.portal.HostShop.InvoiceLine;
+import org.partnerprogram.examples.portal.HostShop.Product;
+import org.partnerprogram.examples.portal.Pages.View;
+import org.partnerprogram.examples.portal.Sessions.Session;
+import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 
 /**
  * A host portal in one class, on the JDK's built-in HTTP server: a shop where visitors sign up,
  * order and pay (simulated), referral links ({@code /r/CODE} or {@code ?ref=CODE} on any page) that
  * set a first-party cookie, the partner page of the seed, and an admin page that closes the month.
- * The partner programme runs on the JDBC adapter over H2, pooled by HikariCP.
+ * The shop's accounts and invoices and the partner programme share one H2 database, pooled by
+ * HikariCP; the programme joins the portal's transactions ({@link JdbcProgramStorage#joining}), so
+ * that an invoice and the programme's record of it commit together or not at all.
  *
  * <p>What to copy: how each request calls the SDK (see the methods named after the pages and
- * actions). What not to copy: the demo's sign-in by e-mail address without a password, the open
- * admin page and the in-memory sessions; a real host has its own login, staff roles and session
- * store.
+ * actions), and that a form action builds the SDK's command <em>before</em> it writes anything of
+ * its own, then writes both in one transaction. What not to copy: the demo's sign-in by e-mail
+ * address without a password, the open admin page and the in-memory sessions; a real host has its
+ * own login, staff roles and session store.
  *
  * <p>Security habits kept throughout: every dynamic value is escaped with {@link Html#escape};
- * every state change is a POST carrying the session's CSRF token; the session is an opaque random
- * id in an HttpOnly, SameSite=Lax cookie and is renewed at sign-in; pages send a strict
- * Content-Security-Policy (scripts only from {@code /portal.js}).
+ * every state change is a POST carrying a CSRF token (the session's, or for a visitor without a
+ * session an HMAC of a random cookie of theirs); the session is an opaque random id in an HttpOnly,
+ * SameSite=Lax cookie, renewed at sign-in, ended after {@link Limits#sessionIdleTimeout} and never
+ * created for a visitor who only reads pages; pages send a strict Content-Security-Policy (scripts
+ * only from {@code /portal.js}). Against slow or stalled clients: a bounded pool of threads whose
+ * network reads and writes have a deadline, and a limit on the size of a form.
  */
 public final class HostPortal {
   /** The session cookie: an opaque random id, nothing else. */
@@ -86,65 +104,168 @@ public final class HostPortal {
   /** The referral cookie: a random visitor id that the SDK links to the partner's click. */
   static final String REFERRAL_COOKIE = "pp_visitor";
 
+  /** A visitor's random value behind their CSRF token while they have no session. */
+  static final String CSRF_COOKIE = "csrf";
+
   private static final System.Logger LOG = System.getLogger(HostPortal.class.getName());
   private static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final String HEX_32 = "[0-9a-f]{32}";
+  // The connection of the portal transaction running on a thread, which the programme joins.
+  private static final ThreadLocal<Connection> TRANSACTION = new ThreadLocal<>();
   private static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; "
           + "base-uri 'none'; frame-ancestors 'none'";
 
+  /**
+   * How much the portal takes on: threads, waiting connections, the network deadline and sessions.
+   *
+   * @param threads requests served at once (each request's database work holds one pooled
+   *     connection, so the pool has as many); at least 1
+   * @param queuedConnections requests that may wait for a thread; beyond that a new connection is
+   *     closed at once; at least 1
+   * @param ioTimeout the longest a request may take to arrive (line, headers and form), counted
+   *     from its first bytes, and a response to be taken by the client; a slower connection is
+   *     closed; positive
+   * @param sessionIdleTimeout a session unused this long (on the programme's clock) ends; positive
+   * @param maxSessions the most sessions kept; when full, the least recently used one ends; at
+   *     least 1
+   */
+  public record Limits(
+      int threads,
+      int queuedConnections,
+      Duration ioTimeout,
+      Duration sessionIdleTimeout,
+      int maxSessions) {
+
+    /**
+     * Checks the limits.
+     *
+     * @throws InvalidInputException naming the first limit that is out of range
+     */
+    public Limits {
+      if (threads < 1) {
+        throw new InvalidInputException("threads", "must be at least 1, was " + threads);
+      }
+      if (queuedConnections < 1) {
+        throw new InvalidInputException(
+            "queuedConnections", "must be at least 1, was " + queuedConnections);
+      }
+      if (ioTimeout == null || ioTimeout.isNegative() || ioTimeout.isZero()) {
+        throw new InvalidInputException("ioTimeout", "must be positive, was " + ioTimeout);
+      }
+      if (sessionIdleTimeout == null
+          || sessionIdleTimeout.isNegative()
+          || sessionIdleTimeout.isZero()) {
+        throw new InvalidInputException(
+            "sessionIdleTimeout", "must be positive, was " + sessionIdleTimeout);
+      }
+      if (maxSessions < 1) {
+        throw new InvalidInputException("maxSessions", "must be at least 1, was " + maxSessions);
+      }
+    }
+
+    /**
+     * The defaults: 16 threads, 64 waiting connections, 10 seconds for a request to arrive,
+     * sessions that end after 30 minutes unused, at most 10,000 of them.
+     *
+     * @return the default limits
+     */
+    public static Limits defaults() {
+      return new Limits(16, 64, Duration.ofSeconds(10), Duration.ofMinutes(30), 10_000);
+    }
+
+    /**
+     * These limits with another thread count.
+     *
+     * @param threads at least 1
+     * @return the new limits
+     * @throws InvalidInputException if out of range
+     */
+    public Limits withThreads(int threads) {
+      return new Limits(threads, queuedConnections, ioTimeout, sessionIdleTimeout, maxSessions);
+    }
+
+    /**
+     * These limits with another network deadline.
+     *
+     * @param ioTimeout positive; never null
+     * @return the new limits
+     * @throws InvalidInputException if not positive
+     */
+    public Limits withIoTimeout(Duration ioTimeout) {
+      return new Limits(threads, queuedConnections, ioTimeout, sessionIdleTimeout, maxSessions);
+    }
+
+    /**
+     * These limits with another session capacity.
+     *
+     * @param maxSessions at least 1
+     * @return the new limits
+     * @throws InvalidInputException if out of range
+     */
+    public Limits withMaxSessions(int maxSessions) {
+      return new Limits(threads, queuedConnections, ioTimeout, sessionIdleTimeout, maxSessions);
+    }
+  }
+
   private final Clock clock;
   private final String jdbcUrl;
   private final boolean secureCookies;
-  private final HostShop shop = new HostShop();
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  private final Map<String, byte[]> assets = new LinkedHashMap<>();
+  private final Limits limits;
+  private final Sessions sessions;
+  private final SecretKeySpec csrfKey;
+  private final Map<String, String> assets = new LinkedHashMap<>();
   private HttpServer server;
-  private ExecutorService executor;
+  private IoDeadlines io;
   private HikariDataSource pool;
+  private JdbcProgramStorage storage;
   private PartnerProgram program;
   private Pages pages;
   private URI baseUri;
 
-  /** What the portal keeps per browser. A real host uses its framework's session store. */
-  static final class Session {
-    final String id;
-    final String csrfToken;
-    volatile String customerId; // null until signed in
-    volatile String flash; // a one-time message for the next page
-
-    Session(String id, String csrfToken) {
-      this.id = id;
-      this.csrfToken = csrfToken;
-    }
-  }
-
   /**
-   * A portal on a fresh in-memory H2 database, with cookies for plain http (local use).
+   * A portal on a fresh in-memory H2 database, with cookies for plain http (local use) and the
+   * default limits.
    *
    * @param clock the programme's and the shop's clock (a {@link DemoClock} enables the admin page's
    *     "next month" button); never null
    */
   public HostPortal(Clock clock) {
+    this(clock, Limits.defaults());
+  }
+
+  /**
+   * A portal on a fresh in-memory H2 database, with cookies for plain http (local use).
+   *
+   * @param clock the programme's and the shop's clock; never null
+   * @param limits threads, network deadline and sessions; never null
+   */
+  public HostPortal(Clock clock, Limits limits) {
     this(
         clock,
         "jdbc:h2:mem:host-portal-"
             + HostShop.randomHex(6)
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        false);
+        false,
+        limits);
   }
 
   /**
    * A portal on the given H2 database.
    *
    * @param clock the programme's and the shop's clock; never null
-   * @param h2Url an H2 URL in PostgreSQL mode, in memory or a file; the SDK's tables are migrated
-   *     into it at start
+   * @param h2Url an H2 URL in PostgreSQL mode, in memory or a file; the shop's and the SDK's tables
+   *     are migrated into it at start; never null
    * @param secureCookies whether cookies carry {@code Secure} (true behind https, as in production)
+   * @param limits threads, network deadline and sessions; never null
    */
-  public HostPortal(Clock clock, String h2Url, boolean secureCookies) {
+  public HostPortal(Clock clock, String h2Url, boolean secureCookies, Limits limits) {
     this.clock = clock;
     this.jdbcUrl = h2Url;
     this.secureCookies = secureCookies;
+    this.limits = limits;
+    this.sessions = new Sessions(clock, limits.sessionIdleTimeout(), limits.maxSessions());
+    this.csrfKey = new SecretKeySpec(HexFormat.of().parseHex(HostShop.randomHex(32)), "HmacSHA256");
   }
 
   /**
@@ -163,28 +284,32 @@ public final class HostPortal {
     config.setJdbcUrl(jdbcUrl);
     config.setUsername("sa");
     config.setPassword("");
-    config.setMaximumPoolSize(4);
+    config.setMaximumPoolSize(limits.threads());
     pool = new HikariDataSource(config);
-    JdbcMigrations.migrate(pool); // the SDK's pp_ tables, with its own history table
+    // The shop's tables (db/portal), then the SDK's pp_ tables with their own history table.
+    HostFlywayMigrations.migrate(pool, "classpath:db/portal", Dialect.H2);
 
+    storage = JdbcProgramStorage.joining(this::currentTransaction, Dialect.H2);
     program =
         PartnerProgram.builder()
             .terms(
                 ProgramTerms.builder() // EUR, Europe/Amsterdam, 90-day window: the defaults
                     .referralLinkTemplate(ReferralLinkTemplate.of(baseUri + "r/{code}"))
                     .build())
-            .storage(JdbcProgramStorage.create(pool))
+            .storage(storage)
             .clock(clock)
             .build();
-    program
-        .addRateVersion()
-        .addRateVersion(AddRateVersionCommand.programmeWide(HostShop.RATE_CARD));
+    inTransaction(
+        c ->
+            program
+                .addRateVersion()
+                .addRateVersion(AddRateVersionCommand.programmeWide(HostShop.RATE_CARD)));
     pages = new Pages(program.terms().zone(), clock);
     assets.put("/portal.js", asset("portal.js"));
     assets.put("/portal.css", asset("portal.css"));
 
-    executor = Executors.newFixedThreadPool(4);
-    server.setExecutor(executor);
+    io = new IoDeadlines(limits.threads(), limits.queuedConnections(), limits.ioTimeout());
+    server.setExecutor(io);
     server.createContext("/", this::handle);
     server.start();
     return baseUri;
@@ -196,7 +321,7 @@ public final class HostPortal {
       return;
     }
     server.stop(0);
-    executor.shutdownNow();
+    io.close();
     pool.close();
     if (jdbcUrl.startsWith("jdbc:h2:mem:")) { // DB_CLOSE_DELAY=-1 keeps it until it is shut down
       try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "");
@@ -216,6 +341,11 @@ public final class HostPortal {
    */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /** How many sessions the portal keeps now (for tests). */
+  int sessionCount() {
+    return sessions.size();
   }
 
   /**
@@ -241,180 +371,332 @@ public final class HostPortal {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Routing
+  // Transactions: the shop's writes and the programme's in one
 
-  private void handle(HttpExchange exchange) {
-    try {
-      Request request = new Request(exchange);
+  /** Work on the connection of the portal's transaction. */
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs work in one transaction that the SDK joins: commits when it returns, rolls everything back
+   * (the shop's rows and the programme's) when it throws.
+   */
+  private <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      TRANSACTION.set(c);
       try {
-        route(request);
-      } catch (HttpError e) {
-        request.send(e.status, pages.error(e.getMessage()));
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "request failed: " + exchange.getRequestURI(), e);
-        request.send(500, pages.error("Something went wrong. Please try again."));
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (RuntimeException | SQLException e) {
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        TRANSACTION.remove();
       }
-    } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not answer " + exchange.getRequestURI(), e);
-    } finally {
-      exchange.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the portal's database failed", e);
     }
   }
 
-  private void route(Request r) throws IOException {
+  private Connection currentTransaction() {
+    Connection c = TRANSACTION.get();
+    if (c == null) {
+      throw new IllegalStateException("the programme is called outside a portal transaction");
+    }
+    return c;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Routing
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      Request request = new Request(exchange);
+      Response response;
+      try {
+        response = route(request);
+      } catch (HttpError e) {
+        response = Response.page(e.status, pages.error(e.getMessage()));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "request failed: " + exchange.getRequestURI(), e);
+        response = Response.page(500, pages.error("Something went wrong. Please try again."));
+      }
+      io.resume(); // a fresh deadline for the client to take the response
+      request.send(response);
+    } finally {
+      exchange.close();
+    }
+    // An IOException (a client too slow or gone) ends the exchange; the server closes the
+    // connection.
+  }
+
+  private Response route(Request r) throws IOException {
     String path = r.exchange.getRequestURI().getRawPath();
     String method = r.exchange.getRequestMethod();
     if ("GET".equals(method)) {
-      if (path.startsWith("/r/")) {
-        referral(r, decode(path.substring(3)), "/");
-        return;
-      }
-      Optional<String> ref = r.queryParam("ref");
-      if (ref.isPresent()) {
-        // Back to the same page without ?ref=, but only to a page of ours (never "//elsewhere").
-        referral(r, ref.get(), List.of("/", "/partner", "/admin").contains(path) ? path : "/");
-        return;
-      }
-      if (assets.containsKey(path)) {
-        r.sendAsset(path.endsWith(".js") ? "text/javascript" : "text/css", assets.get(path));
-        return;
-      }
-      switch (path) {
-        case "/" -> r.send(200, shopPage(r));
-        case "/partner" -> r.send(200, partnerPage(r));
-        case "/admin" -> r.send(200, adminPage(r));
-        default -> throw new HttpError(404, "There is no page at this address.");
-      }
-      return;
+      io.pause(); // the request has arrived; from here on the portal works
+      return get(r, path);
     }
     if (!"POST".equals(method)) {
+      r.exchange.getResponseHeaders().set("Allow", "GET, POST");
       throw new HttpError(405, "Method not allowed.");
     }
     Form form = r.form();
-    Session session = r.existingSession().orElseThrow(() -> expired());
+    io.pause();
+    return post(r, path, form);
+  }
+
+  private Response get(Request r, String path) {
+    if (path.startsWith("/r/")) {
+      return referral(r, decode(path.substring(3)), "/");
+    }
+    Optional<String> ref = r.queryParam("ref");
+    if (ref.isPresent()) {
+      // Back to the same page without ?ref=, but only to a page of ours (never "//elsewhere").
+      return referral(r, ref.get(), List.of("/", "/partner", "/admin").contains(path) ? path : "/");
+    }
+    if (assets.containsKey(path)) {
+      return Response.asset(
+          path.endsWith(".js") ? "text/javascript" : "text/css", assets.get(path));
+    }
+    return switch (path) {
+      case "/" -> page(r, this::shopPage);
+      case "/partner" -> page(r, this::partnerPage);
+      case "/admin" -> page(r, this::adminPage);
+      default -> throw new HttpError(404, "There is no page at this address.");
+    };
+  }
+
+  /** Renders a page in a read transaction; a visitor without a session gets none. */
+  private Response page(Request r, PageWork work) {
+    Optional<Session> session = r.session();
+    String flash = session.map(Session::takeFlash).orElse(null);
+    String token = session.map(s -> s.csrfToken).orElseGet(r::visitorCsrfToken);
+    String html = inTransaction(c -> work.render(c, new View(token, signedIn(session, c), flash)));
+    return Response.page(200, html);
+  }
+
+  @FunctionalInterface
+  private interface PageWork {
+    String render(Connection c, View view) throws SQLException;
+  }
+
+  private Response post(Request r, String path, Form form) {
+    Optional<Session> session = r.session();
+    Optional<String> expected =
+        session.isPresent()
+            ? Optional.of(session.get().csrfToken)
+            : r.cookie(CSRF_COOKIE).filter(v -> v.matches(HEX_32)).map(this::csrfTokenFor);
     byte[] sent = form.one("csrf").getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(sent, session.csrfToken.getBytes(StandardCharsets.UTF_8))) {
+    if (expected.isEmpty()
+        || !MessageDigest.isEqual(sent, expected.get().getBytes(StandardCharsets.UTF_8))) {
       throw expired(); // constant-time comparison; a cross-site form cannot know the token
     }
-    String next =
-        switch (path) {
-          case "/signup" -> signUp(r, session, form);
-          case "/signin" -> signIn(r, session, form);
-          case "/signout" -> signOut(r, session);
-          case "/order" -> order(session, form);
-          case "/pay" -> pay(session, form);
-          case "/partner/enrol" -> enrol(session, form);
-          case "/admin/next-month" -> nextMonth(session);
-          case "/admin/close-month" -> closeMonth(session);
-          default -> throw new HttpError(404, "There is no action at this address.");
-        };
-    r.redirect(303, next); // post/redirect/get: a reload never repeats the action
+    Outcome outcome;
+    try {
+      outcome =
+          inTransaction(
+              c ->
+                  switch (path) {
+                    case "/signup" -> signUp(r, form, c);
+                    case "/signin" -> signIn(form, c);
+                    case "/signout" -> Outcome.signOut("/");
+                    case "/order" -> order(session, form, c);
+                    case "/pay" -> pay(session, form, c);
+                    case "/partner/enrol" -> enrol(session, form, c);
+                    case "/partner/code" -> addCode(session, form, c);
+                    case "/admin/next-month" -> nextMonth();
+                    case "/admin/close-month" -> closeMonth(form);
+                    default -> throw new HttpError(404, "There is no action at this address.");
+                  });
+    } catch (Undone undone) { // rolled back, with a message for the customer
+      outcome = undone.outcome;
+    }
+    apply(r, session, outcome);
+    return Response.redirect(303, outcome.next); // post/redirect/get: a reload repeats nothing
   }
 
   private static HttpError expired() {
     return new HttpError(403, "Your session has expired. Go back, reload the page and try again.");
   }
 
+  /**
+   * Where a form action leads: the next page, a message for it (or null), and a sign-in or
+   * sign-out.
+   */
+  private record Outcome(String next, String flash, String signInAs, boolean signOut) {
+    static Outcome to(String next, String flash) {
+      return new Outcome(next, flash, null, false);
+    }
+
+    static Outcome signIn(String next, String flash, String customerId) {
+      return new Outcome(next, flash, customerId, false);
+    }
+
+    static Outcome signOut(String next) {
+      return new Outcome(next, null, null, true);
+    }
+  }
+
+  /** Thrown in a transaction to roll it back and still lead somewhere with a message. */
+  private static final class Undone extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Outcome outcome;
+
+    Undone(Outcome outcome) {
+      super(outcome.flash, null, false, false);
+      this.outcome = outcome;
+    }
+  }
+
+  /** Applies an action's outcome to the sessions once its transaction has committed. */
+  private void apply(Request r, Optional<Session> session, Outcome outcome) {
+    if (outcome.signOut) {
+      session.ifPresent(sessions::remove);
+      r.setCookie(SESSION_COOKIE, "; Max-Age=0");
+      return;
+    }
+    if (outcome.signInAs != null) {
+      // A new session id at sign-in, so that an id planted before sign-in is worth nothing after.
+      session.ifPresent(sessions::remove);
+      Session fresh = r.newSession();
+      fresh.customerId = outcome.signInAs;
+      fresh.flash = outcome.flash;
+      return;
+    }
+    if (outcome.flash != null) { // a message needs a session to wait in: created only now
+      Session s = session.orElseGet(r::newSession);
+      s.flash = outcome.flash;
+      sessions.touch(s); // used now, also when the action moved the demo clock
+    } else {
+      session.ifPresent(sessions::touch);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Referral links: the README's "Wiring attribution into the portal", step 1
 
-  private void referral(Request r, String rawCode, String next) throws IOException {
+  private Response referral(Request r, String rawCode, String next) {
     // Reuse the browser's visitor id if it has one, so that all its clicks belong together.
     String visitor =
         r.cookie(REFERRAL_COOKIE)
-            .filter(v -> v.matches("[0-9a-f]{32}"))
+            .filter(v -> v.matches(HEX_32))
             .orElseGet(() -> HostShop.randomHex(16));
-    boolean recorded;
-    try {
-      recorded =
-          program.recordTouch().recordTouch(RecordTouchCommand.of(rawCode, visitor))
-              instanceof TouchResult.Recorded;
-    } catch (InvalidInputException malformed) {
-      recorded = false; // a malformed code is as harmless as an unknown or revoked one
-    }
+    boolean recorded =
+        inTransaction(
+            c -> {
+              try {
+                return program.recordTouch().recordTouch(RecordTouchCommand.of(rawCode, visitor))
+                    instanceof TouchResult.Recorded;
+              } catch (InvalidInputException malformed) {
+                return false; // a malformed code is as harmless as an unknown or revoked one
+              }
+            });
     if (recorded) {
       long maxAge = program.terms().attributionWindow().toSeconds();
-      r.setCookie(REFERRAL_COOKIE + "=" + visitor + "; Max-Age=" + maxAge);
+      r.setCookie(REFERRAL_COOKIE, visitor + "; Max-Age=" + maxAge);
     }
-    r.redirect(302, next);
+    return Response.redirect(302, next);
   }
 
   // ---------------------------------------------------------------------------------------------
   // The shop: sign up (step 2 of the wiring), sign in, order, pay
 
-  private String shopPage(Request r) {
-    Session session = r.session();
-    Optional<Customer> customer = signedIn(session);
-    List<Invoice> invoices = customer.map(c -> shop.invoicesOf(c.id())).orElse(List.of());
-    return pages.shop(session, customer, invoices);
+  private String shopPage(Connection c, View view) throws SQLException {
+    List<Invoice> invoices =
+        view.customer().isPresent()
+            ? HostShop.invoicesOf(c, view.customer().get().id())
+            : List.of();
+    return pages.shop(view, invoices);
   }
 
-  private String signUp(Request r, Session session, Form form) {
+  private Outcome signUp(Request r, Form form, Connection c) throws SQLException {
     String name = form.one("name").strip();
     String email = form.one("email").strip();
     if (name.isEmpty() || name.length() > 100 || !email.matches("[^\\s@]{1,100}@[^\\s@]{1,100}")) {
-      session.flash = "Please give your name (up to 100 characters) and an e-mail address.";
-      return "/";
+      return Outcome.to("/", "Please give your name (up to 100 characters) and an e-mail address.");
     }
-    Optional<Customer> created = shop.signUp(name, email);
+    Optional<Customer> created = HostShop.signUp(c, name, email);
     if (created.isEmpty()) {
-      session.flash = "That e-mail address already has an account: sign in instead.";
-      return "/";
+      return Outcome.to("/", "That e-mail address already has an account: sign in instead.");
     }
     Customer customer = created.get();
-    // The SDK decides once whether a partner brought this customer; the customer sees nothing of
-    // it.
+    // The SDK decides once whether a partner brought this customer, in the transaction that opens
+    // the account; the customer sees nothing of it.
     program
         .attributeSignup()
         .attribute(
             new AttributeSignupCommand(
                 CustomerAccountId.of(customer.id()),
-                r.cookie(REFERRAL_COOKIE).filter(v -> v.matches("[0-9a-f]{32}")).map(VisitorId::of),
+                r.cookie(REFERRAL_COOKIE).filter(v -> v.matches(HEX_32)).map(VisitorId::of),
                 Optional.empty(), // no code field in this shop's form
                 true, // a new account is a new customer here
                 clock.instant(),
                 Optional.empty()));
-    renewSession(r, session, customer).flash = "Welcome, " + customer.name() + "!";
-    return "/";
+    return Outcome.signIn("/", "Welcome, " + customer.name() + "!", customer.id());
   }
 
-  private String signIn(Request r, Session session, Form form) {
+  private static Outcome signIn(Form form, Connection c) throws SQLException {
     // Demo only: signing in by e-mail address, without a password.
-    Optional<Customer> customer = shop.byEmail(form.one("email").strip());
+    Optional<Customer> customer = HostShop.byEmail(c, form.one("email").strip());
     if (customer.isEmpty()) {
-      session.flash = "No account has that e-mail address.";
-      return "/";
+      return Outcome.to("/", "No account has that e-mail address.");
     }
-    renewSession(r, session, customer.get()).flash = "Signed in as " + customer.get().name() + ".";
-    return "/";
+    return Outcome.signIn("/", "Signed in as " + customer.get().name() + ".", customer.get().id());
   }
 
-  private String signOut(Request r, Session session) {
-    sessions.remove(session.id);
-    r.setCookie(SESSION_COOKIE + "=; Max-Age=0");
-    return "/";
-  }
-
-  /** A new session id at sign-in, so that an id planted before sign-in is worth nothing after. */
-  private Session renewSession(Request r, Session old, Customer customer) {
-    sessions.remove(old.id);
-    Session fresh = r.newSession();
-    fresh.customerId = customer.id();
-    return fresh;
-  }
-
-  private String order(Session session, Form form) {
-    Customer customer = requireSignedIn(session);
-    Optional<Invoice> placed = shop.order(customer.id(), form.all("product"), clock.instant());
-    if (placed.isEmpty()) {
-      session.flash = "Choose at least one product.";
-      return "/";
+  private Outcome order(Optional<Session> session, Form form, Connection c) throws SQLException {
+    Customer customer = requireSignedIn(session, c);
+    List<Product> products = new ArrayList<>();
+    for (String id : form.all("product")) {
+      HostShop.product(id).ifPresent(products::add); // unknown ids are ignored
     }
-    Invoice invoice = placed.get();
-    // Report the order to the programme: it prices each line with the rate card in force now. (A
-    // host with a database of its own would do this in its invoice transaction or via an outbox.)
+    if (products.isEmpty()) {
+      return Outcome.to("/", "Choose at least one product.");
+    }
+    String invoiceId = HostShop.nextInvoiceId(c);
+    Instant placedAt = clock.instant();
+    // First the programme's command, with the SDK's own rules: an order it would refuse never
+    // becomes an invoice.
+    RecordOrderCommand command;
+    try {
+      command = orderCommand(invoiceId, customer, products, placedAt);
+    } catch (InvalidInputException e) {
+      String why =
+          Set.of("lines", "lineNumber").contains(e.field())
+              ? "an order has at most " + Order.MAX_LINES + " products."
+              : reason(e);
+      return Outcome.to("/", "We cannot take this order: " + why);
+    }
+    List<InvoiceLine> lines = new ArrayList<>();
+    for (OrderLine line : command.order().lines()) {
+      Product p = products.get(line.lineNumber() - 1);
+      lines.add(new InvoiceLine(line.lineNumber(), p.id(), p.name(), line.net()));
+    }
+    HostShop.place(c, new Invoice(invoiceId, customer.id(), placedAt, lines, Optional.empty()));
+    try {
+      // The programme prices each line with the rate card in force now, in this transaction.
+      program.recordOrder().recordOrder(command);
+    } catch (PartnerProgramException e) {
+      LOG.log(System.Logger.Level.WARNING, "the programme did not record " + invoiceId, e);
+      throw new Undone(
+          Outcome.to("/", "Your order could not be placed, so nothing was ordered. Try again."));
+    }
+    return Outcome.to("/", "Thank you! Invoice " + invoiceId + " is waiting for payment.");
+  }
+
+  private static RecordOrderCommand orderCommand(
+      String invoiceId, Customer customer, List<Product> products, Instant placedAt) {
     List<OrderLine> lines = new ArrayList<>();
-    for (HostShop.Product p : invoice.lines()) {
+    for (Product p : products) {
       lines.add(
           new OrderLine(
               lines.size() + 1,
@@ -423,113 +705,171 @@ public final class HostPortal {
               p.price(),
               Optional.of(p.name())));
     }
-    program
-        .recordOrder()
-        .recordOrder(
-            new RecordOrderCommand(
-                EventId.of("order-" + invoice.id()),
-                new Order(
-                    OrderId.of(invoice.id()),
-                    CustomerAccountId.of(customer.id()),
-                    invoice.placedAt(),
-                    lines)));
-    session.flash = "Thank you! Invoice " + invoice.id() + " is waiting for payment.";
-    return "/";
+    return new RecordOrderCommand(
+        EventId.of("order-" + invoiceId),
+        new Order(OrderId.of(invoiceId), CustomerAccountId.of(customer.id()), placedAt, lines));
   }
 
-  private String pay(Session session, Form form) {
-    Customer customer = requireSignedIn(session);
-    Optional<Invoice> paid = shop.pay(customer.id(), form.one("invoice"));
-    if (paid.isEmpty()) {
-      session.flash = "That invoice is not open.";
-      return "/";
+  private Outcome pay(Optional<Session> session, Form form, Connection c) throws SQLException {
+    Customer customer = requireSignedIn(session, c);
+    String invoiceId = form.one("invoice");
+    Instant paidAt = clock.instant();
+    if (!HostShop.markPaid(c, customer.id(), invoiceId, paidAt)) {
+      return Outcome.to("/", "That invoice is not open.");
     }
-    // The payment settles the invoice in full: now the partner earns the commission.
-    program
-        .recordPayment()
-        .recordPayment(
-            new RecordPaymentCommand(
-                EventId.of("payment-" + paid.get().id()),
-                OrderId.of(paid.get().id()),
-                clock.instant()));
-    session.flash = "Invoice " + paid.get().id() + " is paid.";
-    return "/";
+    try {
+      // The payment settles the invoice in full: now the partner earns the commission. Both commit
+      // together, or neither does.
+      program
+          .recordPayment()
+          .recordPayment(
+              new RecordPaymentCommand(
+                  EventId.of("payment-" + invoiceId), OrderId.of(invoiceId), paidAt));
+    } catch (PartnerProgramException e) {
+      LOG.log(System.Logger.Level.WARNING, "the programme did not record paying " + invoiceId, e);
+      throw new Undone(
+          Outcome.to(
+              "/",
+              "Your payment of invoice "
+                  + invoiceId
+                  + " could not be recorded, so nothing was charged and the invoice is still"
+                  + " open. Try again."));
+    }
+    return Outcome.to("/", "Invoice " + invoiceId + " is paid.");
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The partner page: enrol, referral URL, rates, earnings, payouts
+  // The partner page: enrol, referral URLs, rates, earnings, payouts
 
-  private String partnerPage(Request r) {
-    Session session = r.session();
-    Optional<Customer> customer = signedIn(session);
-    Optional<PartnerOverview> overview =
-        customer.flatMap(
-            c ->
-                program
-                    .partnerOverview()
-                    .overview(
-                        PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(c.id()))));
-    return pages.partner(session, customer, overview);
+  private String partnerPage(Connection c, View view) throws SQLException {
+    Optional<PartnerOverview> overview = view.customer().flatMap(this::overview);
+    Set<String> orders = new HashSet<>();
+    overview.ifPresent(o -> o.recentEntries().forEach(e -> orders.add(e.orderId().value())));
+    return pages.partner(view, overview, HostShop.productNames(c, orders));
   }
 
-  private String enrol(Session session, Form form) {
-    Customer customer = requireSignedIn(session);
+  private Optional<PartnerOverview> overview(Customer customer) {
+    return program
+        .partnerOverview()
+        .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(customer.id())));
+  }
+
+  private Outcome enrol(Optional<Session> session, Form form, Connection c) throws SQLException {
+    Customer customer = requireSignedIn(session, c);
     try {
+      // The enrolment issues the partner's first referral code.
       EnrollmentResult result =
           program
               .enrollPartner()
               .enroll(
                   EnrollPartnerCommand.of(
                       customer.id(), PayoutAccount.of(form.one("iban"), form.one("holder"))));
-      Partner partner = result.partner();
-      if (result.outcome() == EnrollmentResult.Outcome.NEW_PARTNER) {
-        program.issueReferralCode().issue(IssueReferralCodeCommand.random(partner.id()));
-        session.flash = "Welcome to the partner programme! Share your link below.";
-      }
+      return Outcome.to(
+          "/partner",
+          switch (result.outcome()) {
+            case NEW_PARTNER -> "Welcome to the partner programme! Share your link below.";
+            case REJOINED -> "Welcome back to the partner programme! Your new link is below.";
+            case ALREADY_MEMBER -> "You are in the partner programme already.";
+          });
     } catch (InvalidInputException e) {
-      session.flash = "Please check the payout account: " + e.getMessage();
+      return Outcome.to(
+          "/partner",
+          "holderName".equals(e.field())
+              ? "Please give the account holder's name as the bank knows it, up to "
+                  + PayoutAccount.MAX_HOLDER_NAME_LENGTH
+                  + " characters."
+              : "Please check the IBAN: " + reason(e));
     }
-    return "/partner";
+  }
+
+  private Outcome addCode(Optional<Session> session, Form form, Connection c) throws SQLException {
+    Customer customer = requireSignedIn(session, c);
+    Optional<PartnerOverview> partner = overview(customer);
+    if (partner.isEmpty()) {
+      return Outcome.to("/partner", "Join the partner programme first.");
+    }
+    try {
+      IssuedCode code =
+          program
+              .issueReferralCode()
+              .issue(
+                  IssueReferralCodeCommand.vanity(
+                      partner.get().partnerId(), form.one("code").strip()));
+      return Outcome.to("/partner", "Your new link with " + code.code().value() + " is below.");
+    } catch (InvalidInputException e) {
+      return Outcome.to("/partner", "Please choose another code: " + reason(e));
+    } catch (ConflictException e) {
+      return Outcome.to("/partner", "That code is taken: please choose another one.");
+    } catch (IllegalTransitionException e) {
+      return Outcome.to("/partner", "You have left the programme: there are no new links.");
+    }
+  }
+
+  /** An input error's message without its field name in front (the form says which field). */
+  private static String reason(InvalidInputException e) {
+    String message = e.getMessage();
+    String prefix = e.field() + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Admin (demo: open to anyone signed in or not; a real host puts this behind its staff login)
 
-  private String adminPage(Request r) {
-    return pages.admin(r.session(), clock instanceof DemoClock);
+  private String adminPage(Connection c, View view) {
+    // The latest close, read through the storage port: the SDK has no query for it (yet).
+    Optional<YearMonth> lastClosed =
+        storage
+            .transactions()
+            .execute(() -> storage.payouts().latestClose())
+            .map(PeriodClose::period);
+    return pages.admin(view, clock instanceof DemoClock, lastClosed);
   }
 
-  private String nextMonth(Session session) {
-    if (clock instanceof DemoClock demo) {
-      Instant next = pages.firstOfNextMonth();
-      demo.moveTo(next);
-      session.flash = "The demo clock now reads " + pages.dateTime(next) + ".";
+  private Outcome nextMonth() {
+    if (!(clock instanceof DemoClock demo)) {
+      throw new HttpError(404, "There is no action at this address.");
     }
-    return "/admin";
+    Instant next = pages.firstOfNextMonth();
+    demo.moveTo(next);
+    return Outcome.to("/admin", "The demo clock now reads " + pages.dateTime(next) + ".");
   }
 
-  private String closeMonth(Session session) {
-    ZoneId zone = program.terms().zone();
-    YearMonth month = YearMonth.from(clock.instant().atZone(zone)).minusMonths(1);
+  private Outcome closeMonth(Form form) {
+    YearMonth month;
+    try {
+      month = YearMonth.parse(form.one("month")); // the month the page offered, as seen
+    } catch (DateTimeParseException e) {
+      throw new HttpError(400, "Malformed request.");
+    }
+    String name = pages.month(month);
     try {
       PeriodCloseResult result = program.closePeriod().close(new ClosePeriodCommand(month));
-      session.flash =
-          result.alreadyClosed()
-              ? month + " was closed already."
-              : "Closed " + month + ": " + result.payoutCount() + " payout(s).";
+      if (result.alreadyClosed()) {
+        return Outcome.to("/admin", name + " was closed already.");
+      }
+      String payouts =
+          switch (result.payoutCount()) {
+            case 0 -> "no payouts";
+            case 1 -> "1 payout, " + result.payoutTotal();
+            default -> result.payoutCount() + " payouts, " + result.payoutTotal() + " in total";
+          };
+      String carried =
+          result.carriedOverCount() == 0
+              ? ""
+              : " " + result.carriedOverCount() + " balance(s) carried over to the next month.";
+      return Outcome.to("/admin", "Closed " + name + ": " + payouts + "." + carried);
     } catch (IllegalTransitionException e) {
-      session.flash = "Cannot close " + month + ": " + e.getMessage();
+      return Outcome.to("/admin", "Cannot close " + name + ": " + e.getMessage());
     }
-    return "/admin";
   }
 
-  private Optional<Customer> signedIn(Session session) {
-    String id = session.customerId;
-    return id == null ? Optional.empty() : shop.customer(id);
+  private Optional<Customer> signedIn(Optional<Session> session, Connection c) throws SQLException {
+    String id = session.map(s -> s.customerId).orElse(null);
+    return id == null ? Optional.empty() : HostShop.customer(c, id);
   }
 
-  private Customer requireSignedIn(Session session) {
-    return signedIn(session).orElseThrow(() -> new HttpError(403, "Please sign in first."));
+  private Customer requireSignedIn(Optional<Session> session, Connection c) throws SQLException {
+    return signedIn(session, c).orElseThrow(() -> new HttpError(403, "Please sign in first."));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -572,6 +912,21 @@ public final class HostPortal {
     }
   }
 
+  /** What to send: a page, an asset or a redirect. */
+  private record Response(int status, String contentType, String body, String location) {
+    static Response page(int status, String html) {
+      return new Response(status, "text/html; charset=utf-8", html, null);
+    }
+
+    static Response asset(String type, String text) {
+      return new Response(200, type + "; charset=utf-8", text, null);
+    }
+
+    static Response redirect(int status, String location) {
+      return new Response(status, null, null, location);
+    }
+  }
+
   private static String decode(String s) {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
@@ -580,22 +935,33 @@ public final class HostPortal {
     }
   }
 
-  private static byte[] asset(String name) {
+  private static String asset(String name) {
     try (InputStream in = HostPortal.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + name);
       }
-      return in.readAllBytes();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** One request: its cookies and session, and the response headers collected for it. */
+  /** The CSRF token of a visitor without a session: an HMAC of their random cookie value. */
+  private String csrfTokenFor(String cookieValue) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(csrfKey);
+      return HexFormat.of().formatHex(mac.doFinal(cookieValue.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
+  }
+
+  /** One request: its cookies and session, and the cookies to set in the response. */
   private final class Request {
     final HttpExchange exchange;
     final Map<String, String> cookies = new LinkedHashMap<>();
-    Session session;
+    final Map<String, String> setCookies = new LinkedHashMap<>(); // by name: the last one wins
 
     Request(HttpExchange exchange) {
       this.exchange = exchange;
@@ -622,37 +988,54 @@ public final class HostPortal {
       return query == null ? Optional.empty() : Optional.of(Form.parse(query).one(name));
     }
 
-    Optional<Session> existingSession() {
-      return cookie(SESSION_COOKIE).map(sessions::get);
-    }
-
-    /** The browser's session, or a new one (with its cookie) on the first visit. */
-    Session session() {
-      if (session == null) {
-        session = existingSession().orElseGet(this::newSession);
+    /** The browser's live session, if it has one; a cookie of an ended session is cleared. */
+    Optional<Session> session() {
+      Optional<String> id = cookie(SESSION_COOKIE);
+      Optional<Session> session = id.flatMap(sessions::find);
+      if (id.isPresent() && session.isEmpty()) {
+        setCookie(SESSION_COOKIE, "; Max-Age=0");
       }
       return session;
     }
 
     Session newSession() {
-      session = new Session(HostShop.randomHex(16), HostShop.randomHex(16));
-      sessions.put(session.id, session);
-      setCookie(SESSION_COOKIE + "=" + session.id);
+      Session session = sessions.create();
+      setCookie(SESSION_COOKIE, session.id);
       return session;
     }
 
-    /** Adds a first-party cookie that scripts cannot read and other sites do not send in POSTs. */
-    void setCookie(String nameValueAndAge) {
-      exchange
-          .getResponseHeaders()
-          .add(
-              "Set-Cookie",
-              nameValueAndAge
-                  + "; Path=/; HttpOnly; SameSite=Lax"
-                  + (secureCookies ? "; Secure" : ""));
+    /** The token for forms of a visitor without a session; sets their random cookie if needed. */
+    String visitorCsrfToken() {
+      String value =
+          cookie(CSRF_COOKIE)
+              .filter(v -> v.matches(HEX_32))
+              .orElseGet(
+                  () -> {
+                    String fresh = HostShop.randomHex(16);
+                    setCookie(CSRF_COOKIE, fresh);
+                    return fresh;
+                  });
+      return csrfTokenFor(value);
+    }
+
+    /** Sets a first-party cookie that scripts cannot read and other sites do not send in POSTs. */
+    void setCookie(String name, String valueAndAge) {
+      setCookies.put(
+          name,
+          name
+              + "="
+              + valueAndAge
+              + "; Path=/; HttpOnly; SameSite=Lax"
+              + (secureCookies ? "; Secure" : ""));
     }
 
     Form form() throws IOException {
+      String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+      if (declared != null
+          && declared.matches("\\d{1,18}")
+          && Long.parseLong(declared) > MAX_BODY_BYTES) {
+        throw new HttpError(413, "The form is too large."); // refused before reading any of it
+      }
       byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
         throw new HttpError(413, "The form is too large.");
@@ -660,28 +1043,24 @@ public final class HostPortal {
       return Form.parse(new String(body, StandardCharsets.UTF_8));
     }
 
-    void redirect(int status, String location) throws IOException {
-      exchange.getResponseHeaders().set("Location", location);
-      exchange.sendResponseHeaders(status, -1);
-    }
-
-    void send(int status, String html) throws IOException {
-      byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+    void send(Response response) throws IOException {
       var headers = exchange.getResponseHeaders();
-      headers.set("Content-Type", "text/html; charset=utf-8");
-      headers.set("Cache-Control", "no-store");
+      setCookies.values().forEach(c -> headers.add("Set-Cookie", c));
+      if (response.location() != null) {
+        headers.set("Location", response.location());
+        exchange.sendResponseHeaders(response.status(), -1);
+        return;
+      }
+      headers.set("Content-Type", response.contentType());
       headers.set("X-Content-Type-Options", "nosniff");
-      headers.set("Referrer-Policy", "same-origin");
-      headers.set("Content-Security-Policy", CSP);
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-    }
-
-    void sendAsset(String type, byte[] bytes) throws IOException {
-      exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-      exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-      exchange.sendResponseHeaders(200, bytes.length);
-      exchange.getResponseBody().write(bytes);
+      if (response.contentType().startsWith("text/html")) {
+        headers.set("Cache-Control", "no-store");
+        headers.set("Referrer-Policy", "same-origin");
+        headers.set("Content-Security-Policy", CSP);
+      }
+      byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(response.status(), body.length);
+      exchange.getResponseBody().write(body);
     }
   }
 }

@@ -4,11 +4,13 @@ import static org.partnerprogram.examples.portal.Html.escape;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,49 +19,59 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.ProductRate;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
-import org.partnerprogram.examples.portal.HostPortal.Session;
 import org.partnerprogram.examples.portal.HostShop.Customer;
 import org.partnerprogram.examples.portal.HostShop.Invoice;
 import org.partnerprogram.examples.portal.HostShop.Product;
 
 /**
  * The portal's HTML, written by hand: plain forms, no framework, one small script for the copy
- * button. Each dynamic value passes through {@link Html#escape}, including values from the SDK and
- * the catalogue. Element ids are stable so that the browser test (and your own) can find them.
+ * buttons. Each dynamic value passes through {@link Html#escape}, including values from the SDK and
+ * the catalogue. Element ids are stable and unique on each page, so that the browser test (and your
+ * own) can find them; the SDK's enum names never reach a page, only words a partner understands.
  */
 final class Pages {
+  // The pages are in English whatever the server's locale (month names come from the locale).
   private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
   private final ZoneId zone;
   private final Clock clock;
+
+  /** What every page needs: the form token, who is signed in, and a message to show once. */
+  record View(String csrfToken, Optional<Customer> customer, String flash) {}
 
   Pages(ZoneId zone, Clock clock) {
     this.zone = zone;
     this.clock = clock;
   }
 
-  String shop(Session session, Optional<Customer> customer, List<Invoice> invoices) {
+  String shop(View view, List<Invoice> invoices) {
     StringBuilder b = new StringBuilder();
-    if (customer.isEmpty()) {
+    if (view.customer().isEmpty()) {
       b.append("<h2>New here? Sign up</h2>")
           .append("<form method=\"post\" action=\"/signup\" id=\"signup\">")
-          .append(csrf(session))
+          .append(csrf(view))
           .append("<label>Name <input name=\"name\" id=\"signup-name\" required maxlength=\"100\">")
           .append("</label><label>E-mail <input name=\"email\" id=\"signup-email\" type=\"email\"")
           .append(" required></label><button type=\"submit\">Sign up</button></form>")
           .append("<h2>Sign in</h2><p>(A demo: no password.)</p>")
           .append("<form method=\"post\" action=\"/signin\" id=\"signin\">")
-          .append(csrf(session))
+          .append(csrf(view))
           .append("<label>E-mail <input name=\"email\" id=\"signin-email\" type=\"email\"")
           .append(" required></label><button type=\"submit\">Sign in</button></form>");
-      return layout("Example Hosting", session, Optional.empty(), b);
+      return layout("Example Hosting", view, b);
     }
     b.append("<h2>Order</h2><form method=\"post\" action=\"/order\" id=\"order\">")
-        .append(csrf(session));
+        .append(csrf(view));
     for (Product p : HostShop.CATALOGUE) {
       b.append("<label><input type=\"checkbox\" name=\"product\" value=\"")
           .append(escape(p.id()))
@@ -77,7 +89,7 @@ final class Pages {
       b.append("<p>None yet.</p>");
     } else {
       b.append("<table id=\"invoices\"><tr><th>Invoice</th><th>Placed</th><th>Products</th>")
-          .append("<th>Total</th><th>Status</th></tr>");
+          .append("<th>Total excl. VAT</th><th>Status</th></tr>");
       for (Invoice invoice : invoices) {
         b.append("<tr><td>")
             .append(escape(invoice.id()))
@@ -85,7 +97,7 @@ final class Pages {
             .append(escape(dateTime(invoice.placedAt())))
             .append("</td><td>");
         List<String> names = new ArrayList<>();
-        invoice.lines().forEach(p -> names.add(p.name()));
+        invoice.lines().forEach(line -> names.add(line.name()));
         b.append(escape(String.join("; ", names)))
             .append("</td><td class=\"amount\">")
             .append(escape(invoice.total()))
@@ -94,7 +106,7 @@ final class Pages {
           b.append("Paid");
         } else {
           b.append("<form class=\"inline\" method=\"post\" action=\"/pay\">")
-              .append(csrf(session))
+              .append(csrf(view))
               .append("<input type=\"hidden\" name=\"invoice\" value=\"")
               .append(escape(invoice.id()))
               .append("\"><button type=\"submit\" id=\"pay-")
@@ -105,14 +117,20 @@ final class Pages {
       }
       b.append("</table>");
     }
-    return layout("Example Hosting", session, customer, b);
+    return layout("Example Hosting", view, b);
   }
 
-  String partner(Session session, Optional<Customer> customer, Optional<PartnerOverview> page) {
+  /**
+   * The partner page.
+   *
+   * @param products per order id, the product name of each line number (from the host's invoices)
+   */
+  String partner(
+      View view, Optional<PartnerOverview> page, Map<String, Map<Integer, String>> products) {
     StringBuilder b = new StringBuilder();
-    if (customer.isEmpty()) {
+    if (view.customer().isEmpty()) {
       b.append("<p>The partner programme is for customers: <a href=\"/\">sign in</a> first.</p>");
-      return layout("Partner programme", session, customer, b);
+      return layout("Partner programme", view, b);
     }
     if (page.isEmpty()) {
       // The seed: sign up without obligation and see the kickback rates straight away.
@@ -123,64 +141,49 @@ final class Pages {
       HostShop.RATE_CARD.forEach((t, r) -> card.add(new ProductRate(t, r, 1, Optional.empty())));
       rates(b, card);
       b.append("<h2>Join</h2><form method=\"post\" action=\"/partner/enrol\" id=\"enrol\">")
-          .append(csrf(session))
+          .append(csrf(view))
           .append("<label>IBAN for your payouts <input name=\"iban\" id=\"iban\" required></label>")
           .append("<label>Account holder <input name=\"holder\" id=\"holder\" required value=\"")
-          .append(escape(customer.get().name()))
+          .append(escape(view.customer().get().name()))
           .append("\"></label><button type=\"submit\" id=\"enrol-button\">Enrol</button></form>");
-      return layout("Partner programme", session, customer, b);
+      return layout("Partner programme", view, b);
     }
     PartnerOverview o = page.get();
     b.append("<p>Status: <strong id=\"status\">")
-        .append(escape(o.status()))
+        .append(escape(status(o.status())))
         .append("</strong></p>");
-    for (PartnerOverview.ReferralLink link : o.links()) {
-      // The URL comes from the host's template (checked to be http or https), escaped all the same.
-      b.append("<h2>Your referral link</h2><p>Share it; whoever follows it and becomes a customer")
-          .append(" earns you the rates below once they have paid.</p><p>")
-          .append("<input id=\"referral-url\" readonly value=\"")
-          .append(escape(link.url()))
-          .append("\"> <button type=\"button\" id=\"copy\">Copy</button>")
-          .append("<span id=\"copy-feedback\" role=\"status\" aria-live=\"polite\"></span></p>");
-    }
-    b.append("<p>Clicks on your link: <span id=\"clicks\">")
+    links(b, o);
+    String it = o.links().size() == 1 ? "it" : "them";
+    b.append("<p>Clicks on your ")
+        .append(o.links().size() == 1 ? "link" : "links")
+        .append(": <span id=\"clicks\">")
         .append(o.referrals().clicks())
-        .append("</span>; customers who signed up through it: <span id=\"signups\">")
+        .append("</span>; customers who signed up through ")
+        .append(it)
+        .append(": <span id=\"signups\">")
         .append(o.referrals().signupsAttributed())
         .append("</span></p>");
+    if (o.status() != PartnerStatus.TERMINATED) {
+      b.append("<form method=\"post\" action=\"/partner/code\" id=\"add-code\">")
+          .append(csrf(view))
+          .append("<label>A link with a code of your own (4 to 32 letters, digits and hyphens)")
+          .append(" <input name=\"code\" id=\"code\" required minlength=\"4\" maxlength=\"32\">")
+          .append("</label><button type=\"submit\" id=\"add-code-button\">Add this link</button>")
+          .append("</form>");
+    }
     rates(b, o.rates());
     Balance balance = o.balance();
     b.append("<h2>Your earnings</h2><table id=\"earnings\">");
-    row(b, "pending", "Pending (ordered, not yet paid by the customer)", balance.pending());
+    row(b, "pending", "Pending: ordered, not yet paid by the customer", balance.pending());
     row(b, "held", "Earned, in the holding period", balance.held());
     row(b, "payable", "Payable with the next payout", balance.payable());
-    row(b, "paid", "Paid out", balance.paid());
-    b.append("</table><p>Next payout: ")
-        .append(escape(o.nextPayoutDate()))
+    row(b, "paid", "Paid out, or in a payout on its way", balance.paid());
+    b.append("</table><p>Next payout: from ")
+        .append(escape(date(o.nextPayoutDate())))
         .append(", to ")
         .append(escape(o.payoutIbanMasked().orElse("(no account on file)")))
         .append(".</p>");
-    b.append("<h2>Recent commission</h2>");
-    if (o.recentEntries().isEmpty()) {
-      b.append("<p>Nothing yet.</p>");
-    } else {
-      b.append("<table id=\"commission\"><tr><th>Date</th><th>Order</th><th>Line</th>")
-          .append("<th>What</th><th>Amount</th></tr>");
-      for (LedgerEntry e : o.recentEntries()) {
-        b.append("<tr><td>")
-            .append(escape(dateTime(e.occurredAt())))
-            .append("</td><td>")
-            .append(escape(e.orderId().value()))
-            .append("</td><td>")
-            .append(e.lineNumber())
-            .append("</td><td>")
-            .append(escape(e.kind()))
-            .append("</td><td class=\"amount\">")
-            .append(escape(e.amount()))
-            .append("</td></tr>");
-      }
-      b.append("</table>");
-    }
+    commission(b, o.recentEntries(), products);
     b.append("<h2>Last payouts</h2>");
     if (o.recentPayouts().isEmpty()) {
       b.append("<p>No payouts yet.</p>");
@@ -189,11 +192,11 @@ final class Pages {
           .append("<th>Account</th><th>Reference</th></tr>");
       for (PartnerOverview.PayoutSummary p : o.recentPayouts()) {
         b.append("<tr><td>")
-            .append(escape(p.month()))
+            .append(escape(month(p.month())))
             .append("</td><td class=\"amount\">")
             .append(escape(p.amount()))
             .append("</td><td>")
-            .append(escape(p.status()))
+            .append(escape(payoutStatus(p.status())))
             .append("</td><td>")
             .append(escape(p.ibanMasked()))
             .append("</td><td>")
@@ -202,12 +205,117 @@ final class Pages {
       }
       b.append("</table>");
     }
-    return layout("Partner programme", session, customer, b);
+    return layout("Partner programme", view, b);
   }
 
-  String admin(Session session, boolean demoClock) {
+  /** Each live link with its own copy button and feedback; ids numbered, never repeated. */
+  private static void links(StringBuilder b, PartnerOverview o) {
+    List<PartnerOverview.ReferralLink> links = o.links();
+    b.append(links.size() == 1 ? "<h2>Your referral link</h2>" : "<h2>Your referral links</h2>");
+    if (links.isEmpty()) {
+      b.append("<p>You have no referral link at the moment.</p>");
+    } else {
+      b.append("<p>Share ")
+          .append(links.size() == 1 ? "it" : "any of them")
+          .append("; whoever follows it and becomes a customer earns you the rates below once")
+          .append(" they have paid.</p>");
+    }
+    int n = 0;
+    for (PartnerOverview.ReferralLink link : links) {
+      n++;
+      // The URL comes from the host's template (checked to be http or https), escaped all the same.
+      b.append("<p class=\"referral-link\"><input class=\"referral-url\" id=\"referral-url-")
+          .append(n)
+          .append("\" readonly aria-label=\"Referral link ")
+          .append(n)
+          .append("\" value=\"")
+          .append(escape(link.url()))
+          .append("\"> <button type=\"button\" class=\"copy\" id=\"copy-")
+          .append(n)
+          .append("\" data-copy=\"referral-url-")
+          .append(n)
+          .append("\" data-feedback=\"copy-feedback-")
+          .append(n)
+          .append("\">Copy</button><span class=\"copy-feedback\" id=\"copy-feedback-")
+          .append(n)
+          .append("\" role=\"status\" aria-live=\"polite\"></span></p>");
+    }
+  }
+
+  /**
+   * One row per movement of one order line's commission, with the product and a word for the state.
+   * Amounts are signed and split into the two states a movement can change, so that each column
+   * adds up: an order adds to pending; payment moves the amount from pending to earned; a refund
+   * takes it back from one or the other.
+   */
+  private void commission(
+      StringBuilder b, List<LedgerEntry> entries, Map<String, Map<Integer, String>> products) {
+    b.append("<h2>Recent commission</h2>");
+    if (entries.isEmpty()) {
+      b.append("<p>Nothing yet.</p>");
+      return;
+    }
+    b.append("<p>Each row is a change to the commission on one product of an order: an order")
+        .append(" adds it to pending, the customer's payment moves it from pending to earned, and")
+        .append(" a refund takes it back.</p>")
+        .append("<table id=\"commission\"><tr><th>Date</th><th>Order</th><th>Product</th>")
+        .append("<th>State</th><th>Pending</th><th>Earned</th></tr>");
+    for (LedgerEntry e : entries) {
+      Money amount = e.amount();
+      String state =
+          switch (e.kind()) {
+            case ACCRUED -> "pending";
+            case EARNED -> "earned";
+            case CANCELLED -> "cancelled (refund)";
+            case REVERSED -> "reversed (refund)";
+          };
+      Money pending = // null: no change
+          switch (e.kind()) {
+            case ACCRUED -> amount;
+            case EARNED, CANCELLED -> amount.negated();
+            case REVERSED -> null;
+          };
+      Money earned =
+          switch (e.kind()) {
+            case EARNED -> amount;
+            case REVERSED -> amount.negated();
+            case ACCRUED, CANCELLED -> null;
+          };
+      String product =
+          products
+              .getOrDefault(e.orderId().value(), Map.of())
+              .getOrDefault(e.lineNumber(), "(a product no longer sold)");
+      b.append("<tr><td>")
+          .append(escape(dateTime(e.occurredAt())))
+          .append("</td><td>")
+          .append(escape(e.orderId().value()))
+          .append("</td><td>")
+          .append(escape(product))
+          .append("</td><td>")
+          .append(escape(state))
+          .append("</td><td class=\"amount\">")
+          .append(escape(signed(pending)))
+          .append("</td><td class=\"amount\">")
+          .append(escape(signed(earned)))
+          .append("</td></tr>");
+    }
+    b.append("</table>");
+  }
+
+  /**
+   * The admin page: the programme's time, the demo clock's button, and the month that can be closed
+   * next (the one after the latest closed month, or last month if none was closed, once it has
+   * ended).
+   *
+   * @param lastClosed the latest closed month, or empty if none was closed
+   */
+  String admin(View view, boolean demoClock, Optional<YearMonth> lastClosed) {
     Instant now = clock.instant();
-    YearMonth previous = YearMonth.from(now.atZone(zone)).minusMonths(1);
+    YearMonth next =
+        lastClosed
+            .map(m -> m.plusMonths(1))
+            .orElse(YearMonth.from(now.atZone(zone)).minusMonths(1));
+    Instant closable = next.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     StringBuilder b = new StringBuilder();
     b.append("<p>A demo: a real host keeps this page behind its staff login.</p>")
         .append("<p>Programme time: <span id=\"now\">")
@@ -217,22 +325,40 @@ final class Pages {
         .append(")</p>");
     if (demoClock) {
       b.append("<form method=\"post\" action=\"/admin/next-month\">")
-          .append(csrf(session))
+          .append(csrf(view))
           .append("<button type=\"submit\" id=\"next-month\">Move the clock to ")
           .append(escape(dateTime(firstOfNextMonth())))
           .append("</button></form>");
     }
-    b.append("<form method=\"post\" action=\"/admin/close-month\">")
-        .append(csrf(session))
-        .append("<button type=\"submit\" id=\"close-month\">Close ")
-        .append(escape(previous))
-        .append(" and create the payouts</button></form>");
-    return layout("Admin", session, Optional.empty(), b);
+    b.append("<h2>Close a month</h2><p>Closing a month pays each partner, in one payout, what")
+        .append(" was payable by the month's end. Months are closed in order, once they have")
+        .append(" ended.</p>")
+        .append("<p id=\"last-closed\">")
+        .append(
+            escape(
+                lastClosed
+                    .map(m -> "Last closed: " + month(m) + ".")
+                    .orElse("No month has been closed yet.")))
+        .append("</p>");
+    if (now.isBefore(closable)) {
+      b.append("<p id=\"next-close\">")
+          .append(escape(month(next) + " can be closed from " + dateTime(closable) + "."))
+          .append("</p>");
+    } else {
+      b.append("<form method=\"post\" action=\"/admin/close-month\">")
+          .append(csrf(view))
+          .append("<input type=\"hidden\" name=\"month\" value=\"")
+          .append(escape(next))
+          .append("\"><button type=\"submit\" id=\"close-month\">Close ")
+          .append(escape(month(next)))
+          .append(" and create its payouts</button></form>");
+    }
+    return layout("Admin", view, b);
   }
 
   String error(String message) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error</title>"
-        + "</head><body><p id=\"error\">"
+        + "<link rel=\"stylesheet\" href=\"/portal.css\"></head><body><p id=\"error\">"
         + escape(message)
         + "</p><p><a href=\"/\">Back to the shop</a></p></body></html>";
   }
@@ -249,6 +375,42 @@ final class Pages {
 
   String dateTime(Instant instant) {
     return DATE_TIME.format(instant.atZone(zone));
+  }
+
+  String date(LocalDate date) {
+    return DATE.format(date);
+  }
+
+  /** A month as people write it, such as "November 2026". */
+  String month(YearMonth month) {
+    return MONTH.format(month);
+  }
+
+  private static String status(PartnerStatus status) {
+    return switch (status) {
+      case ACTIVE -> "Active";
+      case SUSPENDED -> "Suspended: your links bring no new customers and payouts wait for now";
+      case TERMINATED -> "Left the programme: money you earned is still paid out";
+    };
+  }
+
+  private static String payoutStatus(PayoutStatus status) {
+    return switch (status) {
+      case CREATED -> "being prepared";
+      case EXPORTED -> "sent to the bank";
+      case PAID -> "paid";
+      case FAILED -> "failed: the amount went back to your balance";
+    };
+  }
+
+  /** A signed amount for a column of changes, such as "EUR +1.50"; blank for no change. */
+  private static String signed(Money change) {
+    if (change == null) {
+      return "";
+    }
+    String code = change.currency().getCurrencyCode();
+    String amount = change.amount().toPlainString();
+    return change.isNegative() ? code + " " + amount : code + " +" + amount;
   }
 
   /** The participating products with their rates, and which products do not participate. */
@@ -288,13 +450,12 @@ final class Pages {
         .append("</td></tr>");
   }
 
-  private static String csrf(Session session) {
-    return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(session.csrfToken) + "\">";
+  private static String csrf(View view) {
+    return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(view.csrfToken()) + "\">";
   }
 
   /** The frame of every page: navigation, who is signed in, the one-time message, the content. */
-  private static String layout(
-      String title, Session session, Optional<Customer> customer, StringBuilder content) {
+  private static String layout(String title, View view, StringBuilder content) {
     StringBuilder b = new StringBuilder(content.length() + 1024);
     b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(escape(title))
@@ -303,19 +464,17 @@ final class Pages {
         .append(
             "<a href=\"/\">Shop</a><a href=\"/partner\" id=\"nav-partner\">Partner programme</a>")
         .append("<a href=\"/admin\">Admin</a></nav>");
-    if (customer.isPresent()) {
+    if (view.customer().isPresent()) {
       b.append("<span>Signed in as <span id=\"who\">")
-          .append(escape(customer.get().name()))
+          .append(escape(view.customer().get().name()))
           .append("</span> <form class=\"inline\" method=\"post\" action=\"/signout\">")
-          .append(csrf(session))
+          .append(csrf(view))
           .append("<button type=\"submit\" id=\"signout\">Sign out</button></form></span>");
     }
     b.append("</header>");
-    String flash = session.flash;
-    session.flash = null; // shown once
-    if (flash != null) {
+    if (view.flash() != null) {
       b.append("<p class=\"flash\" id=\"flash\" role=\"status\">")
-          .append(escape(flash))
+          .append(escape(view.flash()))
           .append("</p>");
     }
     b.append("<main><h1>").append(escape(title)).append("</h1>").append(content);

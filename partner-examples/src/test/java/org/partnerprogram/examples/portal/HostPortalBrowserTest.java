@@ -47,6 +47,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class HostPortalBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String LINK = "http://127\\.0\\.0\\.1:\\d+/r/[2-9A-Z]{12}";
+  private static final String ENUM_NAMES =
+      "\\b(ACCRUED|EARNED|CANCELLED|REVERSED|CREATED|EXPORTED|PAID|FAILED|ACTIVE|SUSPENDED"
+          + "|TERMINATED)\\b";
   private static final Duration WAIT =
       Duration.ofSeconds(20); // an upper bound, never a measurement
 
@@ -145,12 +149,15 @@ class HostPortalBrowserTest {
     assertThat(text("rates")).contains("Webhosting Basic, 12 months 25 %").contains("VPS M");
     browser.findElement(By.id("iban")).sendKeys("NL91 ABNA 0417 1643 00");
     submit(By.id("enrol-button"));
-    String link = browser.findElement(By.id("referral-url")).getDomProperty("value");
-    assertThat(link).matches("http://127\\.0\\.0\\.1:\\d+/r/[2-9A-Z]{12}");
+    assertThat(text("flash")).isEqualTo("Welcome to the partner programme! Share your link below.");
+    assertThat(text("status")).isEqualTo("Active");
+    List<String> links = links();
+    assertThat(links).singleElement().asString().matches(LINK);
+    String link = links.get(0);
     submit(By.id("signout"));
 
     // A visitor follows the link: a first-party cookie, and the shop.
-    browser.get(link);
+    open(link);
     assertThat(browser.getCurrentUrl()).isEqualTo(base.toString());
     Cookie referral = browser.manage().getCookieNamed(HostPortal.REFERRAL_COOKIE);
     assertThat(referral).isNotNull();
@@ -167,70 +174,116 @@ class HostPortalBrowserTest {
     String invoice = text("flash").replaceAll(".*(INV-\\d+).*", "$1");
     submit(By.id("pay-" + invoice));
     assertThat(text("flash")).isEqualTo("Invoice " + invoice + " is paid.");
-    assertThat(text("invoices")).contains(invoice).contains("EUR 68.35").contains("Paid");
+    assertThat(text("invoices"))
+        .contains("Total excl. VAT")
+        .contains(invoice)
+        .contains("EUR 68.35")
+        .contains("Paid");
     submit(By.id("signout"));
 
-    // The month ends; the admin closes it.
-    browser.get(base.resolve("/admin").toString());
+    // The month ends; the admin closes it, and is offered nothing more to close.
+    open(base.resolve("/admin").toString());
+    assertThat(text("last-closed")).isEqualTo("No month has been closed yet.");
     submit(By.id("next-month"));
     assertThat(text("now")).isEqualTo("1 Dec 2026 09:00");
+    assertThat(text("close-month")).isEqualTo("Close November 2026 and create its payouts");
     submit(By.id("close-month"));
-    assertThat(text("flash")).isEqualTo("Closed 2026-11: 1 payout(s).");
+    assertThat(text("flash")).isEqualTo("Closed November 2026: 1 payout, EUR 14.85.");
+    assertThat(text("last-closed")).isEqualTo("Last closed: November 2026.");
+    assertThat(browser.findElements(By.id("close-month"))).isEmpty();
+    assertThat(text("next-close")).isEqualTo("December 2026 can be closed from 1 Jan 2027 00:00.");
 
     // Petra finds the commission (25 % of 59.40; the domain does not participate) and the payout.
     signIn("petra@example.nl");
     submit(By.id("nav-partner"));
     assertThat(text("clicks")).isEqualTo("1");
     assertThat(text("signups")).isEqualTo("1");
-    assertThat(text("commission")).contains(invoice + " 1 EARNED EUR 14.85");
-    assertThat(text("commission")).doesNotContain(invoice + " 2"); // no rate, no ledger line
+    assertThat(text("commission"))
+        .contains("Date Order Product State Pending Earned")
+        .contains(invoice + " Webhosting Basic, 12 months pending EUR +14.85")
+        .contains(invoice + " Webhosting Basic, 12 months earned EUR -14.85 EUR +14.85")
+        .doesNotContain(".nl domain name"); // no rate, no commission
+    assertThat(text("pending")).isEqualTo("EUR 0.00");
     assertThat(text("paid")).isEqualTo("EUR 14.85");
     assertThat(text("payable")).isEqualTo("EUR 0.00");
-    assertThat(text("payouts")).contains("2026-11 EUR 14.85 CREATED NL************4300 PO");
+    assertThat(text("payouts"))
+        .contains("November 2026 EUR 14.85 being prepared NL************4300 PO");
 
-    // She clicks copy. The test lets the page use the clipboard where the browser allows it;
-    // where it does not, the page falls back to selecting the link and execCommand('copy').
+    // She adds a link with a code of her own: two links, each with its own copy button.
+    browser.findElement(By.id("code")).sendKeys("petra-2026");
+    submit(By.id("add-code-button"));
+    assertThat(text("flash")).isEqualTo("Your new link with PETRA-2026 is below.");
+    links = links();
+    assertThat(links).containsExactly(link, base + "r/PETRA-2026");
+
+    // She clicks each copy button. The test lets the page use the clipboard where the browser
+    // allows it; where it does not, the page falls back to selecting the link and
+    // execCommand('copy').
     boolean granted = grantClipboard();
-    Map<String, Object> copied = clickCopy();
-    assertThat(copied)
-        .containsEntry("feedback", "Copied")
-        .containsEntry("focused", true)
-        .containsEntry("selected", link);
-    if (granted) { // then the page used the clipboard, and it can be read back
-      assertThat(copied).containsEntry("method", "clipboard");
-      Object clipboard =
-          ((JavascriptExecutor) browser)
-              .executeAsyncScript(
-                  "var done = arguments[arguments.length - 1];"
-                      + " navigator.clipboard.readText().then(done, e => done('denied: ' + e));");
-      assertThat(clipboard).isEqualTo(link);
+    List<WebElement> buttons = browser.findElements(By.cssSelector("button.copy"));
+    assertThat(buttons).hasSize(links.size());
+    List<Object> copiedLinks = new ArrayList<>();
+    for (WebElement button : buttons) {
+      Map<String, Object> copied = clickCopy(button);
+      copiedLinks.add(copied.get("value"));
+      assertThat(copied)
+          .containsEntry("feedback", "Copied")
+          .containsEntry("focused", true)
+          .containsEntry("selected", copied.get("value"));
+      if (granted) { // then the page used the clipboard, and it can be read back
+        assertThat(copied).containsEntry("method", "clipboard");
+        assertThat(clipboard()).isEqualTo(copied.get("value"));
+      }
     }
+    assertThat(copiedLinks).containsExactlyElementsOf(links); // each button its own link
 
-    // A browser that refuses the clipboard API: the fallback selects the link and copies that.
+    // A browser that refuses the clipboard API: the fallback selects each link and copies that.
     js(
         "Object.defineProperty(navigator, 'clipboard', {value: {writeText: function () {"
-            + " return Promise.reject(new Error('denied')); }}});"
-            + " document.getElementById('copy-feedback').textContent = '';");
-    assertThat(clickCopy())
-        .containsEntry("method", "selection")
-        .containsEntry("feedback", "Copied")
-        .containsEntry("focused", true)
-        .containsEntry("selected", link);
+            + " return Promise.reject(new Error('denied')); }}});");
+    for (WebElement button : buttons) {
+      Map<String, Object> copied = clickCopy(button);
+      assertThat(copied)
+          .containsEntry("method", "selection")
+          .containsEntry("feedback", "Copied")
+          .containsEntry("focused", true)
+          .containsEntry("selected", copied.get("value"));
+    }
   }
 
-  /** Clicks copy, waits for the page's feedback, and returns it with what is selected. */
+  /** The referral URLs on the page, in order. */
+  private List<String> links() {
+    return browser.findElements(By.cssSelector("input.referral-url")).stream()
+        .map(field -> field.getDomProperty("value"))
+        .toList();
+  }
+
+  /**
+   * Clicks a copy button, waits for the feedback beside it, and returns that feedback with the link
+   * field beside it (its value, and what is selected in it).
+   */
   @SuppressWarnings("unchecked")
-  private Map<String, Object> clickCopy() {
-    browser.findElement(By.id("copy")).click();
-    new WebDriverWait(browser, WAIT)
-        .until(b -> !b.findElement(By.id("copy-feedback")).getText().isEmpty());
+  private Map<String, Object> clickCopy(WebElement button) {
+    WebElement field = button.findElement(By.xpath("preceding-sibling::input[1]"));
+    WebElement feedback = button.findElement(By.xpath("following-sibling::*[@role='status'][1]"));
+    js("arguments[0].textContent = '';", feedback);
+    button.click();
+    new WebDriverWait(browser, WAIT).until(b -> !feedback.getText().isEmpty());
     return (Map<String, Object>)
         js(
-            "var f = document.getElementById('referral-url');"
-                + " var feedback = document.getElementById('copy-feedback');"
+            "var f = arguments[0], feedback = arguments[1];"
                 + " return {feedback: feedback.textContent, method: feedback.dataset.method,"
-                + " focused: document.activeElement === f,"
-                + " selected: f.value.substring(f.selectionStart, f.selectionEnd)};");
+                + " focused: document.activeElement === f, value: f.value,"
+                + " selected: f.value.substring(f.selectionStart, f.selectionEnd)};",
+            field,
+            feedback);
+  }
+
+  private Object clipboard() {
+    return ((JavascriptExecutor) browser)
+        .executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + " navigator.clipboard.readText().then(done, e => done('denied: ' + e));");
   }
 
   /** Grants this origin clipboard access through the DevTools protocol, where the browser can. */
@@ -252,12 +305,12 @@ class HostPortalBrowserTest {
     }
   }
 
-  private Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
   }
 
   private void signUp(String name, String email) {
-    browser.get(base.toString());
+    open(base.toString());
     browser.findElement(By.id("signup-name")).sendKeys(name);
     browser.findElement(By.id("signup-email")).sendKeys(email);
     submit(By.cssSelector("#signup button[type=submit]"));
@@ -265,7 +318,7 @@ class HostPortalBrowserTest {
   }
 
   private void signIn(String email) {
-    browser.get(base.toString());
+    open(base.toString());
     browser.findElement(By.id("signin-email")).sendKeys(email);
     submit(By.cssSelector("#signin button[type=submit]"));
     assertThat(text("who")).isNotEmpty();
@@ -279,6 +332,32 @@ class HostPortalBrowserTest {
     WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(target).click();
     new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
+    readsRight();
+  }
+
+  /** Opens an address and reads the page. */
+  private void open(String url) {
+    browser.get(url);
+    readsRight();
+  }
+
+  /**
+   * What every page must get right, read the way a user (and a script) would: no element id used
+   * twice, and no name from the SDK's code (ACCRUED, CREATED, ACTIVE...) in the visible text.
+   */
+  @SuppressWarnings("unchecked")
+  private void readsRight() {
+    List<String> twice =
+        (List<String>)
+            js(
+                "var seen = {}, twice = [];"
+                    + " document.querySelectorAll('[id]').forEach(function (e) {"
+                    + " if (seen[e.id]) { twice.push(e.id); } seen[e.id] = true; });"
+                    + " return twice;");
+    assertThat(twice).as("ids used twice on " + browser.getCurrentUrl()).isEmpty();
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .as(browser.getCurrentUrl())
+        .doesNotContainPattern(ENUM_NAMES);
   }
 
   private String text(String id) {

@@ -2,14 +2,32 @@ package org.partnerprogram.examples.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerprogram.examples.portal.PortalClient.find;
+import static org.partnerprogram.examples.portal.PortalClient.findAll;
+import static org.partnerprogram.examples.portal.PortalClient.rows;
 import static org.partnerprogram.examples.portal.PortalClient.setCookies;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -112,18 +130,23 @@ class HostPortalTest {
   }
 
   @Test
-  void stateChangesNeedTheSessionsCsrfToken() throws Exception {
+  void stateChangesNeedTheCsrfTokenOfTheSessionOrTheBrowser() throws Exception {
     PortalClient attacker = new PortalClient(base);
-    // No session cookie at all (a cross-site form post with SameSite=Lax cookies looks like this).
+    // No cookie at all (a cross-site form post with SameSite=Lax cookies looks like this).
     assertThat(attacker.postRaw("/signup", "00", "name", "X", "email", "x@example.nl").statusCode())
         .isEqualTo(403);
-    attacker.get("/"); // now with a session, but a guessed token
+    attacker.get("/"); // now with the browser's CSRF cookie, but a guessed token
     HttpResponse<String> guessed =
         attacker.postRaw(
             "/signup", "0123456789abcdef0123456789abcdef", "name", "X", "email", "x@e.nl");
     assertThat(guessed.statusCode()).isEqualTo(403);
     assertThat(guessed.body()).contains("session has expired");
     assertThat(attacker.postRaw("/signup", null, "name", "X", "email", "x@e.nl").statusCode())
+        .isEqualTo(403);
+    // A token from another browser's page is worth nothing in this one.
+    String othersToken =
+        find(new PortalClient(base).get("/").body(), "name=\"csrf\" value=\"([0-9a-f]+)\"");
+    assertThat(attacker.postRaw("/signin", othersToken, "email", "x@e.nl").statusCode())
         .isEqualTo(403);
 
     String page = attacker.post("/signin", "email", "x@e.nl");
@@ -133,7 +156,8 @@ class HostPortalTest {
   @Test
   void signingInRenewsTheSessionId() throws Exception {
     PortalClient customer = new PortalClient(base);
-    String before = setCookies(customer.get("/"), HostPortal.SESSION_COOKIE).get(0);
+    customer.post("/signin", "email", "nobody@example.nl"); // its message starts a session
+    String before = customer.cookie(HostPortal.SESSION_COOKIE).orElseThrow();
     HttpResponse<String> signup =
         customer.postRaw(
             "/signup",
@@ -143,9 +167,236 @@ class HostPortalTest {
             "email",
             "ann@example.nl");
     assertThat(signup.statusCode()).isEqualTo(303);
-    String after = setCookies(signup, HostPortal.SESSION_COOKIE).get(0);
-    assertThat(after).startsWith("sid=").endsWith("; Path=/; HttpOnly; SameSite=Lax");
-    assertThat(after.substring(0, 36)).isNotEqualTo(before.substring(0, 36));
+    assertThat(setCookies(signup, HostPortal.SESSION_COOKIE))
+        .singleElement()
+        .asString()
+        .matches("sid=[0-9a-f]{32}; Path=/; HttpOnly; SameSite=Lax");
+    assertThat(customer.cookie(HostPortal.SESSION_COOKIE).orElseThrow()).isNotEqualTo(before);
+  }
+
+  @Test
+  void enrolmentIssuesOneReferralLink() throws Exception {
+    PortalClient client = new PortalClient(base);
+    client.post("/signup", "name", "Olga Smit", "email", "olga@example.nl");
+
+    String page = client.post("/partner/enrol", "iban", IBAN, "holder", "O. Smit");
+
+    // PortalClient fails on any id used twice; here: one link, one copy button.
+    assertThat(findAll(page, "value=\"(http://[^\"]+/r/[^\"]+)\"")).hasSize(1);
+    assertThat(findAll(page, "(<button[^>]*>Copy</button>)")).hasSize(1);
+  }
+
+  @Test
+  void anOrderTheProgrammeCannotTakeLeavesNoInvoice() throws Exception {
+    PortalClient customer = new PortalClient(base);
+    customer.post("/signup", "name", "Bulk Buyer", "email", "bulk@example.nl");
+    List<String> form = new ArrayList<>();
+    for (int i = 0; i <= 500; i++) { // 501 lines; the SDK takes at most 500
+      form.add("product");
+      form.add("vps-m");
+    }
+
+    String shop = customer.post("/order", form.toArray(String[]::new));
+
+    assertThat(shop).contains("an order has at most 500 products").doesNotContain("INV-");
+    assertThat(customer.post("/order", "product", "vps-m")).contains("is waiting for payment");
+  }
+
+  @Test
+  void anOrderOrPaymentTheProgrammeCannotRecordLeavesTheShopAsItWas() throws Exception {
+    String url =
+        "jdbc:h2:mem:portal-failure-"
+            + HostShop.randomHex(4)
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    HostPortal failing =
+        new HostPortal(
+            new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC)),
+            url,
+            false,
+            HostPortal.Limits.defaults());
+    URI failingBase = failing.start(0);
+    try (Connection db = DriverManager.getConnection(url, "sa", "");
+        Statement sql = db.createStatement()) {
+      PortalClient partner = new PortalClient(failingBase);
+      String link = enrolledPartner(partner, "petra4@example.nl");
+      PortalClient visitor = new PortalClient(failingBase);
+      visitor.get(link);
+      visitor.post("/signup", "name", "Joost", "email", "joost@example.nl");
+
+      // The programme cannot store orders: the shop keeps no invoice either.
+      sql.execute("ALTER TABLE pp_order RENAME TO pp_order_away");
+      String refused = visitor.post("/order", "product", "shared-hosting-basic");
+      sql.execute("ALTER TABLE pp_order_away RENAME TO pp_order");
+      assertThat(refused).contains("could not be placed").doesNotContain("INV-");
+
+      String ordered = visitor.post("/order", "product", "shared-hosting-basic");
+      String invoice = find(ordered, "Invoice (INV-\\d+) is waiting for payment");
+
+      // The programme cannot record the payment: the invoice stays open, nothing says "Paid".
+      sql.execute("ALTER TABLE pp_ledger_entry RENAME TO pp_ledger_entry_away");
+      String unpaid = visitor.post("/pay", "invoice", invoice);
+      sql.execute("ALTER TABLE pp_ledger_entry_away RENAME TO pp_ledger_entry");
+      assertThat(unpaid).contains("could not be recorded").contains("id=\"pay-" + invoice + "\"");
+      assertThat(rows(unpaid, "invoices").get(1)).doesNotContain("Paid");
+      assertThat(find(partner.get("/partner").body(), "id=\"payable\">([^<]+)<"))
+          .isEqualTo("EUR 0.00");
+
+      String paid = visitor.post("/pay", "invoice", invoice);
+      assertThat(paid).contains("Invoice " + invoice + " is paid.");
+      assertThat(rows(paid, "invoices").get(1)).contains("Paid");
+      assertThat(find(partner.get("/partner").body(), "id=\"payable\">([^<]+)<"))
+          .isEqualTo("EUR 14.85");
+    } finally {
+      failing.stop();
+    }
+  }
+
+  @Test
+  void slowConnectionsAreCutAndDoNotStallThePortal() throws Exception {
+    HostPortal small =
+        new HostPortal(
+            new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC)),
+            HostPortal.Limits.defaults().withThreads(2).withIoTimeout(Duration.ofSeconds(1)));
+    URI smallBase = small.start(0);
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) { // more than the portal's threads
+        Socket socket = new Socket(smallBase.getHost(), smallBase.getPort());
+        slow.add(socket);
+        String request =
+            i % 2 == 0
+                ? "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Unfinished: " // headers never end
+                : "POST /signin HTTP/1.1\r\nHost: 127.0.0.1\r\n" // 7 of 100 body bytes
+                    + "Content-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 100\r\n\r\nemail=a";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+      }
+      Thread.sleep(200); // let them reach the server's threads
+
+      long start = System.nanoTime();
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(smallBase).timeout(Duration.ofSeconds(10)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(took).isLessThan(Duration.ofSeconds(5));
+      for (Socket socket : slow) { // the server closed each (end of stream or reset)
+        socket.setSoTimeout(5_000);
+        try {
+          assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        } catch (SocketException reset) {
+          assertThat(reset).hasMessageContaining("reset");
+        }
+      }
+    } finally {
+      for (Socket socket : slow) {
+        socket.close();
+      }
+      small.stop();
+    }
+  }
+
+  @Test
+  void aFormOverTheSizeLimitIsRefusedBeforeItIsSent() throws Exception {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(5_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /signin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + "Content-Type: application/x-www-form-urlencoded\r\n"
+                      + "Content-Length: 10000000\r\n\r\nemail=")
+                  .getBytes(StandardCharsets.US_ASCII));
+
+      // The answer comes at once, without waiting for the 10 MB the client announced.
+      String status =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(status).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+    }
+  }
+
+  @Test
+  void aVisitorWithoutACookieGetsNoSession() throws Exception {
+    int before = portal.sessionCount();
+    HttpClient cookieless = HttpClient.newHttpClient();
+    for (int batch = 0; batch < 30; batch++) { // 600 GETs, 20 at a time
+      List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String path = List.of("/", "/partner", "/admin").get(i % 3);
+        pages.add(
+            cookieless.sendAsync(
+                HttpRequest.newBuilder(base.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+      for (CompletableFuture<HttpResponse<String>> page : pages) {
+        HttpResponse<String> response = page.get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(setCookies(response, HostPortal.SESSION_COOKIE))
+            .as(response.uri().toString())
+            .isEmpty();
+      }
+    }
+    assertThat(portal.sessionCount()).isEqualTo(before);
+  }
+
+  @Test
+  void whenTheSessionsAreFullTheLeastRecentlyUsedEnds() throws Exception {
+    HostPortal full =
+        new HostPortal(
+            new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC)),
+            HostPortal.Limits.defaults().withMaxSessions(3));
+    URI fullBase = full.start(0);
+    try {
+      List<PortalClient> customers = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        PortalClient customer = new PortalClient(fullBase);
+        customer.post("/signup", "name", "Customer " + i, "email", "c" + i + "@example.nl");
+        customers.add(customer);
+      }
+      customers.get(0).get("/"); // the first is used again: the second is now the oldest
+
+      PortalClient fourth = new PortalClient(fullBase);
+      fourth.post("/signup", "name", "Customer 4", "email", "c4@example.nl");
+
+      assertThat(full.sessionCount()).isEqualTo(3);
+      assertThat(customers.get(0).get("/").body()).contains("id=\"who\">Customer 1<");
+      assertThat(customers.get(1).get("/").body()).doesNotContain("id=\"who\"");
+      assertThat(customers.get(2).get("/").body()).contains("id=\"who\">Customer 3<");
+      assertThat(fourth.get("/").body()).contains("id=\"who\">Customer 4<");
+    } finally {
+      full.stop();
+    }
+  }
+
+  @Test
+  void anIdleSessionExpiresOnTheProgrammesClock() throws Exception {
+    DemoClock idleClock =
+        new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC));
+    HostPortal idle = new HostPortal(idleClock);
+    URI idleBase = idle.start(0);
+    try {
+      PortalClient ann = new PortalClient(idleBase);
+      ann.post("/signup", "name", "Ann", "email", "ann.idle@example.nl");
+
+      idleClock.moveTo(idleClock.instant().plus(Duration.ofMinutes(29)));
+      assertThat(find(ann.get("/").body(), "id=\"who\">([^<]+)<")).isEqualTo("Ann");
+      idleClock.moveTo(idleClock.instant().plus(Duration.ofMinutes(29))); // used 29 minutes ago
+      assertThat(find(ann.get("/").body(), "id=\"who\">([^<]+)<")).isEqualTo("Ann");
+
+      idleClock.moveTo(idleClock.instant().plus(Duration.ofMinutes(31)));
+      HttpResponse<String> expired = ann.get("/");
+      assertThat(expired.body()).doesNotContain("id=\"who\"").contains("Sign in");
+      assertThat(setCookies(expired, HostPortal.SESSION_COOKIE))
+          .containsExactly("sid=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+    } finally {
+      idle.stop();
+    }
   }
 
   @Test
@@ -160,32 +411,85 @@ class HostPortalTest {
     String invoice = find(shop, "Invoice (INV-\\d+) is waiting for payment");
 
     String ordered = partner.get("/partner").body();
+    assertThat(find(ordered, "id=\"status\">([^<]+)<")).isEqualTo("Active");
     assertThat(find(ordered, "id=\"clicks\">(\\d+)<")).isEqualTo("1");
     assertThat(find(ordered, "id=\"signups\">(\\d+)<")).isEqualTo("1");
     assertThat(find(ordered, "id=\"pending\">([^<]+)<")).isEqualTo("EUR 14.85"); // 25 % of 59.40
+    String hosting = "Webhosting Basic, 12 months";
+    assertThat(rows(ordered, "commission"))
+        .containsExactly(
+            List.of("Date", "Order", "Product", "State", "Pending", "Earned"),
+            List.of("10 Nov 2026 11:00", invoice, hosting, "pending", "EUR +14.85", ""));
 
     visitor.post("/pay", "invoice", invoice);
     String paid = partner.get("/partner").body();
     assertThat(find(paid, "id=\"pending\">([^<]+)<")).isEqualTo("EUR 0.00");
     assertThat(find(paid, "id=\"payable\">([^<]+)<")).isEqualTo("EUR 14.85");
-    assertThat(paid).contains("<td>" + invoice + "</td><td>1</td><td>EARNED</td>");
+    // One row per line and change, signed: each column adds up to what the earnings table says.
+    List<List<String>> commission = rows(paid, "commission");
+    assertThat(commission.subList(1, commission.size()))
+        .containsExactlyInAnyOrder(
+            List.of("10 Nov 2026 11:00", invoice, hosting, "pending", "EUR +14.85", ""),
+            List.of("10 Nov 2026 11:00", invoice, hosting, "earned", "EUR -14.85", "EUR +14.85"));
+    assertThat(columnSum(commission, 4)).isEqualByComparingTo("0.00"); // pending
+    assertThat(columnSum(commission, 5)).isEqualByComparingTo("14.85"); // payable, nothing held
+    assertThat(PortalClient.text(paid))
+        .doesNotContainPattern("\\b(ACCRUED|EARNED|CANCELLED|REVERSED|CREATED|ACTIVE)\\b");
 
     PortalClient admin = new PortalClient(base);
+    String adminPage = admin.get("/admin").body();
+    assertThat(find(adminPage, "id=\"last-closed\">([^<]+)<"))
+        .isEqualTo("No month has been closed yet.");
+    assertThat(find(adminPage, "id=\"close-month\">([^<]+)<"))
+        .isEqualTo("Close October 2026 and create its payouts");
     // The first close may be any ended month: October had nothing to pay.
-    assertThat(admin.post("/admin/close-month")).contains("Closed 2026-10: 0 payout(s).");
-    assertThat(admin.post("/admin/next-month")).contains("1 Dec 2026 09:00");
-    assertThat(admin.post("/admin/close-month")).contains("Closed 2026-11: 1 payout(s).");
-    assertThat(admin.post("/admin/close-month")).contains("2026-11 was closed already.");
+    String afterOctober = admin.post("/admin/close-month", "month", "2026-10");
+    assertThat(afterOctober).contains("Closed October 2026: no payouts.");
+    assertThat(find(afterOctober, "id=\"last-closed\">([^<]+)<"))
+        .isEqualTo("Last closed: October 2026.");
+    assertThat(afterOctober)
+        .doesNotContain("id=\"close-month\"")
+        .contains("November 2026 can be closed from 1 Dec 2026 00:00.");
 
+    assertThat(admin.post("/admin/next-month")).contains("1 Dec 2026 09:00");
+    String december = admin.get("/admin").body();
+    assertThat(find(december, "id=\"close-month\">([^<]+)<"))
+        .isEqualTo("Close November 2026 and create its payouts");
+    String afterNovember = admin.post("/admin/close-month", "month", "2026-11");
+    assertThat(afterNovember).contains("Closed November 2026: 1 payout, EUR 14.85.");
+    assertThat(find(afterNovember, "id=\"last-closed\">([^<]+)<"))
+        .isEqualTo("Last closed: November 2026.");
+    assertThat(afterNovember).doesNotContain("id=\"close-month\"");
+    // A form from before (another tab) does not close anything twice.
+    assertThat(admin.post("/admin/close-month", "month", "2026-11"))
+        .contains("November 2026 was closed already.");
+
+    // Three weeks later Petra's session has expired: she signs in again.
+    partner.post("/signin", "email", "petra3@example.nl");
     String closed = partner.get("/partner").body();
     assertThat(find(closed, "id=\"payable\">([^<]+)<")).isEqualTo("EUR 0.00");
     assertThat(find(closed, "id=\"paid\">([^<]+)<")).isEqualTo("EUR 14.85");
-    assertThat(find(closed, "<table id=\"payouts\">.*?<td>(2026-11</td>.*?)</tr>"))
-        .isEqualTo(
-            "2026-11</td><td class=\"amount\">EUR 14.85</td><td>CREATED</td>"
-                + "<td>NL************4300</td><td>"
-                + find(closed, "(PO[0-9A-Za-z]{24})")
-                + "</td>");
+    assertThat(rows(closed, "payouts"))
+        .containsExactly(
+            List.of("Month", "Amount", "Status", "Account", "Reference"),
+            List.of(
+                "November 2026",
+                "EUR 14.85",
+                "being prepared",
+                "NL************4300",
+                find(closed, "(PO[0-9A-Za-z]{24})")));
+  }
+
+  /** The sum of a column of signed amounts such as "EUR +1.00" and "EUR -2.00" (blank is 0). */
+  private static BigDecimal columnSum(List<List<String>> rows, int column) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (List<String> row : rows.subList(1, rows.size())) {
+      String cell = row.get(column);
+      if (!cell.isEmpty()) {
+        sum = sum.add(new BigDecimal(cell.replace("EUR ", "").replace("+", "")));
+      }
+    }
+    return sum;
   }
 
   /** Signs a customer up, enrols them with a payout account and returns their referral link. */
@@ -193,6 +497,8 @@ class HostPortalTest {
     client.post("/signup", "name", "Petra de Vries", "email", email);
     String page = client.post("/partner/enrol", "iban", IBAN, "holder", "P. de Vries");
     assertThat(page).contains("Welcome to the partner programme!");
-    return find(page, "id=\"referral-url\" readonly value=\"([^\"]+)\"");
+    List<String> links = findAll(page, "value=\"(http://[^\"]+/r/[^\"]+)\"");
+    assertThat(links).hasSize(1);
+    return links.get(0);
   }
 }
