@@ -1,10 +1,11 @@
 package org.partnerprogram.core;
 
 import java.io.OutputStream;
-import java.io.Writer;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
@@ -13,6 +14,7 @@ import org.partnerprogram.core.internal.CommissionService;
 import org.partnerprogram.core.internal.PayoutService;
 import org.partnerprogram.core.internal.ProgramService;
 import org.partnerprogram.core.internal.ServiceContext;
+import org.partnerprogram.core.internal.StatementService;
 import org.partnerprogram.core.port.in.AddRateVersionUseCase;
 import org.partnerprogram.core.port.in.AttributeSignupUseCase;
 import org.partnerprogram.core.port.in.ClosePeriodUseCase;
@@ -62,6 +64,7 @@ public final class PartnerProgram {
   private final AttributionService attribution;
   private final CommissionService commissions;
   private final PayoutService payouts;
+  private final StatementService statements;
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
@@ -69,6 +72,7 @@ public final class PartnerProgram {
     this.attribution = new AttributionService(context);
     this.commissions = new CommissionService(context);
     this.payouts = new PayoutService(context);
+    this.statements = new StatementService(context);
   }
 
   /**
@@ -274,7 +278,7 @@ public final class PartnerProgram {
 
       @Override
       public PayoutExportSummary exportTo(
-          ExportPayoutsCommand command, OutputStream sepaXml, Writer csv) {
+          ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
         return payouts.exportTo(command, sepaXml, csv);
       }
     };
@@ -286,7 +290,18 @@ public final class PartnerProgram {
    * @return the use case
    */
   public PartnerStatementUseCase partnerStatement() {
-    return payouts::statement;
+    return statements::statement;
+  }
+
+  /**
+   * The month a close should take next: the one after the latest closed month, or, before the first
+   * close, the month in which the programme's first commission became payable (a programme starts
+   * closing there, never earlier by habit). The month may not have ended yet.
+   *
+   * @return the month, or empty if no month was closed and nothing has become payable yet
+   */
+  public Optional<YearMonth> nextMonthToClose() {
+    return payouts.nextMonthToClose();
   }
 
   /**

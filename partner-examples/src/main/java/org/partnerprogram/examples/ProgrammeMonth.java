@@ -297,15 +297,12 @@ public final class ProgrammeMonth {
                     SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
                     LocalDate.of(2026, 12, 2)));
     files.add(write(dir.resolve("payouts-" + MONTH + ".pain.001.001.03.xml"), export.sepaXml()));
-    files.add(
-        write(
-            dir.resolve("payouts-" + MONTH + ".csv"),
-            export.csv().getBytes(StandardCharsets.UTF_8)));
+    files.add(write(dir.resolve("payouts-" + MONTH + ".csv"), export.csv()));
     Money earned = Money.zero(program.terms().currency());
     Money reversed = Money.zero(program.terms().currency());
     for (Partner partner : partners) {
       PartnerStatement statement =
-          program.partnerStatement().statement(new StatementQuery(partner.id(), MONTH));
+          program.partnerStatement().statement(StatementQuery.of(partner.id(), MONTH));
       files.add(
           write(
               dir.resolve("statement-" + MONTH + "-" + partner.id() + ".txt"),

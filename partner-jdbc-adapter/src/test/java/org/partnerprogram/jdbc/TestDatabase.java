@@ -66,6 +66,8 @@ final class TestDatabase implements BeforeAllCallback {
       List.of(
           "host_audit",
           "pp_period_close_line",
+          "pp_carried_item",
+          "pp_released_item",
           "pp_payout_item",
           "pp_payout",
           "pp_period_close",

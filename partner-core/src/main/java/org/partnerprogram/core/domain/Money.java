@@ -96,6 +96,48 @@ public final class Money implements Comparable<Money> {
   }
 
   /**
+   * Largest absolute total accepted, in major units: sums the SDK computes (a balance, a month's
+   * carried amount, a total of payouts) may exceed {@link #MAX_ABS_AMOUNT}, which bounds a single
+   * amount, but not this.
+   */
+  public static final BigDecimal MAX_ABS_TOTAL = new BigDecimal("999999999999999999999999");
+
+  /**
+   * Creates a total, a sum of amounts, that already fits the currency's scale: as {@link
+   * #of(BigDecimal, Currency)}, bounded by {@link #MAX_ABS_TOTAL} instead of {@link
+   * #MAX_ABS_AMOUNT}. For storage adapters reading sums; a host's input goes through {@link
+   * #of(BigDecimal, Currency)}.
+   *
+   * @param amount the total; never null; at most as many decimals as the currency has
+   * @param currency the currency; never null, and with a minor unit
+   * @return the money, at the currency's scale
+   * @throws InvalidInputException if an argument is null, the total has more decimals than the
+   *     currency, or it is larger than {@link #MAX_ABS_TOTAL}
+   */
+  public static Money total(BigDecimal amount, Currency currency) {
+    Currencies.requireMinorUnit(currency);
+    if (amount == null) {
+      throw new InvalidInputException("amount", "must not be null");
+    }
+    if (amount.precision() - amount.scale() > MAX_ABS_TOTAL.precision()) {
+      throw new InvalidInputException(
+          "amount", "must be at most " + MAX_ABS_TOTAL.toPlainString() + " in absolute value");
+    }
+    BigDecimal scaled;
+    try {
+      scaled = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new InvalidInputException(
+          "amount", "has more decimals than " + currency.getCurrencyCode() + " allows");
+    }
+    if (scaled.abs().compareTo(MAX_ABS_TOTAL) > 0) {
+      throw new InvalidInputException(
+          "amount", "must be at most " + MAX_ABS_TOTAL.toPlainString() + " in absolute value");
+    }
+    return new Money(scaled, currency);
+  }
+
+  /**
    * Parses money from a plain decimal string such as {@code "12.50"} (a dot as decimal separator,
    * no grouping, no exponent) and an ISO 4217 code.
    *
@@ -132,6 +174,17 @@ public final class Money implements Comparable<Money> {
               currency, c -> new Money(BigDecimal.ZERO.setScale(c.getDefaultFractionDigits()), c));
     }
     return zero;
+  }
+
+  /** A sum or difference: bounded by {@link #MAX_ABS_TOTAL}, not {@link #MAX_ABS_AMOUNT}. */
+  private static Money checkedTotal(BigDecimal scaled, Currency currency) {
+    if (scaled.precision() - scaled.scale() < MAX_ABS_TOTAL.precision()
+        || scaled.abs().compareTo(MAX_ABS_TOTAL) <= 0) {
+      return new Money(scaled, currency);
+    }
+    throw new InvalidInputException(
+        "amount",
+        "a total must be at most " + MAX_ABS_TOTAL.toPlainString() + " in absolute value");
   }
 
   private static Money checked(BigDecimal scaled, Currency currency) {
@@ -178,24 +231,26 @@ public final class Money implements Comparable<Money> {
    * Adds money in the same currency.
    *
    * @param other the money to add; never null
-   * @return the sum
+   * @return the sum, which may exceed {@link #MAX_ABS_AMOUNT} (a total)
    * @throws CurrencyMismatchException if the currencies differ
+   * @throws InvalidInputException if the sum exceeds {@link #MAX_ABS_TOTAL}
    */
   public Money plus(Money other) {
     requireSameCurrency(other);
-    return checked(amount.add(other.amount), currency);
+    return checkedTotal(amount.add(other.amount), currency);
   }
 
   /**
    * Subtracts money in the same currency.
    *
    * @param other the money to subtract; never null
-   * @return the difference, which may be negative
+   * @return the difference, which may be negative or exceed {@link #MAX_ABS_AMOUNT} (a total)
    * @throws CurrencyMismatchException if the currencies differ
+   * @throws InvalidInputException if the difference exceeds {@link #MAX_ABS_TOTAL}
    */
   public Money minus(Money other) {
     requireSameCurrency(other);
-    return checked(amount.subtract(other.amount), currency);
+    return checkedTotal(amount.subtract(other.amount), currency);
   }
 
   /**

@@ -107,5 +107,15 @@ public record PartnerOverview(
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(ibanMasked, "ibanMasked");
     }
+
+    /**
+     * Where the payout stands, as the partner page should say it: on its way (created or exported),
+     * paid (confirmed), or failed (the money went back to the balance).
+     *
+     * @return never null
+     */
+    public PayoutState state() {
+      return PayoutState.of(status);
+    }
   }
 }

@@ -2,60 +2,149 @@ package org.partnerprogram.core.domain;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * A partner's statement for one closed month: every ledger line the month's close settled (paid
- * out, or carried over), explained. It names orders and products, never the customers who placed
- * them.
+ * A partner's statement for one closed month: every order line the month's close settled for the
+ * partner (paid out, or carried over), explained, and what happened to that money since the close.
+ * It names orders and products, never the customers who placed them.
  *
- * @param partnerId the partner; never null
- * @param month the month; never null
- * @param closedAt when the month was closed; never null
- * @param payout the payout the close made, or empty if the balance carried over; never null
- * @param carriedOver why the balance carried over, or empty if it was paid out or nothing was
- *     payable; never null
- * @param lines the settled lines, by order, line and time; never null
+ * <p>A closed month's statement never changes: its lines, total and settlement are what the close
+ * did, read from the records the close wrote. Later events (the bank paid or rejected the payout, a
+ * carried balance went into a later payout, a line was refunded) are listed as such under {@link
+ * #since()}, each at its own instant, up to the statement's {@linkplain Header#producedAt()
+ * production instant}; the same month produced as of the same instant gives the same statement,
+ * byte for byte, in text and JSON, whenever it is produced.
+ *
+ * @param header who, which month, and when it was closed and produced; never null
+ * @param lines the order lines, by order, line number and time; never null
  * @param total the sum of the lines (the payout's amount, or what carried over); never null
+ * @param settlement what the close did with the total; never null
+ * @param since what happened to the settled money after the close, oldest first, up to the
+ *     production instant; never null
  */
 public record PartnerStatement(
-    PartnerId partnerId,
-    YearMonth month,
-    Instant closedAt,
-    Optional<Payout> payout,
-    Optional<PeriodCloseLine.CarryOverReason> carriedOver,
-    List<Line> lines,
-    Money total) {
+    Header header, List<Line> lines, Money total, Settlement settlement, List<LaterEvent> since) {
 
-  /** Checks for nulls and copies the lines. */
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+  /** Checks for nulls and copies the lists. */
   public PartnerStatement {
-    Objects.requireNonNull(partnerId, "partnerId");
-    Objects.requireNonNull(month, "month");
-    Objects.requireNonNull(closedAt, "closedAt");
-    Objects.requireNonNull(payout, "payout");
-    Objects.requireNonNull(carriedOver, "carriedOver");
+    Objects.requireNonNull(header, "header");
     lines = List.copyOf(lines);
     Objects.requireNonNull(total, "total");
+    Objects.requireNonNull(settlement, "settlement");
+    since = List.copyOf(since);
   }
 
   /**
-   * One explained ledger line.
+   * Who the statement is for and which month it covers.
    *
-   * @param kind EARNED (positive) or REVERSED (negative); never null
+   * @param programName the programme's name ({@link ProgramTerms#programName()}); never null
+   * @param partnerId the partner; never null
+   * @param holderName the name on the payout account the close used (for a payout, its account;
+   *     otherwise the account on file at the close), or empty if none was on file; never null
+   * @param month the month; never null
+   * @param zone the programme's time zone, in which the month is a calendar month; never null
+   * @param closedAt when the month was closed; never null
+   * @param producedAt the instant the statement was produced as of: later events after it are not
+   *     shown; never null
+   */
+  public record Header(
+      String programName,
+      PartnerId partnerId,
+      Optional<String> holderName,
+      YearMonth month,
+      ZoneId zone,
+      Instant closedAt,
+      Instant producedAt) {
+    /** Checks for nulls. */
+    public Header {
+      Objects.requireNonNull(programName, "programName");
+      Objects.requireNonNull(partnerId, "partnerId");
+      Objects.requireNonNull(holderName, "holderName");
+      Objects.requireNonNull(month, "month");
+      Objects.requireNonNull(zone, "zone");
+      Objects.requireNonNull(closedAt, "closedAt");
+      Objects.requireNonNull(producedAt, "producedAt");
+    }
+
+    /**
+     * The month's first instant, in the programme's zone.
+     *
+     * @return midnight at the start of the month's first day
+     */
+    public ZonedDateTime periodStart() {
+      return month.atDay(1).atStartOfDay(zone);
+    }
+
+    /**
+     * The instant after the month (exclusive), in the programme's zone.
+     *
+     * @return midnight at the start of the next month's first day
+     */
+    public ZonedDateTime periodEnd() {
+      return month.plusMonths(1).atDay(1).atStartOfDay(zone);
+    }
+  }
+
+  /** What a statement line records. */
+  public enum LineKind {
+    /** Commission earned when the customer paid. */
+    EARNED("earned"),
+    /** Commission taken back by a refund or chargeback after payment (negative). */
+    REVERSED("reversed (refund)"),
+    /** The product does not participate in the programme: no commission (0). */
+    NOT_PARTICIPATING("not participating"),
+    /** The product participates, but its commission rounds to nothing (0). */
+    ROUNDED_TO_ZERO("rounds to 0"),
+    /** The line was refunded in full before the customer paid: nothing was earned (0). */
+    REFUNDED_BEFORE_PAYMENT("refunded before payment");
+
+    private final String words;
+
+    LineKind(String words) {
+      this.words = words;
+    }
+
+    /**
+     * The kind as a partner reads it.
+     *
+     * @return a few lower-case English words
+     */
+    public String words() {
+      return words;
+    }
+  }
+
+  /**
+   * One explained order line.
+   *
+   * @param kind what the line records; never null
    * @param orderId the order reference; never null
-   * @param lineNumber the order line
+   * @param lineNumber the line's number within the order (the order's own numbering)
    * @param productId the product; never null
-   * @param base the net amount the movement is about; never null
+   * @param base the net amount the commission is on (the refunded net for a reversal); never null
    * @param rate the rate applied, if the product participates; never null
    * @param rateVersion the rate version: {@code "v3"} for the programme card, {@code "override v1"}
    *     for a partner override; empty if the product does not participate; never null
-   * @param amount the signed amount (negative for reversals); never null
+   * @param amount the signed commission (negative for reversals, zero for lines that earn nothing);
+   *     never null
    * @param occurredAt when it happened (payment or refund); never null
    */
   public record Line(
-      LedgerEntry.Kind kind,
+      LineKind kind,
       OrderId orderId,
       int lineNumber,
       ProductId productId,
@@ -77,25 +166,238 @@ public record PartnerStatement(
     }
   }
 
+  /** What the month's close did with the partner's payable balance. */
+  public sealed interface Settlement
+      permits Settlement.PaidOut, Settlement.CarriedOver, Settlement.NothingPayable {
+
+    /**
+     * The close made a payout.
+     *
+     * @param payoutId the payout, which is also the transfer's reference (SEPA end-to-end id, the
+     *     CSV's reference, the events' payout id); never null
+     * @param amount the payout's amount; never null
+     * @param maskedIban the account it was made to, masked; never null
+     * @param holderName the account holder's name; never null
+     * @param remittance the remittance text the bank file carries, as the partner's bank shows it;
+     *     never null
+     */
+    record PaidOut(
+        PayoutId payoutId, Money amount, String maskedIban, String holderName, String remittance)
+        implements Settlement {
+      /** Checks for nulls. */
+      public PaidOut {
+        Objects.requireNonNull(payoutId, "payoutId");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(maskedIban, "maskedIban");
+        Objects.requireNonNull(holderName, "holderName");
+        Objects.requireNonNull(remittance, "remittance");
+      }
+    }
+
+    /**
+     * The close carried the balance over to the next month.
+     *
+     * @param amount the balance carried over; never null
+     * @param reason why; never null
+     */
+    record CarriedOver(Money amount, PeriodCloseLine.CarryOverReason reason) implements Settlement {
+      /** Checks for nulls. */
+      public CarriedOver {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
+
+    /** Nothing was payable for the partner at the month's close. */
+    record NothingPayable() implements Settlement {}
+  }
+
+  /** Something that happened to a statement's money after the month's close. */
+  public sealed interface LaterEvent
+      permits LaterEvent.PayoutPaid,
+          LaterEvent.PayoutFailed,
+          LaterEvent.CarriedInto,
+          LaterEvent.LineReversed {
+    /**
+     * When it happened.
+     *
+     * @return never null
+     */
+    Instant at();
+
+    /**
+     * The bank paid the month's payout (confirmed by the host).
+     *
+     * @param at when it was confirmed; never null
+     */
+    record PayoutPaid(Instant at) implements LaterEvent {
+      /** Checks for null. */
+      public PayoutPaid {
+        Objects.requireNonNull(at, "at");
+      }
+    }
+
+    /**
+     * The bank rejected the month's payout; its amount went back to the partner's balance.
+     *
+     * @param at when the failure was recorded; never null
+     * @param reason the bank's reason; never null
+     */
+    record PayoutFailed(Instant at, String reason) implements LaterEvent {
+      /** Checks for nulls. */
+      public PayoutFailed {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
+
+    /**
+     * The balance this month carried over went into the next month's close.
+     *
+     * @param at when the next month was closed; never null
+     * @param month the next month; never null
+     * @param payoutId the payout the next close made, or empty if it carried the balance over
+     *     again; never null
+     * @param amount the next close's whole amount for the partner (this month's carried balance
+     *     plus what became payable since); never null
+     * @param carriedAgain why the next close carried it over again, or empty if it paid it out;
+     *     never null
+     */
+    record CarriedInto(
+        Instant at,
+        YearMonth month,
+        Optional<PayoutId> payoutId,
+        Money amount,
+        Optional<PeriodCloseLine.CarryOverReason> carriedAgain)
+        implements LaterEvent {
+      /** Checks for nulls. */
+      public CarriedInto {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(payoutId, "payoutId");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(carriedAgain, "carriedAgain");
+      }
+    }
+
+    /**
+     * A line of this statement was refunded after the close; the reversal is settled in a later
+     * month and shown on that month's statement.
+     *
+     * @param at when the refund happened; never null
+     * @param orderId the order; never null
+     * @param lineNumber the line
+     * @param productId the product; never null
+     * @param amount the commission taken back, negative; never null
+     */
+    record LineReversed(
+        Instant at, OrderId orderId, int lineNumber, ProductId productId, Money amount)
+        implements LaterEvent {
+      /** Checks for nulls. */
+      public LineReversed {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(productId, "productId");
+        Objects.requireNonNull(amount, "amount");
+      }
+    }
+  }
+
   /**
-   * The statement as plain text, for e-mail or a PDF.
+   * Where the month's payout stood at the production instant.
+   *
+   * @return the state, or empty if the close made no payout
+   */
+  public Optional<PayoutState> payoutState() {
+    if (!(settlement instanceof Settlement.PaidOut)) {
+      return Optional.empty();
+    }
+    PayoutState state = PayoutState.ON_ITS_WAY;
+    for (LaterEvent e : since) {
+      if (e instanceof LaterEvent.PayoutPaid) {
+        state = PayoutState.PAID;
+      } else if (e instanceof LaterEvent.PayoutFailed) {
+        state = PayoutState.FAILED;
+      }
+    }
+    return Optional.of(state);
+  }
+
+  /**
+   * The orders of which this statement lists only some lines (their other lines were settled in
+   * another month), with the lines it lists.
+   *
+   * @return order to listed line numbers, in the order the lines appear; empty if every order is
+   *     listed in full
+   */
+  public Map<OrderId, List<Integer>> partialOrders() {
+    Map<OrderId, TreeSet<Integer>> shown = new LinkedHashMap<>();
+    Map<OrderId, Boolean> settledHere = new LinkedHashMap<>();
+    for (Line l : lines) {
+      shown.computeIfAbsent(l.orderId(), id -> new TreeSet<>()).add(l.lineNumber());
+      settledHere.merge(l.orderId(), l.kind() != LineKind.REVERSED, Boolean::logicalOr);
+    }
+    Map<OrderId, List<Integer>> partial = new LinkedHashMap<>();
+    shown.forEach(
+        (order, numbers) -> {
+          if (!settledHere.get(order)) {
+            partial.put(order, List.copyOf(numbers));
+          }
+        });
+    return partial;
+  }
+
+  private String local(Instant at) {
+    return LOCAL.format(at.atZone(header.zone()));
+  }
+
+  /**
+   * The statement as plain text, for e-mail or a PDF. Digits and dates never depend on the JVM's
+   * default locale; instants are shown in the programme's time zone.
    *
    * @return the text; lines end with {@code \n}
    */
   public String toText() {
     StringBuilder b = new StringBuilder();
-    b.append("Statement ").append(month).append(" for partner ").append(partnerId).append('\n');
+    b.append(header.programName()).append(": statement ").append(header.month()).append('\n');
+    b.append("Partner:   ")
+        .append(
+            header
+                .holderName()
+                .map(n -> n + " (partner " + header.partnerId() + ")")
+                .orElse("partner " + header.partnerId() + " (no bank account on file)"))
+        .append('\n');
+    b.append("Period:    ")
+        .append(LOCAL.format(header.periodStart()))
+        .append(" to ")
+        .append(LOCAL.format(header.periodEnd()))
+        .append(" (end not included), ")
+        .append(header.zone().getId())
+        .append('\n');
+    b.append("Closed:    ").append(local(header.closedAt())).append('\n');
+    b.append("Produced:  ").append(local(header.producedAt())).append('\n');
+    b.append('\n');
+    String row = "%-24s %-24s %4s %-24s %12s %12s %-12s %12s%n";
     b.append(
         String.format(
-            "%-8s %-24s %4s %-24s %12s %10s %-12s %12s%n",
-            "kind", "order", "line", "product", "base", "rate", "version", "commission"));
+            Locale.ROOT,
+            row,
+            "line",
+            "order",
+            "no.",
+            "product",
+            "base",
+            "rate",
+            "version",
+            "commission"));
     for (Line l : lines) {
       b.append(
           String.format(
-              "%-8s %-24s %4d %-24s %12s %10s %-12s %12s%n",
-              l.kind(),
+              Locale.ROOT,
+              row,
+              l.kind().words(),
               l.orderId(),
-              l.lineNumber(),
+              Integer.toString(l.lineNumber()),
               l.productId(),
               l.base().amount().toPlainString(),
               l.rate().map(Object::toString).orElse("-"),
@@ -103,38 +405,150 @@ public record PartnerStatement(
               l.amount().amount().toPlainString()));
     }
     b.append("Total ").append(total).append('\n');
-    payout.ifPresent(
-        p ->
-            b.append("Paid out as ")
-                .append(p.payoutId())
-                .append(" to ")
-                .append(p.account().iban().masked())
-                .append(" (")
-                .append(p.status())
-                .append(")\n"));
-    carriedOver.ifPresent(r -> b.append("Carried over to next month: ").append(r).append('\n'));
+    b.append('\n');
+    if (settlement instanceof Settlement.PaidOut p) {
+      b.append("Paid out: ")
+          .append(p.amount())
+          .append(" in payout ")
+          .append(p.payoutId())
+          .append(" to ")
+          .append(p.maskedIban())
+          .append(" (")
+          .append(p.holderName())
+          .append(")\n");
+      b.append("Bank statement reference: ")
+          .append(p.payoutId())
+          .append("; description: ")
+          .append(p.remittance())
+          .append('\n');
+      b.append("Payout on ")
+          .append(local(header.producedAt()))
+          .append(": ")
+          .append(payoutState().orElseThrow().words())
+          .append('\n');
+    } else if (settlement instanceof Settlement.CarriedOver c) {
+      b.append("Carried over to the next month: ")
+          .append(c.amount())
+          .append(" (")
+          .append(words(c.reason()))
+          .append(")\n");
+    } else {
+      b.append("Nothing was payable for this partner at the close.\n");
+    }
+    if (!since.isEmpty()) {
+      b.append('\n').append("Since the close:\n");
+      for (LaterEvent e : since) {
+        b.append(local(e.at())).append("  ").append(describe(e)).append('\n');
+      }
+    }
+    Map<OrderId, List<Integer>> partial = partialOrders();
+    if (!partial.isEmpty()) {
+      b.append('\n').append("Notes:\n");
+      partial.forEach(
+          (order, numbers) ->
+              b.append("Order ")
+                  .append(order)
+                  .append(": only line")
+                  .append(numbers.size() == 1 ? " " : "s ")
+                  .append(String.join(", ", numbers.stream().map(String::valueOf).toList()))
+                  .append(" (refunded this month) listed; the order was settled in an earlier")
+                  .append(" month.\n"));
+    }
     return b.toString();
   }
 
+  private static String describe(LaterEvent e) {
+    if (e instanceof LaterEvent.PayoutPaid) {
+      return "the payout was paid (confirmed)";
+    }
+    if (e instanceof LaterEvent.PayoutFailed f) {
+      return "the payout failed ("
+          + f.reason()
+          + "): the amount went back to your balance and is paid with a later month";
+    }
+    if (e instanceof LaterEvent.CarriedInto c) {
+      return c.payoutId().isPresent()
+          ? "the carried balance was paid out with "
+              + c.month()
+              + " in payout "
+              + c.payoutId().get()
+              + " ("
+              + c.amount()
+              + " in all)"
+          : "the close of "
+              + c.month()
+              + " carried the balance over again ("
+              + c.amount()
+              + " in all; "
+              + words(c.carriedAgain().orElseThrow())
+              + ")";
+    }
+    LaterEvent.LineReversed r = (LaterEvent.LineReversed) e;
+    return "order "
+        + r.orderId()
+        + " line "
+        + r.lineNumber()
+        + " ("
+        + r.productId()
+        + ") was refunded: "
+        + r.amount()
+        + ", on a later statement";
+  }
+
   /**
-   * The statement as JSON (amounts as strings, instants in ISO-8601 UTC), for a portal or an API.
+   * Why a balance carried over, as a partner reads it.
+   *
+   * @param reason the reason; never null
+   * @return a short English phrase
+   */
+  public static String words(PeriodCloseLine.CarryOverReason reason) {
+    return switch (reason) {
+      case BELOW_MINIMUM -> "below the minimum payout";
+      case NOT_POSITIVE -> "refunds after an earlier payout exceed what was earned since";
+      case PARTNER_SUSPENDED -> "payouts wait while the partnership is suspended";
+      case NO_PAYOUT_ACCOUNT -> "no bank account on file";
+      case ABOVE_MAXIMUM_PAYOUT -> "above the maximum of one payout; support will contact you";
+    };
+  }
+
+  /**
+   * The statement as JSON (amounts as strings, instants in ISO-8601 UTC, the period's bounds with
+   * their offset in the programme's zone), for a portal or an API.
    *
    * @return the JSON text
    */
   public String toJson() {
     StringBuilder b = new StringBuilder("{");
-    field(b, "partnerId", partnerId.value()).append(',');
-    field(b, "month", month.toString()).append(',');
-    field(b, "closedAt", closedAt.toString()).append(',');
+    field(b, "programName", header.programName()).append(',');
+    field(b, "partnerId", header.partnerId().value()).append(',');
+    b.append("\"holderName\":")
+        .append(header.holderName().map(PartnerStatement::quote).orElse("null"))
+        .append(',');
+    field(b, "month", header.month().toString()).append(',');
+    field(b, "zone", header.zone().getId()).append(',');
+    field(b, "periodStart", header.periodStart().toOffsetDateTime().toString()).append(',');
+    field(b, "periodEnd", header.periodEnd().toOffsetDateTime().toString()).append(',');
+    field(b, "closedAt", header.closedAt().toString()).append(',');
+    field(b, "producedAt", header.producedAt().toString()).append(',');
     field(b, "currency", total.currency().getCurrencyCode()).append(',');
     field(b, "total", total.amount().toPlainString()).append(',');
-    b.append("\"payoutId\":")
-        .append(payout.map(p -> quote(p.payoutId().value())).orElse("null"))
-        .append(',');
-    b.append("\"carriedOver\":")
-        .append(carriedOver.map(r -> quote(r.name())).orElse("null"))
-        .append(',');
-    b.append("\"lines\":[");
+    b.append("\"settlement\":{");
+    if (settlement instanceof Settlement.PaidOut p) {
+      field(b, "kind", "PAID_OUT").append(',');
+      field(b, "payoutId", p.payoutId().value()).append(',');
+      field(b, "amount", p.amount().amount().toPlainString()).append(',');
+      field(b, "iban", p.maskedIban()).append(',');
+      field(b, "holderName", p.holderName()).append(',');
+      field(b, "remittance", p.remittance()).append(',');
+      field(b, "state", payoutState().orElseThrow().name());
+    } else if (settlement instanceof Settlement.CarriedOver c) {
+      field(b, "kind", "CARRIED_OVER").append(',');
+      field(b, "amount", c.amount().amount().toPlainString()).append(',');
+      field(b, "reason", c.reason().name());
+    } else {
+      field(b, "kind", "NOTHING_PAYABLE");
+    }
+    b.append("},\"lines\":[");
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
       if (i > 0) {
@@ -156,7 +570,42 @@ public record PartnerStatement(
       field(b, "occurredAt", l.occurredAt().toString());
       b.append('}');
     }
+    b.append("],\"since\":[");
+    for (int i = 0; i < since.size(); i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append('{');
+      laterEventJson(b, since.get(i));
+      b.append('}');
+    }
     return b.append("]}").toString();
+  }
+
+  private static void laterEventJson(StringBuilder b, LaterEvent e) {
+    field(b, "at", e.at().toString()).append(',');
+    if (e instanceof LaterEvent.PayoutPaid) {
+      field(b, "event", "PAYOUT_PAID");
+    } else if (e instanceof LaterEvent.PayoutFailed f) {
+      field(b, "event", "PAYOUT_FAILED").append(',');
+      field(b, "reason", f.reason());
+    } else if (e instanceof LaterEvent.CarriedInto c) {
+      field(b, "event", "CARRIED_INTO").append(',');
+      field(b, "month", c.month().toString()).append(',');
+      b.append("\"payoutId\":")
+          .append(c.payoutId().map(p -> quote(p.value())).orElse("null"))
+          .append(',');
+      field(b, "amount", c.amount().amount().toPlainString()).append(',');
+      b.append("\"carriedAgain\":")
+          .append(c.carriedAgain().map(r -> quote(r.name())).orElse("null"));
+    } else {
+      LaterEvent.LineReversed r = (LaterEvent.LineReversed) e;
+      field(b, "event", "LINE_REVERSED").append(',');
+      field(b, "orderId", r.orderId().value()).append(',');
+      b.append("\"lineNumber\":").append(r.lineNumber()).append(',');
+      field(b, "productId", r.productId().value()).append(',');
+      field(b, "amount", r.amount().amount().toPlainString());
+    }
   }
 
   private static StringBuilder field(StringBuilder b, String name, String value) {
@@ -171,8 +620,8 @@ public record PartnerStatement(
         case '"' -> q.append("\\\"");
         case '\\' -> q.append("\\\\");
         default -> {
-          if (c < 0x20) {
-            q.append(String.format("\\u%04x", (int) c));
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             q.append(c);
           }
@@ -180,5 +629,21 @@ public record PartnerStatement(
       }
     }
     return q.append('"').toString();
+  }
+
+  /**
+   * The statement's lines with the given kinds.
+   *
+   * @param kind the kind; never null
+   * @return the lines of that kind, in statement order
+   */
+  public List<Line> linesOf(LineKind kind) {
+    List<Line> of = new ArrayList<>();
+    for (Line l : lines) {
+      if (l.kind() == kind) {
+        of.add(l);
+      }
+    }
+    return List.copyOf(of);
   }
 }

@@ -31,7 +31,12 @@ public record PeriodCloseLine(
     /** The partner is suspended; payouts wait. */
     PARTNER_SUSPENDED,
     /** The partner has no payout account on file. */
-    NO_PAYOUT_ACCOUNT
+    NO_PAYOUT_ACCOUNT,
+    /**
+     * Above the programme's maximum payout (one transfer): an operator must look at it; the close
+     * goes on for everybody else.
+     */
+    ABOVE_MAXIMUM_PAYOUT
   }
 
   /**

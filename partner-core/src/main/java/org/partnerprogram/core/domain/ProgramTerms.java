@@ -1,5 +1,6 @@
 package org.partnerprogram.core.domain;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -19,8 +20,11 @@ import org.immutables.value.Value;
  *   <tr><td>{@link #attributionModel()}</td><td>last touch</td></tr>
  *   <tr><td>{@link #holdingPeriod()}</td><td>0 days (payable once paid)</td></tr>
  *   <tr><td>{@link #minimumPayout()}</td><td>0 in the programme currency</td></tr>
+ *   <tr><td>{@link #maximumPayout()}</td><td>999,999,999.99 (one SEPA transfer's limit)</td></tr>
  *   <tr><td>{@link #rounding()}</td><td>HALF_UP, once per commission line</td></tr>
  *   <tr><td>{@link #earningPolicy()}</td><td>every order of a referred customer</td></tr>
+ *   <tr><td>{@link #programName()}</td><td>Partner programme</td></tr>
+ *   <tr><td>{@link #remittanceTemplate()}</td><td>{@code Partnerprogramma {month} {partner}}</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -109,6 +113,19 @@ public abstract class ProgramTerms {
   }
 
   /**
+   * The largest balance one payout may carry: a partner's payable balance above it carries over
+   * (reason {@link PeriodCloseLine.CarryOverReason#ABOVE_MAXIMUM_PAYOUT}) for an operator to look
+   * at, while the close goes on for everybody else. The default is the most one SEPA credit
+   * transfer can carry (999,999,999.99).
+   *
+   * @return more than zero, at least {@link #minimumPayout()}, in {@link #currency()}
+   */
+  @Value.Default
+  public Money maximumPayout() {
+    return Money.of(new BigDecimal("999999999.99"), currency(), RoundingMode.DOWN);
+  }
+
+  /**
    * How a commission line is rounded to the currency's minor unit (once per line).
    *
    * @return never null, never {@link RoundingMode#UNNECESSARY}
@@ -127,6 +144,31 @@ public abstract class ProgramTerms {
   @Value.Default
   public EarningPolicy earningPolicy() {
     return EarningPolicy.everyOrder();
+  }
+
+  /**
+   * The programme's name, as statements show it in their header: at most 70 characters of free
+   * text.
+   *
+   * @return never null
+   */
+  @Value.Default
+  public String programName() {
+    return "Partner programme";
+  }
+
+  /**
+   * The remittance text of each bank transfer, which the partner's bank statement shows: free text
+   * with the placeholders {@code {month}} (the closed month, {@code 2026-11}), {@code {partner}}
+   * (the partner id) and {@code {payout}} (the payout id, which is also the transfer's end-to-end
+   * reference). The SEPA file, the CSV and the statement carry the same text, filled in and
+   * transliterated to the SEPA character set, cut to 140 characters.
+   *
+   * @return never null; 1 to 140 characters without other placeholders
+   */
+  @Value.Default
+  public String remittanceTemplate() {
+    return "Partnerprogramma {month} {partner}";
   }
 
   /**
@@ -153,6 +195,26 @@ public abstract class ProgramTerms {
     }
     if (minimumPayout().isNegative()) {
       throw new InvalidInputException("minimumPayout", "must not be negative");
+    }
+    if (!maximumPayout().currency().equals(currency())) {
+      throw new CurrencyMismatchException(currency(), maximumPayout().currency());
+    }
+    if (!maximumPayout().isPositive() || maximumPayout().compareTo(minimumPayout()) < 0) {
+      throw new InvalidInputException(
+          "maximumPayout", "must be more than zero and at least the minimum payout");
+    }
+    Text.freeText("programName", programName(), 70);
+    Text.freeText("remittanceTemplate", remittanceTemplate(), 140);
+    String unknown =
+        remittanceTemplate()
+            .replace("{month}", "")
+            .replace("{partner}", "")
+            .replace("{payout}", "");
+    if (unknown.indexOf('{') >= 0 || unknown.indexOf('}') >= 0) {
+      throw new InvalidInputException(
+          "remittanceTemplate",
+          "knows the placeholders {month}, {partner} and {payout} only; braces are not allowed"
+              + " otherwise");
     }
     if (rounding() == RoundingMode.UNNECESSARY) {
       throw new InvalidInputException(

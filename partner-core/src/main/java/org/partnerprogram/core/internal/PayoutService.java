@@ -1,31 +1,28 @@
 package org.partnerprogram.core.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Instants;
-import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
-import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerAmount;
 import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
@@ -38,6 +35,8 @@ import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.event.PayoutCreated;
 import org.partnerprogram.core.domain.event.PayoutFailed;
 import org.partnerprogram.core.domain.event.PayoutPaid;
+import org.partnerprogram.core.export.PayoutCsvWriter;
+import org.partnerprogram.core.export.Remittance;
 import org.partnerprogram.core.export.SepaBatch;
 import org.partnerprogram.core.export.SepaCreditTransferWriter;
 import org.partnerprogram.core.export.SepaTransfer;
@@ -48,8 +47,9 @@ import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
-import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.core.port.out.PayoutStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Period closes, the payout lifecycle, bank files and statements. A close runs in one transaction
@@ -58,6 +58,8 @@ import org.partnerprogram.core.port.out.PayoutStore;
  * a month of ledger entries in memory.
  */
 public final class PayoutService {
+  private static final Logger LOG = LoggerFactory.getLogger(PayoutService.class);
+
   /** Partners per page during a close. */
   static final int PAGE = 500;
 
@@ -108,6 +110,16 @@ public final class PayoutService {
                     + ", not "
                     + period);
           }
+          if (latest.isEmpty()) {
+            Optional<YearMonth> first = firstMonthWithPayable();
+            if (first.isPresent() && period.month().isAfter(first.get())) {
+              throw new IllegalTransitionException(
+                  "months are closed in order: the programme's first month to close is "
+                      + first.get()
+                      + ", when its first commission became payable, not "
+                      + period);
+            }
+          }
           PeriodClose close = new PeriodClose(period.month(), now);
           if (!payouts.claimPeriod(close)) {
             return closedBefore(
@@ -134,10 +146,35 @@ public final class PayoutService {
         });
   }
 
+  /** The month in which the first commission became payable, if any did. */
+  private Optional<YearMonth> firstMonthWithPayable() {
+    return ctx.storage
+        .ledger()
+        .firstPayableAt()
+        .map(at -> PayoutPeriod.containing(at, ctx.terms.zone()).month());
+  }
+
+  /**
+   * The month a close should take next: the one after the latest closed month; before the first
+   * close, the month in which the first commission became payable. It may not have ended yet.
+   *
+   * @return the month, or empty if no month was closed and nothing has become payable yet
+   */
+  public Optional<YearMonth> nextMonthToClose() {
+    return ctx.tx.execute(
+        () -> {
+          Optional<PeriodClose> latest = payouts.latestClose();
+          if (latest.isPresent()) {
+            return Optional.of(latest.get().period().plusMonths(1));
+          }
+          return firstMonthWithPayable();
+        });
+  }
+
   /** What a close made so far: counts and the payouts' total. */
   private static final class Tally {
     int payouts;
-    int carriedOver;
+    final Map<CarryOverReason, Integer> carriedOver = new EnumMap<>(CarryOverReason.class);
     Money total;
 
     Tally(Currency currency) {
@@ -149,7 +186,7 @@ public final class PayoutService {
         payouts++;
         total = total.plus(line.amount());
       } else {
-        carriedOver++;
+        carriedOver.merge(line.carriedOver().orElseThrow(), 1, Integer::sum);
       }
     }
   }
@@ -198,6 +235,7 @@ public final class PayoutService {
     List<PeriodCloseLine> lines = new ArrayList<>(page.size());
     List<Payout> made = new ArrayList<>(page.size());
     List<UUID> eventIds = new ArrayList<>(page.size());
+    Map<PartnerId, CarryOverReason> carried = new LinkedHashMap<>();
     for (PartnerAmount payable : page) {
       Partner partner = partners.get(payable.partnerId());
       if (partner == null) {
@@ -205,9 +243,7 @@ public final class PayoutService {
       }
       Optional<CarryOverReason> reason = carryOverReason(partner, payable.amount());
       if (reason.isPresent()) {
-        lines.add(
-            new PeriodCloseLine(
-                period.month(), partner.id(), payable.amount(), Optional.empty(), reason));
+        carried.put(partner.id(), reason.get());
         continue;
       }
       made.add(
@@ -235,10 +271,8 @@ public final class PayoutService {
         Partner partner = partners.get(payout.partnerId());
         Optional<CarryOverReason> reason = carryOverReason(partner, actual);
         if (reason.isPresent()) {
-          payouts.release(payout.payoutId());
           payouts.deletePayout(payout.payoutId());
-          lines.add(
-              new PeriodCloseLine(period.month(), partner.id(), actual, Optional.empty(), reason));
+          carried.put(partner.id(), reason.get());
           continue;
         }
         Payout corrected =
@@ -271,6 +305,22 @@ public final class PayoutService {
               period.month(),
               payout.amount()));
     }
+    if (!carried.isEmpty()) {
+      // The close records which entries make up each carried balance, so the month's statement
+      // lists them for good; the line carries what was recorded (the same as the page's sum
+      // unless another instance committed entries meanwhile).
+      Map<PartnerId, Money> recorded =
+          payouts.recordCarriedOver(
+              period.month(), List.copyOf(carried.keySet()), period.end(), ctx.terms.currency());
+      for (Map.Entry<PartnerId, CarryOverReason> c : carried.entrySet()) {
+        Money amount = recorded.getOrDefault(c.getKey(), Money.zero(ctx.terms.currency()));
+        CarryOverReason reason =
+            carryOverReason(partners.get(c.getKey()), amount).orElse(c.getValue());
+        lines.add(
+            new PeriodCloseLine(
+                period.month(), c.getKey(), amount, Optional.empty(), Optional.of(reason)));
+      }
+    }
     lines.sort(Comparator.comparing(l -> l.partnerId().value()));
     payouts.insertCloseLines(lines);
     ctx.events.publishAll(events);
@@ -289,6 +339,15 @@ public final class PayoutService {
     }
     if (amount.compareTo(ctx.terms.minimumPayout()) < 0) {
       return Optional.of(CarryOverReason.BELOW_MINIMUM);
+    }
+    if (amount.compareTo(ctx.terms.maximumPayout()) > 0) {
+      // One partner's balance beyond a transfer's limit must not stop everybody's payouts.
+      LOG.warn(
+          "partner {} has {} payable, above the maximum payout {}: carried over for an operator",
+          partner.id(),
+          amount,
+          ctx.terms.maximumPayout());
+      return Optional.of(CarryOverReason.ABOVE_MAXIMUM_PAYOUT);
     }
     return Optional.empty();
   }
@@ -372,54 +431,23 @@ public final class PayoutService {
   }
 
   /**
-   * Exports a closed month's payouts.
+   * Exports a closed month's payouts into memory: the bytes {@link #exportTo} writes.
    *
    * @param command the command
    * @return the files
    */
   public PayoutExport export(ExportPayoutsCommand command) {
-    YearMonth month = command.month();
-    return ctx.tx.execute(
-        () -> {
-          PeriodClose close =
-              payouts
-                  .findClose(month)
-                  .orElseThrow(
-                      () -> new IllegalTransitionException("month " + month + " is not closed"));
-          List<Payout> batch =
-              payouts.payoutsOfPeriod(month).stream()
-                  .filter(p -> p.status() != PayoutStatus.FAILED)
-                  .toList();
-          if (batch.isEmpty()) {
-            throw new IllegalTransitionException(
-                "the close of " + month + " made no payout to export");
-          }
-          List<SepaTransfer> transfers = new ArrayList<>();
-          StringBuilder csv = new StringBuilder(CSV_HEADER);
-          Money total = Money.zero(ctx.terms.currency());
-          for (Payout p : batch) {
-            transfers.add(transfer(p, month));
-            csv.append(csvLine(p, month));
-            total = total.plus(p.amount());
-          }
-          byte[] xml =
-              SepaCreditTransferWriter.write(
-                  new SepaBatch(
-                      "PP-" + month,
-                      close.closedAt(),
-                      command.executionDate(),
-                      command.debtor(),
-                      transfers),
-                  command.version());
-          payouts.markExported(month, ctx.now());
-          return new PayoutExport(month, xml, csv.toString(), batch.size(), total);
-        });
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    PayoutExportSummary summary = exportTo(command, xml, csv);
+    return new PayoutExport(
+        summary.month(), xml.toByteArray(), csv.toByteArray(), summary.count(), summary.total());
   }
 
   /**
    * Exports a closed month's payouts to streams, reading them twice (totals, files) and marking
-   * them exported in one storage call, instead of holding them: the bytes are those {@link #export}
-   * returns.
+   * them exported in one storage call, instead of holding them: memory stays flat however many
+   * payouts the month has.
    *
    * @param command the command
    * @param sepaXml where the pain.001 file goes
@@ -427,7 +455,7 @@ public final class PayoutService {
    * @return how many payouts and their sum
    */
   public PayoutExportSummary exportTo(
-      ExportPayoutsCommand command, OutputStream sepaXml, Writer csv) {
+      ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
     YearMonth month = command.month();
     return ctx.tx.execute(
         () -> {
@@ -436,26 +464,24 @@ public final class PayoutService {
                   .findClose(month)
                   .orElseThrow(
                       () -> new IllegalTransitionException("month " + month + " is not closed"));
-          int[] count = {0};
-          Money[] total = {Money.zero(ctx.terms.currency())};
+          Tally tally = new Tally(ctx.terms.currency());
           SepaTransfer[] first = {null};
           payouts.forEachPayoutOfPeriod(
               month,
               p -> {
                 if (p.status() != PayoutStatus.FAILED) {
-                  count[0]++;
-                  total[0] = total[0].plus(p.amount());
+                  tally.payouts++;
+                  tally.total = tally.total.plus(p.amount());
                   if (first[0] == null) {
-                    first[0] = transfer(p, month);
+                    first[0] = transfer(p);
                   }
                 }
               });
-          if (count[0] == 0) {
+          if (tally.payouts == 0) {
             throw new IllegalTransitionException(
                 "the close of " + month + " made no payout to export");
           }
-          try {
-            csv.write(CSV_HEADER);
+          try (PayoutCsvWriter rows = PayoutCsvWriter.to(csv, ctx.terms, command.csvFormat())) {
             SepaCreditTransferWriter.write(
                 new SepaBatch(
                     "PP-" + month,
@@ -463,155 +489,35 @@ public final class PayoutService {
                     command.executionDate(),
                     command.debtor(),
                     List.of(first[0])),
-                count[0],
-                total[0],
+                tally.payouts,
+                tally.total,
                 sink ->
                     payouts.forEachPayoutOfPeriod(
                         month,
                         p -> {
                           if (p.status() != PayoutStatus.FAILED) {
-                            sink.accept(transfer(p, month));
-                            try {
-                              csv.write(csvLine(p, month));
-                            } catch (IOException e) {
-                              throw new UncheckedIOException(e);
-                            }
+                            sink.accept(transfer(p));
+                            rows.write(p);
                           }
                         }),
                 command.version(),
                 sepaXml);
             sepaXml.flush();
-            csv.flush();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          // One statement in the JDBC adapter: marking a large month payout by payout took one
-          // round trip each (500,000 at 10^7 entries), and on MariaDB an update while the month
-          // was still streaming made the driver buffer the rest of it.
+          // Marking in one storage call after the streams: the SDK never writes while it streams.
           payouts.markExported(month, ctx.now());
-          return new PayoutExportSummary(month, count[0], total[0]);
+          return new PayoutExportSummary(month, tally.payouts, tally.total);
         });
   }
 
-  private static final String CSV_HEADER =
-      "payout_id,partner_id,period,amount,currency,iban,holder_name,status\n";
-
-  private static SepaTransfer transfer(Payout p, YearMonth month) {
+  private SepaTransfer transfer(Payout p) {
     return new SepaTransfer(
         p.payoutId().value(),
         p.account().holderName(),
         p.account().iban(),
         p.amount(),
-        "Partnerprogramma " + month + " " + p.partnerId());
-  }
-
-  private static String csvLine(Payout p, YearMonth month) {
-    return p.payoutId()
-        + ","
-        + p.partnerId()
-        + ","
-        + month
-        + ","
-        + p.amount().amount().toPlainString()
-        + ","
-        + p.amount().currency().getCurrencyCode()
-        + ","
-        + p.account().iban().value()
-        + ","
-        + csvField(p.account().holderName())
-        + ","
-        + (p.status() == PayoutStatus.CREATED ? PayoutStatus.EXPORTED : p.status())
-        + "\n";
-  }
-
-  /** Quotes a CSV field when needed (RFC 4180) and defuses spreadsheet formulas. */
-  static String csvField(String value) {
-    String v = value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
-  }
-
-  /**
-   * A partner's statement for a closed month.
-   *
-   * @param query the query
-   * @return the statement
-   */
-  public PartnerStatement statement(StatementQuery query) {
-    PayoutPeriod period = new PayoutPeriod(query.month(), ctx.terms.zone());
-    return ctx.tx.execute(
-        () -> {
-          ctx.partner(query.partnerId());
-          PeriodClose close =
-              payouts
-                  .findClose(query.month())
-                  .orElseThrow(
-                      () ->
-                          new IllegalTransitionException(
-                              "month " + query.month() + " is not closed"));
-          Optional<PeriodCloseLine> line =
-              payouts.closeLines(query.month()).stream()
-                  .filter(l -> l.partnerId().equals(query.partnerId()))
-                  .findFirst();
-          Optional<Payout> payout = line.flatMap(PeriodCloseLine::payoutId).flatMap(payouts::find);
-          List<LedgerEntry> entries =
-              payout.isPresent()
-                  ? payouts.entriesOfPayout(payout.get().payoutId())
-                  : line.isPresent()
-                      ? payouts.unassignedEntries(query.partnerId(), period.end()).stream()
-                          .filter(e -> !e.recordedAt().isAfter(close.closedAt()))
-                          .toList()
-                      : List.of();
-          Map<OrderId, Map<Integer, CommissionLine>> priced = new HashMap<>();
-          List<PartnerStatement.Line> lines = new ArrayList<>();
-          Money total = Money.zero(ctx.terms.currency());
-          for (LedgerEntry e : entries) {
-            CommissionLine cl =
-                priced
-                    .computeIfAbsent(
-                        e.orderId(), id -> byLine(ctx.storage.ledger().linesOfOrder(id)))
-                    .get(e.lineNumber());
-            Money signed =
-                e.kind() == LedgerEntry.Kind.REVERSED ? e.amount().negated() : e.amount();
-            lines.add(
-                new PartnerStatement.Line(
-                    e.kind(),
-                    e.orderId(),
-                    e.lineNumber(),
-                    cl.productId(),
-                    e.base(),
-                    cl.rate(),
-                    cl.rateVersion()
-                        .map(v -> (v.overrideFor().isPresent() ? "override v" : "v") + v.number()),
-                    signed,
-                    e.occurredAt()));
-            total = total.plus(signed);
-          }
-          lines.sort(
-              Comparator.comparing((PartnerStatement.Line l) -> l.orderId().value())
-                  .thenComparingInt(PartnerStatement.Line::lineNumber)
-                  .thenComparing(PartnerStatement.Line::occurredAt));
-          return new PartnerStatement(
-              query.partnerId(),
-              query.month(),
-              close.closedAt(),
-              payout,
-              line.flatMap(PeriodCloseLine::carriedOver),
-              lines,
-              total);
-        });
-  }
-
-  private static Map<Integer, CommissionLine> byLine(List<CommissionLine> lines) {
-    Map<Integer, CommissionLine> map = new HashMap<>();
-    for (CommissionLine l : lines) {
-      map.put(l.lineNumber(), l);
-    }
-    return map;
+        Remittance.of(ctx.terms, p));
   }
 }

@@ -209,7 +209,7 @@ class CommissionProperties {
               ProgramFixture f = fixture();
               deliver(events(f, f.referredCustomer("c"), stories));
               Balance b = balance(f);
-              assertThat(b.held().plus(b.payable()).plus(b.paid()))
+              assertThat(b.held().plus(b.payable()).plus(b.inPayout()).plus(b.paid()))
                   .isEqualTo(b.earned().minus(b.reversed()));
               assertThat(b.pending().isNegative()).isFalse();
               assertThat(b.payable().isNegative()).isFalse();

@@ -28,16 +28,25 @@ class MoneyArithmeticTest {
         .hasMessageContaining("at most 999999999999999");
     assertThatThrownBy(() -> Money.of(max.negate().subtract(cent), EUR))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> Money.of(max, EUR).plus(eur("0.01")))
+    // A sum may pass the bound of one amount (a balance, a month's total) up to MAX_ABS_TOTAL.
+    assertThat(Money.of(max, EUR).plus(eur("0.01")).amount()).isEqualByComparingTo(max.add(cent));
+    assertThat(Money.of(max.negate(), EUR).minus(eur("0.01")).amount())
+        .isEqualByComparingTo(max.negate().subtract(cent));
+    BigDecimal maxTotal = Money.MAX_ABS_TOTAL;
+    assertThat(Money.total(maxTotal, EUR).amount()).isEqualByComparingTo(maxTotal);
+    assertThatThrownBy(() -> Money.total(maxTotal, EUR).plus(eur("0.01")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at most " + maxTotal.toPlainString());
+    assertThatThrownBy(() -> Money.total(maxTotal.negate(), EUR).minus(eur("0.01")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> Money.of(max.negate(), EUR).minus(eur("0.01")))
+    assertThatThrownBy(() -> Money.total(maxTotal.add(cent), EUR))
         .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> Money.total(new BigDecimal("1E+999999999"), EUR))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageNotContaining("0000000000000000000000000000");
     assertThatThrownBy(() -> Money.of(max, EUR).multipliedBy(new BigDecimal("2"), RoundingMode.UP))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(
-            () ->
-                Money.of(max.add(new BigDecimal("0.004")), EUR, RoundingMode.HALF_UP)
-                    .plus(eur("1")))
+    assertThatThrownBy(() -> Money.of(max.add(new BigDecimal("0.006")), EUR, RoundingMode.HALF_UP))
         .isInstanceOf(InvalidInputException.class);
   }
 

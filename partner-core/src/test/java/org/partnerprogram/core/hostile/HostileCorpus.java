@@ -1349,7 +1349,7 @@ public final class HostileCorpus {
           cases,
           "statement",
           "month " + month,
-          () -> p.partnerStatement().statement(new StatementQuery(a, month)));
+          () -> p.partnerStatement().statement(StatementQuery.of(a, month)));
       add(
           cases,
           "export",
@@ -1561,27 +1561,27 @@ public final class HostileCorpus {
         cases,
         "statement",
         "partner null",
-        () -> p.partnerStatement().statement(new StatementQuery(null, closed)));
+        () -> p.partnerStatement().statement(StatementQuery.of(null, closed)));
     add(
         cases,
         "statement",
         "month null",
-        () -> p.partnerStatement().statement(new StatementQuery(a, null)));
+        () -> p.partnerStatement().statement(StatementQuery.of(a, null)));
     add(
         cases,
         "statement",
         "unknown partner",
-        () -> p.partnerStatement().statement(new StatementQuery(unknownPartner, closed)));
+        () -> p.partnerStatement().statement(StatementQuery.of(unknownPartner, closed)));
     add(
         cases,
         "statement",
         "a month not closed",
-        () -> p.partnerStatement().statement(new StatementQuery(a, YearMonth.of(2026, 12))));
+        () -> p.partnerStatement().statement(StatementQuery.of(a, YearMonth.of(2026, 12))));
     add(
         cases,
         "statement",
         "year 3000",
-        () -> p.partnerStatement().statement(new StatementQuery(a, YearMonth.of(3000, 1))));
+        () -> p.partnerStatement().statement(StatementQuery.of(a, YearMonth.of(3000, 1))));
     add(
         cases,
         "overview",

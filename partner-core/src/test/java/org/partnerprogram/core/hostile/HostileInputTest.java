@@ -32,7 +32,7 @@ class HostileInputTest {
       b.append(w.program.partnerOverview().overview(PartnerOverviewQuery.byPartner(id)))
           .append('\n')
           .append(
-              w.program.partnerStatement().statement(new StatementQuery(id, HostileWorld.CLOSED)))
+              w.program.partnerStatement().statement(StatementQuery.of(id, HostileWorld.CLOSED)))
           .append('\n');
     }
     b.append(

@@ -61,7 +61,7 @@ class PartnerDataIsolationTest {
     PartnerOverview overview =
         w.program.partnerOverview().overview(PartnerOverviewQuery.byPartner(partner)).orElseThrow();
     PartnerStatement statement =
-        w.program.partnerStatement().statement(new StatementQuery(partner, HostileWorld.CLOSED));
+        w.program.partnerStatement().statement(StatementQuery.of(partner, HostileWorld.CLOSED));
     return List.of(
         overview.toString(), statement.toString(), statement.toText(), statement.toJson());
   }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.LedgerEntry;
@@ -22,6 +23,7 @@ import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
 import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
@@ -140,8 +142,8 @@ final class BrokenStorages {
           }
 
           @Override
-          public Money paidTotal(PartnerId partnerId, Currency currency) {
-            return payouts.paidTotal(partnerId, currency);
+          public PayoutTotals payoutTotals(PartnerId partnerId, Currency currency) {
+            return payouts.payoutTotals(partnerId, currency);
           }
 
           @Override
@@ -160,8 +162,19 @@ final class BrokenStorages {
           }
 
           @Override
-          public List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before) {
-            return payouts.unassignedEntries(partnerId, before);
+          public Map<PartnerId, Money> recordCarriedOver(
+              YearMonth period, List<PartnerId> partners, Instant before, Currency currency) {
+            return payouts.recordCarriedOver(period, partners, before, currency);
+          }
+
+          @Override
+          public List<LedgerEntry> carriedOverEntries(YearMonth period, PartnerId partnerId) {
+            return payouts.carriedOverEntries(period, partnerId);
+          }
+
+          @Override
+          public Optional<PeriodCloseLine> closeLine(YearMonth period, PartnerId partnerId) {
+            return payouts.closeLine(period, partnerId);
           }
         };
     return new Delegating(delegate) {

@@ -27,7 +27,9 @@ import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatement;
+import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PayoutState;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
 import org.partnerprogram.core.domain.event.PayoutCreated;
@@ -102,9 +104,10 @@ class PayoutTest {
               assertThat(p.account().iban().value()).isEqualTo("NL91ABNA0417164300");
             });
     Balance balance = overview().balance();
-    assertThat(balance.paid()).isEqualTo(eur("35.00"));
+    assertThat(balance.inPayout()).isEqualTo(eur("35.00"));
+    assertThat(balance.paid()).isEqualTo(eur("0.00"));
     assertThat(balance.payable()).isEqualTo(eur("0.00"));
-    assertThat(balance.held().plus(balance.payable()).plus(balance.paid()))
+    assertThat(balance.held().plus(balance.payable()).plus(balance.inPayout()))
         .isEqualTo(balance.earned().minus(balance.reversed()));
     assertThat(events(PayoutCreated.class)).hasSize(1);
 
@@ -290,11 +293,12 @@ class PayoutTest {
     assertThat(new String(first.sepaXml(), StandardCharsets.UTF_8))
         .contains("<CtrlSum>25.00</CtrlSum>")
         .contains("<MsgId>PP-2026-11</MsgId>");
-    assertThat(first.csv().lines())
+    assertThat(first.csvText().lines())
         .hasSize(2)
         .element(1)
         .asString()
-        .contains("25.00,EUR,NL91ABNA0417164300,Jan de Vries,EXPORTED");
+        .contains("25.00,EUR,NL91ABNA0417164300,Jan de Vries,Partnerprogramma 2026-11 ")
+        .endsWith(",EXPORTED");
     assertThat(close(NOVEMBER).payouts())
         .extracting(p -> p.status())
         .containsExactly(PayoutStatus.EXPORTED);
@@ -351,14 +355,24 @@ class PayoutTest {
     close(NOVEMBER);
 
     PartnerStatement statement =
-        f.program.partnerStatement().statement(new StatementQuery(f.partner.id(), NOVEMBER));
+        f.program.partnerStatement().statement(StatementQuery.of(f.partner.id(), NOVEMBER));
 
     assertThat(statement.total()).isEqualTo(eur("27.50"));
-    assertThat(statement.payout()).isPresent();
+    assertThat(statement.settlement()).isInstanceOf(PartnerStatement.Settlement.PaidOut.class);
     assertThat(statement.lines())
         .extracting(PartnerStatement.Line::amount)
-        .containsExactly(eur("25.00"), eur("5.00"), eur("-2.50"));
+        .containsExactly(eur("25.00"), eur("5.00"), eur("-2.50"), eur("0.00"));
     assertThat(statement.lines().get(1).rateVersion()).contains("v1");
+    // The domain does not participate: listed with nothing earned, so the partner sees why.
+    assertThat(statement.lines().get(3))
+        .satisfies(
+            l -> {
+              assertThat(l.kind()).isEqualTo(PartnerStatement.LineKind.NOT_PARTICIPATING);
+              assertThat(l.productId().value()).isEqualTo("domain-product");
+              assertThat(l.base()).isEqualTo(eur("9.99"));
+              assertThat(l.rate()).isEmpty();
+            });
+    assertThat(statement.toText()).containsPattern("not participating +order-7 +3 domain-product");
     assertThat(statement.toText())
         .contains("order-7")
         .contains("vps-product")
@@ -366,15 +380,55 @@ class PayoutTest {
         .contains("-2.50")
         .doesNotContain("customer-secret-42");
     assertThat(statement.toJson())
-        .startsWith("{\"partnerId\"")
+        .startsWith("{\"programName\":\"Partner programme\",\"partnerId\"")
         .contains("\"total\":\"27.50\"")
         .doesNotContain("customer-secret-42");
     assertThatThrownBy(
             () ->
-                f.program
-                    .partnerStatement()
-                    .statement(new StatementQuery(f.partner.id(), DECEMBER)))
+                f.program.partnerStatement().statement(StatementQuery.of(f.partner.id(), DECEMBER)))
         .isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void aPayoutIsOnItsWayUntilTheBankConfirmsItAndOnlyThenPaid() {
+    paidOrder("o-1", "100.00");
+    f.clock.set(DECEMBER_FIRST);
+    Payout payout = close(NOVEMBER).payouts().get(0);
+
+    // Created, then exported: on its way, not paid.
+    assertThat(overview().balance().inPayout()).isEqualTo(eur("25.00"));
+    assertThat(overview().balance().paid()).isEqualTo(eur("0.00"));
+    assertThat(overview().recentPayouts())
+        .extracting(PartnerOverview.PayoutSummary::state)
+        .containsExactly(PayoutState.ON_ITS_WAY);
+    f.program
+        .exportPayouts()
+        .export(
+            new ExportPayoutsCommand(
+                NOVEMBER, PainVersion.PAIN_001_001_03, DEBTOR, LocalDate.parse("2026-12-02")));
+    assertThat(overview().balance().inPayout()).isEqualTo(eur("25.00"));
+    assertThat(overview().balance().paid()).isEqualTo(eur("0.00"));
+    String text = statementOf(NOVEMBER).toText();
+    assertThat(text)
+        .contains("Payout on 2026-12-01 09:00: on its way (in a payout, not yet confirmed paid)")
+        .doesNotContain("EXPORTED")
+        .doesNotContain("CREATED");
+
+    // Confirmed by the host: paid.
+    f.clock.advance(Duration.ofDays(2));
+    f.program
+        .markPayoutPaid()
+        .markPaid(new MarkPayoutPaidCommand(payout.payoutId(), f.clock.instant()));
+    assertThat(overview().balance().inPayout()).isEqualTo(eur("0.00"));
+    assertThat(overview().balance().paid()).isEqualTo(eur("25.00"));
+    assertThat(overview().recentPayouts())
+        .extracting(PartnerOverview.PayoutSummary::state)
+        .containsExactly(PayoutState.PAID);
+    assertThat(statementOf(NOVEMBER).toText()).contains(": paid (confirmed)");
+  }
+
+  private PartnerStatement statementOf(YearMonth month) {
+    return f.program.partnerStatement().statement(StatementQuery.of(f.partner.id(), month));
   }
 
   @Test

@@ -177,7 +177,8 @@ final class Pages {
     row(b, "pending", "Pending: ordered, not yet paid by the customer", balance.pending());
     row(b, "held", "Earned, in the holding period", balance.held());
     row(b, "payable", "Payable with the next payout", balance.payable());
-    row(b, "paid", "Paid out, or in a payout on its way", balance.paid());
+    row(b, "in-payout", "In a payout on its way to your bank", balance.inPayout());
+    row(b, "paid", "Paid out (the bank paid it)", balance.paid());
     b.append("</table><p>Next payout: from ")
         .append(escape(date(o.nextPayoutDate())))
         .append(", to ")
@@ -396,8 +397,8 @@ final class Pages {
 
   private static String payoutStatus(PayoutStatus status) {
     return switch (status) {
-      case CREATED -> "being prepared";
-      case EXPORTED -> "sent to the bank";
+      case CREATED -> "on its way: being prepared";
+      case EXPORTED -> "on its way: in the bank file";
       case PAID -> "paid";
       case FAILED -> "failed: the amount went back to your balance";
     };

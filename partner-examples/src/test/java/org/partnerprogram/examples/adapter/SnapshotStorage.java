@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,7 @@ import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
 import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
@@ -137,6 +139,9 @@ public final class SnapshotStorage implements ProgramStorage {
    * #committed} holds it, nobody writes it again (the fields are not final only so that a draft can
    * replace its tables one at a time).
    */
+  /** A partner's close of one month. */
+  private record CloseKey(YearMonth period, PartnerId partnerId) {}
+
   private static final class State {
     Map<PartnerId, Partner> partners = Map.of();
     Map<PartnerId, List<PayoutAccountChange>> accountHistory = Map.of();
@@ -154,6 +159,8 @@ public final class SnapshotStorage implements ProgramStorage {
     Map<YearMonth, PeriodClose> closes = Map.of();
     Map<PayoutId, Payout> payouts = Map.of();
     Map<UUID, PayoutId> assignments = Map.of();
+    Map<PayoutId, List<UUID>> released = Map.of();
+    Map<CloseKey, List<UUID>> carried = Map.of();
     List<PeriodCloseLine> closeLines = List.of();
     List<ProgramEvent> events = List.of();
 
@@ -176,6 +183,8 @@ public final class SnapshotStorage implements ProgramStorage {
       s.closes = closes;
       s.payouts = payouts;
       s.assignments = assignments;
+      s.released = released;
+      s.carried = carried;
       s.closeLines = closeLines;
       s.events = events;
       return s;
@@ -746,9 +755,17 @@ public final class SnapshotStorage implements ProgramStorage {
               }
             }
           }
-          // pending = accrued - earned - cancelled; paid is netted by the core from the payouts
+          // pending = accrued - earned - cancelled; payouts are netted by the core
           return new Balance(
-              accrued.minus(earned).minus(cancelled), held, payable, zero, earned, reversed);
+              accrued.minus(earned).minus(cancelled), held, payable, zero, zero, earned, reversed);
+        }
+
+        @Override
+        public Optional<Instant> firstPayableAt() {
+          return read().entries.stream()
+              .map(LedgerEntry::payableAt)
+              .flatMap(Optional::stream)
+              .min(Comparator.naturalOrder());
         }
       };
 
@@ -852,14 +869,59 @@ public final class SnapshotStorage implements ProgramStorage {
         public void release(PayoutId payoutId) {
           State s = write();
           Map<UUID, PayoutId> assignments = new HashMap<>(s.assignments);
+          List<UUID> released = new ArrayList<>(s.released.getOrDefault(payoutId, List.of()));
+          assignments.forEach(
+              (entry, payout) -> {
+                if (payout.equals(payoutId)) {
+                  released.add(entry);
+                }
+              });
           assignments.values().removeIf(payoutId::equals);
           s.assignments = Map.copyOf(assignments);
+          // The payout keeps the record of what it was made with: its statement lists it for good.
+          s.released = with(s.released, payoutId, List.copyOf(released));
         }
 
         @Override
         public void deletePayout(PayoutId payoutId) {
           State s = write();
+          Map<UUID, PayoutId> assignments = new HashMap<>(s.assignments);
+          assignments.values().removeIf(payoutId::equals);
+          s.assignments = Map.copyOf(assignments);
+          s.released = without(s.released, payoutId);
           s.payouts = without(s.payouts, payoutId);
+        }
+
+        @Override
+        public Map<PartnerId, Money> recordCarriedOver(
+            YearMonth period, List<PartnerId> partners, Instant before, Currency currency) {
+          State s = write();
+          Map<PartnerId, Money> sums = new LinkedHashMap<>();
+          for (PartnerId partner : partners) {
+            List<UUID> carried = new ArrayList<>();
+            Money sum = Money.zero(currency);
+            for (LedgerEntry e : s.entries) {
+              if (e.partnerId().equals(partner)
+                  && e.amount().currency().equals(currency)
+                  && assignable(s, e, before)) {
+                carried.add(e.entryId());
+                sum = sum.plus(signed(e));
+              }
+            }
+            s.carried = with(s.carried, new CloseKey(period, partner), List.copyOf(carried));
+            sums.put(partner, sum);
+          }
+          return sums;
+        }
+
+        @Override
+        public List<LedgerEntry> carriedOverEntries(YearMonth period, PartnerId partnerId) {
+          State s = read();
+          List<UUID> ids = s.carried.getOrDefault(new CloseKey(period, partnerId), List.of());
+          return s.entries.stream()
+              .filter(e -> ids.contains(e.entryId()))
+              .sorted(BY_ORDER_LINE)
+              .toList();
         }
 
         @Override
@@ -899,14 +961,19 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
-        public Money paidTotal(PartnerId partnerId, Currency currency) {
-          Money total = Money.zero(currency);
+        public PayoutTotals payoutTotals(PartnerId partnerId, Currency currency) {
+          Money inPayout = Money.zero(currency);
+          Money paid = Money.zero(currency);
           for (Payout p : read().payouts.values()) {
-            if (p.partnerId().equals(partnerId) && p.status() != PayoutStatus.FAILED) {
-              total = total.plus(p.amount());
+            if (p.partnerId().equals(partnerId)) {
+              if (p.status() == PayoutStatus.PAID) {
+                paid = paid.plus(p.amount());
+              } else if (p.status() != PayoutStatus.FAILED) {
+                inPayout = inPayout.plus(p.amount());
+              }
             }
           }
-          return total;
+          return new PayoutTotals(inPayout, paid);
         }
 
         @Override
@@ -924,19 +991,21 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
-        public List<LedgerEntry> entriesOfPayout(PayoutId payoutId) {
-          State s = read();
-          return s.entries.stream()
-              .filter(e -> payoutId.equals(s.assignments.get(e.entryId())))
-              .sorted(BY_ORDER_LINE)
-              .toList();
+        public Optional<PeriodCloseLine> closeLine(YearMonth period, PartnerId partnerId) {
+          return read().closeLines.stream()
+              .filter(l -> l.period().equals(period) && l.partnerId().equals(partnerId))
+              .findFirst();
         }
 
         @Override
-        public List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before) {
+        public List<LedgerEntry> entriesOfPayout(PayoutId payoutId) {
           State s = read();
+          List<UUID> released = s.released.getOrDefault(payoutId, List.of());
           return s.entries.stream()
-              .filter(e -> e.partnerId().equals(partnerId) && assignable(s, e, before))
+              .filter(
+                  e ->
+                      payoutId.equals(s.assignments.get(e.entryId()))
+                          || released.contains(e.entryId()))
               .sorted(BY_ORDER_LINE)
               .toList();
         }

@@ -204,10 +204,11 @@ class HostPortalBrowserTest {
         .contains(invoice + " Webhosting Basic, 12 months earned EUR -14.85 EUR +14.85")
         .doesNotContain(".nl domain name"); // no rate, no commission
     assertThat(text("pending")).isEqualTo("EUR 0.00");
-    assertThat(text("paid")).isEqualTo("EUR 14.85");
+    assertThat(text("in-payout")).isEqualTo("EUR 14.85");
+    assertThat(text("paid")).isEqualTo("EUR 0.00");
     assertThat(text("payable")).isEqualTo("EUR 0.00");
     assertThat(text("payouts"))
-        .contains("November 2026 EUR 14.85 being prepared NL************4300 PO");
+        .contains("November 2026 EUR 14.85 on its way: being prepared NL************4300 PO");
 
     // She adds a link with a code of her own: two links, each with its own copy button.
     browser.findElement(By.id("code")).sendKeys("petra-2026");

@@ -974,14 +974,16 @@ public final class DbBenchmarkMain {
           // One statement, no per-row foreign-key checks (deleting 500,000 payouts row by row
           // checked each against the close lines).
           s.execute(
-              "TRUNCATE pp_period_close_line, pp_payout_item, pp_payout, pp_period_close,"
-                  + " pp_outbox");
+              "TRUNCATE pp_period_close_line, pp_carried_item, pp_released_item, pp_payout_item,"
+                  + " pp_payout, pp_period_close, pp_outbox");
           s.execute("VACUUM ANALYZE pp_payout_item, pp_payout, pp_period_close_line, pp_outbox");
           return;
         }
         List<String> tables =
             List.of(
                 "pp_period_close_line",
+                "pp_carried_item",
+                "pp_released_item",
                 "pp_payout_item",
                 "pp_payout",
                 "pp_period_close",
@@ -991,7 +993,7 @@ public final class DbBenchmarkMain {
           // tens of seconds, so whichever close ran next shared the machine with that purge (a
           // bare close took 18.7 s on fresh tables and 37.0 s right after a DELETE). TRUNCATE
           // refuses a table that a foreign key references unless the checks are off for the
-          // session; all five are emptied together.
+          // session; all seven are emptied together.
           s.execute("SET foreign_key_checks = 0");
           for (String table : tables) {
             s.execute("TRUNCATE TABLE " + table);

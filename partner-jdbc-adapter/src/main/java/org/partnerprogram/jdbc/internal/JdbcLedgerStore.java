@@ -27,6 +27,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.port.out.LedgerStore;
+import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.jdbc.Dialect;
 
 /**
@@ -82,13 +83,20 @@ public final class JdbcLedgerStore implements LedgerStore {
           + ") AS reversed_held";
 
   /**
-   * {@link #BALANCE} and, as a seventh column, the partner's payouts in the currency that did not
-   * fail (parameters: partner, currency): the predicate of {@link JdbcPayoutStore#paidTotal}.
+   * {@link #BALANCE} and, as a seventh and eighth column, the partner's payouts in the currency on
+   * their way and paid (parameters: partner, currency, twice): {@link #PAYOUT_TOTALS}.
    */
-  private static final String BALANCE_NET_OF_PAYOUTS =
-      BALANCE
-          + ", (SELECT SUM(amount) FROM pp_payout WHERE partner_id = ? AND currency_code = ?"
-          + " AND status <> 'FAILED') AS paid";
+  /**
+   * A partner's payouts on their way and paid, as two columns {@code in_payout} and {@code paid}
+   * (null for none; parameters: partner and currency, twice).
+   */
+  private static final String PAYOUT_TOTALS =
+      "(SELECT SUM(amount) FROM pp_payout WHERE partner_id = ? AND currency_code = ?"
+          + " AND status IN ('CREATED', 'EXPORTED')) AS in_payout,"
+          + " (SELECT SUM(amount) FROM pp_payout WHERE partner_id = ? AND currency_code = ?"
+          + " AND status = 'PAID') AS paid";
+
+  private static final String BALANCE_NET_OF_PAYOUTS = BALANCE + ", " + PAYOUT_TOTALS;
 
   private static final String INSERT_ENTRY =
       "INSERT INTO pp_ledger_entry (entry_order, "
@@ -462,8 +470,9 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   /**
    * {@link #balance} with the payouts netted as {@link
-   * org.partnerprogram.core.port.out.ProgramStorage#balanceNetOfPayouts} defines it ({@code paid}
-   * the total of {@link JdbcPayoutStore#paidTotal}, {@code payable} net of it), in one statement.
+   * org.partnerprogram.core.port.out.ProgramStorage#balanceNetOfPayouts} defines it ({@code
+   * inPayout} and {@code paid} the totals of {@link JdbcPayoutStore#payoutTotals}, {@code payable}
+   * net of both), in one statement.
    *
    * @param partnerId the partner
    * @param currency the programme currency
@@ -484,7 +493,7 @@ public final class JdbcLedgerStore implements LedgerStore {
             // Entries keep microseconds, so cutting asOf to microseconds separates them alike.
             Instant bound = Sql.storable("asOf", asOf.truncatedTo(ChronoUnit.MICROS));
             int index = 1;
-            for (int sum = 0; sum < (netted ? 7 : 6); sum++) {
+            for (int sum = 0; sum < (netted ? 8 : 6); sum++) {
               ps.setString(index++, partnerId.value());
               ps.setString(index++, currency.getCurrencyCode());
               if (sum == 3 || sum == 5) { // the 4th and 6th sums are the held ones
@@ -499,11 +508,17 @@ public final class JdbcLedgerStore implements LedgerStore {
               Money earnedHeld = money(rs, "earned_held", currency);
               Money reversed = money(rs, "reversed", currency);
               Money reversedHeld = money(rs, "reversed_held", currency);
+              Money inPayout = netted ? money(rs, "in_payout", currency) : Money.zero(currency);
               Money paid = netted ? money(rs, "paid", currency) : Money.zero(currency);
               return new Balance(
                   accrued.minus(earned).minus(cancelled),
                   earnedHeld.minus(reversedHeld),
-                  earned.minus(earnedHeld).minus(reversed.minus(reversedHeld)).minus(paid),
+                  earned
+                      .minus(earnedHeld)
+                      .minus(reversed.minus(reversedHeld))
+                      .minus(inPayout)
+                      .minus(paid),
+                  inPayout,
                   paid,
                   earned,
                   reversed);
@@ -512,8 +527,50 @@ public final class JdbcLedgerStore implements LedgerStore {
         });
   }
 
+  /**
+   * The totals of {@link JdbcPayoutStore#payoutTotals}, in one statement.
+   *
+   * @param partnerId the partner
+   * @param currency the programme currency
+   * @return the totals
+   */
+  PayoutTotals payoutTotals(PartnerId partnerId, Currency currency) {
+    return sql.run(
+        "totalling the payouts of partner " + partnerId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT " + PAYOUT_TOTALS)) {
+            for (int i = 0; i < 2; i++) {
+              ps.setString(2 * i + 1, partnerId.value());
+              ps.setString(2 * i + 2, currency.getCurrencyCode());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return new PayoutTotals(
+                  money(rs, "in_payout", currency), money(rs, "paid", currency));
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<Instant> firstPayableAt() {
+    return sql.run(
+        "finding the first payable entry",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT MIN(payable_at) AS first_payable FROM pp_ledger_entry"
+                      + " WHERE kind IN ('EARNED', 'REVERSED')")) {
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return sql.getInstant(rs, "first_payable");
+            }
+          }
+        });
+  }
+
   private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {
     BigDecimal amount = rs.getBigDecimal(column);
-    return Money.of(amount == null ? BigDecimal.ZERO : amount, currency);
+    return Money.total(amount == null ? BigDecimal.ZERO : amount, currency);
   }
 }

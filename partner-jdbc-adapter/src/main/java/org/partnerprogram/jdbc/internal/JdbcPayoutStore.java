@@ -33,6 +33,7 @@ import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.jdbc.Dialect;
 
 /**
@@ -334,7 +335,7 @@ public final class JdbcPayoutStore implements PayoutStore {
   }
 
   private static Money money(BigDecimal amount, Currency currency) {
-    return Money.of(amount == null ? BigDecimal.ZERO : amount, currency);
+    return Money.total(amount == null ? BigDecimal.ZERO : amount, currency);
   }
 
   @Override
@@ -662,12 +663,25 @@ public final class JdbcPayoutStore implements PayoutStore {
     sql.run(
         "releasing the entries of payout " + payoutId,
         c -> {
+          // The payout keeps the record of what it was made with (its statement lists it for good).
           try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM pp_payout_item WHERE payout_id = ?")) {
+              c.prepareStatement(
+                  "INSERT INTO pp_released_item (payout_id, entry_id, partner_id, signed_amount)"
+                      + " SELECT payout_id, entry_id, partner_id, signed_amount"
+                      + " FROM pp_payout_item WHERE payout_id = ?")) {
             ps.setString(1, payoutId.value());
-            return ps.executeUpdate();
+            ps.executeUpdate();
           }
+          return deleteItems(c, payoutId);
         });
+  }
+
+  private static int deleteItems(Connection c, PayoutId payoutId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM pp_payout_item WHERE payout_id = ?")) {
+      ps.setString(1, payoutId.value());
+      return ps.executeUpdate();
+    }
   }
 
   @Override
@@ -675,10 +689,93 @@ public final class JdbcPayoutStore implements PayoutStore {
     sql.run(
         "deleting payout " + payoutId,
         c -> {
+          deleteItems(c, payoutId);
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM pp_released_item WHERE payout_id = ?")) {
+            ps.setString(1, payoutId.value());
+            ps.executeUpdate();
+          }
           try (PreparedStatement ps =
               c.prepareStatement("DELETE FROM pp_payout WHERE payout_id = ?")) {
             ps.setString(1, payoutId.value());
             return ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Map<PartnerId, Money> recordCarriedOver(
+      YearMonth period, List<PartnerId> partners, Instant before, Currency currency) {
+    Map<PartnerId, Money> sums = new LinkedHashMap<>();
+    if (partners.isEmpty()) {
+      return sums;
+    }
+    partners.forEach(p -> sums.put(p, Money.zero(currency)));
+    return sql.run(
+        "recording what the close of " + period + " carried over",
+        c -> {
+          for (int from = 0; from < partners.size(); from += Sql.IN_LIST) {
+            List<PartnerId> chunk =
+                partners.subList(from, Math.min(partners.size(), from + Sql.IN_LIST));
+            String in = Sql.placeholders(chunk.size());
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO pp_carried_item (period, partner_id, entry_id, signed_amount)"
+                        + " SELECT ?, e.partner_id, e.entry_id, "
+                        + SIGNED_AMOUNT
+                        + " FROM pp_ledger_entry e WHERE e.partner_id IN ("
+                        + in
+                        + ") AND e.currency_code = ? AND "
+                        + UNASSIGNED)) {
+              int i = 1;
+              ps.setString(i++, period.toString());
+              for (PartnerId partner : chunk) {
+                ps.setString(i++, partner.value());
+              }
+              ps.setString(i++, currency.getCurrencyCode());
+              sql.setInstant(ps, i, "before", bound(before));
+              ps.executeUpdate();
+            }
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT partner_id, SUM(signed_amount) AS carried FROM pp_carried_item"
+                        + " WHERE period = ? AND partner_id IN ("
+                        + in
+                        + ") GROUP BY partner_id")) {
+              int i = 1;
+              ps.setString(i++, period.toString());
+              for (PartnerId partner : chunk) {
+                ps.setString(i++, partner.value());
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  sums.put(
+                      PartnerId.of(rs.getString("partner_id")),
+                      money(rs.getBigDecimal("carried"), currency));
+                }
+              }
+            }
+          }
+          return sums;
+        });
+  }
+
+  @Override
+  public List<LedgerEntry> carriedOverEntries(YearMonth period, PartnerId partnerId) {
+    return sql.run(
+        "reading what the close of " + period + " carried over for partner " + partnerId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + JdbcLedgerStore.entryColumns()
+                      + " FROM pp_ledger_entry e WHERE e.entry_id IN"
+                      + " (SELECT k.entry_id FROM pp_carried_item k"
+                      + " WHERE k.period = ? AND k.partner_id = ?)"
+                      + settledOrder())) {
+            ps.setString(1, period.toString());
+            ps.setString(2, partnerId.value());
+            return ledger.readEntries(ps);
           }
         });
   }
@@ -818,22 +915,9 @@ public final class JdbcPayoutStore implements PayoutStore {
   }
 
   @Override
-  public Money paidTotal(PartnerId partnerId, Currency currency) {
-    return sql.run(
-        "totalling the payouts of partner " + partnerId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT COALESCE(SUM(amount), 0) AS total FROM pp_payout"
-                      + " WHERE partner_id = ? AND currency_code = ? AND status <> 'FAILED'")) {
-            ps.setString(1, partnerId.value());
-            ps.setString(2, currency.getCurrencyCode());
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return money(rs.getBigDecimal("total"), currency);
-            }
-          }
-        });
+  public PayoutTotals payoutTotals(PartnerId partnerId, Currency currency) {
+    // The ledger store owns the statement, which the overview's balance statement shares.
+    return ledger.payoutTotals(partnerId, currency);
   }
 
   @Override
@@ -888,6 +972,38 @@ public final class JdbcPayoutStore implements PayoutStore {
   }
 
   @Override
+  public Optional<PeriodCloseLine> closeLine(YearMonth period, PartnerId partnerId) {
+    return sql.run(
+        "reading the close line of partner " + partnerId + " for " + period,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + CLOSE_LINE_COLUMNS
+                      + " FROM pp_period_close_line WHERE period = ? AND partner_id = ?")) {
+            ps.setString(1, period.toString());
+            ps.setString(2, partnerId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(closeLine(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  private static final String CLOSE_LINE_COLUMNS =
+      "period, partner_id, amount, currency_code, payout_id, carry_over_reason";
+
+  private static PeriodCloseLine closeLine(ResultSet rs) throws SQLException {
+    return new PeriodCloseLine(
+        YearMonth.parse(rs.getString("period").trim()),
+        PartnerId.of(rs.getString("partner_id")),
+        Sql.getTotal(rs, "amount", "currency_code"),
+        Optional.ofNullable(rs.getString("payout_id")).map(PayoutId::of),
+        Optional.ofNullable(rs.getString("carry_over_reason"))
+            .map(PeriodCloseLine.CarryOverReason::valueOf));
+  }
+
+  @Override
   public List<PeriodCloseLine> closeLines(YearMonth period) {
     return sql.run(
         "reading the close lines of month " + period,
@@ -914,21 +1030,15 @@ public final class JdbcPayoutStore implements PayoutStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT period, partner_id, amount, currency_code, payout_id, carry_over_reason"
+            "SELECT "
+                + CLOSE_LINE_COLUMNS
                 + " FROM pp_period_close_line WHERE period = ? ORDER BY "
                 + binary("partner_id"))) {
       ps.setString(1, period.toString());
       ps.setFetchSize(fetchSize);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          action.accept(
-              new PeriodCloseLine(
-                  YearMonth.parse(rs.getString("period").trim()),
-                  PartnerId.of(rs.getString("partner_id")),
-                  Sql.getMoney(rs, "amount", "currency_code"),
-                  Optional.ofNullable(rs.getString("payout_id")).map(PayoutId::of),
-                  Optional.ofNullable(rs.getString("carry_over_reason"))
-                      .map(PeriodCloseLine.CarryOverReason::valueOf)));
+          action.accept(closeLine(rs));
         }
       }
     }
@@ -944,33 +1054,18 @@ public final class JdbcPayoutStore implements PayoutStore {
     return sql.run(
         "reading the entries of payout " + payoutId,
         c -> {
+          // What it pays, or after a failure, what it paid (a payout is never in both tables).
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT "
                       + JdbcLedgerStore.entryColumns()
                       + " FROM pp_ledger_entry e WHERE e.entry_id IN"
-                      + " (SELECT i.entry_id FROM pp_payout_item i WHERE i.payout_id = ?)"
+                      + " (SELECT i.entry_id FROM pp_payout_item i WHERE i.payout_id = ?"
+                      + " UNION ALL SELECT r.entry_id FROM pp_released_item r"
+                      + " WHERE r.payout_id = ?)"
                       + settledOrder())) {
             ps.setString(1, payoutId.value());
-            return ledger.readEntries(ps);
-          }
-        });
-  }
-
-  @Override
-  public List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before) {
-    return sql.run(
-        "reading the unassigned entries of partner " + partnerId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + JdbcLedgerStore.entryColumns()
-                      + " FROM pp_ledger_entry e WHERE e.partner_id = ? AND "
-                      + UNASSIGNED
-                      + settledOrder())) {
-            ps.setString(1, partnerId.value());
-            sql.setInstant(ps, 2, "before", bound(before));
+            ps.setString(2, payoutId.value());
             return ledger.readEntries(ps);
           }
         });

@@ -280,4 +280,25 @@ public final class Sql {
     }
     return Money.of(amount, Currency.getInstance(currency.trim()));
   }
+
+  /**
+   * Reads a total (a sum the SDK computed, such as a close line's amount), bounded by {@link
+   * Money#MAX_ABS_TOTAL}.
+   *
+   * @param rs the row
+   * @param amountColumn the amount's column
+   * @param currencyColumn the currency code's column
+   * @return the total
+   * @throws SQLException if either column is NULL or reading fails
+   */
+  public static Money getTotal(ResultSet rs, String amountColumn, String currencyColumn)
+      throws SQLException {
+    BigDecimal amount = rs.getBigDecimal(amountColumn);
+    String currency = rs.getString(currencyColumn);
+    if (amount == null || currency == null) {
+      throw new SQLException(
+          "column " + amountColumn + " or " + currencyColumn + " is unexpectedly NULL");
+    }
+    return Money.total(amount, Currency.getInstance(currency.trim()));
+  }
 }

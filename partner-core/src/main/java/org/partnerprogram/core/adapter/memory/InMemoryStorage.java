@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,7 @@ import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
 import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
@@ -93,9 +95,13 @@ public final class InMemoryStorage implements ProgramStorage {
   private final Map<YearMonth, PeriodClose> closes = new HashMap<>();
   private final Map<PayoutId, Payout> payoutsById = new HashMap<>();
   private final Map<UUID, PayoutId> assignments = new HashMap<>();
+  private final Map<PayoutId, List<UUID>> releasedEntries = new HashMap<>();
+  private final Map<CloseKey, List<UUID>> carriedOver = new HashMap<>();
   private final List<PeriodCloseLine> closeLines = new ArrayList<>();
 
   private record Refund(OrderId orderId, int lineNumber, EventId eventId, Money net) {}
+
+  private record CloseKey(YearMonth period, PartnerId partnerId) {}
 
   private final Partners partners = new Partners();
   private final Codes codes = new Codes();
@@ -649,7 +655,16 @@ public final class InMemoryStorage implements ProgramStorage {
         }
       }
       return new Balance(
-          accrued.minus(earned).minus(cancelled), held, payable, zero, earned, reversed);
+          accrued.minus(earned).minus(cancelled), held, payable, zero, zero, earned, reversed);
+    }
+
+    @Override
+    public Optional<Instant> firstPayableAt() {
+      unit();
+      return entries.stream()
+          .map(LedgerEntry::payableAt)
+          .flatMap(Optional::stream)
+          .min(Comparator.naturalOrder());
     }
   }
 
@@ -754,17 +769,61 @@ public final class InMemoryStorage implements ProgramStorage {
     @Override
     public void release(PayoutId payoutId) {
       unit();
+      List<UUID> released = new ArrayList<>();
       for (LedgerEntry e : entries) {
         if (payoutId.equals(assignments.get(e.entryId()))) {
           remove(assignments, e.entryId());
+          released.add(e.entryId());
         }
+      }
+      if (!released.isEmpty()) {
+        List<UUID> kept = new ArrayList<>(releasedEntries.getOrDefault(payoutId, List.of()));
+        kept.addAll(released);
+        put(releasedEntries, payoutId, List.copyOf(kept));
       }
     }
 
     @Override
     public void deletePayout(PayoutId payoutId) {
       unit();
+      for (LedgerEntry e : entries) {
+        if (payoutId.equals(assignments.get(e.entryId()))) {
+          remove(assignments, e.entryId());
+        }
+      }
+      remove(releasedEntries, payoutId);
       remove(payoutsById, payoutId);
+    }
+
+    @Override
+    public Map<PartnerId, Money> recordCarriedOver(
+        YearMonth period, List<PartnerId> partners, Instant before, Currency currency) {
+      unit();
+      Map<PartnerId, Money> sums = new LinkedHashMap<>();
+      for (PartnerId partner : partners) {
+        List<UUID> carried = new ArrayList<>();
+        Money sum = Money.zero(currency);
+        for (LedgerEntry e : entries) {
+          if (e.partnerId().equals(partner)
+              && e.amount().currency().equals(currency)
+              && assignable(e, before)) {
+            carried.add(e.entryId());
+            sum = sum.plus(signed(e));
+          }
+        }
+        if (!carried.isEmpty()) {
+          put(carriedOver, new CloseKey(period, partner), List.copyOf(carried));
+        }
+        sums.put(partner, sum);
+      }
+      return sums;
+    }
+
+    @Override
+    public List<LedgerEntry> carriedOverEntries(YearMonth period, PartnerId partnerId) {
+      unit();
+      List<UUID> ids = carriedOver.getOrDefault(new CloseKey(period, partnerId), List.of());
+      return entries.stream().filter(e -> ids.contains(e.entryId())).sorted(SETTLED_ORDER).toList();
     }
 
     @Override
@@ -807,15 +866,21 @@ public final class InMemoryStorage implements ProgramStorage {
     }
 
     @Override
-    public Money paidTotal(PartnerId partnerId, Currency currency) {
+    public PayoutTotals payoutTotals(PartnerId partnerId, Currency currency) {
       unit();
-      Money total = Money.zero(currency);
+      Money inPayout = Money.zero(currency);
+      Money paid = Money.zero(currency);
       for (Payout p : payoutsById.values()) {
-        if (p.partnerId().equals(partnerId) && p.status() != PayoutStatus.FAILED) {
-          total = total.plus(p.amount());
+        if (!p.partnerId().equals(partnerId) || !p.amount().currency().equals(currency)) {
+          continue;
+        }
+        switch (p.status()) {
+          case CREATED, EXPORTED -> inPayout = inPayout.plus(p.amount());
+          case PAID -> paid = paid.plus(p.amount());
+          case FAILED -> {}
         }
       }
-      return total;
+      return new PayoutTotals(inPayout, paid);
     }
 
     @Override
@@ -833,19 +898,20 @@ public final class InMemoryStorage implements ProgramStorage {
     }
 
     @Override
-    public List<LedgerEntry> entriesOfPayout(PayoutId payoutId) {
+    public Optional<PeriodCloseLine> closeLine(YearMonth period, PartnerId partnerId) {
       unit();
-      return entries.stream()
-          .filter(e -> payoutId.equals(assignments.get(e.entryId())))
-          .sorted(SETTLED_ORDER)
-          .toList();
+      return closeLines.stream()
+          .filter(l -> l.period().equals(period) && l.partnerId().equals(partnerId))
+          .findFirst();
     }
 
     @Override
-    public List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before) {
+    public List<LedgerEntry> entriesOfPayout(PayoutId payoutId) {
       unit();
+      List<UUID> released = releasedEntries.getOrDefault(payoutId, List.of());
       return entries.stream()
-          .filter(e -> e.partnerId().equals(partnerId) && assignable(e, before))
+          .filter(
+              e -> payoutId.equals(assignments.get(e.entryId())) || released.contains(e.entryId()))
           .sorted(SETTLED_ORDER)
           .toList();
     }

@@ -3,7 +3,6 @@ package org.partnerprogram.core.port.in;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 
 /**
  * Writes the payouts of a closed month as a SEPA credit transfer file and as CSV, and marks created
@@ -31,7 +30,7 @@ public interface ExportPayoutsUseCase {
    *
    * @param command the command; never null
    * @param sepaXml where the pain.001 file (UTF-8) goes; flushed, not closed; never null
-   * @param csv where the CSV goes; flushed, not closed; never null
+   * @param csv where the CSV's UTF-8 bytes go; flushed, not closed; never null
    * @return how many payouts and their sum; never null
    * @throws org.partnerprogram.core.domain.IllegalTransitionException if the month is not closed,
    *     or its close made no payout to export
@@ -39,7 +38,7 @@ public interface ExportPayoutsUseCase {
    *     exported)
    */
   default PayoutExportSummary exportTo(
-      ExportPayoutsCommand command, OutputStream sepaXml, Writer csv) {
+      ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
     PayoutExport export = export(command);
     try {
       sepaXml.write(export.sepaXml());

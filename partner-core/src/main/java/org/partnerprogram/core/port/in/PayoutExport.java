@@ -1,6 +1,8 @@
 package org.partnerprogram.core.port.in;
 
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Objects;
 import org.partnerprogram.core.domain.Money;
 
@@ -10,14 +12,14 @@ import org.partnerprogram.core.domain.Money;
  *
  * @param month the month; never null
  * @param sepaXml the pain.001 file, UTF-8; never null
- * @param csv the same payouts as CSV (header line, then one line per payout), UTF-8 text; never
- *     null
+ * @param csv the same payouts as CSV in the command's format (header line, then one line per
+ *     payout), UTF-8 bytes (with a byte-order mark in the Excel format); never null
  * @param count how many payouts
  * @param total their sum; never null
  */
-// The array is copied in and out, and equals/hashCode compare its content.
+// The arrays are copied in and out, and equals/hashCode compare their content.
 @SuppressWarnings("ArrayRecordComponent")
-public record PayoutExport(YearMonth month, byte[] sepaXml, String csv, int count, Money total) {
+public record PayoutExport(YearMonth month, byte[] sepaXml, byte[] csv, int count, Money total) {
   /** Checks for nulls. */
   public PayoutExport {
     Objects.requireNonNull(month, "month");
@@ -25,6 +27,7 @@ public record PayoutExport(YearMonth month, byte[] sepaXml, String csv, int coun
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(total, "total");
     sepaXml = sepaXml.clone();
+    csv = csv.clone();
   }
 
   /**
@@ -37,19 +40,38 @@ public record PayoutExport(YearMonth month, byte[] sepaXml, String csv, int coun
     return sepaXml.clone();
   }
 
+  /**
+   * The CSV file.
+   *
+   * @return a copy of the bytes
+   */
+  @Override
+  public byte[] csv() {
+    return csv.clone();
+  }
+
+  /**
+   * The CSV file as text (a byte-order mark, if any, is the text's first character).
+   *
+   * @return the CSV decoded as UTF-8
+   */
+  public String csvText() {
+    return new String(csv, StandardCharsets.UTF_8);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof PayoutExport other
         && month.equals(other.month)
-        && java.util.Arrays.equals(sepaXml, other.sepaXml)
-        && csv.equals(other.csv)
+        && Arrays.equals(sepaXml, other.sepaXml)
+        && Arrays.equals(csv, other.csv)
         && count == other.count
         && total.equals(other.total);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(month, java.util.Arrays.hashCode(sepaXml), csv, count, total);
+    return Objects.hash(month, Arrays.hashCode(sepaXml), Arrays.hashCode(csv), count, total);
   }
 
   @Override

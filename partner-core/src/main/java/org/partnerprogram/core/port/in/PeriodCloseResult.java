@@ -3,12 +3,16 @@ package org.partnerprogram.core.port.in;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PeriodCloseLine;
+import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
 
 /**
  * What a close did (or, for a month closed before, what its close did): a summary that is held, and
@@ -53,7 +57,7 @@ public final class PeriodCloseResult {
   private final Instant closedAt;
   private final int payoutCount;
   private final Money payoutTotal;
-  private final int carriedOverCount;
+  private final Map<CarryOverReason, Integer> carriedOver;
   private final boolean alreadyClosed;
   private final Details details;
 
@@ -64,8 +68,8 @@ public final class PeriodCloseResult {
    * @param closedAt when it was closed; never null
    * @param payoutCount how many payouts the close made; at least 0
    * @param payoutTotal their total, in the programme currency; never null, not negative
-   * @param carriedOverCount how many partners with a payable balance had it carried over; at least
-   *     0
+   * @param carriedOver how many partners with a payable balance had it carried over, by reason
+   *     (reasons with none may be left out); never null, no count below 1
    * @param alreadyClosed true if the month had been closed before this call (nothing was written)
    * @param details reads the payouts and close lines; never null
    * @throws IllegalArgumentException if a count or the total is negative
@@ -75,22 +79,27 @@ public final class PeriodCloseResult {
       Instant closedAt,
       int payoutCount,
       Money payoutTotal,
-      int carriedOverCount,
+      Map<CarryOverReason, Integer> carriedOver,
       boolean alreadyClosed,
       Details details) {
     this.month = Objects.requireNonNull(month, "month");
     this.closedAt = Objects.requireNonNull(closedAt, "closedAt");
     this.payoutTotal = Objects.requireNonNull(payoutTotal, "payoutTotal");
     this.details = Objects.requireNonNull(details, "details");
-    if (payoutCount < 0 || carriedOverCount < 0) {
+    Objects.requireNonNull(carriedOver, "carriedOver");
+    if (payoutCount < 0 || carriedOver.values().stream().anyMatch(n -> n < 1)) {
       throw new IllegalArgumentException(
-          "counts must not be negative, were " + payoutCount + " and " + carriedOverCount);
+          "counts must be positive (payouts: zero or more), were "
+              + payoutCount
+              + " and "
+              + carriedOver);
     }
     if (payoutTotal.isNegative()) {
       throw new IllegalArgumentException("payoutTotal must not be negative, was " + payoutTotal);
     }
     this.payoutCount = payoutCount;
-    this.carriedOverCount = carriedOverCount;
+    this.carriedOver =
+        carriedOver.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(carriedOver));
     this.alreadyClosed = alreadyClosed;
   }
 
@@ -136,7 +145,17 @@ public final class PeriodCloseResult {
    * @return the count; at least 0
    */
   public int carriedOverCount() {
-    return carriedOverCount;
+    return carriedOver.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
+   * How many partners had their balance carried over, by reason: a partner above the programme's
+   * maximum payout ({@link CarryOverReason#ABOVE_MAXIMUM_PAYOUT}) needs an operator's attention.
+   *
+   * @return the counts by reason, in the reasons' order, without reasons no partner had; never null
+   */
+  public Map<CarryOverReason, Integer> carriedOverByReason() {
+    return carriedOver;
   }
 
   /**
@@ -168,7 +187,7 @@ public final class PeriodCloseResult {
    * @return the lines ordered by partner id (as {@link String#compareTo}); never null
    */
   public List<PeriodCloseLine> lines() {
-    List<PeriodCloseLine> lines = new ArrayList<>(payoutCount + carriedOverCount);
+    List<PeriodCloseLine> lines = new ArrayList<>(payoutCount + carriedOverCount());
     details.forEachLine(lines::add);
     return List.copyOf(lines);
   }
@@ -200,13 +219,13 @@ public final class PeriodCloseResult {
         && closedAt.equals(r.closedAt)
         && payoutCount == r.payoutCount
         && payoutTotal.equals(r.payoutTotal)
-        && carriedOverCount == r.carriedOverCount
+        && carriedOver.equals(r.carriedOver)
         && alreadyClosed == r.alreadyClosed;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(month, closedAt, payoutCount, payoutTotal, carriedOverCount, alreadyClosed);
+    return Objects.hash(month, closedAt, payoutCount, payoutTotal, carriedOver, alreadyClosed);
   }
 
   @Override
@@ -219,8 +238,8 @@ public final class PeriodCloseResult {
         + payoutCount
         + ", payoutTotal="
         + payoutTotal
-        + ", carriedOverCount="
-        + carriedOverCount
+        + ", carriedOver="
+        + carriedOver
         + ", alreadyClosed="
         + alreadyClosed
         + "]";

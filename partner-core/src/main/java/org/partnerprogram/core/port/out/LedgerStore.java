@@ -3,6 +3,7 @@ package org.partnerprogram.core.port.out;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.EventId;
@@ -84,8 +85,9 @@ public interface LedgerStore {
 
   /**
    * A partner's balance from the ledger alone, aggregated in storage (never by loading every
-   * entry): {@code paid} is zero and {@code payable} is gross of payouts (all EARNED minus REVERSED
-   * with {@code payableAt <= asOf}); the core nets the payouts of {@link PayoutStore#paidTotal}.
+   * entry): {@code inPayout} and {@code paid} are zero and {@code payable} is gross of payouts (all
+   * EARNED minus REVERSED with {@code payableAt <= asOf}); the core nets the payouts of {@link
+   * PayoutStore#payoutTotals}.
    *
    * @param partnerId the partner; never null
    * @param currency the programme currency; never null
@@ -93,4 +95,12 @@ public interface LedgerStore {
    * @return the balance; zeros if the partner has no entries
    */
   Balance balance(PartnerId partnerId, Currency currency, Instant asOf);
+
+  /**
+   * The earliest {@code payableAt} of any {@code EARNED} or {@code REVERSED} entry: a programme's
+   * first close is the month that holds it (or an earlier one).
+   *
+   * @return the instant, or empty if nothing ever became payable
+   */
+  Optional<Instant> firstPayableAt();
 }

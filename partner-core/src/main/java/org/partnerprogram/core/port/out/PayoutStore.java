@@ -115,19 +115,50 @@ public interface PayoutStore {
   }
 
   /**
-   * Releases a payout's entries: they become unassigned and payable again.
+   * Releases a failed payout's entries: they become unassigned and payable again, while the payout
+   * keeps the record of the entries it was made with, so {@link #entriesOfPayout} returns them
+   * after the release as before (a closed month's statement never changes). Releasing a payout
+   * twice changes nothing.
    *
    * @param payoutId the payout; never null
    */
   void release(PayoutId payoutId);
 
   /**
-   * Deletes a payout made in the current transaction that turned out not to be payable (its entries
-   * must have been released).
+   * Deletes a payout made in the current transaction that turned out not to be payable, together
+   * with its assignments, keeping no record of them: its entries become unassigned again. Only a
+   * period close calls it, on a payout of its own.
    *
    * @param payoutId the payout; never null
    */
   void deletePayout(PayoutId payoutId);
+
+  /**
+   * Records which entries a month's close carried over for partners it made no payout for: for each
+   * partner, every unassigned {@code EARNED} and {@code REVERSED} entry with {@code payableAt}
+   * before the given instant, in storage (never by loading the entries). The entries stay
+   * unassigned (a later close pays them); the record only says they made up the carried balance, so
+   * the month's statement can list them for good.
+   *
+   * @param period the closed month; never null
+   * @param partners the partners carried over, each at most once; never null, no null element; may
+   *     be empty
+   * @param before the exclusive bound on {@code payableAt}; never null
+   * @param currency the programme currency; never null
+   * @return for each partner, the sum of the entries recorded (EARNED minus REVERSED; zero if none)
+   */
+  Map<PartnerId, Money> recordCarriedOver(
+      YearMonth period, List<PartnerId> partners, Instant before, Currency currency);
+
+  /**
+   * The entries a month's close carried over for a partner (recorded by {@link
+   * #recordCarriedOver}), whether or not a later close has paid them since.
+   *
+   * @param period the closed month; never null
+   * @param partnerId the partner; never null
+   * @return the entries ordered by order id, line number, then recording time; empty if none
+   */
+  List<LedgerEntry> carriedOverEntries(YearMonth period, PartnerId partnerId);
 
   /**
    * Replaces a payout's amount, status, status time and failure reason, if its stored status is the
@@ -204,13 +235,14 @@ public interface PayoutStore {
   List<Payout> recentPayouts(PartnerId partnerId, int limit);
 
   /**
-   * The total of a partner's payouts that did not fail (created, exported or paid).
+   * The totals of a partner's payouts that did not fail: those on their way (CREATED or EXPORTED)
+   * and those paid (PAID).
    *
    * @param partnerId the partner; never null
    * @param currency the programme currency; never null
-   * @return the total; zero if none
+   * @return the totals; zeros if none
    */
-  Money paidTotal(PartnerId partnerId, Currency currency);
+  PayoutTotals payoutTotals(PartnerId partnerId, Currency currency);
 
   /**
    * Stores what a close did for one partner.
@@ -239,6 +271,16 @@ public interface PayoutStore {
   List<PeriodCloseLine> closeLines(YearMonth period);
 
   /**
+   * What a month's close did for one partner.
+   *
+   * @param period the month; never null
+   * @param partnerId the partner; never null
+   * @return the line, or empty if the month was not closed or the partner had nothing payable at
+   *     its close
+   */
+  Optional<PeriodCloseLine> closeLine(YearMonth period, PartnerId partnerId);
+
+  /**
    * Gives what a close did to an action one line at a time, in the order of {@link #closeLines},
    * without holding them all: reading the lines of a close of hundreds of thousands of partners
    * streams through this. The default reads {@link #closeLines} into memory; adapters should
@@ -252,20 +294,11 @@ public interface PayoutStore {
   }
 
   /**
-   * The entries a payout pays.
+   * The entries a payout was made with: those it pays, or, after it failed and was {@linkplain
+   * #release released}, those it paid before the release.
    *
    * @param payoutId the payout; never null
    * @return the entries ordered by order id, line number, then recording time; empty if none
    */
   List<LedgerEntry> entriesOfPayout(PayoutId payoutId);
-
-  /**
-   * A partner's unassigned EARNED and REVERSED entries payable before an instant (what carries
-   * over).
-   *
-   * @param partnerId the partner; never null
-   * @param before the exclusive bound on {@code payableAt}; never null
-   * @return the entries ordered by order id, line number, then recording time; empty if none
-   */
-  List<LedgerEntry> unassignedEntries(PartnerId partnerId, Instant before);
 }

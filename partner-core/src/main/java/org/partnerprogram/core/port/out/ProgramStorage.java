@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.IssuedCode;
-import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -158,10 +157,11 @@ public interface ProgramStorage {
 
   /**
    * A partner's balance with its payouts netted, as the overview shows it: the {@linkplain
-   * LedgerStore#balance ledger's balance} with {@code paid} the {@linkplain PayoutStore#paidTotal
-   * total of the payouts that did not fail} and {@code payable} the ledger's payable minus that
-   * total (negative when refunds were reversed after a payout). The default asks the two stores; an
-   * adapter that can answer both in one round trip may override it, with the same result.
+   * LedgerStore#balance ledger's balance} with {@code inPayout} and {@code paid} the {@linkplain
+   * PayoutStore#payoutTotals totals of the partner's payouts} on their way and paid, and {@code
+   * payable} the ledger's payable minus both (negative when refunds were reversed after a payout).
+   * The default asks the two stores; an adapter that can answer both in one round trip may override
+   * it, with the same result.
    *
    * @param partnerId the partner; never null
    * @param currency the programme currency; never null
@@ -170,12 +170,13 @@ public interface ProgramStorage {
    */
   default Balance balanceNetOfPayouts(PartnerId partnerId, Currency currency, Instant asOf) {
     Balance ledger = ledger().balance(partnerId, currency, asOf);
-    Money paid = payouts().paidTotal(partnerId, currency);
+    PayoutTotals payouts = payouts().payoutTotals(partnerId, currency);
     return new Balance(
         ledger.pending(),
         ledger.held(),
-        ledger.payable().minus(paid),
-        paid,
+        ledger.payable().minus(payouts.total()),
+        payouts.inPayout(),
+        payouts.paid(),
         ledger.earned(),
         ledger.reversed());
   }

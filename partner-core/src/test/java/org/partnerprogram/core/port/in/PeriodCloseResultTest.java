@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,11 @@ class PeriodCloseResultTest {
     }
   }
 
+  private static final Map<CarryOverReason, Integer> ONE_BELOW_MINIMUM =
+      Map.of(CarryOverReason.BELOW_MINIMUM, 1);
+
   private static PeriodCloseResult result(boolean alreadyClosed, PeriodCloseResult.Details d) {
-    return new PeriodCloseResult(NOVEMBER, CLOSED, 1, TOTAL, 1, alreadyClosed, d);
+    return new PeriodCloseResult(NOVEMBER, CLOSED, 1, TOTAL, ONE_BELOW_MINIMUM, alreadyClosed, d);
   }
 
   @Test
@@ -97,26 +101,37 @@ class PeriodCloseResultTest {
     assertThat(a).isNotEqualTo(result(true, new CountingDetails()));
     assertThat(a)
         .isNotEqualTo(
-            new PeriodCloseResult(NOVEMBER, CLOSED, 2, TOTAL, 1, false, new CountingDetails()));
+            new PeriodCloseResult(
+                NOVEMBER, CLOSED, 2, TOTAL, ONE_BELOW_MINIMUM, false, new CountingDetails()));
     assertThat(a.toString())
-        .contains("month=2026-11", "payoutCount=1", "carriedOverCount=1", "alreadyClosed=false");
+        .contains(
+            "month=2026-11",
+            "payoutCount=1",
+            "carriedOver={BELOW_MINIMUM=1}",
+            "alreadyClosed=false");
   }
 
   @Test
   void negativeCountsOrTotalsAndMissingPartsAreRefused() {
     CountingDetails d = new CountingDetails();
-    assertThatThrownBy(() -> new PeriodCloseResult(NOVEMBER, CLOSED, -1, TOTAL, 0, false, d))
+    assertThatThrownBy(() -> new PeriodCloseResult(NOVEMBER, CLOSED, -1, TOTAL, Map.of(), false, d))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("counts");
-    assertThatThrownBy(() -> new PeriodCloseResult(NOVEMBER, CLOSED, 0, TOTAL, -1, false, d))
+    assertThatThrownBy(
+            () ->
+                new PeriodCloseResult(
+                    NOVEMBER, CLOSED, 0, TOTAL, Map.of(CarryOverReason.NOT_POSITIVE, 0), false, d))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> new PeriodCloseResult(NOVEMBER, CLOSED, 1, Money.of("-0.01", "EUR"), 0, false, d))
+            () ->
+                new PeriodCloseResult(
+                    NOVEMBER, CLOSED, 1, Money.of("-0.01", "EUR"), Map.of(), false, d))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("payoutTotal");
-    assertThatThrownBy(() -> new PeriodCloseResult(null, CLOSED, 0, TOTAL, 0, false, d))
+    assertThatThrownBy(() -> new PeriodCloseResult(null, CLOSED, 0, TOTAL, Map.of(), false, d))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new PeriodCloseResult(NOVEMBER, CLOSED, 0, TOTAL, 0, false, null))
+    assertThatThrownBy(
+            () -> new PeriodCloseResult(NOVEMBER, CLOSED, 0, TOTAL, Map.of(), false, null))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> result(false, d).forEachLine(null))
         .isInstanceOf(NullPointerException.class);

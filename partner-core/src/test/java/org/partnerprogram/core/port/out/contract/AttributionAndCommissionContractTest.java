@@ -1064,7 +1064,13 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     assertThat(atDue)
         .isEqualTo(
             new Balance(
-                eur("7.00"), eur("2.50"), eur("4.00"), eur("0.00"), eur("9.00"), eur("2.50")));
+                eur("7.00"),
+                eur("2.50"),
+                eur("4.00"),
+                eur("0.00"),
+                eur("0.00"),
+                eur("9.00"),
+                eur("2.50")));
 
     Balance before = tx(() -> storage.ledger().balance(P1, EUR, due.minus(1, ChronoUnit.MICROS)));
     assertThat(before.held()).isEqualTo(eur("6.50"));
@@ -1208,7 +1214,13 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     assertThat(balance)
         .isEqualTo(
             new Balance(
-                eur("0.00"), eur("0.00"), eur("15.00"), eur("0.00"), eur("25.00"), eur("10.00")));
+                eur("0.00"),
+                eur("0.00"),
+                eur("15.00"),
+                eur("0.00"),
+                eur("0.00"),
+                eur("25.00"),
+                eur("10.00")));
     assertThat(tx(() -> storage.orders().refundedByLine(OrderId.of("order-1"))))
         .containsExactlyInAnyOrderEntriesOf(Map.of(1, eur("40.00")));
     assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of("order-1"))))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,29 +22,43 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.IllegalTransitionException;
+import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerAmount;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PayoutState;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
+import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
+import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.ClosePeriodCommand;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
+import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
 import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
 import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
 import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.core.testkit.SepaSchemas;
@@ -65,6 +79,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   protected static final Instant T0 = Instant.parse("2026-11-15T10:15:30.123456Z");
 
   private static final Currency EUR = Currency.getInstance("EUR");
+  private static final YearMonth SEPTEMBER = YearMonth.of(2026, 9);
   private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
   private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
   private static final YearMonth DECEMBER = YearMonth.of(2026, 12);
@@ -331,8 +346,10 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
         .extracting(e -> e.orderId().value())
         .containsExactly("o-5");
     assertThat(page(Optional.empty(), 10)).isEmpty();
-    assertThat(tx(() -> payouts().unassignedEntries(P1, END.plusSeconds(1))))
-        .containsExactly(later);
+    assertThat(
+            tx(() -> payouts().recordCarriedOver(DECEMBER, List.of(P1), END.plusSeconds(1), EUR)))
+        .containsOnly(Map.entry(P1, later.amount()));
+    assertThat(tx(() -> payouts().carriedOverEntries(DECEMBER, P1))).containsExactly(later);
 
     // Nothing left to assign: a later batch gets zeros, and an empty batch does nothing.
     Payout again = payout(payoutId(4), P2, DECEMBER, "1.00");
@@ -432,7 +449,55 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   }
 
   @Test
-  void aReleasedPayoutKeepsItsRowButPaysNothing() {
+  void aReleasedPayoutKeepsItsRowAndTheRecordOfItsEntriesButPaysNothing() {
+    LedgerEntry earned = append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    PayoutId id = payoutId(1);
+    tx(
+        () -> {
+          payouts().insertPayout(payout(id, P1, NOVEMBER, "10.00"));
+          payouts().assign(id, P1, END, EUR);
+          payouts().release(id);
+          payouts().release(id); // twice changes nothing
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().find(id))).isPresent();
+    assertThat(tx(() -> payouts().entriesOfPayout(id))).containsExactly(earned);
+    assertThat(page(Optional.empty(), 10)).containsExactly(new PartnerAmount(P1, eur("10.00")));
+
+    // Paid again by a later payout: both payouts name the entry, the failed one as what it was.
+    PayoutId again = payoutId(2);
+    assertThat(
+            tx(
+                () -> {
+                  payouts().insertPayout(payout(again, P1, DECEMBER, "10.00"));
+                  return payouts().assign(again, P1, END, EUR);
+                }))
+        .isEqualTo(eur("10.00"));
+    assertThat(tx(() -> payouts().entriesOfPayout(again))).containsExactly(earned);
+    assertThat(tx(() -> payouts().entriesOfPayout(id))).containsExactly(earned);
+    assertThat(page(Optional.empty(), 10)).isEmpty();
+  }
+
+  @Test
+  void aDeletedPayoutLeavesNoRecordAndItsEntriesUnassigned() {
+    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    PayoutId id = payoutId(1);
+    tx(
+        () -> {
+          payouts().insertPayout(payout(id, P1, NOVEMBER, "10.00"));
+          payouts().assign(id, P1, END, EUR);
+          payouts().deletePayout(id);
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().find(id))).isEmpty();
+    assertThat(tx(() -> payouts().entriesOfPayout(id))).isEmpty();
+    assertThat(page(Optional.empty(), 10)).containsExactly(new PartnerAmount(P1, eur("10.00")));
+  }
+
+  @Test
+  void aFailedPayoutThatIsDeletedInItsOwnTransactionLeavesNoRecordEither() {
     append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
     PayoutId id = payoutId(1);
     tx(
@@ -440,12 +505,51 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
           payouts().insertPayout(payout(id, P1, NOVEMBER, "10.00"));
           payouts().assign(id, P1, END, EUR);
           payouts().release(id);
+          payouts().deletePayout(id);
           return null;
         });
 
-    assertThat(tx(() -> payouts().find(id))).isPresent();
+    assertThat(tx(() -> payouts().find(id))).isEmpty();
     assertThat(tx(() -> payouts().entriesOfPayout(id))).isEmpty();
-    assertThat(tx(() -> payouts().unassignedEntries(P1, END))).hasSize(1);
+  }
+
+  @Test
+  void carriedOverEntriesAreRecordedPerPartnerAndMonthAndStayUnassigned() {
+    LedgerEntry first = append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    LedgerEntry refund = append(P1, "o-2", LedgerEntry.Kind.REVERSED, "2.50", T0);
+    append(P1, "o-3", LedgerEntry.Kind.EARNED, "7.00", END); // payable after the month
+    append(P1, "o-4", LedgerEntry.Kind.ACCRUED, "7.00", T0); // never payable
+    LedgerEntry other = append(P2, "o-5", LedgerEntry.Kind.EARNED, "1.00", T0);
+    PayoutId paid = payoutId(1);
+    tx(
+        () -> {
+          payouts().insertPayout(payout(paid, P3, NOVEMBER, "4.00"));
+          return null;
+        });
+    append(P3, "o-6", LedgerEntry.Kind.EARNED, "4.00", T0);
+    tx(() -> payouts().assign(paid, P3, END, EUR));
+
+    Map<PartnerId, Money> recorded =
+        tx(() -> payouts().recordCarriedOver(NOVEMBER, List.of(P1, P2, P3), END, EUR));
+
+    assertThat(recorded)
+        .containsOnly(
+            Map.entry(P1, eur("7.50")), Map.entry(P2, eur("1.00")), Map.entry(P3, eur("0.00")));
+    assertThat(tx(() -> payouts().carriedOverEntries(NOVEMBER, P1))).containsExactly(first, refund);
+    assertThat(tx(() -> payouts().carriedOverEntries(NOVEMBER, P2))).containsExactly(other);
+    assertThat(tx(() -> payouts().carriedOverEntries(NOVEMBER, P3))).isEmpty();
+    assertThat(tx(() -> payouts().carriedOverEntries(DECEMBER, P1))).isEmpty();
+    assertThat(tx(() -> payouts().recordCarriedOver(DECEMBER, List.of(), END, EUR))).isEmpty();
+    // Still unassigned: the next close pays them; the record of November stays.
+    PayoutId december = payoutId(2);
+    assertThat(
+            tx(
+                () -> {
+                  payouts().insertPayout(payout(december, P1, DECEMBER, "7.50"));
+                  return payouts().assign(december, P1, END, EUR);
+                }))
+        .isEqualTo(eur("7.50"));
+    assertThat(tx(() -> payouts().carriedOverEntries(NOVEMBER, P1))).containsExactly(first, refund);
   }
 
   @Test
@@ -473,7 +577,9 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
           return null;
         });
 
-    assertThat(tx(() -> payouts().unassignedEntries(P1, END))).containsExactlyElementsOf(expected);
+    tx(() -> payouts().recordCarriedOver(OCTOBER, List.of(P1, P3), END, EUR));
+    assertThat(tx(() -> payouts().carriedOverEntries(OCTOBER, P1)))
+        .containsExactlyElementsOf(expected);
     PayoutId id = payoutId(1);
     tx(
         () -> {
@@ -481,8 +587,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
           return payouts().assign(id, P1, END, EUR);
         });
     assertThat(tx(() -> payouts().entriesOfPayout(id))).containsExactlyElementsOf(expected);
-    assertThat(tx(() -> payouts().unassignedEntries(P1, END))).isEmpty();
-    assertThat(tx(() -> payouts().unassignedEntries(P3, END))).isEmpty();
+    assertThat(tx(() -> payouts().carriedOverEntries(OCTOBER, P3))).isEmpty();
   }
 
   // ---------------------------------------------------------------- payouts
@@ -629,8 +734,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   }
 
   @Test
-  void thePaidTotalCountsEveryPayoutThatDidNotFail() {
-    assertThat(tx(() -> payouts().paidTotal(P1, EUR))).isEqualTo(eur("0.00"));
+  void payoutTotalsSeparatePayoutsOnTheirWayFromPaidOnesAndLeaveOutFailedOnes() {
+    assertThat(tx(() -> payouts().payoutTotals(P1, EUR))).isEqualTo(PayoutTotals.zero(EUR));
     Payout created = payout(payoutId(1), P1, OCTOBER, "1.10");
     Payout paid = payout(payoutId(2), P1, NOVEMBER, "2.20").paid(T0.plusSeconds(1));
     Payout exported = payout(payoutId(3), P1, NOVEMBER, "3.30").exported(T0.plusSeconds(1));
@@ -642,8 +747,11 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
           return null;
         });
 
-    assertThat(tx(() -> payouts().paidTotal(P1, EUR))).isEqualTo(eur("6.60"));
-    assertThat(tx(() -> payouts().paidTotal(P3, EUR))).isEqualTo(eur("0.00"));
+    assertThat(tx(() -> payouts().payoutTotals(P1, EUR)))
+        .isEqualTo(new PayoutTotals(eur("4.40"), eur("2.20")));
+    assertThat(tx(() -> payouts().payoutTotals(P2, EUR)))
+        .isEqualTo(new PayoutTotals(eur("500.00"), eur("0.00")));
+    assertThat(tx(() -> payouts().payoutTotals(P3, EUR))).isEqualTo(PayoutTotals.zero(EUR));
   }
 
   @Test
@@ -658,9 +766,10 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     Payout created = payout(payoutId(1), P1, OCTOBER, "3.00");
     Payout failed = payout(payoutId(2), P1, NOVEMBER, "40.00").failed(T0, "AC01");
     Payout other = payout(payoutId(3), P2, NOVEMBER, "500.00");
+    Payout paid = payout(payoutId(4), P1, SEPTEMBER, "1.25").paid(T0);
     tx(
         () -> {
-          List.of(created, failed, other).forEach(p -> payouts().insertPayout(p));
+          List.of(created, failed, other, paid).forEach(p -> payouts().insertPayout(p));
           return null;
         });
 
@@ -670,14 +779,21 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     assertThat(netted)
         .isEqualTo(
             new Balance(
-                eur("7.00"), eur("4.00"), eur("5.50"), eur("3.00"), eur("14.00"), eur("1.50")));
+                eur("7.00"),
+                eur("4.00"),
+                eur("4.25"),
+                eur("3.00"),
+                eur("1.25"),
+                eur("14.00"),
+                eur("1.50")));
     assertThat(netted)
         .isEqualTo(
             new Balance(
                 ledger.pending(),
                 ledger.held(),
-                ledger.payable().minus(tx(() -> payouts().paidTotal(P1, EUR))),
+                ledger.payable().minus(tx(() -> payouts().payoutTotals(P1, EUR)).total()),
                 eur("3.00"),
+                eur("1.25"),
                 ledger.earned(),
                 ledger.reversed()));
     assertThat(tx(() -> storage.balanceNetOfPayouts(P2, EUR, T0)).payable())
@@ -726,6 +842,43 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
     assertThat(tx(() -> payouts().closeLines(NOVEMBER))).containsExactly(small, paid, negative);
     assertThat(tx(() -> payouts().closeLines(DECEMBER))).containsExactly(december);
+    // One partner's line of one month, by key.
+    assertThat(tx(() -> payouts().closeLine(NOVEMBER, P2))).contains(paid);
+    assertThat(tx(() -> payouts().closeLine(NOVEMBER, P3))).contains(negative);
+    assertThat(tx(() -> payouts().closeLine(DECEMBER, P1))).contains(december);
+    assertThat(tx(() -> payouts().closeLine(DECEMBER, P2))).isEmpty();
+    assertThat(tx(() -> payouts().closeLine(OCTOBER, P1))).isEmpty();
+  }
+
+  @Test
+  void aCarriedBalanceAboveWhatOneAmountColumnHoldsIsKeptOnItsCloseLine() {
+    PeriodCloseLine huge =
+        new PeriodCloseLine(
+            NOVEMBER,
+            P1,
+            Money.total(new BigDecimal("123456789012345678.25"), EUR),
+            Optional.empty(),
+            Optional.of(CarryOverReason.ABOVE_MAXIMUM_PAYOUT));
+    tx(
+        () -> {
+          payouts().claimPeriod(new PeriodClose(NOVEMBER, T0));
+          payouts().insertCloseLine(huge);
+          return null;
+        });
+
+    assertThat(tx(() -> payouts().closeLine(NOVEMBER, P1))).contains(huge);
+  }
+
+  @Test
+  void theFirstPayableInstantIsTheEarliestEarnedOrReversedEntrysPayableTime() {
+    assertThat(tx(() -> storage.ledger().firstPayableAt())).isEmpty();
+    append(P1, "o-1", LedgerEntry.Kind.ACCRUED, "1.00", T0.minusSeconds(3600));
+    assertThat(tx(() -> storage.ledger().firstPayableAt())).isEmpty();
+    append(P1, "o-2", LedgerEntry.Kind.EARNED, "1.00", T0);
+    append(P2, "o-3", LedgerEntry.Kind.REVERSED, "1.00", T0.minusSeconds(60));
+    append(P2, "o-4", LedgerEntry.Kind.EARNED, "1.00", T0.plusSeconds(60));
+
+    assertThat(tx(() -> storage.ledger().firstPayableAt())).contains(T0.minusSeconds(60));
   }
 
   @Test
@@ -844,7 +997,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
       assertThat(export.total()).isEqualTo(eur("25.00"));
       // The streamed export (the adapter's forEachPayoutOfPeriod) writes the same bytes.
       ByteArrayOutputStream xml = new ByteArrayOutputStream();
-      StringWriter csv = new StringWriter();
+      ByteArrayOutputStream csv = new ByteArrayOutputStream();
       PayoutExportSummary streamed =
           f.program
               .exportPayouts()
@@ -853,7 +1006,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
                   xml,
                   csv);
       assertThat(xml.toByteArray()).isEqualTo(export.sepaXml());
-      assertThat(csv.toString()).isEqualTo(export.csv());
+      assertThat(csv.toByteArray()).isEqualTo(export.csv());
       assertThat(streamed.count()).isEqualTo(1);
       assertThat(streamed.total()).isEqualTo(eur("25.00"));
     }
@@ -880,5 +1033,303 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     assertThat(overview.balance().paid()).isEqualTo(eur("25.00"));
     assertThat(overview.balance().payable()).isEqualTo(eur("0.00"));
     assertThat(overview.recentPayouts()).hasSize(1);
+  }
+
+  // ---------------------------------------------------------------- statements, for good
+
+  private static final Instant DECEMBER_FIRST = Instant.parse("2026-12-01T08:00:00Z");
+  private static final Instant JANUARY_FIRST = Instant.parse("2027-01-01T08:00:00Z");
+
+  private static void paidOrder(
+      ProgramFixture f, CustomerAccountId customer, String id, String net) {
+    f.record(f.order(id, customer, ProgramFixture.line(1, "shared-hosting", net)));
+    f.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), f.clock.instant()));
+  }
+
+  private static PartnerStatement statement(ProgramFixture f, YearMonth month, Instant asOf) {
+    return f.program
+        .partnerStatement()
+        .statement(StatementQuery.of(f.partner.id(), month).asOf(asOf));
+  }
+
+  private static PartnerStatement statementNow(ProgramFixture f, YearMonth month) {
+    return f.program.partnerStatement().statement(StatementQuery.of(f.partner.id(), month));
+  }
+
+  @Test
+  void aCarriedOverMonthsStatementIsTheSameAfterTheNextMonthIsClosed() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b.minimumPayout(eur("20.00")));
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    paidOrder(f, customer, "order-1", "40.00"); // 10.00, below the minimum
+    f.clock.set(DECEMBER_FIRST);
+    f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
+    Instant asOf = DECEMBER_FIRST.plusSeconds(60);
+    f.clock.set(asOf);
+    PartnerStatement before = statement(f, NOVEMBER, asOf);
+    assertThat(before.lines()).hasSize(1);
+    assertThat(before.total()).isEqualTo(eur("10.00"));
+    assertThat(before.settlement())
+        .isEqualTo(
+            new PartnerStatement.Settlement.CarriedOver(
+                eur("10.00"), CarryOverReason.BELOW_MINIMUM));
+
+    f.clock.set(DECEMBER_FIRST.plus(Duration.ofDays(3)));
+    paidOrder(f, customer, "order-2", "60.00"); // 15.00 more: 25.00 in December
+    f.clock.set(JANUARY_FIRST);
+    Payout december =
+        f.program.closePeriod().close(new ClosePeriodCommand(DECEMBER)).payouts().get(0);
+
+    // As of the same instant: the same statement, byte for byte.
+    PartnerStatement again = statement(f, NOVEMBER, asOf);
+    assertThat(again.toText()).isEqualTo(before.toText());
+    assertThat(again.toJson()).isEqualTo(before.toJson());
+    // As of now: the same lines and total, and where the carried balance went.
+    PartnerStatement now = statementNow(f, NOVEMBER);
+    assertThat(now.lines()).isEqualTo(before.lines());
+    assertThat(now.total()).isEqualTo(before.total());
+    assertThat(now.since())
+        .containsExactly(
+            new PartnerStatement.LaterEvent.CarriedInto(
+                JANUARY_FIRST,
+                DECEMBER,
+                Optional.of(december.payoutId()),
+                eur("25.00"),
+                Optional.empty()));
+    // December's statement pays both lines.
+    assertThat(statementNow(f, DECEMBER).lines())
+        .extracting(l -> l.orderId().value())
+        .containsExactly("order-1", "order-2");
+  }
+
+  @Test
+  void aFailedPayoutsStatementKeepsItsLinesAndSaysItFailed() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    paidOrder(f, customer, "order-1", "200.00");
+    f.clock.set(DECEMBER_FIRST);
+    Payout payout =
+        f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER)).payouts().get(0);
+    Instant asOf = DECEMBER_FIRST.plusSeconds(60);
+    f.clock.set(asOf);
+    PartnerStatement before = statement(f, NOVEMBER, asOf);
+    assertThat(before.total()).isEqualTo(eur("50.00"));
+    assertThat(before.payoutState()).contains(PayoutState.ON_ITS_WAY);
+
+    Instant failedAt = DECEMBER_FIRST.plus(Duration.ofDays(4));
+    f.clock.set(failedAt);
+    f.program
+        .markPayoutFailed()
+        .markFailed(new MarkPayoutFailedCommand(payout.payoutId(), "AC04 account closed"));
+
+    assertThat(statement(f, NOVEMBER, asOf).toText()).isEqualTo(before.toText());
+    assertThat(statement(f, NOVEMBER, asOf).toJson()).isEqualTo(before.toJson());
+    PartnerStatement now = statementNow(f, NOVEMBER);
+    assertThat(now.lines()).isEqualTo(before.lines());
+    assertThat(now.total()).isEqualTo(eur("50.00"));
+    assertThat(now.payoutState()).contains(PayoutState.FAILED);
+    assertThat(now.since())
+        .containsExactly(
+            new PartnerStatement.LaterEvent.PayoutFailed(failedAt, "AC04 account closed"));
+    assertThat(now.toText()).contains("the payout failed (AC04 account closed)");
+
+    // The money went back to the balance: December pays it again, and says so.
+    f.clock.set(JANUARY_FIRST);
+    Payout again = f.program.closePeriod().close(new ClosePeriodCommand(DECEMBER)).payouts().get(0);
+    assertThat(again.amount()).isEqualTo(eur("50.00"));
+    assertThat(statementNow(f, DECEMBER).lines()).isEqualTo(before.lines());
+    assertThat(statementNow(f, NOVEMBER).lines()).isEqualTo(before.lines());
+  }
+
+  @Test
+  void aRefundAfterTheCloseIsListedSinceTheCloseAndOnTheLaterMonth() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    paidOrder(f, customer, "order-1", "100.00");
+    f.clock.set(DECEMBER_FIRST);
+    f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
+    Instant refundedAt = DECEMBER_FIRST.plus(Duration.ofDays(2));
+    f.clock.set(refundedAt);
+    f.program
+        .recordRefund()
+        .recordRefund(
+            RecordRefundCommand.wholeOrder(
+                EventId.of("refund-1"), OrderId.of("order-1"), refundedAt, eur("40.00")));
+
+    PartnerStatement november = statementNow(f, NOVEMBER);
+    assertThat(november.total()).isEqualTo(eur("25.00"));
+    assertThat(november.since())
+        .containsExactly(
+            new PartnerStatement.LaterEvent.LineReversed(
+                refundedAt,
+                OrderId.of("order-1"),
+                1,
+                ProductId.of("shared-hosting-product"),
+                eur("-10.00")));
+    f.clock.set(JANUARY_FIRST);
+    f.program.closePeriod().close(new ClosePeriodCommand(DECEMBER));
+    PartnerStatement december = statementNow(f, DECEMBER);
+    assertThat(december.lines())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.kind()).isEqualTo(PartnerStatement.LineKind.REVERSED);
+              assertThat(l.amount()).isEqualTo(eur("-10.00"));
+            });
+    assertThat(december.partialOrders()).containsOnlyKeys(OrderId.of("order-1"));
+  }
+
+  @Test
+  void aStatementIsProducedOnlyAsOfAnInstantBetweenTheCloseAndNow() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    paidOrder(f, f.referredCustomer("new-1"), "order-1", "100.00");
+    f.clock.set(DECEMBER_FIRST);
+    f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
+    f.clock.set(DECEMBER_FIRST.plusSeconds(60));
+
+    assertThatThrownBy(() -> statement(f, NOVEMBER, DECEMBER_FIRST.minusSeconds(1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("before the close");
+    assertThatThrownBy(() -> statement(f, NOVEMBER, DECEMBER_FIRST.plusSeconds(61)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("after now");
+    assertThat(statement(f, NOVEMBER, DECEMBER_FIRST).header().producedAt())
+        .isEqualTo(DECEMBER_FIRST);
+  }
+
+  @Test
+  void theStatementHeaderNamesThePartnerAsOnTheAccountTheProgrammeAndThePeriod() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b.programName("Partnerprogramma Hosting"));
+    paidOrder(f, f.referredCustomer("new-1"), "order-1", "100.00");
+    f.clock.set(DECEMBER_FIRST);
+    f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
+    f.program
+        .updatePayoutAccount()
+        .updatePayoutAccount(
+            new UpdatePayoutAccountCommand(
+                f.partner.id(), PayoutAccount.of("DE89370400440532013000", "J. de Vries-Bakker")));
+
+    PartnerStatement statement = statementNow(f, NOVEMBER);
+    // The name on the account the payout went to, not the one on file now.
+    assertThat(statement.header().holderName()).contains("Jan de Vries");
+    assertThat(statement.header().programName()).isEqualTo("Partnerprogramma Hosting");
+    assertThat(statement.toText())
+        .startsWith(
+            "Partnerprogramma Hosting: statement 2026-11\n"
+                + "Partner:   Jan de Vries (partner "
+                + f.partner.id()
+                + ")\n"
+                + "Period:    2026-11-01 00:00 to 2026-12-01 00:00 (end not included),"
+                + " Europe/Amsterdam\n"
+                + "Closed:    2026-12-01 09:00\n"
+                + "Produced:  2026-12-01 09:00\n");
+  }
+
+  @Test
+  void theSepaFileTheCsvAndTheStatementCarryTheSameReferenceAndRemittance() {
+    ProgramFixture f =
+        ProgramFixture.on(storage, b -> b.remittanceTemplate("Commissie {month} ref {payout}"));
+    paidOrder(f, f.referredCustomer("new-1"), "order-1", "100.00");
+    f.clock.set(DECEMBER_FIRST);
+    Payout payout =
+        f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER)).payouts().get(0);
+    PayoutExport export =
+        f.program
+            .exportPayouts()
+            .export(
+                new ExportPayoutsCommand(
+                    NOVEMBER,
+                    PainVersion.PAIN_001_001_03,
+                    SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300"),
+                    LocalDate.of(2026, 12, 2)));
+    String remittance = "Commissie 2026-11 ref " + payout.payoutId();
+    String xml = new String(export.sepaXml(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(xml)
+        .contains("<EndToEndId>" + payout.payoutId() + "</EndToEndId>")
+        .contains("<Ustrd>" + remittance + "</Ustrd>");
+    assertThat(export.csvText().lines().skip(1))
+        .singleElement()
+        .asString()
+        .startsWith(payout.payoutId() + ",")
+        .contains("," + remittance + ",");
+    PartnerStatement.Settlement.PaidOut paidOut =
+        (PartnerStatement.Settlement.PaidOut) statementNow(f, NOVEMBER).settlement();
+    assertThat(paidOut.payoutId()).isEqualTo(payout.payoutId());
+    assertThat(paidOut.remittance()).isEqualTo(remittance);
+    assertThat(statementNow(f, NOVEMBER).toText())
+        .contains(
+            "Bank statement reference: " + payout.payoutId() + "; description: " + remittance);
+  }
+
+  @Test
+  void theFirstCloseIsTheMonthOfTheFirstPayableCommissionAndMonthsFollowInOrder() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    assertThat(f.program.nextMonthToClose()).isEmpty();
+    paidOrder(f, f.referredCustomer("new-1"), "order-1", "100.00");
+    f.clock.set(JANUARY_FIRST);
+    assertThat(f.program.nextMonthToClose()).contains(NOVEMBER);
+
+    assertThatThrownBy(() -> f.program.closePeriod().close(new ClosePeriodCommand(DECEMBER)))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("first month to close is 2026-11");
+    assertThat(tx(() -> payouts().latestClose())).isEmpty();
+
+    f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
+    assertThat(f.program.nextMonthToClose()).contains(DECEMBER);
+    f.program.closePeriod().close(new ClosePeriodCommand(DECEMBER));
+    assertThat(f.program.nextMonthToClose()).contains(YearMonth.of(2027, 1));
+  }
+
+  @Test
+  void onePartnerAboveTheMaximumPayoutCarriesOverAndEveryoneElseIsPaid() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    // Five orders of 900 billion euros each: a balance past what one amount column holds.
+    CustomerAccountId whale = f.referredCustomer("whale");
+    for (int i = 1; i <= 5; i++) {
+      paidOrder(f, whale, "big-" + i, "900000000000000.00");
+    }
+    PartnerId other =
+        f.program
+            .enrollPartner()
+            .enroll(
+                EnrollPartnerCommand.of(
+                    "cust-other", PayoutAccount.of("DE89370400440532013000", "Eva Other")))
+            .partner()
+            .id();
+    f.program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(other, "eva-hosting"));
+    f.program.recordTouch().recordTouch(RecordTouchCommand.of("eva-hosting", "v-small"));
+    f.program
+        .attributeSignup()
+        .attribute(AttributeSignupCommand.newCustomer("small", "v-small", f.clock.instant()));
+    paidOrder(f, CustomerAccountId.of("small"), "small-1", "100.00");
+
+    Money huge = Money.total(new BigDecimal("1125000000000000.00"), EUR);
+    assertThat(
+            f.program
+                .partnerOverview()
+                .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
+                .orElseThrow()
+                .balance()
+                .payable())
+        .isEqualTo(huge);
+
+    f.clock.set(DECEMBER_FIRST);
+    PeriodCloseResult closed = f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
+
+    assertThat(closed.payouts()).extracting(Payout::partnerId).containsExactly(other);
+    assertThat(closed.payoutTotal()).isEqualTo(eur("25.00"));
+    assertThat(closed.carriedOverByReason())
+        .containsExactly(Map.entry(CarryOverReason.ABOVE_MAXIMUM_PAYOUT, 1));
+    assertThat(tx(() -> payouts().closeLine(NOVEMBER, f.partner.id())))
+        .contains(
+            new PeriodCloseLine(
+                NOVEMBER,
+                f.partner.id(),
+                huge,
+                Optional.empty(),
+                Optional.of(CarryOverReason.ABOVE_MAXIMUM_PAYOUT)));
+    assertThat(statementNow(f, NOVEMBER).total()).isEqualTo(huge);
   }
 }

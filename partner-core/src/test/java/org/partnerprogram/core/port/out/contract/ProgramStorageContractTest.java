@@ -1169,7 +1169,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     Balance before = balanceOf(f);
     assertThat(before.payable()).isEqualTo(ProgramFixture.eur("-10.00"));
     assertThat(before.pending()).isEqualTo(ProgramFixture.eur("2.50"));
-    assertThat(before.paid()).isEqualTo(ProgramFixture.eur("25.00"));
+    assertThat(before.inPayout()).isEqualTo(ProgramFixture.eur("25.00"));
 
     f.clock.advance(Duration.ofHours(1));
     f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
