@@ -1063,13 +1063,26 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   void aCarriedOverMonthsStatementIsTheSameAfterTheNextMonthIsClosed() {
     ProgramFixture f = ProgramFixture.on(storage, b -> b.minimumPayout(eur("20.00")));
     CustomerAccountId customer = f.referredCustomer("new-1");
-    paidOrder(f, customer, "order-1", "40.00"); // 10.00, below the minimum
+    // 10.00 on the hosting, below the minimum; the domain does not participate
+    f.record(
+        f.order(
+            "order-1",
+            customer,
+            ProgramFixture.line(1, "shared-hosting", "40.00"),
+            ProgramFixture.line(2, "domain", "9.99")));
+    f.program
+        .recordPayment()
+        .recordPayment(
+            new RecordPaymentCommand(
+                EventId.of("pay-order-1"), OrderId.of("order-1"), f.clock.instant()));
     f.clock.set(DECEMBER_FIRST);
     f.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
     Instant asOf = DECEMBER_FIRST.plusSeconds(60);
     f.clock.set(asOf);
     PartnerStatement before = statement(f, NOVEMBER, asOf);
-    assertThat(before.lines()).hasSize(1);
+    assertThat(before.lines())
+        .extracting(l -> l.lineNumber() + " " + l.kind() + " " + l.amount())
+        .containsExactly("1 EARNED EUR 10.00", "2 NOT_PARTICIPATING EUR 0.00");
     assertThat(before.total()).isEqualTo(eur("10.00"));
     assertThat(before.settlement())
         .isEqualTo(
@@ -1098,10 +1111,10 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
                 Optional.of(december.payoutId()),
                 eur("25.00"),
                 Optional.empty()));
-    // December's statement pays both lines.
+    // December's statement pays both orders (and shows the domain again with order-1).
     assertThat(statementNow(f, DECEMBER).lines())
-        .extracting(l -> l.orderId().value())
-        .containsExactly("order-1", "order-2");
+        .extracting(l -> l.orderId().value() + "/" + l.lineNumber())
+        .containsExactly("order-1/1", "order-1/2", "order-2/1");
   }
 
   @Test
