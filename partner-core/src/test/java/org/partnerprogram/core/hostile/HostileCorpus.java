@@ -1,6 +1,7 @@
 package org.partnerprogram.core.hostile;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -68,6 +69,8 @@ import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
 // Passing null where an Optional is expected is one of the hostile inputs.
 @SuppressWarnings("NullOptional")
 public final class HostileCorpus {
+  private static final Currency EUR = Currency.getInstance("EUR");
+
   private HostileCorpus() {}
 
   /** What a case must end in. */
@@ -202,6 +205,13 @@ public final class HostileCorpus {
   /** Amounts with a problem in EUR: wrong scale, too big, malformed. */
   public static final List<String> BAD_EUR_AMOUNTS =
       List.of("1.001", "0.0001", "1e3", "1,50", "", " 1.00", "NaN", "1000000000000000.00", "--1");
+
+  /**
+   * Numbers of a dozen characters (as a webhook's JSON carries them) whose exponent alone would
+   * make a rescale cost a billion digits.
+   */
+  public static final List<String> HUGE_NUMBERS =
+      List.of("1E+999999999", "-1E+999999999", "1E-999999999", "1E+2000000", "1E+2147483647");
 
   /** Currency codes that are not usable for money. */
   public static final List<String> BAD_CURRENCIES =
@@ -965,6 +975,54 @@ public final class HostileCorpus {
                     OrderLine.of(
                         1, "prod", Money.of(new BigDecimal("1.001"), Currency.getInstance("EUR"))))
                 .run());
+    for (String number : HUGE_NUMBERS) {
+      BigDecimal huge = new BigDecimal(number);
+      add(
+          cases,
+          "recordOrder",
+          "net " + number + " EUR as BigDecimal",
+          () -> order1.apply(OrderLine.of(1, "prod", Money.of(huge, EUR))).run());
+      add(
+          cases,
+          "recordOrder",
+          "net " + number + " EUR rounded HALF_UP",
+          () ->
+              order1
+                  .apply(OrderLine.of(1, "prod", Money.of(huge, EUR, RoundingMode.HALF_UP)))
+                  .run());
+      add(
+          cases,
+          "recordRefund",
+          "amount " + number + " EUR rounded DOWN",
+          () ->
+              p.recordRefund()
+                  .recordRefund(
+                      RecordRefundCommand.wholeOrder(
+                          EventId.of("r-new"),
+                          OrderId.of("o-h1"),
+                          now,
+                          Money.of(huge, EUR, RoundingMode.DOWN))));
+      add(
+          cases,
+          "addRateVersion",
+          "percentage " + number + " built directly",
+          () ->
+              p.addRateVersion()
+                  .addRateVersion(
+                      AddRateVersionCommand.programmeWide(
+                          Map.of(RateTarget.group("vps"), new Rate.Percentage(huge)))));
+      add(
+          cases,
+          "addRateVersion",
+          "fixed amount of 1.00 EUR times " + number,
+          () ->
+              p.addRateVersion()
+                  .addRateVersion(
+                      AddRateVersionCommand.programmeWide(
+                          Map.of(
+                              RateTarget.group("vps"),
+                              Rate.fixed(eur("1.00").multipliedBy(huge, RoundingMode.HALF_UP))))));
+    }
     add(
         cases,
         "recordOrder",
