@@ -145,6 +145,19 @@ public final class HostileCorpus {
   public static final List<String> CODE_NASTY =
       NASTY.stream().filter(s -> !s.equals("  padded ")).toList();
 
+  /**
+   * Codes with letters outside ASCII that Java's upper-casing folds into ASCII letters (long s,
+   * dotless i, sharp s, the fi ligature, the Kelvin sign): refused, never parsed as another code.
+   */
+  public static final List<String> FOLDING_CODES =
+      List.of(
+          "\u017Ftar-hosting",
+          "jan-ho\u017Fting",
+          "h\u0131ghway",
+          "stra\u00DFe-hosting",
+          "\uFB01sh-hosting",
+          "\u212Aelvin-web");
+
   /** Free text that must be refused: blank, padded, controls, format characters, too long. */
   public static final List<String> BAD_FREE_TEXT =
       List.of(
@@ -475,7 +488,16 @@ public final class HostileCorpus {
             "\u00C4BCD",
             "jan_hosting",
             "jan.hosting",
-            "jan hosting"));
+            "jan hosting",
+            "ADM1N",
+            "adm1n",
+            "R00T",
+            "SUPP0RT",
+            "L0G1N",
+            "H3LP",
+            "5Y5T3M",
+            "P4RTN3R5"));
+    badCodes.addAll(FOLDING_CODES);
     for (String code : badCodes) {
       add(
           cases,
@@ -745,6 +767,20 @@ public final class HostileCorpus {
                           VisitorId.of("v-9"),
                           Optional.of(at),
                           Optional.empty())));
+    }
+    for (String code : FOLDING_CODES) {
+      add(
+          cases,
+          "recordTouch",
+          "folding code " + show(code),
+          () -> p.recordTouch().recordTouch(RecordTouchCommand.of(code, "v-9")));
+      add(
+          cases,
+          "revoke",
+          "folding code " + show(code),
+          () ->
+              p.revokeReferralCode()
+                  .revoke(new RevokeReferralCodeCommand(ReferralCode.parse(code))));
     }
     add(
         cases,
