@@ -215,6 +215,16 @@ public final class HostileCorpus {
           Instant.parse("3000-01-01T00:00:00Z"),
           Instant.parse("9999-12-31T23:59:59Z"));
 
+  /**
+   * Instants the SDK could store but that have not happened yet by the world's clock ({@link
+   * HostileWorld#NOW}): beyond the five minutes of clock skew, up to the last storable second.
+   */
+  public static final List<Instant> FUTURE_INSTANTS =
+      List.of(
+          HostileWorld.NOW.plusSeconds(301),
+          HostileWorld.NOW.plus(java.time.Duration.ofDays(1)),
+          Instant.parse("2999-12-31T23:59:59Z"));
+
   /** Amounts with a problem in EUR: wrong scale, too big, malformed. */
   public static final List<String> BAD_EUR_AMOUNTS =
       List.of("1.001", "0.0001", "1e3", "1,50", "", " 1.00", "NaN", "1000000000000000.00", "--1");
@@ -782,6 +792,27 @@ public final class HostileCorpus {
               p.revokeReferralCode()
                   .revoke(new RevokeReferralCodeCommand(ReferralCode.parse(code))));
     }
+    for (Instant at : FUTURE_INSTANTS) {
+      add(
+          cases,
+          "recordTouch",
+          "clicked in the future at " + at,
+          () ->
+              p.recordTouch()
+                  .recordTouch(
+                      new RecordTouchCommand(
+                          ReferralCode.parse("jan-hosting"),
+                          VisitorId.of("v-9"),
+                          Optional.of(at),
+                          Optional.empty())));
+      add(
+          cases,
+          "attributeSignup",
+          "signed up in the future at " + at,
+          () ->
+              p.attributeSignup()
+                  .attribute(AttributeSignupCommand.newCustomer("c-new-9", "v-9", at)));
+    }
     add(
         cases,
         "recordTouch",
@@ -1179,6 +1210,52 @@ public final class HostileCorpus {
                               at,
                               List.of(OrderLine.of(1, "prod", eur("1.00")))))));
     }
+    for (Instant at : FUTURE_INSTANTS) {
+      add(
+          cases,
+          "recordOrder",
+          "placed in the future at " + at,
+          () ->
+              p.recordOrder()
+                  .recordOrder(
+                      new RecordOrderCommand(
+                          EventId.of("order-o-new"),
+                          new Order(
+                              OrderId.of("o-new"),
+                              ca,
+                              at,
+                              List.of(OrderLine.of(1, "prod", eur("1.00")))))));
+    }
+    List<OrderLine> maximal = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      maximal.add(OrderLine.of(i, "prod", Money.of(Money.MAX_ABS_AMOUNT, EUR)));
+    }
+    add(
+        cases,
+        "recordOrder",
+        "5 lines of the largest amount",
+        () ->
+            p.recordOrder()
+                .recordOrder(
+                    new RecordOrderCommand(
+                        EventId.of("order-o-new"),
+                        new Order(OrderId.of("o-new"), ca, now, maximal))));
+    add(
+        cases,
+        "recordOrder",
+        "the largest amount and a cent",
+        () ->
+            p.recordOrder()
+                .recordOrder(
+                    new RecordOrderCommand(
+                        EventId.of("order-o-new"),
+                        new Order(
+                            OrderId.of("o-new"),
+                            ca,
+                            now,
+                            List.of(
+                                OrderLine.of(1, "prod", Money.of(Money.MAX_ABS_AMOUNT, EUR)),
+                                OrderLine.of(2, "prod", eur("0.01")))))));
     add(
         cases,
         "recordOrder",
@@ -1236,6 +1313,36 @@ public final class HostileCorpus {
                   .recordPayment(
                       new RecordPaymentCommand(EventId.of("pay-o-h3"), OrderId.of("o-h3"), at)));
     }
+    for (Instant at : FUTURE_INSTANTS) {
+      add(
+          cases,
+          "recordPayment",
+          "paid in the future at " + at,
+          () ->
+              p.recordPayment()
+                  .recordPayment(
+                      new RecordPaymentCommand(EventId.of("pay-o-h3"), OrderId.of("o-h3"), at)));
+    }
+    add(
+        cases,
+        "recordPayment",
+        "paid a second before its order",
+        () ->
+            p.recordPayment()
+                .recordPayment(
+                    new RecordPaymentCommand(
+                        EventId.of("pay-o-h3"), OrderId.of("o-h3"), now.minusSeconds(1))));
+    add(
+        cases,
+        "recordPayment",
+        "paid a year before its order",
+        () ->
+            p.recordPayment()
+                .recordPayment(
+                    new RecordPaymentCommand(
+                        EventId.of("pay-o-h3"),
+                        OrderId.of("o-h3"),
+                        Instant.parse("2025-12-01T08:00:00Z"))));
     add(
         cases,
         "recordPayment",
@@ -1388,6 +1495,28 @@ public final class HostileCorpus {
                   .recordRefund(
                       RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, at, eur("1.00"))));
     }
+    for (Instant at : FUTURE_INSTANTS) {
+      add(
+          cases,
+          "recordRefund",
+          "refunded in the future at " + at,
+          () ->
+              p.recordRefund()
+                  .recordRefund(
+                      RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, at, eur("1.00"))));
+    }
+    add(
+        cases,
+        "recordRefund",
+        "refunded before its order",
+        () ->
+            p.recordRefund()
+                .recordRefund(
+                    RecordRefundCommand.wholeOrder(
+                        EventId.of("r-new"),
+                        OrderId.of("o-h3"),
+                        now.minusSeconds(1),
+                        eur("1.00"))));
     add(
         cases,
         "recordRefund",
