@@ -21,6 +21,7 @@ import org.immutables.value.Value;
  *   <tr><td>{@link #minimumPayout()}</td><td>0 in the programme currency</td></tr>
  *   <tr><td>{@link #rounding()}</td><td>HALF_UP, once per commission line</td></tr>
  *   <tr><td>{@link #earningPolicy()}</td><td>every order of a referred customer</td></tr>
+ *   <tr><td>{@link #payoutRail()}</td><td>SEPA credit transfers (SEPA accounts only)</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -127,6 +128,19 @@ public abstract class ProgramTerms {
   @Value.Default
   public EarningPolicy earningPolicy() {
     return EarningPolicy.everyOrder();
+  }
+
+  /**
+   * How partners are paid, which decides the payout accounts accepted: {@link PayoutRail#SEPA} (the
+   * default) refuses an IBAN outside the SEPA schemes when a partner enrols with it or changes to
+   * it; {@link PayoutRail#ANY_IBAN} accepts any valid IBAN, and the host pays those outside SEPA by
+   * its own rail.
+   *
+   * @return never null
+   */
+  @Value.Default
+  public PayoutRail payoutRail() {
+    return PayoutRail.SEPA;
   }
 
   /**

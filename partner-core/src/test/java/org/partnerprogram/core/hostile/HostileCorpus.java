@@ -203,7 +203,31 @@ public final class HostileCorpus {
           "DE89370400440532013001",
           "GB82WEST1234569876543",
           "1234567890",
-          "x".repeat(65));
+          "x".repeat(65),
+          "NL99ABNA0417164350",
+          "NL01ABNA0417164368",
+          "NL00ABNA0417164386",
+          "NL5312340417164300",
+          "NL15ABNA041716430X",
+          "DE6337040044053201300X",
+          "IT2500542811101000000123456",
+          "GB321WBK60161331926819");
+
+  /**
+   * Valid IBANs that a SEPA credit transfer does not reach: refused as payout accounts with the
+   * default (SEPA) payout rail.
+   */
+  public static final List<String> NON_SEPA_IBANS =
+      List.of(
+          "BR1800360305000010009795493C1",
+          "SA0380000000608010167519",
+          "PK36SCBL0000001123456702",
+          "TR330006100519786457841326",
+          "AE070331234567890123456",
+          "UA213223130000026007233566001",
+          "RU0304452522540817810538091310419",
+          "FO6264600001631634",
+          "GL8964710001000206");
 
   /** Instants outside what the SDK stores. */
   public static final List<Instant> BAD_INSTANTS =
@@ -275,6 +299,33 @@ public final class HostileCorpus {
           () ->
               p.enrollPartner()
                   .enroll(EnrollPartnerCommand.of("cust-new-1", PayoutAccount.of(iban, "Kim"))));
+    }
+    for (String iban : NON_SEPA_IBANS) {
+      add(
+          cases,
+          "enroll",
+          "iban outside SEPA " + show(iban),
+          () ->
+              p.enrollPartner()
+                  .enroll(EnrollPartnerCommand.of("cust-new-1", PayoutAccount.of(iban, "Kim"))));
+      add(
+          cases,
+          "updatePayoutAccount",
+          "iban outside SEPA " + show(iban),
+          () ->
+              p.updatePayoutAccount()
+                  .updatePayoutAccount(
+                      new UpdatePayoutAccountCommand(a, PayoutAccount.of(iban, "Jan"))));
+    }
+    for (String iban : BAD_IBANS.subList(BAD_IBANS.size() - 8, BAD_IBANS.size())) {
+      add(
+          cases,
+          "updatePayoutAccount",
+          "iban " + show(iban),
+          () ->
+              p.updatePayoutAccount()
+                  .updatePayoutAccount(
+                      new UpdatePayoutAccountCommand(a, PayoutAccount.of(iban, "Jan"))));
     }
     for (String name : BAD_FREE_TEXT) {
       add(
@@ -1646,6 +1697,30 @@ public final class HostileCorpus {
                         closed,
                         PainVersion.PAIN_001_001_03,
                         SepaDebtor.of("Hosting B.V.", "NL92ABNA0417164300"),
+                        day)));
+    add(
+        cases,
+        "export",
+        "debtor iban outside SEPA",
+        () ->
+            p.exportPayouts()
+                .export(
+                    new ExportPayoutsCommand(
+                        closed,
+                        PainVersion.PAIN_001_001_03,
+                        SepaDebtor.of("Hosting B.V.", "TR330006100519786457841326"),
+                        day)));
+    add(
+        cases,
+        "export",
+        "debtor iban with check digits 99",
+        () ->
+            p.exportPayouts()
+                .export(
+                    new ExportPayoutsCommand(
+                        closed,
+                        PainVersion.PAIN_001_001_03,
+                        SepaDebtor.of("Hosting B.V.", "NL99ABNA0417164350"),
                         day)));
     add(
         cases,
