@@ -182,6 +182,25 @@ public final class HostileCorpus {
           "esc\u001B[31mred",
           "del\u007F");
 
+  /**
+   * Holder names a bank file cannot carry whole: letters of scripts without a transliteration into
+   * the SEPA set, or no visible letter or digit at all.
+   */
+  public static final List<String> UNCARRIED_NAMES =
+      List.of(
+          "\u674E\u5C0F\u9F99",
+          "\u0645\u062D\u0645\u062F \u0639\u0644\u064A",
+          "\u05D3\u05D5\u05D3 \u05DB\u05D4\u05DF",
+          "\uAE40\uBBFC\uC900",
+          "Jan \u674E",
+          "\u00A0",
+          "\u2800",
+          "\u3164",
+          "\u115F\u1160",
+          "\u0301\u0301",
+          "\uD83D\uDE00",
+          "...");
+
   /** IBANs that must be refused. */
   public static final List<String> BAD_IBANS =
       List.of(
@@ -326,6 +345,26 @@ public final class HostileCorpus {
               p.updatePayoutAccount()
                   .updatePayoutAccount(
                       new UpdatePayoutAccountCommand(a, PayoutAccount.of(iban, "Jan"))));
+    }
+    for (String name : UNCARRIED_NAMES) {
+      add(
+          cases,
+          "enroll",
+          "holder a bank file cannot carry " + show(name),
+          () ->
+              p.enrollPartner()
+                  .enroll(
+                      EnrollPartnerCommand.of(
+                          "cust-new-2", PayoutAccount.of("NL91ABNA0417164300", name))));
+      add(
+          cases,
+          "updatePayoutAccount",
+          "holder a bank file cannot carry " + show(name),
+          () ->
+              p.updatePayoutAccount()
+                  .updatePayoutAccount(
+                      new UpdatePayoutAccountCommand(
+                          a, PayoutAccount.of("NL91ABNA0417164300", name))));
     }
     for (String name : BAD_FREE_TEXT) {
       add(
