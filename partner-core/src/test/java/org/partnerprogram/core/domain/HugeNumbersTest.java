@@ -67,7 +67,7 @@ class HugeNumbersTest {
         // microseconds when warm; the bound leaves room for a cold JIT on a busy machine
         assertThat(micros)
             .as("%s with %s took %d us", call.getKey(), text, micros)
-            .isLessThan(50_000);
+            .isLessThan(200_000);
       }
     }
   }
