@@ -148,16 +148,32 @@ public record Iban(String value) {
 
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
+  /**
+   * A registry format spelt out, one kind per position: {@code "2!a3!n"} is {@code "aannn"}.
+   *
+   * @param format the format in the registry's notation; never null
+   * @return the kinds, {@code n}, {@code a} or {@code c}, one per BBAN character
+   */
+  static String expand(String format) {
+    StringBuilder kinds = new StringBuilder();
+    int count = 0;
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count = count * 10 + (c - '0');
+      } else if (c != '!') {
+        kinds.append(String.valueOf(c).repeat(count));
+        count = 0;
+      }
+    }
+    return kinds.toString();
+  }
+
   private static Map<String, char[]> positions(Map<String, String> formats) {
     Map<String, char[]> positions = new HashMap<>();
     formats.forEach(
         (country, format) -> {
-          StringBuilder kinds = new StringBuilder();
-          for (String part : format.split("(?<=[nac])")) {
-            int count = Integer.parseInt(part.substring(0, part.indexOf('!')));
-            kinds.append(String.valueOf(part.charAt(part.length() - 1)).repeat(count));
-          }
-          positions.put(country, kinds.toString().toCharArray());
+          positions.put(country, expand(format).toCharArray());
         });
     return Map.copyOf(positions);
   }

@@ -184,8 +184,9 @@ public final class Money implements Comparable<Money> {
           field, "has more than " + MAX_SCALE + " decimals (its scale is " + scale + ")");
     }
     if (scale < -MAX_SCALE) {
+      long exponent = -(long) scale;
       throw new InvalidInputException(
-          field, "is far out of range (its exponent is " + (-(long) scale) + ")");
+          field, "is far out of range (its exponent is " + exponent + ")");
     }
     // bitLength first: precision() of a number with a million digits is itself expensive
     if (number.unscaledValue().bitLength() > MAX_UNSCALED_BITS || number.precision() > MAX_DIGITS) {

@@ -45,7 +45,7 @@ public final class Transliteration {
   /** Cyrillic, lower case. */
   private static final Map<Integer, String> CYRILLIC = new HashMap<>();
 
-  /** Greek, lower case, single letters (the digraphs are rules in {@link #greek}). */
+  /** Greek, lower case, single letters (the digraphs are rules of the Greek pass below). */
   private static final Map<Integer, String> GREEK = new HashMap<>();
 
   /** Invisible letters: Hangul fillers, which Unicode counts as letters. */
@@ -79,10 +79,15 @@ public final class Transliteration {
 
   private Transliteration() {}
 
+  /** Puts pairs of "letter transliteration" separated by single spaces into a table. */
   private static void put(Map<Integer, String> table, String pairs) {
-    String[] parts = pairs.split(" ");
-    for (int i = 0; i < parts.length; i += 2) {
-      table.put(parts[i].codePointAt(0), parts[i + 1]);
+    int at = 0;
+    while (at < pairs.length()) {
+      int space = pairs.indexOf(' ', at);
+      int end = pairs.indexOf(' ', space + 1);
+      end = end < 0 ? pairs.length() : end;
+      table.put(pairs.codePointAt(at), pairs.substring(space + 1, end));
+      at = end + 1;
     }
   }
 

@@ -126,8 +126,12 @@ class HugeNumbersTest {
     assertThat(Money.of(new BigDecimal("0E+999999999"), EUR)).isEqualTo(Money.zero(EUR));
     assertThat(Money.of(new BigDecimal("0E-999999999"), EUR, RoundingMode.UP))
         .isEqualTo(Money.zero(EUR));
-    // a double's exact binary value: 55 decimals
-    assertThat(Money.of(new BigDecimal(0.1), EUR, RoundingMode.HALF_UP))
+    // the exact binary value of the double 0.1: 55 decimals
+    assertThat(
+            Money.of(
+                new BigDecimal("0.1000000000000000055511151231257827021181583404541015625"),
+                EUR,
+                RoundingMode.HALF_UP))
         .isEqualTo(Money.of("0.10", "EUR"));
     assertThat(Money.of(new BigDecimal("999999999999999.004"), EUR, RoundingMode.HALF_UP))
         .isEqualTo(Money.of("999999999999999.00", "EUR"));

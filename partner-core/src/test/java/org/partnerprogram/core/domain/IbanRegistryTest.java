@@ -140,15 +140,15 @@ class IbanRegistryTest {
   @Test
   void everyCountrysFormatAccountsForItsLength() {
     assertThat(Iban.bbanFormat("NL")).contains("4!a10!n");
+    assertThat(Iban.expand("4!a10!n")).isEqualTo("aaaa" + "n".repeat(10));
+    assertThat(Iban.expand("1!a5!n5!n12!c")).isEqualTo("a" + "n".repeat(10) + "c".repeat(12));
     assertThat(Iban.bbanFormat("US")).isEmpty();
     assertThat(Iban.bbanFormat(null)).isEmpty();
     assertThat(Iban.ibanCountries()).hasSize(89).contains("HN", "NL", "RU");
     for (String country : Iban.ibanCountries()) {
-      int digits = 0;
-      for (String count : Iban.bbanFormat(country).orElseThrow().split("![nac]")) {
-        digits += Integer.parseInt(count);
-      }
-      assertThat(Iban.lengthFor(country)).as(country).isEqualTo(4 + digits);
+      String kinds = Iban.expand(Iban.bbanFormat(country).orElseThrow());
+      assertThat(kinds).as(country).matches("[nac]+");
+      assertThat(Iban.lengthFor(country)).as(country).isEqualTo(4 + kinds.length());
     }
   }
 

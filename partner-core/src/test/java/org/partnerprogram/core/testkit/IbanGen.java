@@ -94,9 +94,15 @@ public final class IbanGen implements Gen<Iban> {
     String cc = Generate.pick(countries).generate(in);
     String format = Iban.bbanFormat(cc).orElseThrow();
     StringBuilder kinds = new StringBuilder();
-    for (String part : format.split("(?<=[nac])")) {
-      int count = Integer.parseInt(part.substring(0, part.indexOf('!')));
-      kinds.append(String.valueOf(part.charAt(part.length() - 1)).repeat(count));
+    int count = 0;
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count = count * 10 + (c - '0');
+      } else if (c != '!') {
+        kinds.append(String.valueOf(c).repeat(count)); // the registry's n, a or c
+        count = 0;
+      }
     }
     int[] draws =
         Generate.intArrays(Generate.constant(kinds.length()), integers().between(0, 35))
