@@ -54,6 +54,7 @@ class PostgresCloseForeignKeyPlanTest {
       HostManagedStorage host = new HostManagedStorage(pool);
       PartnerProgram program = ReliabilityWorld.program(host, clock, 11);
       ReliabilityWorld.populate(program, PARTNERS, 1, clock.instant());
+      clock.set(day(MONTH, 2)); // the orders happen on the month's second day
       for (int p = 0; p < PARTNERS; p++) {
         ReliabilityWorld.orderEvents(
                 "o-p" + p,

@@ -167,6 +167,7 @@ class PostgresCrashDuringCloseTest {
       PartnerProgram counted =
           ReliabilityWorld.program(JdbcProgramStorage.create(counting.dataSource()), clock, 6);
       YearMonth month = FIRST;
+      clock.set(day(month, 2)); // the month's orders happen on its second day
       earnIn(program, month, 0);
       clock.set(day(month.plusMonths(1), 1));
       counted.closePeriod().close(new ClosePeriodCommand(month));
@@ -187,6 +188,7 @@ class PostgresCrashDuringCloseTest {
       for (int round = 1; round <= points.size(); round++) {
         int k = points.get(round - 1);
         month = month.plusMonths(1);
+        clock.set(day(month, 2));
         earnIn(program, month, round);
         clock.set(day(month.plusMonths(1), 1));
         List<Invariants.ClosedPeriod> before = new ArrayList<>();

@@ -48,6 +48,6 @@ public final class Currencies {
   }
 
   private static String quote(String s) {
-    return s == null ? "null" : "'" + s + "'";
+    return Text.excerpt(s);
   }
 }

@@ -1,12 +1,22 @@
 package org.partnerprogram.core.domain;
 
 import java.math.BigInteger;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * An International Bank Account Number, validated by its country's length (the SWIFT IBAN registry)
- * and its ISO 7064 mod-97-10 check digits. Input is normalised, not rejected, for spaces and lower
- * case: {@code "nl91 abna 0417 1643 00"} is {@code NL91ABNA0417164300}.
+ * An International Bank Account Number (ISO 13616), validated by its country's length and BBAN
+ * format (the SWIFT IBAN Registry: the Dutch account part is 4 letters, then 10 digits) and by its
+ * ISO 7064 mod-97-10 check digits, which must lie between 02 and 98 (00, 01 and 99 satisfy the
+ * checksum but are never issued). Input is normalised, not rejected, for spaces and lower case:
+ * {@code "nl91 abna 0417 1643 00"} is {@code NL91ABNA0417164300}.
+ *
+ * <p>Any country's valid IBAN is an {@code Iban}: a customer's account, compared for self-referral,
+ * may be foreign. Whether a SEPA credit transfer reaches it is {@link #isSepa()}.
  *
  * @param value the IBAN in electronic form: upper case, no spaces; never null
  */
@@ -14,98 +24,159 @@ public record Iban(String value) {
   /** The longest IBAN any country issues (Russia, 33 characters). */
   public static final int MAX_LENGTH = 34;
 
-  private static final Map<String, Integer> LENGTHS =
+  /**
+   * The BBAN (the part after the check digits) of every country, in the notation of the SWIFT IBAN
+   * Registry (ISO 13616 registration authority;
+   * https://www.swift.com/standards/data-standards/iban, the releases of 2024 and 2025, with
+   * Honduras): {@code n} digits, {@code a} upper-case letters, {@code c} letters or digits, each
+   * after its count ({@code 4!a10!n}: four letters, then ten digits).
+   */
+  private static final Map<String, String> BBAN_FORMATS =
       Map.ofEntries(
-          Map.entry("AD", 24),
-          Map.entry("AE", 23),
-          Map.entry("AL", 28),
-          Map.entry("AT", 20),
-          Map.entry("AZ", 28),
-          Map.entry("BA", 20),
-          Map.entry("BE", 16),
-          Map.entry("BG", 22),
-          Map.entry("BH", 22),
-          Map.entry("BI", 27),
-          Map.entry("BR", 29),
-          Map.entry("BY", 28),
-          Map.entry("CH", 21),
-          Map.entry("CR", 22),
-          Map.entry("CY", 28),
-          Map.entry("CZ", 24),
-          Map.entry("DE", 22),
-          Map.entry("DJ", 27),
-          Map.entry("DK", 18),
-          Map.entry("DO", 28),
-          Map.entry("EE", 20),
-          Map.entry("EG", 29),
-          Map.entry("ES", 24),
-          Map.entry("FI", 18),
-          Map.entry("FK", 18),
-          Map.entry("FO", 18),
-          Map.entry("FR", 27),
-          Map.entry("GB", 22),
-          Map.entry("GE", 22),
-          Map.entry("GI", 23),
-          Map.entry("GL", 18),
-          Map.entry("GR", 27),
-          Map.entry("GT", 28),
-          Map.entry("HR", 21),
-          Map.entry("HU", 28),
-          Map.entry("IE", 22),
-          Map.entry("IL", 23),
-          Map.entry("IQ", 23),
-          Map.entry("IS", 26),
-          Map.entry("IT", 27),
-          Map.entry("JO", 30),
-          Map.entry("KW", 30),
-          Map.entry("KZ", 20),
-          Map.entry("LB", 28),
-          Map.entry("LC", 32),
-          Map.entry("LI", 21),
-          Map.entry("LT", 20),
-          Map.entry("LU", 20),
-          Map.entry("LV", 21),
-          Map.entry("LY", 25),
-          Map.entry("MC", 27),
-          Map.entry("MD", 24),
-          Map.entry("ME", 22),
-          Map.entry("MK", 19),
-          Map.entry("MN", 20),
-          Map.entry("MR", 27),
-          Map.entry("MT", 31),
-          Map.entry("MU", 30),
-          Map.entry("NI", 28),
-          Map.entry("NL", 18),
-          Map.entry("NO", 15),
-          Map.entry("OM", 23),
-          Map.entry("PK", 24),
-          Map.entry("PL", 28),
-          Map.entry("PS", 29),
-          Map.entry("PT", 25),
-          Map.entry("QA", 29),
-          Map.entry("RO", 24),
-          Map.entry("RS", 22),
-          Map.entry("RU", 33),
-          Map.entry("SA", 24),
-          Map.entry("SC", 31),
-          Map.entry("SD", 18),
-          Map.entry("SE", 24),
-          Map.entry("SI", 19),
-          Map.entry("SK", 24),
-          Map.entry("SM", 27),
-          Map.entry("SO", 23),
-          Map.entry("ST", 25),
-          Map.entry("SV", 28),
-          Map.entry("TL", 23),
-          Map.entry("TN", 24),
-          Map.entry("TR", 26),
-          Map.entry("UA", 29),
-          Map.entry("VA", 22),
-          Map.entry("VG", 24),
-          Map.entry("XK", 20),
-          Map.entry("YE", 30));
+          Map.entry("AD", "4!n4!n12!c"),
+          Map.entry("AE", "3!n16!n"),
+          Map.entry("AL", "8!n16!c"),
+          Map.entry("AT", "5!n11!n"),
+          Map.entry("AZ", "4!a20!c"),
+          Map.entry("BA", "3!n3!n8!n2!n"),
+          Map.entry("BE", "3!n7!n2!n"),
+          Map.entry("BG", "4!a4!n2!n8!c"),
+          Map.entry("BH", "4!a14!c"),
+          Map.entry("BI", "5!n5!n11!n2!n"),
+          Map.entry("BR", "8!n5!n10!n1!a1!c"),
+          Map.entry("BY", "4!c4!n16!c"),
+          Map.entry("CH", "5!n12!c"),
+          Map.entry("CR", "4!n14!n"),
+          Map.entry("CY", "3!n5!n16!c"),
+          Map.entry("CZ", "4!n6!n10!n"),
+          Map.entry("DE", "8!n10!n"),
+          Map.entry("DJ", "5!n5!n11!n2!n"),
+          Map.entry("DK", "4!n9!n1!n"),
+          Map.entry("DO", "4!c20!n"),
+          Map.entry("EE", "2!n14!n"),
+          Map.entry("EG", "4!n4!n17!n"),
+          Map.entry("ES", "4!n4!n1!n1!n10!n"),
+          Map.entry("FI", "3!n11!n"),
+          Map.entry("FK", "2!a12!n"),
+          Map.entry("FO", "4!n9!n1!n"),
+          Map.entry("FR", "5!n5!n11!c2!n"),
+          Map.entry("GB", "4!a6!n8!n"),
+          Map.entry("GE", "2!a16!n"),
+          Map.entry("GI", "4!a15!c"),
+          Map.entry("GL", "4!n9!n1!n"),
+          Map.entry("GR", "3!n4!n16!c"),
+          Map.entry("GT", "4!c20!c"),
+          Map.entry("HN", "4!a20!n"),
+          Map.entry("HR", "7!n10!n"),
+          Map.entry("HU", "3!n4!n1!n15!n1!n"),
+          Map.entry("IE", "4!a6!n8!n"),
+          Map.entry("IL", "3!n3!n13!n"),
+          Map.entry("IQ", "4!a3!n12!n"),
+          Map.entry("IS", "4!n2!n6!n10!n"),
+          Map.entry("IT", "1!a5!n5!n12!c"),
+          Map.entry("JO", "4!a4!n18!c"),
+          Map.entry("KW", "4!a22!c"),
+          Map.entry("KZ", "3!n13!c"),
+          Map.entry("LB", "4!n20!c"),
+          Map.entry("LC", "4!a24!c"),
+          Map.entry("LI", "5!n12!c"),
+          Map.entry("LT", "5!n11!n"),
+          Map.entry("LU", "3!n13!c"),
+          Map.entry("LV", "4!a13!c"),
+          Map.entry("LY", "3!n3!n15!n"),
+          Map.entry("MC", "5!n5!n11!c2!n"),
+          Map.entry("MD", "2!c18!c"),
+          Map.entry("ME", "3!n13!n2!n"),
+          Map.entry("MK", "3!n10!c2!n"),
+          Map.entry("MN", "4!n12!n"),
+          Map.entry("MR", "5!n5!n11!n2!n"),
+          Map.entry("MT", "4!a5!n18!c"),
+          Map.entry("MU", "4!a2!n2!n12!n3!n3!a"),
+          Map.entry("NI", "4!a20!n"),
+          Map.entry("NL", "4!a10!n"),
+          Map.entry("NO", "4!n6!n1!n"),
+          Map.entry("OM", "3!n16!c"),
+          Map.entry("PK", "4!a16!c"),
+          Map.entry("PL", "8!n16!n"),
+          Map.entry("PS", "4!a21!c"),
+          Map.entry("PT", "4!n4!n11!n2!n"),
+          Map.entry("QA", "4!a21!c"),
+          Map.entry("RO", "4!a16!c"),
+          Map.entry("RS", "3!n13!n2!n"),
+          Map.entry("RU", "9!n5!n15!c"),
+          Map.entry("SA", "2!n18!c"),
+          Map.entry("SC", "4!a2!n2!n16!n3!a"),
+          Map.entry("SD", "2!n12!n"),
+          Map.entry("SE", "3!n16!n1!n"),
+          Map.entry("SI", "5!n8!n2!n"),
+          Map.entry("SK", "4!n6!n10!n"),
+          Map.entry("SM", "1!a5!n5!n12!c"),
+          Map.entry("SO", "4!n3!n12!n"),
+          Map.entry("ST", "8!n11!n2!n"),
+          Map.entry("SV", "4!a20!n"),
+          Map.entry("TL", "3!n14!n2!n"),
+          Map.entry("TN", "2!n3!n13!n2!n"),
+          Map.entry("TR", "5!n1!n16!c"),
+          Map.entry("UA", "6!n19!c"),
+          Map.entry("VA", "3!n15!n"),
+          Map.entry("VG", "4!a16!n"),
+          Map.entry("XK", "4!n10!n2!n"),
+          Map.entry("YE", "4!a4!n18!c"));
+
+  /** Per country, what each position of the BBAN holds: 'n', 'a' or 'c'. */
+  private static final Map<String, char[]> BBAN_POSITIONS = positions(BBAN_FORMATS);
+
+  /**
+   * The countries and territories with their own IBAN country code that are in the geographical
+   * scope of the SEPA schemes, after the EPC's list (EPC409-09, "List of countries and territories
+   * of the SEPA schemes' geographical scope") as it stood in October 2025: the 27 EU member states;
+   * Iceland, Liechtenstein and Norway; Switzerland, the United Kingdom (whose IBANs serve Guernsey,
+   * Jersey and the Isle of Man too) and Gibraltar; Andorra, Monaco, San Marino and Vatican City;
+   * Albania and Montenegro (November 2024), Moldova and North Macedonia (March 2025) and Serbia
+   * (May 2025). The French and Portuguese and Spanish territories in SEPA (French Guiana,
+   * Guadeloupe, Martinique, Mayotte, Réunion, Saint Barthélemy, Saint Martin, Saint Pierre and
+   * Miquelon; the Azores and Madeira; the Canary Islands, Ceuta and Melilla) and Åland use their
+   * country's IBAN code. Not in SEPA although their IBANs share a SEPA country's format: the Faroe
+   * Islands (FO) and Greenland (GL); and the French Pacific territories, whose FR IBANs cannot be
+   * told from those of France.
+   */
+  private static final Set<String> SEPA_COUNTRIES =
+      Set.of(
+          "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
+          "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO",
+          "CH", "GB", "GI", "AD", "MC", "SM", "VA", "AL", "ME", "MD", "MK", "RS");
 
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
+
+  /**
+   * A registry format spelt out, one kind per position: {@code "2!a3!n"} is {@code "aannn"}.
+   *
+   * @param format the format in the registry's notation; never null
+   * @return the kinds, {@code n}, {@code a} or {@code c}, one per BBAN character
+   */
+  static String expand(String format) {
+    StringBuilder kinds = new StringBuilder();
+    int count = 0;
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count = count * 10 + (c - '0');
+      } else if (c != '!') {
+        kinds.append(String.valueOf(c).repeat(count));
+        count = 0;
+      }
+    }
+    return kinds.toString();
+  }
+
+  private static Map<String, char[]> positions(Map<String, String> formats) {
+    Map<String, char[]> positions = new HashMap<>();
+    formats.forEach(
+        (country, format) -> {
+          positions.put(country, expand(format).toCharArray());
+        });
+    return Map.copyOf(positions);
+  }
 
   /**
    * Validates an IBAN that is already in electronic form.
@@ -145,21 +216,74 @@ public record Iban(String value) {
   /**
    * Whether a country issues IBANs (per the table this version carries).
    *
-   * @param countryCode an ISO 3166 alpha-2 code in upper case
+   * @param countryCode an ISO 3166 alpha-2 code in upper case; may be null (false)
    * @return true if the country is known
    */
   public static boolean isIbanCountry(String countryCode) {
-    return LENGTHS.containsKey(countryCode);
+    return countryCode != null && BBAN_FORMATS.containsKey(countryCode);
   }
 
   /**
    * The IBAN length of a country.
    *
-   * @param countryCode an ISO 3166 alpha-2 code in upper case
+   * @param countryCode an ISO 3166 alpha-2 code in upper case; may be null (0)
    * @return the length, or 0 if the country does not issue IBANs
    */
   public static int lengthFor(String countryCode) {
-    return LENGTHS.getOrDefault(countryCode, 0);
+    char[] positions = countryCode == null ? null : BBAN_POSITIONS.get(countryCode);
+    return positions == null ? 0 : 4 + positions.length;
+  }
+
+  /**
+   * The format of a country's BBAN (the part after the check digits) in the SWIFT IBAN Registry's
+   * notation: {@code n} digits, {@code a} upper-case letters, {@code c} letters or digits, each
+   * after its count, such as {@code "4!a10!n"} for the Netherlands.
+   *
+   * @param countryCode an ISO 3166 alpha-2 code in upper case; may be null (empty)
+   * @return the format, or empty if the country does not issue IBANs
+   */
+  public static Optional<String> bbanFormat(String countryCode) {
+    return Optional.ofNullable(countryCode == null ? null : BBAN_FORMATS.get(countryCode));
+  }
+
+  /**
+   * Whether a country's IBANs are reachable by a SEPA credit transfer: it is in the geographical
+   * scope of the SEPA schemes (the EPC's list of October 2025; see the class documentation for
+   * which territories share a country's code).
+   *
+   * @param countryCode an ISO 3166 alpha-2 code in upper case; may be null (false)
+   * @return true for a SEPA country
+   */
+  public static boolean isSepaCountry(String countryCode) {
+    return countryCode != null && SEPA_COUNTRIES.contains(countryCode);
+  }
+
+  /**
+   * The countries whose IBANs a SEPA credit transfer reaches.
+   *
+   * @return their ISO 3166 alpha-2 codes, sorted; unmodifiable
+   */
+  public static Set<String> sepaCountries() {
+    return Collections.unmodifiableSet(new TreeSet<>(SEPA_COUNTRIES));
+  }
+
+  /**
+   * The countries that issue IBANs.
+   *
+   * @return their ISO 3166 alpha-2 codes, sorted; unmodifiable
+   */
+  public static Set<String> ibanCountries() {
+    return Collections.unmodifiableSet(new TreeSet<>(BBAN_FORMATS.keySet()));
+  }
+
+  /**
+   * Whether a SEPA credit transfer reaches this account: its country is in the SEPA schemes'
+   * geographical scope ({@link #isSepaCountry(String)}).
+   *
+   * @return true for an IBAN of a SEPA country
+   */
+  public boolean isSepa() {
+    return isSepaCountry(countryCode());
   }
 
   private static void validate(String iban) {
@@ -181,12 +305,13 @@ public record Iban(String value) {
           InvalidIbanException.Problem.WRONG_LENGTH, "is too short to be an IBAN");
     }
     String country = iban.substring(0, 2);
-    Integer expected = LENGTHS.get(country);
-    if (expected == null) {
+    char[] positions = BBAN_POSITIONS.get(country);
+    if (positions == null) {
       throw new InvalidIbanException(
           InvalidIbanException.Problem.UNKNOWN_COUNTRY,
           "country code '" + country + "' does not issue IBANs");
     }
+    int expected = 4 + positions.length;
     if (iban.length() != expected) {
       throw new InvalidIbanException(
           InvalidIbanException.Problem.WRONG_LENGTH,
@@ -200,6 +325,36 @@ public record Iban(String value) {
     if (!Character.isDigit(iban.charAt(2)) || !Character.isDigit(iban.charAt(3))) {
       throw new InvalidIbanException(
           InvalidIbanException.Problem.WRONG_CHECK_DIGITS, "check digits must be two digits");
+    }
+    int check = (iban.charAt(2) - '0') * 10 + (iban.charAt(3) - '0');
+    if (check < 2 || check > 98) {
+      throw new InvalidIbanException(
+          InvalidIbanException.Problem.WRONG_CHECK_DIGITS,
+          "check digits "
+              + iban.substring(2, 4)
+              + " are never issued (ISO 13616 allows 02 to 98); the IBAN has a typing error");
+    }
+    for (int i = 0; i < positions.length; i++) {
+      char c = iban.charAt(4 + i);
+      boolean fits =
+          switch (positions[i]) {
+            case 'n' -> c >= '0' && c <= '9';
+            case 'a' -> c >= 'A' && c <= 'Z';
+            default -> true; // 'c': any letter or digit, which every character is by now
+          };
+      if (!fits) {
+        throw new InvalidIbanException(
+            InvalidIbanException.Problem.WRONG_BBAN_FORMAT,
+            "an IBAN from "
+                + country
+                + " needs "
+                + (positions[i] == 'n' ? "a digit" : "a letter")
+                + " at position "
+                + (5 + i)
+                + " (its account part is "
+                + BBAN_FORMATS.get(country)
+                + " in the SWIFT IBAN Registry: n digits, a letters, c either)");
+      }
     }
     if (mod97(iban) != 1) {
       throw new InvalidIbanException(

@@ -1,5 +1,6 @@
 package org.partnerprogram.core.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -19,6 +20,13 @@ public final class Instants {
 
   /** The latest month accepted. */
   public static final java.time.YearMonth MAX_MONTH = java.time.YearMonth.of(2999, 12);
+
+  /**
+   * How far ahead of the programme's clock an instant the host reports for something that happened
+   * (a click, a signup, an order, a payment, a refund) may lie: 5 minutes of clock skew between the
+   * host's machines and the programme's clock. Anything later has not happened yet.
+   */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
   private Instants() {}
 
@@ -74,5 +82,31 @@ public final class Instants {
           field, "must be between " + MIN + " and " + MAX_EXCLUSIVE + ", was " + instant);
     }
     return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * Checks that an instant the host reports for something that happened is not in the future, by
+   * more than {@link #MAX_CLOCK_SKEW}, of the programme's clock.
+   *
+   * @param field the input's name, for the error message
+   * @param at the reported instant; never null
+   * @param now the programme's clock; never null
+   * @return {@code at}
+   * @throws InvalidInputException if {@code at} lies more than {@link #MAX_CLOCK_SKEW} after {@code
+   *     now}
+   */
+  public static Instant notAhead(String field, Instant at, Instant now) {
+    if (at.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+      throw new InvalidInputException(
+          field,
+          "lies in the future ("
+              + at
+              + "; the programme's clock says "
+              + now
+              + ", and allows "
+              + MAX_CLOCK_SKEW.toMinutes()
+              + " minutes of clock skew)");
+    }
+    return at;
   }
 }

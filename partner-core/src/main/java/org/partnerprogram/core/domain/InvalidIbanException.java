@@ -14,8 +14,16 @@ public final class InvalidIbanException extends InvalidInputException {
     UNKNOWN_COUNTRY,
     /** The length does not match the country's IBAN length. */
     WRONG_LENGTH,
-    /** The ISO 7064 mod-97 check digits do not match. */
-    WRONG_CHECK_DIGITS
+    /**
+     * The check digits are not two digits from 02 to 98, or the ISO 7064 mod-97 checksum does not
+     * match.
+     */
+    WRONG_CHECK_DIGITS,
+    /**
+     * The account part (BBAN) does not have the country's format in the SWIFT IBAN Registry, such
+     * as a digit where the Dutch bank code has letters.
+     */
+    WRONG_BBAN_FORMAT
   }
 
   private final Problem problem;

@@ -33,6 +33,24 @@ public final class Money implements Comparable<Money> {
    */
   private static final int SAFE_INTEGER_DIGITS = MAX_ABS_AMOUNT.precision() - 1;
 
+  /**
+   * The most significant digits a number from outside may have ({@value}): far more than any
+   * amount, percentage or factor needs, and few enough that every check and rounding of it is
+   * cheap.
+   */
+  static final int MAX_DIGITS = 100;
+
+  /**
+   * The largest scale, in either direction, a number from outside may have ({@value}): {@code
+   * 1E+101} and {@code 1E-101} are refused before any arithmetic, since rescaling a number costs
+   * time and memory in proportion to its exponent ({@code 1E+999999999} is 12 characters of JSON
+   * and a billion digits once rescaled).
+   */
+  static final int MAX_SCALE = 100;
+
+  /** Bits of an unscaled value with at most {@link #MAX_DIGITS} digits: 10^100 < 2^333. */
+  private static final int MAX_UNSCALED_BITS = 333;
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   /** Zero per currency, made once (money is immutable, and zero is asked for on every line). */
@@ -54,26 +72,26 @@ public final class Money implements Comparable<Money> {
    * @param currency the currency; never null, and with a minor unit
    * @return the money, at the currency's scale
    * @throws InvalidInputException if an argument is null, the amount has more decimals than the
-   *     currency, or it is larger than {@link #MAX_ABS_AMOUNT}
+   *     currency, it is larger than {@link #MAX_ABS_AMOUNT}, or it has more than 100 significant
+   *     digits or a scale beyond &plusmn;100 (refused before any arithmetic, so a huge exponent
+   *     such as {@code 1E+999999999} costs microseconds)
    */
   public static Money of(BigDecimal amount, Currency currency) {
     Currencies.requireMinorUnit(currency);
     if (amount == null) {
       throw new InvalidInputException("amount", "must not be null");
     }
+    requireTame("amount", amount);
+    if (amount.signum() == 0) {
+      return zero(currency);
+    }
+    requireIntegerDigitsInRange(amount);
     int scale = currency.getDefaultFractionDigits();
     BigDecimal scaled;
     try {
       scaled = amount.setScale(scale, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      throw new InvalidInputException(
-          "amount",
-          amount.toPlainString()
-              + " has more decimals than "
-              + currency.getCurrencyCode()
-              + " allows ("
-              + scale
-              + "); round it first with Money.of(amount, currency, roundingMode)");
+      throw tooManyDecimals(amount, currency);
     }
     return checked(scaled, currency);
   }
@@ -83,16 +101,28 @@ public final class Money implements Comparable<Money> {
    *
    * @param amount the amount; never null
    * @param currency the currency; never null
-   * @param rounding how to round to the currency's scale; never null
+   * @param rounding how to round to the currency's scale; never null ({@link
+   *     RoundingMode#UNNECESSARY} refuses an amount that would need rounding)
    * @return the rounded money
-   * @throws InvalidInputException if an argument is null or the amount is out of range
+   * @throws InvalidInputException if an argument is null, the amount is out of range, has more than
+   *     100 significant digits or a scale beyond &plusmn;100, or needs rounding under {@link
+   *     RoundingMode#UNNECESSARY}
    */
   public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
     Currencies.requireMinorUnit(currency);
     if (amount == null || rounding == null) {
       throw new InvalidInputException("amount", "amount and rounding must not be null");
     }
-    return checked(amount.setScale(currency.getDefaultFractionDigits(), rounding), currency);
+    requireTame("amount", amount);
+    if (amount.signum() == 0) {
+      return zero(currency);
+    }
+    requireIntegerDigitsInRange(amount);
+    try {
+      return checked(amount.setScale(currency.getDefaultFractionDigits(), rounding), currency);
+    } catch (ArithmeticException e) { // only RoundingMode.UNNECESSARY throws
+      throw tooManyDecimals(amount, currency);
+    }
   }
 
   /**
@@ -119,7 +149,11 @@ public final class Money implements Comparable<Money> {
     if (amount == null) {
       throw new InvalidInputException("amount", "must not be null");
     }
-    if (amount.precision() - amount.scale() > MAX_ABS_TOTAL.precision()) {
+    requireTame("amount", amount);
+    if (amount.signum() == 0) {
+      return zero(currency);
+    }
+    if ((long) amount.precision() - amount.scale() > MAX_ABS_TOTAL.precision()) {
       throw new InvalidInputException(
           "amount", "must be at most " + MAX_ABS_TOTAL.toPlainString() + " in absolute value");
     }
@@ -153,7 +187,7 @@ public final class Money implements Comparable<Money> {
       throw new InvalidInputException(
           "amount",
           "must be a plain decimal number with a dot as separator, such as 12.50; was "
-              + (amount == null ? "null" : "'" + amount + "'"));
+              + Text.excerpt(amount));
     }
     return of(new BigDecimal(amount), currency);
   }
@@ -187,6 +221,69 @@ public final class Money implements Comparable<Money> {
         "a total must be at most " + MAX_ABS_TOTAL.toPlainString() + " in absolute value");
   }
 
+  /**
+   * Refuses a number from outside that no amount, percentage or factor needs, before any arithmetic
+   * on it: more than {@link #MAX_DIGITS} significant digits, or a scale beyond &plusmn;{@link
+   * #MAX_SCALE}. Zero passes at any scale (the caller must take it as zero without rescaling it).
+   * Costs a few comparisons; the message never prints the number.
+   *
+   * @param field the input's name, for the message
+   * @param number the number, not null
+   * @throws InvalidInputException if the number is out of those bounds
+   */
+  static void requireTame(String field, BigDecimal number) {
+    if (number.signum() == 0) {
+      return; // zero is zero at any scale; callers take it as zero without rescaling
+    }
+    int scale = number.scale();
+    if (scale > MAX_SCALE) {
+      throw new InvalidInputException(
+          field, "has more than " + MAX_SCALE + " decimals (its scale is " + scale + ")");
+    }
+    if (scale < -MAX_SCALE) {
+      long exponent = -(long) scale;
+      throw new InvalidInputException(
+          field, "is far out of range (its exponent is " + exponent + ")");
+    }
+    // bitLength first: precision() of a number with a million digits is itself expensive
+    if (number.unscaledValue().bitLength() > MAX_UNSCALED_BITS || number.precision() > MAX_DIGITS) {
+      throw new InvalidInputException(field, "has more than " + MAX_DIGITS + " significant digits");
+    }
+  }
+
+  /** Refuses, without rescaling, an amount whose integer part alone exceeds the bound. */
+  private static void requireIntegerDigitsInRange(BigDecimal amount) {
+    if (amount.signum() != 0
+        && (long) amount.precision() - amount.scale() > MAX_ABS_AMOUNT.precision()) {
+      throw outOfRange();
+    }
+  }
+
+  private static InvalidInputException outOfRange() {
+    return new InvalidInputException(
+        "amount", "must be at most " + MAX_ABS_AMOUNT.toPlainString() + " in absolute value");
+  }
+
+  private static InvalidInputException tooManyDecimals(BigDecimal amount, Currency currency) {
+    int scale = currency.getDefaultFractionDigits();
+    return new InvalidInputException(
+        "amount",
+        shown(amount)
+            + " has more decimals than "
+            + currency.getCurrencyCode()
+            + " allows ("
+            + scale
+            + "); round it first with Money.of(amount, currency, roundingMode)");
+  }
+
+  /** A tame number as plain text for a message, cut if long (it may have 200 characters). */
+  private static String shown(BigDecimal tame) {
+    String plain = tame.toPlainString();
+    return plain.length() <= Text.EXCERPT_LENGTH
+        ? plain
+        : plain.substring(0, Text.EXCERPT_LENGTH) + "... (" + plain.length() + " characters)";
+  }
+
   private static Money checked(BigDecimal scaled, Currency currency) {
     // Fast path for every realistic amount: fewer integer digits than the bound has cannot exceed
     // it (precision is cheap on the long-backed values money uses and is cached by BigDecimal).
@@ -194,8 +291,7 @@ public final class Money implements Comparable<Money> {
       return new Money(scaled, currency);
     }
     if (scaled.compareTo(MAX_ABS_AMOUNT) > 0 || scaled.compareTo(MIN_AMOUNT) < 0) {
-      throw new InvalidInputException(
-          "amount", "must be at most " + MAX_ABS_AMOUNT.toPlainString() + " in absolute value");
+      throw outOfRange();
     }
     return new Money(scaled, currency);
   }
@@ -256,32 +352,64 @@ public final class Money implements Comparable<Money> {
   /**
    * Multiplies by a factor and rounds the exact product once to the currency's scale.
    *
-   * @param factor the factor; never null
-   * @param rounding how to round the exact product; never null
+   * @param factor the factor; never null, at most 100 significant digits and a scale within
+   *     &plusmn;100
+   * @param rounding how to round the exact product; never null ({@link RoundingMode#UNNECESSARY}
+   *     refuses a product that would need rounding)
    * @return the rounded product
+   * @throws InvalidInputException if an argument is null or out of those bounds, the product is out
+   *     of range, or it needs rounding under {@link RoundingMode#UNNECESSARY}
    */
   public Money multipliedBy(BigDecimal factor, RoundingMode rounding) {
-    Objects.requireNonNull(factor, "factor");
-    Objects.requireNonNull(rounding, "rounding");
-    // The currency was checked when this money was made: round the exact product once, directly.
-    return checked(
-        amount.multiply(factor).setScale(currency.getDefaultFractionDigits(), rounding), currency);
+    if (factor == null || rounding == null) {
+      throw new InvalidInputException("factor", "factor and rounding must not be null");
+    }
+    requireTame("factor", factor);
+    if (factor.signum() == 0) {
+      return zero(currency);
+    }
+    // Both scales are within bounds, so the exact product is cheap; the currency was checked when
+    // this money was made: round the exact product once, directly.
+    BigDecimal product = amount.multiply(factor);
+    requireIntegerDigitsInRange(product);
+    try {
+      return checked(product.setScale(currency.getDefaultFractionDigits(), rounding), currency);
+    } catch (ArithmeticException e) { // only RoundingMode.UNNECESSARY throws
+      throw new InvalidInputException(
+          "factor",
+          "the product "
+              + shown(product)
+              + " needs rounding to "
+              + currency.getCurrencyCode()
+              + ", which RoundingMode.UNNECESSARY forbids");
+    }
   }
 
   /**
    * A percentage of this amount, the exact product rounded once to the currency's scale: the same
    * as {@code multipliedBy(percent / 100, rounding)} without making the factor first.
    *
-   * @param percent the percentage (12.5 means 12.5 %); never null
+   * @param percent the percentage (12.5 means 12.5 %), already validated by {@link
+   *     Rate.Percentage}; never null
    * @param rounding how to round the exact result; never null
    * @return the rounded percentage of this amount
+   * @throws InvalidInputException if the result needs rounding under {@link
+   *     RoundingMode#UNNECESSARY}
    */
   Money percentOf(BigDecimal percent, RoundingMode rounding) {
     // Dividing the exact product by 100 to the currency's scale rounds the exact quotient once
     // (a division by 100 always terminates), with one allocation fewer than scaling the factor.
-    return checked(
-        amount.multiply(percent).divide(HUNDRED, currency.getDefaultFractionDigits(), rounding),
-        currency);
+    try {
+      return checked(
+          amount.multiply(percent).divide(HUNDRED, currency.getDefaultFractionDigits(), rounding),
+          currency);
+    } catch (ArithmeticException e) {
+      throw new InvalidInputException(
+          "rounding",
+          "the commission needs rounding to "
+              + currency.getDefaultFractionDigits()
+              + " decimals, which RoundingMode.UNNECESSARY forbids");
+    }
   }
 
   /**

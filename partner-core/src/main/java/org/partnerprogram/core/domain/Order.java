@@ -11,8 +11,8 @@ import java.util.Set;
  * @param orderId the host's order id; never null
  * @param customer the ordering customer account; never null
  * @param placedAt when the order was placed (this picks the rate version); never null
- * @param lines 1 to {@value #MAX_LINES} lines with distinct line numbers, all in one currency;
- *     never null
+ * @param lines 1 to {@value #MAX_LINES} lines with distinct line numbers, all in one currency,
+ *     whose net amounts add up to at most {@link Money#MAX_ABS_AMOUNT}; never null
  */
 public record Order(
     OrderId orderId, CustomerAccountId customer, Instant placedAt, List<OrderLine> lines) {
@@ -23,7 +23,8 @@ public record Order(
    * Validates the order.
    *
    * @throws InvalidInputException if a component is null, there are no or too many lines, line
-   *     numbers repeat, or lines are in different currencies
+   *     numbers repeat, lines are in different currencies, or their net amounts add up to more than
+   *     {@link Money#MAX_ABS_AMOUNT}
    */
   public Order {
     if (orderId == null || customer == null || placedAt == null || lines == null) {
@@ -38,6 +39,7 @@ public record Order(
     sorted.sort(java.util.Comparator.comparingInt(OrderLine::lineNumber));
     lines = List.copyOf(sorted);
     Set<Integer> numbers = new HashSet<>();
+    java.math.BigDecimal total = java.math.BigDecimal.ZERO;
     for (OrderLine line : lines) {
       if (!numbers.add(line.lineNumber())) {
         throw new InvalidInputException("lines", "line number " + line.lineNumber() + " repeats");
@@ -45,6 +47,16 @@ public record Order(
       if (!line.net().currency().equals(lines.get(0).net().currency())) {
         throw new CurrencyMismatchException(lines.get(0).net().currency(), line.net().currency());
       }
+      total = total.add(line.net().amount());
+    }
+    // Each line's commission is at most its net, so this bounds the order's commission too: an
+    // order above it could be recorded but its commission never added up, so never paid.
+    if (total.compareTo(Money.MAX_ABS_AMOUNT) > 0) {
+      throw new InvalidInputException(
+          "lines",
+          "the lines' net amounts add up to more than "
+              + Money.MAX_ABS_AMOUNT.toPlainString()
+              + ", the most an order may total");
     }
     placedAt = Instants.check("placedAt", placedAt);
   }

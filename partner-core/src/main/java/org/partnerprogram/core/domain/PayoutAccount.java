@@ -1,13 +1,22 @@
 package org.partnerprogram.core.domain;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The bank account a partner's earnings are paid to.
  *
+ * <p>The holder's name goes into the bank file in the SEPA character set, transliterated by {@link
+ * Transliteration} (Latin with diacritics, Cyrillic, Greek): so it must be a name the bank file can
+ * carry whole. A name with a letter of another script (Arabic, Hebrew, Chinese, ...) is refused, as
+ * is a name without a visible letter or digit (only spaces, a braille blank, a Hangul filler,
+ * combining marks): the host gives the name in Latin letters, as the bank has it. The creditor name
+ * in the file is then always the given name or its transliteration, never one with letters dropped.
+ *
  * @param iban the validated IBAN; never null
  * @param holderName the account holder's name as the bank knows it; 1 to 70 characters (the SEPA
- *     limit), no control characters
+ *     limit), no control characters, every letter in a script {@link Transliteration} carries, at
+ *     least one letter or digit
  */
 public record PayoutAccount(Iban iban, String holderName) {
   /** Maximum length of the holder name (SEPA {@code Cdtr/Nm}). */
@@ -16,14 +25,28 @@ public record PayoutAccount(Iban iban, String holderName) {
   /**
    * Validates the account.
    *
-   * @throws InvalidInputException if the IBAN is null or the name is blank, too long or has control
-   *     characters
+   * @throws InvalidInputException if the IBAN is null or the name is blank, too long, has control
+   *     characters, has a letter that the bank file cannot carry, or has no visible letter or digit
    */
   public PayoutAccount {
     if (iban == null) {
       throw new InvalidInputException("iban", "must not be null");
     }
     Text.freeText("holderName", holderName, MAX_HOLDER_NAME_LENGTH);
+    OptionalInt lost = Transliteration.firstLost(holderName);
+    if (lost.isPresent()) {
+      throw new InvalidInputException(
+          "holderName",
+          "has a letter a bank file cannot carry (U+"
+              + String.format("%04X", lost.getAsInt())
+              + "; it takes Latin, Cyrillic and Greek letters); give the name in Latin letters, as"
+              + " the bank has it");
+    }
+    if (!Transliteration.toSepa(holderName).matches(".*[A-Za-z0-9].*")) {
+      throw new InvalidInputException(
+          "holderName",
+          "has no visible letter or digit; give the name in Latin letters, as the bank has it");
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ import org.immutables.value.Value;
  *   <tr><td>{@link #earningPolicy()}</td><td>every order of a referred customer</td></tr>
  *   <tr><td>{@link #programName()}</td><td>Partner programme</td></tr>
  *   <tr><td>{@link #remittanceTemplate()}</td><td>{@code Partnerprogramma {month} {partner}}</td></tr>
+ *   <tr><td>{@link #payoutRail()}</td><td>SEPA credit transfers (SEPA accounts only)</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -169,6 +170,19 @@ public abstract class ProgramTerms {
   @Value.Default
   public String remittanceTemplate() {
     return "Partnerprogramma {month} {partner}";
+  }
+
+  /**
+   * How partners are paid, which decides the payout accounts accepted: {@link PayoutRail#SEPA} (the
+   * default) refuses an IBAN outside the SEPA schemes when a partner enrols with it or changes to
+   * it; {@link PayoutRail#ANY_IBAN} accepts any valid IBAN, and the host pays those outside SEPA by
+   * its own rail (the SEPA file of a month leaves them out; the CSV lists every payout).
+   *
+   * @return never null
+   */
+  @Value.Default
+  public PayoutRail payoutRail() {
+    return PayoutRail.SEPA;
   }
 
   /**

@@ -31,7 +31,8 @@ public sealed interface Rate permits Rate.Percentage, Rate.FixedAmount {
   static Percentage percent(String percent) {
     if (percent == null || !percent.matches("\\d{1,3}(\\.\\d{1,10})?")) {
       throw new InvalidInputException(
-          "rate", "must be a plain decimal such as 12.5 (meaning 12.5 %), was " + percent);
+          "rate",
+          "must be a plain decimal such as 12.5 (meaning 12.5 %), was " + Text.excerpt(percent));
     }
     return new Percentage(new BigDecimal(percent));
   }
@@ -63,11 +64,13 @@ public sealed interface Rate permits Rate.Percentage, Rate.FixedAmount {
      * Validates the percentage.
      *
      * @throws InvalidInputException if null, below 0, above 100 or with more than 4 decimals
+     *     (checked before any arithmetic, so {@code 1E-999999999} is refused in microseconds)
      */
     public Percentage {
       if (percent == null) {
         throw new InvalidInputException("rate", "must not be null");
       }
+      Money.requireTame("rate", percent);
       if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
         throw new InvalidInputException(
             "rate", "must be between 0 and 100 %, was " + percent.toPlainString());

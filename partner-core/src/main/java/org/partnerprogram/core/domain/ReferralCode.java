@@ -3,6 +3,7 @@ package org.partnerprogram.core.domain;
 import java.util.Locale;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
  * A referral code: the part of a referral link that identifies the partner. Codes are
@@ -61,6 +62,10 @@ public record ReferralCode(String value) {
           "UNDEFINED",
           "WWW");
 
+  /** The reserved words as they look: see {@link #looks(String)}. */
+  private static final Set<String> RESERVED_LOOKS =
+      RESERVED.stream().map(ReferralCode::looks).collect(Collectors.toUnmodifiableSet());
+
   /**
    * Validates a code already in canonical (upper-case) form.
    *
@@ -92,7 +97,9 @@ public record ReferralCode(String value) {
 
   /**
    * Parses a code as it arrives from a link or a form: case-insensitive, surrounding white space
-   * removed.
+   * removed. Only ASCII is folded (with {@link Locale#ROOT}): a letter outside ASCII is refused
+   * before case folding, since Java upper-cases some of them into other codes ({@code ſ} into
+   * {@code S}, {@code ı} into {@code I}, {@code ß} into {@code SS}, {@code ﬁ} into {@code FI}).
    *
    * @param text the code; may be null (which is rejected)
    * @return the code in canonical form
@@ -105,7 +112,14 @@ public record ReferralCode(String value) {
     if (text.length() > MAX_LENGTH + 16) {
       throw new InvalidInputException("code", "must be at most " + MAX_LENGTH + " characters");
     }
-    return new ReferralCode(text.strip().toUpperCase(Locale.ROOT));
+    String stripped = text.strip();
+    for (int i = 0; i < stripped.length(); i++) {
+      if (stripped.charAt(i) > 0x7F) {
+        throw new InvalidInputException(
+            "code", "may only contain letters A-Z, digits and hyphens (position " + (i + 1) + ")");
+      }
+    }
+    return new ReferralCode(stripped.toUpperCase(Locale.ROOT));
   }
 
   /**
@@ -113,14 +127,50 @@ public record ReferralCode(String value) {
    *
    * @param text the wished-for code, any case
    * @return the code in canonical form
-   * @throws InvalidInputException if it is malformed or a reserved word
+   * @throws InvalidInputException if it is malformed, a reserved word, or a reserved word spelt
+   *     with look-alike digits (see {@link #isReserved(ReferralCode)})
    */
   public static ReferralCode vanity(String text) {
     ReferralCode code = parse(text);
-    if (RESERVED.contains(code.value())) {
+    if (isReserved(code)) {
       throw new InvalidInputException("code", "'" + code.value() + "' is reserved");
     }
     return code;
+  }
+
+  /**
+   * Whether a code is a {@link #RESERVED} word, also when spelt with digits that look like its
+   * letters: {@code ADM1N}, {@code R00T} and {@code SUPP0RT} are reserved like {@code ADMIN},
+   * {@code ROOT} and {@code SUPPORT}. Compares with 0 read as O, 1 as I or L, 3 as E, 4 as A, 5 as
+   * S, 7 as T and 8 as B.
+   *
+   * @param code the code; never null
+   * @return true if the code is or imitates a reserved word
+   */
+  public static boolean isReserved(ReferralCode code) {
+    return RESERVED_LOOKS.contains(looks(code.value()));
+  }
+
+  /**
+   * What an upper-case code looks like, with look-alike digits read as letters. 1 looks like both I
+   * and L, so L is read as I too (in codes and in reserved words alike).
+   */
+  private static String looks(String code) {
+    char[] chars = code.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] =
+          switch (chars[i]) {
+            case '0' -> 'O';
+            case '1', 'L' -> 'I';
+            case '3' -> 'E';
+            case '4' -> 'A';
+            case '5' -> 'S';
+            case '7' -> 'T';
+            case '8' -> 'B';
+            default -> chars[i];
+          };
+    }
+    return new String(chars);
   }
 
   /**

@@ -5,6 +5,9 @@ package org.partnerprogram.core.domain;
  * field, so bad text never reaches storage (where a column might truncate or coerce it).
  */
 public final class Text {
+  /** The most characters of a value {@link #excerpt(String)} shows. */
+  public static final int EXCERPT_LENGTH = 40;
+
   private Text() {}
 
   /**
@@ -88,6 +91,36 @@ public final class Text {
               }
             });
     return value;
+  }
+
+  /**
+   * A short, printable rendering of a value for an error message: quoted, cut after {@value
+   * #EXCERPT_LENGTH} characters (saying how long the value was), characters other than printable
+   * ASCII shown as Java escapes (backslash, u, four hex digits). A message never carries a host's
+   * value unbounded, nor a character that could forge a log line.
+   *
+   * @param value the value; may be null
+   * @return {@code null} or the quoted excerpt; never null
+   */
+  public static String excerpt(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder b = new StringBuilder("'");
+    int shown = Math.min(value.length(), EXCERPT_LENGTH);
+    for (int i = 0; i < shown; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x7f) {
+        b.append(c);
+      } else {
+        b.append(String.format("\\u%04X", (int) c));
+      }
+    }
+    b.append('\'');
+    if (value.length() > shown) {
+      b.append("... (").append(value.length()).append(" characters)");
+    }
+    return b.toString();
   }
 
   private static String describe(char c) {

@@ -19,7 +19,10 @@ import org.partnerprogram.core.domain.Money;
  * against the version's schema: one payment block (TRF, service level SEPA, charges SLEV), names
  * and remittance text transliterated into the SEPA character set and cut to the schema's lengths,
  * NbOfTxs and CtrlSum computed from the transfers. The output depends on the batch only, so a
- * re-export is byte-identical.
+ * re-export is byte-identical. Every IBAN it writes is of a SEPA country: {@link SepaTransfer} and
+ * {@link SepaDebtor} refuse any other with a {@link
+ * org.partnerprogram.core.domain.NonSepaIbanException}, so a transfer the SEPA schemes do not carry
+ * never reaches the file.
  */
 public final class SepaCreditTransferWriter {
   private static final DateTimeFormatter CREATED =

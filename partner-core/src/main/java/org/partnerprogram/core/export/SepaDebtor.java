@@ -3,13 +3,14 @@ package org.partnerprogram.core.export;
 import java.util.Optional;
 import org.partnerprogram.core.domain.Iban;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.NonSepaIbanException;
 
 /**
  * The programme's own account that pays the partners, from configuration.
  *
  * @param name the account holder as the bank knows it; transliterated into the SEPA set and cut to
  *     70 characters when written; never blank
- * @param iban the account; never null
+ * @param iban the account, of a SEPA country ({@link Iban#isSepa()}); never null
  * @param bic the bank's BIC if the bank wants it (optional for SEPA since 2016); never null
  */
 public record SepaDebtor(String name, Iban iban, Optional<String> bic) {
@@ -18,7 +19,8 @@ public record SepaDebtor(String name, Iban iban, Optional<String> bic) {
   /**
    * Validates the debtor.
    *
-   * @throws InvalidInputException if the name is blank, the IBAN null or the BIC malformed
+   * @throws InvalidInputException if the name is blank, the IBAN null or the BIC malformed ({@link
+   *     NonSepaIbanException} if the IBAN is outside SEPA)
    */
   public SepaDebtor {
     if (name == null || name.isBlank()) {
@@ -26,6 +28,10 @@ public record SepaDebtor(String name, Iban iban, Optional<String> bic) {
     }
     if (iban == null) {
       throw new InvalidInputException("debtorIban", "must not be null");
+    }
+    if (!iban.isSepa()) {
+      throw new NonSepaIbanException(
+          "debtorIban", iban, "a SEPA credit transfer is paid from an account in a SEPA country");
     }
     if (bic == null || (bic.isPresent() && !bic.get().matches(BIC_PATTERN))) {
       throw new InvalidInputException(

@@ -1,40 +1,16 @@
 package org.partnerprogram.core.export;
 
-import java.text.Normalizer;
-import java.util.Map;
+import org.partnerprogram.core.domain.Transliteration;
 
 /**
  * Text in the SEPA character set: {@code a-z A-Z 0-9 / - ? : ( ) . , ' +} and space. Everything
- * else is transliterated (é to e, ß to ss, Ø to O) or, failing that, replaced by a space; runs of
- * spaces are collapsed and the result is cut to the field's length.
+ * else is transliterated by {@link Transliteration} (é to e, ß to ss, Ø to O, Cyrillic by the
+ * Bulgarian official system, Greek by ELOT 743) or, failing that, replaced by a space; runs of
+ * spaces are collapsed and the result is cut to the field's length. A payout account's holder name
+ * never loses a letter here: {@link org.partnerprogram.core.domain.PayoutAccount} refuses a name
+ * with a letter the transliteration cannot carry.
  */
 public final class SepaText {
-  private static final Map<Character, String> SPECIAL =
-      Map.ofEntries(
-          Map.entry('ß', "ss"),
-          Map.entry('ı', "i"),
-          Map.entry('İ', "I"),
-          Map.entry('Æ', "AE"),
-          Map.entry('æ', "ae"),
-          Map.entry('Ø', "O"),
-          Map.entry('ø', "o"),
-          Map.entry('Œ', "OE"),
-          Map.entry('œ', "oe"),
-          Map.entry('Ł', "L"),
-          Map.entry('ł', "l"),
-          Map.entry('Đ', "D"),
-          Map.entry('đ', "d"),
-          Map.entry('Þ', "Th"),
-          Map.entry('þ', "th"),
-          Map.entry('&', "+"),
-          Map.entry('€', "EUR"),
-          Map.entry('_', "-"),
-          Map.entry('"', "'"),
-          Map.entry('’', "'"),
-          Map.entry('‘', "'"),
-          Map.entry('–', "-"),
-          Map.entry('—', "-"));
-
   private SepaText() {}
 
   /**
@@ -44,10 +20,7 @@ public final class SepaText {
    * @return true if a bank accepts it as it is
    */
   public static boolean isSepa(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || "/-?:().,'+ ".indexOf(c) >= 0;
+    return Transliteration.isSepaCharacter(c);
   }
 
   /**
@@ -58,22 +31,7 @@ public final class SepaText {
    * @return SEPA text of 1 to {@code maxLength} characters ({@code "-"} if nothing was left)
    */
   public static String of(String text, int maxLength) {
-    StringBuilder out = new StringBuilder(text.length());
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    for (int i = 0; i < decomposed.length(); i++) {
-      char c = decomposed.charAt(i);
-      if (Character.getType(c) == Character.NON_SPACING_MARK) {
-        continue; // the accent of a decomposed letter
-      }
-      if (isSepa(c)) {
-        out.append(c);
-      } else if (SPECIAL.containsKey(c)) {
-        out.append(SPECIAL.get(c));
-      } else {
-        out.append(' ');
-      }
-    }
-    String collapsed = out.toString().replaceAll(" {2,}", " ").strip();
+    String collapsed = Transliteration.toSepa(text).replaceAll(" {2,}", " ").strip();
     if (collapsed.length() > maxLength) {
       collapsed = collapsed.substring(0, maxLength).stripTrailing();
     }

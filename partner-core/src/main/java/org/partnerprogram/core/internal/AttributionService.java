@@ -1,6 +1,5 @@
 package org.partnerprogram.core.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionPolicy;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.Instants;
-import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -31,9 +29,6 @@ import org.partnerprogram.core.port.out.TouchStore;
 
 /** Clicks, signups and the decision who brought a customer. */
 public final class AttributionService {
-  /** How far ahead of the programme's clock a host-supplied instant may be (clock skew). */
-  static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-
   private final ServiceContext ctx;
   private final TouchStore touches;
   private final AttributionStore attributions;
@@ -53,14 +48,6 @@ public final class AttributionService {
     this.policy = new AttributionPolicy(ctx.terms);
   }
 
-  private static Instant notAhead(String field, Instant at, Instant now) {
-    if (at.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-      throw new InvalidInputException(
-          field, "lies in the future (" + at + "; the programme's clock says " + now + ")");
-    }
-    return at;
-  }
-
   /**
    * Records a click.
    *
@@ -72,7 +59,7 @@ public final class AttributionService {
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
-          Instant at = notAhead("at", requested.orElse(now), now);
+          Instant at = Instants.notAhead("at", requested.orElse(now), now);
           Optional<IssuedCode> code = codes.find(command.code());
           if (code.isEmpty()) {
             return new TouchResult.Ignored(TouchResult.Why.UNKNOWN_CODE);
@@ -106,7 +93,7 @@ public final class AttributionService {
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
-          notAhead("signupAt", signupAt, now);
+          Instants.notAhead("signupAt", signupAt, now);
           // No read of an earlier decision up front: the insert below refuses a second one, and
           // only then is the first read back. A first signup costs one read (the clicks, joined
           // with their codes and partners) and the writes; a repeated one costs a few reads more.

@@ -125,6 +125,7 @@ public final class CommissionService {
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
+          Instants.notAhead("placedAt", order.placedAt(), now);
           if (isRedelivery(command.eventId(), "order", fingerprint, now)) {
             return replay(order.orderId());
           }
@@ -276,6 +277,7 @@ public final class CommissionService {
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
+          Instants.notAhead("paidAt", paidAt, now);
           if (isRedelivery(command.eventId(), "payment", fingerprint, now)) {
             return new PaymentResult(
                 command.orderId(), ledger.entriesOfEvent(command.eventId()), false, true);
@@ -300,6 +302,9 @@ public final class CommissionService {
                   .findWithRefunds(command.orderId())
                   .orElseThrow(() -> new OrderNotRecordedException(command.orderId()));
           RecordedOrder recorded = found.recorded();
+          // Refused after the mark (which reads the order for free): the unit of work rolls the
+          // mark and the event's claim back, so the refusal writes nothing.
+          notBeforeTheOrder("paidAt", paidAt, recorded.order());
           if (recorded.partnerId().isEmpty()) {
             return new PaymentResult(command.orderId(), List.of(), false, false);
           }
@@ -384,6 +389,7 @@ public final class CommissionService {
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
+          Instants.notAhead("refundedAt", command.refundedAt(), now);
           if (isRedelivery(command.eventId(), "refund", fingerprint, now)) {
             return new RefundResult(
                 command.orderId(), ledger.entriesOfEvent(command.eventId()), true);
@@ -393,6 +399,7 @@ public final class CommissionService {
                   .find(command.orderId())
                   .orElseThrow(() -> new OrderNotRecordedException(command.orderId()));
           Order order = recorded.order();
+          notBeforeTheOrder("refundedAt", command.refundedAt(), order);
           Map<Integer, Money> before = orders.refundedByLine(order.orderId());
           Map<Integer, Money> refund = refundPerLine(command, order, before);
           Optional<Instant> paidAt = orders.paidAt(order.orderId());
@@ -446,6 +453,20 @@ public final class CommissionService {
           }
           return new RefundResult(order.orderId(), entries, false);
         });
+  }
+
+  private static void notBeforeTheOrder(String field, Instant at, Order order) {
+    if (at.isBefore(order.placedAt())) {
+      throw new InvalidInputException(
+          field,
+          "lies before the order "
+              + order.orderId()
+              + " was placed ("
+              + at
+              + " is before "
+              + order.placedAt()
+              + ")");
+    }
   }
 
   private void requireProgrammeCurrency(Money amount) {

@@ -110,6 +110,7 @@ public final class ProgramService {
    * @return the result
    */
   public EnrollmentResult enroll(EnrollPartnerCommand command) {
+    command.payoutAccount().ifPresent(a -> terms.payoutRail().requireReachable(a.iban()));
     return tx.execute(
         () -> {
           Optional<Partner> found = partners.findByCustomerAccount(command.customerAccountId());
@@ -259,6 +260,7 @@ public final class ProgramService {
    * @return the partner
    */
   public Partner updatePayoutAccount(UpdatePayoutAccountCommand command) {
+    terms.payoutRail().requireReachable(command.account().iban());
     return tx.execute(
         () -> {
           Partner partner = existing(command.partnerId());

@@ -93,9 +93,9 @@ class MoneyArithmeticTest {
     assertThat(Money.of("1001", "JPY").multipliedBy(new BigDecimal("0.5"), RoundingMode.HALF_UP))
         .isEqualTo(Money.of("501", "JPY"));
     assertThatThrownBy(() -> eur("1").multipliedBy(null, RoundingMode.UP))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> eur("1").multipliedBy(BigDecimal.ONE, null))
-        .isInstanceOf(NullPointerException.class);
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test

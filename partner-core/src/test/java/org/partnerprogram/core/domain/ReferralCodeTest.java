@@ -46,6 +46,53 @@ class ReferralCodeTest {
   }
 
   @Test
+  void lettersOutsideAsciiAreRefusedBeforeCaseFoldingNotFoldedIntoAnotherCode() {
+    // long s, dotless i, sharp s and the fi ligature upper-case into S, I, SS and FI
+    for (String bad :
+        new String[] {
+          "\u017Ftar-hosting", "h\u0131ghway", "stra\u00DFe", "\uFB01sh-hosting", "\u212Aelvin"
+        }) {
+      assertThatThrownBy(() -> ReferralCode.parse(bad))
+          .as(bad)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("A-Z");
+    }
+    assertThat(ReferralCode.parse("star-hosting").value()).isEqualTo("STAR-HOSTING");
+  }
+
+  @Test
+  void vanityCodesThatSpellAReservedWordWithLookAlikeDigitsAreReservedToo() {
+    for (String imitation :
+        new String[] {
+          "ADM1N",
+          "adm1n",
+          "R00T",
+          "SUPP0RT",
+          "4DMIN",
+          "L0G1N",
+          "LOG1N",
+          "H3LP",
+          "5Y5T3M",
+          "7E57",
+          "NU11",
+          "N0NE",
+          "0RDER",
+          "P4RTN3R5",
+          "B1LL1NG",
+          "CH3CK0UT"
+        }) {
+      assertThatThrownBy(() -> ReferralCode.vanity(imitation))
+          .as(imitation)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("reserved");
+      assertThat(ReferralCode.isReserved(ReferralCode.parse(imitation))).as(imitation).isTrue();
+    }
+    for (String fine : new String[] {"ADMIN2", "ROOTS", "H3LP-DESK", "JAN-HOSTING", "B3A-VPS"}) {
+      assertThat(ReferralCode.vanity(fine).value()).isEqualTo(fine);
+    }
+  }
+
+  @Test
   void buildsLinksFromTheHostTemplate() {
     ReferralLinkTemplate template = ReferralLinkTemplate.of("https://example.nl/?ref={code}");
     assertThat(template.linkFor(ReferralCode.parse("abcd")).toString())

@@ -40,6 +40,29 @@ class SepaCreditTransferWriterTest {
 
   @ParameterizedTest
   @EnumSource(PainVersion.class)
+  void cyrillicAndGreekNamesGoOutTransliteratedAndTheFileStillValidates(PainVersion version) {
+    SepaBatch batch =
+        batch(
+            DEBTOR,
+            transfer("PP-2026-11-0001", "J. Петров", "BG80BNBG96611020345678", "10.00"),
+            transfer(
+                "PP-2026-11-0002", "Γιώργος Παπαδόπουλος", "GR1601101250000000012300695", "20.00"),
+            transfer("PP-2026-11-0003", "\u0410dam Łukasz", "NL91ABNA0417164300", "30.00"),
+            transfer("PP-2026-11-0004", "ΕΥΑΓΓΕΛΟΣ ΖΗΣΗΣ", "CY17002001280000001200527600", "0.01"));
+
+    byte[] xml = SepaCreditTransferWriter.write(batch, version);
+
+    validate(xml, version);
+    String text = new String(xml, StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains("<Nm>J. Petrov</Nm>")
+        .contains("<Nm>Giorgos Papadopoulos</Nm>")
+        .contains("<Nm>Adam Lukasz</Nm>")
+        .contains("<Nm>EVANGELOS ZISIS</Nm>");
+  }
+
+  @ParameterizedTest
+  @EnumSource(PainVersion.class)
   void writesAFileTheSchemaAccepts(PainVersion version) throws Exception {
     SepaBatch batch =
         batch(

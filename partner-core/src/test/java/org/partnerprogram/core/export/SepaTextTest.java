@@ -33,4 +33,43 @@ class SepaTextTest {
     assertThat(SepaText.of("***", 10)).isEqualTo("-");
     assertThat(SepaText.of("", 10)).isEqualTo("-");
   }
+
+  @Test
+  void cyrillicIsTransliteratedByTheBulgarianOfficialSystem() {
+    assertThat(SepaText.of("J. Петров", 70)).isEqualTo("J. Petrov");
+    assertThat(SepaText.of("\u0410dam", 70)).isEqualTo("Adam"); // a Cyrillic A
+    assertThat(SepaText.of("Жельо Щерев", 70)).isEqualTo("Zhelyo Shterev");
+    assertThat(SepaText.of("Цветан Цонев", 70)).isEqualTo("Tsvetan Tsonev");
+    assertThat(SepaText.of("Юлия Йорданова", 70)).isEqualTo("Yulia Yordanova");
+    assertThat(SepaText.of("ЖУК ООД", 70)).isEqualTo("ZHUK OOD");
+    assertThat(SepaText.of("Ђорђе Јовановић", 70)).isEqualTo("Djordje Jovanovic");
+    assertThat(SepaText.of("Ѓорѓи Ќосевски", 70)).isEqualTo("Gjorgji Kjosevski");
+  }
+
+  @Test
+  void greekIsTransliteratedByElot743() {
+    assertThat(SepaText.of("Γιώργος Παπαδόπουλος", 70)).isEqualTo("Giorgos Papadopoulos");
+    assertThat(SepaText.of("Ευάγγελος", 70)).isEqualTo("Evangelos");
+    assertThat(SepaText.of("Ευθυμία", 70)).isEqualTo("Efthymia");
+    assertThat(SepaText.of("Χρήστος Ψαράς", 70)).isEqualTo("Christos Psaras");
+    assertThat(SepaText.of("ΑΘΗΝΑ", 70)).isEqualTo("ATHINA");
+    assertThat(SepaText.of("Μπάμπης", 70)).isEqualTo("Bampis");
+    assertThat(SepaText.of("Αϊδίνης", 70)).isEqualTo("Aidinis");
+    assertThat(SepaText.of("Ἀλέξανδρος", 70)).isEqualTo("Alexandros");
+  }
+
+  @Test
+  void latinLettersWithoutADecompositionAreSpeltOut() {
+    assertThat(SepaText.of("Łukasz Żółć", 70)).isEqualTo("Lukasz Zolc");
+    assertThat(SepaText.of("Þór Ðóra Øvergård", 70)).isEqualTo("Thor Dora Overgard");
+    assertThat(SepaText.of("Yılmaz İnce", 70)).isEqualTo("Yilmaz Ince");
+    assertThat(SepaText.of("Œuvre Ærø ﬁn", 70)).isEqualTo("OEuvre AEro fin");
+    assertThat(SepaText.of("O’Brien", 70)).isEqualTo("O'Brien");
+  }
+
+  @Test
+  void otherScriptsAndSymbolsBecomeSpacesInFreeText() {
+    assertThat(SepaText.of("Order 李 12", 70)).isEqualTo("Order 12");
+    assertThat(SepaText.of("李小龙", 70)).isEqualTo("-");
+  }
 }

@@ -1,6 +1,7 @@
 package org.partnerprogram.core.hostile;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -68,6 +69,8 @@ import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
 // Passing null where an Optional is expected is one of the hostile inputs.
 @SuppressWarnings("NullOptional")
 public final class HostileCorpus {
+  private static final Currency EUR = Currency.getInstance("EUR");
+
   private HostileCorpus() {}
 
   /** What a case must end in. */
@@ -142,6 +145,19 @@ public final class HostileCorpus {
   public static final List<String> CODE_NASTY =
       NASTY.stream().filter(s -> !s.equals("  padded ")).toList();
 
+  /**
+   * Codes with letters outside ASCII that Java's upper-casing folds into ASCII letters (long s,
+   * dotless i, sharp s, the fi ligature, the Kelvin sign): refused, never parsed as another code.
+   */
+  public static final List<String> FOLDING_CODES =
+      List.of(
+          "\u017Ftar-hosting",
+          "jan-ho\u017Fting",
+          "h\u0131ghway",
+          "stra\u00DFe-hosting",
+          "\uFB01sh-hosting",
+          "\u212Aelvin-web");
+
   /** Free text that must be refused: blank, padded, controls, format characters, too long. */
   public static final List<String> BAD_FREE_TEXT =
       List.of(
@@ -166,6 +182,25 @@ public final class HostileCorpus {
           "esc\u001B[31mred",
           "del\u007F");
 
+  /**
+   * Holder names a bank file cannot carry whole: letters of scripts without a transliteration into
+   * the SEPA set, or no visible letter or digit at all.
+   */
+  public static final List<String> UNCARRIED_NAMES =
+      List.of(
+          "\u674E\u5C0F\u9F99",
+          "\u0645\u062D\u0645\u062F \u0639\u0644\u064A",
+          "\u05D3\u05D5\u05D3 \u05DB\u05D4\u05DF",
+          "\uAE40\uBBFC\uC900",
+          "Jan \u674E",
+          "\u00A0",
+          "\u2800",
+          "\u3164",
+          "\u115F\u1160",
+          "\u0301\u0301",
+          "\uD83D\uDE00",
+          "...");
+
   /** IBANs that must be refused. */
   public static final List<String> BAD_IBANS =
       List.of(
@@ -187,7 +222,31 @@ public final class HostileCorpus {
           "DE89370400440532013001",
           "GB82WEST1234569876543",
           "1234567890",
-          "x".repeat(65));
+          "x".repeat(65),
+          "NL99ABNA0417164350",
+          "NL01ABNA0417164368",
+          "NL00ABNA0417164386",
+          "NL5312340417164300",
+          "NL15ABNA041716430X",
+          "DE6337040044053201300X",
+          "IT2500542811101000000123456",
+          "GB321WBK60161331926819");
+
+  /**
+   * Valid IBANs that a SEPA credit transfer does not reach: refused as payout accounts with the
+   * default (SEPA) payout rail.
+   */
+  public static final List<String> NON_SEPA_IBANS =
+      List.of(
+          "BR1800360305000010009795493C1",
+          "SA0380000000608010167519",
+          "PK36SCBL0000001123456702",
+          "TR330006100519786457841326",
+          "AE070331234567890123456",
+          "UA213223130000026007233566001",
+          "RU0304452522540817810538091310419",
+          "FO6264600001631634",
+          "GL8964710001000206");
 
   /** Instants outside what the SDK stores. */
   public static final List<Instant> BAD_INSTANTS =
@@ -199,9 +258,26 @@ public final class HostileCorpus {
           Instant.parse("3000-01-01T00:00:00Z"),
           Instant.parse("9999-12-31T23:59:59Z"));
 
+  /**
+   * Instants the SDK could store but that have not happened yet by the world's clock ({@link
+   * HostileWorld#NOW}): beyond the five minutes of clock skew, up to the last storable second.
+   */
+  public static final List<Instant> FUTURE_INSTANTS =
+      List.of(
+          HostileWorld.NOW.plusSeconds(301),
+          HostileWorld.NOW.plus(java.time.Duration.ofDays(1)),
+          Instant.parse("2999-12-31T23:59:59Z"));
+
   /** Amounts with a problem in EUR: wrong scale, too big, malformed. */
   public static final List<String> BAD_EUR_AMOUNTS =
       List.of("1.001", "0.0001", "1e3", "1,50", "", " 1.00", "NaN", "1000000000000000.00", "--1");
+
+  /**
+   * Numbers of a dozen characters (as a webhook's JSON carries them) whose exponent alone would
+   * make a rescale cost a billion digits.
+   */
+  public static final List<String> HUGE_NUMBERS =
+      List.of("1E+999999999", "-1E+999999999", "1E-999999999", "1E+2000000", "1E+2147483647");
 
   /** Currency codes that are not usable for money. */
   public static final List<String> BAD_CURRENCIES =
@@ -242,6 +318,53 @@ public final class HostileCorpus {
           () ->
               p.enrollPartner()
                   .enroll(EnrollPartnerCommand.of("cust-new-1", PayoutAccount.of(iban, "Kim"))));
+    }
+    for (String iban : NON_SEPA_IBANS) {
+      add(
+          cases,
+          "enroll",
+          "iban outside SEPA " + show(iban),
+          () ->
+              p.enrollPartner()
+                  .enroll(EnrollPartnerCommand.of("cust-new-1", PayoutAccount.of(iban, "Kim"))));
+      add(
+          cases,
+          "updatePayoutAccount",
+          "iban outside SEPA " + show(iban),
+          () ->
+              p.updatePayoutAccount()
+                  .updatePayoutAccount(
+                      new UpdatePayoutAccountCommand(a, PayoutAccount.of(iban, "Jan"))));
+    }
+    for (String iban : BAD_IBANS.subList(BAD_IBANS.size() - 8, BAD_IBANS.size())) {
+      add(
+          cases,
+          "updatePayoutAccount",
+          "iban " + show(iban),
+          () ->
+              p.updatePayoutAccount()
+                  .updatePayoutAccount(
+                      new UpdatePayoutAccountCommand(a, PayoutAccount.of(iban, "Jan"))));
+    }
+    for (String name : UNCARRIED_NAMES) {
+      add(
+          cases,
+          "enroll",
+          "holder a bank file cannot carry " + show(name),
+          () ->
+              p.enrollPartner()
+                  .enroll(
+                      EnrollPartnerCommand.of(
+                          "cust-new-2", PayoutAccount.of("NL91ABNA0417164300", name))));
+      add(
+          cases,
+          "updatePayoutAccount",
+          "holder a bank file cannot carry " + show(name),
+          () ->
+              p.updatePayoutAccount()
+                  .updatePayoutAccount(
+                      new UpdatePayoutAccountCommand(
+                          a, PayoutAccount.of("NL91ABNA0417164300", name))));
     }
     for (String name : BAD_FREE_TEXT) {
       add(
@@ -465,7 +588,16 @@ public final class HostileCorpus {
             "\u00C4BCD",
             "jan_hosting",
             "jan.hosting",
-            "jan hosting"));
+            "jan hosting",
+            "ADM1N",
+            "adm1n",
+            "R00T",
+            "SUPP0RT",
+            "L0G1N",
+            "H3LP",
+            "5Y5T3M",
+            "P4RTN3R5"));
+    badCodes.addAll(FOLDING_CODES);
     for (String code : badCodes) {
       add(
           cases,
@@ -736,6 +868,41 @@ public final class HostileCorpus {
                           Optional.of(at),
                           Optional.empty())));
     }
+    for (String code : FOLDING_CODES) {
+      add(
+          cases,
+          "recordTouch",
+          "folding code " + show(code),
+          () -> p.recordTouch().recordTouch(RecordTouchCommand.of(code, "v-9")));
+      add(
+          cases,
+          "revoke",
+          "folding code " + show(code),
+          () ->
+              p.revokeReferralCode()
+                  .revoke(new RevokeReferralCodeCommand(ReferralCode.parse(code))));
+    }
+    for (Instant at : FUTURE_INSTANTS) {
+      add(
+          cases,
+          "recordTouch",
+          "clicked in the future at " + at,
+          () ->
+              p.recordTouch()
+                  .recordTouch(
+                      new RecordTouchCommand(
+                          ReferralCode.parse("jan-hosting"),
+                          VisitorId.of("v-9"),
+                          Optional.of(at),
+                          Optional.empty())));
+      add(
+          cases,
+          "attributeSignup",
+          "signed up in the future at " + at,
+          () ->
+              p.attributeSignup()
+                  .attribute(AttributeSignupCommand.newCustomer("c-new-9", "v-9", at)));
+    }
     add(
         cases,
         "recordTouch",
@@ -965,6 +1132,54 @@ public final class HostileCorpus {
                     OrderLine.of(
                         1, "prod", Money.of(new BigDecimal("1.001"), Currency.getInstance("EUR"))))
                 .run());
+    for (String number : HUGE_NUMBERS) {
+      BigDecimal huge = new BigDecimal(number);
+      add(
+          cases,
+          "recordOrder",
+          "net " + number + " EUR as BigDecimal",
+          () -> order1.apply(OrderLine.of(1, "prod", Money.of(huge, EUR))).run());
+      add(
+          cases,
+          "recordOrder",
+          "net " + number + " EUR rounded HALF_UP",
+          () ->
+              order1
+                  .apply(OrderLine.of(1, "prod", Money.of(huge, EUR, RoundingMode.HALF_UP)))
+                  .run());
+      add(
+          cases,
+          "recordRefund",
+          "amount " + number + " EUR rounded DOWN",
+          () ->
+              p.recordRefund()
+                  .recordRefund(
+                      RecordRefundCommand.wholeOrder(
+                          EventId.of("r-new"),
+                          OrderId.of("o-h1"),
+                          now,
+                          Money.of(huge, EUR, RoundingMode.DOWN))));
+      add(
+          cases,
+          "addRateVersion",
+          "percentage " + number + " built directly",
+          () ->
+              p.addRateVersion()
+                  .addRateVersion(
+                      AddRateVersionCommand.programmeWide(
+                          Map.of(RateTarget.group("vps"), new Rate.Percentage(huge)))));
+      add(
+          cases,
+          "addRateVersion",
+          "fixed amount of 1.00 EUR times " + number,
+          () ->
+              p.addRateVersion()
+                  .addRateVersion(
+                      AddRateVersionCommand.programmeWide(
+                          Map.of(
+                              RateTarget.group("vps"),
+                              Rate.fixed(eur("1.00").multipliedBy(huge, RoundingMode.HALF_UP))))));
+    }
     add(
         cases,
         "recordOrder",
@@ -1085,6 +1300,52 @@ public final class HostileCorpus {
                               at,
                               List.of(OrderLine.of(1, "prod", eur("1.00")))))));
     }
+    for (Instant at : FUTURE_INSTANTS) {
+      add(
+          cases,
+          "recordOrder",
+          "placed in the future at " + at,
+          () ->
+              p.recordOrder()
+                  .recordOrder(
+                      new RecordOrderCommand(
+                          EventId.of("order-o-new"),
+                          new Order(
+                              OrderId.of("o-new"),
+                              ca,
+                              at,
+                              List.of(OrderLine.of(1, "prod", eur("1.00")))))));
+    }
+    List<OrderLine> maximal = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      maximal.add(OrderLine.of(i, "prod", Money.of(Money.MAX_ABS_AMOUNT, EUR)));
+    }
+    add(
+        cases,
+        "recordOrder",
+        "5 lines of the largest amount",
+        () ->
+            p.recordOrder()
+                .recordOrder(
+                    new RecordOrderCommand(
+                        EventId.of("order-o-new"),
+                        new Order(OrderId.of("o-new"), ca, now, maximal))));
+    add(
+        cases,
+        "recordOrder",
+        "the largest amount and a cent",
+        () ->
+            p.recordOrder()
+                .recordOrder(
+                    new RecordOrderCommand(
+                        EventId.of("order-o-new"),
+                        new Order(
+                            OrderId.of("o-new"),
+                            ca,
+                            now,
+                            List.of(
+                                OrderLine.of(1, "prod", Money.of(Money.MAX_ABS_AMOUNT, EUR)),
+                                OrderLine.of(2, "prod", eur("0.01")))))));
     add(
         cases,
         "recordOrder",
@@ -1142,6 +1403,36 @@ public final class HostileCorpus {
                   .recordPayment(
                       new RecordPaymentCommand(EventId.of("pay-o-h3"), OrderId.of("o-h3"), at)));
     }
+    for (Instant at : FUTURE_INSTANTS) {
+      add(
+          cases,
+          "recordPayment",
+          "paid in the future at " + at,
+          () ->
+              p.recordPayment()
+                  .recordPayment(
+                      new RecordPaymentCommand(EventId.of("pay-o-h3"), OrderId.of("o-h3"), at)));
+    }
+    add(
+        cases,
+        "recordPayment",
+        "paid a second before its order",
+        () ->
+            p.recordPayment()
+                .recordPayment(
+                    new RecordPaymentCommand(
+                        EventId.of("pay-o-h3"), OrderId.of("o-h3"), now.minusSeconds(1))));
+    add(
+        cases,
+        "recordPayment",
+        "paid a year before its order",
+        () ->
+            p.recordPayment()
+                .recordPayment(
+                    new RecordPaymentCommand(
+                        EventId.of("pay-o-h3"),
+                        OrderId.of("o-h3"),
+                        Instant.parse("2025-12-01T08:00:00Z"))));
     add(
         cases,
         "recordPayment",
@@ -1294,6 +1585,28 @@ public final class HostileCorpus {
                   .recordRefund(
                       RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, at, eur("1.00"))));
     }
+    for (Instant at : FUTURE_INSTANTS) {
+      add(
+          cases,
+          "recordRefund",
+          "refunded in the future at " + at,
+          () ->
+              p.recordRefund()
+                  .recordRefund(
+                      RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, at, eur("1.00"))));
+    }
+    add(
+        cases,
+        "recordRefund",
+        "refunded before its order",
+        () ->
+            p.recordRefund()
+                .recordRefund(
+                    RecordRefundCommand.wholeOrder(
+                        EventId.of("r-new"),
+                        OrderId.of("o-h3"),
+                        now.minusSeconds(1),
+                        eur("1.00"))));
     add(
         cases,
         "recordRefund",
@@ -1423,6 +1736,30 @@ public final class HostileCorpus {
                         closed,
                         PainVersion.PAIN_001_001_03,
                         SepaDebtor.of("Hosting B.V.", "NL92ABNA0417164300"),
+                        day)));
+    add(
+        cases,
+        "export",
+        "debtor iban outside SEPA",
+        () ->
+            p.exportPayouts()
+                .export(
+                    new ExportPayoutsCommand(
+                        closed,
+                        PainVersion.PAIN_001_001_03,
+                        SepaDebtor.of("Hosting B.V.", "TR330006100519786457841326"),
+                        day)));
+    add(
+        cases,
+        "export",
+        "debtor iban with check digits 99",
+        () ->
+            p.exportPayouts()
+                .export(
+                    new ExportPayoutsCommand(
+                        closed,
+                        PainVersion.PAIN_001_001_03,
+                        SepaDebtor.of("Hosting B.V.", "NL99ABNA0417164350"),
                         day)));
     add(
         cases,

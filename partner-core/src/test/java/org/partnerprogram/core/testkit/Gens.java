@@ -31,9 +31,17 @@ import org.quicktheories.core.Gen;
 public final class Gens {
   private Gens() {}
 
-  /** Countries used for generated IBANs: a spread of lengths from 15 (NO) to 33 (RU). */
-  public static final List<String> IBAN_COUNTRIES =
-      List.of("NL", "BE", "DE", "FR", "GB", "NO", "MT", "LC", "RU", "IT", "ES", "CH", "SE", "PL");
+  /**
+   * Countries used for generated IBANs: every SEPA country ({@link Iban#sepaCountries()}), lengths
+   * from 15 (NO) to 31 (MT), the Netherlands first. A payout account needs one of them.
+   */
+  public static final List<String> IBAN_COUNTRIES = sepaCountriesNetherlandsFirst();
+
+  private static List<String> sepaCountriesNetherlandsFirst() {
+    List<String> countries = new ArrayList<>(List.of("NL"));
+    Iban.sepaCountries().stream().filter(cc -> !cc.equals("NL")).forEach(countries::add);
+    return List.copyOf(countries);
+  }
 
   /**
    * Money in a currency, with absolute value up to {@code maxMajorUnits}.
@@ -74,10 +82,12 @@ public final class Gens {
   }
 
   /**
-   * Valid IBANs in electronic form, for the countries in {@link #IBAN_COUNTRIES}, with random
-   * alphanumeric account parts and correct check digits. The result is itself a {@code Gen<Iban>};
-   * chain {@code .in("NL", "BE")} for other countries, {@code .valid()} for readability, or {@code
-   * .corrupted()} for texts that fail validation in a known way.
+   * Valid IBANs in electronic form, for the SEPA countries in {@link #IBAN_COUNTRIES}, with random
+   * account parts in each country's registry format and correct check digits. The result is itself
+   * a {@code Gen<Iban>}; chain {@code .in("NL", "BE")} for other countries, {@code .anyCountry()}
+   * for every country that issues IBANs, {@code .outsideSepa()} for those a SEPA transfer does not
+   * reach, {@code .valid()} for readability, or {@code .corrupted()} for texts that fail validation
+   * in a known way.
    *
    * @return the generator
    */

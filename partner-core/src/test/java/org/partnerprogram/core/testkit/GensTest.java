@@ -182,6 +182,19 @@ class GensTest {
     qt().withExamples(300)
         .forAll(Gens.ibans().in("NL", "DE").valid())
         .checkAssert(iban -> assertThat(iban.value()).matches("(NL|DE).*"));
+    qt().withExamples(300)
+        .forAll(Gens.ibans().valid())
+        .checkAssert(iban -> assertThat(iban.isSepa()).as(iban.value()).isTrue());
+    qt().withExamples(300)
+        .forAll(Gens.ibans().anyCountry())
+        .checkAssert(iban -> assertThat(Iban.parse(iban.value())).isEqualTo(iban));
+    qt().withExamples(300)
+        .forAll(Gens.ibans().outsideSepa())
+        .checkAssert(
+            iban -> {
+              assertThat(Iban.parse(iban.value())).isEqualTo(iban);
+              assertThat(iban.isSepa()).as(iban.value()).isFalse();
+            });
     Set<CorruptedIban.Corruption> seen = EnumSet.noneOf(CorruptedIban.Corruption.class);
     qt().withExamples(500)
         .forAll(Gens.ibans().corrupted())

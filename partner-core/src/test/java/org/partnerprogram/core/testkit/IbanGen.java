@@ -10,10 +10,12 @@ import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.generators.Generate;
 
 /**
- * Generates valid IBANs in electronic form (random alphanumeric account parts, correct check
- * digits), or, through {@link #corrupted()}, texts that fail validation in a known way. Obtain it
- * from {@link Gens#ibans()}; it is itself the generator of valid IBANs. Shrinks towards the first
- * country of the list and an account part of zeros.
+ * Generates valid IBANs in electronic form (random account parts in the country's BBAN format of
+ * the SWIFT IBAN Registry, correct check digits), or, through {@link #corrupted()}, texts that fail
+ * validation in a known way. Obtain it from {@link Gens#ibans()}, which generates IBANs of the SEPA
+ * countries (what a payout account needs); {@link #anyCountry()} takes every country that issues
+ * IBANs. It is itself the generator of valid IBANs. Shrinks towards the first country of the list
+ * and an account part of zeros and A's.
  */
 public final class IbanGen implements Gen<Iban> {
   private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -44,6 +46,29 @@ public final class IbanGen implements Gen<Iban> {
   }
 
   /**
+   * Valid IBANs of every country that issues them ({@link Iban#ibanCountries()}), SEPA or not, such
+   * as a customer's foreign account; the Netherlands first.
+   *
+   * @return a new generator
+   */
+  public IbanGen anyCountry() {
+    List<String> all = new java.util.ArrayList<>(List.of("NL"));
+    Iban.ibanCountries().stream().filter(cc -> !cc.equals("NL")).forEach(all::add);
+    return new IbanGen(all);
+  }
+
+  /**
+   * Valid IBANs outside the SEPA schemes ({@link Iban#isSepa()} false), such as Brazilian, Turkish
+   * or Faroese ones.
+   *
+   * @return a new generator
+   */
+  public IbanGen outsideSepa() {
+    return new IbanGen(
+        Iban.ibanCountries().stream().filter(cc -> !Iban.isSepaCountry(cc)).toList());
+  }
+
+  /**
    * Valid IBANs: this generator itself, for code that reads better with it.
    *
    * @return this generator
@@ -67,12 +92,30 @@ public final class IbanGen implements Gen<Iban> {
   @Override
   public Iban generate(RandomnessSource in) {
     String cc = Generate.pick(countries).generate(in);
-    int bbanLength = Iban.lengthFor(cc) - 4;
-    int[] chars =
-        Generate.intArrays(Generate.constant(bbanLength), integers().between(0, 35)).generate(in);
+    String format = Iban.bbanFormat(cc).orElseThrow();
+    StringBuilder kinds = new StringBuilder();
+    int count = 0;
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c >= '0' && c <= '9') {
+        count = count * 10 + (c - '0');
+      } else if (c != '!') {
+        kinds.append(String.valueOf(c).repeat(count)); // the registry's n, a or c
+        count = 0;
+      }
+    }
+    int[] draws =
+        Generate.intArrays(Generate.constant(kinds.length()), integers().between(0, 35))
+            .generate(in);
     StringBuilder bban = new StringBuilder();
-    for (int c : chars) {
-      bban.append(ALNUM.charAt(c));
+    for (int i = 0; i < draws.length; i++) {
+      int d = draws[i];
+      bban.append(
+          switch (kinds.charAt(i)) {
+            case 'n' -> (char) ('0' + d % 10);
+            case 'a' -> (char) ('A' + d % 26);
+            default -> ALNUM.charAt(d);
+          });
     }
     String b = bban.toString();
     return new Iban(cc + Iban.checkDigits(cc, b) + b);

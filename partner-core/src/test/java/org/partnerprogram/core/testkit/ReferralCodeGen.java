@@ -67,7 +67,7 @@ public final class ReferralCodeGen implements Gen<ReferralCode> {
       b.append(i == hyphen && i > 0 ? '-' : VANITY_SYMBOLS.charAt(symbols[i]));
     }
     String text = b.toString();
-    if (ReferralCode.RESERVED.contains(text)) {
+    if (ReferralCode.isReserved(new ReferralCode(text))) {
       text = text + "-1";
     }
     return ReferralCode.vanity(text);

@@ -437,7 +437,8 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
                 3,
                 ProductId.of("vps-l"),
                 Optional.of(ProductGroupId.of("vps")),
-                eur("999999999999999.00"),
+                // the order's total is the largest amount: the 15-digit line and 19.99
+                eur("999999999999979.01"),
                 Optional.of(description)));
     assertThat(tx(() -> storage.orders().insert(order))).isTrue();
 
@@ -447,7 +448,7 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     assertThat(read).isEqualTo(order);
     assertThat(read.order().lines().get(2)).isEqualTo(order.order().line(3));
     assertThat(read.order().lines().get(2).net().amount())
-        .isEqualByComparingTo(new BigDecimal("999999999999999.00"));
+        .isEqualByComparingTo(new BigDecimal("999999999999979.01"));
     assertThat(read.partnerId()).contains(P1);
     assertThat(read.notEarning()).isEmpty();
     assertThat(read.sourceEvent()).isEqualTo(order.sourceEvent());
