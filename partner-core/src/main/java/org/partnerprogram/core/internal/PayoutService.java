@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Instants;
+import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
@@ -179,6 +180,11 @@ public final class PayoutService {
 
     Tally(Currency currency) {
       this.total = Money.zero(currency);
+    }
+
+    void count(Payout payout) {
+      payouts++;
+      total = total.plus(payout.amount());
     }
 
     void add(PeriodCloseLine line) {
@@ -388,7 +394,18 @@ public final class PayoutService {
     Instant paidAt = Instants.check("paidAt", command.paidAt());
     return ctx.tx.execute(
         () -> {
+          Instants.notAhead("paidAt", paidAt, ctx.now());
           Payout payout = existing(command.payoutId());
+          if (paidAt.isBefore(payout.createdAt())) {
+            throw new InvalidInputException(
+                "paidAt",
+                paidAt
+                    + " is before payout "
+                    + payout.payoutId()
+                    + " was made ("
+                    + payout.createdAt()
+                    + ")");
+          }
           Payout paid = payout.paid(paidAt);
           if (!payouts.update(paid, payout.status())) {
             throw new RetryableException(
@@ -441,13 +458,21 @@ public final class PayoutService {
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     PayoutExportSummary summary = exportTo(command, xml, csv);
     return new PayoutExport(
-        summary.month(), xml.toByteArray(), csv.toByteArray(), summary.count(), summary.total());
+        summary.month(),
+        xml.toByteArray(),
+        csv.toByteArray(),
+        summary.count(),
+        summary.total(),
+        summary.outsideSepaCount(),
+        summary.outsideSepaTotal());
   }
 
   /**
    * Exports a closed month's payouts to streams, reading them twice (totals, files) and marking
    * them exported in one storage call, instead of holding them: memory stays flat however many
-   * payouts the month has.
+   * payouts the month has. A payout to an account outside SEPA (a programme on {@link
+   * org.partnerprogram.core.domain.PayoutRail#ANY_IBAN}) is in the CSV only; the SEPA file is left
+   * empty when no payout goes by SEPA.
    *
    * @param command the command
    * @param sepaXml where the pain.001 file goes
@@ -464,51 +489,67 @@ public final class PayoutService {
                   .findClose(month)
                   .orElseThrow(
                       () -> new IllegalTransitionException("month " + month + " is not closed"));
-          Tally tally = new Tally(ctx.terms.currency());
+          Tally all = new Tally(ctx.terms.currency());
+          Tally outside = new Tally(ctx.terms.currency());
           SepaTransfer[] first = {null};
           payouts.forEachPayoutOfPeriod(
               month,
               p -> {
-                if (p.status() != PayoutStatus.FAILED) {
-                  tally.payouts++;
-                  tally.total = tally.total.plus(p.amount());
-                  if (first[0] == null) {
-                    first[0] = transfer(p);
-                  }
+                if (p.status() == PayoutStatus.FAILED) {
+                  return;
+                }
+                all.count(p);
+                if (!p.account().iban().isSepa()) {
+                  outside.count(p);
+                } else if (first[0] == null) {
+                  first[0] = transfer(p);
                 }
               });
-          if (tally.payouts == 0) {
+          if (all.payouts == 0) {
             throw new IllegalTransitionException(
                 "the close of " + month + " made no payout to export");
           }
           try (PayoutCsvWriter rows = PayoutCsvWriter.to(csv, ctx.terms, command.csvFormat())) {
-            SepaCreditTransferWriter.write(
-                new SepaBatch(
-                    "PP-" + month,
-                    close.closedAt(),
-                    command.executionDate(),
-                    command.debtor(),
-                    List.of(first[0])),
-                tally.payouts,
-                tally.total,
-                sink ->
-                    payouts.forEachPayoutOfPeriod(
-                        month,
-                        p -> {
-                          if (p.status() != PayoutStatus.FAILED) {
-                            sink.accept(transfer(p));
-                            rows.write(p);
-                          }
-                        }),
-                command.version(),
-                sepaXml);
+            if (first[0] == null) {
+              payouts.forEachPayoutOfPeriod(
+                  month,
+                  p -> {
+                    if (p.status() != PayoutStatus.FAILED) {
+                      rows.write(p);
+                    }
+                  });
+            } else {
+              SepaCreditTransferWriter.write(
+                  new SepaBatch(
+                      "PP-" + month,
+                      close.closedAt(),
+                      command.executionDate(),
+                      command.debtor(),
+                      List.of(first[0])),
+                  all.payouts - outside.payouts,
+                  all.total.minus(outside.total),
+                  sink ->
+                      payouts.forEachPayoutOfPeriod(
+                          month,
+                          p -> {
+                            if (p.status() != PayoutStatus.FAILED) {
+                              if (p.account().iban().isSepa()) {
+                                sink.accept(transfer(p));
+                              }
+                              rows.write(p);
+                            }
+                          }),
+                  command.version(),
+                  sepaXml);
+            }
             sepaXml.flush();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
           // Marking in one storage call after the streams: the SDK never writes while it streams.
           payouts.markExported(month, ctx.now());
-          return new PayoutExportSummary(month, tally.payouts, tally.total);
+          return new PayoutExportSummary(
+              month, all.payouts, all.total, outside.payouts, outside.total);
         });
   }
 

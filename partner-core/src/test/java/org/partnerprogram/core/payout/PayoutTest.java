@@ -427,6 +427,36 @@ class PayoutTest {
     assertThat(statementOf(NOVEMBER).toText()).contains(": paid (confirmed)");
   }
 
+  @Test
+  void aPayoutCannotBeMarkedPaidInTheFutureOrBeforeItWasMade() {
+    paidOrder("o-1", "100.00");
+    f.clock.set(DECEMBER_FIRST);
+    Payout payout = close(NOVEMBER).payouts().get(0);
+
+    assertThatThrownBy(
+            () ->
+                f.program
+                    .markPayoutPaid()
+                    .markPaid(
+                        new MarkPayoutPaidCommand(
+                            payout.payoutId(), Instant.parse("2999-01-01T00:00:00Z"))))
+        .isInstanceOf(org.partnerprogram.core.domain.InvalidInputException.class)
+        .hasMessageContaining("paidAt")
+        .hasMessageContaining("future");
+    assertThatThrownBy(
+            () ->
+                f.program
+                    .markPayoutPaid()
+                    .markPaid(
+                        new MarkPayoutPaidCommand(
+                            payout.payoutId(), DECEMBER_FIRST.minusSeconds(1))))
+        .isInstanceOf(org.partnerprogram.core.domain.InvalidInputException.class)
+        .hasMessageContaining("before payout");
+    assertThat(overview().recentPayouts())
+        .extracting(PartnerOverview.PayoutSummary::status)
+        .containsExactly(PayoutStatus.CREATED);
+  }
+
   private PartnerStatement statementOf(YearMonth month) {
     return f.program.partnerStatement().statement(StatementQuery.of(f.partner.id(), month));
   }

@@ -48,6 +48,11 @@ public interface ExportPayoutsUseCase {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new PayoutExportSummary(export.month(), export.count(), export.total());
+    return new PayoutExportSummary(
+        export.month(),
+        export.count(),
+        export.total(),
+        export.outsideSepaCount(),
+        export.outsideSepaTotal());
   }
 }

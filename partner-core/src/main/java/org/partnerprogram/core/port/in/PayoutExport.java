@@ -14,18 +14,30 @@ import org.partnerprogram.core.domain.Money;
  * @param sepaXml the pain.001 file, UTF-8; never null
  * @param csv the same payouts as CSV in the command's format (header line, then one line per
  *     payout), UTF-8 bytes (with a byte-order mark in the Excel format); never null
- * @param count how many payouts
+ * @param count how many payouts (the CSV's rows)
  * @param total their sum; never null
+ * @param outsideSepaCount how many of them go to an account outside SEPA (possible only with {@link
+ *     org.partnerprogram.core.domain.PayoutRail#ANY_IBAN}): in the CSV, not in the SEPA file, which
+ *     is empty (no bytes) when every payout of the month is outside SEPA
+ * @param outsideSepaTotal their sum; never null
  */
 // The arrays are copied in and out, and equals/hashCode compare their content.
 @SuppressWarnings("ArrayRecordComponent")
-public record PayoutExport(YearMonth month, byte[] sepaXml, byte[] csv, int count, Money total) {
+public record PayoutExport(
+    YearMonth month,
+    byte[] sepaXml,
+    byte[] csv,
+    int count,
+    Money total,
+    int outsideSepaCount,
+    Money outsideSepaTotal) {
   /** Checks for nulls. */
   public PayoutExport {
     Objects.requireNonNull(month, "month");
     Objects.requireNonNull(sepaXml, "sepaXml");
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(total, "total");
+    Objects.requireNonNull(outsideSepaTotal, "outsideSepaTotal");
     sepaXml = sepaXml.clone();
     csv = csv.clone();
   }
@@ -66,12 +78,21 @@ public record PayoutExport(YearMonth month, byte[] sepaXml, byte[] csv, int coun
         && Arrays.equals(sepaXml, other.sepaXml)
         && Arrays.equals(csv, other.csv)
         && count == other.count
-        && total.equals(other.total);
+        && total.equals(other.total)
+        && outsideSepaCount == other.outsideSepaCount
+        && outsideSepaTotal.equals(other.outsideSepaTotal);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(month, Arrays.hashCode(sepaXml), Arrays.hashCode(csv), count, total);
+    return Objects.hash(
+        month,
+        Arrays.hashCode(sepaXml),
+        Arrays.hashCode(csv),
+        count,
+        total,
+        outsideSepaCount,
+        outsideSepaTotal);
   }
 
   @Override
