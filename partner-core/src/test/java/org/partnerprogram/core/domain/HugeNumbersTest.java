@@ -54,20 +54,16 @@ class HugeNumbersTest {
   }
 
   @Test
-  void hugeExponentsAreRefusedAsInvalidInputQuicklyAndWithAShortMessage() {
+  void hugeExponentsAreRefusedAsInvalidInputWithAShortMessage() {
     for (Map.Entry<String, Function<BigDecimal, Object>> call : entryPoints().entrySet()) {
       for (String text : HUGE) {
         BigDecimal value = new BigDecimal(text);
-        long start = System.nanoTime();
+        // How long a refusal takes is measured by HugeNumberRefusalBenchmark (JMH), not here;
+        // HugeNumbersInASmallHeapTest shows that none expands the number in memory.
         assertThatThrownBy(() -> call.getValue().apply(value))
             .as("%s with %s", call.getKey(), text)
             .isInstanceOf(InvalidInputException.class)
             .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
-        long micros = (System.nanoTime() - start) / 1000;
-        // microseconds when warm; the bound leaves room for a cold JIT on a busy machine
-        assertThat(micros)
-            .as("%s with %s took %d us", call.getKey(), text, micros)
-            .isLessThan(200_000);
       }
     }
   }
