@@ -3,11 +3,28 @@ package org.partnerprogram.core;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.PartnerStatement;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.internal.AttributionService;
 import org.partnerprogram.core.internal.CommissionService;
@@ -15,38 +32,40 @@ import org.partnerprogram.core.internal.PayoutService;
 import org.partnerprogram.core.internal.ProgramService;
 import org.partnerprogram.core.internal.ServiceContext;
 import org.partnerprogram.core.internal.StatementService;
-import org.partnerprogram.core.port.in.AddRateVersionUseCase;
-import org.partnerprogram.core.port.in.AttributeSignupUseCase;
-import org.partnerprogram.core.port.in.ClosePeriodUseCase;
-import org.partnerprogram.core.port.in.EnrollPartnerUseCase;
-import org.partnerprogram.core.port.in.ExplainAttributionUseCase;
+import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.Commissions;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.EnrollmentResult;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.ExportPayoutsUseCase;
-import org.partnerprogram.core.port.in.IssueReferralCodeUseCase;
-import org.partnerprogram.core.port.in.LeaveProgramUseCase;
-import org.partnerprogram.core.port.in.MarkPayoutFailedUseCase;
-import org.partnerprogram.core.port.in.MarkPayoutPaidUseCase;
-import org.partnerprogram.core.port.in.PartnerOverviewUseCase;
-import org.partnerprogram.core.port.in.PartnerStatementUseCase;
+import org.partnerprogram.core.port.in.OrderResult;
+import org.partnerprogram.core.port.in.Partners;
+import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
-import org.partnerprogram.core.port.in.ProcessedEventsUseCase;
-import org.partnerprogram.core.port.in.RecordOrderUseCase;
-import org.partnerprogram.core.port.in.RecordPaymentUseCase;
-import org.partnerprogram.core.port.in.RecordRefundUseCase;
-import org.partnerprogram.core.port.in.RecordTouchUseCase;
-import org.partnerprogram.core.port.in.ReinstatePartnerUseCase;
-import org.partnerprogram.core.port.in.RevokeReferralCodeUseCase;
-import org.partnerprogram.core.port.in.SuspendPartnerUseCase;
-import org.partnerprogram.core.port.in.UpdatePayoutAccountUseCase;
+import org.partnerprogram.core.port.in.Payouts;
+import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.ProcessedEventsQuery;
+import org.partnerprogram.core.port.in.Rates;
+import org.partnerprogram.core.port.in.RecordOrderCommand;
+import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.core.port.in.Referrals;
+import org.partnerprogram.core.port.in.RefundResult;
+import org.partnerprogram.core.port.in.SignupAttribution;
+import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.core.port.in.TouchResult;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.ProgramStorage;
 
 /**
- * The SDK's front door: one partner programme, wired to the host's storage, clock and randomness,
- * handing out its use cases. Build one per programme at start-up and share it: it is immutable and
- * safe for concurrent use (coordination happens in storage, so many host instances may share one
- * database).
+ * The SDK's front door: one partner programme, wired to the host's storage, clock and randomness.
+ * Its groups hold what a host does, with plain verbs: {@link #partners()} (enrol, leave, the payout
+ * account, the partner page), {@link #referrals()} (clicks, signups, codes), {@link #rates()} (the
+ * rate card), {@link #commissions()} (orders, payments, refunds from the host's billing) and {@link
+ * #payouts()} (closing a month, bank files, statements). Build one per programme at start-up and
+ * share it: it is immutable and safe for concurrent use (coordination happens in storage, so many
+ * host instances may share one database).
  *
  * <pre>{@code
  * PartnerProgram program = PartnerProgram.builder()
@@ -54,25 +73,31 @@ import org.partnerprogram.core.port.out.ProgramStorage;
  *         .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
  *         .build())
  *     .storage(storage)
+ *     .clock(clock)
  *     .build();
- * EnrollmentResult enrolled = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-42"));
+ * EnrollmentResult enrolled = program.partners().enroll(EnrollPartnerCommand.of("cust-42"));
  * }</pre>
  */
 public final class PartnerProgram {
   private final ProgramTerms terms;
-  private final ProgramService service;
-  private final AttributionService attribution;
-  private final CommissionService commissions;
-  private final PayoutService payouts;
-  private final StatementService statements;
+  private final Partners partners;
+  private final Referrals referrals;
+  private final Rates rates;
+  private final Commissions commissions;
+  private final Payouts payouts;
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
-    this.service = new ProgramService(context);
-    this.attribution = new AttributionService(context);
-    this.commissions = new CommissionService(context);
-    this.payouts = new PayoutService(context);
-    this.statements = new StatementService(context);
+    ProgramService program = new ProgramService(context);
+    AttributionService attribution = new AttributionService(context);
+    CommissionService commission = new CommissionService(context);
+    PayoutService payout = new PayoutService(context);
+    StatementService statement = new StatementService(context);
+    this.partners = new PartnersGroup(program);
+    this.referrals = new ReferralsGroup(program, attribution);
+    this.rates = program::changeRates;
+    this.commissions = new CommissionsGroup(commission);
+    this.payouts = new PayoutsGroup(payout, statement);
   }
 
   /**
@@ -85,7 +110,8 @@ public final class PartnerProgram {
   }
 
   /**
-   * The programme's rules.
+   * The programme's rules, with helpers for money and local time in the programme's currency and
+   * zone ({@link ProgramTerms#money}, {@link ProgramTerms#startOf}).
    *
    * @return never null
    */
@@ -94,214 +120,226 @@ public final class PartnerProgram {
   }
 
   /**
-   * Enrol a customer account as a partner.
+   * Enrolment, the partner's lifecycle, the payout account and the partner page.
    *
-   * @return the use case
+   * @return never null
    */
-  public EnrollPartnerUseCase enrollPartner() {
-    return service::enroll;
+  public Partners partners() {
+    return partners;
   }
 
   /**
-   * A partner leaves the programme.
+   * Clicks on referral links, signups, and referral codes.
    *
-   * @return the use case
+   * @return never null
    */
-  public LeaveProgramUseCase leaveProgram() {
-    return service::leave;
+  public Referrals referrals() {
+    return referrals;
   }
 
   /**
-   * Suspend a partner.
+   * The rate card and partners' overrides.
    *
-   * @return the use case
+   * @return never null
    */
-  public SuspendPartnerUseCase suspendPartner() {
-    return service::suspend;
+  public Rates rates() {
+    return rates;
   }
 
   /**
-   * Reinstate a suspended partner.
+   * Orders, payments, refunds and chargebacks from the host's billing.
    *
-   * @return the use case
+   * @return never null
    */
-  public ReinstatePartnerUseCase reinstatePartner() {
-    return service::reinstate;
+  public Commissions commissions() {
+    return commissions;
   }
 
   /**
-   * Set or change a partner's payout account.
+   * Closing months, bank files, the payouts' lifecycle and statements.
    *
-   * @return the use case
+   * @return never null
    */
-  public UpdatePayoutAccountUseCase updatePayoutAccount() {
-    return service::updatePayoutAccount;
+  public Payouts payouts() {
+    return payouts;
   }
 
-  /**
-   * Issue a referral code.
-   *
-   * @return the use case
-   */
-  public IssueReferralCodeUseCase issueReferralCode() {
-    return service::issue;
+  private static final class PartnersGroup implements Partners {
+    private final ProgramService service;
+
+    PartnersGroup(ProgramService service) {
+      this.service = service;
+    }
+
+    @Override
+    public EnrollmentResult enroll(EnrollPartnerCommand command) {
+      return service.enroll(command);
+    }
+
+    @Override
+    public Partner leave(PartnerId partnerId) {
+      return service.leave(partnerId);
+    }
+
+    @Override
+    public Partner suspend(PartnerId partnerId, String reason) {
+      return service.suspend(partnerId, reason);
+    }
+
+    @Override
+    public Partner reinstate(PartnerId partnerId) {
+      return service.reinstate(partnerId);
+    }
+
+    @Override
+    public Partner updatePayoutAccount(PartnerId partnerId, PayoutAccount account) {
+      return service.updatePayoutAccount(partnerId, account);
+    }
+
+    @Override
+    public Optional<PartnerOverview> overview(PartnerId partnerId) {
+      return service.overview(partnerId);
+    }
+
+    @Override
+    public Optional<PartnerOverview> overviewOfCustomer(CustomerAccountId customer) {
+      return service.overviewOfCustomer(customer);
+    }
+
+    @Override
+    public Optional<Partner> find(PartnerId partnerId) {
+      return service.find(partnerId);
+    }
   }
 
-  /**
-   * Revoke a referral code.
-   *
-   * @return the use case
-   */
-  public RevokeReferralCodeUseCase revokeReferralCode() {
-    return service::revoke;
+  private static final class ReferralsGroup implements Referrals {
+    private final ProgramService codes;
+    private final AttributionService attribution;
+
+    ReferralsGroup(ProgramService codes, AttributionService attribution) {
+      this.codes = codes;
+      this.attribution = attribution;
+    }
+
+    @Override
+    public TouchResult recordTouch(RecordTouchCommand command) {
+      return attribution.recordTouch(command);
+    }
+
+    @Override
+    public SignupAttribution attributeSignup(AttributeSignupCommand command) {
+      return attribution.attribute(command);
+    }
+
+    @Override
+    public IssuedCode issueCode(PartnerId partnerId) {
+      return codes.issueCode(partnerId);
+    }
+
+    @Override
+    public IssuedCode issueVanityCode(PartnerId partnerId, String code) {
+      return codes.issueVanityCode(partnerId, code);
+    }
+
+    @Override
+    public IssuedCode revokeCode(String code) {
+      return codes.revokeCode(code);
+    }
+
+    @Override
+    public Optional<AttributionRecord> explain(CustomerAccountId customer) {
+      return attribution.explain(customer);
+    }
   }
 
-  /**
-   * Add a rate version.
-   *
-   * @return the use case
-   */
-  public AddRateVersionUseCase addRateVersion() {
-    return service::addRateVersion;
-  }
+  private static final class CommissionsGroup implements Commissions {
+    private final CommissionService service;
 
-  /**
-   * The partner page.
-   *
-   * @return the use case
-   */
-  public PartnerOverviewUseCase partnerOverview() {
-    return service::overview;
-  }
+    CommissionsGroup(CommissionService service) {
+      this.service = service;
+    }
 
-  /**
-   * Record a click on a referral link (call it from the landing page).
-   *
-   * @return the use case
-   */
-  public RecordTouchUseCase recordTouch() {
-    return attribution::recordTouch;
-  }
+    @Override
+    public OrderResult recordOrder(RecordOrderCommand command) {
+      return service.recordOrder(command);
+    }
 
-  /**
-   * Decide, at signup, whether a partner brought the new customer.
-   *
-   * @return the use case
-   */
-  public AttributeSignupUseCase attributeSignup() {
-    return attribution::attribute;
-  }
+    @Override
+    public PaymentResult recordPayment(RecordPaymentCommand command) {
+      return service.recordPayment(command);
+    }
 
-  /**
-   * Explain a customer's attribution decision, for support.
-   *
-   * @return the use case
-   */
-  public ExplainAttributionUseCase explainAttribution() {
-    return attribution::explain;
-  }
+    @Override
+    public RefundResult recordRefund(RecordRefundCommand command) {
+      return service.recordRefund(command);
+    }
 
-  /**
-   * Record an order reported by the host's billing.
-   *
-   * @return the use case
-   */
-  public RecordOrderUseCase recordOrder() {
-    return commissions::recordOrder;
-  }
-
-  /**
-   * Record that an order was paid in full.
-   *
-   * @return the use case
-   */
-  public RecordPaymentUseCase recordPayment() {
-    return commissions::recordPayment;
-  }
-
-  /**
-   * Record a refund or chargeback.
-   *
-   * @return the use case
-   */
-  public RecordRefundUseCase recordRefund() {
-    return commissions::recordRefund;
-  }
-
-  /**
-   * Ask which host events were processed (reconciliation of lost webhooks).
-   *
-   * @return the use case
-   */
-  public ProcessedEventsUseCase processedEvents() {
-    return commissions::processed;
-  }
-
-  /**
-   * Close a payout month.
-   *
-   * @return the use case
-   */
-  public ClosePeriodUseCase closePeriod() {
-    return payouts::close;
-  }
-
-  /**
-   * Record that the bank paid a payout.
-   *
-   * @return the use case
-   */
-  public MarkPayoutPaidUseCase markPayoutPaid() {
-    return payouts::markPaid;
-  }
-
-  /**
-   * Record that the bank rejected a payout.
-   *
-   * @return the use case
-   */
-  public MarkPayoutFailedUseCase markPayoutFailed() {
-    return payouts::markFailed;
-  }
-
-  /**
-   * Export a closed month's payouts as SEPA and CSV files.
-   *
-   * @return the use case
-   */
-  public ExportPayoutsUseCase exportPayouts() {
-    return new ExportPayoutsUseCase() {
-      @Override
-      public PayoutExport export(ExportPayoutsCommand command) {
-        return payouts.export(command);
+    @Override
+    public Set<EventId> processed(Collection<String> eventIds) {
+      if (eventIds == null || eventIds.stream().anyMatch(Objects::isNull)) {
+        throw new InvalidInputException("eventIds", "must not be or contain null");
       }
+      return service.processed(ProcessedEventsQuery.of(List.copyOf(eventIds)));
+    }
+  }
 
-      @Override
-      public PayoutExportSummary exportTo(
-          ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
-        return payouts.exportTo(command, sepaXml, csv);
+  private static final class PayoutsGroup implements Payouts {
+    private final PayoutService service;
+    private final StatementService statements;
+
+    PayoutsGroup(PayoutService service, StatementService statements) {
+      this.service = service;
+      this.statements = statements;
+    }
+
+    @Override
+    public PeriodCloseResult close(YearMonth month) {
+      return service.close(month);
+    }
+
+    @Override
+    public Optional<YearMonth> nextMonthToClose() {
+      return service.nextMonthToClose();
+    }
+
+    @Override
+    public PayoutExport export(ExportPayoutsCommand command) {
+      return service.export(command);
+    }
+
+    @Override
+    public PayoutExportSummary exportTo(
+        ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
+      return service.exportTo(command, sepaXml, csv);
+    }
+
+    @Override
+    public Payout markPaid(PayoutId payoutId, Instant paidAt) {
+      return service.markPaid(payoutId, paidAt);
+    }
+
+    @Override
+    public Payout markFailed(PayoutId payoutId, String reason) {
+      return service.markFailed(payoutId, reason);
+    }
+
+    @Override
+    public PartnerStatement statement(StatementQuery query) {
+      if (query == null) {
+        throw new InvalidInputException("query", "must not be null");
       }
-    };
-  }
+      return statements.statement(query);
+    }
 
-  /**
-   * A partner's monthly statement.
-   *
-   * @return the use case
-   */
-  public PartnerStatementUseCase partnerStatement() {
-    return statements::statement;
-  }
+    @Override
+    public void forEachPayout(YearMonth month, Consumer<Payout> action) {
+      service.forEachPayout(month, action);
+    }
 
-  /**
-   * The month a close should take next: the one after the latest closed month, or, before the first
-   * close, the month in which the programme's first commission became payable (a programme starts
-   * closing there, never earlier by habit). The month may not have ended yet.
-   *
-   * @return the month, or empty if no month was closed and nothing has become payable yet
-   */
-  public Optional<YearMonth> nextMonthToClose() {
-    return payouts.nextMonthToClose();
+    @Override
+    public void forEachCloseLine(YearMonth month, Consumer<PeriodCloseLine> action) {
+      service.forEachCloseLine(month, action);
+    }
   }
 
   /**

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +23,6 @@ import org.partnerprogram.core.domain.AttributionDecision.Reason;
 import org.partnerprogram.core.domain.AttributionDecision.Rule;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CustomerAccountId;
-import org.partnerprogram.core.domain.Iban;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.Partner;
@@ -37,14 +35,8 @@ import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.CustomerAttributed;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.ExplainAttributionQuery;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.LeaveProgramCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
-import org.partnerprogram.core.port.in.RevokeReferralCodeCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
-import org.partnerprogram.core.port.in.SuspendPartnerCommand;
 import org.partnerprogram.core.port.in.TouchResult;
 import org.partnerprogram.core.testkit.MutableClock;
 
@@ -74,12 +66,14 @@ class AttributionTest {
             .build();
     jan =
         program
-            .enrollPartner()
-            .enroll(EnrollPartnerCommand.of("cust-jan", PayoutAccount.of(JAN_IBAN, "Jan")))
+            .partners()
+            .enroll(
+                EnrollPartnerCommand.of("cust-jan")
+                    .withPayoutAccount(PayoutAccount.of(JAN_IBAN, "Jan")))
             .partner();
-    piet = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-piet")).partner();
-    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(jan.id(), "jan-hosting"));
-    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(piet.id(), "piet-web"));
+    piet = program.partners().enroll(EnrollPartnerCommand.of("cust-piet")).partner();
+    program.referrals().issueVanityCode(jan.id(), "jan-hosting");
+    program.referrals().issueVanityCode(piet.id(), "piet-web");
   }
 
   @AfterEach
@@ -90,30 +84,30 @@ class AttributionTest {
   }
 
   private TouchResult click(String code, String visitor) {
-    return program.recordTouch().recordTouch(RecordTouchCommand.of(code, visitor));
+    return program.referrals().recordTouch(RecordTouchCommand.of(code, visitor));
   }
 
   private SignupAttribution signup(String customer, String visitor) {
     return program
-        .attributeSignup()
-        .attribute(AttributeSignupCommand.newCustomer(customer, visitor, clock.instant()));
+        .referrals()
+        .attributeSignup(
+            visitor == null
+                ? AttributeSignupCommand.newCustomer(customer).at(clock.instant())
+                : AttributeSignupCommand.newCustomer(customer)
+                    .visitor(visitor)
+                    .at(clock.instant()));
   }
 
   private PartnerOverview overview(Partner p) {
-    return program.partnerOverview().overview(PartnerOverviewQuery.byPartner(p.id())).orElseThrow();
+    return program.partners().overview(p.id()).orElseThrow();
   }
 
   @Test
   void aClickAndASignupDaysLaterBindTheCustomerToThePartner() {
     TouchResult touch =
         program
-            .recordTouch()
-            .recordTouch(
-                new RecordTouchCommand(
-                    ReferralCode.parse("jan-hosting"),
-                    VisitorId.of("v-1"),
-                    Optional.empty(),
-                    Optional.of(LandingPath.of("/vps"))));
+            .referrals()
+            .recordTouch(RecordTouchCommand.of("jan-hosting", "v-1").landingPath("/vps"));
     assertThat(touch).isInstanceOf(TouchResult.Recorded.class);
     Instant clickedAt = clock.instant();
     clock.advance(Duration.ofDays(3));
@@ -144,25 +138,17 @@ class AttributionTest {
     click("piet-web", "v-2");
     SignupAttribution second =
         program
-            .attributeSignup()
-            .attribute(
-                new AttributeSignupCommand(
-                    CustomerAccountId.of("c-1"),
-                    Optional.of(VisitorId.of("v-2")),
-                    Optional.of(ReferralCode.parse("piet-web")),
-                    true,
-                    clock.instant(),
-                    Optional.empty()));
+            .referrals()
+            .attributeSignup(
+                AttributeSignupCommand.newCustomer("c-1")
+                    .visitor("v-2")
+                    .typedCode("piet-web")
+                    .at(clock.instant()));
 
     assertThat(second.alreadyDecided()).isTrue();
     assertThat(second.decision()).isEqualTo(first.decision());
     // The stored record is the first call's, inputs included.
-    assertThat(
-            program
-                .explainAttribution()
-                .explain(new ExplainAttributionQuery(CustomerAccountId.of("c-1")))
-                .orElseThrow()
-                .visitorId())
+    assertThat(program.referrals().explain(CustomerAccountId.of("c-1")).orElseThrow().visitorId())
         .contains(VisitorId.of("v-1"));
     assertThat(storage.publishedEvents())
         .filteredOn(CustomerAttributed.class::isInstance)
@@ -174,15 +160,12 @@ class AttributionTest {
     click("jan-hosting", "v-1");
     SignupAttribution result =
         program
-            .attributeSignup()
-            .attribute(
-                new AttributeSignupCommand(
-                    CustomerAccountId.of("c-1"),
-                    Optional.of(VisitorId.of("v-1")),
-                    Optional.of(ReferralCode.parse("PIET-WEB")),
-                    true,
-                    clock.instant(),
-                    Optional.empty()));
+            .referrals()
+            .attributeSignup(
+                AttributeSignupCommand.newCustomer("c-1")
+                    .visitor("v-1")
+                    .typedCode("PIET-WEB")
+                    .at(clock.instant()));
     assertThat(result.decision())
         .isInstanceOfSatisfying(
             Attributed.class,
@@ -204,30 +187,23 @@ class AttributionTest {
     click("jan-hosting", "v-existing");
     assertThat(
             program
-                .attributeSignup()
-                .attribute(
-                    new AttributeSignupCommand(
-                        CustomerAccountId.of("c-existing"),
-                        Optional.of(VisitorId.of("v-existing")),
-                        Optional.empty(),
-                        false,
-                        clock.instant(),
-                        Optional.empty()))
+                .referrals()
+                .attributeSignup(
+                    AttributeSignupCommand.existingCustomer("c-existing")
+                        .visitor("v-existing")
+                        .at(clock.instant()))
                 .decision())
         .isEqualTo(new NotAttributed(Reason.EXISTING_CUSTOMER));
 
     click("jan-hosting", "v-self");
     assertThat(
             program
-                .attributeSignup()
-                .attribute(
-                    new AttributeSignupCommand(
-                        CustomerAccountId.of("jans-second-account"),
-                        Optional.of(VisitorId.of("v-self")),
-                        Optional.empty(),
-                        true,
-                        clock.instant(),
-                        Optional.of(Iban.parse(JAN_IBAN))))
+                .referrals()
+                .attributeSignup(
+                    AttributeSignupCommand.newCustomer("jans-second-account")
+                        .visitor("v-self")
+                        .at(clock.instant())
+                        .iban(JAN_IBAN))
                 .decision())
         .isEqualTo(new NotAttributed(Reason.SELF_REFERRAL));
     click("jan-hosting", "v-own");
@@ -235,37 +211,28 @@ class AttributionTest {
         .isEqualTo(new NotAttributed(Reason.SELF_REFERRAL));
 
     click("piet-web", "v-suspended");
-    program.suspendPartner().suspend(new SuspendPartnerCommand(piet.id(), "review"));
+    program.partners().suspend(piet.id(), "review");
     assertThat(signup("c-suspended", "v-suspended").decision())
         .isEqualTo(new NotAttributed(Reason.PARTNER_NOT_ACTIVE));
 
     click("jan-hosting", "v-revoked");
-    program
-        .revokeReferralCode()
-        .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("jan-hosting")));
+    program.referrals().revokeCode(ReferralCode.parse("jan-hosting"));
     clock.advance(Duration.ofSeconds(1));
     assertThat(signup("c-revoked", "v-revoked").decision())
         .isEqualTo(new NotAttributed(Reason.CODE_REVOKED));
 
     assertThat(
             program
-                .attributeSignup()
-                .attribute(
-                    new AttributeSignupCommand(
-                        CustomerAccountId.of("c-typo"),
-                        Optional.empty(),
-                        Optional.of(ReferralCode.parse("no-such-code")),
-                        true,
-                        clock.instant(),
-                        Optional.empty()))
+                .referrals()
+                .attributeSignup(
+                    AttributeSignupCommand.newCustomer("c-typo")
+                        .typedCode("no-such-code")
+                        .at(clock.instant()))
                 .decision())
         .isEqualTo(new NotAttributed(Reason.UNKNOWN_CODE));
 
     AttributionRecord why =
-        program
-            .explainAttribution()
-            .explain(new ExplainAttributionQuery(CustomerAccountId.of("jans-second-account")))
-            .orElseThrow();
+        program.referrals().explain(CustomerAccountId.of("jans-second-account")).orElseThrow();
     assertThat(why.candidatePartner()).contains(jan.id());
     assertThat(why.visitorId()).contains(VisitorId.of("v-self"));
     assertThat(why.customerIbanGiven()).isTrue();
@@ -281,12 +248,10 @@ class AttributionTest {
   void unknownOrRevokedCodesAndInactivePartnersAreReportedNotThrownAndStoreNothing() {
     assertThat(click("no-such-code", "v-1"))
         .isEqualTo(new TouchResult.Ignored(TouchResult.Why.UNKNOWN_CODE));
-    program
-        .revokeReferralCode()
-        .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("piet-web")));
+    program.referrals().revokeCode(ReferralCode.parse("piet-web"));
     assertThat(click("piet-web", "v-1"))
         .isEqualTo(new TouchResult.Ignored(TouchResult.Why.CODE_REVOKED));
-    program.leaveProgram().leave(new LeaveProgramCommand(jan.id()));
+    program.partners().leave(jan.id());
     assertThat(click("jan-hosting", "v-1"))
         .isEqualTo(new TouchResult.Ignored(TouchResult.Why.PARTNER_NOT_ACTIVE));
     assertThat(overview(jan).referrals().clicks()).isZero();
@@ -306,39 +271,25 @@ class AttributionTest {
     assertThatThrownBy(
             () ->
                 program
-                    .recordTouch()
+                    .referrals()
                     .recordTouch(
-                        new RecordTouchCommand(
-                            ReferralCode.parse("jan-hosting"),
-                            VisitorId.of("v-1"),
-                            Optional.of(clock.instant().plus(Duration.ofHours(1))),
-                            Optional.empty())))
+                        RecordTouchCommand.of("jan-hosting", "v-1")
+                            .at(clock.instant().plus(Duration.ofHours(1)))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("future");
     assertThatThrownBy(
             () ->
                 program
-                    .attributeSignup()
-                    .attribute(
-                        AttributeSignupCommand.newCustomer(
-                            "c-1", "v-1", clock.instant().plus(Duration.ofDays(1)))))
+                    .referrals()
+                    .attributeSignup(
+                        AttributeSignupCommand.newCustomer("c-1")
+                            .visitor("v-1")
+                            .at(clock.instant().plus(Duration.ofDays(1)))))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(
-            () ->
-                new AttributeSignupCommand(
-                    null,
-                    Optional.empty(),
-                    Optional.empty(),
-                    true,
-                    clock.instant(),
-                    Optional.empty()))
+    assertThatThrownBy(() -> AttributeSignupCommand.newCustomer(null))
         .isInstanceOf(InvalidInputException.class);
     assertThat(overview(jan).referrals().clicks()).isZero();
-    assertThat(
-            program
-                .explainAttribution()
-                .explain(new ExplainAttributionQuery(CustomerAccountId.of("c-1"))))
-        .isEmpty();
+    assertThat(program.referrals().explain(CustomerAccountId.of("c-1"))).isEmpty();
   }
 
   @Test

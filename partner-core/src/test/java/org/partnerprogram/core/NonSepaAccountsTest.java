@@ -14,7 +14,6 @@ import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.export.SepaTransfer;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
 import org.partnerprogram.core.testkit.ProgramFixture;
 
 /**
@@ -46,10 +45,10 @@ class NonSepaAccountsTest {
       assertThatThrownBy(
               () ->
                   f.program
-                      .enrollPartner()
+                      .partners()
                       .enroll(
-                          EnrollPartnerCommand.of(
-                              "cust-abroad", PayoutAccount.of(iban, "Ana Souza"))))
+                          EnrollPartnerCommand.of("cust-abroad")
+                              .withPayoutAccount(PayoutAccount.of(iban, "Ana Souza"))))
           .as(iban)
           .isInstanceOfSatisfying(
               InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("iban"))
@@ -74,10 +73,8 @@ class NonSepaAccountsTest {
       assertThatThrownBy(
               () ->
                   f.program
-                      .updatePayoutAccount()
-                      .updatePayoutAccount(
-                          new UpdatePayoutAccountCommand(
-                              f.partner.id(), PayoutAccount.of(iban, "Jan de Vries"))))
+                      .partners()
+                      .updatePayoutAccount(f.partner.id(), PayoutAccount.of(iban, "Jan de Vries")))
           .as(iban)
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining(iban.substring(0, 2));

@@ -45,16 +45,9 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.LeaveProgramCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
-import org.partnerprogram.core.port.in.ReinstatePartnerCommand;
-import org.partnerprogram.core.port.in.RevokeReferralCodeCommand;
-import org.partnerprogram.core.port.in.SuspendPartnerCommand;
-import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.testkit.MutableClock;
 
 class PartnerProgramTest {
@@ -82,11 +75,11 @@ class PartnerProgramTest {
   }
 
   private Partner enrol(String account) {
-    return program.enrollPartner().enroll(EnrollPartnerCommand.of(account)).partner();
+    return program.partners().enroll(EnrollPartnerCommand.of(account)).partner();
   }
 
   private PartnerOverview overview(PartnerId id) {
-    return program.partnerOverview().overview(PartnerOverviewQuery.byPartner(id)).orElseThrow();
+    return program.partners().overview(id).orElseThrow();
   }
 
   private List<PayoutAccountChange> history(PartnerId id) {
@@ -99,7 +92,7 @@ class PartnerProgramTest {
 
   @Test
   void enrollingIsImmediateAndIssuesAReferralLink() {
-    EnrollmentResult result = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-42"));
+    EnrollmentResult result = program.partners().enroll(EnrollPartnerCommand.of("cust-42"));
 
     Partner partner = result.partner();
     assertThat(result.outcome()).isEqualTo(EnrollmentResult.Outcome.NEW_PARTNER);
@@ -127,8 +120,10 @@ class PartnerProgramTest {
     clock.advance(Duration.ofDays(3));
     EnrollmentResult again =
         program
-            .enrollPartner()
-            .enroll(EnrollPartnerCommand.of("cust-42", PayoutAccount.of(IBAN, "Jan")));
+            .partners()
+            .enroll(
+                EnrollPartnerCommand.of("cust-42")
+                    .withPayoutAccount(PayoutAccount.of(IBAN, "Jan")));
 
     assertThat(again.outcome()).isEqualTo(EnrollmentResult.Outcome.ALREADY_MEMBER);
     assertThat(again.issuedCode()).isEmpty();
@@ -142,8 +137,10 @@ class PartnerProgramTest {
   void enrollingWithAPayoutAccountRecordsIt() {
     Partner partner =
         program
-            .enrollPartner()
-            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(IBAN, "Jan de Vries")))
+            .partners()
+            .enroll(
+                EnrollPartnerCommand.of("cust-1")
+                    .withPayoutAccount(PayoutAccount.of(IBAN, "Jan de Vries")))
             .partner();
 
     assertThat(partner.payoutAccount()).contains(PayoutAccount.of(IBAN, "Jan de Vries"));
@@ -158,23 +155,16 @@ class PartnerProgramTest {
   @Test
   void changingThePayoutAccountIsRecordedInItsHistory() {
     Partner partner = enrol("cust-1");
-    program
-        .updatePayoutAccount()
-        .updatePayoutAccount(
-            new UpdatePayoutAccountCommand(partner.id(), PayoutAccount.of(IBAN, "Jan")));
+    program.partners().updatePayoutAccount(partner.id(), PayoutAccount.of(IBAN, "Jan"));
     clock.advance(Duration.ofDays(10));
     Partner changed =
         program
-            .updatePayoutAccount()
+            .partners()
             .updatePayoutAccount(
-                new UpdatePayoutAccountCommand(
-                    partner.id(), PayoutAccount.of("de89 3704 0044 0532 0130 00", "Jan")));
+                partner.id(), PayoutAccount.of("de89 3704 0044 0532 0130 00", "Jan"));
     // the same account again changes nothing
     Partner same =
-        program
-            .updatePayoutAccount()
-            .updatePayoutAccount(
-                new UpdatePayoutAccountCommand(partner.id(), PayoutAccount.of(OTHER_IBAN, "Jan")));
+        program.partners().updatePayoutAccount(partner.id(), PayoutAccount.of(OTHER_IBAN, "Jan"));
 
     assertThat(same).isEqualTo(changed);
     assertThat(changed.payoutAccount().orElseThrow().iban().value()).isEqualTo(OTHER_IBAN);
@@ -195,10 +185,9 @@ class PartnerProgramTest {
     assertThatThrownBy(
             () ->
                 program
-                    .updatePayoutAccount()
+                    .partners()
                     .updatePayoutAccount(
-                        new UpdatePayoutAccountCommand(
-                            partner.id(), PayoutAccount.of("NL91ABNA0417164301", "Jan"))))
+                        partner.id(), PayoutAccount.of("NL91ABNA0417164301", "Jan")))
         .isInstanceOf(InvalidIbanException.class);
 
     assertThat(overview(partner.id()).payoutIbanMasked()).isEmpty();
@@ -208,20 +197,16 @@ class PartnerProgramTest {
   @Test
   void suspendReinstateAndLeaveFollowTheLifecycle() {
     Partner partner = enrol("cust-1");
-    Partner suspended =
-        program.suspendPartner().suspend(new SuspendPartnerCommand(partner.id(), "fraud review"));
+    Partner suspended = program.partners().suspend(partner.id(), "fraud review");
     assertThat(suspended.status()).isEqualTo(PartnerStatus.SUSPENDED);
-    assertThatThrownBy(
-            () ->
-                program.suspendPartner().suspend(new SuspendPartnerCommand(partner.id(), "again")))
+    assertThatThrownBy(() -> program.partners().suspend(partner.id(), "again"))
         .isInstanceOf(IllegalTransitionException.class);
 
-    Partner active =
-        program.reinstatePartner().reinstate(new ReinstatePartnerCommand(partner.id()));
+    Partner active = program.partners().reinstate(partner.id());
     assertThat(active.status()).isEqualTo(PartnerStatus.ACTIVE);
     assertThat(active.version()).isEqualTo(3);
 
-    Partner left = program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    Partner left = program.partners().leave(partner.id());
     assertThat(left.status()).isEqualTo(PartnerStatus.TERMINATED);
     assertThat(events(PartnerSuspended.class))
         .singleElement()
@@ -233,10 +218,10 @@ class PartnerProgramTest {
   @Test
   void leavingTwiceIsRefused() {
     Partner partner = enrol("cust-1");
-    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    program.partners().leave(partner.id());
     int eventsBefore = storage.publishedEvents().size();
 
-    assertThatThrownBy(() -> program.leaveProgram().leave(new LeaveProgramCommand(partner.id())))
+    assertThatThrownBy(() -> program.partners().leave(partner.id()))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("already left");
     assertThat(storage.publishedEvents()).hasSize(eventsBefore);
@@ -245,10 +230,9 @@ class PartnerProgramTest {
   @Test
   void reinstatingAPartnerWhoLeftIsRefusedWithAPointerToEnrolment() {
     Partner partner = enrol("cust-1");
-    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    program.partners().leave(partner.id());
 
-    assertThatThrownBy(
-            () -> program.reinstatePartner().reinstate(new ReinstatePartnerCommand(partner.id())))
+    assertThatThrownBy(() -> program.partners().reinstate(partner.id()))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("TERMINATED")
         .hasMessageContaining("enrolling the customer account again");
@@ -259,17 +243,14 @@ class PartnerProgramTest {
 
   @Test
   void aCustomerWhoLeftEnrolsAgainAsTheSamePartnerAndTheEventsSaySo() {
-    EnrollmentResult first = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
-    IssuedCode vanity =
-        program
-            .issueReferralCode()
-            .issue(IssueReferralCodeCommand.vanity(first.partner().id(), "jan-hosting"));
+    EnrollmentResult first = program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
+    IssuedCode vanity = program.referrals().issueVanityCode(first.partner().id(), "jan-hosting");
     clock.advance(Duration.ofDays(1));
-    Partner left = program.leaveProgram().leave(new LeaveProgramCommand(first.partner().id()));
+    Partner left = program.partners().leave(first.partner().id());
     clock.advance(Duration.ofDays(30));
     int eventsBefore = storage.publishedEvents().size();
 
-    EnrollmentResult again = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+    EnrollmentResult again = program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
 
     assertThat(again.outcome()).isEqualTo(EnrollmentResult.Outcome.REJOINED);
     Partner back = again.partner();
@@ -314,16 +295,19 @@ class PartnerProgramTest {
   void aPayoutAccountGivenAtReEnrolmentReplacesTheOneOnFile() {
     Partner partner =
         program
-            .enrollPartner()
-            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(IBAN, "Jan")))
+            .partners()
+            .enroll(
+                EnrollPartnerCommand.of("cust-1").withPayoutAccount(PayoutAccount.of(IBAN, "Jan")))
             .partner();
-    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    program.partners().leave(partner.id());
     clock.advance(Duration.ofDays(2));
 
     Partner back =
         program
-            .enrollPartner()
-            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(OTHER_IBAN, "Jan")))
+            .partners()
+            .enroll(
+                EnrollPartnerCommand.of("cust-1")
+                    .withPayoutAccount(PayoutAccount.of(OTHER_IBAN, "Jan")))
             .partner();
 
     assertThat(back.payoutAccount()).contains(PayoutAccount.of(OTHER_IBAN, "Jan"));
@@ -339,16 +323,18 @@ class PartnerProgramTest {
   void noPayoutAccountOrTheSameOneAtReEnrolmentKeepsTheOneOnFile() {
     Partner partner =
         program
-            .enrollPartner()
-            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(IBAN, "Jan")))
+            .partners()
+            .enroll(
+                EnrollPartnerCommand.of("cust-1").withPayoutAccount(PayoutAccount.of(IBAN, "Jan")))
             .partner();
-    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    program.partners().leave(partner.id());
     Partner back = enrol("cust-1");
-    program.leaveProgram().leave(new LeaveProgramCommand(partner.id()));
+    program.partners().leave(partner.id());
     Partner backAgain =
         program
-            .enrollPartner()
-            .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of(IBAN, "Jan")))
+            .partners()
+            .enroll(
+                EnrollPartnerCommand.of("cust-1").withPayoutAccount(PayoutAccount.of(IBAN, "Jan")))
             .partner();
 
     assertThat(back.payoutAccount()).contains(PayoutAccount.of(IBAN, "Jan"));
@@ -362,10 +348,10 @@ class PartnerProgramTest {
   @Test
   void aSuspendedPartnerWhoEnrolsAgainStaysSuspended() {
     Partner partner = enrol("cust-1");
-    program.suspendPartner().suspend(new SuspendPartnerCommand(partner.id(), "fraud review"));
+    program.partners().suspend(partner.id(), "fraud review");
     int eventsBefore = storage.publishedEvents().size();
 
-    EnrollmentResult again = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+    EnrollmentResult again = program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
 
     assertThat(again.outcome()).isEqualTo(EnrollmentResult.Outcome.ALREADY_MEMBER);
     assertThat(again.partner().status()).isEqualTo(PartnerStatus.SUSPENDED);
@@ -375,15 +361,10 @@ class PartnerProgramTest {
   @Test
   void unknownPartnersAreNotFound() {
     PartnerId unknown = PartnerId.of("p_unknown");
-    assertThatThrownBy(() -> program.leaveProgram().leave(new LeaveProgramCommand(unknown)))
+    assertThatThrownBy(() -> program.partners().leave(unknown))
         .isInstanceOf(NotFoundException.class);
-    assertThat(program.partnerOverview().overview(PartnerOverviewQuery.byPartner(unknown)))
-        .isEmpty();
-    assertThat(
-            program
-                .partnerOverview()
-                .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of("nobody"))))
-        .isEmpty();
+    assertThat(program.partners().overview(unknown)).isEmpty();
+    assertThat(program.partners().overviewOfCustomer(CustomerAccountId.of("nobody"))).isEmpty();
   }
 
   @Test
@@ -400,24 +381,17 @@ class PartnerProgramTest {
   void vanityCodesAreUniqueCaseInsensitivelyAndReservedWordsAreRefused() {
     Partner jan = enrol("cust-jan");
     Partner piet = enrol("cust-piet");
-    IssuedCode code =
-        program
-            .issueReferralCode()
-            .issue(IssueReferralCodeCommand.vanity(jan.id(), "jans-hosting"));
+    IssuedCode code = program.referrals().issueVanityCode(jan.id(), "jans-hosting");
     assertThat(code.code().value()).isEqualTo("JANS-HOSTING");
     assertThat(code.vanity()).isTrue();
 
     int eventsBefore = storage.publishedEvents().size();
-    assertThatThrownBy(
-            () ->
-                program
-                    .issueReferralCode()
-                    .issue(IssueReferralCodeCommand.vanity(piet.id(), "Jans-Hosting")))
+    assertThatThrownBy(() -> program.referrals().issueVanityCode(piet.id(), "Jans-Hosting"))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("taken");
-    assertThatThrownBy(() -> IssueReferralCodeCommand.vanity(piet.id(), "support"))
+    assertThatThrownBy(() -> program.referrals().issueVanityCode(piet.id(), "support"))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> IssueReferralCodeCommand.vanity(piet.id(), "piet's"))
+    assertThatThrownBy(() -> program.referrals().issueVanityCode(piet.id(), "piet's"))
         .isInstanceOf(InvalidInputException.class);
     assertThat(storage.publishedEvents()).hasSize(eventsBefore);
     assertThat(overview(piet.id()).links()).hasSize(1);
@@ -427,33 +401,18 @@ class PartnerProgramTest {
   @Test
   void revokedCodesLeaveTheOverviewAndAreNeverReissued() {
     Partner jan = enrol("cust-jan");
-    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(jan.id(), "jan-h"));
-    IssuedCode revoked =
-        program
-            .revokeReferralCode()
-            .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("JAN-H")));
+    program.referrals().issueVanityCode(jan.id(), "jan-h");
+    IssuedCode revoked = program.referrals().revokeCode(ReferralCode.parse("JAN-H"));
 
     assertThat(revoked.isLive()).isFalse();
     assertThat(overview(jan.id()).links())
         .extracting(l -> l.code().value())
         .doesNotContain("JAN-H");
-    assertThatThrownBy(
-            () ->
-                program
-                    .revokeReferralCode()
-                    .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("jan-h"))))
+    assertThatThrownBy(() -> program.referrals().revokeCode(ReferralCode.parse("jan-h")))
         .isInstanceOf(IllegalTransitionException.class);
-    assertThatThrownBy(
-            () ->
-                program
-                    .issueReferralCode()
-                    .issue(IssueReferralCodeCommand.vanity(jan.id(), "jan-h")))
+    assertThatThrownBy(() -> program.referrals().issueVanityCode(jan.id(), "jan-h"))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(
-            () ->
-                program
-                    .revokeReferralCode()
-                    .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("NOPE"))))
+    assertThatThrownBy(() -> program.referrals().revokeCode(ReferralCode.parse("NOPE")))
         .isInstanceOf(NotFoundException.class);
     assertThat(events(ReferralCodeRevoked.class)).hasSize(1);
   }
@@ -461,9 +420,8 @@ class PartnerProgramTest {
   @Test
   void aPartnerWhoLeftGetsNoNewCodes() {
     Partner jan = enrol("cust-jan");
-    program.leaveProgram().leave(new LeaveProgramCommand(jan.id()));
-    assertThatThrownBy(
-            () -> program.issueReferralCode().issue(IssueReferralCodeCommand.random(jan.id())))
+    program.partners().leave(jan.id());
+    assertThatThrownBy(() -> program.referrals().issueCode(jan.id()))
         .isInstanceOf(IllegalTransitionException.class);
   }
 
@@ -471,30 +429,31 @@ class PartnerProgramTest {
   void theOverviewShowsTheRatesInForceWithPartnerOverrides() {
     Instant now = clock.instant();
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                now,
-                Map.of(
-                    RateTarget.product("shared-hosting"), Rate.percent("25"),
-                    RateTarget.group("vps"), Rate.percent("10"),
-                    RateTarget.product("domain-nl"), Rate.percent("0"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .setAll(
+                    Map.of(
+                        RateTarget.product("shared-hosting"), Rate.percent("25"),
+                        RateTarget.group("vps"), Rate.percent("10"),
+                        RateTarget.product("domain-nl"), Rate.percent("0")))
+                .from(now));
     Partner jan = enrol("cust-jan");
     Partner piet = enrol("cust-piet");
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.override(
-                jan.id(),
-                now.plusSeconds(60),
-                Map.of(RateTarget.group("vps"), Rate.percent("12.5"))));
+        .rates()
+        .change(
+            RateChange.forPartner(jan.id())
+                .setAll(Map.of(RateTarget.group("vps"), Rate.percent("12.5")))
+                .from(now.plusSeconds(60)));
     // a future programme-wide version is not shown yet
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                now.plus(Duration.ofDays(30)),
-                Map.of(RateTarget.product("shared-hosting"), Rate.percent("30"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .setAll(Map.of(RateTarget.product("shared-hosting"), Rate.percent("30")))
+                .remove(RateTarget.group("vps"))
+                .from(now.plus(Duration.ofDays(30))));
     clock.advance(Duration.ofMinutes(5));
 
     assertThat(overview(piet.id()).rates())
@@ -523,56 +482,53 @@ class PartnerProgramTest {
     Instant now = clock.instant();
     Map<RateTarget, Rate> card = Map.of(RateTarget.product("vps"), Rate.percent("10"));
     RateVersion first =
-        program
-            .addRateVersion()
-            .addRateVersion(AddRateVersionCommand.programmeWide(now.plusSeconds(3600), card));
+        program.rates().change(RateChange.programmeWide().setAll(card).from(now.plusSeconds(3600)));
     assertThat(first.number()).isEqualTo(1);
     int eventsBefore = storage.publishedEvents().size();
 
     assertThatThrownBy(
             () ->
                 program
-                    .addRateVersion()
-                    .addRateVersion(AddRateVersionCommand.programmeWide(now.minusSeconds(1), card)))
+                    .rates()
+                    .change(RateChange.programmeWide().setAll(card).from(now.minusSeconds(1))))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("backdated");
     assertThatThrownBy(
             () ->
                 program
-                    .addRateVersion()
-                    .addRateVersion(
-                        AddRateVersionCommand.programmeWide(now.plusSeconds(3600), card)))
+                    .rates()
+                    .change(RateChange.programmeWide().setAll(card).from(now.plusSeconds(3600))))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("after the latest");
     assertThatThrownBy(
             () ->
                 program
-                    .addRateVersion()
-                    .addRateVersion(AddRateVersionCommand.programmeWide(now.plusSeconds(60), card)))
+                    .rates()
+                    .change(RateChange.programmeWide().setAll(card).from(now.plusSeconds(60))))
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(
             () ->
                 program
-                    .addRateVersion()
-                    .addRateVersion(
-                        AddRateVersionCommand.programmeWide(
-                            now.plusSeconds(7200),
-                            Map.of(RateTarget.product("vps"), Rate.fixed(Money.of("5", "USD"))))))
+                    .rates()
+                    .change(
+                        RateChange.programmeWide()
+                            .setAll(
+                                Map.of(RateTarget.product("vps"), Rate.fixed(Money.of("5", "USD"))))
+                            .from(now.plusSeconds(7200))))
         .isInstanceOf(CurrencyMismatchException.class);
     assertThatThrownBy(
             () ->
                 program
-                    .addRateVersion()
-                    .addRateVersion(
-                        AddRateVersionCommand.override(
-                            PartnerId.of("p_nobody"), now.plusSeconds(7200), card)))
+                    .rates()
+                    .change(
+                        RateChange.forPartner(PartnerId.of("p_nobody"))
+                            .setAll(card)
+                            .from(now.plusSeconds(7200))))
         .isInstanceOf(NotFoundException.class);
 
     assertThat(storage.publishedEvents()).hasSize(eventsBefore);
     RateVersion second =
-        program
-            .addRateVersion()
-            .addRateVersion(AddRateVersionCommand.programmeWide(now.plusSeconds(7200), card));
+        program.rates().change(RateChange.programmeWide().setAll(card).from(now.plusSeconds(7200)));
     assertThat(second.number()).isEqualTo(2);
   }
 
@@ -603,9 +559,7 @@ class PartnerProgramTest {
                     .transactions()
                     .execute(
                         () -> {
-                          program
-                              .issueReferralCode()
-                              .issue(IssueReferralCodeCommand.vanity(jan.id(), "rolled-back"));
+                          program.referrals().issueVanityCode(jan.id(), "rolled-back");
                           throw new IllegalStateException("host failure after the SDK call");
                         }))
         .isInstanceOf(IllegalStateException.class);

@@ -18,12 +18,10 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
 import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.core.testkit.SepaSchemas;
 
@@ -44,10 +42,11 @@ class PayoutRailTest {
     assertThatThrownBy(
             () ->
                 f.program
-                    .enrollPartner()
+                    .partners()
                     .enroll(
-                        EnrollPartnerCommand.of(
-                            "cust-tr", PayoutAccount.of("TR330006100519786457841326", "Ayse"))))
+                        EnrollPartnerCommand.of("cust-tr")
+                            .withPayoutAccount(
+                                PayoutAccount.of("TR330006100519786457841326", "Ayse"))))
         .isInstanceOfSatisfying(
             NonSepaIbanException.class,
             e -> {
@@ -65,13 +64,13 @@ class PayoutRailTest {
             b -> b.payoutRail(PayoutRail.ANY_IBAN));
     PayoutAccount brazilian = PayoutAccount.of("BR1800360305000010009795493C1", "Ana Souza");
     Partner enrolled =
-        f.program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-br", brazilian)).partner();
+        f.program
+            .partners()
+            .enroll(EnrollPartnerCommand.of("cust-br").withPayoutAccount(brazilian))
+            .partner();
     assertThat(enrolled.payoutAccount()).contains(brazilian);
     PayoutAccount ukrainian = PayoutAccount.of("UA213223130000026007233566001", "Olena");
-    Partner changed =
-        f.program
-            .updatePayoutAccount()
-            .updatePayoutAccount(new UpdatePayoutAccountCommand(f.partner.id(), ukrainian));
+    Partner changed = f.program.partners().updatePayoutAccount(f.partner.id(), ukrainian);
     assertThat(changed.payoutAccount()).contains(ukrainian);
   }
 
@@ -95,32 +94,30 @@ class PayoutRailTest {
             b -> b.payoutRail(PayoutRail.ANY_IBAN));
     Partner brazilian =
         f.program
-            .enrollPartner()
+            .partners()
             .enroll(
-                EnrollPartnerCommand.of(
-                    "cust-br", PayoutAccount.of("BR1800360305000010009795493C1", "Ana Souza")))
+                EnrollPartnerCommand.of("cust-br")
+                    .withPayoutAccount(
+                        PayoutAccount.of("BR1800360305000010009795493C1", "Ana Souza")))
             .partner();
+    f.program.referrals().issueVanityCode(brazilian.id(), "ana-br");
     f.program
-        .issueReferralCode()
-        .issue(
-            org.partnerprogram.core.port.in.IssueReferralCodeCommand.vanity(
-                brazilian.id(), "ana-br"));
-    f.program
-        .recordTouch()
+        .referrals()
         .recordTouch(org.partnerprogram.core.port.in.RecordTouchCommand.of("ana-br", "v-ana"));
     f.program
-        .attributeSignup()
-        .attribute(
-            org.partnerprogram.core.port.in.AttributeSignupCommand.newCustomer(
-                "c-ana", "v-ana", f.clock.instant()));
+        .referrals()
+        .attributeSignup(
+            org.partnerprogram.core.port.in.AttributeSignupCommand.newCustomer("c-ana")
+                .visitor("v-ana")
+                .at(f.clock.instant()));
     pay(f, f.order("o-br", CustomerAccountId.of("c-ana"), ProgramFixture.line(1, "vps", "80.00")));
     pay(f, f.order("o-nl", f.referredCustomer("c-nl"), ProgramFixture.line(1, "vps", "40.00")));
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.closePeriod().close(new ClosePeriodCommand(YearMonth.of(2026, 11)));
+    f.program.payouts().close(YearMonth.of(2026, 11));
 
     PayoutExport export =
         f.program
-            .exportPayouts()
+            .payouts()
             .export(
                 new ExportPayoutsCommand(
                     YearMonth.of(2026, 11),
@@ -145,7 +142,7 @@ class PayoutRailTest {
   private static void pay(ProgramFixture f, org.partnerprogram.core.domain.Order order) {
     f.record(order);
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(
                 EventId.of("pay-" + order.orderId()), order.orderId(), f.clock.instant()));

@@ -17,8 +17,6 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
-import org.partnerprogram.core.port.in.SuspendPartnerCommand;
 import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
@@ -160,11 +158,11 @@ class RetryPolicyTest {
     FlakyStorage storage = new FlakyStorage(2, true);
     PartnerProgram program = program(storage, THREE);
 
-    PartnerId id = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")).partner().id();
+    PartnerId id = program.partners().enroll(EnrollPartnerCommand.of("cust-1")).partner().id();
 
     assertThat(storage.units.get()).isEqualTo(3);
     assertThat(partners(storage)).isEqualTo(1);
-    assertThat(program.partnerOverview().overview(PartnerOverviewQuery.byPartner(id))).isPresent();
+    assertThat(program.partners().overview(id)).isPresent();
   }
 
   @Test
@@ -172,7 +170,7 @@ class RetryPolicyTest {
     FlakyStorage storage = new FlakyStorage(5, true);
     PartnerProgram program = program(storage, THREE);
 
-    assertThatThrownBy(() -> program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")))
+    assertThatThrownBy(() -> program.partners().enroll(EnrollPartnerCommand.of("cust-1")))
         .isInstanceOf(RetryableException.class);
     assertThat(storage.units.get()).isEqualTo(3);
     assertThat(partners(storage)).isZero();
@@ -183,7 +181,7 @@ class RetryPolicyTest {
     FlakyStorage storage = new FlakyStorage(1, true);
     PartnerProgram program = program(storage, RetryPolicy.none());
 
-    assertThatThrownBy(() -> program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")))
+    assertThatThrownBy(() -> program.partners().enroll(EnrollPartnerCommand.of("cust-1")))
         .isInstanceOf(RetryableException.class);
     assertThat(storage.units.get()).isEqualTo(1);
   }
@@ -193,7 +191,7 @@ class RetryPolicyTest {
     FlakyStorage storage = new FlakyStorage(1, false);
     PartnerProgram program = program(storage, THREE);
 
-    assertThatThrownBy(() -> program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")))
+    assertThatThrownBy(() -> program.partners().enroll(EnrollPartnerCommand.of("cust-1")))
         .isInstanceOf(RetryableException.class);
     assertThat(storage.units.get()).isEqualTo(1);
   }
@@ -203,11 +201,7 @@ class RetryPolicyTest {
     FlakyStorage storage = new FlakyStorage(0, true);
     PartnerProgram program = program(storage, THREE);
 
-    assertThatThrownBy(
-            () ->
-                program
-                    .suspendPartner()
-                    .suspend(new SuspendPartnerCommand(PartnerId.of("p-unknown"), "fraud review")))
+    assertThatThrownBy(() -> program.partners().suspend(PartnerId.of("p-unknown"), "fraud review"))
         .isInstanceOf(NotFoundException.class);
     assertThat(storage.units.get()).isEqualTo(1);
   }

@@ -74,7 +74,7 @@ public final class PaymentInHostTransaction {
           update.executeUpdate();
         }
         program
-            .recordPayment()
+            .commissions()
             .recordPayment(
                 new RecordPaymentCommand(
                     EventId.of(paymentEventId), OrderId.of(invoiceId), paidAt));

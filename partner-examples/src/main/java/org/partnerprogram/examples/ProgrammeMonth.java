@@ -1,5 +1,7 @@
 package org.partnerprogram.examples;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,47 +19,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.Balance;
-import org.partnerprogram.core.domain.CustomerAccountId;
-import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.Iban;
 import org.partnerprogram.core.domain.Money;
-import org.partnerprogram.core.domain.Order;
-import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerStatement;
-import org.partnerprogram.core.domain.PayoutAccount;
-import org.partnerprogram.core.domain.ProductGroupId;
-import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.export.CsvFormat;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
-import org.partnerprogram.core.port.in.RecordTouchCommand;
-import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.jdbc.JdbcMigrations;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
@@ -146,26 +134,7 @@ public final class ProgrammeMonth {
   static Summary run(DataSource dataSource, Path dir, PrintStream out) throws IOException {
     out.println("[1/6] Migrating the database");
     JdbcMigrations.migrate(dataSource);
-    JdbcProgramStorage storage = JdbcProgramStorage.create(dataSource);
-    AtomicReference<Instant> now =
-        new AtomicReference<>(MONTH.atDay(1).atStartOfDay(ZONE).toInstant());
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now.get();
-          }
-        };
+    MonthClock clock = new MonthClock(MONTH.atDay(1).atStartOfDay(ZONE).toInstant());
     PartnerProgram program =
         PartnerProgram.builder()
             .terms(
@@ -173,19 +142,19 @@ public final class ProgrammeMonth {
                     .referralLinkTemplate(
                         ReferralLinkTemplate.of("https://www.example-hosting.nl/?ref={code}"))
                     .build())
-            .storage(storage)
+            .storage(JdbcProgramStorage.create(dataSource))
             .clock(clock)
             .build();
+    ProgramTerms terms = program.terms();
 
     out.println("[2/6] Setting up the rate card and three partners");
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                Map.of(
-                    RateTarget.group("shared-hosting"), Rate.percent("25"),
-                    RateTarget.group("vps"), Rate.percent("12.5"),
-                    RateTarget.product("ssl-certificate"), Rate.percent("10"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .set(RateTarget.group("shared-hosting"), Rate.percent("25"))
+                .set(RateTarget.group("vps"), Rate.percent("12.5"))
+                .set(RateTarget.product("ssl-certificate"), Rate.percent("10")));
     String[][] partnerData = {
       {"cust-1001", "INGB0001234567", "J. Jansen Webdesign", "jansen-web"},
       {"cust-1002", "RABO0123456789", "Fatma Yılmaz", "fatma-hosting"},
@@ -196,127 +165,93 @@ public final class ProgrammeMonth {
       String iban = "NL" + Iban.checkDigits("NL", p[1]) + p[1];
       Partner partner =
           program
-              .enrollPartner()
-              .enroll(EnrollPartnerCommand.of(p[0], PayoutAccount.of(iban, p[2])))
+              .partners()
+              .enroll(EnrollPartnerCommand.of(p[0]).withPayoutAccount(iban, p[2]))
               .partner();
-      program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id(), p[3]));
+      program.referrals().issueVanityCode(partner.id(), p[3]);
       partners.add(partner);
     }
     // A loyal partner gets a better VPS rate from 1 November on.
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.override(
-                partners.get(0).id(),
-                now.get().plusSeconds(1),
-                Map.of(RateTarget.group("vps"), Rate.percent("15"))));
+        .rates()
+        .change(
+            RateChange.forPartner(partners.get(0).id())
+                .set(RateTarget.group("vps"), Rate.percent("15"))
+                .from(clock.instant().plusSeconds(1)));
 
     out.println("[3/6] A month of clicks, signups, orders, payments and a refund");
     SplittableRandom random = new SplittableRandom(2026_11);
     String[] codes = {"jansen-web", "fatma-hosting", "zoe-tips"};
     int clicks = 0;
     int attributed = 0;
-    int notAttributed = 0;
-    int orders = 0;
-    int payments = 0;
+    List<String> orders = new ArrayList<>();
     List<String> paidOrders = new ArrayList<>();
     for (int visitor = 1; visitor <= 40; visitor++) {
-      now.set(
-          MONTH
-              .atDay(1 + (visitor - 1) * 28 / 40)
-              .atTime(10 + visitor % 9, 15)
-              .atZone(ZONE)
-              .toInstant());
+      clock.set(
+          terms.instant(MONTH.atDay(1 + (visitor - 1) * 28 / 40).atTime(10 + visitor % 9, 15)));
       String visitorId = "visitor-" + visitor;
-      program
-          .recordTouch()
-          .recordTouch(RecordTouchCommand.of(codes[random.nextInt(codes.length)], visitorId));
+      program.referrals().recordTouch(codes[random.nextInt(codes.length)], visitorId);
       clicks++;
       if (visitor % 4 == 0) {
         continue; // clicked, never signed up
       }
-      now.set(now.get().plus(Duration.ofHours(2)));
+      clock.advance(Duration.ofHours(2));
       String customer = "customer-" + (5000 + visitor);
-      boolean existing = visitor % 13 == 0;
-      SignupAttribution signup =
-          program
-              .attributeSignup()
-              .attribute(
-                  new AttributeSignupCommand(
-                      CustomerAccountId.of(customer),
-                      Optional.of(VisitorId.of(visitorId)),
-                      Optional.empty(),
-                      !existing,
-                      now.get(),
-                      Optional.empty()));
-      if (signup.decision() instanceof AttributionDecision.Attributed) {
+      AttributeSignupCommand signup =
+          visitor % 13 == 0 // an existing customer opening another account is not new
+              ? AttributeSignupCommand.existingCustomer(customer)
+              : AttributeSignupCommand.newCustomer(customer);
+      if (program.referrals().attributeSignup(signup.visitor(visitorId)).decision()
+          instanceof AttributionDecision.Attributed) {
         attributed++;
-      } else {
-        notAttributed++;
       }
       String orderId = "INV-2026-" + (10_000 + visitor);
-      program
-          .recordOrder()
-          .recordOrder(
-              new RecordOrderCommand(
-                  EventId.of("order-" + orderId), order(orderId, customer, random, now.get())));
-      orders++;
+      program.commissions().recordOrder(order(terms, orderId, customer, random, clock.instant()));
+      orders.add(orderId);
       if (visitor % 7 != 0) { // a few invoices stay unpaid this month
-        now.set(now.get().plus(Duration.ofHours(20)));
+        clock.advance(Duration.ofHours(20));
         program
-            .recordPayment()
-            .recordPayment(
-                new RecordPaymentCommand(
-                    EventId.of("payment-" + orderId), OrderId.of(orderId), now.get()));
-        payments++;
+            .commissions()
+            .recordPayment(RecordPaymentCommand.of("payment-" + orderId, orderId, clock.instant()));
         paidOrders.add(orderId);
       }
     }
     // One customer gets 30.00 back on their first invoice (spread over its lines).
-    now.set(MONTH.atDay(29).atTime(16, 0).atZone(ZONE).toInstant());
+    clock.set(terms.instant(MONTH.atDay(29).atTime(16, 0)));
     program
-        .recordRefund()
+        .commissions()
         .recordRefund(
             RecordRefundCommand.wholeOrder(
-                EventId.of("refund-1"), OrderId.of(paidOrders.get(0)), now.get(), eur("30.00")));
+                "refund-1", paidOrders.get(0), clock.instant(), terms.money("30.00")));
 
     out.println("[4/6] Closing " + MONTH);
-    now.set(MONTH.plusMonths(1).atDay(1).atTime(9, 0).atZone(ZONE).toInstant());
-    PeriodCloseResult close = program.closePeriod().close(new ClosePeriodCommand(MONTH));
+    clock.set(terms.instant(MONTH.plusMonths(1).atDay(1).atTime(9, 0)));
+    PeriodCloseResult close = program.payouts().close(MONTH);
 
     out.println("[5/6] Writing the SEPA file, the CSV and the statements to " + dir);
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
-    PayoutExport export =
-        program
-            .exportPayouts()
-            .export(
-                new ExportPayoutsCommand(
-                    MONTH,
-                    PainVersion.PAIN_001_001_03,
-                    SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
-                    LocalDate.of(2026, 12, 2)));
-    files.add(write(dir.resolve("payouts-" + MONTH + ".pain.001.001.03.xml"), export.sepaXml()));
-    files.add(write(dir.resolve("payouts-" + MONTH + ".csv"), export.csv()));
-    Money earned = Money.zero(program.terms().currency());
-    Money reversed = Money.zero(program.terms().currency());
+    ExportPayoutsCommand export =
+        new ExportPayoutsCommand(
+            MONTH,
+            PainVersion.PAIN_001_001_03,
+            SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
+            LocalDate.of(2026, 12, 2));
+    PayoutExport files1 = program.payouts().export(export);
+    files.add(write(dir.resolve("payouts-" + MONTH + ".pain.001.001.03.xml"), files1.sepaXml()));
+    files.add(write(dir.resolve("payouts-" + MONTH + ".csv"), files1.csv()));
+    PayoutExport forExcel =
+        program.payouts().export(export.withCsvFormat(CsvFormat.EXCEL_SEMICOLON));
+    files.add(write(dir.resolve("payouts-" + MONTH + "-excel-nl.csv"), forExcel.csv()));
+    Money earned = Money.zero(terms.currency());
+    Money reversed = Money.zero(terms.currency());
     for (Partner partner : partners) {
       PartnerStatement statement =
-          program.partnerStatement().statement(StatementQuery.of(partner.id(), MONTH));
-      files.add(
-          write(
-              dir.resolve("statement-" + MONTH + "-" + partner.id() + ".txt"),
-              statement.toText().getBytes(StandardCharsets.UTF_8)));
-      files.add(
-          write(
-              dir.resolve("statement-" + MONTH + "-" + partner.id() + ".json"),
-              statement.toJson().getBytes(StandardCharsets.UTF_8)));
-      Balance balance =
-          program
-              .partnerOverview()
-              .overview(PartnerOverviewQuery.byPartner(partner.id()))
-              .orElseThrow()
-              .balance();
+          program.payouts().statement(StatementQuery.of(partner.id(), MONTH));
+      String name = "statement-" + MONTH + "-" + partner.id();
+      files.add(write(dir.resolve(name + ".txt"), statement.toText().getBytes(UTF_8)));
+      files.add(write(dir.resolve(name + ".json"), statement.toJson().getBytes(UTF_8)));
+      Balance balance = program.partners().overview(partner.id()).orElseThrow().balance();
       earned = earned.plus(balance.earned());
       reversed = reversed.plus(balance.reversed());
     }
@@ -326,14 +261,14 @@ public final class ProgrammeMonth {
             partners.size(),
             clicks,
             attributed,
-            notAttributed,
-            orders,
-            payments,
+            orders.size() - attributed,
+            orders.size(),
+            paidOrders.size(),
             1,
             earned,
             reversed,
-            export.count(),
-            export.total(),
+            files1.count(),
+            files1.total(),
             files);
     out.println("[6/6] Done");
     out.println();
@@ -353,40 +288,59 @@ public final class ProgrammeMonth {
     return summary;
   }
 
-  private static Order order(String orderId, String customer, SplittableRandom random, Instant at) {
-    List<OrderLine> lines = new ArrayList<>();
-    lines.add(
-        line(
-            1,
-            "shared-hosting-basic",
-            "shared-hosting",
-            new String[] {"59.40", "119.40", "238.80"}[random.nextInt(3)]));
-    lines.add(line(2, "vps-m", "vps", random.nextInt(3) == 0 ? "180.00" : "0.00"));
-    lines.add(
-        line(3, "domain-nl", "domain", "0.00")); // free first year; domains do not participate
+  /** An invoice of the shop: hosting always, sometimes a VPS and an SSL certificate. */
+  private static RecordOrderCommand order(
+      ProgramTerms terms, String orderId, String customer, SplittableRandom random, Instant at) {
+    String hosting = new String[] {"59.40", "119.40", "238.80"}[random.nextInt(3)];
+    RecordOrderCommand.Builder order =
+        RecordOrderCommand.builder("order-" + orderId, orderId)
+            .customer(customer)
+            .placedAt(at)
+            .line(
+                OrderLine.of(1, "shared-hosting-basic", terms.money(hosting))
+                    .inGroup("shared-hosting"))
+            .line(
+                OrderLine.of(2, "vps-m", terms.money(random.nextInt(3) == 0 ? "180.00" : "0.00"))
+                    .inGroup("vps"))
+            // free the first year; domains do not participate
+            .line(OrderLine.of(3, "domain-nl", terms.money("0.00")).inGroup("domain"));
     if (random.nextInt(4) == 0) {
-      lines.add(
-          new OrderLine(
-              4,
-              ProductId.of("ssl-certificate"),
-              Optional.empty(),
-              eur("49.00"),
-              Optional.of("SSL certificate")));
+      order.line(
+          OrderLine.of(4, "ssl-certificate", terms.money("49.00")).described("SSL certificate"));
     }
-    return new Order(OrderId.of(orderId), CustomerAccountId.of(customer), at, lines);
+    return order.build();
   }
 
-  private static OrderLine line(int number, String product, String group, String net) {
-    return new OrderLine(
-        number,
-        ProductId.of(product),
-        Optional.of(ProductGroupId.of(group)),
-        eur(net),
-        Optional.empty());
-  }
+  /** The demo's clock: it stands still until the story moves it. */
+  private static final class MonthClock extends Clock {
+    private volatile Instant now;
 
-  private static Money eur(String amount) {
-    return Money.of(amount, "EUR");
+    MonthClock(Instant start) {
+      this.now = start;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   private static Path write(Path file, byte[] content) {

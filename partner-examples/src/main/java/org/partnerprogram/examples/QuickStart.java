@@ -3,20 +3,17 @@ package org.partnerprogram.examples;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.PartnerOverview;
-import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.ProductRate;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.RateChange;
 
 /**
  * The first half of the seed's story on the in-memory adapter: the host sets up its rate card, an
@@ -36,18 +33,18 @@ public final class QuickStart {
    */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    PartnerOverview page = run(Clock.systemUTC());
-    print(page, out);
+    print(run(), out);
   }
 
   /**
-   * Wires a programme, sets the rate card, enrols one partner and returns their overview.
+   * Wires a programme on the system clock, sets the rate card, enrols one partner and returns their
+   * overview.
    *
-   * @param clock the programme's clock
    * @return the partner page
    */
-  public static PartnerOverview run(Clock clock) {
+  public static PartnerOverview run() {
     // tag::wiring[]
+    Clock clock = Clock.systemUTC(); // tests pass a fixed or movable clock
     PartnerProgram program =
         PartnerProgram.builder()
             .terms(
@@ -60,27 +57,22 @@ public final class QuickStart {
 
     // The host's rate card: shared hosting and VPS participate, domain names do not.
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide( // in force from now on
-                Map.of(
-                    RateTarget.group("shared-hosting"), Rate.percent("25"),
-                    RateTarget.group("vps"), Rate.percent("12.5"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .set(RateTarget.group("shared-hosting"), Rate.percent("25"))
+                .set(RateTarget.group("vps"), Rate.percent("12.5")));
 
-    // An existing customer clicks "Aanmelden" in the portal.
+    // An existing customer clicks "Aanmelden"; the host passes the IBAN it has on file.
     EnrollmentResult enrolled =
         program
-            .enrollPartner()
+            .partners()
             .enroll(
-                EnrollPartnerCommand.of(
-                    "customer-1042", PayoutAccount.of("NL91 ABNA 0417 1643 00", "J. de Vries")));
+                EnrollPartnerCommand.of("customer-1042")
+                    .withPayoutAccount("NL91 ABNA 0417 1643 00", "J. de Vries"));
 
-    // The partner page: referral link with a copy button, and the kickback rates.
-    PartnerOverview page =
-        program
-            .partnerOverview()
-            .overview(PartnerOverviewQuery.byPartner(enrolled.partner().id()))
-            .orElseThrow();
+    // The partner page: referral link with a copy button, the kickback rates, the balance.
+    PartnerOverview page = program.partners().overview(enrolled.partner().id()).orElseThrow();
     // end::wiring[]
     return page;
   }

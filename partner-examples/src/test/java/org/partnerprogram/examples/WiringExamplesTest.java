@@ -26,11 +26,9 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.jdbc.Dialect;
@@ -102,25 +100,28 @@ class WiringExamplesTest {
     host.inTransaction(
         () -> {
           program
-              .addRateVersion()
-              .addRateVersion(
-                  AddRateVersionCommand.programmeWide(
-                      Map.of(RateTarget.group("vps"), Rate.percent("12.5"))));
+              .rates()
+              .change(
+                  RateChange.programmeWide()
+                      .setAll(Map.of(RateTarget.group("vps"), Rate.percent("12.5"))));
           partner.id =
               program
-                  .enrollPartner()
+                  .partners()
                   .enroll(
-                      EnrollPartnerCommand.of(
-                          "cust-1", PayoutAccount.of("NL91ABNA0417164300", "Jan")))
+                      EnrollPartnerCommand.of("cust-1")
+                          .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", "Jan")))
                   .partner()
                   .id();
-          program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id, "jan-web"));
-          program.recordTouch().recordTouch(RecordTouchCommand.of("jan-web", "visitor-1"));
+          program.referrals().issueVanityCode(partner.id, "jan-web");
+          program.referrals().recordTouch(RecordTouchCommand.of("jan-web", "visitor-1"));
           program
-              .attributeSignup()
-              .attribute(AttributeSignupCommand.newCustomer("cust-2", "visitor-1", Instant.now()));
+              .referrals()
+              .attributeSignup(
+                  AttributeSignupCommand.newCustomer("cust-2")
+                      .visitor("visitor-1")
+                      .at(Instant.now()));
           program
-              .recordOrder()
+              .commissions()
               .recordOrder(
                   new RecordOrderCommand(
                       EventId.of("order-INV-1"),
@@ -162,14 +163,7 @@ class WiringExamplesTest {
       throws SQLException {
     List<Money> result = new ArrayList<>();
     host.inTransaction(
-        () ->
-            result.add(
-                host.program()
-                    .partnerOverview()
-                    .overview(PartnerOverviewQuery.byPartner(id))
-                    .orElseThrow()
-                    .balance()
-                    .earned()));
+        () -> result.add(host.program().partners().overview(id).orElseThrow().balance().earned()));
     return result.get(0);
   }
 
@@ -179,8 +173,10 @@ class WiringExamplesTest {
     JdbcProgramStorage storage = JdbcProgramStorage.create(db);
     PartnerProgram program = PartnerProgram.builder().terms(TERMS).storage(storage).build();
     program
-        .enrollPartner()
-        .enroll(EnrollPartnerCommand.of("cust-1", PayoutAccount.of("NL91ABNA0417164300", "Jan")));
+        .partners()
+        .enroll(
+            EnrollPartnerCommand.of("cust-1")
+                .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", "Jan")));
     List<String> notifications = new ArrayList<>();
 
     OutboxRelay relay =

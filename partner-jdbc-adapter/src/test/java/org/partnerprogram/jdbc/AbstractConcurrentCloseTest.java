@@ -41,16 +41,15 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.core.testkit.ProgramFixture;
 
 /**
  * Issue 6 on a real database: the same month closed at once by two threads of one host instance and
@@ -115,10 +114,10 @@ abstract class AbstractConcurrentCloseTest {
     programB = program(JdbcProgramStorage.create(connectionsB));
     now.set(FIRST.atDay(1).atTime(9, 0).atZone(AMSTERDAM).toInstant());
     programA
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                Map.of(RateTarget.group("shared-hosting"), Rate.percent("25"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .setAll(Map.of(RateTarget.group("shared-hosting"), Rate.percent("25"))));
     jan = enrol("cust-jan", "jan-hosting", "Jan de Vries");
     piet = enrol("cust-piet", "piet-hosting", "Piet Jansen");
     pool = Executors.newFixedThreadPool(THREADS);
@@ -127,12 +126,13 @@ abstract class AbstractConcurrentCloseTest {
   private PartnerId enrol(String account, String code, String holder) {
     PartnerId id =
         programA
-            .enrollPartner()
+            .partners()
             .enroll(
-                EnrollPartnerCommand.of(account, PayoutAccount.of("NL91ABNA0417164300", holder)))
+                EnrollPartnerCommand.of(account)
+                    .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", holder)))
             .partner()
             .id();
-    programA.issueReferralCode().issue(IssueReferralCodeCommand.vanity(id, code));
+    programA.referrals().issueVanityCode(id, code);
     return id;
   }
 
@@ -156,12 +156,13 @@ abstract class AbstractConcurrentCloseTest {
   /** A referred customer's order, paid now: 25 % of the net is payable at once. */
   private void paidOrder(String code, String orderId, String net) {
     String customer = "c-" + orderId;
-    programB.recordTouch().recordTouch(RecordTouchCommand.of(code, "v-" + customer));
+    programB.referrals().recordTouch(RecordTouchCommand.of(code, "v-" + customer));
     programB
-        .attributeSignup()
-        .attribute(AttributeSignupCommand.newCustomer(customer, "v-" + customer, now.get()));
+        .referrals()
+        .attributeSignup(
+            AttributeSignupCommand.newCustomer(customer).visitor("v-" + customer).at(now.get()));
     programB
-        .recordOrder()
+        .commissions()
         .recordOrder(
             new RecordOrderCommand(
                 EventId.of("order-" + orderId),
@@ -171,7 +172,7 @@ abstract class AbstractConcurrentCloseTest {
                     now.get(),
                     List.of(line(net)))));
     programB
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of("pay-" + orderId), OrderId.of(orderId), now.get()));
   }
@@ -189,7 +190,7 @@ abstract class AbstractConcurrentCloseTest {
           pool.submit(
               () -> {
                 barrier.await(10, TimeUnit.SECONDS);
-                return program.closePeriod().close(new ClosePeriodCommand(month));
+                return program.payouts().close(month);
               }));
     }
     List<Optional<PeriodCloseResult>> results = new ArrayList<>();
@@ -227,7 +228,7 @@ abstract class AbstractConcurrentCloseTest {
       if (refundRound) {
         // Piet's previous order is refunded: its paid commission is taken back from this month's.
         programB
-            .recordRefund()
+            .commissions()
             .recordRefund(
                 RecordRefundCommand.perLine(
                     EventId.of("refund-piet-" + (round - 1)),
@@ -244,8 +245,9 @@ abstract class AbstractConcurrentCloseTest {
       PeriodCloseResult winner =
           results.stream().filter(r -> !r.alreadyClosed()).findFirst().orElseThrow();
       for (PeriodCloseResult r : results) {
-        assertThat(r.payouts()).as("round %d", round).isEqualTo(winner.payouts());
-        assertThat(r.lines()).as("round %d", round).isEqualTo(winner.lines());
+        assertThat(r.payoutCount()).as("round %d", round).isEqualTo(winner.payoutCount());
+        assertThat(r.payoutTotal()).as("round %d", round).isEqualTo(winner.payoutTotal());
+        assertThat(r.carriedOver()).as("round %d", round).isEqualTo(winner.carriedOver());
         assertThat(r.closedAt()).isEqualTo(winner.closedAt());
       }
       assertThat(strings("SELECT period FROM pp_period_close WHERE period = ?", month.toString()))
@@ -254,16 +256,16 @@ abstract class AbstractConcurrentCloseTest {
       List<String> payouts =
           strings("SELECT payout_id FROM pp_payout WHERE period = ?", month.toString());
       if (refundRound) {
-        assertThat(winner.payouts())
+        assertThat(ProgramFixture.payoutsOf(programA, winner.month()))
             .singleElement()
             .satisfies(p -> assertThat(p.partnerId()).isEqualTo(jan));
-        assertThat(winner.lines())
+        assertThat(ProgramFixture.closeLinesOf(programA, winner.month()))
             .filteredOn(l -> l.partnerId().equals(piet))
             .singleElement()
             .satisfies(l -> assertThat(l.carriedOver()).contains(CarryOverReason.NOT_POSITIVE));
         assertThat(payouts).hasSize(1);
       } else {
-        assertThat(winner.payouts()).hasSize(2);
+        assertThat(ProgramFixture.payoutsOf(programA, winner.month())).hasSize(2);
         assertThat(payouts).as("round %d", round).hasSize(2);
       }
       payoutsMade += payouts.size();

@@ -40,12 +40,10 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PaymentResult;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -91,15 +89,15 @@ abstract class AbstractConcurrentDeliveryTest {
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .build();
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                Map.of(
-                    RateTarget.group("shared-hosting"), Rate.percent("25"),
-                    RateTarget.group("vps"), Rate.percent("12.5"))));
-    partner =
-        program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-partner")).partner().id();
-    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner, "jan-hosting"));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .setAll(
+                    Map.of(
+                        RateTarget.group("shared-hosting"), Rate.percent("25"),
+                        RateTarget.group("vps"), Rate.percent("12.5"))));
+    partner = program.partners().enroll(EnrollPartnerCommand.of("cust-partner")).partner().id();
+    program.referrals().issueVanityCode(partner, "jan-hosting");
     pool = Executors.newFixedThreadPool(THREADS);
   }
 
@@ -160,16 +158,18 @@ abstract class AbstractConcurrentDeliveryTest {
       String customer = "cust-" + i;
       boolean clicked = i % 4 != 3; // every fourth customer never clicked: NO_TOUCH
       if (clicked) {
-        program.recordTouch().recordTouch(RecordTouchCommand.of("jan-hosting", "v-" + customer));
+        program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-" + customer));
       }
 
       List<SignupAttribution> results =
           atOnce(
               t ->
                   program
-                      .attributeSignup()
-                      .attribute(
-                          AttributeSignupCommand.newCustomer(customer, "v-" + customer, NOW)));
+                      .referrals()
+                      .attributeSignup(
+                          AttributeSignupCommand.newCustomer(customer)
+                              .visitor("v-" + customer)
+                              .at(NOW)));
 
       assertThat(results).filteredOn(r -> !r.alreadyDecided()).hasSize(1);
       assertThat(results)
@@ -194,13 +194,14 @@ abstract class AbstractConcurrentDeliveryTest {
     List<OrderId> orders = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {
       String customer = "cust-" + i;
-      program.recordTouch().recordTouch(RecordTouchCommand.of("jan-hosting", "v-" + customer));
+      program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-" + customer));
       program
-          .attributeSignup()
-          .attribute(AttributeSignupCommand.newCustomer(customer, "v-" + customer, NOW));
+          .referrals()
+          .attributeSignup(
+              AttributeSignupCommand.newCustomer(customer).visitor("v-" + customer).at(NOW));
       OrderId orderId = OrderId.of("order-" + i);
       program
-          .recordOrder()
+          .commissions()
           .recordOrder(
               new RecordOrderCommand(
                   EventId.of("order-" + i),
@@ -221,17 +222,17 @@ abstract class AbstractConcurrentDeliveryTest {
                 List<PaymentResult> mine = new ArrayList<>();
                 // 50 deliveries shared by 8 threads: 7 for the first two, 6 for the others.
                 for (int d = t; d < DELIVERIES; d += THREADS) {
-                  mine.add(program.recordPayment().recordPayment(payment));
+                  mine.add(program.commissions().recordPayment(payment));
                 }
                 return mine;
               });
       List<PaymentResult> results = perThread.stream().flatMap(List::stream).toList();
 
       assertThat(results).hasSize(DELIVERIES);
-      assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
-      PaymentResult first = results.stream().filter(r -> !r.duplicate()).findFirst().orElseThrow();
-      assertThat(first.earned()).hasSize(2);
-      assertThat(results).allSatisfy(r -> assertThat(r.earned()).isEqualTo(first.earned()));
+      assertThat(results).filteredOn(r -> !r.redelivery()).hasSize(1);
+      PaymentResult first = results.stream().filter(r -> !r.redelivery()).findFirst().orElseThrow();
+      assertThat(first.entries()).hasSize(2);
+      assertThat(results).allSatisfy(r -> assertThat(r.entries()).isEqualTo(first.entries()));
       assertThat(
               count(
                   "SELECT COUNT(*) FROM pp_ledger_entry WHERE order_id = ? AND kind = 'EARNED'",
@@ -243,9 +244,9 @@ abstract class AbstractConcurrentDeliveryTest {
       RecordRefundCommand refund =
           RecordRefundCommand.wholeOrder(
               EventId.of("refund-" + orderId), orderId, NOW, eur("70.00"));
-      List<RefundResult> results = atOnce(t -> program.recordRefund().recordRefund(refund));
+      List<RefundResult> results = atOnce(t -> program.commissions().recordRefund(refund));
 
-      assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
+      assertThat(results).filteredOn(r -> !r.redelivery()).hasSize(1);
       assertThat(
               count(
                   "SELECT COUNT(*) FROM pp_ledger_entry WHERE order_id = ? AND kind = 'REVERSED'",
@@ -256,12 +257,7 @@ abstract class AbstractConcurrentDeliveryTest {
     }
 
     // Per order: earned 25.00 + 5.00; half the order refunded reverses 12.50 + 2.50.
-    Balance balance =
-        program
-            .partnerOverview()
-            .overview(PartnerOverviewQuery.byPartner(partner))
-            .orElseThrow()
-            .balance();
+    Balance balance = program.partners().overview(partner).orElseThrow().balance();
     assertThat(balance.earned()).isEqualTo(eur("3000.00"));
     assertThat(balance.reversed()).isEqualTo(eur("1500.00"));
     assertThat(balance.payable()).isEqualTo(eur("1500.00"));

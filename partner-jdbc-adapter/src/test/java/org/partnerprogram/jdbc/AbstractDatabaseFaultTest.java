@@ -137,10 +137,10 @@ abstract class AbstractDatabaseFaultTest {
   /** Redelivers the payment without faults: earned once, then a duplicate. */
   private void redeliveredPaymentEarnsOnce(String orderId) throws SQLException {
     faults.reset((n, sql, c) -> {});
-    PaymentResult first = program.recordPayment().recordPayment(payment(orderId));
-    PaymentResult again = program.recordPayment().recordPayment(payment(orderId));
-    assertThat(again.duplicate()).isTrue();
-    assertThat(first.earned()).hasSize(2);
+    PaymentResult first = program.commissions().recordPayment(payment(orderId));
+    PaymentResult again = program.commissions().recordPayment(payment(orderId));
+    assertThat(again.redelivery()).isTrue();
+    assertThat(first.entries()).hasSize(2);
     assertThat(earnedEntries(orderId)).isEqualTo(2);
   }
 
@@ -148,7 +148,7 @@ abstract class AbstractDatabaseFaultTest {
   private int paymentStatements() {
     recordOrder("count");
     faults.reset((n, sql, c) -> {});
-    program.recordPayment().recordPayment(payment("count"));
+    program.commissions().recordPayment(payment("count"));
     int statements = faults.executed();
     assertThat(statements).isGreaterThanOrEqualTo(5);
     return statements;
@@ -179,10 +179,10 @@ abstract class AbstractDatabaseFaultTest {
       recordOrder(orderId);
       faults.reset(dropBefore(k));
 
-      PaymentResult result = retrying.recordPayment().recordPayment(payment(orderId));
+      PaymentResult result = retrying.commissions().recordPayment(payment(orderId));
 
-      assertThat(result.duplicate()).as("k=%d", k).isFalse();
-      assertThat(result.earned()).as("k=%d", k).hasSize(2);
+      assertThat(result.redelivery()).as("k=%d", k).isFalse();
+      assertThat(result.entries()).as("k=%d", k).hasSize(2);
       assertThat(earnedEntries(orderId)).as("k=%d", k).isEqualTo(2);
       assertThat(faults.executed()).as("k=%d: a second attempt ran", k).isGreaterThan(statements);
     }
@@ -200,7 +200,7 @@ abstract class AbstractDatabaseFaultTest {
       faults.reset(dropBefore(k));
 
       Throwable failure =
-          catchThrowable(() -> program.recordPayment().recordPayment(payment(orderId)));
+          catchThrowable(() -> program.commissions().recordPayment(payment(orderId)));
 
       assertThat(failure)
           .as("connection dropped before statement %d of %d", k, statements)
@@ -257,7 +257,7 @@ abstract class AbstractDatabaseFaultTest {
           });
 
       Throwable sdkFailure =
-          catchThrowable(() -> program.recordPayment().recordPayment(payment("deadlock")));
+          catchThrowable(() -> program.commissions().recordPayment(payment("deadlock")));
       Throwable hostFailure = catchThrowable(() -> hostInsert.get(0).get(30, TimeUnit.SECONDS));
       host.rollback();
 
@@ -301,23 +301,23 @@ abstract class AbstractDatabaseFaultTest {
       // Meanwhile another instance records a payment of the same order under another event id.
       PaymentResult other =
           program
-              .recordPayment()
+              .commissions()
               .recordPayment(
                   new RecordPaymentCommand(
                       EventId.of("pay-snapshot-other"), OrderId.of("snapshot"), NOW));
-      assertThat(other.earned()).hasSize(2);
+      assertThat(other.entries()).hasSize(2);
       Map<String, TableChecksums.Sum> before = TableChecksums.of(database, tables);
 
-      assertThatThrownBy(() -> joined.recordPayment().recordPayment(payment("snapshot")))
+      assertThatThrownBy(() -> joined.commissions().recordPayment(payment("snapshot")))
           .isInstanceOf(RetryableException.class)
           .satisfies(e -> assertThat(isSerializationFailure(sqlCause(e))).isTrue());
       host.rollback();
       assertThat(TableChecksums.of(database, tables)).isEqualTo(before);
 
       // The host retries its transaction: the order is already paid, nothing more is earned.
-      PaymentResult retried = joined.recordPayment().recordPayment(payment("snapshot"));
+      PaymentResult retried = joined.commissions().recordPayment(payment("snapshot"));
       host.commit();
-      assertThat(retried.earned()).isEmpty();
+      assertThat(retried.entries()).isEmpty();
       assertThat(earnedEntries("snapshot")).isEqualTo(2);
       System.out.printf(
           "%s: snapshot conflict in a joined host transaction surfaced as RetryableException%n",

@@ -37,7 +37,6 @@ import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.port.in.LeaveProgramCommand;
 
 /**
  * What the JDBC adapter promises beyond the port contract: the outbox's JSON and acknowledgement,
@@ -180,8 +179,8 @@ abstract class AbstractJdbcAdapterTest {
   @Test
   void acknowledgedEventsAreNotReadAgain() {
     PartnerProgram program = programOn(storage);
-    program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
-    program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-2"));
+    program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
+    program.partners().enroll(EnrollPartnerCommand.of("cust-2"));
     JdbcOutbox outbox = storage.outboxReader();
 
     List<OutboxEntry> first = outbox.unacknowledged(3);
@@ -200,12 +199,12 @@ abstract class AbstractJdbcAdapterTest {
   @Test
   void aRejoinIsWrittenToTheOutboxAfterTheLeaveAndBeforeTheFreshCode() throws Exception {
     PartnerProgram program = programOn(storage);
-    PartnerId id = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")).partner().id();
-    program.leaveProgram().leave(new LeaveProgramCommand(id));
+    PartnerId id = program.partners().enroll(EnrollPartnerCommand.of("cust-1")).partner().id();
+    program.partners().leave(id);
     JdbcOutbox outbox = storage.outboxReader();
     outbox.acknowledge(outbox.unacknowledged(100).stream().map(OutboxEntry::sequence).toList());
 
-    EnrollmentResult again = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+    EnrollmentResult again = program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
 
     List<OutboxEntry> entries = outbox.unacknowledged(100);
     assertThat(entries)
@@ -230,7 +229,7 @@ abstract class AbstractJdbcAdapterTest {
                 host.inHostTransaction(
                     () -> {
                       EnrollmentResult result =
-                          program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+                          program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
                       assertThat(result.outcome()).isEqualTo(EnrollmentResult.Outcome.NEW_PARTNER);
                       throw new IllegalStateException("the host's own work failed");
                     }))
@@ -240,7 +239,7 @@ abstract class AbstractJdbcAdapterTest {
     assertThat(count("pp_referral_code")).isZero();
     assertThat(count("pp_outbox")).isZero();
 
-    host.inHostTransaction(() -> program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")));
+    host.inHostTransaction(() -> program.partners().enroll(EnrollPartnerCommand.of("cust-1")));
     assertThat(count("pp_partner")).isEqualTo(1);
     assertThat(storage.outboxReader().unacknowledged(10))
         .extracting(OutboxEntry::type)
@@ -309,7 +308,7 @@ abstract class AbstractJdbcAdapterTest {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       JdbcProgramStorage joined = JdbcProgramStorage.joining(() -> c);
-      programOn(joined).enrollPartner().enroll(EnrollPartnerCommand.of("cust-1"));
+      programOn(joined).partners().enroll(EnrollPartnerCommand.of("cust-1"));
 
       assertThat(c.isClosed()).isFalse();
       assertThat(c.getAutoCommit()).isFalse();
@@ -325,7 +324,7 @@ abstract class AbstractJdbcAdapterTest {
       c.setAutoCommit(true);
       JdbcProgramStorage joined = JdbcProgramStorage.joining(() -> c);
       assertThatThrownBy(
-              () -> programOn(joined).enrollPartner().enroll(EnrollPartnerCommand.of("cust-1")))
+              () -> programOn(joined).partners().enroll(EnrollPartnerCommand.of("cust-1")))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("autocommit");
     }

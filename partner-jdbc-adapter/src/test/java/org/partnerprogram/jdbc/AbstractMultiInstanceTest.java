@@ -35,7 +35,6 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.jdbc.ReliabilityWorld.HostEvent;
 
 /**
@@ -132,10 +131,7 @@ abstract class AbstractMultiInstanceTest {
   }
 
   private static boolean processed(PartnerProgram program, String eventId) {
-    return !program
-        .processedEvents()
-        .processed(ProcessedEventsQuery.of(List.of(eventId)))
-        .isEmpty();
+    return !program.commissions().processed(List.of(eventId)).isEmpty();
   }
 
   @Test

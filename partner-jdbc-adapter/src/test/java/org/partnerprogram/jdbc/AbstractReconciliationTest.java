@@ -27,11 +27,11 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.jdbc.ReliabilityWorld.HostEvent;
 
 /**
@@ -111,9 +111,7 @@ abstract class AbstractReconciliationTest {
     for (int from = 0; from < ids.size(); from += ProcessedEventsQuery.MAX_IDS) {
       List<String> chunk =
           ids.subList(from, Math.min(ids.size(), from + ProcessedEventsQuery.MAX_IDS));
-      program.processedEvents().processed(ProcessedEventsQuery.of(chunk)).stream()
-          .map(EventId::value)
-          .forEach(done::add);
+      program.commissions().processed(chunk).stream().map(EventId::value).forEach(done::add);
     }
     return done;
   }
@@ -193,17 +191,21 @@ abstract class AbstractReconciliationTest {
             });
     ReliabilityWorld.balances(program, partners)
         .forEach((p, b) -> state.add("partner " + p + " " + b));
-    PeriodCloseResult close =
-        program.closePeriod().close(new ClosePeriodCommand(java.time.YearMonth.of(2026, 11)));
-    close.payouts().stream()
+    PeriodCloseResult close = program.payouts().close(java.time.YearMonth.of(2026, 11));
+    ProgramFixture.payoutsOf(program, close.month()).stream()
         .map(p -> "payout " + p.partnerId() + " " + p.amount())
         .sorted()
         .forEach(state::add);
-    close.lines().stream()
+    ProgramFixture.closeLinesOf(program, close.month()).stream()
         .map(l -> "close line " + l.partnerId() + " " + l.amount() + " " + l.carriedOver())
         .sorted()
         .forEach(state::add);
-    return new Run(state, dropped, missing.size(), redeliveries, close.payouts());
+    return new Run(
+        state,
+        dropped,
+        missing.size(),
+        redeliveries,
+        ProgramFixture.payoutsOf(program, close.month()));
   }
 
   private static String withoutId(LedgerEntry e) {

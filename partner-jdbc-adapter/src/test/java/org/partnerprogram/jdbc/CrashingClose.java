@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.partnerprogram.core.PartnerProgram;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -48,7 +47,7 @@ final class CrashingClose {
             JdbcProgramStorage.create(faults.dataSource(), Dialect.POSTGRESQL),
             Clock.fixed(now, ZoneOffset.UTC),
             System.nanoTime());
-    program.closePeriod().close(new ClosePeriodCommand(month));
+    program.payouts().close(month);
     out.println("CLOSED " + faults.executed());
   }
 }

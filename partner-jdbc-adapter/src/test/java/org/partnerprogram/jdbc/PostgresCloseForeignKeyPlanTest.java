@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.PartnerProgram;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.core.testkit.ProgramFixture;
 
 /**
  * A close checks the foreign keys of the rows it adds ({@code pp_payout_item} and {@code
@@ -105,9 +105,8 @@ class PostgresCloseForeignKeyPlanTest {
       long[] scans =
           host.inHostTransaction(
               () -> {
-                PeriodCloseResult result =
-                    program.closePeriod().close(new ClosePeriodCommand(MONTH));
-                assertThat(result.payouts()).hasSize(PARTNERS);
+                PeriodCloseResult result = program.payouts().close(MONTH);
+                assertThat(ProgramFixture.payoutsOf(program, result.month())).hasSize(PARTNERS);
                 try {
                   return payoutScans(host.currentHostConnection());
                 } catch (SQLException e) {

@@ -28,11 +28,11 @@ import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.testkit.Invariants;
 import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.core.testkit.ProgramFixture;
 
 /**
  * Issue 10, a crash during a payout run: a child JVM closes a month on PostgreSQL and is killed
@@ -78,7 +78,7 @@ class PostgresCrashDuringCloseTest {
         // Paid out last month; p = 0 gives back all of it, so its balance is not positive.
         String previous = "r" + (round - 1) + "-p" + p;
         program
-            .recordRefund()
+            .commissions()
             .recordRefund(
                 RecordRefundCommand.wholeOrder(
                     EventId.of("refund-" + previous),
@@ -170,7 +170,7 @@ class PostgresCrashDuringCloseTest {
       clock.set(day(month, 2)); // the month's orders happen on its second day
       earnIn(program, month, 0);
       clock.set(day(month.plusMonths(1), 1));
-      counted.closePeriod().close(new ClosePeriodCommand(month));
+      counted.payouts().close(month);
       int statements = counting.executed();
       // Claim, page, partners, payouts, assignment, sums, lines, events, result: a page is batched.
       assertThat(statements).isGreaterThanOrEqualTo(8);
@@ -197,7 +197,7 @@ class PostgresCrashDuringCloseTest {
         }
 
         String outcome = closeInChild(db, month, clock.instant(), k);
-        PeriodCloseResult again = program.closePeriod().close(new ClosePeriodCommand(month));
+        PeriodCloseResult again = program.payouts().close(month);
 
         if (outcome.startsWith("CRASH-POINT")) {
           crashes++;
@@ -211,10 +211,12 @@ class PostgresCrashDuringCloseTest {
           snapshot.assertUnchangedIn(storage);
         }
         Set<PartnerId> paid = new HashSet<>();
-        for (Payout p : again.payouts()) {
+        for (Payout p : ProgramFixture.payoutsOf(program, again.month())) {
           assertThat(paid.add(p.partnerId())).as("k=%d: %s paid twice", k, p.partnerId()).isTrue();
         }
-        assertThat(again.lines()).as("k=%d", k).hasSize(PARTNERS);
+        assertThat(ProgramFixture.closeLinesOf(program, again.month()))
+            .as("k=%d", k)
+            .hasSize(PARTNERS);
         Invariants.conservation(storage, EUR, partners, clock.instant(), closed);
         Invariants.payoutsPayTheirEntries(storage, List.of(month));
       }
@@ -225,7 +227,7 @@ class PostgresCrashDuringCloseTest {
           .isEmpty();
       Money total = Money.zero(EUR);
       for (YearMonth m : closed) {
-        for (Payout p : program.closePeriod().close(new ClosePeriodCommand(m)).payouts()) {
+        for (Payout p : ProgramFixture.payoutsOf(program, program.payouts().close(m).month())) {
           total = total.plus(p.amount());
         }
       }

@@ -36,7 +36,7 @@ class ReadmeExamplesTest {
     JdbcProgramStorage storage = JdbcProgramStorage.create(dataSource);
     PartnerProgram program = PartnerProgram.builder().terms(terms).storage(storage).build();
 
-    EnrollmentResult enrolled = program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-42"));
+    EnrollmentResult enrolled = program.partners().enroll(EnrollPartnerCommand.of("cust-42"));
     // end::data-source[]
     assertThat(enrolled.outcome()).isEqualTo(EnrollmentResult.Outcome.NEW_PARTNER);
   }
@@ -59,7 +59,7 @@ class ReadmeExamplesTest {
           own.setString(1, "cust-42 became a partner");
           own.executeUpdate();
         }
-        program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-42"));
+        program.partners().enroll(EnrollPartnerCommand.of("cust-42"));
         connection.commit(); // the host's row, the partner and its events, or none of them
       } catch (RuntimeException | SQLException e) {
         connection.rollback();
@@ -80,7 +80,7 @@ class ReadmeExamplesTest {
         .terms(terms())
         .storage(storage)
         .build()
-        .enrollPartner()
+        .partners()
         .enroll(EnrollPartnerCommand.of("cust-42"));
     List<String> delivered = new java.util.ArrayList<>();
     // tag::outbox[]

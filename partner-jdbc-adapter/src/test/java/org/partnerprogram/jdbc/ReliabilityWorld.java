@@ -33,11 +33,9 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -82,29 +80,31 @@ final class ReliabilityWorld {
   static List<PartnerId> populate(
       PartnerProgram program, int partners, int customersPerPartner, Instant at) {
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                Map.of(
-                    RateTarget.group("shared-hosting"), Rate.percent("25"),
-                    RateTarget.group("vps"), Rate.percent("12.5"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .setAll(
+                    Map.of(
+                        RateTarget.group("shared-hosting"), Rate.percent("25"),
+                        RateTarget.group("vps"), Rate.percent("12.5"))));
     List<PartnerId> ids = new ArrayList<>();
     for (int p = 0; p < partners; p++) {
       PartnerId id =
           program
-              .enrollPartner()
+              .partners()
               .enroll(
-                  EnrollPartnerCommand.of(
-                      "acct-p" + p, PayoutAccount.of("NL91ABNA0417164300", "Partner " + p)))
+                  EnrollPartnerCommand.of("acct-p" + p)
+                      .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", "Partner " + p)))
               .partner()
               .id();
-      program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(id, code(p)));
+      program.referrals().issueVanityCode(id, code(p));
       for (int c = 0; c < customersPerPartner; c++) {
         String customer = customer(p, c);
-        program.recordTouch().recordTouch(RecordTouchCommand.of(code(p), "v-" + customer));
+        program.referrals().recordTouch(RecordTouchCommand.of(code(p), "v-" + customer));
         program
-            .attributeSignup()
-            .attribute(AttributeSignupCommand.newCustomer(customer, "v-" + customer, at));
+            .referrals()
+            .attributeSignup(
+                AttributeSignupCommand.newCustomer(customer).visitor("v-" + customer).at(at));
       }
       ids.add(id);
     }
@@ -174,7 +174,7 @@ final class ReliabilityWorld {
             "order",
             orderId,
             p ->
-                p.recordOrder()
+                p.commissions()
                     .recordOrder(new RecordOrderCommand(EventId.of("order-" + orderId), order))));
     events.add(
         new HostEvent(
@@ -182,7 +182,7 @@ final class ReliabilityWorld {
             "payment",
             orderId,
             p ->
-                p.recordPayment()
+                p.commissions()
                     .recordPayment(
                         new RecordPaymentCommand(
                             EventId.of("pay-" + orderId), OrderId.of(orderId), at))));
@@ -193,7 +193,7 @@ final class ReliabilityWorld {
               "refund",
               orderId,
               p ->
-                  p.recordRefund()
+                  p.commissions()
                       .recordRefund(
                           RecordRefundCommand.wholeOrder(
                               EventId.of("refund-" + orderId), OrderId.of(orderId), at, refund))));
@@ -205,13 +205,7 @@ final class ReliabilityWorld {
   static Map<Integer, Balance> balances(PartnerProgram program, List<PartnerId> partners) {
     Map<Integer, Balance> balances = new TreeMap<>();
     for (int p = 0; p < partners.size(); p++) {
-      balances.put(
-          p,
-          program
-              .partnerOverview()
-              .overview(PartnerOverviewQuery.byPartner(partners.get(p)))
-              .orElseThrow()
-              .balance());
+      balances.put(p, program.partners().overview(partners.get(p)).orElseThrow().balance());
     }
     return balances;
   }

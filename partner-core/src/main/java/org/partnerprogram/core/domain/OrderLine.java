@@ -74,4 +74,33 @@ public record OrderLine(
         net,
         Optional.empty());
   }
+
+  /**
+   * The same line of a product in a group (a rate for the group applies when the product has none
+   * of its own).
+   *
+   * @param groupId the group id
+   * @return a new line
+   * @throws InvalidInputException if the id is null or malformed
+   */
+  public OrderLine inGroup(String groupId) {
+    return new OrderLine(
+        lineNumber, productId, Optional.of(ProductGroupId.of(groupId)), net, description);
+  }
+
+  /**
+   * The same line with a description (kept with the order, never shown to the partner).
+   *
+   * @param text the description, at most {@value #MAX_DESCRIPTION_LENGTH} characters
+   * @return a new line
+   * @throws InvalidInputException if the text is null, blank or too long
+   */
+  public OrderLine described(String text) {
+    return new OrderLine(
+        lineNumber,
+        productId,
+        productGroup,
+        net,
+        Optional.of(Text.freeText("description", text, MAX_DESCRIPTION_LENGTH)));
+  }
 }

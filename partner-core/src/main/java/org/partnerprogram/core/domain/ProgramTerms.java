@@ -3,6 +3,9 @@ package org.partnerprogram.core.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Currency;
 import org.immutables.value.Value;
@@ -191,6 +194,76 @@ public abstract class ProgramTerms {
    * @return never null
    */
   public abstract ReferralLinkTemplate referralLinkTemplate();
+
+  /**
+   * An amount in the programme's currency, from the host's text: {@code terms.money("19.99")}.
+   *
+   * @param amount a plain decimal number with a dot as separator, such as {@code "12.50"}
+   * @return the money in {@link #currency()}
+   * @throws InvalidInputException if the text is not such a number or has too many decimals
+   */
+  public Money money(String amount) {
+    return Money.of(amount, currency().getCurrencyCode());
+  }
+
+  /**
+   * The first instant of a month in the programme's zone (its payout period starts here).
+   *
+   * @param month the month; never null
+   * @return midnight at the start of the month's first day, in {@link #zone()}
+   * @throws InvalidInputException if the month is null
+   */
+  public Instant startOf(YearMonth month) {
+    if (month == null) {
+      throw new InvalidInputException("month", "must not be null");
+    }
+    return month.atDay(1).atStartOfDay(zone()).toInstant();
+  }
+
+  /**
+   * The instant after a month in the programme's zone (exclusive: the next month starts here).
+   *
+   * @param month the month; never null
+   * @return midnight at the start of the next month's first day, in {@link #zone()}
+   * @throws InvalidInputException if the month is null
+   */
+  public Instant endOf(YearMonth month) {
+    if (month == null) {
+      throw new InvalidInputException("month", "must not be null");
+    }
+    return startOf(month.plusMonths(1));
+  }
+
+  /**
+   * A local date and time in the programme's zone as an instant: {@code
+   * terms.instant(LocalDateTime.of(2026, 11, 3, 14, 0))}. In a gap (clocks put forward) the time
+   * moves forward by the gap's length; in an overlap (clocks put back) the earlier instant is
+   * taken.
+   *
+   * @param local the local date and time; never null
+   * @return the instant
+   * @throws InvalidInputException if the argument is null
+   */
+  public Instant instant(LocalDateTime local) {
+    if (local == null) {
+      throw new InvalidInputException("local", "must not be null");
+    }
+    return local.atZone(zone()).toInstant();
+  }
+
+  /**
+   * The month an instant falls in, in the programme's zone.
+   *
+   * @param at the instant; never null
+   * @return the month
+   * @throws InvalidInputException if the argument is null
+   */
+  public YearMonth monthOf(Instant at) {
+    if (at == null) {
+      throw new InvalidInputException("at", "must not be null");
+    }
+    return YearMonth.from(at.atZone(zone()));
+  }
 
   @Value.Check
   void check() {

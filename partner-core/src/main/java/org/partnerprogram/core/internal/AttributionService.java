@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionPolicy;
 import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.Instants;
+import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -18,7 +20,6 @@ import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.event.CustomerAttributed;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ExplainAttributionQuery;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.in.TouchResult;
@@ -55,6 +56,9 @@ public final class AttributionService {
    * @return the result
    */
   public TouchResult recordTouch(RecordTouchCommand command) {
+    if (command == null) {
+      throw new InvalidInputException("command", "must not be null");
+    }
     Optional<Instant> requested = command.at().map(at -> Instants.check("at", at));
     return ctx.tx.execute(
         () -> {
@@ -89,10 +93,13 @@ public final class AttributionService {
    * @return the decision
    */
   public SignupAttribution attribute(AttributeSignupCommand command) {
-    Instant signupAt = Instants.check("signupAt", command.signupAt());
+    if (command == null) {
+      throw new InvalidInputException("command", "must not be null");
+    }
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
+          Instant signupAt = command.signupAt().orElse(now);
           Instants.notAhead("signupAt", signupAt, now);
           // No read of an earlier decision up front: the insert below refuses a second one, and
           // only then is the first read back. A first signup costs one read (the clicks, joined
@@ -101,7 +108,7 @@ public final class AttributionService {
           Resolver resolver = new Resolver();
           // Clicks first: their one read brings codes and partners that a typed code may share.
           List<AttributionPolicy.Candidate> clicks = new ArrayList<>();
-          if (command.newCustomer() && command.visitorId().isPresent()) {
+          if (command.isNewCustomer() && command.visitorId().isPresent()) {
             for (ResolvedTouch touch :
                 ctx.storage.resolvedTouches(command.visitorId().get(), Instants.MIN, signupAt)) {
               clicks.add(resolver.remember(touch));
@@ -109,14 +116,17 @@ public final class AttributionService {
           }
           Optional<AttributionPolicy.Candidate> typed = Optional.empty();
           boolean typedUnknown = false;
-          if (command.newCustomer() && command.typedCode().isPresent()) {
+          if (command.isNewCustomer() && command.typedCode().isPresent()) {
             typed = resolver.candidate(command.typedCode().get(), signupAt);
             typedUnknown = typed.isEmpty();
           }
           AttributionPolicy.Outcome outcome =
               policy.outcome(
                   new AttributionPolicy.Signup(
-                      command.customer(), signupAt, command.newCustomer(), command.customerIban()),
+                      command.customer(),
+                      signupAt,
+                      command.isNewCustomer(),
+                      command.customerIban()),
                   typed,
                   typedUnknown,
                   clicks);
@@ -127,7 +137,7 @@ public final class AttributionService {
                   outcome.concerning(),
                   command.visitorId(),
                   command.typedCode(),
-                  command.newCustomer(),
+                  command.isNewCustomer(),
                   command.customerIban().isPresent(),
                   signupAt,
                   now);
@@ -154,11 +164,14 @@ public final class AttributionService {
   /**
    * Explains a decision.
    *
-   * @param query the query
+   * @param customer the customer account
    * @return the record, or empty
    */
-  public Optional<AttributionRecord> explain(ExplainAttributionQuery query) {
-    return ctx.tx.execute(() -> attributions.findByCustomer(query.customer()));
+  public Optional<AttributionRecord> explain(CustomerAccountId customer) {
+    if (customer == null) {
+      throw new InvalidInputException("customer", "must not be null");
+    }
+    return ctx.tx.execute(() -> attributions.findByCustomer(customer));
   }
 
   /** Looks codes and partners up once per decision, reusing what the clicks' read brought. */

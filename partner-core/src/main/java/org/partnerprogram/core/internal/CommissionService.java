@@ -116,6 +116,9 @@ public final class CommissionService {
    * @return the result
    */
   public OrderResult recordOrder(RecordOrderCommand command) {
+    if (command == null) {
+      throw new InvalidInputException("command", "must not be null");
+    }
     Order order = command.order();
     Instants.check("placedAt", order.placedAt());
     if (!order.currency().equals(ctx.terms.currency())) {
@@ -171,16 +174,26 @@ public final class CommissionService {
             }
             ledger.appendAll(accrued); // one batch for all lines
           }
-          return new OrderResult(
-              order.orderId(), recorded.partnerId(), recorded.notEarning(), lines, false);
+          return result(recorded, lines, false);
         });
   }
 
   private OrderResult replay(OrderId orderId) {
     RecordedOrder recorded =
         orders.find(orderId).orElseThrow(() -> new OrderNotRecordedException(orderId));
-    return new OrderResult(
-        orderId, recorded.partnerId(), recorded.notEarning(), ledger.linesOfOrder(orderId), true);
+    return result(recorded, ledger.linesOfOrder(orderId), true);
+  }
+
+  private static OrderResult result(
+      RecordedOrder recorded, List<CommissionLine> lines, boolean redelivery) {
+    OrderId orderId = recorded.order().orderId();
+    if (recorded.partnerId().isPresent()) {
+      return new OrderResult.Priced(orderId, recorded.partnerId().get(), lines, redelivery);
+    }
+    NotEarningReason reason = recorded.notEarning().orElseThrow();
+    return reason == NotEarningReason.CUSTOMER_NOT_ATTRIBUTED
+        ? new OrderResult.NotAttributed(orderId, redelivery)
+        : new OrderResult.NotEarning(orderId, reason, redelivery);
   }
 
   private RecordedOrder decide(RecordOrderCommand command, Instant now) {
@@ -267,6 +280,9 @@ public final class CommissionService {
    * @return the result
    */
   public PaymentResult recordPayment(RecordPaymentCommand command) {
+    if (command == null) {
+      throw new InvalidInputException("command", "must not be null");
+    }
     Instant paidAt = Instants.check("paidAt", command.paidAt());
     String fingerprint =
         new Fingerprint("payment")
@@ -279,8 +295,8 @@ public final class CommissionService {
           Instant now = ctx.now();
           Instants.notAhead("paidAt", paidAt, now);
           if (isRedelivery(command.eventId(), "payment", fingerprint, now)) {
-            return new PaymentResult(
-                command.orderId(), ledger.entriesOfEvent(command.eventId()), false, true);
+            return new PaymentResult.Redelivered(
+                command.orderId(), ledger.entriesOfEvent(command.eventId()));
           }
           // Mark paid first (a row lock: a concurrent payment waits, then finds the order paid),
           // and read the order and its refunds after it in one call; only a refused mark needs
@@ -294,7 +310,7 @@ public final class CommissionService {
             // the order was paid (taking the first refusal for "paid" lost payments that raced
             // their order's recording: found by the two-instance delivery test).
             if (!orders.markPaid(command.orderId(), paidAt)) {
-              return new PaymentResult(command.orderId(), List.of(), true, false);
+              return new PaymentResult.AlreadyPaid(command.orderId());
             }
           }
           OrderStore.OrderWithRefunds found =
@@ -306,7 +322,7 @@ public final class CommissionService {
           // mark and the event's claim back, so the refusal writes nothing.
           notBeforeTheOrder("paidAt", paidAt, recorded.order());
           if (recorded.partnerId().isEmpty()) {
-            return new PaymentResult(command.orderId(), List.of(), false, false);
+            return new PaymentResult.NothingEarned(command.orderId());
           }
           PartnerId partner = recorded.partnerId().get();
           Instant payableAt = paidAt.plus(ctx.terms.holdingPeriod());
@@ -343,7 +359,9 @@ public final class CommissionService {
                 new CommissionEarned(
                     ctx.newEventId(), now, partner, command.orderId(), total, payableAt));
           }
-          return new PaymentResult(command.orderId(), earned, false, false);
+          return earned.isEmpty()
+              ? new PaymentResult.NothingEarned(command.orderId())
+              : new PaymentResult.Earned(command.orderId(), earned);
         });
   }
 
@@ -369,7 +387,7 @@ public final class CommissionService {
             .add(command.eventId())
             .add(command.orderId())
             .add(command.refundedAt())
-            .add(command.chargeback())
+            .add(command.isChargeback())
             .add(command.wholeOrder().orElse(null));
     command.perLine().forEach((line, amount) -> f.add(line).add(amount));
     return f.sha256();
@@ -382,6 +400,9 @@ public final class CommissionService {
    * @return the result
    */
   public RefundResult recordRefund(RecordRefundCommand command) {
+    if (command == null) {
+      throw new InvalidInputException("command", "must not be null");
+    }
     Instants.check("refundedAt", command.refundedAt());
     command.wholeOrder().ifPresent(this::requireProgrammeCurrency);
     command.perLine().values().forEach(this::requireProgrammeCurrency);
@@ -391,8 +412,8 @@ public final class CommissionService {
           Instant now = ctx.now();
           Instants.notAhead("refundedAt", command.refundedAt(), now);
           if (isRedelivery(command.eventId(), "refund", fingerprint, now)) {
-            return new RefundResult(
-                command.orderId(), ledger.entriesOfEvent(command.eventId()), true);
+            return new RefundResult.Redelivered(
+                command.orderId(), ledger.entriesOfEvent(command.eventId()));
           }
           RecordedOrder recorded =
               orders
@@ -448,10 +469,10 @@ public final class CommissionService {
                     recorded.partnerId().get(),
                     order.orderId(),
                     total,
-                    command.chargeback(),
+                    command.isChargeback(),
                     paidAt.isPresent()));
           }
-          return new RefundResult(order.orderId(), entries, false);
+          return new RefundResult.Recorded(order.orderId(), entries);
         });
   }
 

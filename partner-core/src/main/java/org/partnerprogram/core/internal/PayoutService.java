@@ -33,6 +33,7 @@ import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
 import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.Text;
 import org.partnerprogram.core.domain.event.PayoutCreated;
 import org.partnerprogram.core.domain.event.PayoutFailed;
 import org.partnerprogram.core.domain.event.PayoutPaid;
@@ -41,10 +42,7 @@ import org.partnerprogram.core.export.Remittance;
 import org.partnerprogram.core.export.SepaBatch;
 import org.partnerprogram.core.export.SepaCreditTransferWriter;
 import org.partnerprogram.core.export.SepaTransfer;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
-import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
@@ -80,11 +78,11 @@ public final class PayoutService {
   /**
    * Closes a month.
    *
-   * @param command the command
+   * @param month the month
    * @return the result
    */
-  public PeriodCloseResult close(ClosePeriodCommand command) {
-    PayoutPeriod period = new PayoutPeriod(command.month(), ctx.terms.zone());
+  public PeriodCloseResult close(YearMonth month) {
+    PayoutPeriod period = new PayoutPeriod(Instants.checkMonth("month", month), ctx.terms.zone());
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
@@ -198,36 +196,38 @@ public final class PayoutService {
   }
 
   /**
-   * Reads a closed month's payouts and lines from storage, each read one unit of work of the
-   * storage's own boundary: never repeated by the retry policy, since a stream's action may have
-   * seen part of it when it fails.
+   * Streams a closed month's payouts, in one unit of work of the storage's own boundary: never
+   * repeated by the retry policy, since the action may have seen part of the stream when it fails.
+   *
+   * @param month the month
+   * @param action called per payout
    */
-  private final class StoredDetails implements PeriodCloseResult.Details {
-    private final YearMonth month;
+  public void forEachPayout(YearMonth month, Consumer<Payout> action) {
+    streamed(month, action, () -> payouts.forEachPayoutOfPeriod(month, action));
+  }
 
-    StoredDetails(YearMonth month) {
-      this.month = month;
-    }
+  /**
+   * Streams a closed month's close lines, as {@link #forEachPayout} streams its payouts.
+   *
+   * @param month the month
+   * @param action called per line
+   */
+  public void forEachCloseLine(YearMonth month, Consumer<PeriodCloseLine> action) {
+    streamed(month, action, () -> payouts.forEachCloseLine(month, action));
+  }
 
-    @Override
-    public void forEachPayout(Consumer<Payout> action) {
-      read(() -> payouts.forEachPayoutOfPeriod(month, action));
+  private void streamed(YearMonth month, Object action, Runnable read) {
+    Instants.checkMonth("month", month);
+    if (action == null) {
+      throw new InvalidInputException("action", "must not be null");
     }
-
-    @Override
-    public void forEachLine(Consumer<PeriodCloseLine> action) {
-      read(() -> payouts.forEachCloseLine(month, action));
-    }
-
-    private void read(Runnable read) {
-      ctx.storage
-          .transactions()
-          .execute(
-              () -> {
-                read.run();
-                return null;
-              });
-    }
+    ctx.storage
+        .transactions()
+        .execute(
+            () -> {
+              read.run();
+              return null;
+            });
   }
 
   /**
@@ -368,16 +368,21 @@ public final class PayoutService {
     return result(close, tally, true);
   }
 
-  /** A close's result: its counts, with its payouts and lines read from storage on request. */
-  private PeriodCloseResult result(PeriodClose close, Tally tally, boolean alreadyClosed) {
+  /** A close's result: its counts and total. */
+  private static PeriodCloseResult result(PeriodClose close, Tally tally, boolean alreadyClosed) {
     return new PeriodCloseResult(
         close.period(),
         close.closedAt(),
         tally.payouts,
         tally.total,
         tally.carriedOver,
-        alreadyClosed,
-        new StoredDetails(close.period()));
+        alreadyClosed);
+  }
+
+  private static void required(String field, Object value) {
+    if (value == null) {
+      throw new InvalidInputException(field, "must not be null");
+    }
   }
 
   private Payout existing(PayoutId id) {
@@ -387,15 +392,18 @@ public final class PayoutService {
   /**
    * Marks a payout paid.
    *
-   * @param command the command
+   * @param payoutId the payout
+   * @param paidAtInstant when the bank paid it
    * @return the payout
    */
-  public Payout markPaid(MarkPayoutPaidCommand command) {
-    Instant paidAt = Instants.check("paidAt", command.paidAt());
+  public Payout markPaid(PayoutId payoutId, Instant paidAtInstant) {
+    required("payoutId", payoutId);
+    required("paidAt", paidAtInstant);
+    Instant paidAt = Instants.check("paidAt", paidAtInstant);
     return ctx.tx.execute(
         () -> {
           Instants.notAhead("paidAt", paidAt, ctx.now());
-          Payout payout = existing(command.payoutId());
+          Payout payout = existing(payoutId);
           if (paidAt.isBefore(payout.createdAt())) {
             throw new InvalidInputException(
                 "paidAt",
@@ -421,15 +429,18 @@ public final class PayoutService {
   /**
    * Marks a payout failed; its entries become payable again.
    *
-   * @param command the command
+   * @param payoutId the payout
+   * @param reason the bank's reason
    * @return the payout
    */
-  public Payout markFailed(MarkPayoutFailedCommand command) {
+  public Payout markFailed(PayoutId payoutId, String reason) {
+    required("payoutId", payoutId);
+    Text.freeText("reason", reason, 200);
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
-          Payout payout = existing(command.payoutId());
-          Payout failed = payout.failed(now, command.reason());
+          Payout payout = existing(payoutId);
+          Payout failed = payout.failed(now, reason);
           if (!payouts.update(failed, payout.status())) {
             throw new RetryableException(
                 "payout " + payout.payoutId() + " changed concurrently", null);
@@ -442,7 +453,7 @@ public final class PayoutService {
                   failed.partnerId(),
                   failed.payoutId(),
                   failed.amount(),
-                  command.reason()));
+                  reason));
           return failed;
         });
   }

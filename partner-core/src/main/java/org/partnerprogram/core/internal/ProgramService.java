@@ -11,8 +11,9 @@ import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
+import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IllegalTransitionException;
-import org.partnerprogram.core.domain.Instants;
+import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
@@ -29,6 +30,7 @@ import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.Text;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerLeft;
 import org.partnerprogram.core.domain.event.PartnerReinstated;
@@ -38,16 +40,9 @@ import org.partnerprogram.core.domain.event.PayoutAccountChanged;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.LeaveProgramCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
-import org.partnerprogram.core.port.in.ReinstatePartnerCommand;
-import org.partnerprogram.core.port.in.RevokeReferralCodeCommand;
-import org.partnerprogram.core.port.in.SuspendPartnerCommand;
-import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.PartnerStore;
 import org.partnerprogram.core.port.out.RateStore;
@@ -110,6 +105,7 @@ public final class ProgramService {
    * @return the result
    */
   public EnrollmentResult enroll(EnrollPartnerCommand command) {
+    required("command", command);
     command.payoutAccount().ifPresent(a -> terms.payoutRail().requireReachable(a.iban()));
     return tx.execute(
         () -> {
@@ -205,14 +201,15 @@ public final class ProgramService {
   /**
    * A partner leaves; its customer may enrol again later ({@link #enroll}).
    *
-   * @param command the command
+   * @param partnerId the partner
    * @return the partner
    */
-  public Partner leave(LeaveProgramCommand command) {
+  public Partner leave(PartnerId partnerId) {
+    required("partnerId", partnerId);
     return tx.execute(
         () -> {
           Instant now = now();
-          Partner left = existing(command.partnerId()).leave(now);
+          Partner left = existing(partnerId).leave(now);
           partners.update(left);
           events.publish(new PartnerLeft(newEventId(), now, left.id()));
           return left;
@@ -222,16 +219,19 @@ public final class ProgramService {
   /**
    * Suspends a partner.
    *
-   * @param command the command
+   * @param partnerId the partner
+   * @param reason why, free text
    * @return the partner
    */
-  public Partner suspend(SuspendPartnerCommand command) {
+  public Partner suspend(PartnerId partnerId, String reason) {
+    required("partnerId", partnerId);
+    Text.freeText("reason", reason, MAX_REASON_LENGTH);
     return tx.execute(
         () -> {
           Instant now = now();
-          Partner suspended = existing(command.partnerId()).suspend(now);
+          Partner suspended = existing(partnerId).suspend(now);
           partners.update(suspended);
-          events.publish(new PartnerSuspended(newEventId(), now, suspended.id(), command.reason()));
+          events.publish(new PartnerSuspended(newEventId(), now, suspended.id(), reason));
           return suspended;
         });
   }
@@ -239,14 +239,15 @@ public final class ProgramService {
   /**
    * Reinstates a partner.
    *
-   * @param command the command
+   * @param partnerId the partner
    * @return the partner
    */
-  public Partner reinstate(ReinstatePartnerCommand command) {
+  public Partner reinstate(PartnerId partnerId) {
+    required("partnerId", partnerId);
     return tx.execute(
         () -> {
           Instant now = now();
-          Partner active = existing(command.partnerId()).reinstate(now);
+          Partner active = existing(partnerId).reinstate(now);
           partners.update(active);
           events.publish(new PartnerReinstated(newEventId(), now, active.id()));
           return active;
@@ -256,48 +257,66 @@ public final class ProgramService {
   /**
    * Sets the payout account.
    *
-   * @param command the command
+   * @param partnerId the partner
+   * @param account the account
    * @return the partner
    */
-  public Partner updatePayoutAccount(UpdatePayoutAccountCommand command) {
-    terms.payoutRail().requireReachable(command.account().iban());
+  public Partner updatePayoutAccount(PartnerId partnerId, PayoutAccount account) {
+    required("partnerId", partnerId);
+    required("payoutAccount", account);
+    terms.payoutRail().requireReachable(account.iban());
     return tx.execute(
         () -> {
-          Partner partner = existing(command.partnerId());
-          if (partner.payoutAccount().equals(Optional.of(command.account()))) {
+          Partner partner = existing(partnerId);
+          if (partner.payoutAccount().equals(Optional.of(account))) {
             return partner;
           }
           Instant now = now();
-          Partner changed = partner.withPayoutAccount(command.account());
+          Partner changed = partner.withPayoutAccount(account);
           partners.update(changed);
           partners.appendPayoutAccountChange(
-              new PayoutAccountChange(changed.id(), changed.version(), command.account(), now));
+              new PayoutAccountChange(changed.id(), changed.version(), account, now));
           events.publish(
-              new PayoutAccountChanged(
-                  newEventId(), now, changed.id(), command.account().iban().masked()));
+              new PayoutAccountChanged(newEventId(), now, changed.id(), account.iban().masked()));
           return changed;
         });
   }
 
   /**
-   * Issues a code.
+   * Issues a random code.
    *
-   * @param command the command
+   * @param partnerId the partner
    * @return the code
    */
-  public IssuedCode issue(IssueReferralCodeCommand command) {
+  public IssuedCode issueCode(PartnerId partnerId) {
+    return issue(partnerId, null);
+  }
+
+  /**
+   * Issues a code the partner chose.
+   *
+   * @param partnerId the partner
+   * @param code the code wanted
+   * @return the code
+   */
+  public IssuedCode issueVanityCode(PartnerId partnerId, String code) {
+    return issue(partnerId, ReferralCode.vanity(code));
+  }
+
+  private IssuedCode issue(PartnerId partnerId, ReferralCode vanity) {
+    required("partnerId", partnerId);
     return tx.execute(
         () -> {
-          Partner partner = existing(command.partnerId());
+          Partner partner = existing(partnerId);
           if (partner.status() == PartnerStatus.TERMINATED) {
             throw new IllegalTransitionException(
                 "partner " + partner.id() + " has left the programme; no new codes");
           }
           Instant now = now();
-          if (command.vanityCode().isEmpty()) {
+          if (vanity == null) {
             return issueRandomCode(partner.id(), now);
           }
-          ReferralCode wanted = command.vanityCode().get();
+          ReferralCode wanted = vanity;
           IssuedCode code = new IssuedCode(wanted, partner.id(), true, now, Optional.empty());
           if (!codes.insert(code)) {
             throw new ConflictException(
@@ -311,18 +330,18 @@ public final class ProgramService {
   /**
    * Revokes a code.
    *
-   * @param command the command
+   * @param rawCode the code, any case
    * @return the revoked code
    */
-  public IssuedCode revoke(RevokeReferralCodeCommand command) {
+  public IssuedCode revokeCode(String rawCode) {
+    ReferralCode wanted = ReferralCode.parse(rawCode);
     return tx.execute(
         () -> {
           IssuedCode code =
               codes
-                  .find(command.code())
+                  .find(wanted)
                   .orElseThrow(
-                      () ->
-                          new NotFoundException("referral code " + command.code() + " not found"));
+                      () -> new NotFoundException("referral code " + wanted + " not found"));
           Instant now = now();
           IssuedCode revoked = code.revoke(now);
           if (!codes.revoke(code.code(), now)) {
@@ -335,15 +354,15 @@ public final class ProgramService {
   }
 
   /**
-   * Adds a rate version.
+   * Makes the next rate version from the one in force and a change.
    *
-   * @param command the command
+   * @param command the change
    * @return the version
    */
-  public RateVersion addRateVersion(AddRateVersionCommand command) {
-    Optional<Instant> requestedStart =
-        command.effectiveFrom().map(at -> Instants.check("effectiveFrom", at));
-    for (Rate rate : command.rates().values()) {
+  public RateVersion changeRates(RateChange command) {
+    required("change", command);
+    Optional<Instant> requestedStart = command.effectiveFrom();
+    for (Rate rate : command.set().values()) {
       if (rate instanceof Rate.FixedAmount fixed
           && !fixed.amount().currency().equals(terms.currency())) {
         throw new CurrencyMismatchException(terms.currency(), fixed.amount().currency());
@@ -372,12 +391,16 @@ public final class ProgramService {
                     + "); this one starts at "
                     + effectiveFrom);
           }
+          // The latest version is the one in force when this one starts: a new version always
+          // starts after it.
+          Map<RateTarget, Rate> next =
+              command.applyTo(latest.map(RateVersion::rates).orElse(Map.of()));
           RateVersion version =
               RateVersion.builder()
                   .partnerId(command.overrideFor())
                   .number(latest.map(v -> v.number() + 1).orElse(1))
                   .effectiveFrom(effectiveFrom)
-                  .putAllRates(command.rates())
+                  .putAllRates(next)
                   .createdAt(now)
                   .build();
           if (!rates.insert(version)) {
@@ -394,18 +417,43 @@ public final class ProgramService {
   /**
    * The overview.
    *
-   * @param query the query
+   * @param partnerId the partner
    * @return the overview, or empty
    */
-  public Optional<PartnerOverview> overview(PartnerOverviewQuery query) {
-    return tx.execute(
-        () -> {
-          Optional<Partner> found =
-              query.partnerId().isPresent()
-                  ? partners.findById(query.partnerId().get())
-                  : partners.findByCustomerAccount(query.customerAccountId().orElseThrow());
-          return found.map(this::overviewOf);
-        });
+  public Optional<PartnerOverview> overview(PartnerId partnerId) {
+    required("partnerId", partnerId);
+    return tx.execute(() -> partners.findById(partnerId).map(this::overviewOf));
+  }
+
+  /**
+   * The overview of a customer account's partner.
+   *
+   * @param customer the customer account
+   * @return the overview, or empty
+   */
+  public Optional<PartnerOverview> overviewOfCustomer(CustomerAccountId customer) {
+    required("customerAccountId", customer);
+    return tx.execute(() -> partners.findByCustomerAccount(customer).map(this::overviewOf));
+  }
+
+  /**
+   * A partner as stored.
+   *
+   * @param partnerId the partner
+   * @return the partner, or empty
+   */
+  public Optional<Partner> find(PartnerId partnerId) {
+    required("partnerId", partnerId);
+    return tx.execute(() -> partners.findById(partnerId));
+  }
+
+  /** The longest reason of a suspension, in characters. */
+  static final int MAX_REASON_LENGTH = 200;
+
+  private static void required(String field, Object value) {
+    if (value == null) {
+      throw new InvalidInputException(field, "must not be null");
+    }
   }
 
   private PartnerOverview overviewOf(Partner partner) {

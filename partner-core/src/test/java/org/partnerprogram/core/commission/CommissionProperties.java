@@ -24,7 +24,6 @@ import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.PartnerProgramException;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -106,13 +105,13 @@ class CommissionProperties {
       events.add(
           () ->
               f.program
-                  .recordOrder()
+                  .commissions()
                   .recordOrder(new RecordOrderCommand(EventId.of("o-" + s.number()), order)));
       if (s.paid()) {
         events.add(
             () ->
                 f.program
-                    .recordPayment()
+                    .commissions()
                     .recordPayment(
                         new RecordPaymentCommand(
                             EventId.of("p-" + s.number()),
@@ -125,7 +124,7 @@ class CommissionProperties {
         events.add(
             () ->
                 f.program
-                    .recordRefund()
+                    .commissions()
                     .recordRefund(
                         RecordRefundCommand.perLine(
                             EventId.of("r-" + s.number() + "-" + index),
@@ -194,11 +193,7 @@ class CommissionProperties {
   }
 
   private static Balance balance(ProgramFixture f) {
-    return f.program
-        .partnerOverview()
-        .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
-        .orElseThrow()
-        .balance();
+    return f.program.partners().overview(f.partner.id()).orElseThrow().balance();
   }
 
   @Test

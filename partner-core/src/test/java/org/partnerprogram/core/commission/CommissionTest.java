@@ -36,11 +36,9 @@ import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RecordedOrder.NotEarningReason;
 import org.partnerprogram.core.domain.event.CommissionEarned;
 import org.partnerprogram.core.domain.event.CommissionReversed;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
-import org.partnerprogram.core.port.in.LeaveProgramCommand;
 import org.partnerprogram.core.port.in.OrderResult;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PaymentResult;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -51,11 +49,7 @@ class CommissionTest {
   private final ProgramFixture f = ProgramFixture.inMemory();
 
   private Balance balance() {
-    return f.program
-        .partnerOverview()
-        .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
-        .orElseThrow()
-        .balance();
+    return f.program.partners().overview(f.partner.id()).orElseThrow().balance();
   }
 
   private List<LedgerEntry> entries(String orderId) {
@@ -66,14 +60,14 @@ class CommissionTest {
 
   private PaymentResult pay(String eventId, String orderId) {
     return f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of(eventId), OrderId.of(orderId), f.clock.instant()));
   }
 
   private RefundResult refund(String eventId, String orderId, String amount) {
     return f.program
-        .recordRefund()
+        .commissions()
         .recordRefund(
             RecordRefundCommand.wholeOrder(
                 EventId.of(eventId), OrderId.of(orderId), f.clock.instant(), eur(amount)));
@@ -88,7 +82,7 @@ class CommissionTest {
     CustomerAccountId customer = f.referredCustomer("new-1");
     OrderResult result =
         f.program
-            .recordOrder()
+            .commissions()
             .recordOrder(
                 new RecordOrderCommand(
                     EventId.of("o-1"),
@@ -100,7 +94,7 @@ class CommissionTest {
                         line(3, "domain", "9.99"),
                         line(4, "shared-hosting", "0.00"))));
 
-    assertThat(result.partnerId()).contains(f.partner.id());
+    assertThat(result.earningPartner()).contains(f.partner.id());
     assertThat(result.lines())
         .extracting(CommissionLine::commission)
         .containsExactly(eur("5.00"), eur("3.75"), eur("0.00"), eur("0.00"));
@@ -118,10 +112,9 @@ class CommissionTest {
     f.record(f.order("before", customer, line(1, "vps", "100.00")));
     f.clock.advance(Duration.ofDays(1));
     f.program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                Map.of(RateTarget.group("vps"), Rate.percent("20"))));
+        .rates()
+        .change(
+            RateChange.programmeWide().setAll(Map.of(RateTarget.group("vps"), Rate.percent("20"))));
     f.record(f.order("after", customer, line(1, "vps", "100.00")));
     pay("pay-before", "before");
     pay("pay-after", "after");
@@ -151,33 +144,23 @@ class CommissionTest {
     Instant paidAt = held.clock.instant();
     PaymentResult paid =
         held.program
-            .recordPayment()
+            .commissions()
             .recordPayment(
                 new RecordPaymentCommand(EventId.of("pay-1"), OrderId.of("order-1"), paidAt));
 
-    assertThat(paid.earned())
+    assertThat(paid.entries())
         .singleElement()
         .satisfies(
             e -> {
               assertThat(e.amount()).isEqualTo(eur("10.00"));
               assertThat(e.payableAt()).contains(paidAt.plus(Duration.ofDays(14)));
             });
-    Balance before =
-        held.program
-            .partnerOverview()
-            .overview(PartnerOverviewQuery.byPartner(held.partner.id()))
-            .orElseThrow()
-            .balance();
+    Balance before = held.program.partners().overview(held.partner.id()).orElseThrow().balance();
     assertThat(before.pending()).isEqualTo(eur("0.00"));
     assertThat(before.held()).isEqualTo(eur("10.00"));
     assertThat(before.payable()).isEqualTo(eur("0.00"));
     held.clock.advance(Duration.ofDays(14));
-    Balance after =
-        held.program
-            .partnerOverview()
-            .overview(PartnerOverviewQuery.byPartner(held.partner.id()))
-            .orElseThrow()
-            .balance();
+    Balance after = held.program.partners().overview(held.partner.id()).orElseThrow().balance();
     assertThat(after.held()).isEqualTo(eur("0.00"));
     assertThat(after.payable()).isEqualTo(eur("10.00"));
     assertThat(((InMemoryStorage) held.storage).publishedEvents())
@@ -191,14 +174,14 @@ class CommissionTest {
     RecordOrderCommand command = f.record(f.order("order-1", customer, line(1, "vps", "80.00")));
     int events = eventCount();
 
-    OrderResult again = f.program.recordOrder().recordOrder(command);
+    OrderResult again = f.program.commissions().recordOrder(command);
     PaymentResult paid = pay("pay-1", "order-1");
     PaymentResult paidAgain = pay("pay-1", "order-1");
 
-    assertThat(again.duplicate()).isTrue();
+    assertThat(again.redelivery()).isTrue();
     assertThat(again.lines()).extracting(CommissionLine::commission).containsExactly(eur("10.00"));
-    assertThat(paidAgain.duplicate()).isTrue();
-    assertThat(paidAgain.earned()).isEqualTo(paid.earned());
+    assertThat(paidAgain.redelivery()).isTrue();
+    assertThat(paidAgain.entries()).isEqualTo(paid.entries());
     assertThat(entries("order-1")).hasSize(2);
     assertThat(eventCount()).isEqualTo(events + 1);
   }
@@ -211,7 +194,7 @@ class CommissionTest {
     assertThatThrownBy(
             () ->
                 f.program
-                    .recordOrder()
+                    .commissions()
                     .recordOrder(
                         new RecordOrderCommand(
                             EventId.of("order-order-1"),
@@ -220,7 +203,7 @@ class CommissionTest {
     assertThatThrownBy(
             () ->
                 f.program
-                    .recordOrder()
+                    .commissions()
                     .recordOrder(
                         new RecordOrderCommand(
                             EventId.of("another-event"),
@@ -230,7 +213,7 @@ class CommissionTest {
     assertThatThrownBy(
             () ->
                 f.program
-                    .recordPayment()
+                    .commissions()
                     .recordPayment(
                         new RecordPaymentCommand(
                             EventId.of("pay-1"),
@@ -244,12 +227,12 @@ class CommissionTest {
     // the refused event id was not claimed: the same id with the original content still works
     OrderResult sameOrderOtherEvent =
         f.program
-            .recordOrder()
+            .commissions()
             .recordOrder(
                 new RecordOrderCommand(
                     EventId.of("another-event"),
                     f.order("order-1", customer, line(1, "vps", "80.00"))));
-    assertThat(sameOrderOtherEvent.duplicate()).isTrue();
+    assertThat(sameOrderOtherEvent.redelivery()).isTrue();
   }
 
   @Test
@@ -259,7 +242,7 @@ class CommissionTest {
         f.order("order-1", customer, line(1, "vps", "80.00"), line(2, "shared-hosting", "10.00")));
     OrderResult again =
         f.program
-            .recordOrder()
+            .commissions()
             .recordOrder(
                 new RecordOrderCommand(
                     EventId.of("other-event"),
@@ -268,7 +251,7 @@ class CommissionTest {
                         customer,
                         line(2, "shared-hosting", "10.00"),
                         line(1, "vps", "80.00"))));
-    assertThat(again.duplicate()).isTrue();
+    assertThat(again.redelivery()).isTrue();
     assertThat(again.lines()).extracting(CommissionLine::lineNumber).containsExactly(1, 2);
   }
 
@@ -280,11 +263,7 @@ class CommissionTest {
         .isInstanceOf(OrderNotRecordedException.class);
 
     var processed =
-        f.program
-            .processedEvents()
-            .processed(
-                org.partnerprogram.core.port.in.ProcessedEventsQuery.of(
-                    List.of("order-order-1", "pay-lost", "never-sent")));
+        f.program.commissions().processed(List.of("order-order-1", "pay-lost", "never-sent"));
 
     assertThat(processed).containsExactly(EventId.of("order-order-1"));
     assertThatThrownBy(() -> org.partnerprogram.core.port.in.ProcessedEventsQuery.of(List.of()))
@@ -301,8 +280,8 @@ class CommissionTest {
     f.record(f.order("order-1", customer, line(1, "vps", "80.00")));
     PaymentResult redelivered = pay("pay-1", "order-1");
 
-    assertThat(redelivered.duplicate()).isFalse();
-    assertThat(redelivered.earned()).hasSize(1);
+    assertThat(redelivered.redelivery()).isFalse();
+    assertThat(redelivered.entries()).hasSize(1);
   }
 
   @Test
@@ -313,8 +292,8 @@ class CommissionTest {
     pay("pay-1", "order-1");
     PaymentResult second = pay("pay-2", "order-1");
 
-    assertThat(second.alreadyPaid()).isTrue();
-    assertThat(second.earned()).isEmpty();
+    assertThat((second instanceof PaymentResult.AlreadyPaid)).isTrue();
+    assertThat(second.entries()).isEmpty();
     assertThat(balance().payable()).isEqualTo(eur("10.00"));
   }
 
@@ -344,7 +323,7 @@ class CommissionTest {
     refund("cancel-1", "order-1", "27.76");
     PaymentResult paid = pay("pay-1", "order-1");
 
-    assertThat(paid.earned()).isEmpty();
+    assertThat(paid.entries()).isEmpty();
     assertThat(balance()).isEqualTo(Balance.zero(eur("0").currency()));
   }
 
@@ -378,7 +357,7 @@ class CommissionTest {
         f.order("order-1", customer, line(1, "shared-hosting", "10.00"), line(2, "vps", "10.00")));
     RefundResult result =
         f.program
-            .recordRefund()
+            .commissions()
             .recordRefund(
                 RecordRefundCommand.perLine(
                     EventId.of("r-1"),
@@ -396,7 +375,7 @@ class CommissionTest {
     assertThatThrownBy(
             () ->
                 f.program
-                    .recordRefund()
+                    .commissions()
                     .recordRefund(
                         RecordRefundCommand.perLine(
                             EventId.of("r-2"),
@@ -407,7 +386,7 @@ class CommissionTest {
     assertThatThrownBy(
             () ->
                 f.program
-                    .recordRefund()
+                    .commissions()
                     .recordRefund(
                         RecordRefundCommand.perLine(
                             EventId.of("r-3"),
@@ -418,7 +397,7 @@ class CommissionTest {
     assertThatThrownBy(
             () ->
                 f.program
-                    .recordRefund()
+                    .commissions()
                     .recordRefund(
                         RecordRefundCommand.wholeOrder(
                             EventId.of("r-4"),
@@ -435,14 +414,14 @@ class CommissionTest {
   void ordersOfCustomersNobodyBroughtEarnNothing() {
     OrderResult result =
         f.program
-            .recordOrder()
+            .commissions()
             .recordOrder(
                 new RecordOrderCommand(
                     EventId.of("o-1"),
                     f.order("order-1", CustomerAccountId.of("walk-in"), line(1, "vps", "80.00"))));
     assertThat(result.notEarning()).contains(NotEarningReason.CUSTOMER_NOT_ATTRIBUTED);
     assertThat(result.lines()).isEmpty();
-    assertThat(pay("pay-1", "order-1").earned()).isEmpty();
+    assertThat(pay("pay-1", "order-1").entries()).isEmpty();
   }
 
   @Test
@@ -455,7 +434,7 @@ class CommissionTest {
     OrderResult second =
         first
             .program
-            .recordOrder()
+            .commissions()
             .recordOrder(
                 new RecordOrderCommand(
                     EventId.of("e-2"), first.order("o-2", c1, line(1, "vps", "10.00"))));
@@ -469,7 +448,7 @@ class CommissionTest {
     assertThat(
             within
                 .program
-                .recordOrder()
+                .commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("e-1"), within.order("o-1", c2, line(1, "vps", "10.00"))))
@@ -479,7 +458,7 @@ class CommissionTest {
     assertThat(
             within
                 .program
-                .recordOrder()
+                .commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("e-2"), within.order("o-2", c2, line(1, "vps", "10.00"))))
@@ -487,11 +466,11 @@ class CommissionTest {
         .contains(NotEarningReason.OUTSIDE_EARNING_PERIOD);
 
     CustomerAccountId c3 = f.referredCustomer("c-3");
-    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.program.partners().leave(f.partner.id());
     f.clock.advance(Duration.ofSeconds(1));
     assertThat(
             f.program
-                .recordOrder()
+                .commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("e-3"), f.order("o-3", c3, line(1, "vps", "10.00"))))
@@ -524,7 +503,7 @@ class CommissionTest {
     assertThatThrownBy(
             () ->
                 f.program
-                    .recordOrder()
+                    .commissions()
                     .recordOrder(
                         new RecordOrderCommand(
                             EventId.of("e"),
@@ -569,7 +548,7 @@ class CommissionTest {
         }
         int firsts = 0;
         for (Future<PaymentResult> r : results) {
-          firsts += r.get().duplicate() ? 0 : 1;
+          firsts += r.get().redelivery() ? 0 : 1;
         }
         assertThat(firsts).isEqualTo(1);
         assertThat(entries(id)).filteredOn(e -> e.kind() == LedgerEntry.Kind.EARNED).hasSize(2);

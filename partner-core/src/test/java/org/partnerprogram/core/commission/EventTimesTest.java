@@ -16,7 +16,6 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.port.in.PaymentResult;
-import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -36,14 +35,11 @@ class EventTimesTest {
   }
 
   private void record(String eventId, Order order) {
-    f.program.recordOrder().recordOrder(new RecordOrderCommand(EventId.of(eventId), order));
+    f.program.commissions().recordOrder(new RecordOrderCommand(EventId.of(eventId), order));
   }
 
   private boolean processed(String eventId) {
-    return !f.program
-        .processedEvents()
-        .processed(ProcessedEventsQuery.of(List.of(eventId)))
-        .isEmpty();
+    return !f.program.commissions().processed(List.of(eventId)).isEmpty();
   }
 
   private boolean orderRecorded(String orderId) {
@@ -54,7 +50,7 @@ class EventTimesTest {
 
   private PaymentResult pay(String eventId, String orderId, Instant at) {
     return f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(new RecordPaymentCommand(EventId.of(eventId), OrderId.of(orderId), at));
   }
 
@@ -102,8 +98,8 @@ class EventTimesTest {
         .isEmpty();
     // paid at the moment it was placed is fine, and earns
     PaymentResult paid = pay("pay-o-early", "o-early", placed);
-    assertThat(paid.alreadyPaid()).isFalse();
-    assertThat(paid.earned()).isNotEmpty();
+    assertThat((paid instanceof PaymentResult.AlreadyPaid)).isFalse();
+    assertThat(paid.entries()).isNotEmpty();
   }
 
   @Test
@@ -127,7 +123,7 @@ class EventTimesTest {
       assertThatThrownBy(
               () ->
                   f.program
-                      .recordRefund()
+                      .commissions()
                       .recordRefund(
                           RecordRefundCommand.wholeOrder(
                               EventId.of("refund-o-refund"),

@@ -21,8 +21,8 @@ import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.PaymentResult;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.testkit.ProgramFixture;
@@ -71,12 +71,11 @@ class OrderTotalTest {
   @Test
   void anOrderOfTheLargestTotalAtAFullRateIsRecordedAndPaid() {
     f.program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.override(
-                f.partner.id(),
-                f.clock.instant(),
-                Map.of(RateTarget.group("vps"), Rate.percent("100"))));
+        .rates()
+        .change(
+            RateChange.forPartner(f.partner.id())
+                .setAll(Map.of(RateTarget.group("vps"), Rate.percent("100")))
+                .from(f.clock.instant()));
     Money half = MAX.multipliedBy(new BigDecimal("0.5"), java.math.RoundingMode.DOWN);
     Order order =
         new Order(
@@ -84,15 +83,15 @@ class OrderTotalTest {
             customer,
             f.clock.instant(),
             List.of(vps(1, half), vps(2, MAX.minus(half))));
-    f.program.recordOrder().recordOrder(new RecordOrderCommand(EventId.of("order-o-max"), order));
+    f.program.commissions().recordOrder(new RecordOrderCommand(EventId.of("order-o-max"), order));
     PaymentResult paid =
         f.program
-            .recordPayment()
+            .commissions()
             .recordPayment(
                 new RecordPaymentCommand(
                     EventId.of("pay-o-max"), OrderId.of("o-max"), f.clock.instant()));
     Money earned = Money.zero(MAX.currency());
-    for (LedgerEntry e : paid.earned()) {
+    for (LedgerEntry e : paid.entries()) {
       earned = earned.plus(e.amount());
     }
     assertThat(earned).isEqualTo(MAX);

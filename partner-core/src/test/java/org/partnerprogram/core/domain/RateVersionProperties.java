@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.testkit.MutableClock;
 
 class RateVersionProperties {
@@ -45,10 +45,11 @@ class RateVersionProperties {
                 at = at.plus(Duration.ofMinutes(gap));
                 starts.add(at);
                 program
-                    .addRateVersion()
-                    .addRateVersion(
-                        AddRateVersionCommand.programmeWide(
-                            at, Map.of(RateTarget.product("p"), Rate.percent("1"))));
+                    .rates()
+                    .change(
+                        RateChange.programmeWide()
+                            .setAll(Map.of(RateTarget.product("p"), Rate.percent("1")))
+                            .from(at));
               }
               for (int probe : probes) {
                 Instant instant = START.plus(Duration.ofMinutes(probe));

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.Iban;
-import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
@@ -36,29 +34,17 @@ import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.StorageException;
-import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.LeaveProgramCommand;
-import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
-import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
-import org.partnerprogram.core.port.in.ProcessedEventsQuery;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
-import org.partnerprogram.core.port.in.ReinstatePartnerCommand;
-import org.partnerprogram.core.port.in.RevokeReferralCodeCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
-import org.partnerprogram.core.port.in.SuspendPartnerCommand;
-import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
 
 /**
  * At least 200 malformed inputs across every use case. Each case is the whole call, command
@@ -308,7 +294,7 @@ public final class HostileCorpus {
           cases,
           "enroll",
           "customer " + show(s),
-          () -> p.enrollPartner().enroll(EnrollPartnerCommand.of(s)));
+          () -> p.partners().enroll(EnrollPartnerCommand.of(s)));
     }
     for (String iban : BAD_IBANS) {
       add(
@@ -316,8 +302,10 @@ public final class HostileCorpus {
           "enroll",
           "iban " + show(iban),
           () ->
-              p.enrollPartner()
-                  .enroll(EnrollPartnerCommand.of("cust-new-1", PayoutAccount.of(iban, "Kim"))));
+              p.partners()
+                  .enroll(
+                      EnrollPartnerCommand.of("cust-new-1")
+                          .withPayoutAccount(PayoutAccount.of(iban, "Kim"))));
     }
     for (String iban : NON_SEPA_IBANS) {
       add(
@@ -325,26 +313,22 @@ public final class HostileCorpus {
           "enroll",
           "iban outside SEPA " + show(iban),
           () ->
-              p.enrollPartner()
-                  .enroll(EnrollPartnerCommand.of("cust-new-1", PayoutAccount.of(iban, "Kim"))));
+              p.partners()
+                  .enroll(
+                      EnrollPartnerCommand.of("cust-new-1")
+                          .withPayoutAccount(PayoutAccount.of(iban, "Kim"))));
       add(
           cases,
           "updatePayoutAccount",
           "iban outside SEPA " + show(iban),
-          () ->
-              p.updatePayoutAccount()
-                  .updatePayoutAccount(
-                      new UpdatePayoutAccountCommand(a, PayoutAccount.of(iban, "Jan"))));
+          () -> p.partners().updatePayoutAccount(a, PayoutAccount.of(iban, "Jan")));
     }
     for (String iban : BAD_IBANS.subList(BAD_IBANS.size() - 8, BAD_IBANS.size())) {
       add(
           cases,
           "updatePayoutAccount",
           "iban " + show(iban),
-          () ->
-              p.updatePayoutAccount()
-                  .updatePayoutAccount(
-                      new UpdatePayoutAccountCommand(a, PayoutAccount.of(iban, "Jan"))));
+          () -> p.partners().updatePayoutAccount(a, PayoutAccount.of(iban, "Jan")));
     }
     for (String name : UNCARRIED_NAMES) {
       add(
@@ -352,19 +336,15 @@ public final class HostileCorpus {
           "enroll",
           "holder a bank file cannot carry " + show(name),
           () ->
-              p.enrollPartner()
+              p.partners()
                   .enroll(
-                      EnrollPartnerCommand.of(
-                          "cust-new-2", PayoutAccount.of("NL91ABNA0417164300", name))));
+                      EnrollPartnerCommand.of("cust-new-2")
+                          .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", name))));
       add(
           cases,
           "updatePayoutAccount",
           "holder a bank file cannot carry " + show(name),
-          () ->
-              p.updatePayoutAccount()
-                  .updatePayoutAccount(
-                      new UpdatePayoutAccountCommand(
-                          a, PayoutAccount.of("NL91ABNA0417164300", name))));
+          () -> p.partners().updatePayoutAccount(a, PayoutAccount.of("NL91ABNA0417164300", name)));
     }
     for (String name : BAD_FREE_TEXT) {
       add(
@@ -372,70 +352,81 @@ public final class HostileCorpus {
           "enroll",
           "holder " + show(name),
           () ->
-              p.enrollPartner()
+              p.partners()
                   .enroll(
-                      EnrollPartnerCommand.of(
-                          "cust-new-2", PayoutAccount.of("NL91ABNA0417164300", name))));
+                      EnrollPartnerCommand.of("cust-new-2")
+                          .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", name))));
     }
     add(
         cases,
         "enroll",
         "holder of 71 code points",
         () ->
-            p.enrollPartner()
+            p.partners()
                 .enroll(
-                    EnrollPartnerCommand.of(
-                        "cust-new-3",
-                        PayoutAccount.of("NL91ABNA0417164300", "\uD83D\uDE00".repeat(71)))));
+                    EnrollPartnerCommand.of("cust-new-3")
+                        .withPayoutAccount(
+                            PayoutAccount.of("NL91ABNA0417164300", "\uD83D\uDE00".repeat(71)))));
     add(
         cases,
         "enroll",
         "holder null",
         () ->
-            p.enrollPartner()
+            p.partners()
                 .enroll(
-                    EnrollPartnerCommand.of(
-                        "cust-new-3", PayoutAccount.of("NL91ABNA0417164300", null))));
+                    EnrollPartnerCommand.of("cust-new-3")
+                        .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", null))));
     add(
         cases,
         "enroll",
         "iban null",
         () ->
-            p.enrollPartner()
-                .enroll(EnrollPartnerCommand.of("cust-new-3", PayoutAccount.of(null, "Kim"))));
+            p.partners()
+                .enroll(
+                    EnrollPartnerCommand.of("cust-new-3")
+                        .withPayoutAccount(PayoutAccount.of(null, "Kim"))));
     add(
         cases,
         "enroll",
         "Iban record null",
         () ->
-            p.enrollPartner()
-                .enroll(EnrollPartnerCommand.of("cust-new-3", new PayoutAccount(null, "Kim"))));
+            p.partners()
+                .enroll(
+                    EnrollPartnerCommand.of("cust-new-3")
+                        .withPayoutAccount(new PayoutAccount(null, "Kim"))));
     add(
         cases,
         "enroll",
         "customer null",
-        () -> p.enrollPartner().enroll(EnrollPartnerCommand.of(null)));
+        () -> p.partners().enroll(EnrollPartnerCommand.of((String) null)));
+    add(
+        cases,
+        "enroll",
+        "customer account null",
+        () -> p.partners().enroll(EnrollPartnerCommand.of((CustomerAccountId) null)));
+    add(cases, "enroll", "command null", () -> p.partners().enroll(null));
     add(
         cases,
         "enroll",
         "payout account null",
-        () -> p.enrollPartner().enroll(EnrollPartnerCommand.of("cust-new-3", null)));
+        () -> p.partners().enroll(EnrollPartnerCommand.of("cust-new-3").withPayoutAccount(null)));
     add(
         cases,
         "enroll",
-        "optional account null",
+        "payout account strings null",
         () ->
-            p.enrollPartner()
-                .enroll(new EnrollPartnerCommand(CustomerAccountId.of("cust-new-3"), null)));
+            p.partners()
+                .enroll(EnrollPartnerCommand.of("cust-new-3").withPayoutAccount(null, null)));
     add(
         cases,
         "enroll",
         "lower-case Iban record",
         () ->
-            p.enrollPartner()
+            p.partners()
                 .enroll(
-                    EnrollPartnerCommand.of(
-                        "cust-new-3", new PayoutAccount(new Iban("nl91abna0417164300"), "Kim"))));
+                    EnrollPartnerCommand.of("cust-new-3")
+                        .withPayoutAccount(
+                            new PayoutAccount(new Iban("nl91abna0417164300"), "Kim"))));
 
     // ---- update payout account
     for (String iban : BAD_IBANS.subList(0, 10)) {
@@ -443,134 +434,81 @@ public final class HostileCorpus {
           cases,
           "updatePayoutAccount",
           "iban " + show(iban),
-          () ->
-              p.updatePayoutAccount()
-                  .updatePayoutAccount(
-                      new UpdatePayoutAccountCommand(a, PayoutAccount.of(iban, "Jan"))));
+          () -> p.partners().updatePayoutAccount(a, PayoutAccount.of(iban, "Jan")));
     }
     for (String name : BAD_FREE_TEXT.subList(0, 12)) {
       add(
           cases,
           "updatePayoutAccount",
           "holder " + show(name),
-          () ->
-              p.updatePayoutAccount()
-                  .updatePayoutAccount(
-                      new UpdatePayoutAccountCommand(
-                          a, PayoutAccount.of("NL91ABNA0417164300", name))));
+          () -> p.partners().updatePayoutAccount(a, PayoutAccount.of("NL91ABNA0417164300", name)));
     }
     add(
         cases,
         "updatePayoutAccount",
         "unknown partner",
         () ->
-            p.updatePayoutAccount()
+            p.partners()
                 .updatePayoutAccount(
-                    new UpdatePayoutAccountCommand(
-                        unknownPartner, PayoutAccount.of("NL91ABNA0417164300", "Jan"))));
+                    unknownPartner, PayoutAccount.of("NL91ABNA0417164300", "Jan")));
     add(
         cases,
         "updatePayoutAccount",
         "partner id with LIKE wildcards",
         () ->
-            p.updatePayoutAccount()
+            p.partners()
                 .updatePayoutAccount(
-                    new UpdatePayoutAccountCommand(
-                        PartnerId.of("p____________________________"),
-                        PayoutAccount.of("NL91ABNA0417164300", "Jan"))));
+                    PartnerId.of("p____________________________"),
+                    PayoutAccount.of("NL91ABNA0417164300", "Jan")));
     add(
         cases,
         "updatePayoutAccount",
         "account null",
-        () -> p.updatePayoutAccount().updatePayoutAccount(new UpdatePayoutAccountCommand(a, null)));
+        () -> p.partners().updatePayoutAccount(a, null));
     add(
         cases,
         "updatePayoutAccount",
         "partner null",
         () ->
-            p.updatePayoutAccount()
-                .updatePayoutAccount(
-                    new UpdatePayoutAccountCommand(
-                        null, PayoutAccount.of("NL91ABNA0417164300", "Jan"))));
+            p.partners().updatePayoutAccount(null, PayoutAccount.of("NL91ABNA0417164300", "Jan")));
     for (String s : NASTY.subList(0, 12)) {
       add(
           cases,
           "updatePayoutAccount",
           "partner id " + show(s),
           () ->
-              p.updatePayoutAccount()
+              p.partners()
                   .updatePayoutAccount(
-                      new UpdatePayoutAccountCommand(
-                          PartnerId.of(s), PayoutAccount.of("NL91ABNA0417164300", "Jan"))));
+                      PartnerId.of(s), PayoutAccount.of("NL91ABNA0417164300", "Jan")));
     }
 
     // ---- suspend, reinstate, leave
     for (String reason : BAD_FREE_TEXT) {
-      add(
-          cases,
-          "suspend",
-          "reason " + show(reason),
-          () -> p.suspendPartner().suspend(new SuspendPartnerCommand(b, reason)));
+      add(cases, "suspend", "reason " + show(reason), () -> p.partners().suspend(b, reason));
     }
     add(
         cases,
         "suspend",
         "reason of 201 characters",
-        () -> p.suspendPartner().suspend(new SuspendPartnerCommand(b, "r".repeat(201))));
-    add(
-        cases,
-        "suspend",
-        "reason null",
-        () -> p.suspendPartner().suspend(new SuspendPartnerCommand(b, null)));
-    add(
-        cases,
-        "suspend",
-        "partner null",
-        () -> p.suspendPartner().suspend(new SuspendPartnerCommand(null, "fraud")));
-    add(
-        cases,
-        "suspend",
-        "unknown partner",
-        () -> p.suspendPartner().suspend(new SuspendPartnerCommand(unknownPartner, "fraud")));
+        () -> p.partners().suspend(b, "r".repeat(201)));
+    add(cases, "suspend", "reason null", () -> p.partners().suspend(b, null));
+    add(cases, "suspend", "partner null", () -> p.partners().suspend(null, "fraud"));
+    add(cases, "suspend", "unknown partner", () -> p.partners().suspend(unknownPartner, "fraud"));
     add(
         cases,
         "suspend",
         "partner id 41 characters",
-        () ->
-            p.suspendPartner()
-                .suspend(new SuspendPartnerCommand(PartnerId.of("p".repeat(41)), "fraud")));
+        () -> p.partners().suspend(PartnerId.of("p".repeat(41)), "fraud"));
     add(
         cases,
         "suspend",
         "partner id with quote",
-        () ->
-            p.suspendPartner()
-                .suspend(new SuspendPartnerCommand(PartnerId.of("p_x' OR '1'='1"), "fraud")));
-    add(
-        cases,
-        "reinstate",
-        "a partner that is not suspended",
-        () -> p.reinstatePartner().reinstate(new ReinstatePartnerCommand(a)));
-    add(
-        cases,
-        "reinstate",
-        "unknown partner",
-        () -> p.reinstatePartner().reinstate(new ReinstatePartnerCommand(unknownPartner)));
-    add(
-        cases,
-        "reinstate",
-        "partner null",
-        () -> p.reinstatePartner().reinstate(new ReinstatePartnerCommand(null)));
-    add(
-        cases,
-        "leave",
-        "unknown partner",
-        () -> p.leaveProgram().leave(new LeaveProgramCommand(unknownPartner)));
-    add(
-        cases,
-        "leave",
-        "partner null",
-        () -> p.leaveProgram().leave(new LeaveProgramCommand(null)));
+        () -> p.partners().suspend(PartnerId.of("p_x' OR '1'='1"), "fraud"));
+    add(cases, "reinstate", "a partner that is not suspended", () -> p.partners().reinstate(a));
+    add(cases, "reinstate", "unknown partner", () -> p.partners().reinstate(unknownPartner));
+    add(cases, "reinstate", "partner null", () -> p.partners().reinstate(null));
+    add(cases, "leave", "unknown partner", () -> p.partners().leave(unknownPartner));
+    add(cases, "leave", "partner null", () -> p.partners().leave(null));
 
     // ---- issue a vanity code
     List<String> badCodes = new ArrayList<>(CODE_NASTY);
@@ -603,42 +541,26 @@ public final class HostileCorpus {
           cases,
           "issueVanityCode",
           "code " + show(code),
-          () -> p.issueReferralCode().issue(IssueReferralCodeCommand.vanity(b, code)));
+          () -> p.referrals().issueVanityCode(b, code));
     }
     add(
         cases,
         "issueVanityCode",
         "code taken by another partner",
-        () -> p.issueReferralCode().issue(IssueReferralCodeCommand.vanity(b, "jan-hosting")));
-    add(
-        cases,
-        "issueVanityCode",
-        "code null",
-        () -> p.issueReferralCode().issue(IssueReferralCodeCommand.vanity(b, null)));
+        () -> p.referrals().issueVanityCode(b, "jan-hosting"));
+    add(cases, "issueVanityCode", "code null", () -> p.referrals().issueVanityCode(b, null));
     add(
         cases,
         "issueVanityCode",
         "reserved code built directly",
-        () ->
-            p.issueReferralCode()
-                .issue(new IssueReferralCodeCommand(b, Optional.of(new ReferralCode("ADMIN")))));
-    add(
-        cases,
-        "issueVanityCode",
-        "optional null",
-        () -> p.issueReferralCode().issue(new IssueReferralCodeCommand(b, null)));
+        () -> p.referrals().issueVanityCode(b, "ADMIN"));
+    add(cases, "issueVanityCode", "code null", () -> p.referrals().issueVanityCode(b, null));
     add(
         cases,
         "issueVanityCode",
         "unknown partner",
-        () ->
-            p.issueReferralCode()
-                .issue(IssueReferralCodeCommand.vanity(unknownPartner, "brand-new")));
-    add(
-        cases,
-        "issueVanityCode",
-        "partner null",
-        () -> p.issueReferralCode().issue(IssueReferralCodeCommand.random(null)));
+        () -> p.referrals().issueVanityCode(unknownPartner, "brand-new"));
+    add(cases, "issueVanityCode", "partner null", () -> p.referrals().issueCode(null));
 
     // ---- revoke
     for (String code : NASTY.subList(0, 12)) {
@@ -646,29 +568,20 @@ public final class HostileCorpus {
           cases,
           "revoke",
           "code " + show(code),
-          () ->
-              p.revokeReferralCode()
-                  .revoke(new RevokeReferralCodeCommand(ReferralCode.parse(code))));
+          () -> p.referrals().revokeCode(ReferralCode.parse(code)));
     }
     add(
         cases,
         "revoke",
         "unknown code",
-        () ->
-            p.revokeReferralCode()
-                .revoke(new RevokeReferralCodeCommand(ReferralCode.parse("ZZZZ-NOPE"))));
-    add(
-        cases,
-        "revoke",
-        "code null",
-        () -> p.revokeReferralCode().revoke(new RevokeReferralCodeCommand(null)));
+        () -> p.referrals().revokeCode(ReferralCode.parse("ZZZZ-NOPE")));
+    add(cases, "revoke", "code null", () -> p.referrals().revokeCode((String) null));
+    add(cases, "revoke", "referral code null", () -> p.referrals().revokeCode((ReferralCode) null));
     add(
         cases,
         "revoke",
         "lower-case code built directly",
-        () ->
-            p.revokeReferralCode()
-                .revoke(new RevokeReferralCodeCommand(new ReferralCode("jan-hosting"))));
+        () -> p.referrals().revokeCode(new ReferralCode("jan-hosting")));
 
     // ---- add a rate version
     for (String percent :
@@ -678,128 +591,136 @@ public final class HostileCorpus {
           "addRateVersion",
           "percent " + show(percent),
           () ->
-              p.addRateVersion()
-                  .addRateVersion(
-                      AddRateVersionCommand.programmeWide(
-                          Map.of(RateTarget.group("vps"), Rate.percent(percent)))));
+              p.rates()
+                  .change(
+                      RateChange.programmeWide()
+                          .setAll(Map.of(RateTarget.group("vps"), Rate.percent(percent)))));
     }
     add(
         cases,
         "addRateVersion",
         "percent null",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.programmeWide(
-                        Map.of(RateTarget.group("vps"), Rate.percent(null)))));
+            p.rates()
+                .change(
+                    RateChange.programmeWide()
+                        .setAll(Map.of(RateTarget.group("vps"), Rate.percent(null)))));
     add(
         cases,
         "addRateVersion",
         "percentage of -0.5 built directly",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.programmeWide(
-                        Map.of(
-                            RateTarget.group("vps"),
-                            new Rate.Percentage(new BigDecimal("-0.5"))))));
+            p.rates()
+                .change(
+                    RateChange.programmeWide()
+                        .setAll(
+                            Map.of(
+                                RateTarget.group("vps"),
+                                new Rate.Percentage(new BigDecimal("-0.5"))))));
     add(
         cases,
         "addRateVersion",
         "negative fixed amount",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.programmeWide(
-                        Map.of(RateTarget.group("vps"), Rate.fixed(Money.of("-1.00", "EUR"))))));
+            p.rates()
+                .change(
+                    RateChange.programmeWide()
+                        .setAll(
+                            Map.of(
+                                RateTarget.group("vps"), Rate.fixed(Money.of("-1.00", "EUR"))))));
     add(
         cases,
         "addRateVersion",
         "fixed amount null",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.programmeWide(
-                        Map.of(RateTarget.group("vps"), Rate.fixed(null)))));
+            p.rates()
+                .change(
+                    RateChange.programmeWide()
+                        .setAll(Map.of(RateTarget.group("vps"), Rate.fixed(null)))));
     add(
         cases,
         "addRateVersion",
         "fixed amount in JPY with decimals",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.programmeWide(
-                        Map.of(RateTarget.group("vps"), Rate.fixed(Money.of("1.5", "JPY"))))));
+            p.rates()
+                .change(
+                    RateChange.programmeWide()
+                        .setAll(
+                            Map.of(RateTarget.group("vps"), Rate.fixed(Money.of("1.5", "JPY"))))));
     for (String s : NASTY.subList(0, 14)) {
       add(
           cases,
           "addRateVersion",
           "target id " + show(s),
           () ->
-              p.addRateVersion()
-                  .addRateVersion(
-                      AddRateVersionCommand.programmeWide(
-                          Map.of(RateTarget.group(s), Rate.percent("10")))));
+              p.rates()
+                  .change(
+                      RateChange.programmeWide()
+                          .setAll(Map.of(RateTarget.group(s), Rate.percent("10")))));
     }
     add(
         cases,
         "addRateVersion",
         "target kind null",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.programmeWide(
-                        Map.of(new RateTarget(null, "vps"), Rate.percent("10")))));
+            p.rates()
+                .change(
+                    RateChange.programmeWide()
+                        .setAll(Map.of(new RateTarget(null, "vps"), Rate.percent("10")))));
     for (Instant at : BAD_INSTANTS) {
       add(
           cases,
           "addRateVersion",
           "effective from " + at,
           () ->
-              p.addRateVersion()
-                  .addRateVersion(
-                      AddRateVersionCommand.programmeWide(
-                          at, Map.of(RateTarget.group("vps"), Rate.percent("10")))));
+              p.rates()
+                  .change(
+                      RateChange.programmeWide()
+                          .setAll(Map.of(RateTarget.group("vps"), Rate.percent("10")))
+                          .from(at)));
     }
     add(
         cases,
         "addRateVersion",
         "effective from null",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.programmeWide(
-                        null, Map.of(RateTarget.group("vps"), Rate.percent("10")))));
+            p.rates()
+                .change(
+                    RateChange.programmeWide()
+                        .setAll(Map.of(RateTarget.group("vps"), Rate.percent("10")))
+                        .from(null)));
     add(
         cases,
         "addRateVersion",
         "override for an unknown partner",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.override(
-                        unknownPartner, now, Map.of(RateTarget.group("vps"), Rate.percent("10")))));
+            p.rates()
+                .change(
+                    RateChange.forPartner(unknownPartner)
+                        .setAll(Map.of(RateTarget.group("vps"), Rate.percent("10")))
+                        .from(now)));
     add(
         cases,
         "addRateVersion",
         "override for partner null",
         () ->
-            p.addRateVersion()
-                .addRateVersion(
-                    AddRateVersionCommand.override(
-                        null, now, Map.of(RateTarget.group("vps"), Rate.percent("10")))));
+            p.rates()
+                .change(
+                    RateChange.forPartner(null)
+                        .setAll(Map.of(RateTarget.group("vps"), Rate.percent("10")))
+                        .from(now)));
     add(
         cases,
         "addRateVersion",
         "rates null",
-        () -> p.addRateVersion().addRateVersion(AddRateVersionCommand.programmeWide(null)));
+        () -> p.rates().change(RateChange.programmeWide().setAll(null)));
     Map<RateTarget, Rate> withNull = new HashMap<>();
     withNull.put(RateTarget.group("vps"), null);
     add(
         cases,
         "addRateVersion",
         "rates with a null value",
-        () -> p.addRateVersion().addRateVersion(AddRateVersionCommand.programmeWide(withNull)));
+        () -> p.rates().change(RateChange.programmeWide().setAll(withNull)));
     Map<RateTarget, Rate> tooMany = new LinkedHashMap<>();
     for (int i = 0; i <= 1000; i++) {
       tooMany.put(RateTarget.product("prod-" + i), Rate.percent("1"));
@@ -808,12 +729,18 @@ public final class HostileCorpus {
         cases,
         "addRateVersion",
         "1001 targets",
-        () -> p.addRateVersion().addRateVersion(AddRateVersionCommand.programmeWide(tooMany)));
+        () -> p.rates().change(RateChange.programmeWide().setAll(tooMany)));
+    add(cases, "addRateVersion", "change null", () -> p.rates().change(null));
     add(
         cases,
         "addRateVersion",
-        "optionals null",
-        () -> p.addRateVersion().addRateVersion(new AddRateVersionCommand(null, null, Map.of())));
+        "a change that changes nothing",
+        () -> p.rates().change(RateChange.programmeWide()));
+    add(
+        cases,
+        "addRateVersion",
+        "removing a product not on the card",
+        () -> p.rates().change(RateChange.programmeWide().remove(RateTarget.product("no-such"))));
 
     // ---- record a touch
     for (String code : CODE_NASTY) {
@@ -821,14 +748,14 @@ public final class HostileCorpus {
           cases,
           "recordTouch",
           "code " + show(code),
-          () -> p.recordTouch().recordTouch(RecordTouchCommand.of(code, "v-1")));
+          () -> p.referrals().recordTouch(RecordTouchCommand.of(code, "v-1")));
     }
     for (String visitor : NASTY) {
       add(
           cases,
           "recordTouch",
           "visitor " + show(visitor),
-          () -> p.recordTouch().recordTouch(RecordTouchCommand.of("jan-hosting", visitor)));
+          () -> p.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", visitor)));
     }
     for (String path :
         List.of(
@@ -846,87 +773,64 @@ public final class HostileCorpus {
           "recordTouch",
           "landing path " + show(path),
           () ->
-              p.recordTouch()
-                  .recordTouch(
-                      new RecordTouchCommand(
-                          ReferralCode.parse("jan-hosting"),
-                          VisitorId.of("v-9"),
-                          Optional.empty(),
-                          Optional.of(LandingPath.of(path)))));
+              p.referrals()
+                  .recordTouch(RecordTouchCommand.of("jan-hosting", "v-9").landingPath(path)));
     }
     for (Instant at : BAD_INSTANTS) {
       add(
           cases,
           "recordTouch",
           "at " + at,
-          () ->
-              p.recordTouch()
-                  .recordTouch(
-                      new RecordTouchCommand(
-                          ReferralCode.parse("jan-hosting"),
-                          VisitorId.of("v-9"),
-                          Optional.of(at),
-                          Optional.empty())));
+          () -> p.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-9").at(at)));
     }
     for (String code : FOLDING_CODES) {
       add(
           cases,
           "recordTouch",
           "folding code " + show(code),
-          () -> p.recordTouch().recordTouch(RecordTouchCommand.of(code, "v-9")));
+          () -> p.referrals().recordTouch(RecordTouchCommand.of(code, "v-9")));
       add(
           cases,
           "revoke",
           "folding code " + show(code),
-          () ->
-              p.revokeReferralCode()
-                  .revoke(new RevokeReferralCodeCommand(ReferralCode.parse(code))));
+          () -> p.referrals().revokeCode(ReferralCode.parse(code)));
     }
     for (Instant at : FUTURE_INSTANTS) {
       add(
           cases,
           "recordTouch",
           "clicked in the future at " + at,
-          () ->
-              p.recordTouch()
-                  .recordTouch(
-                      new RecordTouchCommand(
-                          ReferralCode.parse("jan-hosting"),
-                          VisitorId.of("v-9"),
-                          Optional.of(at),
-                          Optional.empty())));
+          () -> p.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-9").at(at)));
       add(
           cases,
           "attributeSignup",
           "signed up in the future at " + at,
           () ->
-              p.attributeSignup()
-                  .attribute(AttributeSignupCommand.newCustomer("c-new-9", "v-9", at)));
+              p.referrals()
+                  .attributeSignup(
+                      AttributeSignupCommand.newCustomer("c-new-9").visitor("v-9").at(at)));
     }
     add(
         cases,
         "recordTouch",
         "code null",
-        () -> p.recordTouch().recordTouch(RecordTouchCommand.of(null, "v-9")));
+        () -> p.referrals().recordTouch(RecordTouchCommand.of(null, "v-9")));
     add(
         cases,
         "recordTouch",
         "visitor null",
-        () -> p.recordTouch().recordTouch(RecordTouchCommand.of("jan-hosting", null)));
+        () -> p.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", null)));
+    add(cases, "recordTouch", "command null", () -> p.referrals().recordTouch(null));
     add(
         cases,
         "recordTouch",
-        "optionals null",
-        () ->
-            p.recordTouch()
-                .recordTouch(
-                    new RecordTouchCommand(
-                        ReferralCode.parse("jan-hosting"), VisitorId.of("v-9"), null, null)));
+        "click time null",
+        () -> p.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-9").at(null)));
     add(
         cases,
         "recordTouch",
         "code of 49 characters",
-        () -> p.recordTouch().recordTouch(RecordTouchCommand.of("A".repeat(49), "v-9")));
+        () -> p.referrals().recordTouch(RecordTouchCommand.of("A".repeat(49), "v-9")));
 
     // ---- attribute a signup
     for (String s : NASTY.subList(0, 16)) {
@@ -934,13 +838,17 @@ public final class HostileCorpus {
           cases,
           "attributeSignup",
           "customer " + show(s),
-          () -> p.attributeSignup().attribute(AttributeSignupCommand.newCustomer(s, "v-9", now)));
+          () ->
+              p.referrals()
+                  .attributeSignup(AttributeSignupCommand.newCustomer(s).visitor("v-9").at(now)));
       add(
           cases,
           "attributeSignup",
           "visitor " + show(s),
           () ->
-              p.attributeSignup().attribute(AttributeSignupCommand.newCustomer("c-new-9", s, now)));
+              p.referrals()
+                  .attributeSignup(
+                      AttributeSignupCommand.newCustomer("c-new-9").visitor(s).at(now)));
     }
     for (Instant at : BAD_INSTANTS) {
       add(
@@ -948,65 +856,58 @@ public final class HostileCorpus {
           "attributeSignup",
           "signup at " + at,
           () ->
-              p.attributeSignup()
-                  .attribute(AttributeSignupCommand.newCustomer("c-new-9", "v-9", at)));
+              p.referrals()
+                  .attributeSignup(
+                      AttributeSignupCommand.newCustomer("c-new-9").visitor("v-9").at(at)));
     }
     add(
         cases,
         "attributeSignup",
         "signup at null",
         () ->
-            p.attributeSignup()
-                .attribute(AttributeSignupCommand.newCustomer("c-new-9", "v-9", null)));
+            p.referrals()
+                .attributeSignup(
+                    AttributeSignupCommand.newCustomer("c-new-9").visitor("v-9").at(null)));
     add(
         cases,
         "attributeSignup",
         "customer null",
-        () -> p.attributeSignup().attribute(AttributeSignupCommand.newCustomer(null, "v-9", now)));
+        () ->
+            p.referrals()
+                .attributeSignup(AttributeSignupCommand.newCustomer(null).visitor("v-9").at(now)));
     add(
         cases,
         "attributeSignup",
         "typed code with SQL",
         () ->
-            p.attributeSignup()
-                .attribute(
-                    new AttributeSignupCommand(
-                        CustomerAccountId.of("c-new-9"),
-                        Optional.empty(),
-                        Optional.of(ReferralCode.parse("x' OR 1=1")),
-                        true,
-                        now,
-                        Optional.empty())));
+            p.referrals()
+                .attributeSignup(
+                    AttributeSignupCommand.newCustomer("c-new-9").typedCode("x' OR 1=1").at(now)));
     add(
         cases,
         "attributeSignup",
         "customer iban invalid",
         () ->
-            p.attributeSignup()
-                .attribute(
-                    new AttributeSignupCommand(
-                        CustomerAccountId.of("c-new-9"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        true,
-                        now,
-                        Optional.of(Iban.parse("NL92ABNA0417164300")))));
+            p.referrals()
+                .attributeSignup(
+                    AttributeSignupCommand.newCustomer("c-new-9")
+                        .at(now)
+                        .iban("NL92ABNA0417164300")));
+    add(cases, "attributeSignup", "command null", () -> p.referrals().attributeSignup(null));
     add(
         cases,
         "attributeSignup",
-        "optionals null",
+        "visitor null",
         () ->
-            p.attributeSignup()
-                .attribute(
-                    new AttributeSignupCommand(
-                        CustomerAccountId.of("c-new-9"), null, null, true, now, null)));
+            p.referrals()
+                .attributeSignup(AttributeSignupCommand.newCustomer("c-new-9").visitor(null)));
 
     // ---- record an order
     CustomerAccountId ca = w.customerA;
     Function<OrderLine, Call> order1 =
         line ->
             () ->
-                p.recordOrder()
+                p.commissions()
                     .recordOrder(
                         new RecordOrderCommand(
                             EventId.of("order-o-new"),
@@ -1017,7 +918,7 @@ public final class HostileCorpus {
           "recordOrder",
           "order id " + show(s),
           () ->
-              p.recordOrder()
+              p.commissions()
                   .recordOrder(
                       new RecordOrderCommand(
                           EventId.of("order-x"),
@@ -1031,7 +932,7 @@ public final class HostileCorpus {
           "recordOrder",
           "event id " + show(s),
           () ->
-              p.recordOrder()
+              p.commissions()
                   .recordOrder(
                       new RecordOrderCommand(
                           EventId.of(s),
@@ -1050,7 +951,7 @@ public final class HostileCorpus {
           "recordOrder",
           "customer " + show(s),
           () ->
-              p.recordOrder()
+              p.commissions()
                   .recordOrder(
                       new RecordOrderCommand(
                           EventId.of("order-x"),
@@ -1152,7 +1053,7 @@ public final class HostileCorpus {
           "recordRefund",
           "amount " + number + " EUR rounded DOWN",
           () ->
-              p.recordRefund()
+              p.commissions()
                   .recordRefund(
                       RecordRefundCommand.wholeOrder(
                           EventId.of("r-new"),
@@ -1164,21 +1065,23 @@ public final class HostileCorpus {
           "addRateVersion",
           "percentage " + number + " built directly",
           () ->
-              p.addRateVersion()
-                  .addRateVersion(
-                      AddRateVersionCommand.programmeWide(
-                          Map.of(RateTarget.group("vps"), new Rate.Percentage(huge)))));
+              p.rates()
+                  .change(
+                      RateChange.programmeWide()
+                          .setAll(Map.of(RateTarget.group("vps"), new Rate.Percentage(huge)))));
       add(
           cases,
           "addRateVersion",
           "fixed amount of 1.00 EUR times " + number,
           () ->
-              p.addRateVersion()
-                  .addRateVersion(
-                      AddRateVersionCommand.programmeWide(
-                          Map.of(
-                              RateTarget.group("vps"),
-                              Rate.fixed(eur("1.00").multipliedBy(huge, RoundingMode.HALF_UP))))));
+              p.rates()
+                  .change(
+                      RateChange.programmeWide()
+                          .setAll(
+                              Map.of(
+                                  RateTarget.group("vps"),
+                                  Rate.fixed(
+                                      eur("1.00").multipliedBy(huge, RoundingMode.HALF_UP))))));
     }
     add(
         cases,
@@ -1229,7 +1132,7 @@ public final class HostileCorpus {
         "recordOrder",
         "501 lines",
         () ->
-            p.recordOrder()
+            p.commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("order-o-new"), new Order(OrderId.of("o-new"), ca, now, many))));
@@ -1238,7 +1141,7 @@ public final class HostileCorpus {
         "recordOrder",
         "no lines",
         () ->
-            p.recordOrder()
+            p.commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("order-o-new"),
@@ -1248,7 +1151,7 @@ public final class HostileCorpus {
         "recordOrder",
         "lines null",
         () ->
-            p.recordOrder()
+            p.commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("order-o-new"), new Order(OrderId.of("o-new"), ca, now, null))));
@@ -1257,7 +1160,7 @@ public final class HostileCorpus {
         "recordOrder",
         "repeated line number",
         () ->
-            p.recordOrder()
+            p.commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("order-o-new"),
@@ -1273,7 +1176,7 @@ public final class HostileCorpus {
         "recordOrder",
         "mixed currencies",
         () ->
-            p.recordOrder()
+            p.commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("order-o-new"),
@@ -1290,7 +1193,7 @@ public final class HostileCorpus {
           "recordOrder",
           "placed at " + at,
           () ->
-              p.recordOrder()
+              p.commissions()
                   .recordOrder(
                       new RecordOrderCommand(
                           EventId.of("order-o-new"),
@@ -1306,7 +1209,7 @@ public final class HostileCorpus {
           "recordOrder",
           "placed in the future at " + at,
           () ->
-              p.recordOrder()
+              p.commissions()
                   .recordOrder(
                       new RecordOrderCommand(
                           EventId.of("order-o-new"),
@@ -1325,7 +1228,7 @@ public final class HostileCorpus {
         "recordOrder",
         "5 lines of the largest amount",
         () ->
-            p.recordOrder()
+            p.commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("order-o-new"),
@@ -1335,7 +1238,7 @@ public final class HostileCorpus {
         "recordOrder",
         "the largest amount and a cent",
         () ->
-            p.recordOrder()
+            p.commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("order-o-new"),
@@ -1351,7 +1254,7 @@ public final class HostileCorpus {
         "recordOrder",
         "known event id, different order",
         () ->
-            p.recordOrder()
+            p.commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         EventId.of("order-o-h1"),
@@ -1364,7 +1267,7 @@ public final class HostileCorpus {
         cases,
         "recordOrder",
         "command null parts",
-        () -> p.recordOrder().recordOrder(new RecordOrderCommand(null, null)));
+        () -> p.commissions().recordOrder(new RecordOrderCommand(null, null)));
 
     // ---- record a payment
     add(
@@ -1372,7 +1275,7 @@ public final class HostileCorpus {
         "recordPayment",
         "unknown order",
         () ->
-            p.recordPayment()
+            p.commissions()
                 .recordPayment(
                     new RecordPaymentCommand(EventId.of("pay-nope"), OrderId.of("o-nope"), now)));
     add(
@@ -1380,7 +1283,7 @@ public final class HostileCorpus {
         "recordPayment",
         "order id with LIKE wildcard",
         () ->
-            p.recordPayment()
+            p.commissions()
                 .recordPayment(
                     new RecordPaymentCommand(EventId.of("pay-nope"), OrderId.of("o-h_"), now)));
     for (String s : NASTY.subList(0, 12)) {
@@ -1389,7 +1292,7 @@ public final class HostileCorpus {
           "recordPayment",
           "order id " + show(s),
           () ->
-              p.recordPayment()
+              p.commissions()
                   .recordPayment(
                       new RecordPaymentCommand(EventId.of("pay-x"), OrderId.of(s), now)));
     }
@@ -1399,7 +1302,7 @@ public final class HostileCorpus {
           "recordPayment",
           "paid at " + at,
           () ->
-              p.recordPayment()
+              p.commissions()
                   .recordPayment(
                       new RecordPaymentCommand(EventId.of("pay-o-h3"), OrderId.of("o-h3"), at)));
     }
@@ -1409,7 +1312,7 @@ public final class HostileCorpus {
           "recordPayment",
           "paid in the future at " + at,
           () ->
-              p.recordPayment()
+              p.commissions()
                   .recordPayment(
                       new RecordPaymentCommand(EventId.of("pay-o-h3"), OrderId.of("o-h3"), at)));
     }
@@ -1418,7 +1321,7 @@ public final class HostileCorpus {
         "recordPayment",
         "paid a second before its order",
         () ->
-            p.recordPayment()
+            p.commissions()
                 .recordPayment(
                     new RecordPaymentCommand(
                         EventId.of("pay-o-h3"), OrderId.of("o-h3"), now.minusSeconds(1))));
@@ -1427,7 +1330,7 @@ public final class HostileCorpus {
         "recordPayment",
         "paid a year before its order",
         () ->
-            p.recordPayment()
+            p.commissions()
                 .recordPayment(
                     new RecordPaymentCommand(
                         EventId.of("pay-o-h3"),
@@ -1437,13 +1340,13 @@ public final class HostileCorpus {
         cases,
         "recordPayment",
         "nulls",
-        () -> p.recordPayment().recordPayment(new RecordPaymentCommand(null, null, null)));
+        () -> p.commissions().recordPayment(new RecordPaymentCommand(null, null, null)));
     add(
         cases,
         "recordPayment",
         "known event id, other order",
         () ->
-            p.recordPayment()
+            p.commissions()
                 .recordPayment(
                     new RecordPaymentCommand(EventId.of("pay-o-h1"), OrderId.of("o-h3"), now)));
 
@@ -1454,7 +1357,7 @@ public final class HostileCorpus {
         "recordRefund",
         "negative amount",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, now, eur("-5.00"))));
     add(
@@ -1462,7 +1365,7 @@ public final class HostileCorpus {
         "recordRefund",
         "zero amount",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, now, eur("0.00"))));
     add(
@@ -1470,14 +1373,14 @@ public final class HostileCorpus {
         "recordRefund",
         "amount null",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, now, null)));
     add(
         cases,
         "recordRefund",
         "USD on a EUR order",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.wholeOrder(
                         EventId.of("r-new"), oh1, now, Money.of("5.00", "USD"))));
@@ -1486,39 +1389,31 @@ public final class HostileCorpus {
         "recordRefund",
         "more than the order",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.wholeOrder(
                         EventId.of("r-new"), oh1, now, eur("100000.00"))));
     add(
         cases,
         "recordRefund",
-        "both whole order and lines",
+        "per line, no lines",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
-                    new RecordRefundCommand(
-                        EventId.of("r-new"),
-                        oh1,
-                        now,
-                        false,
-                        Optional.of(eur("1.00")),
-                        Map.of(1, eur("1.00")))));
+                    RecordRefundCommand.perLine(EventId.of("r-new"), oh1, now, Map.of())));
     add(
         cases,
         "recordRefund",
-        "neither whole order nor lines",
+        "whole order, no amount",
         () ->
-            p.recordRefund()
-                .recordRefund(
-                    new RecordRefundCommand(
-                        EventId.of("r-new"), oh1, now, false, Optional.empty(), Map.of())));
+            p.commissions()
+                .recordRefund(RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, now, null)));
     add(
         cases,
         "recordRefund",
         "unknown line 99",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.perLine(
                         EventId.of("r-new"), oh1, now, Map.of(99, eur("1.00")))));
@@ -1527,7 +1422,7 @@ public final class HostileCorpus {
         "recordRefund",
         "line -1",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.perLine(
                         EventId.of("r-new"), oh1, now, Map.of(-1, eur("1.00")))));
@@ -1536,7 +1431,7 @@ public final class HostileCorpus {
         "recordRefund",
         "line refund more than the line",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.perLine(
                         EventId.of("r-new"), oh1, now, Map.of(2, eur("40.01")))));
@@ -1547,7 +1442,7 @@ public final class HostileCorpus {
         "recordRefund",
         "per-line map with null",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.perLine(EventId.of("r-new"), oh1, now, nullLine)));
     add(
@@ -1555,14 +1450,14 @@ public final class HostileCorpus {
         "recordRefund",
         "per-line map null",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(RecordRefundCommand.perLine(EventId.of("r-new"), oh1, now, null)));
     add(
         cases,
         "recordRefund",
         "unknown order",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.wholeOrder(
                         EventId.of("r-new"), OrderId.of("o-nope"), now, eur("1.00"))));
@@ -1571,7 +1466,7 @@ public final class HostileCorpus {
         "recordRefund",
         "unpaid order o-h3 over its value",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.wholeOrder(
                         EventId.of("r-new"), OrderId.of("o-h3"), now, eur("20.01"))));
@@ -1581,7 +1476,7 @@ public final class HostileCorpus {
           "recordRefund",
           "refunded at " + at,
           () ->
-              p.recordRefund()
+              p.commissions()
                   .recordRefund(
                       RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, at, eur("1.00"))));
     }
@@ -1591,7 +1486,7 @@ public final class HostileCorpus {
           "recordRefund",
           "refunded in the future at " + at,
           () ->
-              p.recordRefund()
+              p.commissions()
                   .recordRefund(
                       RecordRefundCommand.wholeOrder(EventId.of("r-new"), oh1, at, eur("1.00"))));
     }
@@ -1600,7 +1495,7 @@ public final class HostileCorpus {
         "recordRefund",
         "refunded before its order",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.wholeOrder(
                         EventId.of("r-new"),
@@ -1612,7 +1507,7 @@ public final class HostileCorpus {
         "recordRefund",
         "known event id, other amount",
         () ->
-            p.recordRefund()
+            p.commissions()
                 .recordRefund(
                     RecordRefundCommand.wholeOrder(
                         EventId.of("refund-o-h1"), oh1, now, eur("3.00"))));
@@ -1621,54 +1516,40 @@ public final class HostileCorpus {
         "recordRefund",
         "nulls",
         () ->
-            p.recordRefund()
-                .recordRefund(new RecordRefundCommand(null, null, null, false, null, null)));
+            p.commissions()
+                .recordRefund(
+                    RecordRefundCommand.wholeOrder((EventId) null, null, null, eur("1.00"))));
+    add(cases, "recordRefund", "command null", () -> p.commissions().recordRefund(null));
 
     // ---- close a period
-    add(
-        cases,
-        "closePeriod",
-        "month null",
-        () -> p.closePeriod().close(new ClosePeriodCommand(null)));
-    add(
-        cases,
-        "closePeriod",
-        "the current month",
-        () -> p.closePeriod().close(new ClosePeriodCommand(YearMonth.of(2026, 12))));
-    add(
-        cases,
-        "closePeriod",
-        "year 3000",
-        () -> p.closePeriod().close(new ClosePeriodCommand(YearMonth.of(3000, 1))));
+    add(cases, "closePeriod", "month null", () -> p.payouts().close(null));
+    add(cases, "closePeriod", "the current month", () -> p.payouts().close(YearMonth.of(2026, 12)));
+    add(cases, "closePeriod", "year 3000", () -> p.payouts().close(YearMonth.of(3000, 1)));
     add(
         cases,
         "closePeriod",
         "year 999999999",
-        () -> p.closePeriod().close(new ClosePeriodCommand(YearMonth.of(999_999_999, 12))));
+        () -> p.payouts().close(YearMonth.of(999_999_999, 12)));
     add(
         cases,
         "closePeriod",
         "a month after an open one",
-        () -> p.closePeriod().close(new ClosePeriodCommand(YearMonth.of(2027, 2))));
+        () -> p.payouts().close(YearMonth.of(2027, 2)));
 
     for (YearMonth month :
         List.of(YearMonth.of(1969, 12), YearMonth.of(-999_999_999, 1), YearMonth.of(0, 1))) {
-      add(
-          cases,
-          "closePeriod",
-          "month " + month,
-          () -> p.closePeriod().close(new ClosePeriodCommand(month)));
+      add(cases, "closePeriod", "month " + month, () -> p.payouts().close(month));
       add(
           cases,
           "statement",
           "month " + month,
-          () -> p.partnerStatement().statement(StatementQuery.of(a, month)));
+          () -> p.payouts().statement(StatementQuery.of(a, month)));
       add(
           cases,
           "export",
           "month " + month,
           () ->
-              p.exportPayouts()
+              p.payouts()
                   .export(
                       new ExportPayoutsCommand(
                           month,
@@ -1681,7 +1562,7 @@ public final class HostileCorpus {
         "export",
         "execution date year 999999999",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MAX)));
@@ -1690,7 +1571,7 @@ public final class HostileCorpus {
         "export",
         "execution date before the epoch",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MIN)));
@@ -1703,26 +1584,26 @@ public final class HostileCorpus {
         "export",
         "month null",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(new ExportPayoutsCommand(null, PainVersion.PAIN_001_001_03, debtor, day)));
     add(
         cases,
         "export",
         "version null",
-        () -> p.exportPayouts().export(new ExportPayoutsCommand(closed, null, debtor, day)));
+        () -> p.payouts().export(new ExportPayoutsCommand(closed, null, debtor, day)));
     add(
         cases,
         "export",
         "debtor null",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(new ExportPayoutsCommand(closed, PainVersion.PAIN_001_001_03, null, day)));
     add(
         cases,
         "export",
         "execution date null",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(closed, PainVersion.PAIN_001_001_03, debtor, null)));
     add(
@@ -1730,7 +1611,7 @@ public final class HostileCorpus {
         "export",
         "debtor iban invalid",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         closed,
@@ -1742,7 +1623,7 @@ public final class HostileCorpus {
         "export",
         "debtor iban outside SEPA",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         closed,
@@ -1754,7 +1635,7 @@ public final class HostileCorpus {
         "export",
         "debtor iban with check digits 99",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         closed,
@@ -1766,7 +1647,7 @@ public final class HostileCorpus {
         "export",
         "debtor name blank",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         closed,
@@ -1778,7 +1659,7 @@ public final class HostileCorpus {
         "export",
         "debtor bic with SQL",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         closed,
@@ -1793,7 +1674,7 @@ public final class HostileCorpus {
         "export",
         "debtor bic optional null",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         closed,
@@ -1805,7 +1686,7 @@ public final class HostileCorpus {
         "export",
         "a month not closed",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         YearMonth.of(2026, 12), PainVersion.PAIN_001_001_03, debtor, day)));
@@ -1814,7 +1695,7 @@ public final class HostileCorpus {
         "export",
         "year 3000",
         () ->
-            p.exportPayouts()
+            p.payouts()
                 .export(
                     new ExportPayoutsCommand(
                         YearMonth.of(3000, 1), PainVersion.PAIN_001_001_03, debtor, day)));
@@ -1835,193 +1716,101 @@ public final class HostileCorpus {
           cases,
           "markPaid",
           "payout id " + show(s),
-          () -> p.markPayoutPaid().markPaid(new MarkPayoutPaidCommand(PayoutId.of(s), now)));
+          () -> p.payouts().markPaid(PayoutId.of(s), now));
     }
-    add(
-        cases,
-        "markPaid",
-        "payout id null",
-        () -> p.markPayoutPaid().markPaid(new MarkPayoutPaidCommand(null, now)));
-    add(
-        cases,
-        "markPaid",
-        "unknown payout",
-        () -> p.markPayoutPaid().markPaid(new MarkPayoutPaidCommand(unknownPayout, now)));
+    add(cases, "markPaid", "payout id null", () -> p.payouts().markPaid(null, now));
+    add(cases, "markPaid", "unknown payout", () -> p.payouts().markPaid(unknownPayout, now));
     for (Instant at : BAD_INSTANTS) {
-      add(
-          cases,
-          "markPaid",
-          "paid at " + at,
-          () -> p.markPayoutPaid().markPaid(new MarkPayoutPaidCommand(paid, at)));
+      add(cases, "markPaid", "paid at " + at, () -> p.payouts().markPaid(paid, at));
     }
-    add(
-        cases,
-        "markPaid",
-        "paid at null",
-        () -> p.markPayoutPaid().markPaid(new MarkPayoutPaidCommand(paid, null)));
+    add(cases, "markPaid", "paid at null", () -> p.payouts().markPaid(paid, null));
     for (String reason : BAD_FREE_TEXT.subList(0, 14)) {
       add(
           cases,
           "markFailed",
           "reason " + show(reason),
-          () -> p.markPayoutFailed().markFailed(new MarkPayoutFailedCommand(paid, reason)));
+          () -> p.payouts().markFailed(paid, reason));
     }
     add(
         cases,
         "markFailed",
         "reason of 201 characters",
-        () -> p.markPayoutFailed().markFailed(new MarkPayoutFailedCommand(paid, "r".repeat(201))));
-    add(
-        cases,
-        "markFailed",
-        "reason null",
-        () -> p.markPayoutFailed().markFailed(new MarkPayoutFailedCommand(paid, null)));
+        () -> p.payouts().markFailed(paid, "r".repeat(201)));
+    add(cases, "markFailed", "reason null", () -> p.payouts().markFailed(paid, null));
     add(
         cases,
         "markFailed",
         "unknown payout",
-        () ->
-            p.markPayoutFailed().markFailed(new MarkPayoutFailedCommand(unknownPayout, "bounced")));
+        () -> p.payouts().markFailed(unknownPayout, "bounced"));
     add(
         cases,
         "markFailed",
         "a payout already paid",
-        () -> p.markPayoutFailed().markFailed(new MarkPayoutFailedCommand(paid, "bounced")));
-    add(
-        cases,
-        "markFailed",
-        "payout null",
-        () -> p.markPayoutFailed().markFailed(new MarkPayoutFailedCommand(null, "bounced")));
+        () -> p.payouts().markFailed(paid, "bounced"));
+    add(cases, "markFailed", "payout null", () -> p.payouts().markFailed(null, "bounced"));
 
     // ---- statement, overview, processed events
     add(
         cases,
         "statement",
         "partner null",
-        () -> p.partnerStatement().statement(StatementQuery.of(null, closed)));
-    add(
-        cases,
-        "statement",
-        "month null",
-        () -> p.partnerStatement().statement(StatementQuery.of(a, null)));
+        () -> p.payouts().statement(StatementQuery.of(null, closed)));
+    add(cases, "statement", "month null", () -> p.payouts().statement(StatementQuery.of(a, null)));
     add(
         cases,
         "statement",
         "unknown partner",
-        () -> p.partnerStatement().statement(StatementQuery.of(unknownPartner, closed)));
+        () -> p.payouts().statement(StatementQuery.of(unknownPartner, closed)));
     add(
         cases,
         "statement",
         "a month not closed",
-        () -> p.partnerStatement().statement(StatementQuery.of(a, YearMonth.of(2026, 12))));
+        () -> p.payouts().statement(StatementQuery.of(a, YearMonth.of(2026, 12))));
     add(
         cases,
         "statement",
         "year 3000",
-        () -> p.partnerStatement().statement(StatementQuery.of(a, YearMonth.of(3000, 1))));
-    add(
-        cases,
-        "overview",
-        "neither partner nor customer",
-        () ->
-            p.partnerOverview()
-                .overview(new PartnerOverviewQuery(Optional.empty(), Optional.empty())));
-    add(
-        cases,
-        "overview",
-        "both partner and customer",
-        () ->
-            p.partnerOverview()
-                .overview(new PartnerOverviewQuery(Optional.of(a), Optional.of(ca))));
-    add(
-        cases,
-        "overview",
-        "components null",
-        () -> p.partnerOverview().overview(new PartnerOverviewQuery(null, null)));
-    add(
-        cases,
-        "overview",
-        "partner null",
-        () -> p.partnerOverview().overview(PartnerOverviewQuery.byPartner(null)));
-    addEmpty(
-        cases,
-        "overview",
-        "unknown partner",
-        () -> p.partnerOverview().overview(PartnerOverviewQuery.byPartner(unknownPartner)));
+        () -> p.payouts().statement(StatementQuery.of(a, YearMonth.of(3000, 1))));
+    add(cases, "overview", "customer null", () -> p.partners().overviewOfCustomer(null));
+    add(cases, "overview", "partner null", () -> p.partners().overview(null));
+    addEmpty(cases, "overview", "unknown partner", () -> p.partners().overview(unknownPartner));
     addEmpty(
         cases,
         "overview",
         "partner id of LIKE wildcards",
-        () ->
-            p.partnerOverview()
-                .overview(
-                    PartnerOverviewQuery.byPartner(PartnerId.of("p____________________________"))));
+        () -> p.partners().overview(PartnerId.of("p____________________________")));
     addEmpty(
         cases,
         "overview",
         "customer that is not a partner",
-        () -> p.partnerOverview().overview(PartnerOverviewQuery.byCustomerAccount(ca)));
+        () -> p.partners().overviewOfCustomer(ca));
     for (String s : NASTY.subList(0, 10)) {
       add(
           cases,
           "overview",
           "customer " + show(s),
-          () ->
-              p.partnerOverview()
-                  .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(s))));
+          () -> p.partners().overviewOfCustomer(CustomerAccountId.of(s)));
     }
-    add(
-        cases,
-        "processedEvents",
-        "no ids",
-        () -> p.processedEvents().processed(new ProcessedEventsQuery(Set.of())));
-    add(
-        cases,
-        "processedEvents",
-        "ids null",
-        () -> p.processedEvents().processed(new ProcessedEventsQuery(null)));
-    Set<EventId> tooManyIds = new HashSet<>();
+    add(cases, "processedEvents", "no ids", () -> p.commissions().processed(Set.of()));
+    List<String> tooManyIds = new ArrayList<>();
     for (int i = 0; i <= 1000; i++) {
-      tooManyIds.add(EventId.of("e-" + i));
+      tooManyIds.add("e-" + i);
     }
-    add(
-        cases,
-        "processedEvents",
-        "1001 ids",
-        () -> p.processedEvents().processed(new ProcessedEventsQuery(tooManyIds)));
-    Set<EventId> withNullId = new HashSet<>();
-    withNullId.add(null);
-    add(
-        cases,
-        "processedEvents",
-        "a null id",
-        () -> p.processedEvents().processed(new ProcessedEventsQuery(withNullId)));
+    add(cases, "processedEvents", "1001 ids", () -> p.commissions().processed(tooManyIds));
     add(
         cases,
         "processedEvents",
         "list with null",
-        () ->
-            p.processedEvents()
-                .processed(ProcessedEventsQuery.of(java.util.Arrays.asList("e-1", null))));
-    add(
-        cases,
-        "processedEvents",
-        "list null",
-        () -> p.processedEvents().processed(ProcessedEventsQuery.of(null)));
+        () -> p.commissions().processed(java.util.Arrays.asList("e-1", null)));
+    add(cases, "processedEvents", "list null", () -> p.commissions().processed(null));
     for (String s : NASTY.subList(0, 12)) {
-      add(
-          cases,
-          "processedEvents",
-          "id " + show(s),
-          () -> p.processedEvents().processed(ProcessedEventsQuery.of(List.of(s))));
+      add(cases, "processedEvents", "id " + show(s), () -> p.commissions().processed(List.of(s)));
     }
     addEmpty(
         cases,
         "processedEvents",
         "unknown ids with LIKE wildcards",
-        () ->
-            p.processedEvents()
-                .processed(ProcessedEventsQuery.of(List.of("pay-o-h_", "order-o-h_", "e_"))));
+        () -> p.commissions().processed(List.of("pay-o-h_", "order-o-h_", "e_")));
     return cases;
   }
 

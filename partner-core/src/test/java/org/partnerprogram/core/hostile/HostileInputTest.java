@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
-import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.core.port.in.StatementQuery;
 
 /**
@@ -29,18 +27,16 @@ class HostileInputTest {
   static String snapshot(HostileWorld w) {
     StringBuilder b = new StringBuilder();
     for (PartnerId id : List.of(w.partnerA, w.partnerB)) {
-      b.append(w.program.partnerOverview().overview(PartnerOverviewQuery.byPartner(id)))
+      b.append(w.program.partners().overview(id))
           .append('\n')
-          .append(
-              w.program.partnerStatement().statement(StatementQuery.of(id, HostileWorld.CLOSED)))
+          .append(w.program.payouts().statement(StatementQuery.of(id, HostileWorld.CLOSED)))
           .append('\n');
     }
     b.append(
         w.program
-            .processedEvents()
+            .commissions()
             .processed(
-                ProcessedEventsQuery.of(
-                    List.of("order-o-h1", "order-o-h2", "order-o-h3", "pay-o-h1", "refund-o-h1"))));
+                List.of("order-o-h1", "order-o-h2", "order-o-h3", "pay-o-h1", "refund-o-h1")));
     return b.toString();
   }
 

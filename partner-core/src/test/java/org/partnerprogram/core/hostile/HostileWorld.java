@@ -17,12 +17,9 @@ import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralCode;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
@@ -56,30 +53,29 @@ public final class HostileWorld {
     partnerA = fixture.partner.id();
     partnerB =
         program
-            .enrollPartner()
+            .partners()
             .enroll(
-                EnrollPartnerCommand.of(
-                    "cust-partner-bea", PayoutAccount.of("DE89370400440532013000", "Bea Müller")))
+                EnrollPartnerCommand.of("cust-partner-bea")
+                    .withPayoutAccount(PayoutAccount.of("DE89370400440532013000", "Bea Müller")))
             .partner()
             .id();
-    randomCodeB =
-        program.issueReferralCode().issue(IssueReferralCodeCommand.random(partnerB)).code();
-    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partnerB, "bea-vps"));
+    randomCodeB = program.referrals().issueCode(partnerB).code();
+    program.referrals().issueVanityCode(partnerB, "bea-vps");
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.override(
-                partnerB,
-                fixture.clock.instant(),
-                Map.of(RateTarget.group("vps"), Rate.percent("15"))));
+        .rates()
+        .change(
+            RateChange.forPartner(partnerB)
+                .setAll(Map.of(RateTarget.group("vps"), Rate.percent("15")))
+                .from(fixture.clock.instant()));
 
     customerA = fixture.referredCustomer("c-hostile-a");
-    program.recordTouch().recordTouch(RecordTouchCommand.of("bea-vps", "v-c-hostile-b"));
+    program.referrals().recordTouch(RecordTouchCommand.of("bea-vps", "v-c-hostile-b"));
     program
-        .attributeSignup()
-        .attribute(
-            AttributeSignupCommand.newCustomer(
-                "c-hostile-b", "v-c-hostile-b", fixture.clock.instant()));
+        .referrals()
+        .attributeSignup(
+            AttributeSignupCommand.newCustomer("c-hostile-b")
+                .visitor("v-c-hostile-b")
+                .at(fixture.clock.instant()));
     customerB = CustomerAccountId.of("c-hostile-b");
 
     fixture.record(
@@ -89,7 +85,7 @@ public final class HostileWorld {
     pay("o-h1");
     pay("o-h2");
     program
-        .recordRefund()
+        .commissions()
         .recordRefund(
             RecordRefundCommand.wholeOrder(
                 EventId.of("refund-o-h1"),
@@ -98,16 +94,15 @@ public final class HostileWorld {
                 ProgramFixture.eur("10.00")));
 
     fixture.clock.set(NOW);
-    payouts = program.closePeriod().close(new ClosePeriodCommand(CLOSED)).payouts();
-    program
-        .markPayoutPaid()
-        .markPaid(new MarkPayoutPaidCommand(paidPayout().payoutId(), fixture.clock.instant()));
+    program.payouts().close(CLOSED);
+    payouts = fixture.payoutsOf(CLOSED);
+    program.payouts().markPaid(paidPayout().payoutId(), fixture.clock.instant());
     fixture.record(fixture.order("o-h3", customerA, line(1, "shared-hosting", "20.00")));
   }
 
   private void pay(String order) {
     program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(
                 EventId.of("pay-" + order), OrderId.of(order), fixture.clock.instant()));

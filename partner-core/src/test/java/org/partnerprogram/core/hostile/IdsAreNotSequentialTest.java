@@ -17,17 +17,15 @@ import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
+import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
@@ -113,37 +111,36 @@ class IdsAreNotSequentialTest {
             .clock(clock)
             .build(); // the default randomness: SecureRandom
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                java.util.Map.of(RateTarget.group("shared-hosting"), Rate.percent("25"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .setAll(java.util.Map.of(RateTarget.group("shared-hosting"), Rate.percent("25"))));
     List<String> partnerIds = new ArrayList<>();
     List<String> enrolmentCodes = new ArrayList<>();
     List<String> issuedCodes = new ArrayList<>();
     for (int i = 0; i < PARTNERS; i++) {
       PartnerId id =
           program
-              .enrollPartner()
+              .partners()
               .enroll(
-                  EnrollPartnerCommand.of(
-                      "cust-" + i, PayoutAccount.of("NL91ABNA0417164300", "Partner " + i)))
+                  EnrollPartnerCommand.of("cust-" + i)
+                      .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", "Partner " + i)))
               .partner()
               .id();
       partnerIds.add(id.value());
-      PartnerOverview overview =
-          program.partnerOverview().overview(PartnerOverviewQuery.byPartner(id)).orElseThrow();
+      PartnerOverview overview = program.partners().overview(id).orElseThrow();
       overview.links().forEach(l -> enrolmentCodes.add(l.code().value()));
-      String code =
-          program.issueReferralCode().issue(IssueReferralCodeCommand.random(id)).code().value();
+      String code = program.referrals().issueCode(id).code().value();
       issuedCodes.add(code);
       // One paid order per partner, so the close creates a payout per partner.
       String customer = "c-" + i;
-      program.recordTouch().recordTouch(RecordTouchCommand.of(code, "v-" + i));
+      program.referrals().recordTouch(RecordTouchCommand.of(code, "v-" + i));
       program
-          .attributeSignup()
-          .attribute(AttributeSignupCommand.newCustomer(customer, "v-" + i, clock.instant()));
+          .referrals()
+          .attributeSignup(
+              AttributeSignupCommand.newCustomer(customer).visitor("v-" + i).at(clock.instant()));
       program
-          .recordOrder()
+          .commissions()
           .recordOrder(
               new RecordOrderCommand(
                   EventId.of("order-" + i),
@@ -153,18 +150,14 @@ class IdsAreNotSequentialTest {
                       clock.instant(),
                       List.of(line(1, "shared-hosting", "100.00")))));
       program
-          .recordPayment()
+          .commissions()
           .recordPayment(
               new RecordPaymentCommand(
                   EventId.of("pay-" + i), OrderId.of("o-" + i), clock.instant()));
     }
     clock.set(Instant.parse("2026-12-01T08:00:00Z"));
     List<String> payoutIds =
-        program
-            .closePeriod()
-            .close(new ClosePeriodCommand(YearMonth.of(2026, 11)))
-            .payouts()
-            .stream()
+        closeAndList(program, YearMonth.of(2026, 11)).stream()
             .sorted(java.util.Comparator.comparing(p -> partnerIds.indexOf(p.partnerId().value())))
             .map(p -> p.payoutId().value())
             .toList();
@@ -179,15 +172,19 @@ class IdsAreNotSequentialTest {
 
     // A referral link carries the code and nothing that counts: no partner id, no number.
     PartnerOverview first =
-        program
-            .partnerOverview()
-            .overview(PartnerOverviewQuery.byPartner(PartnerId.of(partnerIds.get(0))))
-            .orElseThrow();
+        program.partners().overview(PartnerId.of(partnerIds.get(0))).orElseThrow();
     for (PartnerOverview.ReferralLink link : first.links()) {
       assertThat(link.url().toString())
           .isEqualTo("https://example.nl/?ref=" + link.code().value())
           .doesNotContain(partnerIds.get(0));
     }
     assertThat(first.links()).isNotEmpty();
+  }
+
+  private static List<Payout> closeAndList(PartnerProgram program, YearMonth month) {
+    program.payouts().close(month);
+    List<Payout> payouts = new java.util.ArrayList<>();
+    program.payouts().forEachPayout(month, payouts::add);
+    return payouts;
   }
 }

@@ -8,7 +8,6 @@ import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatement;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.StatementQuery;
 
 /**
@@ -58,10 +57,9 @@ class PartnerDataIsolationTest {
   }
 
   private List<String> renderings(PartnerId partner) {
-    PartnerOverview overview =
-        w.program.partnerOverview().overview(PartnerOverviewQuery.byPartner(partner)).orElseThrow();
+    PartnerOverview overview = w.program.partners().overview(partner).orElseThrow();
     PartnerStatement statement =
-        w.program.partnerStatement().statement(StatementQuery.of(partner, HostileWorld.CLOSED));
+        w.program.payouts().statement(StatementQuery.of(partner, HostileWorld.CLOSED));
     return List.of(
         overview.toString(), statement.toString(), statement.toText(), statement.toJson());
   }
@@ -100,12 +98,7 @@ class PartnerDataIsolationTest {
   @Test
   void theOverviewShowsOnlyAMaskedIban() {
     for (PartnerId partner : List.of(w.partnerA, w.partnerB)) {
-      String overview =
-          w.program
-              .partnerOverview()
-              .overview(PartnerOverviewQuery.byPartner(partner))
-              .orElseThrow()
-              .toString();
+      String overview = w.program.partners().overview(partner).orElseThrow().toString();
       assertThat(overview)
           .doesNotContain("NL91ABNA0417164300")
           .doesNotContain("DE89370400440532013000");

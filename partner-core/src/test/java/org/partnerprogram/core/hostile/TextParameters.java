@@ -17,7 +17,6 @@ import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IdempotencyConflictException;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.InvalidInputException;
-import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Order;
@@ -33,21 +32,14 @@ import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralCode;
-import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
-import org.partnerprogram.core.port.in.ProcessedEventsQuery;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
-import org.partnerprogram.core.port.in.SuspendPartnerCommand;
-import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
 
 /**
  * Every text parameter of every command, each as a function from a string to the value read back
@@ -114,10 +106,10 @@ public final class TextParameters {
         param(
             "enroll.customerAccountId",
             s -> {
-              p.enrollPartner().enroll(EnrollPartnerCommand.of(s));
+              p.partners().enroll(EnrollPartnerCommand.of(s));
               // Enrolling again reads the stored partner back.
               return Optional.of(
-                  p.enrollPartner()
+                  p.partners()
                       .enroll(EnrollPartnerCommand.of(s))
                       .partner()
                       .customerAccountId()
@@ -128,10 +120,10 @@ public final class TextParameters {
             "enroll.holderName",
             s -> {
               PartnerId id =
-                  p.enrollPartner()
+                  p.partners()
                       .enroll(
-                          EnrollPartnerCommand.of(
-                              "cust-h-" + n.incrementAndGet(), PayoutAccount.of(iban, s)))
+                          EnrollPartnerCommand.of("cust-h-" + n.incrementAndGet())
+                              .withPayoutAccount(PayoutAccount.of(iban, s)))
                       .partner()
                       .id();
               return overview(p, id).payoutHolderName();
@@ -140,18 +132,14 @@ public final class TextParameters {
         param(
             "updatePayoutAccount.holderName",
             s -> {
-              p.updatePayoutAccount()
-                  .updatePayoutAccount(
-                      new UpdatePayoutAccountCommand(w.partnerB, PayoutAccount.of(iban, s)));
+              p.partners().updatePayoutAccount(w.partnerB, PayoutAccount.of(iban, s));
               return overview(p, w.partnerB).payoutHolderName();
             }));
     params.add(
         param(
             "updatePayoutAccount.iban",
             s -> {
-              p.updatePayoutAccount()
-                  .updatePayoutAccount(
-                      new UpdatePayoutAccountCommand(w.partnerB, PayoutAccount.of(s, "Bea")));
+              p.partners().updatePayoutAccount(w.partnerB, PayoutAccount.of(s, "Bea"));
               return Optional.empty();
             }));
     params.add(
@@ -159,7 +147,7 @@ public final class TextParameters {
             "suspend.reason",
             s -> {
               PartnerId id = enrolFresh(p, n);
-              p.suspendPartner().suspend(new SuspendPartnerCommand(id, s));
+              p.partners().suspend(id, s);
               return Optional.of(overview(p, id).status().name().equals("SUSPENDED") ? s : "?");
             }));
     params.add(
@@ -167,11 +155,7 @@ public final class TextParameters {
             "issueReferralCode.vanity",
             s -> {
               PartnerId id = enrolFresh(p, n);
-              String code =
-                  p.issueReferralCode()
-                      .issue(IssueReferralCodeCommand.vanity(id, s))
-                      .code()
-                      .value();
+              String code = p.referrals().issueVanityCode(id, s).code().value();
               return overview(p, id).links().stream()
                   .map(l -> l.code().value())
                   .filter(code::equals)
@@ -183,10 +167,7 @@ public final class TextParameters {
         new Param(
             "revokeReferralCode.code",
             s -> {
-              p.revokeReferralCode()
-                  .revoke(
-                      new org.partnerprogram.core.port.in.RevokeReferralCodeCommand(
-                          ReferralCode.parse(s)));
+              p.referrals().revokeCode(s);
               return Optional.empty();
             },
             s -> s,
@@ -197,27 +178,22 @@ public final class TextParameters {
         param(
             "recordTouch.visitorId",
             s -> {
-              p.recordTouch().recordTouch(RecordTouchCommand.of("jan-hosting", s));
+              p.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", s));
               return Optional.empty();
             }));
     params.add(
         param(
             "recordTouch.landingPath",
             s -> {
-              p.recordTouch()
-                  .recordTouch(
-                      new RecordTouchCommand(
-                          ReferralCode.parse("jan-hosting"),
-                          VisitorId.of("v-path"),
-                          Optional.empty(),
-                          Optional.of(LandingPath.of(s))));
+              p.referrals()
+                  .recordTouch(RecordTouchCommand.of("jan-hosting", "v-path").landingPath(s));
               return Optional.empty();
             }));
     params.add(
         new Param(
             "recordTouch.code",
             s -> {
-              p.recordTouch().recordTouch(RecordTouchCommand.of(s, "v-code"));
+              p.referrals().recordTouch(RecordTouchCommand.of(s, "v-code"));
               return Optional.empty();
             },
             s -> s,
@@ -226,8 +202,9 @@ public final class TextParameters {
         param(
             "attributeSignup.customer",
             s -> {
-              p.attributeSignup()
-                  .attribute(AttributeSignupCommand.newCustomer(s, "v-none", HostileWorld.NOW));
+              p.referrals()
+                  .attributeSignup(
+                      AttributeSignupCommand.newCustomer(s).visitor("v-none").at(HostileWorld.NOW));
               return Optional.empty();
             }));
     params.add(
@@ -242,9 +219,7 @@ public final class TextParameters {
                   "prod",
                   Optional.empty(),
                   Optional.empty());
-              return p.processedEvents().processed(ProcessedEventsQuery.of(List.of(s))).stream()
-                  .map(EventId::value)
-                  .findFirst();
+              return p.commissions().processed(List.of(s)).stream().map(EventId::value).findFirst();
             },
             s -> s,
             // A repeated id with another order is a different event under a used id.
@@ -308,32 +283,29 @@ public final class TextParameters {
         param(
             "addRateVersion.percent",
             s -> {
-              p.addRateVersion()
-                  .addRateVersion(
-                      AddRateVersionCommand.override(
-                          w.partnerB,
-                          HostileWorld.NOW.plusSeconds(n.incrementAndGet()),
-                          Map.of(RateTarget.group("vps"), Rate.percent(s))));
+              p.rates()
+                  .change(
+                      RateChange.forPartner(w.partnerB)
+                          .setAll(Map.of(RateTarget.group("vps"), Rate.percent(s)))
+                          .from(HostileWorld.NOW.plusSeconds(n.incrementAndGet())));
               return Optional.empty();
             }));
     params.add(
         param(
             "addRateVersion.targetId",
             s -> {
-              p.addRateVersion()
-                  .addRateVersion(
-                      AddRateVersionCommand.override(
-                          w.partnerB,
-                          HostileWorld.NOW.plusSeconds(n.incrementAndGet()),
-                          Map.of(RateTarget.product(s), Rate.percent("5"))));
+              p.rates()
+                  .change(
+                      RateChange.forPartner(w.partnerB)
+                          .setAll(Map.of(RateTarget.product(s), Rate.percent("5")))
+                          .from(HostileWorld.NOW.plusSeconds(n.incrementAndGet())));
               return Optional.empty();
             }));
     params.add(
         new Param(
             "markPayoutFailed.reason",
             s -> {
-              p.markPayoutFailed()
-                  .markFailed(new MarkPayoutFailedCommand(PayoutId.of("PO" + "0".repeat(24)), s));
+              p.payouts().markFailed(PayoutId.of("PO" + "0".repeat(24)), s);
               return Optional.empty();
             },
             s -> s,
@@ -342,10 +314,7 @@ public final class TextParameters {
         new Param(
             "markPayoutPaid.payoutId",
             s -> {
-              p.markPayoutPaid()
-                  .markPaid(
-                      new org.partnerprogram.core.port.in.MarkPayoutPaidCommand(
-                          PayoutId.of(s), HostileWorld.NOW));
+              p.payouts().markPaid(PayoutId.of(s), HostileWorld.NOW);
               return Optional.empty();
             },
             s -> s,
@@ -354,22 +323,21 @@ public final class TextParameters {
         param(
             "overview.partnerId",
             s -> {
-              p.partnerOverview().overview(PartnerOverviewQuery.byPartner(PartnerId.of(s)));
+              p.partners().overview(PartnerId.of(s));
               return Optional.empty();
             }));
     params.add(
         param(
             "overview.customerAccountId",
             s -> {
-              p.partnerOverview()
-                  .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(s)));
+              p.partners().overviewOfCustomer(CustomerAccountId.of(s));
               return Optional.empty();
             }));
     params.add(
         param(
             "export.debtorName",
             s -> {
-              p.exportPayouts()
+              p.payouts()
                   .export(
                       new ExportPayoutsCommand(
                           HostileWorld.CLOSED,
@@ -386,11 +354,11 @@ public final class TextParameters {
   }
 
   private static PartnerOverview overview(PartnerProgram p, PartnerId id) {
-    return p.partnerOverview().overview(PartnerOverviewQuery.byPartner(id)).orElseThrow();
+    return p.partners().overview(id).orElseThrow();
   }
 
   private static PartnerId enrolFresh(PartnerProgram p, AtomicInteger n) {
-    return p.enrollPartner()
+    return p.partners()
         .enroll(EnrollPartnerCommand.of("cust-f-" + n.incrementAndGet()))
         .partner()
         .id();
@@ -419,7 +387,7 @@ public final class TextParameters {
 
   private static void recordOrder(
       PartnerProgram p, HostileWorld w, String event, String orderId, OrderLine line) {
-    p.recordOrder()
+    p.commissions()
         .recordOrder(
             new RecordOrderCommand(
                 EventId.of(event),

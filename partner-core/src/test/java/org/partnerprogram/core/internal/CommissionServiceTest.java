@@ -24,8 +24,8 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.event.CommissionReversed;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.OrderResult;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -47,13 +47,13 @@ class CommissionServiceTest {
 
   private void pay(String orderId, Instant at) {
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of("pay-" + orderId), OrderId.of(orderId), at));
   }
 
   private RefundResult refund(RecordRefundCommand command) {
-    return f.program.recordRefund().recordRefund(command);
+    return f.program.commissions().recordRefund(command);
   }
 
   @Test
@@ -65,29 +65,28 @@ class CommissionServiceTest {
     OrderResult result =
         first
             .program
-            .recordOrder()
+            .commissions()
             .recordOrder(
                 new RecordOrderCommand(
                     EventId.of("e-1"), first.order("o-1", c, line(1, "vps", "10.00"))));
     assertThat(result.notEarning()).isEmpty();
-    assertThat(result.partnerId()).contains(first.partner.id());
+    assertThat(result.earningPartner()).contains(first.partner.id());
     assertThat(result.lines()).extracting(CommissionLine::commission).containsExactly(eur("1.25"));
   }
 
   @Test
   void aPartnerOverrideAppliesToItsProductsAndTheProgrammeCardToTheRest() {
     f.program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.override(
-                f.partner.id(),
-                f.clock.instant().plusSeconds(1),
-                Map.of(RateTarget.group("vps"), Rate.percent("20"))));
+        .rates()
+        .change(
+            RateChange.forPartner(f.partner.id())
+                .setAll(Map.of(RateTarget.group("vps"), Rate.percent("20")))
+                .from(f.clock.instant().plusSeconds(1)));
     f.clock.advance(Duration.ofSeconds(2));
     CustomerAccountId c = f.referredCustomer("c-1");
     OrderResult result =
         f.program
-            .recordOrder()
+            .commissions()
             .recordOrder(
                 new RecordOrderCommand(
                     EventId.of("e-1"),
@@ -126,7 +125,7 @@ class CommissionServiceTest {
             refund(
                     RecordRefundCommand.perLine(
                         EventId.of("r-1"), OrderId.of("o-1"), at, Map.of(1, eur("2.00"))))
-                .duplicate())
+                .redelivery())
         .isTrue();
   }
 
@@ -147,12 +146,7 @@ class CommissionServiceTest {
                     RecordRefundCommand.perLine(
                         EventId.of("r-2"), OrderId.of("o-1"), at, Map.of(1, usd))))
         .isInstanceOf(CurrencyMismatchException.class);
-    assertThat(
-            f.program
-                .processedEvents()
-                .processed(
-                    org.partnerprogram.core.port.in.ProcessedEventsQuery.of(List.of("r-1", "r-2"))))
-        .isEmpty();
+    assertThat(f.program.commissions().processed(List.of("r-1", "r-2"))).isEmpty();
   }
 
   @Test
@@ -164,13 +158,9 @@ class CommissionServiceTest {
     f.clock.advance(Duration.ofDays(1));
     RefundResult result =
         refund(
-            new RecordRefundCommand(
-                EventId.of("r-1"),
-                OrderId.of("o-1"),
-                f.clock.instant(),
-                true,
-                Optional.of(eur("40.00")),
-                Map.of()));
+            RecordRefundCommand.wholeOrder(
+                    EventId.of("r-1"), OrderId.of("o-1"), f.clock.instant(), eur("40.00"))
+                .asChargeback());
     assertThat(result.entries())
         .singleElement()
         .satisfies(

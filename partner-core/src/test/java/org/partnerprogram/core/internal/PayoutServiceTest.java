@@ -31,19 +31,14 @@ import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.event.PayoutPaid;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
-import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
-import org.partnerprogram.core.port.in.SuspendPartnerCommand;
 import org.partnerprogram.core.testkit.ProgramFixture;
 
 /** Period closes, payouts, exports and statements at the edges the broader suites skip. */
@@ -59,11 +54,11 @@ class PayoutServiceTest {
   }
 
   private PeriodCloseResult close(ProgramFixture fx, YearMonth month) {
-    return fx.program.closePeriod().close(new ClosePeriodCommand(month));
+    return fx.program.payouts().close(month);
   }
 
   private PartnerStatement statement(Partner partner) {
-    return f.program.partnerStatement().statement(StatementQuery.of(partner.id(), NOVEMBER));
+    return f.program.payouts().statement(StatementQuery.of(partner.id(), NOVEMBER));
   }
 
   @Test
@@ -75,14 +70,15 @@ class PayoutServiceTest {
       EnrollPartnerCommand enrol =
           i % 7 == 0
               ? EnrollPartnerCommand.of("cust-" + i)
-              : EnrollPartnerCommand.of(
-                  "cust-" + i, PayoutAccount.of("NL91ABNA0417164300", "Partner " + i));
-      Partner partner = f.program.enrollPartner().enroll(enrol).partner();
-      f.program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id(), code));
-      f.program.recordTouch().recordTouch(RecordTouchCommand.of(code, "v-" + i));
+              : EnrollPartnerCommand.of("cust-" + i)
+                  .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", "Partner " + i));
+      Partner partner = f.program.partners().enroll(enrol).partner();
+      f.program.referrals().issueVanityCode(partner.id(), code);
+      f.program.referrals().recordTouch(RecordTouchCommand.of(code, "v-" + i));
       f.program
-          .attributeSignup()
-          .attribute(AttributeSignupCommand.newCustomer("c-" + i, "v-" + i, f.clock.instant()));
+          .referrals()
+          .attributeSignup(
+              AttributeSignupCommand.newCustomer("c-" + i).visitor("v-" + i).at(f.clock.instant()));
       paidOrderOf(f, "o-" + i, CustomerAccountId.of("c-" + i), (40 + i) + ".00");
     }
     f.clock.set(DECEMBER_FIRST);
@@ -94,8 +90,8 @@ class PayoutServiceTest {
     assertThat(stored.alreadyClosed()).isTrue();
     int carriedOver = (partners + 6) / 7;
     // The summary is counted page by page as the close writes; the lists are read from storage.
-    List<Payout> made = fresh.payouts();
-    List<PeriodCloseLine> lines = fresh.lines();
+    List<Payout> made = f.payoutsOf(fresh.month());
+    List<PeriodCloseLine> lines = f.closeLinesOf(fresh.month());
     assertThat(fresh.payoutCount()).isEqualTo(partners - carriedOver).isEqualTo(made.size());
     assertThat(fresh.carriedOverCount()).isEqualTo(carriedOver);
     assertThat(lines).hasSize(partners);
@@ -113,12 +109,12 @@ class PayoutServiceTest {
     assertThat(stored.carriedOverCount()).isEqualTo(fresh.carriedOverCount());
     assertThat(stored.closedAt()).isEqualTo(fresh.closedAt());
     assertThat(stored).isNotEqualTo(fresh);
-    assertThat(stored.payouts()).isEqualTo(made);
-    assertThat(stored.lines()).isEqualTo(lines);
+    assertThat(f.payoutsOf(stored.month())).isEqualTo(made);
+    assertThat(f.closeLinesOf(stored.month())).isEqualTo(lines);
     assertThat(made).isSortedAccordingTo(Comparator.comparing(p -> p.payoutId().value()));
     assertThat(lines).isSortedAccordingTo(Comparator.comparing(l -> l.partnerId().value()));
     List<PeriodCloseLine> streamed = new ArrayList<>();
-    fresh.forEachLine(streamed::add);
+    f.program.payouts().forEachCloseLine(fresh.month(), streamed::add);
     assertThat(streamed).isEqualTo(lines);
   }
 
@@ -126,7 +122,7 @@ class PayoutServiceTest {
       ProgramFixture fx, String id, CustomerAccountId customer, String net) {
     fx.record(fx.order(id, customer, line(1, "shared-hosting", net)));
     fx.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), fx.clock.instant()));
   }
@@ -138,10 +134,10 @@ class PayoutServiceTest {
     paidOrder(fx, "o-1", "100.00");
     fx.clock.set(DECEMBER_FIRST);
     PeriodCloseResult result = close(fx, NOVEMBER);
-    assertThat(result.payouts())
+    assertThat(fx.payoutsOf(result.month()))
         .singleElement()
         .satisfies(p -> assertThat(p.amount()).isEqualTo(eur("25.00")));
-    assertThat(result.lines())
+    assertThat(fx.closeLinesOf(result.month()))
         .singleElement()
         .satisfies(l -> assertThat(l.carriedOver()).isEmpty());
   }
@@ -149,21 +145,22 @@ class PayoutServiceTest {
   @Test
   void aPartnerWithoutAPayoutAccountCarriesTheBalanceOver() {
     Partner partner =
-        f.program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-no-account")).partner();
-    f.program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id(), "no-acct"));
-    f.program.recordTouch().recordTouch(RecordTouchCommand.of("no-acct", "v-1"));
+        f.program.partners().enroll(EnrollPartnerCommand.of("cust-no-account")).partner();
+    f.program.referrals().issueVanityCode(partner.id(), "no-acct");
+    f.program.referrals().recordTouch(RecordTouchCommand.of("no-acct", "v-1"));
     f.program
-        .attributeSignup()
-        .attribute(AttributeSignupCommand.newCustomer("c-1", "v-1", f.clock.instant()));
+        .referrals()
+        .attributeSignup(
+            AttributeSignupCommand.newCustomer("c-1").visitor("v-1").at(f.clock.instant()));
     f.record(f.order("o-1", CustomerAccountId.of("c-1"), line(1, "shared-hosting", "40.00")));
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of("p-1"), OrderId.of("o-1"), f.clock.instant()));
     f.clock.set(DECEMBER_FIRST);
     PeriodCloseResult result = close(f, NOVEMBER);
-    assertThat(result.payouts()).isEmpty();
-    assertThat(result.lines())
+    assertThat(f.payoutsOf(result.month())).isEmpty();
+    assertThat(f.closeLinesOf(result.month()))
         .singleElement()
         .satisfies(
             l -> {
@@ -177,11 +174,8 @@ class PayoutServiceTest {
   void markingAPayoutPaidAnnouncesIt() {
     paidOrder(f, "o-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    Payout payout = close(f, NOVEMBER).payouts().get(0);
-    Payout paid =
-        f.program
-            .markPayoutPaid()
-            .markPaid(new MarkPayoutPaidCommand(payout.payoutId(), f.clock.instant()));
+    Payout payout = f.payoutsOf(close(f, NOVEMBER).month()).get(0);
+    Payout paid = f.program.payouts().markPaid(payout.payoutId(), f.clock.instant());
     assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
     assertThat(paid.statusChangedAt()).isEqualTo(f.clock.instant());
     assertThat(((InMemoryStorage) f.storage).publishedEvents())
@@ -199,14 +193,12 @@ class PayoutServiceTest {
   void aFailedPayoutIsLeftOutOfTheExport() {
     paidOrder(f, "o-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    Payout payout = close(f, NOVEMBER).payouts().get(0);
-    f.program
-        .markPayoutFailed()
-        .markFailed(new MarkPayoutFailedCommand(payout.payoutId(), "account closed"));
+    Payout payout = f.payoutsOf(close(f, NOVEMBER).month()).get(0);
+    f.program.payouts().markFailed(payout.payoutId(), "account closed");
     assertThatThrownBy(
             () ->
                 f.program
-                    .exportPayouts()
+                    .payouts()
                     .export(
                         new ExportPayoutsCommand(
                             NOVEMBER,
@@ -220,12 +212,11 @@ class PayoutServiceTest {
   @Test
   void aCarriedOverStatementListsTheEntriesKnownAtTheCloseInOrderAndNamesTheRateVersion() {
     f.program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.override(
-                f.partner.id(),
-                f.clock.instant().plusSeconds(1),
-                Map.of(RateTarget.group("vps"), Rate.percent("20"))));
+        .rates()
+        .change(
+            RateChange.forPartner(f.partner.id())
+                .setAll(Map.of(RateTarget.group("vps"), Rate.percent("20")))
+                .from(f.clock.instant().plusSeconds(1)));
     f.clock.advance(java.time.Duration.ofSeconds(2));
     CustomerAccountId c = f.referredCustomer("c-1");
     // recorded b before a, and line 2 before line 1 within a: the statement sorts them
@@ -233,7 +224,7 @@ class PayoutServiceTest {
     f.record(f.order("o-a", c, line(2, "vps", "10.00"), line(1, "shared-hosting", "4.00")));
     for (String id : List.of("o-b", "o-a")) {
       f.program
-          .recordPayment()
+          .commissions()
           .recordPayment(
               new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), f.clock.instant()));
     }
@@ -241,12 +232,12 @@ class PayoutServiceTest {
     // November's statement
     f.record(f.order("o-c", c, line(1, "shared-hosting", "8.00")));
     Instant paidInNovember = f.clock.instant();
-    f.program.suspendPartner().suspend(new SuspendPartnerCommand(f.partner.id(), "fraud review"));
+    f.program.partners().suspend(f.partner.id(), "fraud review");
     f.clock.set(DECEMBER_FIRST);
     close(f, NOVEMBER);
     f.clock.advance(java.time.Duration.ofMinutes(1));
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of("pay-o-c"), OrderId.of("o-c"), paidInNovember));
 

@@ -84,14 +84,14 @@ class PaymentRacesItsOrderTest {
 
     PaymentResult paid =
         f.program
-            .recordPayment()
+            .commissions()
             .recordPayment(
                 new RecordPaymentCommand(
                     EventId.of("pay-1"), OrderId.of("o-1"), f.clock.instant()));
 
-    assertThat(paid.alreadyPaid()).isFalse();
-    assertThat(paid.earned()).extracting(LedgerEntry::kind).containsOnly(LedgerEntry.Kind.EARNED);
-    assertThat(paid.earned()).isNotEmpty();
+    assertThat((paid instanceof PaymentResult.AlreadyPaid)).isFalse();
+    assertThat(paid.entries()).extracting(LedgerEntry::kind).containsOnly(LedgerEntry.Kind.EARNED);
+    assertThat(paid.entries()).isNotEmpty();
     assertThat(memory.transactions().execute(() -> orders.paidAt(OrderId.of("o-1")))).isPresent();
     assertThat(marks).hasValue(2);
   }

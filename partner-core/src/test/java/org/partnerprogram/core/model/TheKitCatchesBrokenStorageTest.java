@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.OrderId;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.testkit.Invariants;
 import org.partnerprogram.core.testkit.ProgramFixture;
@@ -118,7 +117,7 @@ class TheKitCatchesBrokenStorageTest {
 
   private static void pay(ProgramFixture f, String order) {
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(
                 EventId.of("pay-" + order), OrderId.of(order), f.clock.instant()));
@@ -132,7 +131,7 @@ class TheKitCatchesBrokenStorageTest {
             .atStartOfDay(ZoneId.of("Europe/Amsterdam"))
             .toInstant()
             .plusSeconds(3600));
-    f.program.closePeriod().close(new ClosePeriodCommand(month));
+    f.program.payouts().close(month);
   }
 
   private static int shrunkLength(Throwable e) {

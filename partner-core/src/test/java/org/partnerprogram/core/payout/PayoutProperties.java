@@ -25,10 +25,7 @@ import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
@@ -78,7 +75,7 @@ class PayoutProperties {
                                 1, "shared-hosting", net.amount().toPlainString())));
                     if (step[0] == 0) {
                       f.program
-                          .recordPayment()
+                          .commissions()
                           .recordPayment(
                               new RecordPaymentCommand(
                                   EventId.of("p-" + n), OrderId.of(order), f.clock.instant()));
@@ -108,7 +105,7 @@ class PayoutProperties {
                       Money half = left.allocate(1, 1).get(0);
                       if (half.isPositive()) {
                         f.program
-                            .recordRefund()
+                            .commissions()
                             .recordRefund(
                                 RecordRefundCommand.wholeOrder(
                                     EventId.of("r-" + n),
@@ -126,37 +123,29 @@ class PayoutProperties {
                             .atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam"))
                             .toInstant()
                             .plus(Duration.ofHours(1)));
-                    PeriodCloseResult closed =
-                        f.program.closePeriod().close(new ClosePeriodCommand(nextToClose));
-                    if (!closed.payouts().isEmpty()) {
+                    PeriodCloseResult closed = f.program.payouts().close(nextToClose);
+                    if (!f.payoutsOf(closed.month()).isEmpty()) {
                       ExportPayoutsCommand exportCommand =
                           new ExportPayoutsCommand(
                               nextToClose,
                               PainVersion.PAIN_001_001_09,
                               DEBTOR,
                               LocalDate.of(2030, 1, 1));
-                      PayoutExport export = f.program.exportPayouts().export(exportCommand);
+                      PayoutExport export = f.program.payouts().export(exportCommand);
                       SepaSchemas.validate(export.sepaXml(), PainVersion.PAIN_001_001_09);
-                      assertThat(f.program.exportPayouts().export(exportCommand).sepaXml())
+                      assertThat(f.program.payouts().export(exportCommand).sepaXml())
                           .isEqualTo(export.sepaXml());
                       if (step[1] % 2 == 1) {
                         f.program
-                            .markPayoutFailed()
-                            .markFailed(
-                                new MarkPayoutFailedCommand(
-                                    closed.payouts().get(0).payoutId(), "rejected"));
+                            .payouts()
+                            .markFailed(f.payoutsOf(closed.month()).get(0).payoutId(), "rejected");
                       }
                     }
                     nextToClose = nextToClose.plusMonths(1);
                   }
                 }
               }
-              Balance b =
-                  f.program
-                      .partnerOverview()
-                      .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
-                      .orElseThrow()
-                      .balance();
+              Balance b = f.program.partners().overview(f.partner.id()).orElseThrow().balance();
               assertThat(b.held().plus(b.payable()).plus(b.inPayout()).plus(b.paid()))
                   .isEqualTo(b.earned().minus(b.reversed()));
               // every live payout's amount is exactly the sum of the entries it pays, and no entry

@@ -36,19 +36,13 @@ import org.partnerprogram.core.domain.event.PayoutCreated;
 import org.partnerprogram.core.domain.event.PayoutFailed;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
-import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
-import org.partnerprogram.core.port.in.SuspendPartnerCommand;
-import org.partnerprogram.core.port.in.UpdatePayoutAccountCommand;
 import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.core.testkit.SepaSchemas;
 
@@ -65,20 +59,17 @@ class PayoutTest {
     CustomerAccountId c = f.referredCustomer("c-" + id);
     f.record(f.order(id, c, line(1, "shared-hosting", net)));
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), f.clock.instant()));
   }
 
   private PeriodCloseResult close(YearMonth month) {
-    return f.program.closePeriod().close(new ClosePeriodCommand(month));
+    return f.program.payouts().close(month);
   }
 
   private PartnerOverview overview() {
-    return f.program
-        .partnerOverview()
-        .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
-        .orElseThrow();
+    return f.program.partners().overview(f.partner.id()).orElseThrow();
   }
 
   private List<Object> events(Class<?> type) {
@@ -95,7 +86,7 @@ class PayoutTest {
     PeriodCloseResult result = close(NOVEMBER);
 
     assertThat(result.alreadyClosed()).isFalse();
-    assertThat(result.payouts())
+    assertThat(f.payoutsOf(result.month()))
         .singleElement()
         .satisfies(
             p -> {
@@ -113,9 +104,9 @@ class PayoutTest {
 
     PeriodCloseResult again = close(NOVEMBER);
     assertThat(again.alreadyClosed()).isTrue();
-    assertThat(again.payouts()).isEqualTo(result.payouts());
+    assertThat(f.payoutsOf(again.month())).isEqualTo(f.payoutsOf(result.month()));
     f.clock.set(Instant.parse("2027-01-01T08:00:00Z"));
-    assertThat(close(DECEMBER).payouts()).isEmpty();
+    assertThat(f.payoutsOf(close(DECEMBER).month())).isEmpty();
   }
 
   @Test
@@ -141,13 +132,13 @@ class PayoutTest {
     small.record(small.order("o-1", c, line(1, "shared-hosting", "40.00")));
     small
         .program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of("p-1"), OrderId.of("o-1"), small.clock.instant()));
     small.clock.set(DECEMBER_FIRST);
-    PeriodCloseResult result = small.program.closePeriod().close(new ClosePeriodCommand(NOVEMBER));
-    assertThat(result.payouts()).isEmpty();
-    assertThat(result.lines())
+    PeriodCloseResult result = small.program.payouts().close(NOVEMBER);
+    assertThat(small.payoutsOf(result.month())).isEmpty();
+    assertThat(small.closeLinesOf(result.month()))
         .singleElement()
         .satisfies(
             l -> {
@@ -156,16 +147,15 @@ class PayoutTest {
             });
 
     paidOrder("o-2", "100.00");
-    f.program.suspendPartner().suspend(new SuspendPartnerCommand(f.partner.id(), "fraud review"));
+    f.program.partners().suspend(f.partner.id(), "fraud review");
     f.clock.set(DECEMBER_FIRST);
-    assertThat(close(NOVEMBER).lines())
+    assertThat(f.closeLinesOf(close(NOVEMBER).month()))
         .singleElement()
         .satisfies(l -> assertThat(l.carriedOver()).contains(CarryOverReason.PARTNER_SUSPENDED));
     assertThat(overview().balance().payable()).isEqualTo(eur("25.00"));
 
     ProgramFixture noAccount = ProgramFixture.on(new InMemoryStorage(), b -> b);
-    var partner =
-        noAccount.program.enrollPartner().enroll(EnrollPartnerCommand.of("cust-2")).partner();
+    var partner = noAccount.program.partners().enroll(EnrollPartnerCommand.of("cust-2")).partner();
     assertThat(partner.payoutAccount()).isEmpty();
   }
 
@@ -175,7 +165,7 @@ class PayoutTest {
     f.clock.set(DECEMBER_FIRST);
     close(NOVEMBER);
     f.program
-        .recordRefund()
+        .commissions()
         .recordRefund(
             RecordRefundCommand.wholeOrder(
                 EventId.of("r-1"), OrderId.of("o-1"), f.clock.instant(), eur("100.00")));
@@ -185,7 +175,7 @@ class PayoutTest {
 
     PeriodCloseResult december = close(DECEMBER);
 
-    assertThat(december.payouts())
+    assertThat(f.payoutsOf(december.month()))
         .singleElement()
         .satisfies(p -> assertThat(p.amount()).isEqualTo(eur("15.00")));
     assertThat(overview().balance().payable()).isEqualTo(eur("0.00"));
@@ -197,12 +187,12 @@ class PayoutTest {
     f.clock.set(DECEMBER_FIRST);
     close(NOVEMBER);
     f.program
-        .recordRefund()
+        .commissions()
         .recordRefund(
             RecordRefundCommand.wholeOrder(
                 EventId.of("r-1"), OrderId.of("o-1"), f.clock.instant(), eur("40.00")));
     f.clock.set(Instant.parse("2027-01-01T08:00:00Z"));
-    assertThat(close(DECEMBER).lines())
+    assertThat(f.closeLinesOf(close(DECEMBER).month()))
         .singleElement()
         .satisfies(
             l -> {
@@ -219,12 +209,12 @@ class PayoutTest {
     f.clock.set(DECEMBER_FIRST);
     close(NOVEMBER);
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(EventId.of("pay-late"), OrderId.of("late"), paidInNovember));
-    assertThat(close(NOVEMBER).payouts()).isEmpty();
+    assertThat(f.payoutsOf(close(NOVEMBER).month())).isEmpty();
     f.clock.set(Instant.parse("2027-01-01T08:00:00Z"));
-    assertThat(close(DECEMBER).payouts())
+    assertThat(f.payoutsOf(close(DECEMBER).month()))
         .singleElement()
         .satisfies(p -> assertThat(p.amount()).isEqualTo(eur("20.00")));
   }
@@ -233,42 +223,26 @@ class PayoutTest {
   void aPayoutIsPaidOnceAndAFailedPayoutReturnsToTheBalance() {
     paidOrder("o-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    var payout = close(NOVEMBER).payouts().get(0);
+    var payout = f.payoutsOf(close(NOVEMBER).month()).get(0);
     // the snapshot stays when the partner changes the account afterwards
     f.program
-        .updatePayoutAccount()
-        .updatePayoutAccount(
-            new UpdatePayoutAccountCommand(
-                f.partner.id(), PayoutAccount.of("DE89370400440532013000", "Jan")));
-    var failed =
-        f.program
-            .markPayoutFailed()
-            .markFailed(new MarkPayoutFailedCommand(payout.payoutId(), "account closed"));
+        .partners()
+        .updatePayoutAccount(f.partner.id(), PayoutAccount.of("DE89370400440532013000", "Jan"));
+    var failed = f.program.payouts().markFailed(payout.payoutId(), "account closed");
     assertThat(failed.status()).isEqualTo(PayoutStatus.FAILED);
     assertThat(failed.account().iban().value()).isEqualTo("NL91ABNA0417164300");
     assertThat(overview().balance().payable()).isEqualTo(eur("25.00"));
     assertThat(events(PayoutFailed.class)).hasSize(1);
-    assertThatThrownBy(
-            () ->
-                f.program
-                    .markPayoutPaid()
-                    .markPaid(new MarkPayoutPaidCommand(payout.payoutId(), f.clock.instant())))
+    assertThatThrownBy(() -> f.program.payouts().markPaid(payout.payoutId(), f.clock.instant()))
         .isInstanceOf(IllegalTransitionException.class);
 
     f.clock.set(Instant.parse("2027-01-01T08:00:00Z"));
-    var retry = close(DECEMBER).payouts().get(0);
+    var retry = f.payoutsOf(close(DECEMBER).month()).get(0);
     assertThat(retry.amount()).isEqualTo(eur("25.00"));
     assertThat(retry.account().iban().value()).isEqualTo("DE89370400440532013000");
-    var paid =
-        f.program
-            .markPayoutPaid()
-            .markPaid(new MarkPayoutPaidCommand(retry.payoutId(), f.clock.instant()));
+    var paid = f.program.payouts().markPaid(retry.payoutId(), f.clock.instant());
     assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
-    assertThatThrownBy(
-            () ->
-                f.program
-                    .markPayoutPaid()
-                    .markPaid(new MarkPayoutPaidCommand(retry.payoutId(), f.clock.instant())))
+    assertThatThrownBy(() -> f.program.payouts().markPaid(retry.payoutId(), f.clock.instant()))
         .isInstanceOf(IllegalTransitionException.class);
     assertThat(overview().balance().paid()).isEqualTo(eur("25.00"));
     assertThat(overview().recentPayouts())
@@ -285,8 +259,8 @@ class PayoutTest {
         new ExportPayoutsCommand(
             NOVEMBER, PainVersion.PAIN_001_001_03, DEBTOR, LocalDate.parse("2026-12-02"));
 
-    PayoutExport first = f.program.exportPayouts().export(command);
-    PayoutExport second = f.program.exportPayouts().export(command);
+    PayoutExport first = f.program.payouts().export(command);
+    PayoutExport second = f.program.payouts().export(command);
 
     SepaSchemas.validate(first.sepaXml(), PainVersion.PAIN_001_001_03);
     assertThat(second.sepaXml()).isEqualTo(first.sepaXml());
@@ -299,12 +273,12 @@ class PayoutTest {
         .asString()
         .contains("25.00,EUR,NL91ABNA0417164300,Jan de Vries,Partnerprogramma 2026-11 ")
         .endsWith(",EXPORTED");
-    assertThat(close(NOVEMBER).payouts())
+    assertThat(f.payoutsOf(close(NOVEMBER).month()))
         .extracting(p -> p.status())
         .containsExactly(PayoutStatus.EXPORTED);
     PayoutExport v09 =
         f.program
-            .exportPayouts()
+            .payouts()
             .export(
                 new ExportPayoutsCommand(
                     NOVEMBER, PainVersion.PAIN_001_001_09, DEBTOR, LocalDate.parse("2026-12-02")));
@@ -317,11 +291,11 @@ class PayoutTest {
     ExportPayoutsCommand november =
         new ExportPayoutsCommand(
             NOVEMBER, PainVersion.PAIN_001_001_03, DEBTOR, LocalDate.parse("2026-12-02"));
-    assertThatThrownBy(() -> f.program.exportPayouts().export(november))
+    assertThatThrownBy(() -> f.program.payouts().export(november))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("not closed");
     close(NOVEMBER);
-    assertThatThrownBy(() -> f.program.exportPayouts().export(november))
+    assertThatThrownBy(() -> f.program.payouts().export(november))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("no payout");
     assertThatThrownBy(() -> SepaDebtor.of("Hosting B.V.", "NL00ABNA0417164300"))
@@ -339,12 +313,12 @@ class PayoutTest {
             line(2, "vps", "40.00"),
             line(3, "domain", "9.99")));
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(
                 EventId.of("pay-7"), OrderId.of("order-7"), f.clock.instant()));
     f.program
-        .recordRefund()
+        .commissions()
         .recordRefund(
             RecordRefundCommand.perLine(
                 EventId.of("r-7"),
@@ -355,7 +329,7 @@ class PayoutTest {
     close(NOVEMBER);
 
     PartnerStatement statement =
-        f.program.partnerStatement().statement(StatementQuery.of(f.partner.id(), NOVEMBER));
+        f.program.payouts().statement(StatementQuery.of(f.partner.id(), NOVEMBER));
 
     assertThat(statement.total()).isEqualTo(eur("27.50"));
     assertThat(statement.settlement()).isInstanceOf(PartnerStatement.Settlement.PaidOut.class);
@@ -384,8 +358,7 @@ class PayoutTest {
         .contains("\"total\":\"27.50\"")
         .doesNotContain("customer-secret-42");
     assertThatThrownBy(
-            () ->
-                f.program.partnerStatement().statement(StatementQuery.of(f.partner.id(), DECEMBER)))
+            () -> f.program.payouts().statement(StatementQuery.of(f.partner.id(), DECEMBER)))
         .isInstanceOf(IllegalTransitionException.class);
   }
 
@@ -393,7 +366,7 @@ class PayoutTest {
   void aPayoutIsOnItsWayUntilTheBankConfirmsItAndOnlyThenPaid() {
     paidOrder("o-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    Payout payout = close(NOVEMBER).payouts().get(0);
+    Payout payout = f.payoutsOf(close(NOVEMBER).month()).get(0);
 
     // Created, then exported: on its way, not paid.
     assertThat(overview().balance().inPayout()).isEqualTo(eur("25.00"));
@@ -402,7 +375,7 @@ class PayoutTest {
         .extracting(PartnerOverview.PayoutSummary::state)
         .containsExactly(PayoutState.ON_ITS_WAY);
     f.program
-        .exportPayouts()
+        .payouts()
         .export(
             new ExportPayoutsCommand(
                 NOVEMBER, PainVersion.PAIN_001_001_03, DEBTOR, LocalDate.parse("2026-12-02")));
@@ -416,9 +389,7 @@ class PayoutTest {
 
     // Confirmed by the host: paid.
     f.clock.advance(Duration.ofDays(2));
-    f.program
-        .markPayoutPaid()
-        .markPaid(new MarkPayoutPaidCommand(payout.payoutId(), f.clock.instant()));
+    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant());
     assertThat(overview().balance().inPayout()).isEqualTo(eur("0.00"));
     assertThat(overview().balance().paid()).isEqualTo(eur("25.00"));
     assertThat(overview().recentPayouts())
@@ -431,25 +402,18 @@ class PayoutTest {
   void aPayoutCannotBeMarkedPaidInTheFutureOrBeforeItWasMade() {
     paidOrder("o-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    Payout payout = close(NOVEMBER).payouts().get(0);
+    Payout payout = f.payoutsOf(close(NOVEMBER).month()).get(0);
 
     assertThatThrownBy(
             () ->
                 f.program
-                    .markPayoutPaid()
-                    .markPaid(
-                        new MarkPayoutPaidCommand(
-                            payout.payoutId(), Instant.parse("2999-01-01T00:00:00Z"))))
+                    .payouts()
+                    .markPaid(payout.payoutId(), Instant.parse("2999-01-01T00:00:00Z")))
         .isInstanceOf(org.partnerprogram.core.domain.InvalidInputException.class)
         .hasMessageContaining("paidAt")
         .hasMessageContaining("future");
     assertThatThrownBy(
-            () ->
-                f.program
-                    .markPayoutPaid()
-                    .markPaid(
-                        new MarkPayoutPaidCommand(
-                            payout.payoutId(), DECEMBER_FIRST.minusSeconds(1))))
+            () -> f.program.payouts().markPaid(payout.payoutId(), DECEMBER_FIRST.minusSeconds(1)))
         .isInstanceOf(org.partnerprogram.core.domain.InvalidInputException.class)
         .hasMessageContaining("before payout");
     assertThat(overview().recentPayouts())
@@ -458,7 +422,7 @@ class PayoutTest {
   }
 
   private PartnerStatement statementOf(YearMonth month) {
-    return f.program.partnerStatement().statement(StatementQuery.of(f.partner.id(), month));
+    return f.program.payouts().statement(StatementQuery.of(f.partner.id(), month));
   }
 
   @Test
@@ -489,7 +453,7 @@ class PayoutTest {
       int fresh = 0;
       for (Future<PeriodCloseResult> r : results) {
         fresh += r.get().alreadyClosed() ? 0 : 1;
-        assertThat(r.get().payouts()).hasSize(1);
+        assertThat(f.payoutsOf(r.get().month())).hasSize(1);
       }
       assertThat(fresh).isEqualTo(1);
     } finally {

@@ -27,7 +27,6 @@ import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.domain.ReferralCode;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.quicktheories.core.Gen;
 
 /**
@@ -334,13 +333,7 @@ class GensTest {
   private static List<Balance> balances(ProgrammeMonth.Played played) {
     List<Balance> result = new ArrayList<>();
     for (PartnerId id : played.partnerIds()) {
-      result.add(
-          played
-              .program()
-              .partnerOverview()
-              .overview(PartnerOverviewQuery.byPartner(id))
-              .orElseThrow()
-              .balance());
+      result.add(played.program().partners().overview(id).orElseThrow().balance());
     }
     return result;
   }

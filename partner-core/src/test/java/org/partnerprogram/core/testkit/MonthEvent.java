@@ -2,12 +2,10 @@ package org.partnerprogram.core.testkit;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.ReferralCode;
-import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
@@ -63,8 +61,7 @@ public sealed interface MonthEvent {
      * @return the event
      */
     public static Click of(ReferralCode code, String visitor, Instant at) {
-      return new Click(
-          new RecordTouchCommand(code, VisitorId.of(visitor), Optional.of(at), Optional.empty()));
+      return new Click(RecordTouchCommand.of(code.value(), visitor).at(at));
     }
 
     @Override
@@ -74,7 +71,7 @@ public sealed interface MonthEvent {
 
     @Override
     public void deliverTo(PartnerProgram program) {
-      program.recordTouch().recordTouch(command);
+      program.referrals().recordTouch(command);
     }
 
     @Override
@@ -96,12 +93,12 @@ public sealed interface MonthEvent {
   record Signup(AttributeSignupCommand command) implements MonthEvent {
     @Override
     public Instant at() {
-      return command.signupAt();
+      return command.signupAt().orElseThrow();
     }
 
     @Override
     public void deliverTo(PartnerProgram program) {
-      program.attributeSignup().attribute(command);
+      program.referrals().attributeSignup(command);
     }
 
     @Override
@@ -131,7 +128,7 @@ public sealed interface MonthEvent {
 
     @Override
     public void deliverTo(PartnerProgram program) {
-      program.recordOrder().recordOrder(command);
+      program.commissions().recordOrder(command);
     }
 
     @Override
@@ -161,7 +158,7 @@ public sealed interface MonthEvent {
 
     @Override
     public void deliverTo(PartnerProgram program) {
-      program.recordPayment().recordPayment(command);
+      program.commissions().recordPayment(command);
     }
 
     @Override
@@ -183,7 +180,7 @@ public sealed interface MonthEvent {
 
     @Override
     public void deliverTo(PartnerProgram program) {
-      program.recordRefund().recordRefund(command);
+      program.commissions().recordRefund(command);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.partnerprogram.core.testkit;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -15,15 +18,16 @@ import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.out.ProgramStorage;
@@ -57,20 +61,21 @@ public final class ProgramFixture {
             .random(new SplittableRandom(11))
             .build();
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                Map.of(
-                    RateTarget.group("shared-hosting"), Rate.percent("25"),
-                    RateTarget.group("vps"), Rate.percent("12.5"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .setAll(
+                    Map.of(
+                        RateTarget.group("shared-hosting"), Rate.percent("25"),
+                        RateTarget.group("vps"), Rate.percent("12.5"))));
     partner =
         program
-            .enrollPartner()
+            .partners()
             .enroll(
-                EnrollPartnerCommand.of(
-                    "cust-partner", PayoutAccount.of("NL91ABNA0417164300", "Jan de Vries")))
+                EnrollPartnerCommand.of("cust-partner")
+                    .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", "Jan de Vries")))
             .partner();
-    program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(partner.id(), "jan-hosting"));
+    program.referrals().issueVanityCode(partner.id(), "jan-hosting");
   }
 
   /**
@@ -101,10 +106,13 @@ public final class ProgramFixture {
    * @return the id
    */
   public CustomerAccountId referredCustomer(String customer) {
-    program.recordTouch().recordTouch(RecordTouchCommand.of("jan-hosting", "v-" + customer));
+    program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-" + customer));
     program
-        .attributeSignup()
-        .attribute(AttributeSignupCommand.newCustomer(customer, "v-" + customer, clock.instant()));
+        .referrals()
+        .attributeSignup(
+            AttributeSignupCommand.newCustomer(customer)
+                .visitor("v-" + customer)
+                .at(clock.instant()));
     return CustomerAccountId.of(customer);
   }
 
@@ -129,7 +137,7 @@ public final class ProgramFixture {
   public RecordOrderCommand record(Order order) {
     RecordOrderCommand command =
         new RecordOrderCommand(EventId.of("order-" + order.orderId()), order);
-    program.recordOrder().recordOrder(command);
+    program.commissions().recordOrder(command);
     return command;
   }
 
@@ -158,5 +166,51 @@ public final class ProgramFixture {
    */
   public static Money eur(String amount) {
     return Money.of(amount, "EUR");
+  }
+
+  /**
+   * The payouts a month's close made, as they are now (streamed by the programme, collected here).
+   *
+   * @param month the month
+   * @return the payouts, by payout id
+   */
+  public List<Payout> payoutsOf(YearMonth month) {
+    return payoutsOf(program, month);
+  }
+
+  /**
+   * What a month's close did per partner.
+   *
+   * @param month the month
+   * @return the lines, by partner id
+   */
+  public List<PeriodCloseLine> closeLinesOf(YearMonth month) {
+    return closeLinesOf(program, month);
+  }
+
+  /**
+   * The payouts a month's close made, as they are now.
+   *
+   * @param program the programme
+   * @param month the month
+   * @return the payouts, by payout id
+   */
+  public static List<Payout> payoutsOf(PartnerProgram program, YearMonth month) {
+    List<Payout> payouts = new ArrayList<>();
+    program.payouts().forEachPayout(month, payouts::add);
+    return List.copyOf(payouts);
+  }
+
+  /**
+   * What a month's close did per partner.
+   *
+   * @param program the programme
+   * @param month the month
+   * @return the lines, by partner id
+   */
+  public static List<PeriodCloseLine> closeLinesOf(PartnerProgram program, YearMonth month) {
+    List<PeriodCloseLine> lines = new ArrayList<>();
+    program.payouts().forEachCloseLine(month, lines::add);
+    return List.copyOf(lines);
   }
 }

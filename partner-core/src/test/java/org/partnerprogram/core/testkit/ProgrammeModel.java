@@ -34,11 +34,7 @@ import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.MarkPayoutFailedCommand;
-import org.partnerprogram.core.port.in.MarkPayoutPaidCommand;
 import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
@@ -634,20 +630,19 @@ public final class ProgrammeModel {
         did = "enrol partner " + n + " with code partner-" + n;
         PartnerId id =
             f.program
-                .enrollPartner()
+                .partners()
                 .enroll(
-                    EnrollPartnerCommand.of(
-                        "partner-account-" + n,
-                        PayoutAccount.of("NL91ABNA0417164300", "Partner " + n)))
+                    EnrollPartnerCommand.of("partner-account-" + n)
+                        .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", "Partner " + n)))
                 .partner()
                 .id();
-        f.program.issueReferralCode().issue(IssueReferralCodeCommand.vanity(id, "partner-" + n));
+        f.program.referrals().issueVanityCode(id, "partner-" + n);
         partners.add(id);
         codes.add("partner-" + n);
       } else if (action instanceof Click c) {
         int p = c.partner() % partners.size();
         did = "visitor v" + c.visitor() + " clicks " + codes.get(p) + " (partner " + p + ")";
-        f.program.recordTouch().recordTouch(RecordTouchCommand.of(codes.get(p), "v" + c.visitor()));
+        f.program.referrals().recordTouch(RecordTouchCommand.of(codes.get(p), "v" + c.visitor()));
         lastClickPartner.put(c.visitor(), p);
         lastClickAt.put(c.visitor(), now);
       } else if (action instanceof ReferredSignup r) {
@@ -667,15 +662,13 @@ public final class ProgrammeModel {
                 + s.visitor();
         SignupAttribution result =
             f.program
-                .attributeSignup()
-                .attribute(
-                    new AttributeSignupCommand(
-                        CustomerAccountId.of(customer),
-                        Optional.of(org.partnerprogram.core.domain.VisitorId.of("v" + s.visitor())),
-                        Optional.empty(),
-                        s.newCustomer(),
-                        now,
-                        Optional.empty()));
+                .referrals()
+                .attributeSignup(
+                    (s.newCustomer()
+                            ? AttributeSignupCommand.newCustomer(customer)
+                            : AttributeSignupCommand.existingCustomer(customer))
+                        .visitor("v" + s.visitor())
+                        .at(now));
         Integer expected = null;
         Instant clickAt = lastClickAt.get(s.visitor());
         if (s.newCustomer() && clickAt != null && !clickAt.isBefore(now.minus(WINDOW))) {
@@ -734,14 +727,14 @@ public final class ProgrammeModel {
         RecordOrderCommand command =
             new RecordOrderCommand(
                 EventId.of("order-event-" + counter), new Order(id, customer, now, lines));
-        OrderResult result = f.program.recordOrder().recordOrder(command);
-        expect(!result.duplicate(), "new order %s reported as a duplicate", id);
+        OrderResult result = f.program.commissions().recordOrder(command);
+        expect(!result.redelivery(), "new order %s reported as a duplicate", id);
         expect(
             java.util.Objects.equals(
-                result.partnerId().map(partners::indexOf).orElse(null), partner),
+                result.earningPartner().map(partners::indexOf).orElse(null), partner),
             "order %s earns for partner %s, model expects %s (%s)",
             id,
-            result.partnerId().map(partners::indexOf).orElse(null),
+            result.earningPartner().map(partners::indexOf).orElse(null),
             partner,
             result.notEarning());
         orders.add(new ModelOrder(id, partner, model));
@@ -763,13 +756,13 @@ public final class ProgrammeModel {
                 + ": payment of order "
                 + orders.indexOf(order)
                 + (order.paid ? " (paid already)" : "");
-        PaymentResult result = f.program.recordPayment().recordPayment(command);
-        expect(!result.duplicate(), "new payment of %s reported as a duplicate", order.id);
+        PaymentResult result = f.program.commissions().recordPayment(command);
+        expect(!result.redelivery(), "new payment of %s reported as a duplicate", order.id);
         expect(
-            result.alreadyPaid() == order.paid,
+            (result instanceof PaymentResult.AlreadyPaid) == order.paid,
             "payment of %s: alreadyPaid %s, model expects %s",
             order.id,
-            result.alreadyPaid(),
+            (result instanceof PaymentResult.AlreadyPaid),
             order.paid);
         if (!order.paid && order.partner != null) {
           for (ModelLine line : order.lines) {
@@ -807,8 +800,8 @@ public final class ProgrammeModel {
         RecordRefundCommand command =
             RecordRefundCommand.perLine(
                 EventId.of("refund-event-" + counter), order.id, now, Map.of(line.number, amount));
-        RefundResult result = f.program.recordRefund().recordRefund(command);
-        expect(!result.duplicate(), "new refund of %s reported as a duplicate", order.id);
+        RefundResult result = f.program.commissions().recordRefund(command);
+        expect(!result.redelivery(), "new refund of %s reported as a duplicate", order.id);
         line.refunded = line.refunded.plus(amount);
         events.add(command);
       } else if (action instanceof Redeliver r) {
@@ -819,12 +812,12 @@ public final class ProgrammeModel {
         did = "redeliver event " + r.event() % events.size() + " (" + eventId(event) + ")";
         boolean duplicate;
         if (event instanceof RecordOrderCommand c) {
-          duplicate = f.program.recordOrder().recordOrder(c).duplicate();
+          duplicate = f.program.commissions().recordOrder(c).redelivery();
         } else if (event instanceof RecordPaymentCommand c) {
-          duplicate = f.program.recordPayment().recordPayment(c).duplicate();
+          duplicate = f.program.commissions().recordPayment(c).redelivery();
         } else {
           duplicate =
-              f.program.recordRefund().recordRefund((RecordRefundCommand) event).duplicate();
+              f.program.commissions().recordRefund((RecordRefundCommand) event).redelivery();
         }
         expect(duplicate, "redelivered event %s not reported as a duplicate", eventId(event));
       } else if (action instanceof RedeliverChanged r) {
@@ -843,7 +836,7 @@ public final class ProgrammeModel {
           if (event instanceof RecordOrderCommand c) {
             Order o = c.order();
             f.program
-                .recordOrder()
+                .commissions()
                 .recordOrder(
                     new RecordOrderCommand(
                         c.eventId(),
@@ -851,21 +844,12 @@ public final class ProgrammeModel {
                             o.orderId(), o.customer(), o.placedAt().plus(second), o.lines())));
           } else if (event instanceof RecordPaymentCommand c) {
             f.program
-                .recordPayment()
+                .commissions()
                 .recordPayment(
                     new RecordPaymentCommand(c.eventId(), c.orderId(), c.paidAt().plus(second)));
           } else {
             RecordRefundCommand c = (RecordRefundCommand) event;
-            f.program
-                .recordRefund()
-                .recordRefund(
-                    new RecordRefundCommand(
-                        c.eventId(),
-                        c.orderId(),
-                        c.refundedAt().plus(second),
-                        c.chargeback(),
-                        c.wholeOrder(),
-                        c.perLine()));
+            f.program.commissions().recordRefund(changed(c, c.refundedAt().plus(second)));
           }
         } catch (IdempotencyConflictException expected) {
           return;
@@ -879,7 +863,7 @@ public final class ProgrammeModel {
           }
           YearMonth last = closed.get(closed.size() - 1);
           did = "close " + last + " again";
-          PeriodCloseResult result = f.program.closePeriod().close(new ClosePeriodCommand(last));
+          PeriodCloseResult result = f.program.payouts().close(last);
           expect(
               result.alreadyClosed(), "closing %s again was not reported as already closed", last);
           return;
@@ -894,10 +878,10 @@ public final class ProgrammeModel {
           }
         }
         did = "close " + open + ", model expects payouts " + expected;
-        PeriodCloseResult result = f.program.closePeriod().close(new ClosePeriodCommand(open));
+        PeriodCloseResult result = f.program.payouts().close(open);
         expect(!result.alreadyClosed(), "first close of %s reported as already closed", open);
         Map<Integer, Money> actual = new java.util.TreeMap<>();
-        for (Payout payout : result.payouts()) {
+        for (Payout payout : f.payoutsOf(result.month())) {
           actual.merge(partners.indexOf(payout.partnerId()), payout.amount(), Money::plus);
           payouts.add(new ModelPayout(payout));
         }
@@ -929,12 +913,8 @@ public final class ProgrammeModel {
                 + payout.payout.amount();
         Payout after =
             s.failed()
-                ? f.program
-                    .markPayoutFailed()
-                    .markFailed(new MarkPayoutFailedCommand(payout.payout.payoutId(), "rejected"))
-                : f.program
-                    .markPayoutPaid()
-                    .markPaid(new MarkPayoutPaidCommand(payout.payout.payoutId(), now));
+                ? f.program.payouts().markFailed(payout.payout.payoutId(), "rejected")
+                : f.program.payouts().markPaid(payout.payout.payoutId(), now);
         payout.status = s.failed() ? PayoutStatus.FAILED : PayoutStatus.PAID;
         expect(
             after.status() == payout.status,
@@ -1040,5 +1020,15 @@ public final class ProgrammeModel {
     if (!condition) {
       throw new AssertionError(String.format(Locale.ROOT, format, args));
     }
+  }
+
+  /** The same refund at another instant. */
+  private static RecordRefundCommand changed(RecordRefundCommand c, Instant refundedAt) {
+    RecordRefundCommand moved =
+        c.wholeOrder().isPresent()
+            ? RecordRefundCommand.wholeOrder(
+                c.eventId(), c.orderId(), refundedAt, c.wholeOrder().get())
+            : RecordRefundCommand.perLine(c.eventId(), c.orderId(), refundedAt, c.perLine());
+    return c.isChargeback() ? moved.asChargeback() : moved;
   }
 }

@@ -20,9 +20,8 @@ import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.out.ProgramStorage;
 
 /**
@@ -139,22 +138,21 @@ public record ProgrammeMonth(
             .random(new SplittableRandom(7))
             .build();
     program
-        .addRateVersion()
-        .addRateVersion(
-            AddRateVersionCommand.programmeWide(
-                Map.of(
-                    RateTarget.group("shared-hosting"), Rate.percent("25"),
-                    RateTarget.group("vps"), Rate.percent("12.5"))));
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .setAll(
+                    Map.of(
+                        RateTarget.group("shared-hosting"), Rate.percent("25"),
+                        RateTarget.group("vps"), Rate.percent("12.5"))));
     List<PartnerId> ids = new ArrayList<>();
     for (int p = 1; p <= partners; p++) {
       Partner partner =
           program
-              .enrollPartner()
-              .enroll(EnrollPartnerCommand.of("partner-" + p, PAYOUT_ACCOUNT))
+              .partners()
+              .enroll(EnrollPartnerCommand.of("partner-" + p).withPayoutAccount(PAYOUT_ACCOUNT))
               .partner();
-      program
-          .issueReferralCode()
-          .issue(IssueReferralCodeCommand.vanity(partner.id(), codeOf(p).value()));
+      program.referrals().issueVanityCode(partner.id(), codeOf(p).value());
       ids.add(partner.id());
     }
     clock.set(start().plus(Duration.ofDays(month.lengthOfMonth() + 1)));

@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
-import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
@@ -171,13 +169,9 @@ public final class ProgrammeMonthGen implements Gen<ProgrammeMonth> {
     }
     events.add(
         new MonthEvent.Signup(
-            new AttributeSignupCommand(
-                CustomerAccountId.of(customer),
-                story.clicks() > 0 ? Optional.of(VisitorId.of(visitor)) : Optional.empty(),
-                Optional.empty(),
-                true,
-                signupAt,
-                Optional.empty())));
+            story.clicks() > 0
+                ? AttributeSignupCommand.newCustomer(customer).visitor(visitor).at(signupAt)
+                : AttributeSignupCommand.newCustomer(customer).at(signupAt)));
     for (int k = 0; k < story.orders().size(); k++) {
       OrderStory o = story.orders().get(k);
       String ref = number + "-" + (k + 1);

@@ -52,18 +52,13 @@ import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.domain.VisitorId;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.port.in.IssueReferralCodeCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.TouchResult;
 import org.partnerprogram.examples.HostFlywayMigrations;
 import org.partnerprogram.examples.portal.HostShop.Customer;
@@ -300,10 +295,7 @@ public final class HostPortal {
             .clock(clock)
             .build();
     inTransaction(
-        c ->
-            program
-                .addRateVersion()
-                .addRateVersion(AddRateVersionCommand.programmeWide(HostShop.RATE_CARD)));
+        c -> program.rates().change(RateChange.programmeWide().setAll(HostShop.RATE_CARD)));
     pages = new Pages(program.terms().zone(), clock);
     assets.put("/portal.js", asset("portal.js"));
     assets.put("/portal.css", asset("portal.css"));
@@ -594,7 +586,7 @@ public final class HostPortal {
         inTransaction(
             c -> {
               try {
-                return program.recordTouch().recordTouch(RecordTouchCommand.of(rawCode, visitor))
+                return program.referrals().recordTouch(rawCode, visitor)
                     instanceof TouchResult.Recorded;
               } catch (InvalidInputException malformed) {
                 return false; // a malformed code is as harmless as an unknown or revoked one
@@ -631,16 +623,12 @@ public final class HostPortal {
     Customer customer = created.get();
     // The SDK decides once whether a partner brought this customer, in the transaction that opens
     // the account; the customer sees nothing of it.
+    // A new account is a new customer here; this shop's form has no field for a typed code.
+    AttributeSignupCommand signup = AttributeSignupCommand.newCustomer(customer.id());
+    Optional<String> visitor = r.cookie(REFERRAL_COOKIE).filter(v -> v.matches(HEX_32));
     program
-        .attributeSignup()
-        .attribute(
-            new AttributeSignupCommand(
-                CustomerAccountId.of(customer.id()),
-                r.cookie(REFERRAL_COOKIE).filter(v -> v.matches(HEX_32)).map(VisitorId::of),
-                Optional.empty(), // no code field in this shop's form
-                true, // a new account is a new customer here
-                clock.instant(),
-                Optional.empty()));
+        .referrals()
+        .attributeSignup(visitor.isPresent() ? signup.visitor(visitor.get()) : signup);
     return Outcome.signIn("/", "Welcome, " + customer.name() + "!", customer.id());
   }
 
@@ -684,7 +672,7 @@ public final class HostPortal {
     HostShop.place(c, new Invoice(invoiceId, customer.id(), placedAt, lines, Optional.empty()));
     try {
       // The programme prices each line with the rate card in force now, in this transaction.
-      program.recordOrder().recordOrder(command);
+      program.commissions().recordOrder(command);
     } catch (PartnerProgramException e) {
       LOG.log(System.Logger.Level.WARNING, "the programme did not record " + invoiceId, e);
       throw new Undone(
@@ -721,10 +709,8 @@ public final class HostPortal {
       // The payment settles the invoice in full: now the partner earns the commission. Both commit
       // together, or neither does.
       program
-          .recordPayment()
-          .recordPayment(
-              new RecordPaymentCommand(
-                  EventId.of("payment-" + invoiceId), OrderId.of(invoiceId), paidAt));
+          .commissions()
+          .recordPayment(RecordPaymentCommand.of("payment-" + invoiceId, invoiceId, paidAt));
     } catch (PartnerProgramException e) {
       LOG.log(System.Logger.Level.WARNING, "the programme did not record paying " + invoiceId, e);
       throw new Undone(
@@ -749,9 +735,7 @@ public final class HostPortal {
   }
 
   private Optional<PartnerOverview> overview(Customer customer) {
-    return program
-        .partnerOverview()
-        .overview(PartnerOverviewQuery.byCustomerAccount(CustomerAccountId.of(customer.id())));
+    return program.partners().overviewOfCustomer(CustomerAccountId.of(customer.id()));
   }
 
   private Outcome enrol(Optional<Session> session, Form form, Connection c) throws SQLException {
@@ -760,10 +744,10 @@ public final class HostPortal {
       // The enrolment issues the partner's first referral code.
       EnrollmentResult result =
           program
-              .enrollPartner()
+              .partners()
               .enroll(
-                  EnrollPartnerCommand.of(
-                      customer.id(), PayoutAccount.of(form.one("iban"), form.one("holder"))));
+                  EnrollPartnerCommand.of(customer.id())
+                      .withPayoutAccount(form.one("iban"), form.one("holder")));
       return Outcome.to(
           "/partner",
           switch (result.outcome()) {
@@ -790,11 +774,7 @@ public final class HostPortal {
     }
     try {
       IssuedCode code =
-          program
-              .issueReferralCode()
-              .issue(
-                  IssueReferralCodeCommand.vanity(
-                      partner.get().partnerId(), form.one("code").strip()));
+          program.referrals().issueVanityCode(partner.get().partnerId(), form.one("code").strip());
       return Outcome.to("/partner", "Your new link with " + code.code().value() + " is below.");
     } catch (InvalidInputException e) {
       return Outcome.to("/partner", "Please choose another code: " + reason(e));
@@ -843,7 +823,7 @@ public final class HostPortal {
     }
     String name = pages.month(month);
     try {
-      PeriodCloseResult result = program.closePeriod().close(new ClosePeriodCommand(month));
+      PeriodCloseResult result = program.payouts().close(month);
       if (result.alreadyClosed()) {
         return Outcome.to("/admin", name + " was closed already.");
       }

@@ -8,9 +8,11 @@ import org.partnerprogram.core.testkit.ProgrammeModelCheck;
  * after every action. Soak it with {@code -Dpartner.modelcheck.examples=5000
  * -Dpartner.modelcheck.actions=40 -Dpartner.modelcheck.seed=random}.
  */
+// tag::modelcheck[]
 class SnapshotStorageModelCheckTest extends ProgrammeModelCheck {
   @Override
   protected ProgramStorage newStorage() {
     return new SnapshotStorage();
   }
 }
+// end::modelcheck[]

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,9 @@ import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderLine;
-import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
-import org.partnerprogram.core.port.in.AddRateVersionCommand;
 import org.partnerprogram.core.port.in.OrderResult;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.testkit.Gens;
@@ -73,10 +72,10 @@ class CommissionRulesProperties {
               for (int n = 0; n < orders.size(); n++) {
                 Order order = orders.get(n);
                 f.program
-                    .recordOrder()
+                    .commissions()
                     .recordOrder(new RecordOrderCommand(EventId.of("o-" + n), order));
                 f.program
-                    .recordPayment()
+                    .commissions()
                     .recordPayment(
                         new RecordPaymentCommand(
                             EventId.of("p-" + n), order.orderId(), f.clock.instant()));
@@ -86,12 +85,7 @@ class CommissionRulesProperties {
                 }
               }
               Money earned =
-                  f.program
-                      .partnerOverview()
-                      .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
-                      .orElseThrow()
-                      .balance()
-                      .earned();
+                  f.program.partners().overview(f.partner.id()).orElseThrow().balance().earned();
               // Each line is rounded once, half up, so a line may earn up to half a cent more than
               // its exact 25 %: the bound a finance team can sign is 25 % plus half a cent per
               // line.
@@ -115,18 +109,19 @@ class CommissionRulesProperties {
               List<OrderResult> before = new ArrayList<>();
               for (int n = 0; n < orders.size(); n++) {
                 commands.add(new RecordOrderCommand(EventId.of("o-" + n), orders.get(n)));
-                before.add(f.program.recordOrder().recordOrder(commands.get(n)));
+                before.add(f.program.commissions().recordOrder(commands.get(n)));
               }
               f.clock.advance(Duration.ofMinutes(1));
               f.program
-                  .addRateVersion()
-                  .addRateVersion(
-                      AddRateVersionCommand.programmeWide(
-                          Map.of(
-                              RateTarget.group("shared-hosting"),
-                              newRate,
-                              RateTarget.group("vps"),
-                              newRate)));
+                  .rates()
+                  .change(
+                      RateChange.programmeWide()
+                          .setAll(
+                              Map.of(
+                                  RateTarget.group("shared-hosting"),
+                                  newRate,
+                                  RateTarget.group("vps"),
+                                  newRate)));
               for (int n = 0; n < orders.size(); n++) {
                 // paid after the change, each order earns what it was priced at before the change
                 Money priced = Money.of("0", "EUR");
@@ -136,13 +131,13 @@ class CommissionRulesProperties {
                 Money earned = Money.of("0", "EUR");
                 for (var entry :
                     f.program
-                        .recordPayment()
+                        .commissions()
                         .recordPayment(
                             new RecordPaymentCommand(
                                 EventId.of("p-" + n),
                                 commands.get(n).order().orderId(),
                                 f.clock.instant()))
-                        .earned()) {
+                        .entries()) {
                   earned = earned.plus(entry.amount());
                 }
                 assertThat(earned).isEqualTo(priced);
@@ -153,21 +148,20 @@ class CommissionRulesProperties {
   /**
    * Rule 3: a line's commission is exactly its net amount times its rate, rounded once, half up.
    */
+  // tag::property[]
   @Test
   void everyLineEarnsItsNetTimesItsRateRoundedOnce() {
     qt().forAll(Gens.money().in("EUR").upTo("100000.00"), Gens.percentages())
         .checkAssert(
             (net, rate) -> {
-              Money commission = rate.commissionOn(net, java.math.RoundingMode.HALF_UP);
+              Money commission = rate.commissionOn(net, RoundingMode.HALF_UP);
               BigDecimal exact = net.amount().multiply(rate.percent()).movePointLeft(2);
-              assertThat(commission.amount())
-                  .isEqualTo(exact.setScale(2, java.math.RoundingMode.HALF_UP));
+              assertThat(commission.amount()).isEqualTo(exact.setScale(2, RoundingMode.HALF_UP));
               assertThat(commission).isLessThanOrEqualTo(net);
-              assertThat(
-                      Rate.percent("0").commissionOn(net, java.math.RoundingMode.HALF_UP).isZero())
-                  .isTrue();
             });
   }
+
+  // end::property[]
 
   /**
    * Rule 4: webhooks that arrive late, twice or out of order change nothing a partner is owed. A
@@ -198,8 +192,8 @@ class CommissionRulesProperties {
   private static Balance balance(ProgrammeMonth.Played played, int partner) {
     return played
         .program()
-        .partnerOverview()
-        .overview(PartnerOverviewQuery.byPartner(played.partnerIds().get(partner)))
+        .partners()
+        .overview(played.partnerIds().get(partner))
         .orElseThrow()
         .balance();
   }

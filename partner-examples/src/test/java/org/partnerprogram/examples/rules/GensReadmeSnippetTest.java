@@ -3,10 +3,6 @@ package org.partnerprogram.examples.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,22 +24,6 @@ class GensReadmeSnippetTest {
     Gens.referralCodes().vanity();
     Gens.programmeMonths().partners(3).customers(10).duplicates(0.1).reorderings(true);
     // end::gens[]
-  }
-
-  @Test
-  void theReadmeShowsTheFacadeAsThisClassCallsIt() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-    String section = readme.substring(readme.indexOf("## Property-test your commission rules"));
-    String snippet = section.substring(section.indexOf("```java\n") + 8);
-    snippet = snippet.substring(0, snippet.indexOf("```"));
-    String source =
-        Files.readString(
-            Path.of("src/test/java/org/partnerprogram/examples/rules/GensReadmeSnippetTest.java"),
-            StandardCharsets.UTF_8);
-    String tagged = source.substring(source.indexOf("// tag::gens[]") + 14);
-    tagged = tagged.substring(0, tagged.indexOf("// end::gens[]"));
-
-    assertThat(normalise(snippet)).isNotBlank().isEqualTo(normalise(tagged));
   }
 
   @Test

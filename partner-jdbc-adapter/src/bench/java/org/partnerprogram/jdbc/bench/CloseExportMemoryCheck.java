@@ -17,7 +17,6 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
@@ -68,7 +67,7 @@ public final class CloseExportMemoryCheck {
         long lines;
         long liveAfterClose;
         try {
-          PeriodCloseResult close = program.closePeriod().close(new ClosePeriodCommand(month));
+          PeriodCloseResult close = program.payouts().close(month);
           // What stays live while the caller holds the result (a summary: the payouts and lines
           // are read from storage when asked for).
           liveAfterClose = liveHeap();
@@ -98,7 +97,7 @@ public final class CloseExportMemoryCheck {
             Writer csv = Files.newBufferedWriter(out.resolve("memory-check.csv"))) {
           export =
               program
-                  .exportPayouts()
+                  .payouts()
                   .exportTo(
                       new ExportPayoutsCommand(
                           month,

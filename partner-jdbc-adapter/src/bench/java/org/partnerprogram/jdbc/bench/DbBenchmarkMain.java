@@ -36,10 +36,7 @@ import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
@@ -231,7 +228,7 @@ public final class DbBenchmarkMain {
       SplittableRandom random = new SplittableRandom(-scale);
       long start = System.nanoTime();
       for (int i = firstOrder; i < firstOrder + JIT_WARM; i++) {
-        program.recordOrder().recordOrder(new RecordOrderCommand(orderEvent(i), order(i)));
+        program.commissions().recordOrder(new RecordOrderCommand(orderEvent(i), order(i)));
         pay(i);
         bareInsert();
         if (attribution) {
@@ -249,7 +246,7 @@ public final class DbBenchmarkMain {
     /** Records the payment of order {@code i}; fails unless it earned commission. */
     private void pay(int i) {
       if (program
-          .recordPayment()
+          .commissions()
           .recordPayment(new RecordPaymentCommand(payEvent(i), orderId(i), NOW))
           .earned()
           .isEmpty()) {
@@ -261,15 +258,9 @@ public final class DbBenchmarkMain {
     private void attribute(String customer, String visitor) {
       AttributionDecision d =
           program
-              .attributeSignup()
-              .attribute(
-                  new AttributeSignupCommand(
-                      CustomerAccountId.of(customer),
-                      Optional.of(VisitorId.of(visitor)),
-                      Optional.empty(),
-                      true,
-                      NOW,
-                      Optional.empty()))
+              .referrals()
+              .attributeSignup(
+                  AttributeSignupCommand.newCustomer(customer).visitor(visitor).at(NOW))
               .decision();
       if (!(d instanceof AttributionDecision.Attributed)) {
         throw new IllegalStateException("signup of " + customer + " not attributed: " + d);
@@ -293,7 +284,7 @@ public final class DbBenchmarkMain {
                 0,
                 i ->
                     program
-                        .recordOrder()
+                        .commissions()
                         .recordOrder(new RecordOrderCommand(orderEvent(i), order(i))),
                 i -> bareInsert());
         if (orders) {
@@ -305,7 +296,7 @@ public final class DbBenchmarkMain {
             "",
             singleOrders,
             WARM / 4,
-            i -> program.recordOrder().recordOrder(new RecordOrderCommand(orderEvent(i), order(i))),
+            i -> program.commissions().recordOrder(new RecordOrderCommand(orderEvent(i), order(i))),
             i -> bareInsert(),
             false);
       }
@@ -328,7 +319,7 @@ public final class DbBenchmarkMain {
             WARM / 4,
             i ->
                 program
-                    .recordPayment()
+                    .commissions()
                     .recordPayment(new RecordPaymentCommand(payEvent(i), orderId(i), NOW)),
             i -> bareInsert(),
             true);
@@ -357,7 +348,7 @@ public final class DbBenchmarkMain {
         // compiled), so both run first on a partner of a few lines, cheap enough to repeat.
         PartnerId small = PartnerId.of(Fixtures.partnerId(1));
         for (int i = 0; i < OVERVIEW_JIT_WARM; i++) {
-          if (program.partnerOverview().overview(PartnerOverviewQuery.byPartner(small)).isEmpty()) {
+          if (program.partners().overview(small).isEmpty()) {
             throw new IllegalStateException("no overview for " + small);
           }
           bareAggregate(small.value());
@@ -371,10 +362,7 @@ public final class DbBenchmarkMain {
                 OVERVIEW_WARM,
                 OVERVIEW_PER_ROUND,
                 i -> {
-                  if (program
-                      .partnerOverview()
-                      .overview(PartnerOverviewQuery.byPartner(big))
-                      .isEmpty()) {
+                  if (program.partners().overview(big).isEmpty()) {
                     throw new IllegalStateException("no overview for " + big);
                   }
                 },
@@ -400,7 +388,7 @@ public final class DbBenchmarkMain {
       }
       int parallelOrders = THREADS * (WARM / 4 + rounds * PER_THREAD_ROUND);
       for (int i = firstOrder; i < firstOrder + 2 * singleOrders + parallelOrders; i++) {
-        program.recordOrder().recordOrder(new RecordOrderCommand(orderEvent(i), order(i)));
+        program.commissions().recordOrder(new RecordOrderCommand(orderEvent(i), order(i)));
       }
       PaymentFloor floor = new PaymentFloor(kind, pool);
       Instant payableAt = NOW.plus(terms.holdingPeriod());
@@ -869,8 +857,7 @@ public final class DbBenchmarkMain {
             long statements0 = pool.statements.get();
             long other0 = pool.otherCalls.get();
             long t = System.nanoTime();
-            PeriodCloseResult result =
-                program.closePeriod().close(new ClosePeriodCommand(CLOSED_MONTH));
+            PeriodCloseResult result = program.payouts().close(CLOSED_MONTH);
             sdk[r] = System.nanoTime() - t;
             if (result.alreadyClosed()) {
               throw new IllegalStateException("the SDK found the month closed already");

@@ -5,20 +5,95 @@ import java.util.Objects;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.OrderId;
 
-/**
- * What recording a payment did.
- *
- * @param orderId the order; never null
- * @param earned the EARNED entries this payment booked; empty if nobody earns on the order, it was
- *     cancelled in full, or it was paid before; never null
- * @param alreadyPaid true if the order had been paid by another event (nothing was booked)
- * @param duplicate true if this very event was processed before (the original entries are returned)
- */
-public record PaymentResult(
-    OrderId orderId, List<LedgerEntry> earned, boolean alreadyPaid, boolean duplicate) {
-  /** Checks for null and copies the list. */
-  public PaymentResult {
-    Objects.requireNonNull(orderId, "orderId");
-    earned = List.copyOf(earned);
+/** What recording a payment did. */
+public sealed interface PaymentResult
+    permits PaymentResult.Earned,
+        PaymentResult.NothingEarned,
+        PaymentResult.AlreadyPaid,
+        PaymentResult.Redelivered {
+
+  /**
+   * The order.
+   *
+   * @return never null
+   */
+  OrderId orderId();
+
+  /**
+   * The entries the payment booked.
+   *
+   * @return the EARNED entries by line for {@link Earned} and {@link Redelivered}; else empty
+   */
+  default List<LedgerEntry> entries() {
+    return List.of();
+  }
+
+  /**
+   * Whether this call delivered a payment event processed before (nothing was written).
+   *
+   * @return true for {@link Redelivered}
+   */
+  default boolean redelivery() {
+    return false;
+  }
+
+  /**
+   * The order's pending commission was earned: one EARNED entry per line that had some, payable
+   * from the payment plus the holding period.
+   *
+   * @param orderId the order; never null
+   * @param entries the EARNED entries, by line; never null, not empty
+   */
+  record Earned(OrderId orderId, List<LedgerEntry> entries) implements PaymentResult {
+    /** Checks for nulls and copies the entries. */
+    public Earned {
+      Objects.requireNonNull(orderId, "orderId");
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /**
+   * The order is marked paid but earns nothing: no partner brought the customer, the order earns
+   * nothing under the programme's rules, or nothing of its commission was still pending.
+   *
+   * @param orderId the order; never null
+   */
+  record NothingEarned(OrderId orderId) implements PaymentResult {
+    /** Checks for null. */
+    public NothingEarned {
+      Objects.requireNonNull(orderId, "orderId");
+    }
+  }
+
+  /**
+   * Another payment event of an order that was paid already: nothing was written.
+   *
+   * @param orderId the order; never null
+   */
+  record AlreadyPaid(OrderId orderId) implements PaymentResult {
+    /** Checks for null. */
+    public AlreadyPaid {
+      Objects.requireNonNull(orderId, "orderId");
+    }
+  }
+
+  /**
+   * The same payment event delivered again: nothing was written; the entries are those the first
+   * delivery booked.
+   *
+   * @param orderId the order; never null
+   * @param entries the entries the event booked, by line; never null
+   */
+  record Redelivered(OrderId orderId, List<LedgerEntry> entries) implements PaymentResult {
+    /** Checks for nulls and copies the entries. */
+    public Redelivered {
+      Objects.requireNonNull(orderId, "orderId");
+      entries = List.copyOf(entries);
+    }
+
+    @Override
+    public boolean redelivery() {
+      return true;
+    }
   }
 }

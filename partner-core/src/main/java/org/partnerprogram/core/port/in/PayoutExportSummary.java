@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.partnerprogram.core.domain.Money;
 
 /**
- * What a streamed export ({@link ExportPayoutsUseCase#exportTo}) wrote.
+ * What a streamed export ({@link Payouts#exportTo}) wrote.
  *
  * @param month the month; never null
  * @param count how many payouts were exported (the CSV's rows)

@@ -28,4 +28,17 @@ public record RecordPaymentCommand(EventId eventId, OrderId orderId, Instant pai
     }
     paidAt = Instants.check("paidAt", paidAt);
   }
+
+  /**
+   * A payment in full, from the host's ids.
+   *
+   * @param eventId the host event's id (idempotency key)
+   * @param orderId the order id
+   * @param paidAt when it was paid; never null
+   * @return the command
+   * @throws InvalidInputException if an argument is null, malformed or out of range
+   */
+  public static RecordPaymentCommand of(String eventId, String orderId, Instant paidAt) {
+    return new RecordPaymentCommand(EventId.of(eventId), OrderId.of(orderId), paidAt);
+  }
 }

@@ -5,18 +5,62 @@ import java.util.Objects;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.OrderId;
 
-/**
- * What recording a refund did.
- *
- * @param orderId the order; never null
- * @param entries the CANCELLED (order unpaid) or REVERSED (order paid) entries booked; empty if no
- *     commission was affected; never null
- * @param duplicate true if this event was processed before (the original entries are returned)
- */
-public record RefundResult(OrderId orderId, List<LedgerEntry> entries, boolean duplicate) {
-  /** Checks for null and copies the list. */
-  public RefundResult {
-    Objects.requireNonNull(orderId, "orderId");
-    entries = List.copyOf(entries);
+/** What recording a refund or chargeback did. */
+public sealed interface RefundResult permits RefundResult.Recorded, RefundResult.Redelivered {
+
+  /**
+   * The order.
+   *
+   * @return never null
+   */
+  OrderId orderId();
+
+  /**
+   * The entries the refund booked (CANCELLED before payment, REVERSED after), by line.
+   *
+   * @return never null; empty if the order earned nothing
+   */
+  List<LedgerEntry> entries();
+
+  /**
+   * Whether this call delivered a refund event processed before (nothing was written).
+   *
+   * @return true for {@link Redelivered}
+   */
+  default boolean redelivery() {
+    return false;
+  }
+
+  /**
+   * The refund was recorded.
+   *
+   * @param orderId the order; never null
+   * @param entries what it booked; never null
+   */
+  record Recorded(OrderId orderId, List<LedgerEntry> entries) implements RefundResult {
+    /** Checks for nulls and copies the entries. */
+    public Recorded {
+      Objects.requireNonNull(orderId, "orderId");
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /**
+   * The same refund event delivered again: nothing was written.
+   *
+   * @param orderId the order; never null
+   * @param entries what the first delivery booked; never null
+   */
+  record Redelivered(OrderId orderId, List<LedgerEntry> entries) implements RefundResult {
+    /** Checks for nulls and copies the entries. */
+    public Redelivered {
+      Objects.requireNonNull(orderId, "orderId");
+      entries = List.copyOf(entries);
+    }
+
+    @Override
+    public boolean redelivery() {
+      return true;
+    }
   }
 }

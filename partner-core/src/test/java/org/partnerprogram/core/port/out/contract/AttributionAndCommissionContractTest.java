@@ -41,7 +41,6 @@ import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -1163,16 +1162,15 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
             });
     SignupAttribution again =
         f.program
-            .attributeSignup()
-            .attribute(AttributeSignupCommand.newCustomer("new-1", "v-other", f.clock.instant()));
+            .referrals()
+            .attributeSignup(
+                AttributeSignupCommand.newCustomer("new-1")
+                    .visitor("v-other")
+                    .at(f.clock.instant()));
     assertThat(again.alreadyDecided()).isTrue();
     assertThat(again.decision()).isEqualTo(stored.decision());
     AttributionCounts referrals =
-        f.program
-            .partnerOverview()
-            .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
-            .orElseThrow()
-            .referrals();
+        f.program.partners().overview(f.partner.id()).orElseThrow().referrals();
     assertThat(referrals.clicks()).isEqualTo(1);
     assertThat(referrals.signupsAttributed()).isEqualTo(1);
     assertThat(referrals.signupsRefused()).isEmpty();
@@ -1183,7 +1181,7 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     ProgramFixture f = ProgramFixture.on(storage, b -> b);
     CustomerAccountId customer = f.referredCustomer("new-1");
     f.program
-        .recordOrder()
+        .commissions()
         .recordOrder(
             new RecordOrderCommand(
                 EventId.of("order-1"),
@@ -1193,7 +1191,7 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
                     ProgramFixture.line(1, "shared-hosting", "100.00"),
                     ProgramFixture.line(2, "domain", "9.99"))));
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(
                 EventId.of("pay-1"), OrderId.of("order-1"), f.clock.instant()));
@@ -1203,15 +1201,10 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
             OrderId.of("order-1"),
             f.clock.instant(),
             Map.of(1, eur("40.00")));
-    f.program.recordRefund().recordRefund(refund);
-    assertThat(f.program.recordRefund().recordRefund(refund).duplicate()).isTrue();
+    f.program.commissions().recordRefund(refund);
+    assertThat(f.program.commissions().recordRefund(refund).redelivery()).isTrue();
 
-    Balance balance =
-        f.program
-            .partnerOverview()
-            .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
-            .orElseThrow()
-            .balance();
+    Balance balance = f.program.partners().overview(f.partner.id()).orElseThrow().balance();
     assertThat(balance)
         .isEqualTo(
             new Balance(

@@ -54,12 +54,9 @@ import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerSuspended;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
-import org.partnerprogram.core.port.in.ClosePeriodCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.port.in.LeaveProgramCommand;
 import org.partnerprogram.core.port.in.OrderResult;
-import org.partnerprogram.core.port.in.PartnerOverviewQuery;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -995,7 +992,8 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
             .random(new Random(42))
             .build();
     for (int round = 0; round < RACE_ROUNDS / 2; round++) {
-      EnrollPartnerCommand command = EnrollPartnerCommand.of("enrol-" + round, anAccount());
+      EnrollPartnerCommand command =
+          EnrollPartnerCommand.of("enrol-" + round).withPayoutAccount(anAccount());
       int before = publishedEventIds(storage).size();
       List<EnrollmentResult> results = new ArrayList<>();
       ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -1007,7 +1005,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
               pool.submit(
                   () -> {
                     barrier.await(10, TimeUnit.SECONDS);
-                    return program.enrollPartner().enroll(command);
+                    return program.partners().enroll(command);
                   }));
         }
         for (Future<EnrollmentResult> f : futures) {
@@ -1039,16 +1037,12 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
   }
 
   private static Balance balanceOf(ProgramFixture f) {
-    return f.program
-        .partnerOverview()
-        .overview(PartnerOverviewQuery.byPartner(f.partner.id()))
-        .orElseThrow()
-        .balance();
+    return f.program.partners().overview(f.partner.id()).orElseThrow().balance();
   }
 
   private static EnrollmentResult enrolAgain(ProgramFixture f) {
     return f.program
-        .enrollPartner()
+        .partners()
         .enroll(EnrollPartnerCommand.of(f.partner.customerAccountId().value()));
   }
 
@@ -1058,7 +1052,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     List<IssuedCode> earlier = codesOf(f.partner.id());
     assertThat(earlier).hasSize(2).allMatch(IssuedCode::isLive); // the random one and jan-hosting
     f.clock.advance(Duration.ofDays(1));
-    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.program.partners().leave(f.partner.id());
     f.clock.advance(Duration.ofDays(20));
     int eventsBefore = publishedEventIds(storage).size();
 
@@ -1084,7 +1078,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     assertThat(publishedEventIds(storage)).hasSize(eventsBefore + 4);
     assertThat(
             f.program
-                .recordTouch()
+                .referrals()
                 .recordTouch(RecordTouchCommand.of("jan-hosting", "v-after-rejoin")))
         .isEqualTo(new TouchResult.Ignored(TouchResult.Why.CODE_REVOKED));
   }
@@ -1092,7 +1086,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
   @Test
   void aRedeliveredReEnrolmentIsAlreadyAMemberAndWritesNothing() {
     ProgramFixture f = ProgramFixture.on(storage, b -> b);
-    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.program.partners().leave(f.partner.id());
     f.clock.advance(Duration.ofDays(3));
     EnrollmentResult rejoined = enrolAgain(f);
     assertThat(rejoined.outcome()).isEqualTo(EnrollmentResult.Outcome.REJOINED);
@@ -1102,11 +1096,10 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
 
     EnrollmentResult redelivered =
         f.program
-            .enrollPartner()
+            .partners()
             .enroll(
-                EnrollPartnerCommand.of(
-                    f.partner.customerAccountId().value(),
-                    PayoutAccount.of("BE68539007547034", "Jan de Vries")));
+                EnrollPartnerCommand.of(f.partner.customerAccountId().value())
+                    .withPayoutAccount(PayoutAccount.of("BE68539007547034", "Jan de Vries")));
 
     assertThat(redelivered.outcome()).isEqualTo(EnrollmentResult.Outcome.ALREADY_MEMBER);
     assertThat(redelivered.issuedCode()).isEmpty();
@@ -1120,14 +1113,16 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
   @Test
   void aPayoutAccountGivenAtReEnrolmentReplacesTheOneOnFileWithAHistoryRow() {
     ProgramFixture f = ProgramFixture.on(storage, b -> b);
-    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.program.partners().leave(f.partner.id());
     f.clock.advance(Duration.ofDays(3));
     PayoutAccount other = PayoutAccount.of("BE68539007547034", "Jan de Vries");
 
     EnrollmentResult again =
         f.program
-            .enrollPartner()
-            .enroll(EnrollPartnerCommand.of(f.partner.customerAccountId().value(), other));
+            .partners()
+            .enroll(
+                EnrollPartnerCommand.of(f.partner.customerAccountId().value())
+                    .withPayoutAccount(other));
 
     assertThat(again.partner().payoutAccount()).contains(other);
     assertThat(tx(() -> storage.partners().findById(f.partner.id())).orElseThrow().payoutAccount())
@@ -1146,21 +1141,17 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     CustomerAccountId customer = f.referredCustomer("new-1");
     f.record(f.order("order-1", customer, ProgramFixture.line(1, "shared-hosting", "100.00")));
     f.program
-        .recordPayment()
+        .commissions()
         .recordPayment(
             new RecordPaymentCommand(
                 EventId.of("pay-1"), OrderId.of("order-1"), f.clock.instant()));
     f.record(f.order("order-2", customer, ProgramFixture.line(1, "vps", "20.00"))); // pending
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    assertThat(
-            f.program
-                .closePeriod()
-                .close(new ClosePeriodCommand(YearMonth.of(2026, 11)))
-                .payoutTotal())
+    assertThat(f.program.payouts().close(YearMonth.of(2026, 11)).payoutTotal())
         .isEqualTo(ProgramFixture.eur("25.00"));
     // a refund of paid-out commission: 40.00 of 100.00 takes back 10.00 of the 25.00 paid
     f.program
-        .recordRefund()
+        .commissions()
         .recordRefund(
             RecordRefundCommand.perLine(
                 EventId.of("refund-1"),
@@ -1173,7 +1164,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     assertThat(before.inPayout()).isEqualTo(ProgramFixture.eur("25.00"));
 
     f.clock.advance(Duration.ofHours(1));
-    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.program.partners().leave(f.partner.id());
     assertThat(balanceOf(f)).isEqualTo(before);
     f.clock.advance(Duration.ofDays(5));
     assertThat(enrolAgain(f).outcome()).isEqualTo(EnrollmentResult.Outcome.REJOINED);
@@ -1187,7 +1178,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     CustomerAccountId customer = f.referredCustomer("new-1");
     Instant beforeLeaving = f.clock.instant();
     f.clock.advance(Duration.ofDays(1));
-    f.program.leaveProgram().leave(new LeaveProgramCommand(f.partner.id()));
+    f.program.partners().leave(f.partner.id());
     f.clock.advance(Duration.ofDays(1));
     Instant whileAway = f.clock.instant();
     assertThat(recordVps(f, "away-1", customer, whileAway).notEarning())
@@ -1206,7 +1197,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
         .containsExactly(ProgramFixture.eur("2.50"));
     OrderResult back = recordVps(f, "back", customer, f.clock.instant());
     assertThat(back.notEarning()).isEmpty();
-    assertThat(back.partnerId()).contains(f.partner.id());
+    assertThat(back.earningPartner()).contains(f.partner.id());
     assertThat(back.lines())
         .extracting(l -> l.commission())
         .containsExactly(ProgramFixture.eur("2.50"));
@@ -1215,7 +1206,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
   private static OrderResult recordVps(
       ProgramFixture f, String orderId, CustomerAccountId customer, Instant placedAt) {
     return f.program
-        .recordOrder()
+        .commissions()
         .recordOrder(
             new RecordOrderCommand(
                 EventId.of("order-" + orderId),
@@ -1241,13 +1232,13 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
             .build();
     for (int round = 0; round < RACE_ROUNDS / 2; round++) {
       EnrollPartnerCommand command = EnrollPartnerCommand.of("rejoin-" + round);
-      PartnerId id = program.enrollPartner().enroll(command).partner().id();
-      program.leaveProgram().leave(new LeaveProgramCommand(id));
+      PartnerId id = program.partners().enroll(command).partner().id();
+      program.partners().leave(id);
       clock.advance(Duration.ofSeconds(10));
       int before = publishedEventIds(storage).size();
 
       List<Outcome<EnrollmentResult>> outcomes =
-          raceOutcomes(2, i -> () -> program.enrollPartner().enroll(command));
+          raceOutcomes(2, i -> () -> program.partners().enroll(command));
 
       List<EnrollmentResult.Outcome> results = new ArrayList<>();
       for (Outcome<EnrollmentResult> o : outcomes) {
@@ -1266,7 +1257,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
       assertThat(codesOf(id)).hasSize(2);
       // rejoined, one code revoked, one issued: once
       assertThat(publishedEventIds(storage)).as("round %d", round).hasSize(before + 3);
-      assertThat(program.enrollPartner().enroll(command).outcome())
+      assertThat(program.partners().enroll(command).outcome())
           .isEqualTo(EnrollmentResult.Outcome.ALREADY_MEMBER);
     }
   }

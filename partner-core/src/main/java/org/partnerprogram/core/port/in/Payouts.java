@@ -1,0 +1,118 @@
+package org.partnerprogram.core.port.in;
+
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.partnerprogram.core.domain.IllegalTransitionException;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.PartnerStatement;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+
+/**
+ * Monthly payouts: closing a month, the bank files, the payouts' lifecycle and partners'
+ * statements. Handed out by {@code PartnerProgram.payouts()}; safe for concurrent use.
+ */
+public interface Payouts {
+
+  /**
+   * Closes a month: each partner's payable balance becomes one payout, or carries over with the
+   * reason. Closing a month again returns the first close's result and writes nothing; two
+   * instances closing at once make one close.
+   *
+   * @param month the month, in the programme's zone; never null
+   * @return what the close did; never null
+   * @throws InvalidInputException if the month is null or out of range
+   * @throws IllegalTransitionException if the month has not ended, or is not the next one to close
+   */
+  PeriodCloseResult close(YearMonth month);
+
+  /**
+   * The month to close next: the one after the latest closed month; before the first close, the
+   * month in which the first commission became payable. It may not have ended yet.
+   *
+   * @return the month, or empty if nothing has become payable yet and no month was closed
+   */
+  Optional<YearMonth> nextMonthToClose();
+
+  /**
+   * Writes a closed month's payouts as a SEPA credit transfer file and as CSV, and marks created
+   * payouts exported. Exporting again gives the same bytes.
+   *
+   * @param command the export; never null
+   * @return the files; never null
+   * @throws IllegalTransitionException if the month is not closed, or its close made no payout
+   */
+  PayoutExport export(ExportPayoutsCommand command);
+
+  /**
+   * Like {@link #export}, but streams the files as it reads the payouts, so a month of any size is
+   * exported in a small, fixed amount of memory. The bytes are those {@link #export} returns.
+   *
+   * @param command the export; never null
+   * @param sepaXml where the pain.001 file goes; flushed, not closed; never null
+   * @param csv where the CSV goes; flushed, not closed; never null
+   * @return how many payouts and their sum; never null
+   * @throws IllegalTransitionException if the month is not closed, or its close made no payout
+   * @throws UncheckedIOException if writing fails (the payouts are then not marked exported)
+   */
+  PayoutExportSummary exportTo(
+      ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv);
+
+  /**
+   * Records that the bank paid a payout.
+   *
+   * @param payoutId the payout; never null
+   * @param paidAt when the bank paid it; not before the payout was made, not beyond the clock
+   * @return the payout, PAID
+   * @throws NotFoundException if there is no such payout
+   * @throws IllegalTransitionException if it is paid or failed already
+   * @throws InvalidInputException if the instant is out of range
+   */
+  Payout markPaid(PayoutId payoutId, Instant paidAt);
+
+  /**
+   * Records that the bank rejected a payout: its amount goes back to the partner's balance and is
+   * paid with a later month.
+   *
+   * @param payoutId the payout; never null
+   * @param reason the bank's reason, 1 to 200 characters
+   * @return the payout, FAILED
+   * @throws NotFoundException if there is no such payout
+   * @throws IllegalTransitionException if it is paid or failed already
+   * @throws InvalidInputException if the reason is blank or too long
+   */
+  Payout markFailed(PayoutId payoutId, String reason);
+
+  /**
+   * A partner's statement of a closed month.
+   *
+   * @param query the partner, month and instant; never null
+   * @return the statement; never null
+   * @throws NotFoundException if there is no such partner
+   * @throws IllegalTransitionException if the month is not closed
+   * @throws InvalidInputException if the instant is before the close or after now
+   */
+  PartnerStatement statement(StatementQuery query);
+
+  /**
+   * Streams the payouts a month's close made, ordered by payout id, a few hundred at a time.
+   *
+   * @param month the month; never null
+   * @param action called once per payout, as it is now; never null
+   */
+  void forEachPayout(YearMonth month, Consumer<Payout> action);
+
+  /**
+   * Streams what a month's close did per partner, ordered by partner id.
+   *
+   * @param month the month; never null
+   * @param action called once per line; never null
+   */
+  void forEachCloseLine(YearMonth month, Consumer<PeriodCloseLine> action);
+}

@@ -1,0 +1,246 @@
+package org.partnerprogram.examples;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.IdempotencyConflictException;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.OrderLine;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatement;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateTarget;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.export.CsvFormat;
+import org.partnerprogram.core.export.PainVersion;
+import org.partnerprogram.core.export.SepaDebtor;
+import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.RateChange;
+import org.partnerprogram.core.port.in.RecordOrderCommand;
+import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.core.port.in.TouchResult;
+
+/**
+ * The code the README shows, compiled and run ({@code ReadmeExamplesTest}): each {@code tag::}
+ * region below is a Java block of the README, word for word.
+ */
+public final class ReadmeExamples {
+  private final PartnerProgram program;
+
+  /**
+   * Examples on a programme.
+   *
+   * @param program the programme
+   */
+  public ReadmeExamples(PartnerProgram program) {
+    this.program = program;
+  }
+
+  /** An event of the host's billing system, as its webhook delivers it. */
+  public record InvoiceEvent(
+      String eventId,
+      Type type,
+      String invoiceId,
+      String customerId,
+      Instant at,
+      List<InvoiceLine> lines,
+      String amount) {
+    /** What happened to the invoice. */
+    public enum Type {
+      /** The customer ordered. */
+      CREATED,
+      /** The invoice was paid in full. */
+      PAID,
+      /** Part of it was refunded. */
+      REFUNDED
+    }
+  }
+
+  /**
+   * One line of an invoice.
+   *
+   * @param number the line number
+   * @param productId the product
+   * @param group the product group
+   * @param netExclVat the net amount, excluding VAT, after discounts
+   */
+  public record InvoiceLine(int number, String productId, String group, String netExclVat) {}
+
+  /** Thrown to make the webhook answer 503, so that the billing system delivers again. */
+  public static final class TryAgainLater extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TryAgainLater(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * The billing webhook.
+   *
+   * @param e the event
+   * @return true if the event was taken, false if it is refused for good
+   */
+  public boolean onInvoiceEvent(InvoiceEvent e) {
+    // tag::billing[]
+    ProgramTerms terms = program.terms();
+    try {
+      switch (e.type()) {
+        case CREATED -> {
+          RecordOrderCommand.Builder order =
+              RecordOrderCommand.builder(e.eventId(), e.invoiceId())
+                  .customer(e.customerId())
+                  .placedAt(e.at());
+          for (InvoiceLine l : e.lines()) {
+            order.line(
+                OrderLine.of(l.number(), l.productId(), terms.money(l.netExclVat()))
+                    .inGroup(l.group()));
+          }
+          program.commissions().recordOrder(order.build());
+        }
+        case PAID -> // paid in full: the pending commission is earned
+            program
+                .commissions()
+                .recordPayment(RecordPaymentCommand.of(e.eventId(), e.invoiceId(), e.at()));
+        case REFUNDED ->
+            program
+                .commissions()
+                .recordRefund(
+                    RecordRefundCommand.wholeOrder(
+                        e.eventId(), e.invoiceId(), e.at(), terms.money(e.amount())));
+      }
+      return true; // 200, also for a redelivery: it had effect once
+    } catch (RetryableException transientOrTooEarly) {
+      // A deadlock, a dropped connection, or a payment that overtook its order: 503, and the
+      // billing system delivers the event again later.
+      throw new TryAgainLater(transientOrTooEarly);
+    } catch (InvalidInputException | IdempotencyConflictException refused) {
+      return false; // 422: nothing was written, and delivering it again will not help
+    }
+    // end::billing[]
+  }
+
+  /**
+   * The landing page of a referral link.
+   *
+   * @param codeFromUrl the {@code ref} parameter
+   * @param cookie the referral cookie's value, if the browser has one
+   * @param newVisitorId a fresh random visitor id for a browser without the cookie
+   * @return the visitor id to keep in the cookie
+   */
+  public String onLandingPage(String codeFromUrl, Optional<String> cookie, String newVisitorId) {
+    // tag::landing[]
+    // https://example.nl/?ref=CODE: keep a random visitor id in a first-party cookie
+    // (HttpOnly, Secure, SameSite=Lax, as long as the attribution window), never an e-mail address.
+    String visitorId = cookie.orElse(newVisitorId);
+    TouchResult click = program.referrals().recordTouch(codeFromUrl, visitorId);
+    // An unknown or revoked code is not an error: TouchResult.Ignored says why; render as usual.
+    // end::landing[]
+    return click instanceof TouchResult.Recorded ? visitorId : cookie.orElse(newVisitorId);
+  }
+
+  /**
+   * The signup form.
+   *
+   * @param customerId the new customer's account id
+   * @param cookie the referral cookie's value, if any
+   * @return whether a partner brought the customer
+   */
+  public boolean onSignup(String customerId, Optional<String> cookie) {
+    // tag::signup[]
+    AttributeSignupCommand signup = AttributeSignupCommand.newCustomer(customerId);
+    if (cookie.isPresent()) {
+      signup = signup.visitor(cookie.get());
+    }
+    AttributionDecision decision = program.referrals().attributeSignup(signup).decision();
+    // Once and for good; support reads why with program.referrals().explain(customer).
+    // end::signup[]
+    return decision instanceof AttributionDecision.Attributed;
+  }
+
+  /** A rate change: VPS from 12.5 % to 15 %, SSL no longer participating, the rest unchanged. */
+  public void changeRates() {
+    // tag::rates[]
+    program
+        .rates()
+        .change(
+            RateChange.programmeWide()
+                .set(RateTarget.group("vps"), Rate.percent("15"))
+                .remove(RateTarget.product("ssl-certificate")) // explicit: no longer participating
+                .from(program.terms().startOf(YearMonth.of(2027, 1))));
+    // end::rates[]
+  }
+
+  /**
+   * The monthly payout run.
+   *
+   * @param dir where the files go
+   * @return the close's result
+   * @throws IOException if a file cannot be written
+   */
+  public PeriodCloseResult closeTheMonth(Path dir) throws IOException {
+    // tag::close[]
+    YearMonth month = program.payouts().nextMonthToClose().orElseThrow(); // 2026-11
+    PeriodCloseResult closed = program.payouts().close(month); // once, also when instances race
+    ExportPayoutsCommand files =
+        new ExportPayoutsCommand(
+                month,
+                PainVersion.PAIN_001_001_03,
+                SepaDebtor.of("Hosting B.V.", "NL91 ABNA 0417 1643 00"),
+                LocalDate.of(2026, 12, 2))
+            .withCsvFormat(CsvFormat.EXCEL_SEMICOLON); // ; and decimal comma for nl/de Excel
+    try (OutputStream sepa = Files.newOutputStream(dir.resolve("payouts.xml"));
+        OutputStream csv = Files.newOutputStream(dir.resolve("payouts.csv"))) {
+      program.payouts().exportTo(files, sepa, csv); // streamed: any number of payouts
+    }
+    // end::close[]
+    return closed;
+  }
+
+  /**
+   * The bank's answer for a payout.
+   *
+   * @param payoutId the payout
+   * @param paid whether the bank paid it
+   * @param bankSaysAt when
+   */
+  public void onBankStatement(PayoutId payoutId, boolean paid, Instant bankSaysAt) {
+    // tag::bank[]
+    if (paid) {
+      program.payouts().markPaid(payoutId, bankSaysAt); // "on its way" becomes "paid"
+    } else {
+      program.payouts().markFailed(payoutId, "AC04 account closed"); // back to the balance
+    }
+    // end::bank[]
+  }
+
+  /**
+   * A partner's statement.
+   *
+   * @param partnerId the partner
+   * @return the text
+   */
+  public String statement(PartnerId partnerId) {
+    // tag::statement[]
+    PartnerStatement statement =
+        program.payouts().statement(StatementQuery.of(partnerId, YearMonth.of(2026, 11)));
+    String forEmail = statement.toText(); // header, every order line explained, what happened since
+    String forThePortal = statement.toJson();
+    // end::statement[]
+    return forEmail + forThePortal.length();
+  }
+}
