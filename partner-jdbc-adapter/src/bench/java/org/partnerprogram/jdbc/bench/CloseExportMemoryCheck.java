@@ -2,7 +2,6 @@ package org.partnerprogram.jdbc.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +94,8 @@ public final class CloseExportMemoryCheck {
         PayoutExportSummary export;
         Path xml = out.resolve("memory-check.pain.001.001.03.xml");
         try (OutputStream sepa = new BufferedOutputStream(Files.newOutputStream(xml));
-            Writer csv = Files.newBufferedWriter(out.resolve("memory-check.csv"))) {
+            OutputStream csv =
+                new BufferedOutputStream(Files.newOutputStream(out.resolve("memory-check.csv")))) {
           export =
               program
                   .exportPayouts()
