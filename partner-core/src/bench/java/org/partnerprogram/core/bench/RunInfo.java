@@ -37,6 +37,11 @@ final class RunInfo implements AutoCloseable {
   private final String id;
   private final Instant startedAt;
   private final double[] loadAtStart;
+
+  /** The commit at the start, and whether tracked files differed from it then (null: unknown). */
+  private final String commit;
+
+  private final Boolean uncommittedChanges;
   private final List<Double> samples = new ArrayList<>();
   private final ScheduledExecutorService sampler;
   private final ScheduledFuture<?> sampling;
@@ -45,6 +50,11 @@ final class RunInfo implements AutoCloseable {
     this.id = id;
     this.startedAt = startedAt;
     this.loadAtStart = loadAverage();
+    // At the start: the code measured is the code the build compiled, whatever happens to the
+    // working tree while the run lasts.
+    this.commit = git("rev-parse", "HEAD").orElse(null);
+    this.uncommittedChanges =
+        git("status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(null);
     this.sampler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -145,12 +155,8 @@ final class RunInfo implements AutoCloseable {
     run.add("\"id\": " + string(id))
         .add("\"started_at\": " + string(startedAt.toString()))
         .add("\"finished_at\": " + string(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()))
-        .add("\"commit\": " + string(git("rev-parse", "HEAD").orElse(null)))
-        .add(
-            "\"uncommitted_changes\": "
-                + git("status", "--porcelain", "--untracked-files=no")
-                    .map(s -> String.valueOf(!s.isEmpty()))
-                    .orElse("null"))
+        .add("\"commit\": " + string(commit))
+        .add("\"uncommitted_changes\": " + uncommittedChanges)
         .add("\"machine\": " + machine)
         .add(
             "\"load_average\": {\"at_start\": "

@@ -26,11 +26,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a results file records about its run besides the figures: its id and times, the code
- * (commit), the machine (CPUs, memory, OS, JDK) and how busy the machine was. The load average's
- * 1-minute figure is sampled every {@value #SAMPLE_SECONDS} s while the run lasts. Benchmarks here
- * often run on a shared machine; the ratios are interleaved round by round, so load slows the SDK
- * and its baseline alike, and the load says how far the times themselves can be compared.
+ * What a results file records about its run besides the figures: its id and times, the code (the
+ * commit and whether tracked files differed from it, both at the start), the machine (CPUs, memory,
+ * OS, JDK) and how busy the machine was. The load average's 1-minute figure is sampled every
+ * {@value #SAMPLE_SECONDS} s while the run lasts. Benchmarks here often run on a shared machine;
+ * the ratios are interleaved round by round, so load slows the SDK and its baseline alike, and the
+ * load says how far the times themselves can be compared.
  */
 final class RunInfo implements AutoCloseable {
   /** The run id's form: the UTC minute the run (the Maven build) started. */
@@ -42,6 +43,11 @@ final class RunInfo implements AutoCloseable {
   private final String id;
   private final Instant startedAt;
   private final double[] loadAtStart;
+
+  /** The commit at the start, and whether tracked files differed from it then (null: unknown). */
+  private final String commit;
+
+  private final Boolean uncommittedChanges;
   private final List<Double> samples = new ArrayList<>();
   private final ScheduledExecutorService sampler;
   private final ScheduledFuture<?> sampling;
@@ -50,6 +56,11 @@ final class RunInfo implements AutoCloseable {
     this.id = id;
     this.startedAt = startedAt;
     this.loadAtStart = loadAverage();
+    // At the start: the code measured is the code the build compiled, whatever happens to the
+    // working tree while the run lasts.
+    this.commit = git("rev-parse", "HEAD").orElse(null);
+    this.uncommittedChanges =
+        git("status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(null);
     this.sampler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -110,10 +121,8 @@ final class RunInfo implements AutoCloseable {
     run.put("id", id);
     run.put("started_at", startedAt.toString());
     run.put("finished_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    run.put("commit", git("rev-parse", "HEAD").orElse(null));
-    run.put(
-        "uncommitted_changes",
-        git("status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(null));
+    run.put("commit", commit);
+    run.put("uncommitted_changes", uncommittedChanges);
     run.set("machine", machine());
     ObjectNode load = run.putObject("load_average");
     load.set("at_start", triple(loadAtStart));
