@@ -281,7 +281,7 @@ public final class BenchmarksDocument {
                 s.append(" Core (JMH): ")
                     .append(row.what())
                     .append(' ')
-                    .append(ratioCell(row.ratio(), row.target()))
+                    .append(row.ratioText())
                     .append(" a ")
                     .append(row.baselineWhat())
                     .append(row.target() == null ? "" : " (target ≤ " + number(row.target()) + "×)")
@@ -413,9 +413,43 @@ public final class BenchmarksDocument {
         + coreTable(core);
   }
 
-  /** A row of the core's table. */
+  /**
+   * A JMH score is noisy when its 99.9 % confidence interval's half-width exceeds this share of the
+   * score; a ratio with a noisy score is shown but not judged against its target.
+   */
+  static final double NOISY = 0.2;
+
+  /**
+   * A row of the core's table: the SDK's and the baseline's scores as shown, the ratio of the
+   * scores, the target (null: none), and whether either score is {@linkplain #NOISY noisy}.
+   */
   record CoreRow(
-      String what, String sdk, String baseline, String baselineWhat, double ratio, Double target) {}
+      String what,
+      String sdk,
+      String baseline,
+      String baselineWhat,
+      double ratio,
+      Double target,
+      boolean noisy) {
+    /** The ratio as a table cell: bold when it meets its target, marked when noisy. */
+    String ratioText() {
+      if (Double.isNaN(ratio)) {
+        return "–";
+      }
+      return noisy ? String.format(Locale.ROOT, "%.2f× (noisy)", ratio) : ratioCell(ratio, target);
+    }
+
+    /** The target as a table cell, judged unless the ratio is noisy. */
+    String targetText() {
+      return noisy && target != null
+          ? "≤ " + number(target) + "×: not judged (noisy)"
+          : targetCell(ratio, target);
+    }
+  }
+
+  private static boolean noisy(JsonNode metric) {
+    return metric.path("scoreError").asDouble() > NOISY * metric.path("score").asDouble();
+  }
 
   /**
    * The core's benchmarks as rows: each described benchmark ({@code benchmarks} in core.json) in
@@ -444,7 +478,8 @@ public final class BenchmarksDocument {
               score(bare),
               text(d, "baseline"),
               sdk.path("score").asDouble() / bare.path("score").asDouble(),
-              d.hasNonNull("target") ? d.path("target").asDouble() : null));
+              d.hasNonNull("target") ? d.path("target").asDouble() : null,
+              noisy(sdk) || noisy(bare)));
     }
     classes.keySet().stream()
         .filter(c -> !described.contains(c))
@@ -475,7 +510,9 @@ public final class BenchmarksDocument {
                                               e.getValue().path("score").asDouble()
                                                   / b.getValue().path("score").asDouble())
                                       .orElse(Double.NaN),
-                                  null)));
+                                  null,
+                                  noisy(e.getValue())
+                                      || bare.map(b -> noisy(b.getValue())).orElse(false))));
             });
     return rows;
   }
@@ -494,9 +531,9 @@ public final class BenchmarksDocument {
           .append(row.baseline())
           .append(row.baselineWhat().isEmpty() ? "" : ", " + row.baselineWhat())
           .append(" | ")
-          .append(Double.isNaN(row.ratio()) ? "–" : ratioCell(row.ratio(), row.target()))
+          .append(row.ratioText())
           .append(" | ")
-          .append(targetCell(row.ratio(), row.target()))
+          .append(row.targetText())
           .append(" |\n");
     }
     return s.toString().stripTrailing();
@@ -653,7 +690,10 @@ public final class BenchmarksDocument {
                 rows.stream()
                     .filter(r -> r.what().equals(name))
                     .findFirst()
-                    .map(r -> String.format(Locale.ROOT, "%.2f×", r.ratio()))
+                    .map(
+                        r ->
+                            String.format(Locale.ROOT, "%.2f×", r.ratio())
+                                + (r.noisy() ? " (noisy)" : ""))
                     .orElse("–"))
             .append(" |");
       }
