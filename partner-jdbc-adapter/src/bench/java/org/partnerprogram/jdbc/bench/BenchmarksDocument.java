@@ -2,6 +2,7 @@ package org.partnerprogram.jdbc.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -159,15 +160,12 @@ public final class BenchmarksDocument {
     /** The database results of this run for one database, in the order they were measured. */
     List<JsonNode> results(String database) {
       List<JsonNode> list = new ArrayList<>();
-      db.ifPresent(
-          d -> d.path("results").forEach(r -> add(list, r, database.equals(text(r, "database")))));
-      return list;
-    }
-
-    private static void add(List<JsonNode> list, JsonNode r, boolean wanted) {
-      if (wanted) {
-        list.add(r);
+      for (JsonNode r : db.map(d -> d.path("results")).orElse(MissingNode.getInstance())) {
+        if (database.equals(text(r, "database"))) {
+          list.add(r);
+        }
       }
+      return list;
     }
   }
 
