@@ -1,10 +1,15 @@
 package org.partnerprogram.jdbc.bench;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -113,6 +118,41 @@ final class BenchDatabase implements AutoCloseable {
             + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     db.setUser("sa");
     return new BenchDatabase(Kind.H2, name, db, null);
+  }
+
+  /**
+   * The server's product and version, and the settings that the figures depend on most: buffers and
+   * how a commit is made durable (PostgreSQL {@code shared_buffers}, {@code synchronous_commit};
+   * MariaDB {@code innodb_buffer_pool_size}, {@code innodb_flush_log_at_trx_commit}).
+   */
+  Map<String, String> server() throws SQLException {
+    Map<String, String> server = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      DatabaseMetaData meta = c.getMetaData();
+      server.put("version", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+      switch (kind) {
+        case POSTGRESQL -> {
+          for (String setting : List.of("shared_buffers", "synchronous_commit")) {
+            try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+              rs.next();
+              server.put(setting, rs.getString(1));
+            }
+          }
+        }
+        case MARIADB -> {
+          try (ResultSet rs =
+              s.executeQuery(
+                  "SELECT @@innodb_buffer_pool_size, @@innodb_flush_log_at_trx_commit")) {
+            rs.next();
+            server.put("innodb_buffer_pool_size", (rs.getLong(1) >> 20) + "MB");
+            server.put("innodb_flush_log_at_trx_commit", rs.getString(2));
+          }
+        }
+        case H2 -> server.put("storage", "in memory, in the benchmark's JVM");
+      }
+    }
+    return server;
   }
 
   static void execute(DataSource ds, String statement) throws SQLException {

@@ -2,7 +2,6 @@ package org.partnerprogram.jdbc.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,10 @@ public final class CloseExportMemoryCheck {
           payouts = close.payoutCount();
           // The month's report, streamed from storage as a host would page through it.
           long[] counted = {0, 0};
-          close.forEachLine(line -> counted[line.payoutId().isPresent() ? 0 : 1]++);
+          program
+              .payouts()
+              .forEachCloseLine(
+                  close.month(), line -> counted[line.payoutId().isPresent() ? 0 : 1]++);
           if (counted[0] != close.payoutCount() || counted[1] != close.carriedOverCount()) {
             throw new IllegalStateException(
                 "the close counted "
@@ -94,7 +96,8 @@ public final class CloseExportMemoryCheck {
         PayoutExportSummary export;
         Path xml = out.resolve("memory-check.pain.001.001.03.xml");
         try (OutputStream sepa = new BufferedOutputStream(Files.newOutputStream(xml));
-            Writer csv = Files.newBufferedWriter(out.resolve("memory-check.csv"))) {
+            OutputStream csv =
+                new BufferedOutputStream(Files.newOutputStream(out.resolve("memory-check.csv")))) {
           export =
               program
                   .payouts()

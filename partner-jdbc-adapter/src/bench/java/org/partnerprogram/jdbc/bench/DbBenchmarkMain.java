@@ -1,9 +1,14 @@
 package org.partnerprogram.jdbc.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,9 +21,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -54,7 +62,10 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * bench.h2.maxScale} (default 100000: H2 is in memory and only a reference), {@code
  * bench.scenarios} (default all: {@code
  * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}), {@code
- * bench.rounds} (default 5).
+ * bench.rounds} (default 5), {@code bench.run} (the run's id; the bench profile passes the build's
+ * start), {@code bench.keep} ({@code true}: also copy {@code results.json} to {@code
+ * <bench.results>/<run id>/db.json}, the results that {@link BenchmarksDocument} makes
+ * BENCHMARKS.md from).
  */
 public final class DbBenchmarkMain {
   private static final Instant NOW = Instant.parse("2026-11-15T12:00:00Z");
@@ -86,14 +97,26 @@ public final class DbBenchmarkMain {
                   "bench.scenarios",
                   "order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close")
               .split(",", -1));
-  private final List<Result> results = new ArrayList<>();
+  private final List<Measured> results = new ArrayList<>();
+
+  /** Each database's server version and settings, as {@link BenchDatabase#server} reads them. */
+  private final Map<String, Map<String, String>> servers = new LinkedHashMap<>();
 
   /** Where the results go: rewritten after every scenario, so a run cut short keeps them. */
   private final Path out;
 
-  private DbBenchmarkMain(Path out) {
+  private final RunInfo run;
+
+  private DbBenchmarkMain(Path out, RunInfo run) {
     this.out = out;
+    this.run = run;
   }
+
+  /**
+   * A result as measured: when it was added, the machine's 1-minute load average then, and the
+   * rounds it ran.
+   */
+  record Measured(Result result, Instant at, double load1m, int rounds) {}
 
   /** One scenario's figures at one scale on one database. */
   record Result(
@@ -129,26 +152,45 @@ public final class DbBenchmarkMain {
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
     Files.createDirectories(out);
-    DbBenchmarkMain main = new DbBenchmarkMain(out);
-    long h2Max = Long.getLong("bench.h2.maxScale", 100_000);
-    for (String db :
-        System.getProperty("bench.databases", "postgresql,mariadb,h2").split(",", -1)) {
-      BenchDatabase.Kind kind = BenchDatabase.Kind.valueOf(db.trim().toUpperCase(Locale.ROOT));
-      for (String s : System.getProperty("bench.scale", "100000,1000000").split(",", -1)) {
-        long scale = Long.parseLong(s.trim());
-        if (kind == BenchDatabase.Kind.H2 && scale > h2Max) {
-          continue;
+    try (RunInfo run = RunInfo.start()) {
+      DbBenchmarkMain main = new DbBenchmarkMain(out, run);
+      long h2Max = Long.getLong("bench.h2.maxScale", 100_000);
+      for (String db : databases().split(",", -1)) {
+        BenchDatabase.Kind kind = BenchDatabase.Kind.valueOf(db.trim().toUpperCase(Locale.ROOT));
+        for (String s : scales().split(",", -1)) {
+          long scale = Long.parseLong(s.trim());
+          if (kind == BenchDatabase.Kind.H2 && scale > h2Max) {
+            continue;
+          }
+          main.run(kind, scale);
         }
-        main.run(kind, scale);
+      }
+      main.write();
+      System.out.println(Files.readString(out.resolve("summary.md")));
+      if (Boolean.getBoolean("bench.keep")) {
+        Path kept =
+            Path.of(System.getProperty("bench.results", "src/bench/results"))
+                .resolve(run.id())
+                .resolve("db.json");
+        Files.createDirectories(kept.getParent());
+        Files.copy(out.resolve("results.json"), kept, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("kept the results in " + kept.toAbsolutePath().normalize());
       }
     }
-    main.write();
-    System.out.println(Files.readString(out.resolve("summary.md")));
+  }
+
+  private static String databases() {
+    return System.getProperty("bench.databases", "postgresql,mariadb,h2");
+  }
+
+  private static String scales() {
+    return System.getProperty("bench.scale", "100000,1000000");
   }
 
   private void run(BenchDatabase.Kind kind, long scale) throws Exception {
     System.out.printf(Locale.ROOT, "== %s at scale %,d%n", kind.label(), scale);
     try (BenchDatabase db = BenchDatabase.create(kind)) {
+      servers.putIfAbsent(kind.label(), db.server());
       Fixtures fixtures = new Fixtures(kind, scale);
       fixtures.load(
           db.dataSource,
@@ -248,7 +290,7 @@ public final class DbBenchmarkMain {
       if (program
           .commissions()
           .recordPayment(new RecordPaymentCommand(payEvent(i), orderId(i), NOW))
-          .earned()
+          .entries()
           .isEmpty()) {
         throw new IllegalStateException("payment of order " + i + " earned nothing");
       }
@@ -518,7 +560,11 @@ public final class DbBenchmarkMain {
               s.otherCalls(2)));
     }
 
-    /** Per-operation times and counts of the operations of {@link #interleavedSeries}. */
+    /**
+     * Per-operation times and counts of the operations of {@link #interleavedSeries}. (Arrays, one
+     * slot per operation: a series is only read, never compared or hashed.)
+     */
+    @SuppressWarnings("ArrayRecordComponent")
     private record Series(
         LatencyLog[] logs, long[] nanos, int ops, double[] statements, double[] otherCalls) {
       Stats stats(int op) {
@@ -580,7 +626,16 @@ public final class DbBenchmarkMain {
     }
 
     private void add(Result r) throws IOException {
-      results.add(r);
+      add(rounds, r);
+    }
+
+    private void add(int roundsRun, Result r) throws IOException {
+      results.add(
+          new Measured(
+              r,
+              Instant.now().truncatedTo(ChronoUnit.SECONDS),
+              RunInfo.loadAverage()[0],
+              roundsRun));
       write();
       System.out.printf(
           Locale.ROOT,
@@ -881,6 +936,7 @@ public final class DbBenchmarkMain {
             barePayouts);
       }
       add(
+          closeRounds,
           new Result(
               kind.label(),
               scale,
@@ -997,36 +1053,51 @@ public final class DbBenchmarkMain {
 
   // ------------------------------------------------------------------ output
 
+  /**
+   * Writes {@code results.json}: the run ({@link RunInfo}, with the settings), each database's
+   * server ({@link BenchDatabase#server}) and the results, each with its time, the load then and
+   * its rounds; and {@code summary.md}, a quick table of the same.
+   */
   private void write() throws IOException {
-    StringBuilder json = new StringBuilder("[\n");
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    ObjectNode settings = JsonNodeFactory.instance.objectNode();
+    settings.put("databases", databases());
+    settings.put("scale", scales());
+    settings.put("h2_max_scale", Long.getLong("bench.h2.maxScale", 100_000));
+    settings.put("scenarios", String.join(",", scenarios));
+    settings.put("rounds", rounds);
+    root.set("run", run.toJson(settings));
+    ObjectNode databases = root.putObject("databases");
+    servers.forEach((db, server) -> server.forEach(databases.putObject(db)::put));
+    ArrayNode array = root.putArray("results");
     StringBuilder md =
         new StringBuilder(
             "| database | rows | scenario | SDK median (p90) | baseline median (p90) | ratio |"
                 + " target | met | SDK statements (+ commits, isolation calls) per op |\n"
                 + "|---|---:|---|---:|---:|---:|---:|---|---:|\n");
-    for (int i = 0; i < results.size(); i++) {
-      Result r = results.get(i);
-      json.append(
-          String.format(
-              Locale.ROOT,
-              "  {\"database\": \"%s\", \"scale\": %d, \"scenario\": \"%s\", \"what\": \"%s\","
-                  + " \"baseline\": \"%s\", \"sdk\": %s, \"bare\": %s, \"sdk_ops_per_s\": %.1f,"
-                  + " \"bare_ops_per_s\": %.1f, \"ratio\": %.3f, \"target\": %s,"
-                  + " \"sdk_statements_per_op\": %s, \"sdk_other_calls_per_op\": %s}%s%n",
-              r.database(),
-              r.scale(),
-              r.scenario(),
-              r.what(),
-              r.baseline(),
-              r.sdk().json(),
-              r.bare().json(),
-              r.sdkOpsPerSecond(),
-              r.bareOpsPerSecond(),
-              r.ratio(),
-              r.target() > 0 ? String.valueOf(r.target()) : "null",
-              Double.isNaN(r.statementsPerOp()) ? "null" : String.valueOf(r.statementsPerOp()),
-              Double.isNaN(r.otherCallsPerOp()) ? "null" : String.valueOf(r.otherCallsPerOp()),
-              i + 1 < results.size() ? "," : ""));
+    for (Measured m : results) {
+      Result r = m.result();
+      ObjectNode o = array.addObject();
+      o.put("database", r.database());
+      o.put("scale", r.scale());
+      o.put("scenario", r.scenario());
+      o.put("what", r.what());
+      o.put("baseline", r.baseline());
+      o.set("sdk", stats(r.sdk()));
+      o.set("bare", stats(r.bare()));
+      o.put("sdk_ops_per_s", RunInfo.round(r.sdkOpsPerSecond(), 1));
+      o.put("bare_ops_per_s", RunInfo.round(r.bareOpsPerSecond(), 1));
+      o.put("ratio", RunInfo.round(r.ratio(), 3));
+      if (r.target() > 0) {
+        o.put("target", r.target());
+      } else {
+        o.putNull("target");
+      }
+      putOrNull(o, "sdk_statements_per_op", r.statementsPerOp());
+      putOrNull(o, "sdk_other_calls_per_op", r.otherCallsPerOp());
+      o.put("rounds", m.rounds());
+      o.put("at", m.at().toString());
+      putOrNull(o, "load_1m", m.load1m());
       md.append(
           String.format(
               Locale.ROOT,
@@ -1046,18 +1117,38 @@ public final class DbBenchmarkMain {
                   : String.format(
                       Locale.ROOT, "%.0f (+ %.0f)", r.statementsPerOp(), r.otherCallsPerOp())));
     }
-    json.append("]\n");
     md.append(scaleGrowth());
-    Files.writeString(out.resolve("results.json"), json, StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("results.json"),
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
+        StandardCharsets.UTF_8);
     Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
+  }
+
+  private static ObjectNode stats(Stats s) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("count", s.count());
+    o.put("median_us", RunInfo.round(s.medianMicros(), 1));
+    o.put("p90_us", RunInfo.round(s.p90Micros(), 1));
+    o.put("mean_us", RunInfo.round(s.meanMicros(), 1));
+    return o;
+  }
+
+  private static void putOrNull(ObjectNode o, String field, double value) {
+    if (Double.isNaN(value)) {
+      o.putNull(field);
+    } else {
+      o.put(field, RunInfo.round(value, 2));
+    }
   }
 
   /** Attribution's cost at the largest scale over its cost at the smallest (target ≤ 1.3). */
   private String scaleGrowth() {
     StringBuilder s = new StringBuilder();
-    for (String db : results.stream().map(Result::database).distinct().toList()) {
+    for (String db : results.stream().map(m -> m.result().database()).distinct().toList()) {
       List<Result> attribution =
           results.stream()
+              .map(Measured::result)
               .filter(r -> r.database().equals(db) && r.scenario().equals("attribution"))
               .sorted((a, b) -> Long.compare(a.scale(), b.scale()))
               .toList();

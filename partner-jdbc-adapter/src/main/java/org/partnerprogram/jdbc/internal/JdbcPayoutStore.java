@@ -378,8 +378,7 @@ public final class JdbcPayoutStore implements PayoutStore {
           // One INSERT ... SELECT: the entries never leave the database. The primary key on
           // entry_id refuses an entry already assigned. On PostgreSQL ON CONFLICT skips those
           // through the key, with no anti-join: while pp_payout_item is empty or tiny the planner
-          // would probe it by a sequential scan per entry, over rows this very statement adds,
-          // which made assigning 100,000 entries of one partner take minutes (benchmark).
+          // would probe it by a sequential scan per entry, over rows this very statement adds.
           boolean postgres = sql.dialect() == Dialect.POSTGRESQL;
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -505,9 +504,9 @@ public final class JdbcPayoutStore implements PayoutStore {
    * partners. On MariaDB 10.5 or later the statement returns each inserted row's payout and signed
    * amount, summed here; elsewhere (H2, MySQL, which have no INSERT ... RETURNING) the new payouts'
    * sums are read afterwards from their items' index (V7). That read costs more than it seems: the
-   * items are not committed yet, so InnoDB checks each index entry against its row (on the
-   * benchmark's 10^6 entries, about 3 s of a close). Summing the page's entries before the insert
-   * instead would miss a concurrent transaction's changes in between.
+   * items are not committed yet, so InnoDB checks each index entry against its row. Summing the
+   * page's entries before the insert instead would miss a concurrent transaction's changes in
+   * between.
    */
   private void assignThroughInList(
       Connection c,
@@ -613,10 +612,9 @@ public final class JdbcPayoutStore implements PayoutStore {
    * {@code pp_payout} is a few pages (as on the first page of a programme's first close, or on a
    * pooled session that once saw it small), the check is a sequential scan, kept while the close
    * adds tens of thousands of payouts in one transaction: every assigned entry then scans all
-   * payouts so far, and a close of 50,000 partners never finished (benchmark). {@code DISCARD
-   * PLANS} drops such a plan, and {@code enable_seqscan} is off (for this transaction, put back
-   * afterwards) while the check is planned again. A failure aborts the transaction, which undoes
-   * the setting with it.
+   * payouts so far, which makes a large close quadratic. {@code DISCARD PLANS} drops such a plan,
+   * and {@code enable_seqscan} is off (for this transaction, put back afterwards) while the check
+   * is planned again. A failure aborts the transaction, which undoes the setting with it.
    */
   private <T> T foreignKeysCheckedByIndex(Connection c, Sql.Work<T> work) throws SQLException {
     if (sql.dialect() != Dialect.POSTGRESQL) {

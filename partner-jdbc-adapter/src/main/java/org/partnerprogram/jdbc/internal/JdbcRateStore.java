@@ -120,8 +120,7 @@ public final class JdbcRateStore implements RateStore {
    * Both versions in one statement: {@link #inForceAt}'s query for the programme-wide card and for
    * the partner, joined by {@code UNION ALL}, each row marked with its scope. Not on MariaDB, which
    * materialises the union of the two derived tables: there the two statements of the default are
-   * cheaper (measured: 0.64–1.0 ms for the union against 0.2 ms for each statement, where on
-   * PostgreSQL the union took 0.14–0.19 ms and each statement 0.15–0.23 ms).
+   * cheaper (measured in partner-jdbc-adapter/BENCHMARKS.md's history).
    */
   @Override
   public InForce inForceFor(PartnerId partnerId, Instant at) {

@@ -1,0 +1,178 @@
+package org.partnerprogram.jdbc.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link BenchmarksDocument}: BENCHMARKS.md is exactly what it makes of the kept results, and its
+ * tables, on the hand-made results in {@code src/test/resources/bench-results} (two runs: an older
+ * one with H2 and PostgreSQL, a newer one with PostgreSQL at two scales and the core).
+ */
+class BenchmarksDocumentTest {
+  /** The adapter module: Surefire runs in it. */
+  private static final Path MODULE = Path.of("").toAbsolutePath();
+
+  private static final Path SAMPLE = MODULE.resolve("src/test/resources/bench-results");
+
+  @Test
+  void benchmarksMdIsExactlyWhatTheGeneratorMakesOfTheKeptResults() throws IOException {
+    Path file = MODULE.resolve("BENCHMARKS.md");
+    assertThat(file).as("partner-jdbc-adapter/BENCHMARKS.md").exists();
+    String expected = BenchmarksDocument.render(MODULE);
+    String actual = Files.readString(file, StandardCharsets.UTF_8);
+    if (!actual.equals(expected)) {
+      String[] a = actual.split("\n", -1);
+      String[] e = expected.split("\n", -1);
+      int line = 0;
+      while (line < a.length && line < e.length && a[line].equals(e[line])) {
+        line++;
+      }
+      fail(
+          "BENCHMARKS.md is generated from src/bench/results, src/bench/doc and BenchmarksDocument,"
+              + " and it differs from what they make, first at line %d:%n  file:      %s%n"
+              + "  generated: %s%nEdit the template or the appendix, not the file, and run%n  %s",
+          line + 1,
+          line < a.length ? a[line] : "(end of file)",
+          line < e.length ? e[line] : "(end of document)",
+          BenchmarksDocument.REGENERATE);
+    }
+  }
+
+  @Test
+  void theKeptResultsHoldARunWithTheCoreAndEveryDatabase() throws IOException {
+    List<BenchmarksDocument.KeptRun> runs =
+        BenchmarksDocument.readRuns(MODULE.resolve(BenchmarksDocument.RESULTS));
+    assertThat(BenchmarksDocument.databasesOf(runs)).contains("postgresql", "mariadb", "h2");
+    assertThat(BenchmarksDocument.newestWithCore(runs)).isPresent();
+  }
+
+  @Test
+  void aDatabaseTableHasARowPerResultWithItsRatioTargetStatementsRoundsAndLoad()
+      throws IOException {
+    List<BenchmarksDocument.KeptRun> runs = BenchmarksDocument.readRuns(SAMPLE);
+    String table = BenchmarksDocument.databaseTable(runs.get(1).results("postgresql"));
+    assertThat(table)
+        .isEqualTo(
+            """
+            | rows | scenario | SDK median (p90) | baseline | baseline median (p90) | ratio | target | statements (+ commits) per op | rounds | load (1 min) |
+            |---:|---|---:|---|---:|---:|---|---:|---:|---:|
+            | 10^5 | record an order of 2 lines (`order`) | 2.89 ms (3.50 ms) | bare INSERT + COMMIT | 633 µs (700 µs) | 4.57× | – | 10 (+1) | 3 | 1.5 |
+            | 10^5 | record a payment, 1 thread (`payment`) | 1.97 ms (2.40 ms) | bare INSERT + COMMIT | 461 µs (520 µs) | 4.27× | ≤ 2×: missed | 6 (+1) | 3 | 1.75 |
+            | 10^5 | record a payment, 8 threads (`payment8`) | 8.05 ms (9.00 ms) | bare INSERT + COMMIT, 8 threads | 1.45 ms (1.60 ms) | 5.55× | ≤ 2×: missed | – | 3 | 2 |
+            | 10^5 | attribute a signup (`attribution`) | 1.00 ms (1.20 ms) | bare indexed SELECT | 250 µs (300 µs) | 4.00× | ≤ 2×: missed | 3 (+1) | 3 | 2 |
+            | 10^5 | partner overview (`overview`) | 2.39 ms (2.60 ms) | bare SUM | 1.24 ms (1.30 ms) | **1.93×** | ≤ 2×: **met** | 7 (+1) | 3 | 2.25 |
+            | 10^5 | close a period (`close`) | 3.85 s (3.90 s) | bare SQL close | 2.98 s (3.00 s) | **1.29×** | ≤ 1.5×: **met** | 114 (+1) | 3 | – |
+            | 10^6 | attribute a signup (`attribution`) | 1.50 ms (1.80 ms) | bare indexed SELECT | 300 µs (350 µs) | 5.00× | ≤ 2×: missed | 3.5 (+1) | 3 | 1.5 |
+
+            Attribution at 10^6 stored touches costs 1.50× its cost at 10^5 (target ≤ 1.3×: missed).""");
+  }
+
+  @Test
+  void theCoreTableSetsEachBenchmarkAgainstItsBaselineAndJudgesNoNoisyRatio() throws IOException {
+    List<BenchmarksDocument.KeptRun> runs = BenchmarksDocument.readRuns(SAMPLE);
+    String table = BenchmarksDocument.coreTable(runs.get(1).core().orElseThrow());
+    assertThat(table)
+        .isEqualTo(
+            """
+            | benchmark | SDK | same-run baseline | ratio | target |
+            |---|---:|---|---:|---|
+            | pricing an order | 164.3 ± 3.0 ns | 62.0 ± 1.0 ns, bare multiply | **2.65×** | ≤ 3×: **met** |
+            | rate lookup | 150.0 ± 40.0 ns | 20.0 ± 0.5 ns, bare floorEntry | 7.50× (noisy) | ≤ 8×: not judged (noisy) |
+            | `NewBenchmark.run` | 2.50 ± 0.05 µs | 1.00 ± 0.30 µs, `baselineBare` | 2.50× (noisy) | – |""");
+  }
+
+  @Test
+  void eachDatabaseComesFromTheNewestRunThatMeasuredIt() throws IOException {
+    List<BenchmarksDocument.KeptRun> runs = BenchmarksDocument.readRuns(SAMPLE);
+    String databases = BenchmarksDocument.databases(runs);
+    assertThat(databases)
+        .contains(
+            "### PostgreSQL\n\n*Generated from `src/bench/results/2026-01-02-0300/db.json`,"
+                + " PostgreSQL 15.20.*")
+        .contains(
+            "### H2 (a reference: in memory, in the benchmark's JVM)\n\n*Generated from"
+                + " `src/bench/results/2026-01-01-0300/db.json`, H2 2.3.232.*")
+        .contains("| 10^5 | record a payment (`payment`) | 416 µs (500 µs) |")
+        // The older run's PostgreSQL payment is history, not the current table.
+        .doesNotContain("9999");
+    assertThat(databases.indexOf("### PostgreSQL")).isLessThan(databases.indexOf("### H2"));
+  }
+
+  @Test
+  void theSummaryHasAColumnPerDatabaseAndScaleAndBoldsWhatMeetsItsTarget() throws IOException {
+    List<BenchmarksDocument.KeptRun> runs = BenchmarksDocument.readRuns(SAMPLE);
+    assertThat(BenchmarksDocument.summary(runs))
+        .isEqualTo(
+            """
+            | SDK ÷ same-run baseline | PostgreSQL, 10^5 rows | PostgreSQL, 10^6 rows | H2, 10^5 rows | target |
+            |---|---:|---:|---:|---|
+            | record a payment, 1 thread | 4.27× | – | 40.00× | ≤ 2× |
+            | record a payment, 8 threads | 5.55× | – | – | ≤ 2× |
+            | attribute a signup | 4.00× | 5.00× | – | ≤ 2× |
+            | partner overview | **1.93×** | – | – | ≤ 2× |
+            | close a month | **1.29×** | – | – | ≤ 1.5× |
+
+            Bold: the target is met. Core (JMH): pricing an order **2.65×** a bare multiply (target ≤ 3×).""");
+  }
+
+  @Test
+  void theHistoryListsEveryKeptRunNewestFirst() throws IOException {
+    List<BenchmarksDocument.KeptRun> runs = BenchmarksDocument.readRuns(SAMPLE);
+    assertThat(BenchmarksDocument.history(runs))
+        .isEqualTo(
+            """
+            | run | commit | load (1 min, median) | database | rows | record a payment, 1 thread | record a payment, 8 threads | attribute a signup | partner overview | close a month |
+            |---|---|---:|---|---:|---:|---:|---:|---:|---:|
+            | 2026-01-02-0300 | `2222222222` | 1.75 | PostgreSQL | 10^5 | 4.27× | 5.55× | 4.00× | 1.93× | 1.29× |
+            | 2026-01-02-0300 | `2222222222` | 1.75 | PostgreSQL | 10^6 | – | – | 5.00× | – | – |
+            | 2026-01-01-0300 | `1111111111` with uncommitted changes | – | PostgreSQL | 10^5 | 9999.00× | – | – | – | – |
+            | 2026-01-01-0300 | `1111111111` with uncommitted changes | – | H2 | 10^5 | 40.00× | – | – | – | – |
+
+            | run | commit | load (1 min, median) | pricing an order | rate lookup | `NewBenchmark.run` |
+            |---|---|---:|---:|---:|---:|
+            | 2026-01-02-0300 | `2222222222` | 1 | 2.65× | 7.50× (noisy) | 2.50× (noisy) |""");
+  }
+
+  @Test
+  void theRunsShownStateTheirMachineLoadAndServers() throws IOException {
+    List<BenchmarksDocument.KeptRun> runs = BenchmarksDocument.readRuns(SAMPLE);
+    assertThat(BenchmarksDocument.runsShown(runs))
+        .contains("**Run 2026-01-01-0300** (`src/bench/results/2026-01-01-0300/`): H2.")
+        .contains(
+            "**Run 2026-01-02-0300** (`src/bench/results/2026-01-02-0300/`): PostgreSQL, the"
+                + " core.")
+        .contains("  Machine: 2 CPUs (Test CPU), 24.0 GiB memory, Test OS, Test JDK 17.")
+        .contains(
+            "  Load average (1, 5, 15 min): 1.5 / 1.25 / 1 at the start, 2 / 1.5 / 1 at the end;"
+                + " the 1-minute figure sampled every 10 s: median 1.75, 1.5 to 2.25 (3 samples).")
+        .contains("  PostgreSQL: PostgreSQL 15.20, shared_buffers 128MB, synchronous_commit on.");
+  }
+
+  @Test
+  void aTemplateMustUseEveryPlaceholderAndNoOther() throws IOException {
+    List<BenchmarksDocument.KeptRun> runs = BenchmarksDocument.readRuns(SAMPLE);
+    String all =
+        "{{summary}}\n{{runs}}\n{{core}}\n{{databases}}\n{{history}}\n{{before-kept-results}}\n";
+    assertThat(BenchmarksDocument.render(all, runs, "appendix\n"))
+        .startsWith("<!-- Generated by BenchmarksDocument")
+        .endsWith("\nappendix\n");
+    assertThatThrownBy(
+            () -> BenchmarksDocument.render(all.replace("{{history}}\n", ""), runs, "appendix"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("lacks placeholders");
+    assertThatThrownBy(() -> BenchmarksDocument.render(all + "{{typo}}\n", runs, "appendix"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("{{typo}}");
+    assertThatThrownBy(() -> BenchmarksDocument.render(all, List.of(), "appendix"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no kept run");
+  }
+}
