@@ -1,60 +1,16 @@
 package org.partnerprogram.core;
 
-import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import org.partnerprogram.core.domain.AttributionRecord;
-import org.partnerprogram.core.domain.CustomerAccountId;
-import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.InvalidInputException;
-import org.partnerprogram.core.domain.IssuedCode;
-import org.partnerprogram.core.domain.Partner;
-import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.domain.PartnerOverview;
-import org.partnerprogram.core.domain.PartnerStatement;
-import org.partnerprogram.core.domain.Payout;
-import org.partnerprogram.core.domain.PayoutAccount;
-import org.partnerprogram.core.domain.PayoutId;
-import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProgramTerms;
-import org.partnerprogram.core.internal.AttributionService;
-import org.partnerprogram.core.internal.CommissionService;
-import org.partnerprogram.core.internal.PayoutService;
-import org.partnerprogram.core.internal.ProgramService;
-import org.partnerprogram.core.internal.ServiceContext;
-import org.partnerprogram.core.internal.StatementService;
-import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.Commissions;
-import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.Partners;
-import org.partnerprogram.core.port.in.PaymentResult;
-import org.partnerprogram.core.port.in.PayoutExport;
-import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.Payouts;
-import org.partnerprogram.core.port.in.PeriodCloseResult;
-import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.core.port.in.Rates;
-import org.partnerprogram.core.port.in.RecordOrderCommand;
-import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.port.in.RecordRefundCommand;
-import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.Referrals;
-import org.partnerprogram.core.port.in.RefundResult;
-import org.partnerprogram.core.port.in.SignupAttribution;
-import org.partnerprogram.core.port.in.StatementQuery;
-import org.partnerprogram.core.port.in.TouchResult;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.ProgramStorage;
 
@@ -88,16 +44,24 @@ public final class PartnerProgram {
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
-    ProgramService program = new ProgramService(context);
-    AttributionService attribution = new AttributionService(context);
-    CommissionService commission = new CommissionService(context);
-    PayoutService payout = new PayoutService(context);
-    StatementService statement = new StatementService(context);
-    this.partners = new PartnersGroup(program);
-    this.referrals = new ReferralsGroup(program, attribution);
-    this.rates = program::changeRates;
-    this.commissions = new CommissionsGroup(commission);
-    this.payouts = new PayoutsGroup(payout, statement);
+    ReferralCodeService codes = new ReferralCodeService(context);
+    EventClaims claims = new EventClaims(context);
+    this.partners =
+        new PartnersGroup(new PartnerService(context, codes), new OverviewService(context));
+    this.referrals = new ReferralsGroup(codes, new AttributionService(context));
+    this.rates = new RateCardService(context)::changeRates;
+    this.commissions =
+        new CommissionsGroup(
+            new OrderService(context, claims),
+            new PaymentService(context, claims),
+            new RefundService(context, claims),
+            claims);
+    this.payouts =
+        new PayoutsGroup(
+            new PeriodCloseService(context),
+            new PayoutLifecycleService(context),
+            new PayoutExportService(context),
+            new StatementService(context));
   }
 
   /**
@@ -162,184 +126,6 @@ public final class PartnerProgram {
    */
   public Payouts payouts() {
     return payouts;
-  }
-
-  private static final class PartnersGroup implements Partners {
-    private final ProgramService service;
-
-    PartnersGroup(ProgramService service) {
-      this.service = service;
-    }
-
-    @Override
-    public EnrollmentResult enroll(EnrollPartnerCommand command) {
-      return service.enroll(command);
-    }
-
-    @Override
-    public Partner leave(PartnerId partnerId) {
-      return service.leave(partnerId);
-    }
-
-    @Override
-    public Partner suspend(PartnerId partnerId, String reason) {
-      return service.suspend(partnerId, reason);
-    }
-
-    @Override
-    public Partner reinstate(PartnerId partnerId) {
-      return service.reinstate(partnerId);
-    }
-
-    @Override
-    public Partner updatePayoutAccount(PartnerId partnerId, PayoutAccount account) {
-      return service.updatePayoutAccount(partnerId, account);
-    }
-
-    @Override
-    public Optional<PartnerOverview> overview(PartnerId partnerId) {
-      return service.overview(partnerId);
-    }
-
-    @Override
-    public Optional<PartnerOverview> overviewOfCustomer(CustomerAccountId customer) {
-      return service.overviewOfCustomer(customer);
-    }
-
-    @Override
-    public Optional<Partner> find(PartnerId partnerId) {
-      return service.find(partnerId);
-    }
-  }
-
-  private static final class ReferralsGroup implements Referrals {
-    private final ProgramService codes;
-    private final AttributionService attribution;
-
-    ReferralsGroup(ProgramService codes, AttributionService attribution) {
-      this.codes = codes;
-      this.attribution = attribution;
-    }
-
-    @Override
-    public TouchResult recordTouch(RecordTouchCommand command) {
-      return attribution.recordTouch(command);
-    }
-
-    @Override
-    public SignupAttribution attributeSignup(AttributeSignupCommand command) {
-      return attribution.attribute(command);
-    }
-
-    @Override
-    public IssuedCode issueCode(PartnerId partnerId) {
-      return codes.issueCode(partnerId);
-    }
-
-    @Override
-    public IssuedCode issueVanityCode(PartnerId partnerId, String code) {
-      return codes.issueVanityCode(partnerId, code);
-    }
-
-    @Override
-    public IssuedCode revokeCode(String code) {
-      return codes.revokeCode(code);
-    }
-
-    @Override
-    public Optional<AttributionRecord> explain(CustomerAccountId customer) {
-      return attribution.explain(customer);
-    }
-  }
-
-  private static final class CommissionsGroup implements Commissions {
-    private final CommissionService service;
-
-    CommissionsGroup(CommissionService service) {
-      this.service = service;
-    }
-
-    @Override
-    public OrderResult recordOrder(RecordOrderCommand command) {
-      return service.recordOrder(command);
-    }
-
-    @Override
-    public PaymentResult recordPayment(RecordPaymentCommand command) {
-      return service.recordPayment(command);
-    }
-
-    @Override
-    public RefundResult recordRefund(RecordRefundCommand command) {
-      return service.recordRefund(command);
-    }
-
-    @Override
-    public Set<EventId> processed(Collection<String> eventIds) {
-      if (eventIds == null || eventIds.stream().anyMatch(Objects::isNull)) {
-        throw new InvalidInputException("eventIds", "must not be or contain null");
-      }
-      return service.processed(ProcessedEventsQuery.of(List.copyOf(eventIds)));
-    }
-  }
-
-  private static final class PayoutsGroup implements Payouts {
-    private final PayoutService service;
-    private final StatementService statements;
-
-    PayoutsGroup(PayoutService service, StatementService statements) {
-      this.service = service;
-      this.statements = statements;
-    }
-
-    @Override
-    public PeriodCloseResult close(YearMonth month) {
-      return service.close(month);
-    }
-
-    @Override
-    public Optional<YearMonth> nextMonthToClose() {
-      return service.nextMonthToClose();
-    }
-
-    @Override
-    public PayoutExport export(ExportPayoutsCommand command) {
-      return service.export(command);
-    }
-
-    @Override
-    public PayoutExportSummary exportTo(
-        ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
-      return service.exportTo(command, sepaXml, csv);
-    }
-
-    @Override
-    public Payout markPaid(PayoutId payoutId, Instant paidAt) {
-      return service.markPaid(payoutId, paidAt);
-    }
-
-    @Override
-    public Payout markFailed(PayoutId payoutId, String reason) {
-      return service.markFailed(payoutId, reason);
-    }
-
-    @Override
-    public PartnerStatement statement(StatementQuery query) {
-      if (query == null) {
-        throw new InvalidInputException("query", "must not be null");
-      }
-      return statements.statement(query);
-    }
-
-    @Override
-    public void forEachPayout(YearMonth month, Consumer<Payout> action) {
-      service.forEachPayout(month, action);
-    }
-
-    @Override
-    public void forEachCloseLine(YearMonth month, Consumer<PeriodCloseLine> action) {
-      service.forEachCloseLine(month, action);
-    }
   }
 
   /**

@@ -67,7 +67,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "org.partnerprogram.core.domain..",
             "org.partnerprogram.core.port..",
-            "org.partnerprogram.core.internal..")
+            "org.partnerprogram.core")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.partnerprogram.core.adapter..", "org.partnerprogram.jdbc..")
@@ -95,8 +95,7 @@ class ArchitectureTest {
         .check(core);
     noClasses()
         .that()
-        .resideInAnyPackage(
-            "org.partnerprogram.core.domain..", "org.partnerprogram.core.internal..")
+        .resideInAnyPackage("org.partnerprogram.core.domain..", "org.partnerprogram.core")
         .should()
         .callMethod(java.time.Instant.class, "now")
         .orShould()
@@ -108,10 +107,36 @@ class ArchitectureTest {
   void internalsAreNotUsedByThePorts() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.partnerprogram.core.domain..", "org.partnerprogram.core.port..")
+        .resideInAnyPackage(
+            "org.partnerprogram.core.domain..",
+            "org.partnerprogram.core.port..",
+            "org.partnerprogram.core.export..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("org.partnerprogram.core.internal..")
+        .resideInAPackage("org.partnerprogram.core")
         .check(core);
+  }
+
+  /**
+   * The boundary a host cannot cross by accident: the use cases are package-private classes behind
+   * the facade, so the only public types of the root package are the API. (Not JPMS: most hosts run
+   * on the class path, where a module-info would be ignored.)
+   */
+  @Test
+  void theOnlyPublicClassesOfTheRootPackageAreTheApi() {
+    classes()
+        .that()
+        .resideInAPackage("org.partnerprogram.core")
+        .and()
+        .arePublic()
+        .should()
+        .haveNameMatching(
+            "org\\.partnerprogram\\.core\\.(PartnerProgram|PartnerProgram\\$Builder|RetryPolicy)")
+        .check(core);
+  }
+
+  @Test
+  void thereIsNoInternalPackage() {
+    noClasses().should().resideInAPackage("org.partnerprogram.core.internal..").check(core);
   }
 }

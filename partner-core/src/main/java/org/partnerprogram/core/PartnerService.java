@@ -1,0 +1,244 @@
+package org.partnerprogram.core;
+
+import static org.partnerprogram.core.ServiceContext.required;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.PayoutAccount;
+import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.Text;
+import org.partnerprogram.core.domain.event.PartnerEnrolled;
+import org.partnerprogram.core.domain.event.PartnerLeft;
+import org.partnerprogram.core.domain.event.PartnerReinstated;
+import org.partnerprogram.core.domain.event.PartnerRejoined;
+import org.partnerprogram.core.domain.event.PartnerSuspended;
+import org.partnerprogram.core.domain.event.PayoutAccountChanged;
+import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
+import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enrolment and a partner's lifecycle: enrol (or rejoin after leaving), suspend, reinstate, leave,
+ * and the payout account. Every method runs in one transaction; all input is validated (by the
+ * command records and here) before the first write, so a refused call changes nothing.
+ */
+final class PartnerService {
+  private static final Logger LOG = LoggerFactory.getLogger(PartnerService.class);
+
+  private final ReferralCodeService referralCodes;
+  private final ServiceContext ctx;
+  private final ProgramTerms terms;
+  private final PartnerStore partners;
+  private final ReferralCodeStore codes;
+  private final TransactionBoundary tx;
+  private final EventPublisher events;
+
+  PartnerService(ServiceContext ctx, ReferralCodeService referralCodes) {
+    this.ctx = ctx;
+    this.terms = ctx.terms;
+    this.partners = ctx.storage.partners();
+    this.codes = ctx.storage.codes();
+    this.tx = ctx.tx;
+    this.events = ctx.events;
+    this.referralCodes = referralCodes;
+  }
+
+  /**
+   * Enrols a customer account: a new partner; the partner it has already (nothing written); or, if
+   * that partner left, the same partner active again ({@link #rejoin}).
+   *
+   * @param command the command
+   * @return the result
+   */
+  EnrollmentResult enroll(EnrollPartnerCommand command) {
+    required("command", command);
+    command.payoutAccount().ifPresent(a -> terms.payoutRail().requireReachable(a.iban()));
+    return tx.execute(
+        () -> {
+          Optional<Partner> found = partners.findByCustomerAccount(command.customerAccountId());
+          if (found.isPresent()) {
+            return found.get().status() == PartnerStatus.TERMINATED
+                ? rejoin(found.get(), command)
+                : EnrollmentResult.alreadyMember(found.get());
+          }
+          Instant now = ctx.now();
+          Partner partner =
+              Partner.enrol(
+                  PartnerId.random(ctx.random()),
+                  command.customerAccountId(),
+                  now,
+                  command.payoutAccount());
+          if (!partners.insert(partner)) {
+            // Another instance enrolled the same account between our read and our insert.
+            return EnrollmentResult.alreadyMember(
+                partners
+                    .findByCustomerAccount(command.customerAccountId())
+                    .orElseThrow(
+                        () ->
+                            new RetryableException(
+                                "concurrent enrolment of " + command.customerAccountId(), null)));
+          }
+          events.publish(
+              new PartnerEnrolled(
+                  ctx.newEventId(), now, partner.id(), partner.customerAccountId()));
+          command
+              .payoutAccount()
+              .ifPresent(
+                  account -> {
+                    partners.appendPayoutAccountChange(
+                        new PayoutAccountChange(partner.id(), partner.version(), account, now));
+                    events.publish(
+                        new PayoutAccountChanged(
+                            ctx.newEventId(), now, partner.id(), account.iban().masked()));
+                  });
+          IssuedCode code = referralCodes.issueRandomCode(partner.id(), now);
+          LOG.debug("enrolled {} as partner {}", partner.customerAccountId(), partner.id());
+          return EnrollmentResult.newPartner(partner, code);
+        });
+  }
+
+  /**
+   * The customer of a partner who left enrolled again: the same partner, ACTIVE again. The update
+   * is the first write, so a concurrent re-enrolment that lost the race fails on the version check
+   * (retryable) before it has written anything. A payout account given replaces the one on file
+   * (with a history row and an event, as {@link #updatePayoutAccount} does); codes of the earlier
+   * membership still live are revoked, so that only the fresh one leads to the partner.
+   */
+  private EnrollmentResult rejoin(Partner left, EnrollPartnerCommand command) {
+    Instant now = ctx.now();
+    Partner partner = left.rejoin(now, command.payoutAccount());
+    partners.update(partner);
+    events.publish(
+        new PartnerRejoined(ctx.newEventId(), now, partner.id(), partner.customerAccountId()));
+    if (!partner.payoutAccount().equals(left.payoutAccount())) {
+      PayoutAccount account = partner.payoutAccount().orElseThrow();
+      partners.appendPayoutAccountChange(
+          new PayoutAccountChange(partner.id(), partner.version(), account, now));
+      events.publish(
+          new PayoutAccountChanged(ctx.newEventId(), now, partner.id(), account.iban().masked()));
+    }
+    for (IssuedCode code : codes.findByPartner(partner.id())) {
+      if (code.isLive()) {
+        if (!codes.revoke(code.code(), now)) {
+          throw new RetryableException(
+              "referral code " + code.code() + " changed concurrently", null);
+        }
+        events.publish(new ReferralCodeRevoked(ctx.newEventId(), now, partner.id(), code.code()));
+      }
+    }
+    IssuedCode fresh = referralCodes.issueRandomCode(partner.id(), now);
+    LOG.debug("{} rejoined as partner {}", partner.customerAccountId(), partner.id());
+    return EnrollmentResult.rejoined(partner, fresh);
+  }
+
+  /**
+   * A partner leaves; its customer may enrol again later ({@link #enroll}).
+   *
+   * @param partnerId the partner
+   * @return the partner
+   */
+  Partner leave(PartnerId partnerId) {
+    required("partnerId", partnerId);
+    return tx.execute(
+        () -> {
+          Instant now = ctx.now();
+          Partner left = ctx.partner(partnerId).leave(now);
+          partners.update(left);
+          events.publish(new PartnerLeft(ctx.newEventId(), now, left.id()));
+          return left;
+        });
+  }
+
+  /**
+   * Suspends a partner.
+   *
+   * @param partnerId the partner
+   * @param reason why, free text
+   * @return the partner
+   */
+  Partner suspend(PartnerId partnerId, String reason) {
+    required("partnerId", partnerId);
+    Text.freeText("reason", reason, MAX_REASON_LENGTH);
+    return tx.execute(
+        () -> {
+          Instant now = ctx.now();
+          Partner suspended = ctx.partner(partnerId).suspend(now);
+          partners.update(suspended);
+          events.publish(new PartnerSuspended(ctx.newEventId(), now, suspended.id(), reason));
+          return suspended;
+        });
+  }
+
+  /**
+   * Reinstates a partner.
+   *
+   * @param partnerId the partner
+   * @return the partner
+   */
+  Partner reinstate(PartnerId partnerId) {
+    required("partnerId", partnerId);
+    return tx.execute(
+        () -> {
+          Instant now = ctx.now();
+          Partner active = ctx.partner(partnerId).reinstate(now);
+          partners.update(active);
+          events.publish(new PartnerReinstated(ctx.newEventId(), now, active.id()));
+          return active;
+        });
+  }
+
+  /**
+   * Sets the payout account.
+   *
+   * @param partnerId the partner
+   * @param account the account
+   * @return the partner
+   */
+  Partner updatePayoutAccount(PartnerId partnerId, PayoutAccount account) {
+    required("partnerId", partnerId);
+    required("payoutAccount", account);
+    terms.payoutRail().requireReachable(account.iban());
+    return tx.execute(
+        () -> {
+          Partner partner = ctx.partner(partnerId);
+          if (partner.payoutAccount().equals(Optional.of(account))) {
+            return partner;
+          }
+          Instant now = ctx.now();
+          Partner changed = partner.withPayoutAccount(account);
+          partners.update(changed);
+          partners.appendPayoutAccountChange(
+              new PayoutAccountChange(changed.id(), changed.version(), account, now));
+          events.publish(
+              new PayoutAccountChanged(
+                  ctx.newEventId(), now, changed.id(), account.iban().masked()));
+          return changed;
+        });
+  }
+
+  /**
+   * A partner as stored.
+   *
+   * @param partnerId the partner
+   * @return the partner, or empty
+   */
+  Optional<Partner> find(PartnerId partnerId) {
+    required("partnerId", partnerId);
+    return tx.execute(() -> partners.findById(partnerId));
+  }
+
+  /** The longest reason of a suspension, in characters. */
+  static final int MAX_REASON_LENGTH = 200;
+}

@@ -1,0 +1,166 @@
+package org.partnerprogram.core;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.function.Consumer;
+import org.partnerprogram.core.domain.IllegalTransitionException;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.export.PayoutCsvWriter;
+import org.partnerprogram.core.export.Remittance;
+import org.partnerprogram.core.export.SepaBatch;
+import org.partnerprogram.core.export.SepaCreditTransferWriter;
+import org.partnerprogram.core.export.SepaTransfer;
+import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.PayoutExport;
+import org.partnerprogram.core.port.in.PayoutExportSummary;
+import org.partnerprogram.core.port.out.PayoutStore;
+
+/**
+ * Bank files for a closed month: the SEPA credit transfer and the CSV, written by the writers in
+ * {@code export}. One flow serves both ways of exporting: {@link #export} runs {@link #exportTo}
+ * into memory.
+ */
+final class PayoutExportService {
+  private final ServiceContext ctx;
+  private final PayoutStore payouts;
+
+  PayoutExportService(ServiceContext ctx) {
+    this.ctx = ctx;
+    this.payouts = ctx.storage.payouts();
+  }
+
+  /**
+   * Exports a closed month's payouts into memory: the bytes {@link #exportTo} writes.
+   *
+   * @param command the command
+   * @return the files
+   */
+  PayoutExport export(ExportPayoutsCommand command) {
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    PayoutExportSummary summary = exportTo(command, xml, csv);
+    return new PayoutExport(
+        summary.month(),
+        xml.toByteArray(),
+        csv.toByteArray(),
+        summary.count(),
+        summary.total(),
+        summary.outsideSepaCount(),
+        summary.outsideSepaTotal());
+  }
+
+  /**
+   * Exports a closed month's payouts to streams, reading them twice (totals, files) and marking
+   * them exported in one storage call, instead of holding them: memory stays flat however many
+   * payouts the month has. A payout to an account outside SEPA (a programme on {@link
+   * org.partnerprogram.core.domain.PayoutRail#ANY_IBAN}) is in the CSV only; the SEPA file is left
+   * empty when no payout goes by SEPA.
+   *
+   * @param command the command
+   * @param sepaXml where the pain.001 file goes
+   * @param csv where the CSV goes
+   * @return how many payouts and their sum
+   */
+  PayoutExportSummary exportTo(
+      ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
+    YearMonth month = command.month();
+    return ctx.tx.execute(
+        () -> {
+          PeriodClose close =
+              payouts
+                  .findClose(month)
+                  .orElseThrow(
+                      () -> new IllegalTransitionException("month " + month + " is not closed"));
+          Totals totals = new Totals();
+          forEachExported(month, totals);
+          if (totals.all == 0) {
+            throw new IllegalTransitionException(
+                "the close of " + month + " made no payout to export");
+          }
+          try (PayoutCsvWriter rows = PayoutCsvWriter.to(csv, ctx.terms, command.csvFormat())) {
+            if (totals.firstSepa == null) {
+              forEachExported(month, rows::write);
+            } else {
+              SepaCreditTransferWriter.write(
+                  new SepaBatch(
+                      "PP-" + month,
+                      close.closedAt(),
+                      command.executionDate(),
+                      command.debtor(),
+                      List.of(totals.firstSepa)),
+                  totals.all - totals.outside,
+                  totals.total.minus(totals.outsideTotal),
+                  sink ->
+                      forEachExported(
+                          month,
+                          p -> {
+                            if (p.account().iban().isSepa()) {
+                              sink.accept(transfer(p));
+                            }
+                            rows.write(p);
+                          }),
+                  command.version(),
+                  sepaXml);
+            }
+            sepaXml.flush();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          // Marking in one storage call after the streams: the SDK never writes while it streams.
+          payouts.markExported(month, ctx.now());
+          return new PayoutExportSummary(
+              month, totals.all, totals.total, totals.outside, totals.outsideTotal);
+        });
+  }
+
+  /** Streams the month's payouts that go into its files: every one that has not failed. */
+  private void forEachExported(YearMonth month, Consumer<Payout> action) {
+    payouts.forEachPayoutOfPeriod(
+        month,
+        p -> {
+          if (p.status() != PayoutStatus.FAILED) {
+            action.accept(p);
+          }
+        });
+  }
+
+  private SepaTransfer transfer(Payout p) {
+    return new SepaTransfer(
+        p.payoutId().value(),
+        p.account().holderName(),
+        p.account().iban(),
+        p.amount(),
+        Remittance.of(ctx.terms, p));
+  }
+
+  /**
+   * What the first read of an export counts: all payouts and those outside SEPA with their sums,
+   * and the first SEPA transfer, which opens the SEPA file.
+   */
+  private final class Totals implements Consumer<Payout> {
+    int all;
+    Money total = Money.zero(ctx.terms.currency());
+    int outside;
+    Money outsideTotal = Money.zero(ctx.terms.currency());
+    SepaTransfer firstSepa;
+
+    @Override
+    public void accept(Payout p) {
+      all++;
+      total = total.plus(p.amount());
+      if (!p.account().iban().isSepa()) {
+        outside++;
+        outsideTotal = outsideTotal.plus(p.amount());
+      } else if (firstSepa == null) {
+        firstSepa = transfer(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.partnerprogram.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.partnerprogram.core.domain.Instants;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+
+/** What every use case needs: the terms, the ports, the clock and randomness. */
+final class ServiceContext {
+  final ProgramTerms terms;
+  final ProgramStorage storage;
+  final TransactionBoundary tx;
+  final EventPublisher events;
+  private final Clock clock;
+  private final RandomGenerator random;
+
+  /**
+   * Wires the context.
+   *
+   * @param terms the programme's rules
+   * @param storage the storage adapter
+   * @param events where events go
+   * @param clock the programme's clock
+   * @param random the secure random source
+   * @param retry when to repeat a unit of work that failed transiently
+   */
+  ServiceContext(
+      ProgramTerms terms,
+      ProgramStorage storage,
+      EventPublisher events,
+      Clock clock,
+      RandomGenerator random,
+      RetryPolicy retry) {
+    this.terms = terms;
+    this.storage = storage;
+    this.tx = new RetryingTransactions(storage.transactions(), retry, random);
+    this.events = events;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** Now, by the programme's clock, to the microsecond. */
+  Instant now() {
+    return Instants.check("clock", clock.instant());
+  }
+
+  RandomGenerator random() {
+    return random;
+  }
+
+  /** A random (version 4) UUID for an event. */
+  UUID newEventId() {
+    long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(hi, lo);
+  }
+
+  /** Refuses a null argument with a typed error naming the field. */
+  static void required(String field, Object value) {
+    if (value == null) {
+      throw new InvalidInputException(field, "must not be null");
+    }
+  }
+
+  /** The stored partner, or NotFoundException. */
+  Partner partner(PartnerId id) {
+    return storage
+        .partners()
+        .findById(id)
+        .orElseThrow(() -> new NotFoundException("no partner with id " + id));
+  }
+}
