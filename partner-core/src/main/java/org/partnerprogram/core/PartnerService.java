@@ -4,6 +4,7 @@ import static org.partnerprogram.core.ServiceContext.required;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -19,6 +20,7 @@ import org.partnerprogram.core.domain.event.PartnerReinstated;
 import org.partnerprogram.core.domain.event.PartnerRejoined;
 import org.partnerprogram.core.domain.event.PartnerSuspended;
 import org.partnerprogram.core.domain.event.PayoutAccountChanged;
+import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
@@ -151,14 +153,10 @@ final class PartnerService {
    */
   Partner leave(PartnerId partnerId) {
     required("partnerId", partnerId);
-    return tx.execute(
-        () -> {
-          Instant now = ctx.now();
-          Partner left = ctx.partner(partnerId).leave(now);
-          partners.update(left);
-          events.publish(new PartnerLeft(ctx.newEventId(), now, left.id()));
-          return left;
-        });
+    return step(
+        partnerId,
+        Partner::leave,
+        (now, left) -> new PartnerLeft(ctx.newEventId(), now, left.id()));
   }
 
   /**
@@ -171,14 +169,10 @@ final class PartnerService {
   Partner suspend(PartnerId partnerId, String reason) {
     required("partnerId", partnerId);
     Text.freeText("reason", reason, MAX_REASON_LENGTH);
-    return tx.execute(
-        () -> {
-          Instant now = ctx.now();
-          Partner suspended = ctx.partner(partnerId).suspend(now);
-          partners.update(suspended);
-          events.publish(new PartnerSuspended(ctx.newEventId(), now, suspended.id(), reason));
-          return suspended;
-        });
+    return step(
+        partnerId,
+        Partner::suspend,
+        (now, suspended) -> new PartnerSuspended(ctx.newEventId(), now, suspended.id(), reason));
   }
 
   /**
@@ -189,13 +183,27 @@ final class PartnerService {
    */
   Partner reinstate(PartnerId partnerId) {
     required("partnerId", partnerId);
+    return step(
+        partnerId,
+        Partner::reinstate,
+        (now, active) -> new PartnerReinstated(ctx.newEventId(), now, active.id()));
+  }
+
+  /**
+   * One step of a partner's lifecycle in one transaction: the partner in its new state is stored
+   * and the step's event published.
+   */
+  private Partner step(
+      PartnerId partnerId,
+      BiFunction<Partner, Instant, Partner> step,
+      BiFunction<Instant, Partner, ProgramEvent> event) {
     return tx.execute(
         () -> {
           Instant now = ctx.now();
-          Partner active = ctx.partner(partnerId).reinstate(now);
-          partners.update(active);
-          events.publish(new PartnerReinstated(ctx.newEventId(), now, active.id()));
-          return active;
+          Partner next = step.apply(ctx.partner(partnerId), now);
+          partners.update(next);
+          events.publish(event.apply(now, next));
+          return next;
         });
   }
 

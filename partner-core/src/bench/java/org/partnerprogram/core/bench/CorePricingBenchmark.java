@@ -99,7 +99,7 @@ public class CorePricingBenchmark {
     Money sum = Money.zero(nets.get(0).currency());
     for (int i = 0; i < LINES; i++) {
       Money net = nets.get(i);
-      // As CommissionService prices a line.
+      // As RatesInForce.price prices a line (programme card, no override).
       Optional<Rate> rate = version.rateFor(products.get(i), groups.get(i));
       sum =
           sum.plus(

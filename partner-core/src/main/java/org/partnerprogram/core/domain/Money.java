@@ -18,6 +18,11 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Equality is by currency and numeric value at the currency's scale, so {@code 1.50 EUR} equals
  * {@code Money.of("1.5", "EUR")}.
+ *
+ * <p>Why one file of over 500 lines: it is one value type, and most of it is the javadoc of its
+ * contract and the guards that refuse hostile input (huge exponents, too many digits, amounts out
+ * of range) before any arithmetic. The guards share the bounds and the scale rules with the
+ * factories and the arithmetic, so splitting them off would spread one invariant over two files.
  */
 public final class Money implements Comparable<Money> {
   /**

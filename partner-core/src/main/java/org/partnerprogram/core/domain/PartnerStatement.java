@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,9 +33,6 @@ import java.util.TreeSet;
  */
 public record PartnerStatement(
     Header header, List<Line> lines, Money total, Settlement settlement, List<LaterEvent> since) {
-
-  private static final DateTimeFormatter LOCAL =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   /** Checks for nulls and copies the lists. */
   public PartnerStatement {
@@ -347,10 +342,6 @@ public record PartnerStatement(
     return partial;
   }
 
-  private String local(Instant at) {
-    return LOCAL.format(at.atZone(header.zone()));
-  }
-
   /**
    * The statement as plain text, for e-mail or a PDF. Digits and dates never depend on the JVM's
    * default locale; instants are shown in the programme's time zone.
@@ -358,141 +349,7 @@ public record PartnerStatement(
    * @return the text; lines end with {@code \n}
    */
   public String toText() {
-    StringBuilder b = new StringBuilder();
-    b.append(header.programName()).append(": statement ").append(header.month()).append('\n');
-    b.append("Partner:   ")
-        .append(
-            header
-                .holderName()
-                .map(n -> n + " (partner " + header.partnerId() + ")")
-                .orElse("partner " + header.partnerId() + " (no bank account on file)"))
-        .append('\n');
-    b.append("Period:    ")
-        .append(LOCAL.format(header.periodStart()))
-        .append(" to ")
-        .append(LOCAL.format(header.periodEnd()))
-        .append(" (end not included), ")
-        .append(header.zone().getId())
-        .append('\n');
-    b.append("Closed:    ").append(local(header.closedAt())).append('\n');
-    b.append("Produced:  ").append(local(header.producedAt())).append('\n');
-    b.append('\n');
-    String row = "%-24s %-24s %4s %-24s %12s %12s %-12s %12s%n";
-    b.append(
-        String.format(
-            Locale.ROOT,
-            row,
-            "line",
-            "order",
-            "no.",
-            "product",
-            "base",
-            "rate",
-            "version",
-            "commission"));
-    for (Line l : lines) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              row,
-              l.kind().words(),
-              l.orderId(),
-              Integer.toString(l.lineNumber()),
-              l.productId(),
-              l.base().amount().toPlainString(),
-              l.rate().map(Object::toString).orElse("-"),
-              l.rateVersion().orElse("-"),
-              l.amount().amount().toPlainString()));
-    }
-    b.append("Total ").append(total).append('\n');
-    b.append('\n');
-    if (settlement instanceof Settlement.PaidOut p) {
-      b.append("Paid out: ")
-          .append(p.amount())
-          .append(" in payout ")
-          .append(p.payoutId())
-          .append(" to ")
-          .append(p.maskedIban())
-          .append(" (")
-          .append(p.holderName())
-          .append(")\n");
-      b.append("Bank statement reference: ")
-          .append(p.payoutId())
-          .append("; description: ")
-          .append(p.remittance())
-          .append('\n');
-      b.append("Payout on ")
-          .append(local(header.producedAt()))
-          .append(": ")
-          .append(payoutState().orElseThrow().words())
-          .append('\n');
-    } else if (settlement instanceof Settlement.CarriedOver c) {
-      b.append("Carried over to the next month: ")
-          .append(c.amount())
-          .append(" (")
-          .append(words(c.reason()))
-          .append(")\n");
-    } else {
-      b.append("Nothing was payable for this partner at the close.\n");
-    }
-    if (!since.isEmpty()) {
-      b.append('\n').append("Since the close:\n");
-      for (LaterEvent e : since) {
-        b.append(local(e.at())).append("  ").append(describe(e)).append('\n');
-      }
-    }
-    Map<OrderId, List<Integer>> partial = partialOrders();
-    if (!partial.isEmpty()) {
-      b.append('\n').append("Notes:\n");
-      partial.forEach(
-          (order, numbers) ->
-              b.append("Order ")
-                  .append(order)
-                  .append(": only line")
-                  .append(numbers.size() == 1 ? " " : "s ")
-                  .append(String.join(", ", numbers.stream().map(String::valueOf).toList()))
-                  .append(" (refunded this month) listed; the order was settled in an earlier")
-                  .append(" month.\n"));
-    }
-    return b.toString();
-  }
-
-  private static String describe(LaterEvent e) {
-    if (e instanceof LaterEvent.PayoutPaid) {
-      return "the payout was paid (confirmed)";
-    }
-    if (e instanceof LaterEvent.PayoutFailed f) {
-      return "the payout failed ("
-          + f.reason()
-          + "): the amount went back to your balance and is paid with a later month";
-    }
-    if (e instanceof LaterEvent.CarriedInto c) {
-      return c.payoutId().isPresent()
-          ? "the carried balance was paid out with "
-              + c.month()
-              + " in payout "
-              + c.payoutId().get()
-              + " ("
-              + c.amount()
-              + " in all)"
-          : "the close of "
-              + c.month()
-              + " carried the balance over again ("
-              + c.amount()
-              + " in all; "
-              + words(c.carriedAgain().orElseThrow())
-              + ")";
-    }
-    LaterEvent.LineReversed r = (LaterEvent.LineReversed) e;
-    return "order "
-        + r.orderId()
-        + " line "
-        + r.lineNumber()
-        + " ("
-        + r.productId()
-        + ") was refunded: "
-        + r.amount()
-        + ", on a later statement";
+    return new StatementRenderer(this).text();
   }
 
   /**
@@ -518,117 +375,7 @@ public record PartnerStatement(
    * @return the JSON text
    */
   public String toJson() {
-    StringBuilder b = new StringBuilder("{");
-    field(b, "programName", header.programName()).append(',');
-    field(b, "partnerId", header.partnerId().value()).append(',');
-    b.append("\"holderName\":")
-        .append(header.holderName().map(PartnerStatement::quote).orElse("null"))
-        .append(',');
-    field(b, "month", header.month().toString()).append(',');
-    field(b, "zone", header.zone().getId()).append(',');
-    field(b, "periodStart", header.periodStart().toOffsetDateTime().toString()).append(',');
-    field(b, "periodEnd", header.periodEnd().toOffsetDateTime().toString()).append(',');
-    field(b, "closedAt", header.closedAt().toString()).append(',');
-    field(b, "producedAt", header.producedAt().toString()).append(',');
-    field(b, "currency", total.currency().getCurrencyCode()).append(',');
-    field(b, "total", total.amount().toPlainString()).append(',');
-    b.append("\"settlement\":{");
-    if (settlement instanceof Settlement.PaidOut p) {
-      field(b, "kind", "PAID_OUT").append(',');
-      field(b, "payoutId", p.payoutId().value()).append(',');
-      field(b, "amount", p.amount().amount().toPlainString()).append(',');
-      field(b, "iban", p.maskedIban()).append(',');
-      field(b, "holderName", p.holderName()).append(',');
-      field(b, "remittance", p.remittance()).append(',');
-      field(b, "state", payoutState().orElseThrow().name());
-    } else if (settlement instanceof Settlement.CarriedOver c) {
-      field(b, "kind", "CARRIED_OVER").append(',');
-      field(b, "amount", c.amount().amount().toPlainString()).append(',');
-      field(b, "reason", c.reason().name());
-    } else {
-      field(b, "kind", "NOTHING_PAYABLE");
-    }
-    b.append("},\"lines\":[");
-    for (int i = 0; i < lines.size(); i++) {
-      Line l = lines.get(i);
-      if (i > 0) {
-        b.append(',');
-      }
-      b.append('{');
-      field(b, "kind", l.kind().name()).append(',');
-      field(b, "orderId", l.orderId().value()).append(',');
-      b.append("\"lineNumber\":").append(l.lineNumber()).append(',');
-      field(b, "productId", l.productId().value()).append(',');
-      field(b, "base", l.base().amount().toPlainString()).append(',');
-      b.append("\"rate\":")
-          .append(l.rate().map(r -> quote(r.toString())).orElse("null"))
-          .append(',');
-      b.append("\"rateVersion\":")
-          .append(l.rateVersion().map(PartnerStatement::quote).orElse("null"))
-          .append(',');
-      field(b, "amount", l.amount().amount().toPlainString()).append(',');
-      field(b, "occurredAt", l.occurredAt().toString());
-      b.append('}');
-    }
-    b.append("],\"since\":[");
-    for (int i = 0; i < since.size(); i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      b.append('{');
-      laterEventJson(b, since.get(i));
-      b.append('}');
-    }
-    return b.append("]}").toString();
-  }
-
-  private static void laterEventJson(StringBuilder b, LaterEvent e) {
-    field(b, "at", e.at().toString()).append(',');
-    if (e instanceof LaterEvent.PayoutPaid) {
-      field(b, "event", "PAYOUT_PAID");
-    } else if (e instanceof LaterEvent.PayoutFailed f) {
-      field(b, "event", "PAYOUT_FAILED").append(',');
-      field(b, "reason", f.reason());
-    } else if (e instanceof LaterEvent.CarriedInto c) {
-      field(b, "event", "CARRIED_INTO").append(',');
-      field(b, "month", c.month().toString()).append(',');
-      b.append("\"payoutId\":")
-          .append(c.payoutId().map(p -> quote(p.value())).orElse("null"))
-          .append(',');
-      field(b, "amount", c.amount().amount().toPlainString()).append(',');
-      b.append("\"carriedAgain\":")
-          .append(c.carriedAgain().map(r -> quote(r.name())).orElse("null"));
-    } else {
-      LaterEvent.LineReversed r = (LaterEvent.LineReversed) e;
-      field(b, "event", "LINE_REVERSED").append(',');
-      field(b, "orderId", r.orderId().value()).append(',');
-      b.append("\"lineNumber\":").append(r.lineNumber()).append(',');
-      field(b, "productId", r.productId().value()).append(',');
-      field(b, "amount", r.amount().amount().toPlainString());
-    }
-  }
-
-  private static StringBuilder field(StringBuilder b, String name, String value) {
-    return b.append(quote(name)).append(':').append(quote(value));
-  }
-
-  private static String quote(String s) {
-    StringBuilder q = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            q.append(c);
-          }
-        }
-      }
-    }
-    return q.append('"').toString();
+    return new StatementRenderer(this).json();
   }
 
   /**

@@ -1,0 +1,290 @@
+package org.partnerprogram.core.domain;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link PartnerStatement} as plain text and as JSON, apart from the statement's data and
+ * its rules.
+ */
+final class StatementRenderer {
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+  private final PartnerStatement statement;
+  private final PartnerStatement.Header header;
+  private final List<PartnerStatement.Line> lines;
+  private final Money total;
+  private final PartnerStatement.Settlement settlement;
+  private final List<PartnerStatement.LaterEvent> since;
+
+  StatementRenderer(PartnerStatement statement) {
+    this.statement = statement;
+    this.header = statement.header();
+    this.lines = statement.lines();
+    this.total = statement.total();
+    this.settlement = statement.settlement();
+    this.since = statement.since();
+  }
+
+  /** The statement as plain text: {@link PartnerStatement#toText()}. */
+  String text() {
+    StringBuilder b = new StringBuilder();
+    b.append(header.programName()).append(": statement ").append(header.month()).append('\n');
+    b.append("Partner:   ")
+        .append(
+            header
+                .holderName()
+                .map(n -> n + " (partner " + header.partnerId() + ")")
+                .orElse("partner " + header.partnerId() + " (no bank account on file)"))
+        .append('\n');
+    b.append("Period:    ")
+        .append(LOCAL.format(header.periodStart()))
+        .append(" to ")
+        .append(LOCAL.format(header.periodEnd()))
+        .append(" (end not included), ")
+        .append(header.zone().getId())
+        .append('\n');
+    b.append("Closed:    ").append(local(header.closedAt())).append('\n');
+    b.append("Produced:  ").append(local(header.producedAt())).append('\n');
+    b.append('\n');
+    String row = "%-24s %-24s %4s %-24s %12s %12s %-12s %12s%n";
+    b.append(
+        String.format(
+            Locale.ROOT,
+            row,
+            "line",
+            "order",
+            "no.",
+            "product",
+            "base",
+            "rate",
+            "version",
+            "commission"));
+    for (PartnerStatement.Line l : lines) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              l.kind().words(),
+              l.orderId(),
+              Integer.toString(l.lineNumber()),
+              l.productId(),
+              l.base().amount().toPlainString(),
+              l.rate().map(Object::toString).orElse("-"),
+              l.rateVersion().orElse("-"),
+              l.amount().amount().toPlainString()));
+    }
+    b.append("Total ").append(total).append('\n');
+    b.append('\n');
+    if (settlement instanceof PartnerStatement.Settlement.PaidOut p) {
+      b.append("Paid out: ")
+          .append(p.amount())
+          .append(" in payout ")
+          .append(p.payoutId())
+          .append(" to ")
+          .append(p.maskedIban())
+          .append(" (")
+          .append(p.holderName())
+          .append(")\n");
+      b.append("Bank statement reference: ")
+          .append(p.payoutId())
+          .append("; description: ")
+          .append(p.remittance())
+          .append('\n');
+      b.append("Payout on ")
+          .append(local(header.producedAt()))
+          .append(": ")
+          .append(statement.payoutState().orElseThrow().words())
+          .append('\n');
+    } else if (settlement instanceof PartnerStatement.Settlement.CarriedOver c) {
+      b.append("Carried over to the next month: ")
+          .append(c.amount())
+          .append(" (")
+          .append(PartnerStatement.words(c.reason()))
+          .append(")\n");
+    } else {
+      b.append("Nothing was payable for this partner at the close.\n");
+    }
+    if (!since.isEmpty()) {
+      b.append('\n').append("Since the close:\n");
+      for (PartnerStatement.LaterEvent e : since) {
+        b.append(local(e.at())).append("  ").append(describe(e)).append('\n');
+      }
+    }
+    Map<OrderId, List<Integer>> partial = statement.partialOrders();
+    if (!partial.isEmpty()) {
+      b.append('\n').append("Notes:\n");
+      partial.forEach(
+          (order, numbers) ->
+              b.append("Order ")
+                  .append(order)
+                  .append(": only line")
+                  .append(numbers.size() == 1 ? " " : "s ")
+                  .append(String.join(", ", numbers.stream().map(String::valueOf).toList()))
+                  .append(" (refunded this month) listed; the order was settled in an earlier")
+                  .append(" month.\n"));
+    }
+    return b.toString();
+  }
+
+  private String local(Instant at) {
+    return LOCAL.format(at.atZone(header.zone()));
+  }
+
+  private static String describe(PartnerStatement.LaterEvent e) {
+    if (e instanceof PartnerStatement.LaterEvent.PayoutPaid) {
+      return "the payout was paid (confirmed)";
+    }
+    if (e instanceof PartnerStatement.LaterEvent.PayoutFailed f) {
+      return "the payout failed ("
+          + f.reason()
+          + "): the amount went back to your balance and is paid with a later month";
+    }
+    if (e instanceof PartnerStatement.LaterEvent.CarriedInto c) {
+      return c.payoutId().isPresent()
+          ? "the carried balance was paid out with "
+              + c.month()
+              + " in payout "
+              + c.payoutId().get()
+              + " ("
+              + c.amount()
+              + " in all)"
+          : "the close of "
+              + c.month()
+              + " carried the balance over again ("
+              + c.amount()
+              + " in all; "
+              + PartnerStatement.words(c.carriedAgain().orElseThrow())
+              + ")";
+    }
+    PartnerStatement.LaterEvent.LineReversed r = (PartnerStatement.LaterEvent.LineReversed) e;
+    return "order "
+        + r.orderId()
+        + " line "
+        + r.lineNumber()
+        + " ("
+        + r.productId()
+        + ") was refunded: "
+        + r.amount()
+        + ", on a later statement";
+  }
+
+  /** The statement as JSON: {@link PartnerStatement#toJson()}. */
+  String json() {
+    StringBuilder b = new StringBuilder("{");
+    field(b, "programName", header.programName()).append(',');
+    field(b, "partnerId", header.partnerId().value()).append(',');
+    b.append("\"holderName\":")
+        .append(header.holderName().map(StatementRenderer::quote).orElse("null"))
+        .append(',');
+    field(b, "month", header.month().toString()).append(',');
+    field(b, "zone", header.zone().getId()).append(',');
+    field(b, "periodStart", header.periodStart().toOffsetDateTime().toString()).append(',');
+    field(b, "periodEnd", header.periodEnd().toOffsetDateTime().toString()).append(',');
+    field(b, "closedAt", header.closedAt().toString()).append(',');
+    field(b, "producedAt", header.producedAt().toString()).append(',');
+    field(b, "currency", total.currency().getCurrencyCode()).append(',');
+    field(b, "total", total.amount().toPlainString()).append(',');
+    b.append("\"settlement\":{");
+    if (settlement instanceof PartnerStatement.Settlement.PaidOut p) {
+      field(b, "kind", "PAID_OUT").append(',');
+      field(b, "payoutId", p.payoutId().value()).append(',');
+      field(b, "amount", p.amount().amount().toPlainString()).append(',');
+      field(b, "iban", p.maskedIban()).append(',');
+      field(b, "holderName", p.holderName()).append(',');
+      field(b, "remittance", p.remittance()).append(',');
+      field(b, "state", statement.payoutState().orElseThrow().name());
+    } else if (settlement instanceof PartnerStatement.Settlement.CarriedOver c) {
+      field(b, "kind", "CARRIED_OVER").append(',');
+      field(b, "amount", c.amount().amount().toPlainString()).append(',');
+      field(b, "reason", c.reason().name());
+    } else {
+      field(b, "kind", "NOTHING_PAYABLE");
+    }
+    b.append("},\"lines\":[");
+    for (int i = 0; i < lines.size(); i++) {
+      PartnerStatement.Line l = lines.get(i);
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append('{');
+      field(b, "kind", l.kind().name()).append(',');
+      field(b, "orderId", l.orderId().value()).append(',');
+      b.append("\"lineNumber\":").append(l.lineNumber()).append(',');
+      field(b, "productId", l.productId().value()).append(',');
+      field(b, "base", l.base().amount().toPlainString()).append(',');
+      b.append("\"rate\":")
+          .append(l.rate().map(r -> quote(r.toString())).orElse("null"))
+          .append(',');
+      b.append("\"rateVersion\":")
+          .append(l.rateVersion().map(StatementRenderer::quote).orElse("null"))
+          .append(',');
+      field(b, "amount", l.amount().amount().toPlainString()).append(',');
+      field(b, "occurredAt", l.occurredAt().toString());
+      b.append('}');
+    }
+    b.append("],\"since\":[");
+    for (int i = 0; i < since.size(); i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append('{');
+      laterEventJson(b, since.get(i));
+      b.append('}');
+    }
+    return b.append("]}").toString();
+  }
+
+  private static void laterEventJson(StringBuilder b, PartnerStatement.LaterEvent e) {
+    field(b, "at", e.at().toString()).append(',');
+    if (e instanceof PartnerStatement.LaterEvent.PayoutPaid) {
+      field(b, "event", "PAYOUT_PAID");
+    } else if (e instanceof PartnerStatement.LaterEvent.PayoutFailed f) {
+      field(b, "event", "PAYOUT_FAILED").append(',');
+      field(b, "reason", f.reason());
+    } else if (e instanceof PartnerStatement.LaterEvent.CarriedInto c) {
+      field(b, "event", "CARRIED_INTO").append(',');
+      field(b, "month", c.month().toString()).append(',');
+      b.append("\"payoutId\":")
+          .append(c.payoutId().map(p -> quote(p.value())).orElse("null"))
+          .append(',');
+      field(b, "amount", c.amount().amount().toPlainString()).append(',');
+      b.append("\"carriedAgain\":")
+          .append(c.carriedAgain().map(r -> quote(r.name())).orElse("null"));
+    } else {
+      PartnerStatement.LaterEvent.LineReversed r = (PartnerStatement.LaterEvent.LineReversed) e;
+      field(b, "event", "LINE_REVERSED").append(',');
+      field(b, "orderId", r.orderId().value()).append(',');
+      b.append("\"lineNumber\":").append(r.lineNumber()).append(',');
+      field(b, "productId", r.productId().value()).append(',');
+      field(b, "amount", r.amount().amount().toPlainString());
+    }
+  }
+
+  private static StringBuilder field(StringBuilder b, String name, String value) {
+    return b.append(quote(name)).append(':').append(quote(value));
+  }
+
+  private static String quote(String s) {
+    StringBuilder q = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            q.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            q.append(c);
+          }
+        }
+      }
+    }
+    return q.append('"').toString();
+  }
+}
