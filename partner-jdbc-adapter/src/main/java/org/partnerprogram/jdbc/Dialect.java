@@ -8,14 +8,15 @@ import org.partnerprogram.core.domain.StorageException;
 import org.partnerprogram.jdbc.internal.SqlErrors;
 
 /**
- * The databases the adapter speaks. Each has its own migrations (under {@link
- * #migrationLocation()}) and the few statements that differ between databases (duplicate-safe
- * inserts, time stamps, session settings).
+ * The databases the adapter speaks: PostgreSQL, MariaDB and H2. Each has its own migrations (under
+ * {@link #migrationLocation()}) and its own class of the statements that differ between databases
+ * (duplicate-safe inserts, time stamps, session settings, bulk inserts). MySQL is not supported:
+ * {@link #detect(DatabaseMetaData)} refuses it.
  */
 public enum Dialect {
   /** PostgreSQL 13 or later (tested with 15 and embedded 14). */
   POSTGRESQL("postgresql"),
-  /** MariaDB 10.6 or later (tested with 10.11); MySQL 8.0.16 or later is expected to work. */
+  /** MariaDB 10.6 or later (tested with 10.11); not MySQL. */
   MARIADB("mariadb"),
   /** H2 2.x (tested with 2.3.232), in its default mode or any compatibility mode. */
   H2("h2");
@@ -45,27 +46,38 @@ public enum Dialect {
    *     be read
    */
   public static Dialect detect(DatabaseMetaData metaData) {
-    String product;
     try {
-      product = metaData.getDatabaseProductName();
+      String product = metaData.getDatabaseProductName();
+      String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
+      if (name.contains("postgres")) {
+        return POSTGRESQL;
+      }
+      if (name.contains("mariadb")) {
+        return MARIADB;
+      }
+      if (name.startsWith("h2")) {
+        return H2;
+      }
+      if (name.contains("mysql")) {
+        // A MariaDB server seen through a MySQL driver is named MySQL, with MariaDB in its version.
+        String version = metaData.getDatabaseProductVersion();
+        if (version != null && version.toLowerCase(Locale.ROOT).contains("mariadb")) {
+          return MARIADB;
+        }
+        throw new StorageException(
+            "unsupported database MySQL "
+                + version
+                + ": the JDBC adapter supports PostgreSQL, MariaDB and H2, not MySQL",
+            null);
+      }
+      throw new StorageException(
+          "unsupported database '"
+              + product
+              + "': the JDBC adapter supports PostgreSQL, MariaDB and H2",
+          null);
     } catch (SQLException e) {
       throw SqlErrors.map(e, "reading the database product name");
     }
-    String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
-    if (name.contains("postgres")) {
-      return POSTGRESQL;
-    }
-    if (name.contains("mariadb") || name.contains("mysql")) {
-      return MARIADB;
-    }
-    if (name.startsWith("h2")) {
-      return H2;
-    }
-    throw new StorageException(
-        "unsupported database '"
-            + product
-            + "': the JDBC adapter supports PostgreSQL, MariaDB/MySQL and H2",
-        null);
   }
 
   /**

@@ -39,7 +39,7 @@ public final class JdbcMigrations {
     } catch (ClassNotFoundException | LinkageError e) {
       throw new FlywayMissingException(
           "JdbcMigrations.migrate needs Flyway: add org.flywaydb:flyway-core (plus"
-              + " flyway-database-postgresql for PostgreSQL or flyway-mysql for MariaDB/MySQL)"
+              + " flyway-database-postgresql for PostgreSQL or flyway-mysql for MariaDB)"
               + " to your dependencies, or run the location "
               + "classpath:db/partnerprogram/<database> with your own migration tool",
           e);

@@ -39,7 +39,7 @@ import org.partnerprogram.jdbc.internal.JdbcTransactions;
 import org.partnerprogram.jdbc.internal.Sql;
 
 /**
- * Every outbound port of partner-core over plain JDBC, on PostgreSQL, MariaDB/MySQL or H2, with a
+ * Every outbound port of partner-core over plain JDBC, on PostgreSQL, MariaDB or H2, with a
  * transactional {@linkplain #outboxReader() outbox} for events. The tables ({@code pp_*}) must
  * exist: run {@link JdbcMigrations#migrate(DataSource)} or the migrations with your own Flyway.
  *

@@ -1,6 +1,6 @@
 /**
- * The JDBC adapter: every outbound port of partner-core over plain JDBC on PostgreSQL,
- * MariaDB/MySQL and H2.
+ * The JDBC adapter: every outbound port of partner-core over plain JDBC on PostgreSQL, MariaDB and
+ * H2 (not MySQL).
  *
  * <p>Entry points: {@link org.partnerprogram.jdbc.JdbcProgramStorage} (the storage, owning or
  * joining transactions), {@link org.partnerprogram.jdbc.JdbcMigrations} (the schema), {@link

@@ -21,11 +21,18 @@ import java.util.regex.Pattern;
  *   <li>a call of a no-argument method of the same file whose every {@code return} is constant;
  *   <li>a whitelisted fragment ({@code sql.onConflictDoNothing()}, which is one of two literals;
  *       {@code Sql.placeholders(n)}, which is only placeholders);
+ *   <li>a call on the database's statements ({@code statements.name(..)}, {@code
+ *       sql.statements().name(..)}), whose every method returns a constant (the test checks each
+ *       {@code *Statements.java} with {@link #returnsConstant});
  *   <li>{@code a + b} and {@code cond ? a : b} of constant parts (the condition may be anything: it
  *       chooses between constants, it does not become SQL text).
  * </ul>
  *
- * Anything else — a method call on a value, {@code String.format}, {@code StringBuilder}, an
+ * The adapter's own helpers are sinks too: the SQL argument (the second, after the connection) of
+ * {@code Jdbc.update}, {@code Jdbc.query} and their siblings, whose {@code sql} parameter inside
+ * {@code Jdbc} is then taken as checked at those calls.
+ *
+ * <p>Anything else — a method call on a value, {@code String.format}, {@code StringBuilder}, an
  * identifier it cannot resolve — is a finding. The check errs on the side of findings.
  */
 final class SqlTextChecker {
@@ -35,9 +42,37 @@ final class SqlTextChecker {
           "\\.\\s*(prepareStatement|prepareCall|nativeSQL|executeQuery|executeUpdate"
               + "|executeLargeUpdate|execute|addBatch)\\s*\\(");
 
+  /**
+   * The adapter's statement helpers ({@code Jdbc.update(c, sql, ...)} and so on): SQL is their
+   * second argument.
+   */
+  static final Set<String> HELPERS =
+      Set.of(
+          "update",
+          "insertUnlessDuplicate",
+          "query",
+          "queryFirst",
+          "queryOne",
+          "forEach",
+          "forEachRow",
+          "batch");
+
+  private static final Pattern HELPER_SINK =
+      Pattern.compile(
+          "(?<![\\w$.])Jdbc\\s*\\.\\s*(?:<[^()]*>\\s*)?(" + String.join("|", HELPERS) + ")\\s*\\(");
+
+  /**
+   * A call on the database's statements: {@code statements.x(..)}, {@code sql.statements().x(..)}.
+   */
+  private static final Pattern STATEMENTS_CALL =
+      Pattern.compile("(?:[A-Za-z_$][\\w$]*\\.)?statements(?:\\(\\))?\\.[A-Za-z_$][\\w$]*\\(");
+
   /** Calls that return one of a few SQL literals, whatever the input. */
   static final Set<String> WHITELIST =
-      Set.of("sql.onConflictDoNothing()", "JdbcLedgerStore.entryColumns()");
+      Set.of(
+          "sql.onConflictDoNothing()",
+          "JdbcLedgerStore.entryColumns()",
+          "JdbcPayoutStore.payoutColumns()");
 
   /**
    * {@code Sql.placeholders(n)}: only {@code ?} and commas, however many its {@code int} argument
@@ -72,6 +107,23 @@ final class SqlTextChecker {
 
   private List<String> findings() {
     List<String> findings = new ArrayList<>();
+    Matcher helper = HELPER_SINK.matcher(maskLiterals(code));
+    while (helper.find()) {
+      int open = helper.end() - 1;
+      List<String> args = splitTopLevel(code.substring(open + 1, matching(code, open)), ',');
+      String sql = args.size() < 2 ? "" : args.get(1).strip();
+      if (!constant(sql, 0, new HashSet<>())) {
+        findings.add(
+            file
+                + ":"
+                + lineOf(open)
+                + ": Jdbc."
+                + helper.group(1)
+                + "("
+                + squash(sql)
+                + ") is not constant");
+      }
+    }
     Matcher m = SINK.matcher(maskLiterals(code));
     while (m.find()) {
       int open = m.end() - 1;
@@ -127,8 +179,13 @@ final class SqlTextChecker {
     if (isStringLiteral(term)) {
       return true;
     }
-    if (WHITELIST.contains(term.replaceAll("\\s+", ""))
-        || PLACEHOLDERS.matcher(term.replaceAll("\\s+", "")).matches()) {
+    String squashed = term.replaceAll("\\s+", "");
+    if (WHITELIST.contains(squashed) || PLACEHOLDERS.matcher(squashed).matches()) {
+      return true;
+    }
+    Matcher statements = STATEMENTS_CALL.matcher(squashed);
+    if (statements.lookingAt()
+        && matching(squashed, statements.end() - 1) == squashed.length() - 1) {
       return true;
     }
     Matcher call = CALL.matcher(term);
@@ -174,6 +231,9 @@ final class SqlTextChecker {
     while (method.find()) {
       declared = true;
       String methodName = method.group(1);
+      if (HELPERS.contains(methodName) && code.contains("final class Jdbc ")) {
+        continue; // a helper's SQL parameter: checked at every call of the helper
+      }
       int index = parameterIndex(method.group(2), name);
       List<String> arguments = callArguments(methodName, index, method.start());
       if (arguments == null || arguments.isEmpty()) {

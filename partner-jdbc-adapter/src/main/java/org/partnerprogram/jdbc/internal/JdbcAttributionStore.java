@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnerprogram.core.domain.AttributionCounts;
@@ -45,55 +46,52 @@ public final class JdbcAttributionStore implements AttributionStore {
   public boolean insert(AttributionRecord record) {
     return sql.run(
         "storing the attribution decision for customer " + record.customer(),
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_attribution ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + sql.onConflictDoNothing())) {
-            ps.setString(1, record.customer().value());
-            ps.setString(3, record.candidatePartner().map(PartnerId::value).orElse(null));
-            if (record.decision() instanceof AttributionDecision.Attributed a) {
-              ps.setString(2, ATTRIBUTED);
-              ps.setString(4, a.partnerId().value());
-              ps.setString(5, a.code().value());
-              sql.setInstant(ps, 6, "touchAt", a.touchAt());
-              ps.setString(7, a.rule().name());
-              ps.setString(8, null);
-            } else if (record.decision() instanceof AttributionDecision.NotAttributed n) {
-              ps.setString(2, NOT_ATTRIBUTED);
-              ps.setString(4, null);
-              ps.setString(5, null);
-              sql.setInstant(ps, 6, "touchAt", Optional.<Instant>empty());
-              ps.setString(7, null);
-              ps.setString(8, n.reason().name());
-            }
-            ps.setString(9, record.visitorId().map(VisitorId::value).orElse(null));
-            ps.setString(10, record.typedCode().map(ReferralCode::value).orElse(null));
-            ps.setBoolean(11, record.newCustomer());
-            ps.setBoolean(12, record.customerIbanGiven());
-            sql.setInstant(ps, 13, "signupAt", record.signupAt());
-            sql.setInstant(ps, 14, "decidedAt", record.decidedAt());
-            return Sql.insertUnlessDuplicate(ps);
-          }
-        });
+        c ->
+            Jdbc.insertUnlessDuplicate(
+                c,
+                "INSERT INTO pp_attribution ("
+                    + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + sql.onConflictDoNothing(),
+                ps -> bind(ps, record)));
+  }
+
+  private void bind(PreparedStatement ps, AttributionRecord record) throws SQLException {
+    ps.setString(1, record.customer().value());
+    ps.setString(3, record.candidatePartner().map(PartnerId::value).orElse(null));
+    if (record.decision() instanceof AttributionDecision.Attributed a) {
+      ps.setString(2, ATTRIBUTED);
+      ps.setString(4, a.partnerId().value());
+      ps.setString(5, a.code().value());
+      sql.setInstant(ps, 6, "touchAt", a.touchAt());
+      ps.setString(7, a.rule().name());
+      ps.setString(8, null);
+    } else if (record.decision() instanceof AttributionDecision.NotAttributed n) {
+      ps.setString(2, NOT_ATTRIBUTED);
+      ps.setString(4, null);
+      ps.setString(5, null);
+      sql.setInstant(ps, 6, "touchAt", Optional.<Instant>empty());
+      ps.setString(7, null);
+      ps.setString(8, n.reason().name());
+    }
+    ps.setString(9, record.visitorId().map(VisitorId::value).orElse(null));
+    ps.setString(10, record.typedCode().map(ReferralCode::value).orElse(null));
+    ps.setBoolean(11, record.newCustomer());
+    ps.setBoolean(12, record.customerIbanGiven());
+    sql.setInstant(ps, 13, "signupAt", record.signupAt());
+    sql.setInstant(ps, 14, "decidedAt", record.decidedAt());
   }
 
   @Override
   public Optional<AttributionRecord> findByCustomer(CustomerAccountId customer) {
     return sql.run(
         "reading the attribution decision for customer " + customer,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM pp_attribution WHERE customer_account_id = ?")) {
-            ps.setString(1, customer.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-          }
-        });
+        c ->
+            Jdbc.queryFirst(
+                c,
+                "SELECT " + COLUMNS + " FROM pp_attribution WHERE customer_account_id = ?",
+                ps -> ps.setString(1, customer.value()),
+                this::read));
   }
 
   private AttributionRecord read(ResultSet rs) throws SQLException {
@@ -143,38 +141,44 @@ public final class JdbcAttributionStore implements AttributionStore {
     return sql.run(
         "counting the attribution decisions of partner " + partnerId,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
+          List<Count> rows =
+              Jdbc.query(
+                  c,
                   (clicks
                           ? "SELECT 'CLICKS' AS outcome, 'CLICKS' AS reason, COUNT(*) AS decisions"
                               + " FROM pp_touch WHERE partner_id = ? UNION ALL "
                           : "")
                       + "SELECT outcome, reason, COUNT(*) AS decisions FROM pp_attribution"
-                      + " WHERE partner_id = ? GROUP BY outcome, reason")) {
-            ps.setString(1, partnerId.value());
-            if (clicks) {
-              ps.setString(2, partnerId.value());
+                      + " WHERE partner_id = ? GROUP BY outcome, reason",
+                  ps -> {
+                    ps.setString(1, partnerId.value());
+                    if (clicks) {
+                      ps.setString(2, partnerId.value());
+                    }
+                  },
+                  rs ->
+                      new Count(
+                          rs.getString("outcome"),
+                          rs.getString("reason"),
+                          rs.getLong("decisions")));
+          long clickCount = 0;
+          long attributed = 0;
+          Map<AttributionDecision.Reason, Long> refused =
+              new EnumMap<>(AttributionDecision.Reason.class);
+          for (Count row : rows) {
+            if ("CLICKS".equals(row.outcome())) {
+              clickCount = row.count();
+            } else if (ATTRIBUTED.equals(row.outcome())) {
+              attributed += row.count();
+            } else {
+              refused.merge(
+                  AttributionDecision.Reason.valueOf(row.reason()), row.count(), Long::sum);
             }
-            long clickCount = 0;
-            long attributed = 0;
-            Map<AttributionDecision.Reason, Long> refused =
-                new EnumMap<>(AttributionDecision.Reason.class);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                long count = rs.getLong("decisions");
-                String outcome = rs.getString("outcome");
-                if ("CLICKS".equals(outcome)) {
-                  clickCount = count;
-                } else if (ATTRIBUTED.equals(outcome)) {
-                  attributed += count;
-                } else {
-                  refused.merge(
-                      AttributionDecision.Reason.valueOf(rs.getString("reason")), count, Long::sum);
-                }
-              }
-            }
-            return new AttributionCounts(clickCount, attributed, refused);
           }
+          return new AttributionCounts(clickCount, attributed, refused);
         });
   }
+
+  /** One row of the counts: an outcome, a reason and how many decisions (or clicks) had them. */
+  private record Count(String outcome, String reason, long count) {}
 }

@@ -1,8 +1,6 @@
 package org.partnerprogram.jdbc.internal;
 
 import java.math.BigDecimal;
-import java.sql.BatchUpdateException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +14,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.EventId;
@@ -28,7 +25,6 @@ import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.PayoutTotals;
-import org.partnerprogram.jdbc.Dialect;
 
 /**
  * {@link LedgerStore} over {@code pp_commission_line} (primary key (order, line); a CHECK keeps the
@@ -60,8 +56,8 @@ public final class JdbcLedgerStore implements LedgerStore {
   /**
    * The balance's six sums, each a range of ix_pp_ledger_entry_payable (partner, kind, payable_at,
    * carrying currency and amount): every entry is read from the index once and no CASE runs per
-   * entry (one aggregate with a CASE WHEN kind = ... per sum cost twice a bare SUM). EARNED and
-   * REVERSED are summed whole and after asOf (the held ones, usually few); payable is the rest.
+   * entry. EARNED and REVERSED are summed whole and after asOf (the held ones, usually few);
+   * payable is the rest.
    */
   private static final String BALANCE =
       "SELECT "
@@ -83,10 +79,6 @@ public final class JdbcLedgerStore implements LedgerStore {
           + ") AS reversed_held";
 
   /**
-   * {@link #BALANCE} and, as a seventh and eighth column, the partner's payouts in the currency on
-   * their way and paid (parameters: partner, currency, twice): {@link #PAYOUT_TOTALS}.
-   */
-  /**
    * A partner's payouts on their way and paid, as two columns {@code in_payout} and {@code paid}
    * (null for none; parameters: partner and currency, twice).
    */
@@ -97,42 +89,6 @@ public final class JdbcLedgerStore implements LedgerStore {
           + " AND status = 'PAID') AS paid";
 
   private static final String BALANCE_NET_OF_PAYOUTS = BALANCE + ", " + PAYOUT_TOTALS;
-
-  private static final String INSERT_ENTRY =
-      "INSERT INTO pp_ledger_entry (entry_order, "
-          + ENTRY_COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  /**
-   * PostgreSQL: many entries in one statement, one text array per column of {@link #INSERT_ENTRY}
-   * (instants as ISO-8601 text in UTC), cast to the column types; rows go in in array order.
-   */
-  private static final String INSERT_ENTRIES_FROM_ARRAYS =
-      "INSERT INTO pp_ledger_entry (entry_order, "
-          + ENTRY_COLUMNS
-          + ") SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
-          + " CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS numeric[]),"
-          + " CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]),"
-          + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
-          + " CAST(? AS timestamptz[])) ON CONFLICT DO NOTHING";
-
-  /** The columns of {@link #INSERT_ENTRIES_FROM_ARRAYS}, as text. */
-  private static final List<Function<? super LedgerEntry, String>> ENTRY_ARRAYS =
-      List.of(
-          e -> sortKey(e.entryId()),
-          e -> e.entryId().toString(),
-          e -> e.partnerId().value(),
-          e -> e.orderId().value(),
-          e -> Integer.toString(e.lineNumber()),
-          e -> e.kind().name(),
-          e -> e.amount().amount().toPlainString(),
-          e -> e.amount().currency().getCurrencyCode(),
-          e -> e.base().amount().toPlainString(),
-          e -> e.base().currency().getCurrencyCode(),
-          e -> Sql.storable("occurredAt", e.occurredAt()).toString(),
-          e -> e.payableAt().map(at -> Sql.storable("payableAt", at).toString()).orElse(null),
-          e -> e.sourceEvent().value(),
-          e -> Sql.storable("recordedAt", e.recordedAt()).toString());
 
   private static final String PERCENTAGE = "PERCENTAGE";
   private static final String FIXED = "FIXED";
@@ -167,74 +123,67 @@ public final class JdbcLedgerStore implements LedgerStore {
   public boolean insertLine(CommissionLine line) {
     return sql.run(
         "pricing line " + line.lineNumber() + " of order " + line.orderId(),
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_commission_line ("
-                      + LINE_COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + sql.onConflictDoNothing())) {
-            ps.setString(1, line.orderId().value());
-            ps.setInt(2, line.lineNumber());
-            ps.setString(3, line.partnerId().value());
-            ps.setString(4, line.productId().value());
-            Sql.setMoney(ps, 5, 6, line.net());
-            Rate rate = line.rate().orElse(null);
-            if (rate instanceof Rate.Percentage p) {
-              ps.setString(7, PERCENTAGE);
-              ps.setBigDecimal(8, p.percent());
-              ps.setNull(9, Types.DECIMAL);
-              ps.setNull(10, Types.CHAR);
-            } else if (rate instanceof Rate.FixedAmount f) {
-              ps.setString(7, FIXED);
-              ps.setNull(8, Types.DECIMAL);
-              Sql.setMoney(ps, 9, 10, f.amount());
-            } else {
-              ps.setNull(7, Types.VARCHAR);
-              ps.setNull(8, Types.DECIMAL);
-              ps.setNull(9, Types.DECIMAL);
-              ps.setNull(10, Types.CHAR);
-            }
-            Optional<CommissionLine.RateVersionRef> version = line.rateVersion();
-            ps.setString(
-                11,
-                version
-                    .flatMap(CommissionLine.RateVersionRef::overrideFor)
-                    .map(PartnerId::value)
-                    .orElse(null));
-            if (version.isPresent()) {
-              ps.setInt(12, version.get().number());
-            } else {
-              ps.setNull(12, Types.INTEGER);
-            }
-            Sql.setMoney(ps, 13, 14, line.commission());
-            sql.setInstant(ps, 15, "placedAt", line.placedAt());
-            ps.setString(16, line.sourceEvent().value());
-            return Sql.insertUnlessDuplicate(ps);
-          }
-        });
+        c ->
+            Jdbc.insertUnlessDuplicate(
+                c,
+                "INSERT INTO pp_commission_line ("
+                    + LINE_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + sql.onConflictDoNothing(),
+                ps -> bindLine(ps, line)));
+  }
+
+  private void bindLine(PreparedStatement ps, CommissionLine line) throws SQLException {
+    ps.setString(1, line.orderId().value());
+    ps.setInt(2, line.lineNumber());
+    ps.setString(3, line.partnerId().value());
+    ps.setString(4, line.productId().value());
+    Sql.setMoney(ps, 5, 6, line.net());
+    Rate rate = line.rate().orElse(null);
+    if (rate instanceof Rate.Percentage p) {
+      ps.setString(7, PERCENTAGE);
+      ps.setBigDecimal(8, p.percent());
+      ps.setNull(9, Types.DECIMAL);
+      ps.setNull(10, Types.CHAR);
+    } else if (rate instanceof Rate.FixedAmount f) {
+      ps.setString(7, FIXED);
+      ps.setNull(8, Types.DECIMAL);
+      Sql.setMoney(ps, 9, 10, f.amount());
+    } else {
+      ps.setNull(7, Types.VARCHAR);
+      ps.setNull(8, Types.DECIMAL);
+      ps.setNull(9, Types.DECIMAL);
+      ps.setNull(10, Types.CHAR);
+    }
+    Optional<CommissionLine.RateVersionRef> version = line.rateVersion();
+    ps.setString(
+        11,
+        version
+            .flatMap(CommissionLine.RateVersionRef::overrideFor)
+            .map(PartnerId::value)
+            .orElse(null));
+    if (version.isPresent()) {
+      ps.setInt(12, version.get().number());
+    } else {
+      ps.setNull(12, Types.INTEGER);
+    }
+    Sql.setMoney(ps, 13, 14, line.commission());
+    sql.setInstant(ps, 15, "placedAt", line.placedAt());
+    ps.setString(16, line.sourceEvent().value());
   }
 
   @Override
   public List<CommissionLine> linesOfOrder(OrderId orderId) {
     return sql.run(
         "reading the priced lines of order " + orderId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + LINE_COLUMNS
-                      + " FROM pp_commission_line WHERE order_id = ? ORDER BY line_number")) {
-            ps.setString(1, orderId.value());
-            List<CommissionLine> lines = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                lines.add(readLine(rs));
-              }
-            }
-            return List.copyOf(lines);
-          }
-        });
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT "
+                    + LINE_COLUMNS
+                    + " FROM pp_commission_line WHERE order_id = ? ORDER BY line_number",
+                ps -> ps.setString(1, orderId.value()),
+                this::readLine));
   }
 
   private CommissionLine readLine(ResultSet rs) throws SQLException {
@@ -270,23 +219,17 @@ public final class JdbcLedgerStore implements LedgerStore {
   public boolean append(LedgerEntry entry) {
     return sql.run(
         "appending a " + entry.kind() + " entry for order " + entry.orderId(),
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(INSERT_ENTRY + sql.onConflictDoNothing())) {
-            bindEntry(ps, entry);
-            return Sql.insertUnlessDuplicate(ps);
-          }
-        });
+        c ->
+            Jdbc.insertUnlessDuplicate(
+                c,
+                sql.statements().insertEntry() + sql.onConflictDoNothing(),
+                ps -> bindEntry(ps, entry)));
   }
 
   /**
-   * Appends the entries in one round trip. On PostgreSQL that is one {@code INSERT … SELECT FROM
-   * unnest(…)} of one array per column ({@link Sql#setColumnArrays}, which says why not a batch),
-   * whose {@code ON CONFLICT DO NOTHING} skips a duplicate, also one earlier in the list. On
-   * MariaDB and H2 it is a JDBC batch; they report a duplicate as a failed batch, and then each
-   * entry is appended on its own, which skips the duplicates and those of the batch's entries that
-   * were written before it failed (a failed insert undoes only itself), so the outcome is the same
-   * whatever part of the batch ran.
+   * Appends the entries in one round trip ({@link Statements#appendEntries}). Where a duplicate
+   * fails the round trip, each entry is then appended on its own, which skips the duplicates and
+   * those entries written before it failed, so the outcome is the same whatever part of it ran.
    */
   @Override
   public void appendAll(List<LedgerEntry> entries) {
@@ -295,61 +238,13 @@ public final class JdbcLedgerStore implements LedgerStore {
       entries.forEach(this::append);
       return;
     }
-    String what = "appending " + entries.size() + " entries for order " + entries.get(0).orderId();
-    if (sql.dialect() == Dialect.POSTGRESQL) {
-      String[][] columns = Sql.columnArrays(entries, ENTRY_ARRAYS);
-      sql.run(
-          what,
-          c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ENTRIES_FROM_ARRAYS)) {
-              Sql.setColumnArrays(c, ps, columns);
-              return ps.executeUpdate();
-            }
-          });
-      return;
-    }
     boolean duplicate =
         sql.run(
-            what,
-            c -> {
-              try (PreparedStatement ps = c.prepareStatement(INSERT_ENTRY)) {
-                for (LedgerEntry entry : entries) {
-                  bindEntry(ps, entry);
-                  ps.addBatch();
-                }
-                try {
-                  ps.executeBatch();
-                  return false;
-                } catch (BatchUpdateException e) {
-                  SQLException cause = causeOf(e);
-                  if (SqlErrors.isUniqueViolation(e) || SqlErrors.isUniqueViolation(cause)) {
-                    return true;
-                  }
-                  throw cause;
-                }
-              }
-            });
+            "appending " + entries.size() + " entries for order " + entries.get(0).orderId(),
+            c -> sql.statements().appendEntries(c, entries, this::bindEntry));
     if (duplicate) {
       entries.forEach(this::append);
     }
-  }
-
-  /**
-   * The failure behind a failed batch, which drivers wrap (MariaDB's wrapper has no SQLState, so
-   * mapping the wrapper would turn a dropped connection into a non-retryable error).
-   */
-  private static SQLException causeOf(BatchUpdateException e) {
-    SQLException s = e;
-    for (int depth = 0; depth < 8 && s instanceof BatchUpdateException; depth++) {
-      if (s.getCause() instanceof SQLException cause) {
-        s = cause;
-      } else if (s.getNextException() != null) {
-        s = s.getNextException();
-      } else {
-        break;
-      }
-    }
-    return s;
   }
 
   private void bindEntry(PreparedStatement ps, LedgerEntry entry) throws SQLException {
@@ -372,11 +267,15 @@ public final class JdbcLedgerStore implements LedgerStore {
     return sql.run(
         "reading the ledger entries of order " + orderId,
         c ->
-            entries(
+            Jdbc.query(
                 c,
-                "WHERE order_id = ? ORDER BY recorded_at, line_number, " + kindOrder(),
-                orderId.value(),
-                null));
+                "SELECT "
+                    + ENTRY_COLUMNS
+                    + " FROM pp_ledger_entry WHERE order_id = ?"
+                    + " ORDER BY recorded_at, line_number, "
+                    + kindOrder(),
+                ps -> ps.setString(1, orderId.value()),
+                this::readEntry));
   }
 
   @Override
@@ -384,11 +283,14 @@ public final class JdbcLedgerStore implements LedgerStore {
     return sql.run(
         "reading the ledger entries of event " + eventId,
         c ->
-            entries(
+            Jdbc.query(
                 c,
-                "WHERE source_event_id = ? ORDER BY line_number, " + kindOrder(),
-                eventId.value(),
-                null));
+                "SELECT "
+                    + ENTRY_COLUMNS
+                    + " FROM pp_ledger_entry WHERE source_event_id = ? ORDER BY line_number, "
+                    + kindOrder(),
+                ps -> ps.setString(1, eventId.value()),
+                this::readEntry));
   }
 
   @Override
@@ -399,29 +301,23 @@ public final class JdbcLedgerStore implements LedgerStore {
     return sql.run(
         "reading the recent ledger entries of partner " + partnerId,
         c ->
-            entries(
+            Jdbc.query(
                 c,
-                "WHERE partner_id = ? ORDER BY recorded_at DESC, entry_order DESC LIMIT ?",
-                partnerId.value(),
-                limit));
+                "SELECT "
+                    + ENTRY_COLUMNS
+                    + " FROM pp_ledger_entry WHERE partner_id = ?"
+                    + " ORDER BY recorded_at DESC, entry_order DESC LIMIT ?",
+                ps -> {
+                  ps.setString(1, partnerId.value());
+                  ps.setInt(2, limit);
+                },
+                this::readEntry));
   }
 
   /** Orders kinds as the enum declares them (ACCRUED, EARNED, CANCELLED, REVERSED). */
   private static String kindOrder() {
     return "CASE kind WHEN 'ACCRUED' THEN 0 WHEN 'EARNED' THEN 1 WHEN 'CANCELLED' THEN 2 ELSE 3"
         + " END";
-  }
-
-  private List<LedgerEntry> entries(Connection c, String where, String key, Integer limit)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM pp_ledger_entry " + where)) {
-      ps.setString(1, key);
-      if (limit != null) {
-        ps.setInt(2, limit);
-      }
-      return readEntries(ps);
-    }
   }
 
   /**
@@ -445,22 +341,32 @@ public final class JdbcLedgerStore implements LedgerStore {
     List<LedgerEntry> entries = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        entries.add(
-            new LedgerEntry(
-                UUID.fromString(rs.getString("entry_id")),
-                PartnerId.of(rs.getString("partner_id")),
-                OrderId.of(rs.getString("order_id")),
-                rs.getInt("line_number"),
-                LedgerEntry.Kind.valueOf(rs.getString("kind")),
-                Sql.getMoney(rs, "amount", "currency_code"),
-                Sql.getMoney(rs, "base_amount", "base_currency"),
-                sql.getRequiredInstant(rs, "occurred_at"),
-                sql.getInstant(rs, "payable_at"),
-                EventId.of(rs.getString("source_event_id")),
-                sql.getRequiredInstant(rs, "recorded_at")));
+        entries.add(readEntry(rs));
       }
     }
     return List.copyOf(entries);
+  }
+
+  /**
+   * Maps the current row of a query selecting {@link #entryColumns()} to a ledger entry.
+   *
+   * @param rs the result, on the row
+   * @return the entry
+   * @throws SQLException on failure
+   */
+  LedgerEntry readEntry(ResultSet rs) throws SQLException {
+    return new LedgerEntry(
+        UUID.fromString(rs.getString("entry_id")),
+        PartnerId.of(rs.getString("partner_id")),
+        OrderId.of(rs.getString("order_id")),
+        rs.getInt("line_number"),
+        LedgerEntry.Kind.valueOf(rs.getString("kind")),
+        Sql.getMoney(rs, "amount", "currency_code"),
+        Sql.getMoney(rs, "base_amount", "base_currency"),
+        sql.getRequiredInstant(rs, "occurred_at"),
+        sql.getInstant(rs, "payable_at"),
+        EventId.of(rs.getString("source_event_id")),
+        sql.getRequiredInstant(rs, "recorded_at"));
   }
 
   @Override
@@ -484,47 +390,45 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   private Balance balance(PartnerId partnerId, Currency currency, Instant asOf, boolean netted) {
+    // Entries keep microseconds, so cutting asOf to microseconds separates them alike.
     return sql.run(
         "computing the balance of partner " + partnerId,
-        c -> {
-          // One statement of sums over index ranges (see BALANCE): nothing is loaded.
-          try (PreparedStatement ps =
-              c.prepareStatement(netted ? BALANCE_NET_OF_PAYOUTS : BALANCE)) {
-            // Entries keep microseconds, so cutting asOf to microseconds separates them alike.
-            Instant bound = Sql.storable("asOf", asOf.truncatedTo(ChronoUnit.MICROS));
-            int index = 1;
-            for (int sum = 0; sum < (netted ? 8 : 6); sum++) {
-              ps.setString(index++, partnerId.value());
-              ps.setString(index++, currency.getCurrencyCode());
-              if (sum == 3 || sum == 5) { // the 4th and 6th sums are the held ones
-                sql.setInstant(ps, index++, "asOf", bound);
-              }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              Money accrued = money(rs, "accrued", currency);
-              Money cancelled = money(rs, "cancelled", currency);
-              Money earned = money(rs, "earned", currency);
-              Money earnedHeld = money(rs, "earned_held", currency);
-              Money reversed = money(rs, "reversed", currency);
-              Money reversedHeld = money(rs, "reversed_held", currency);
-              Money inPayout = netted ? money(rs, "in_payout", currency) : Money.zero(currency);
-              Money paid = netted ? money(rs, "paid", currency) : Money.zero(currency);
-              return new Balance(
-                  accrued.minus(earned).minus(cancelled),
-                  earnedHeld.minus(reversedHeld),
-                  earned
-                      .minus(earnedHeld)
-                      .minus(reversed.minus(reversedHeld))
-                      .minus(inPayout)
-                      .minus(paid),
-                  inPayout,
-                  paid,
-                  earned,
-                  reversed);
-            }
-          }
-        });
+        c ->
+            Jdbc.queryOne(
+                c,
+                netted ? BALANCE_NET_OF_PAYOUTS : BALANCE,
+                ps -> {
+                  Instant bound = Sql.storable("asOf", asOf.truncatedTo(ChronoUnit.MICROS));
+                  int index = 1;
+                  for (int sum = 0; sum < (netted ? 8 : 6); sum++) {
+                    ps.setString(index++, partnerId.value());
+                    ps.setString(index++, currency.getCurrencyCode());
+                    if (sum == 3 || sum == 5) { // the 4th and 6th sums are the held ones
+                      sql.setInstant(ps, index++, "asOf", bound);
+                    }
+                  }
+                },
+                rs -> balance(rs, currency, netted)));
+  }
+
+  private static Balance balance(ResultSet rs, Currency currency, boolean netted)
+      throws SQLException {
+    Money accrued = money(rs, "accrued", currency);
+    Money cancelled = money(rs, "cancelled", currency);
+    Money earned = money(rs, "earned", currency);
+    Money earnedHeld = money(rs, "earned_held", currency);
+    Money reversed = money(rs, "reversed", currency);
+    Money reversedHeld = money(rs, "reversed_held", currency);
+    Money inPayout = netted ? money(rs, "in_payout", currency) : Money.zero(currency);
+    Money paid = netted ? money(rs, "paid", currency) : Money.zero(currency);
+    return new Balance(
+        accrued.minus(earned).minus(cancelled),
+        earnedHeld.minus(reversedHeld),
+        earned.minus(earnedHeld).minus(reversed.minus(reversedHeld)).minus(inPayout).minus(paid),
+        inPayout,
+        paid,
+        earned,
+        reversed);
   }
 
   /**
@@ -537,36 +441,32 @@ public final class JdbcLedgerStore implements LedgerStore {
   PayoutTotals payoutTotals(PartnerId partnerId, Currency currency) {
     return sql.run(
         "totalling the payouts of partner " + partnerId,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement("SELECT " + PAYOUT_TOTALS)) {
-            for (int i = 0; i < 2; i++) {
-              ps.setString(2 * i + 1, partnerId.value());
-              ps.setString(2 * i + 2, currency.getCurrencyCode());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return new PayoutTotals(
-                  money(rs, "in_payout", currency), money(rs, "paid", currency));
-            }
-          }
-        });
+        c ->
+            Jdbc.queryOne(
+                c,
+                "SELECT " + PAYOUT_TOTALS,
+                ps -> {
+                  for (int i = 0; i < 2; i++) {
+                    ps.setString(2 * i + 1, partnerId.value());
+                    ps.setString(2 * i + 2, currency.getCurrencyCode());
+                  }
+                },
+                rs ->
+                    new PayoutTotals(
+                        money(rs, "in_payout", currency), money(rs, "paid", currency))));
   }
 
   @Override
   public Optional<Instant> firstPayableAt() {
     return sql.run(
         "finding the first payable entry",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT MIN(payable_at) AS first_payable FROM pp_ledger_entry"
-                      + " WHERE kind IN ('EARNED', 'REVERSED')")) {
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return sql.getInstant(rs, "first_payable");
-            }
-          }
-        });
+        c ->
+            Jdbc.queryOne(
+                c,
+                "SELECT MIN(payable_at) AS first_payable FROM pp_ledger_entry"
+                    + " WHERE kind IN ('EARNED', 'REVERSED')",
+                Jdbc.NONE,
+                rs -> sql.getInstant(rs, "first_payable")));
   }
 
   private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {

@@ -1,7 +1,7 @@
 package org.partnerprogram.jdbc.internal;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -68,39 +68,39 @@ public final class JdbcOrderStore implements OrderStore {
     return sql.run(
         "inserting order " + order.orderId(),
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
+          boolean inserted =
+              Jdbc.insertUnlessDuplicate(
+                  c,
                   "INSERT INTO pp_order (order_id, customer_account_id, placed_at, currency_code,"
                       + " partner_id, not_earning_reason, source_event_id, recorded_at)"
                       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                      + sql.onConflictDoNothing())) {
-            ps.setString(1, order.orderId().value());
-            ps.setString(2, order.customer().value());
-            sql.setInstant(ps, 3, "placedAt", order.placedAt());
-            ps.setString(4, order.currency().getCurrencyCode());
-            ps.setString(5, recorded.partnerId().map(PartnerId::value).orElse(null));
-            ps.setString(6, recorded.notEarning().map(Enum::name).orElse(null));
-            ps.setString(7, recorded.sourceEvent().value());
-            sql.setInstant(ps, 8, "recordedAt", recorded.recordedAt());
-            if (!Sql.insertUnlessDuplicate(ps)) {
-              return false;
-            }
+                      + sql.onConflictDoNothing(),
+                  ps -> {
+                    ps.setString(1, order.orderId().value());
+                    ps.setString(2, order.customer().value());
+                    sql.setInstant(ps, 3, "placedAt", order.placedAt());
+                    ps.setString(4, order.currency().getCurrencyCode());
+                    ps.setString(5, recorded.partnerId().map(PartnerId::value).orElse(null));
+                    ps.setString(6, recorded.notEarning().map(Enum::name).orElse(null));
+                    ps.setString(7, recorded.sourceEvent().value());
+                    sql.setInstant(ps, 8, "recordedAt", recorded.recordedAt());
+                  });
+          if (!inserted) {
+            return false;
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_order_line (order_id, line_number, product_id, product_group_id,"
-                      + " net_amount, currency_code, description) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (OrderLine line : order.lines()) {
-              ps.setString(1, order.orderId().value());
-              ps.setInt(2, line.lineNumber());
-              ps.setString(3, line.productId().value());
-              ps.setString(4, line.productGroup().map(ProductGroupId::value).orElse(null));
-              Sql.setMoney(ps, 5, 6, line.net());
-              ps.setString(7, line.description().orElse(null));
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
+          Jdbc.<OrderLine>batch(
+              c,
+              "INSERT INTO pp_order_line (order_id, line_number, product_id, product_group_id,"
+                  + " net_amount, currency_code, description) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              order.lines(),
+              (ps, line) -> {
+                ps.setString(1, order.orderId().value());
+                ps.setInt(2, line.lineNumber());
+                ps.setString(3, line.productId().value());
+                ps.setString(4, line.productGroup().map(ProductGroupId::value).orElse(null));
+                Sql.setMoney(ps, 5, 6, line.net());
+                ps.setString(7, line.description().orElse(null));
+              });
           return true;
         });
   }
@@ -108,13 +108,7 @@ public final class JdbcOrderStore implements OrderStore {
   @Override
   public Optional<RecordedOrder> find(OrderId orderId) {
     return sql.run(
-        "reading order " + orderId,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(ORDER_WITH_LINES)) {
-            ps.setString(1, orderId.value());
-            return read(orderId, ps, null);
-          }
-        });
+        "reading order " + orderId, c -> read(c, ORDER_WITH_LINES, orderId, null).recorded());
   }
 
   @Override
@@ -122,12 +116,10 @@ public final class JdbcOrderStore implements OrderStore {
     return sql.run(
         "reading order " + orderId + " with its refunds",
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(ORDER_WITH_LINES_AND_REFUNDS)) {
-            ps.setString(1, orderId.value());
-            Map<Integer, Money> refunded = new TreeMap<>();
-            return read(orderId, ps, refunded)
-                .map(recorded -> new OrderWithRefunds(recorded, refunded));
-          }
+          Map<Integer, Money> refunded = new TreeMap<>();
+          return read(c, ORDER_WITH_LINES_AND_REFUNDS, orderId, refunded)
+              .recorded()
+              .map(recorded -> new OrderWithRefunds(recorded, refunded));
         });
   }
 
@@ -137,58 +129,74 @@ public final class JdbcOrderStore implements OrderStore {
    * them (per line and currency, then merged). {@code refunded} is null for {@link
    * #ORDER_WITH_LINES}, which has no refund columns.
    */
-  private Optional<RecordedOrder> read(
-      OrderId orderId, PreparedStatement ps, Map<Integer, Money> refunded) throws SQLException {
-    Header header = null;
-    List<OrderLine> lines = new ArrayList<>();
-    Map<Integer, Map<String, BigDecimal>> sums = new TreeMap<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        if (header == null) {
-          header = header(rs);
-        }
-        int number = rs.getInt("line_number");
-        if (rs.wasNull()) {
-          continue; // an order without lines
-        }
-        if (lines.isEmpty() || lines.get(lines.size() - 1).lineNumber() != number) {
-          lines.add(
-              new OrderLine(
-                  number,
-                  ProductId.of(rs.getString("product_id")),
-                  Optional.ofNullable(rs.getString("product_group_id")).map(ProductGroupId::of),
-                  Sql.getMoney(rs, "net_amount", "currency_code"),
-                  Optional.ofNullable(rs.getString("description"))));
-        }
-        if (refunded != null) {
-          BigDecimal amount = rs.getBigDecimal("refund_amount");
-          if (amount != null) {
-            sums.computeIfAbsent(number, n -> new TreeMap<>())
-                .merge(rs.getString("refund_currency"), amount, BigDecimal::add);
-          }
+  private OrderRows read(Connection c, String query, OrderId orderId, Map<Integer, Money> refunded)
+      throws SQLException {
+    OrderRows rows = new OrderRows(orderId, refunded);
+    Jdbc.forEachRow(c, query, ps -> ps.setString(1, orderId.value()), rows::add);
+    return rows;
+  }
+
+  /** The rows of one order, one per line (and refund), gathered into the order. */
+  private final class OrderRows {
+    private final OrderId orderId;
+    private final Map<Integer, Money> refunded;
+    private Header header;
+    private final List<OrderLine> lines = new ArrayList<>();
+    private final Map<Integer, Map<String, BigDecimal>> sums = new TreeMap<>();
+
+    OrderRows(OrderId orderId, Map<Integer, Money> refunded) {
+      this.orderId = orderId;
+      this.refunded = refunded;
+    }
+
+    void add(ResultSet rs) throws SQLException {
+      if (header == null) {
+        header = header(rs);
+      }
+      int number = rs.getInt("line_number");
+      if (rs.wasNull()) {
+        return; // an order without lines
+      }
+      if (lines.isEmpty() || lines.get(lines.size() - 1).lineNumber() != number) {
+        lines.add(
+            new OrderLine(
+                number,
+                ProductId.of(rs.getString("product_id")),
+                Optional.ofNullable(rs.getString("product_group_id")).map(ProductGroupId::of),
+                Sql.getMoney(rs, "net_amount", "currency_code"),
+                Optional.ofNullable(rs.getString("description"))));
+      }
+      if (refunded != null) {
+        BigDecimal amount = rs.getBigDecimal("refund_amount");
+        if (amount != null) {
+          sums.computeIfAbsent(number, n -> new TreeMap<>())
+              .merge(rs.getString("refund_currency"), amount, BigDecimal::add);
         }
       }
     }
-    if (header == null) {
-      return Optional.empty();
+
+    Optional<RecordedOrder> recorded() {
+      if (header == null) {
+        return Optional.empty();
+      }
+      if (refunded != null) {
+        sums.forEach(
+            (number, byCurrency) ->
+                byCurrency.forEach(
+                    (currency, amount) ->
+                        refunded.merge(
+                            number,
+                            Money.of(amount, Currency.getInstance(currency.trim())),
+                            Money::plus)));
+      }
+      return Optional.of(
+          new RecordedOrder(
+              new Order(orderId, header.customer(), header.placedAt(), lines),
+              header.partner(),
+              header.notEarning(),
+              header.sourceEvent(),
+              header.recordedAt()));
     }
-    if (refunded != null) {
-      sums.forEach(
-          (number, byCurrency) ->
-              byCurrency.forEach(
-                  (currency, amount) ->
-                      refunded.merge(
-                          number,
-                          Money.of(amount, Currency.getInstance(currency.trim())),
-                          Money::plus)));
-    }
-    return Optional.of(
-        new RecordedOrder(
-            new Order(orderId, header.customer(), header.placedAt(), lines),
-            header.partner(),
-            header.notEarning(),
-            header.sourceEvent(),
-            header.recordedAt()));
   }
 
   /** The columns of {@code pp_order}, read from the first row. */
@@ -215,66 +223,58 @@ public final class JdbcOrderStore implements OrderStore {
   public long countByCustomer(CustomerAccountId customer) {
     return sql.run(
         "counting the orders of customer " + customer,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM pp_order WHERE customer_account_id = ?")) {
-            ps.setString(1, customer.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
+        c ->
+            Jdbc.queryOne(
+                c,
+                "SELECT COUNT(*) FROM pp_order WHERE customer_account_id = ?",
+                ps -> ps.setString(1, customer.value()),
+                rs -> rs.getLong(1)));
   }
 
   @Override
   public boolean markPaid(OrderId orderId, Instant paidAt) {
     return sql.run(
         "marking order " + orderId + " paid",
-        c -> {
-          // A row lock on the order: a concurrent payment waits, then sees paid_at set.
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE pp_order SET paid_at = ? WHERE order_id = ? AND paid_at IS NULL")) {
-            sql.setInstant(ps, 1, "paidAt", paidAt);
-            ps.setString(2, orderId.value());
-            return ps.executeUpdate() == 1;
-          }
-        });
+        // A row lock on the order: a concurrent payment waits, then sees paid_at set.
+        c ->
+            Jdbc.update(
+                    c,
+                    "UPDATE pp_order SET paid_at = ? WHERE order_id = ? AND paid_at IS NULL",
+                    ps -> {
+                      sql.setInstant(ps, 1, "paidAt", paidAt);
+                      ps.setString(2, orderId.value());
+                    })
+                == 1);
   }
 
   @Override
   public Optional<Instant> paidAt(OrderId orderId) {
     return sql.run(
         "reading the payment of order " + orderId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT paid_at FROM pp_order WHERE order_id = ?")) {
-            ps.setString(1, orderId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? sql.getInstant(rs, "paid_at") : Optional.<Instant>empty();
-            }
-          }
-        });
+        c ->
+            Jdbc.queryFirst(
+                    c,
+                    "SELECT paid_at FROM pp_order WHERE order_id = ?",
+                    ps -> ps.setString(1, orderId.value()),
+                    rs -> sql.getInstant(rs, "paid_at"))
+                .flatMap(paid -> paid));
   }
 
   @Override
   public void addRefund(OrderId orderId, int lineNumber, EventId eventId, Money net) {
     sql.run(
         "recording a refund on line " + lineNumber + " of order " + orderId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_refund (order_id, line_number, event_id, net_amount,"
-                      + " currency_code) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, orderId.value());
-            ps.setInt(2, lineNumber);
-            ps.setString(3, eventId.value());
-            Sql.setMoney(ps, 4, 5, net);
-            ps.executeUpdate();
-            return null;
-          }
-        });
+        c ->
+            Jdbc.update(
+                c,
+                "INSERT INTO pp_refund (order_id, line_number, event_id, net_amount,"
+                    + " currency_code) VALUES (?, ?, ?, ?, ?)",
+                ps -> {
+                  ps.setString(1, orderId.value());
+                  ps.setInt(2, lineNumber);
+                  ps.setString(3, eventId.value());
+                  Sql.setMoney(ps, 4, 5, net);
+                }));
   }
 
   @Override
@@ -282,23 +282,19 @@ public final class JdbcOrderStore implements OrderStore {
     return sql.run(
         "reading the refunds of order " + orderId,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT line_number, currency_code, SUM(net_amount) AS net_amount"
-                      + " FROM pp_refund WHERE order_id = ?"
-                      + " GROUP BY line_number, currency_code ORDER BY line_number")) {
-            ps.setString(1, orderId.value());
-            Map<Integer, Money> refunded = new TreeMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                refunded.merge(
-                    rs.getInt("line_number"),
-                    Sql.getMoney(rs, "net_amount", "currency_code"),
-                    Money::plus);
-              }
-            }
-            return refunded;
-          }
+          Map<Integer, Money> refunded = new TreeMap<>();
+          Jdbc.forEach(
+              c,
+              "SELECT line_number, currency_code, SUM(net_amount) AS net_amount"
+                  + " FROM pp_refund WHERE order_id = ?"
+                  + " GROUP BY line_number, currency_code ORDER BY line_number",
+              ps -> ps.setString(1, orderId.value()),
+              0,
+              rs ->
+                  Map.entry(
+                      rs.getInt("line_number"), Sql.getMoney(rs, "net_amount", "currency_code")),
+              e -> refunded.merge(e.getKey(), e.getValue(), Money::plus));
+          return refunded;
         });
   }
 }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -49,17 +48,17 @@ public final class JdbcPartnerStore implements PartnerStore {
     return sql.run(
         "inserting partner " + partner.id(),
         c -> {
-          boolean inserted;
-          try (PreparedStatement ps =
-              c.prepareStatement(
+          boolean inserted =
+              Jdbc.insertUnlessDuplicate(
+                  c,
                   "INSERT INTO pp_partner ("
                       + COLUMNS
                       + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + sql.onConflictDoNothing())) {
-            bind(ps, partner);
-            ps.setLong(10, partner.version());
-            inserted = Sql.insertUnlessDuplicate(ps);
-          }
+                      + sql.onConflictDoNothing(),
+                  ps -> {
+                    bind(ps, partner);
+                    ps.setLong(10, partner.version());
+                  });
           if (inserted) {
             return true;
           }
@@ -77,14 +76,12 @@ public final class JdbcPartnerStore implements PartnerStore {
   }
 
   private static boolean exists(Connection c, String column, String value) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT partner_id FROM pp_partner WHERE " + column + " = ? FOR UPDATE")) {
-      ps.setString(1, value);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return Jdbc.queryFirst(
+            c,
+            "SELECT partner_id FROM pp_partner WHERE " + column + " = ? FOR UPDATE",
+            ps -> ps.setString(1, value),
+            rs -> rs.getString(1))
+        .isPresent();
   }
 
   private void bind(PreparedStatement ps, Partner partner) throws SQLException {
@@ -123,23 +120,21 @@ public final class JdbcPartnerStore implements PartnerStore {
         c -> {
           for (int from = 0; from < keys.size(); from += Sql.IN_LIST) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Sql.IN_LIST));
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM pp_partner WHERE partner_id IN ("
-                        + Sql.placeholders(chunk.size())
-                        + ")")) {
-              for (int i = 0; i < chunk.size(); i++) {
-                ps.setString(i + 1, chunk.get(i));
-              }
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  Partner partner = read(rs);
-                  found.put(partner.id(), partner);
-                }
-              }
-            }
+            Jdbc.forEach(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM pp_partner WHERE partner_id IN ("
+                    + Sql.placeholders(chunk.size())
+                    + ")",
+                ps -> {
+                  for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                  }
+                },
+                0,
+                this::read,
+                partner -> found.put(partner.id(), partner));
           }
           return found;
         });
@@ -153,16 +148,12 @@ public final class JdbcPartnerStore implements PartnerStore {
   private Optional<Partner> find(String column, String value) {
     return sql.run(
         "reading a partner",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM pp_partner WHERE " + column + " = ?")) {
-            ps.setString(1, value);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-          }
-        });
+        c ->
+            Jdbc.queryFirst(
+                c,
+                "SELECT " + COLUMNS + " FROM pp_partner WHERE " + column + " = ?",
+                ps -> ps.setString(1, value),
+                this::read));
   }
 
   private Partner read(ResultSet rs) throws SQLException {
@@ -200,44 +191,44 @@ public final class JdbcPartnerStore implements PartnerStore {
     sql.run(
         "updating partner " + partner.id(),
         c -> {
-          int updated;
-          try (PreparedStatement ps =
-              c.prepareStatement(
+          int updated =
+              Jdbc.update(
+                  c,
                   "UPDATE pp_partner SET status = ?, enrolled_at = ?, status_changed_at = ?,"
                       + " payout_iban = ?, payout_holder_name = ?, left_at = ?, rejoined_at = ?,"
-                      + " version = ? WHERE partner_id = ? AND version = ?")) {
-            ps.setString(1, partner.status().name());
-            sql.setInstant(ps, 2, "enrolledAt", partner.enrolledAt());
-            sql.setInstant(ps, 3, "statusChangedAt", partner.statusChangedAt());
-            ps.setString(4, partner.payoutAccount().map(a -> a.iban().value()).orElse(null));
-            ps.setString(5, partner.payoutAccount().map(PayoutAccount::holderName).orElse(null));
-            bindAbsence(ps, 6, partner);
-            ps.setLong(8, partner.version());
-            ps.setString(9, partner.id().value());
-            ps.setLong(10, partner.version() - 1);
-            updated = ps.executeUpdate();
-          }
+                      + " version = ? WHERE partner_id = ? AND version = ?",
+                  ps -> {
+                    ps.setString(1, partner.status().name());
+                    sql.setInstant(ps, 2, "enrolledAt", partner.enrolledAt());
+                    sql.setInstant(ps, 3, "statusChangedAt", partner.statusChangedAt());
+                    ps.setString(
+                        4, partner.payoutAccount().map(a -> a.iban().value()).orElse(null));
+                    ps.setString(
+                        5, partner.payoutAccount().map(PayoutAccount::holderName).orElse(null));
+                    bindAbsence(ps, 6, partner);
+                    ps.setLong(8, partner.version());
+                    ps.setString(9, partner.id().value());
+                    ps.setLong(10, partner.version() - 1);
+                  });
           if (updated == 1) {
             return null;
           }
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT version FROM pp_partner WHERE partner_id = ?")) {
-            ps.setString(1, partner.id().value());
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw new NotFoundException("no partner with id " + partner.id());
-              }
-              throw new RetryableException(
-                  "partner "
-                      + partner.id()
-                      + " was changed concurrently (stored version "
-                      + rs.getLong(1)
-                      + ", update based on "
-                      + (partner.version() - 1)
-                      + ")",
-                  null);
-            }
-          }
+          long stored =
+              Jdbc.queryFirst(
+                      c,
+                      "SELECT version FROM pp_partner WHERE partner_id = ?",
+                      ps -> ps.setString(1, partner.id().value()),
+                      rs -> rs.getLong(1))
+                  .orElseThrow(() -> new NotFoundException("no partner with id " + partner.id()));
+          throw new RetryableException(
+              "partner "
+                  + partner.id()
+                  + " was changed concurrently (stored version "
+                  + stored
+                  + ", update based on "
+                  + (partner.version() - 1)
+                  + ")",
+              null);
         });
   }
 
@@ -245,47 +236,38 @@ public final class JdbcPartnerStore implements PartnerStore {
   public void appendPayoutAccountChange(PayoutAccountChange change) {
     sql.run(
         "appending a payout-account change of partner " + change.partnerId(),
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_payout_account_change"
-                      + " (partner_id, partner_version, iban, holder_name, changed_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, change.partnerId().value());
-            ps.setLong(2, change.partnerVersion());
-            ps.setString(3, change.account().iban().value());
-            ps.setString(4, change.account().holderName());
-            sql.setInstant(ps, 5, "changedAt", change.changedAt());
-            return ps.executeUpdate();
-          }
-        });
+        c ->
+            Jdbc.update(
+                c,
+                "INSERT INTO pp_payout_account_change"
+                    + " (partner_id, partner_version, iban, holder_name, changed_at)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                ps -> {
+                  ps.setString(1, change.partnerId().value());
+                  ps.setLong(2, change.partnerVersion());
+                  ps.setString(3, change.account().iban().value());
+                  ps.setString(4, change.account().holderName());
+                  sql.setInstant(ps, 5, "changedAt", change.changedAt());
+                }));
   }
 
   @Override
   public List<PayoutAccountChange> payoutAccountHistory(PartnerId id) {
     return sql.run(
         "reading the payout-account history of partner " + id,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT partner_version, iban, holder_name, changed_at"
-                      + " FROM pp_payout_account_change WHERE partner_id = ?"
-                      + " ORDER BY partner_version")) {
-            ps.setString(1, id.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              List<PayoutAccountChange> history = new ArrayList<>();
-              while (rs.next()) {
-                history.add(
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT partner_version, iban, holder_name, changed_at"
+                    + " FROM pp_payout_account_change WHERE partner_id = ?"
+                    + " ORDER BY partner_version",
+                ps -> ps.setString(1, id.value()),
+                rs ->
                     new PayoutAccountChange(
                         id,
                         rs.getLong("partner_version"),
                         new PayoutAccount(
                             new Iban(rs.getString("iban")), rs.getString("holder_name")),
-                        sql.getRequiredInstant(rs, "changed_at")));
-              }
-              return List.copyOf(history);
-            }
-          }
-        });
+                        sql.getRequiredInstant(rs, "changed_at"))));
   }
 }

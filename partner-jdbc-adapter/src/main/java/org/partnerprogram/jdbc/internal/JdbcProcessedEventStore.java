@@ -1,7 +1,5 @@
 package org.partnerprogram.jdbc.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.ProcessedEvent;
@@ -29,42 +27,35 @@ public final class JdbcProcessedEventStore implements ProcessedEventStore {
   public boolean claim(ProcessedEvent event) {
     return sql.run(
         "claiming event " + event.eventId(),
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_processed_event (event_id, kind, fingerprint, processed_at)"
-                      + " VALUES (?, ?, ?, ?)"
-                      + sql.onConflictDoNothing())) {
-            ps.setString(1, event.eventId().value());
-            ps.setString(2, event.kind());
-            ps.setString(3, event.fingerprint());
-            sql.setInstant(ps, 4, "processedAt", event.processedAt());
-            return Sql.insertUnlessDuplicate(ps);
-          }
-        });
+        c ->
+            Jdbc.insertUnlessDuplicate(
+                c,
+                "INSERT INTO pp_processed_event (event_id, kind, fingerprint, processed_at)"
+                    + " VALUES (?, ?, ?, ?)"
+                    + sql.onConflictDoNothing(),
+                ps -> {
+                  ps.setString(1, event.eventId().value());
+                  ps.setString(2, event.kind());
+                  ps.setString(3, event.fingerprint());
+                  sql.setInstant(ps, 4, "processedAt", event.processedAt());
+                }));
   }
 
   @Override
   public Optional<ProcessedEvent> find(EventId eventId) {
     return sql.run(
         "reading processed event " + eventId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT kind, fingerprint, processed_at FROM pp_processed_event"
-                      + " WHERE event_id = ?")) {
-            ps.setString(1, eventId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(
-                      new ProcessedEvent(
-                          eventId,
-                          rs.getString("kind"),
-                          rs.getString("fingerprint"),
-                          sql.getRequiredInstant(rs, "processed_at")))
-                  : Optional.<ProcessedEvent>empty();
-            }
-          }
-        });
+        c ->
+            Jdbc.queryFirst(
+                c,
+                "SELECT kind, fingerprint, processed_at FROM pp_processed_event"
+                    + " WHERE event_id = ?",
+                ps -> ps.setString(1, eventId.value()),
+                rs ->
+                    new ProcessedEvent(
+                        eventId,
+                        rs.getString("kind"),
+                        rs.getString("fingerprint"),
+                        sql.getRequiredInstant(rs, "processed_at"))));
   }
 }

@@ -1,7 +1,6 @@
 package org.partnerprogram.jdbc.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -19,7 +18,6 @@ import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.port.out.RateStore;
-import org.partnerprogram.jdbc.Dialect;
 
 /**
  * {@link RateStore} over {@code pp_rate_version} (one row per version, unique per (scope, number)
@@ -59,49 +57,49 @@ public final class JdbcRateStore implements RateStore {
     return sql.run(
         "inserting rate version " + version.number() + " of scope '" + scope + "'",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
+          boolean inserted =
+              Jdbc.insertUnlessDuplicate(
+                  c,
                   "INSERT INTO pp_rate_version"
                       + " (partner_id, version_number, effective_from, created_at)"
                       + " VALUES (?, ?, ?, ?)"
-                      + sql.onConflictDoNothing())) {
-            ps.setString(1, scope);
-            ps.setInt(2, version.number());
-            sql.setInstant(ps, 3, "effectiveFrom", version.effectiveFrom());
-            sql.setInstant(ps, 4, "createdAt", version.createdAt());
-            if (!Sql.insertUnlessDuplicate(ps)) {
-              return false;
-            }
+                      + sql.onConflictDoNothing(),
+                  ps -> {
+                    ps.setString(1, scope);
+                    ps.setInt(2, version.number());
+                    sql.setInstant(ps, 3, "effectiveFrom", version.effectiveFrom());
+                    sql.setInstant(ps, 4, "createdAt", version.createdAt());
+                  });
+          if (!inserted) {
+            return false;
           }
           if (version.rates().isEmpty()) {
             return true;
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_rate (partner_id, version_number, target_kind, target_id,"
-                      + " rate_kind, percentage, amount, currency_code)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<RateTarget, Rate> e : version.rates().entrySet()) {
-              ps.setString(1, scope);
-              ps.setInt(2, version.number());
-              ps.setString(3, e.getKey().kind().name());
-              ps.setString(4, e.getKey().id());
-              Rate rate = e.getValue();
-              if (rate instanceof Rate.Percentage p) {
-                ps.setString(5, "PERCENTAGE");
-                ps.setBigDecimal(6, p.percent());
-                ps.setNull(7, Types.DECIMAL);
-                ps.setNull(8, Types.CHAR);
-              } else if (rate instanceof Rate.FixedAmount f) {
-                ps.setString(5, "FIXED");
-                ps.setNull(6, Types.DECIMAL);
-                ps.setBigDecimal(7, f.amount().amount());
-                ps.setString(8, f.amount().currency().getCurrencyCode());
-              }
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
+          Jdbc.<Map.Entry<RateTarget, Rate>>batch(
+              c,
+              "INSERT INTO pp_rate (partner_id, version_number, target_kind, target_id,"
+                  + " rate_kind, percentage, amount, currency_code)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              version.rates().entrySet(),
+              (ps, e) -> {
+                ps.setString(1, scope);
+                ps.setInt(2, version.number());
+                ps.setString(3, e.getKey().kind().name());
+                ps.setString(4, e.getKey().id());
+                Rate rate = e.getValue();
+                if (rate instanceof Rate.Percentage p) {
+                  ps.setString(5, "PERCENTAGE");
+                  ps.setBigDecimal(6, p.percent());
+                  ps.setNull(7, Types.DECIMAL);
+                  ps.setNull(8, Types.CHAR);
+                } else if (rate instanceof Rate.FixedAmount f) {
+                  ps.setString(5, "FIXED");
+                  ps.setNull(6, Types.DECIMAL);
+                  ps.setBigDecimal(7, f.amount().amount());
+                  ps.setString(8, f.amount().currency().getCurrencyCode());
+                }
+              });
           return true;
         });
   }
@@ -118,39 +116,36 @@ public final class JdbcRateStore implements RateStore {
 
   /**
    * Both versions in one statement: {@link #inForceAt}'s query for the programme-wide card and for
-   * the partner, joined by {@code UNION ALL}, each row marked with its scope. Not on MariaDB, which
-   * materialises the union of the two derived tables: there the two statements of the default are
-   * cheaper (measured in partner-jdbc-adapter/BENCHMARKS.md's history).
+   * the partner, joined by {@code UNION ALL}, each row marked with its scope; or, where the
+   * database's {@link Statements#readsRateCardsInOneStatement()} says otherwise, the two statements
+   * of the default.
    */
   @Override
   public InForce inForceFor(PartnerId partnerId, Instant at) {
-    if (sql.dialect() == Dialect.MARIADB) {
+    if (!sql.statements().readsRateCardsInOneStatement()) {
       return RateStore.super.inForceFor(partnerId, at);
     }
     Optional<PartnerId> partner = Optional.of(partnerId);
     return sql.run(
         "reading the rate versions in force for partner " + partnerId,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  withRates(IN_FORCE, "0 AS scope_index, ")
-                      + " UNION ALL "
-                      + withRates(IN_FORCE, "1, "))) {
-            int index = 1;
-            for (String key : List.of(PROGRAMME_SCOPE, partnerId.value())) {
-              ps.setString(index++, key);
-              sql.setInstant(ps, index++, "at", at);
-              ps.setString(index++, key);
-            }
-            VersionRows programme = new VersionRows();
-            VersionRows own = new VersionRows();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                (rs.getInt("scope_index") == 0 ? programme : own).add(rs);
-              }
-            }
-            return new InForce(programme.version(Optional.empty()), own.version(partner));
-          }
+          VersionRows programme = new VersionRows();
+          VersionRows own = new VersionRows();
+          Jdbc.forEachRow(
+              c,
+              withRates(IN_FORCE, "0 AS scope_index, ")
+                  + " UNION ALL "
+                  + withRates(IN_FORCE, "1, "),
+              ps -> {
+                int index = 1;
+                for (String key : List.of(PROGRAMME_SCOPE, partnerId.value())) {
+                  ps.setString(index++, key);
+                  sql.setInstant(ps, index++, "at", at);
+                  ps.setString(index++, key);
+                }
+              },
+              rs -> (rs.getInt("scope_index") == 0 ? programme : own).add(rs));
+          return new InForce(programme.version(Optional.empty()), own.version(partner));
         });
   }
 
@@ -203,21 +198,20 @@ public final class JdbcRateStore implements RateStore {
     return sql.run(
         "reading rate versions of scope '" + key + "'",
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(withRates(headerQuery, ""))) {
-            int index = 1;
-            ps.setString(index++, key);
-            if (at != null) {
-              sql.setInstant(ps, index++, "at", at);
-            }
-            ps.setString(index, key);
-            VersionRows rows = new VersionRows();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(rs);
-              }
-            }
-            return rows.version(scope);
-          }
+          VersionRows rows = new VersionRows();
+          Jdbc.forEachRow(
+              c,
+              withRates(headerQuery, ""),
+              ps -> {
+                int index = 1;
+                ps.setString(index++, key);
+                if (at != null) {
+                  sql.setInstant(ps, index++, "at", at);
+                }
+                ps.setString(index, key);
+              },
+              rows::add);
+          return rows.version(scope);
         });
   }
 
@@ -233,19 +227,16 @@ public final class JdbcRateStore implements RateStore {
   private List<RateVersion> load(Connection c, Optional<PartnerId> scope, String query)
       throws SQLException {
     String key = scopeOf(scope);
-    List<Header> headers = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(query)) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          headers.add(
-              new Header(
-                  rs.getInt("version_number"),
-                  sql.getRequiredInstant(rs, "effective_from"),
-                  sql.getRequiredInstant(rs, "created_at")));
-        }
-      }
-    }
+    List<Header> headers =
+        Jdbc.query(
+            c,
+            query,
+            ps -> ps.setString(1, key),
+            rs ->
+                new Header(
+                    rs.getInt("version_number"),
+                    sql.getRequiredInstant(rs, "effective_from"),
+                    sql.getRequiredInstant(rs, "created_at")));
     if (headers.isEmpty()) {
       return List.of();
     }
@@ -254,19 +245,19 @@ public final class JdbcRateStore implements RateStore {
         "SELECT version_number, target_kind, target_id, rate_kind, percentage, amount,"
             + " currency_code FROM pp_rate WHERE partner_id = ?"
             + (headers.size() == 1 ? " AND version_number = ?" : "");
-    try (PreparedStatement ps = c.prepareStatement(rateQuery)) {
-      ps.setString(1, key);
-      if (headers.size() == 1) {
-        ps.setInt(2, headers.get(0).number());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rates
-              .computeIfAbsent(rs.getInt("version_number"), n -> new LinkedHashMap<>())
-              .put(target(rs), rate(rs));
-        }
-      }
-    }
+    Jdbc.forEachRow(
+        c,
+        rateQuery,
+        ps -> {
+          ps.setString(1, key);
+          if (headers.size() == 1) {
+            ps.setInt(2, headers.get(0).number());
+          }
+        },
+        rs ->
+            rates
+                .computeIfAbsent(rs.getInt("version_number"), n -> new LinkedHashMap<>())
+                .put(target(rs), rate(rs)));
     List<RateVersion> versions = new ArrayList<>();
     for (Header h : headers) {
       versions.add(version(scope, h, rates.getOrDefault(h.number(), Map.of())));

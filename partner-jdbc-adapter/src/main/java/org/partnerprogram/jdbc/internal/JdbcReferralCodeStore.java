@@ -1,10 +1,8 @@
 package org.partnerprogram.jdbc.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.domain.IssuedCode;
@@ -34,74 +32,62 @@ public final class JdbcReferralCodeStore implements ReferralCodeStore {
   public boolean insert(IssuedCode code) {
     return sql.run(
         "inserting referral code " + code.code(),
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_referral_code ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?)"
-                      + sql.onConflictDoNothing())) {
-            ps.setString(1, code.code().value());
-            ps.setString(2, code.partnerId().value());
-            ps.setBoolean(3, code.vanity());
-            sql.setInstant(ps, 4, "issuedAt", code.issuedAt());
-            sql.setInstant(ps, 5, "revokedAt", code.revokedAt());
-            return Sql.insertUnlessDuplicate(ps);
-          }
-        });
+        c ->
+            Jdbc.insertUnlessDuplicate(
+                c,
+                "INSERT INTO pp_referral_code ("
+                    + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?)"
+                    + sql.onConflictDoNothing(),
+                ps -> {
+                  ps.setString(1, code.code().value());
+                  ps.setString(2, code.partnerId().value());
+                  ps.setBoolean(3, code.vanity());
+                  sql.setInstant(ps, 4, "issuedAt", code.issuedAt());
+                  sql.setInstant(ps, 5, "revokedAt", code.revokedAt());
+                }));
   }
 
   @Override
   public Optional<IssuedCode> find(ReferralCode code) {
     return sql.run(
         "reading referral code " + code,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT " + COLUMNS + " FROM pp_referral_code WHERE code = ?")) {
-            ps.setString(1, code.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-          }
-        });
+        c ->
+            Jdbc.queryFirst(
+                c,
+                "SELECT " + COLUMNS + " FROM pp_referral_code WHERE code = ?",
+                ps -> ps.setString(1, code.value()),
+                this::read));
   }
 
   @Override
   public List<IssuedCode> findByPartner(PartnerId partnerId) {
     return sql.run(
         "reading the referral codes of partner " + partnerId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM pp_referral_code WHERE partner_id = ? ORDER BY issued_at, code")) {
-            ps.setString(1, partnerId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              List<IssuedCode> codes = new ArrayList<>();
-              while (rs.next()) {
-                codes.add(read(rs));
-              }
-              return List.copyOf(codes);
-            }
-          }
-        });
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM pp_referral_code WHERE partner_id = ? ORDER BY issued_at, code",
+                ps -> ps.setString(1, partnerId.value()),
+                this::read));
   }
 
   @Override
   public boolean revoke(ReferralCode code, Instant at) {
     return sql.run(
         "revoking referral code " + code,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE pp_referral_code SET revoked_at = ?"
-                      + " WHERE code = ? AND revoked_at IS NULL")) {
-            sql.setInstant(ps, 1, "revokedAt", at);
-            ps.setString(2, code.value());
-            return ps.executeUpdate() == 1;
-          }
-        });
+        c ->
+            Jdbc.update(
+                    c,
+                    "UPDATE pp_referral_code SET revoked_at = ?"
+                        + " WHERE code = ? AND revoked_at IS NULL",
+                    ps -> {
+                      sql.setInstant(ps, 1, "revokedAt", at);
+                      ps.setString(2, code.value());
+                    })
+                == 1);
   }
 
   private IssuedCode read(ResultSet rs) throws SQLException {

@@ -2,9 +2,9 @@ package org.partnerprogram.jdbc.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.domain.LandingPath;
@@ -36,20 +36,18 @@ public final class JdbcTouchStore implements TouchStore {
   public void insert(Touch touch) {
     sql.run(
         "inserting a touch of code " + touch.code(),
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO pp_touch (visitor_id, code, partner_id, touched_at, landing_path)"
-                      + " VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, touch.visitorId().value());
-            ps.setString(2, touch.code().value());
-            ps.setString(3, touch.partnerId().value());
-            sql.setInstant(ps, 4, "at", touch.at());
-            ps.setString(5, touch.landingPath().map(LandingPath::value).orElse(null));
-            ps.executeUpdate();
-            return null;
-          }
-        });
+        c ->
+            Jdbc.update(
+                c,
+                "INSERT INTO pp_touch (visitor_id, code, partner_id, touched_at, landing_path)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                ps -> {
+                  ps.setString(1, touch.visitorId().value());
+                  ps.setString(2, touch.code().value());
+                  ps.setString(3, touch.partnerId().value());
+                  sql.setInstant(ps, 4, "at", touch.at());
+                  ps.setString(5, touch.landingPath().map(LandingPath::value).orElse(null));
+                }));
   }
 
   @Override
@@ -58,33 +56,18 @@ public final class JdbcTouchStore implements TouchStore {
     return sql.run(
         "reading the touches of visitor " + visitorId,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT code, partner_id, touched_at, landing_path FROM pp_touch"
-                      + " WHERE visitor_id = ? AND touched_at >= ? AND touched_at <= ?"
-                      + " ORDER BY touched_at, code, touch_id")) {
-            Instant from = lower(fromInclusive);
-            Instant to = upper(toInclusive);
-            if (from.isAfter(LATEST_STORABLE) || to.isBefore(Instant.EPOCH) || from.isAfter(to)) {
-              return List.<Touch>of();
-            }
-            ps.setString(1, visitorId.value());
-            sql.setInstant(ps, 2, "fromInclusive", from);
-            sql.setInstant(ps, 3, "toInclusive", to);
-            try (ResultSet rs = ps.executeQuery()) {
-              List<Touch> touches = new ArrayList<>();
-              while (rs.next()) {
-                touches.add(
-                    new Touch(
-                        new ReferralCode(rs.getString("code")),
-                        PartnerId.of(rs.getString("partner_id")),
-                        visitorId,
-                        sql.getRequiredInstant(rs, "touched_at"),
-                        Optional.ofNullable(rs.getString("landing_path")).map(LandingPath::of)));
-              }
-              return List.copyOf(touches);
-            }
+          Instant from = lower(fromInclusive);
+          Instant to = upper(toInclusive);
+          if (from.isAfter(LATEST_STORABLE) || to.isBefore(Instant.EPOCH) || from.isAfter(to)) {
+            return List.<Touch>of();
           }
+          return Jdbc.query(
+              c,
+              "SELECT code, partner_id, touched_at, landing_path FROM pp_touch"
+                  + " WHERE visitor_id = ? AND touched_at >= ? AND touched_at <= ?"
+                  + " ORDER BY touched_at, code, touch_id",
+              ps -> bindRange(ps, visitorId, from, to),
+              rs -> touch(rs, "partner_id", visitorId));
         });
   }
 
@@ -110,45 +93,47 @@ public final class JdbcTouchStore implements TouchStore {
           if (from.isAfter(LATEST_STORABLE) || to.isBefore(Instant.EPOCH) || from.isAfter(to)) {
             return List.<ResolvedTouch>of();
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT t.code, t.partner_id AS touch_partner_id, t.touched_at, t.landing_path,"
-                      + " r.partner_id AS code_partner_id, r.vanity, r.issued_at, r.revoked_at,"
-                      + " p.partner_id, p.customer_account_id, p.status, p.enrolled_at,"
-                      + " p.status_changed_at, p.payout_iban, p.payout_holder_name, p.left_at,"
-                      + " p.rejoined_at, p.version"
-                      + " FROM pp_touch t"
-                      + " JOIN pp_referral_code r ON r.code = t.code"
-                      + " LEFT JOIN pp_partner p ON p.partner_id = r.partner_id"
-                      + " WHERE t.visitor_id = ? AND t.touched_at >= ? AND t.touched_at <= ?"
-                      + " ORDER BY t.touched_at, t.code, t.touch_id")) {
-            ps.setString(1, visitorId.value());
-            sql.setInstant(ps, 2, "fromInclusive", from);
-            sql.setInstant(ps, 3, "toInclusive", to);
-            try (ResultSet rs = ps.executeQuery()) {
-              List<ResolvedTouch> touches = new ArrayList<>();
-              while (rs.next()) {
+          return Jdbc.query(
+              c,
+              "SELECT t.code, t.partner_id AS touch_partner_id, t.touched_at, t.landing_path,"
+                  + " r.partner_id AS code_partner_id, r.vanity, r.issued_at, r.revoked_at,"
+                  + " p.partner_id, p.customer_account_id, p.status, p.enrolled_at,"
+                  + " p.status_changed_at, p.payout_iban, p.payout_holder_name, p.left_at,"
+                  + " p.rejoined_at, p.version"
+                  + " FROM pp_touch t"
+                  + " JOIN pp_referral_code r ON r.code = t.code"
+                  + " LEFT JOIN pp_partner p ON p.partner_id = r.partner_id"
+                  + " WHERE t.visitor_id = ? AND t.touched_at >= ? AND t.touched_at <= ?"
+                  + " ORDER BY t.touched_at, t.code, t.touch_id",
+              ps -> bindRange(ps, visitorId, from, to),
+              rs -> {
                 if (rs.getString("partner_id") == null) {
                   throw new NotFoundException(
                       "no partner with id " + rs.getString("code_partner_id"));
                 }
-                Touch touch =
-                    new Touch(
-                        new ReferralCode(rs.getString("code")),
-                        PartnerId.of(rs.getString("touch_partner_id")),
-                        visitorId,
-                        sql.getRequiredInstant(rs, "touched_at"),
-                        Optional.ofNullable(rs.getString("landing_path")).map(LandingPath::of));
-                touches.add(
-                    new ResolvedTouch(
-                        touch,
-                        JdbcReferralCodeStore.read(sql, rs),
-                        JdbcPartnerStore.read(sql, rs)));
-              }
-              return List.copyOf(touches);
-            }
-          }
+                return new ResolvedTouch(
+                    touch(rs, "touch_partner_id", visitorId),
+                    JdbcReferralCodeStore.read(sql, rs),
+                    JdbcPartnerStore.read(sql, rs));
+              });
         });
+  }
+
+  private void bindRange(PreparedStatement ps, VisitorId visitorId, Instant from, Instant to)
+      throws SQLException {
+    ps.setString(1, visitorId.value());
+    sql.setInstant(ps, 2, "fromInclusive", from);
+    sql.setInstant(ps, 3, "toInclusive", to);
+  }
+
+  /** The touch of the current row, its partner in the column {@code partnerColumn}. */
+  private Touch touch(ResultSet rs, String partnerColumn, VisitorId visitorId) throws SQLException {
+    return new Touch(
+        new ReferralCode(rs.getString("code")),
+        PartnerId.of(rs.getString(partnerColumn)),
+        visitorId,
+        sql.getRequiredInstant(rs, "touched_at"),
+        Optional.ofNullable(rs.getString("landing_path")).map(LandingPath::of));
   }
 
   private static final Instant LATEST_STORABLE = Instant.parse("2999-12-31T23:59:59.999999Z");
@@ -171,15 +156,11 @@ public final class JdbcTouchStore implements TouchStore {
   public long countByPartner(PartnerId partnerId) {
     return sql.run(
         "counting the touches of partner " + partnerId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM pp_touch WHERE partner_id = ?")) {
-            ps.setString(1, partnerId.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
+        c ->
+            Jdbc.queryOne(
+                c,
+                "SELECT COUNT(*) FROM pp_touch WHERE partner_id = ?",
+                ps -> ps.setString(1, partnerId.value()),
+                rs -> rs.getLong(1)));
   }
 }

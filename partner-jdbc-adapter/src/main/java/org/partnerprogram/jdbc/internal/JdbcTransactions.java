@@ -45,11 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class JdbcTransactions implements TransactionBoundary {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
 
-  /** Strict SQL mode and UTC for MariaDB/MySQL sessions: nothing is truncated or coerced. */
-  static final String MARIADB_SESSION =
-      "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
-          + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', time_zone = '+00:00'";
-
   private final DataSource dataSource;
   private final Supplier<Connection> hostConnection;
 
@@ -146,9 +141,10 @@ public final class JdbcTransactions implements TransactionBoundary {
     if (dialect == null) {
       dialect = Dialect.detect(c);
     }
-    if (dialect == Dialect.MARIADB) {
+    Statements statements = Statements.of(dialect);
+    if (!statements.sessionSetup().isEmpty()) {
       try (Statement s = c.createStatement()) {
-        s.execute(MARIADB_SESSION);
+        s.execute(statements.sessionSetup());
       }
     }
   }
@@ -175,10 +171,11 @@ public final class JdbcTransactions implements TransactionBoundary {
         c.setAutoCommit(false);
       }
       if (found != Connection.TRANSACTION_READ_COMMITTED) {
-        if (dialect == Dialect.POSTGRESQL || dialect == Dialect.MARIADB) {
+        Statements statements = Statements.of(dialect);
+        if (!statements.readCommittedForOneTransaction().isEmpty()) {
           // For this transaction only: one statement, and nothing to restore afterwards.
           try (Statement s = c.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            s.execute(statements.readCommittedForOneTransaction());
           }
         } else {
           restoreIsolation = found;

@@ -6,10 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +13,6 @@ import java.util.function.Function;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Money;
-import org.partnerprogram.jdbc.Dialect;
 
 /** Statement helpers shared by the stores: running SQL in the current unit, binding instants. */
 public final class Sql {
@@ -46,12 +41,12 @@ public final class Sql {
   }
 
   /**
-   * The database.
+   * The statements of the database.
    *
    * @return never null inside a unit of work
    */
-  public Dialect dialect() {
-    return tx.dialect();
+  Statements statements() {
+    return Statements.of(tx.dialect());
   }
 
   /**
@@ -102,12 +97,7 @@ public final class Sql {
    */
   public void setInstant(PreparedStatement ps, int index, String field, Instant instant)
       throws SQLException {
-    Instant value = storable(field, instant);
-    if (dialect() == Dialect.MARIADB) {
-      ps.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
-    } else {
-      ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
-    }
+    statements().setInstant(ps, index, storable(field, instant));
   }
 
   /**
@@ -137,12 +127,7 @@ public final class Sql {
    * @throws SQLException on failure
    */
   public Optional<Instant> getInstant(ResultSet rs, String column) throws SQLException {
-    if (dialect() == Dialect.MARIADB) {
-      LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-      return Optional.ofNullable(value).map(v -> v.toInstant(ZoneOffset.UTC));
-    }
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return Optional.ofNullable(value).map(v -> v.toInstant().truncatedTo(ChronoUnit.MICROS));
+    return statements().getInstant(rs, column);
   }
 
   /**
@@ -196,12 +181,13 @@ public final class Sql {
   }
 
   /**
-   * The suffix that makes an insert duplicate-safe on this database.
+   * The suffix that makes an insert duplicate-safe on this database ({@link
+   * Statements#onConflictDoNothing()}).
    *
-   * @return {@code " ON CONFLICT DO NOTHING"} on PostgreSQL, else empty
+   * @return the suffix; may be empty
    */
   public String onConflictDoNothing() {
-    return dialect() == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "";
+    return statements().onConflictDoNothing();
   }
 
   /**

@@ -13,8 +13,8 @@ public final class SqlErrors {
   private SqlErrors() {}
 
   /**
-   * Whether the failure is a unique-key violation: SQLState 23505 (PostgreSQL, H2) or MariaDB /
-   * MySQL error 1062.
+   * Whether the failure is a unique-key violation: SQLState 23505 (PostgreSQL, H2) or MariaDB error
+   * 1062.
    *
    * @param e the failure
    * @return true for a duplicate key

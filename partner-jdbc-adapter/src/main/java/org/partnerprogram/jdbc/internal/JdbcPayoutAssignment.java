@@ -1,0 +1,179 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.PartnerAmount;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutId;
+
+/**
+ * The close's aggregate and its assignment of ledger entries to payouts, for {@link
+ * JdbcPayoutStore}: both run in storage ({@code INSERT … SELECT} into {@code pp_payout_item}, whose
+ * primary key entry_id pays an entry in at most one payout), so entries are never loaded to pay
+ * them.
+ */
+final class JdbcPayoutAssignment {
+  private final Sql sql;
+
+  JdbcPayoutAssignment(Sql sql) {
+    this.sql = sql;
+  }
+
+  /**
+   * The exclusive bound as storage compares it: entries keep whole microseconds, so {@code
+   * payableAt < before} is {@code payableAt <} before rounded up to a microsecond.
+   */
+  static Instant bound(Instant before) {
+    Instant cut = before.truncatedTo(ChronoUnit.MICROS);
+    return cut.equals(before) ? cut : cut.plus(1, ChronoUnit.MICROS);
+  }
+
+  List<PartnerAmount> unassignedPayable(
+      Instant before, Currency currency, Optional<PartnerId> after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return sql.run(
+        "aggregating unassigned payable entries",
+        c -> {
+          // Bounded per page: take the next partners with ledger entries in id order (an index
+          // range), then sum the unassigned payable entries of just those partners; repeat while
+          // fewer than `limit` of them had any, so a close costs entries, not entries x pages.
+          List<PartnerAmount> page = new ArrayList<>();
+          Optional<String> cursor = after.map(PartnerId::value);
+          while (page.size() < limit) {
+            List<String> candidates = partnersAfter(c, cursor, Sql.IN_LIST);
+            if (candidates.isEmpty()) {
+              break;
+            }
+            Map<String, BigDecimal> sums =
+                sql.statements()
+                    .unassignedSums(c, candidates, Sql.storable("before", bound(before)), currency);
+            for (String id : candidates) {
+              BigDecimal sum = sums.get(id);
+              if (sum != null) {
+                page.add(new PartnerAmount(PartnerId.of(id), Statements.total(sum, currency)));
+                if (page.size() == limit) {
+                  break;
+                }
+              }
+            }
+            if (candidates.size() < Sql.IN_LIST) {
+              break;
+            }
+            cursor = Optional.of(candidates.get(candidates.size() - 1));
+          }
+          return List.copyOf(page);
+        });
+  }
+
+  /**
+   * The ids of up to {@code limit} partners with ledger entries after the cursor, in {@link
+   * String#compareTo} order: an index range (on PostgreSQL the byte-order index of V5).
+   */
+  private List<String> partnersAfter(Connection c, Optional<String> cursor, int limit)
+      throws SQLException {
+    Statements statements = sql.statements();
+    if (cursor.isEmpty()) {
+      return Jdbc.query(
+          c,
+          "SELECT DISTINCT e.partner_id"
+              + statements.byteOrder()
+              + " AS partner_id FROM pp_ledger_entry e ORDER BY 1 LIMIT ?",
+          ps -> ps.setInt(1, limit),
+          rs -> rs.getString(1));
+    }
+    return Jdbc.query(
+        c,
+        "SELECT DISTINCT e.partner_id"
+            + statements.byteOrder()
+            + " AS partner_id FROM pp_ledger_entry e WHERE e.partner_id"
+            + statements.byteOrder()
+            + " > ? ORDER BY 1 LIMIT ?",
+        ps -> {
+          ps.setString(1, cursor.get());
+          ps.setInt(2, limit);
+        },
+        rs -> rs.getString(1));
+  }
+
+  Money assign(PayoutId payoutId, PartnerId partnerId, Instant before, Currency currency) {
+    return sql.run(
+        "assigning the payable entries of partner " + partnerId + " to payout " + payoutId,
+        c -> {
+          BigDecimal already = sumOf(c, payoutId);
+          // One INSERT ... SELECT: the entries never leave the database.
+          int assigned =
+              Jdbc.update(
+                  c,
+                  sql.statements().assignEntriesOfPartner(),
+                  ps -> {
+                    ps.setString(1, payoutId.value());
+                    ps.setString(2, partnerId.value());
+                    sql.setInstant(ps, 3, "before", bound(before));
+                    ps.setString(4, currency.getCurrencyCode());
+                  });
+          if (assigned == 0) {
+            return Money.zero(currency);
+          }
+          // What this call assigned: the payout's sum now minus before.
+          return Statements.total(sumOf(c, payoutId).subtract(already), currency);
+        });
+  }
+
+  private static BigDecimal sumOf(Connection c, PayoutId payoutId) throws SQLException {
+    BigDecimal sum =
+        Jdbc.queryOne(
+            c,
+            "SELECT COALESCE(SUM(signed_amount), 0) AS assigned FROM pp_payout_item"
+                + " WHERE payout_id = ?",
+            ps -> ps.setString(1, payoutId.value()),
+            rs -> rs.getBigDecimal("assigned"));
+    return sum == null ? BigDecimal.ZERO : sum;
+  }
+
+  Map<PayoutId, Money> insertAndAssign(
+      List<Payout> payouts, Instant before, Currency currency, Jdbc.RowBinder<Payout> bindPayout) {
+    Map<PayoutId, Money> assigned = new LinkedHashMap<>();
+    if (payouts.isEmpty()) {
+      return assigned;
+    }
+    Set<PartnerId> partners = new HashSet<>();
+    for (Payout payout : payouts) {
+      if (!partners.add(payout.partnerId())) {
+        throw new IllegalArgumentException(
+            "at most one new payout per partner, but " + payout.partnerId() + " has several");
+      }
+      assigned.put(payout.payoutId(), Money.zero(currency));
+    }
+    Statements statements = sql.statements();
+    return sql.run(
+        "storing and assigning " + payouts.size() + " payouts",
+        c ->
+            statements.foreignKeysCheckedByIndex(
+                c,
+                cc -> {
+                  statements.insertPayouts(cc, payouts, bindPayout);
+                  Instant bound = Sql.storable("before", bound(before));
+                  for (int from = 0; from < payouts.size(); from += Sql.IN_LIST) {
+                    List<Payout> chunk =
+                        payouts.subList(from, Math.min(payouts.size(), from + Sql.IN_LIST));
+                    statements.assignNewPayouts(cc, chunk, bound, currency, assigned);
+                  }
+                  return assigned;
+                }));
+  }
+}

@@ -1,0 +1,270 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+import org.partnerprogram.core.domain.event.ProgramEvent;
+
+/**
+ * PostgreSQL: {@code ON CONFLICT DO NOTHING} (a failed statement would abort the transaction),
+ * byte-order collation for ids, JSON columns, and many rows in one {@code INSERT … SELECT FROM
+ * unnest(…)} of one array per column ({@link Sql#setColumnArrays}) instead of a JDBC batch, which
+ * PostgreSQL runs as one statement per row.
+ */
+final class PostgresStatements extends Statements {
+  /** Many ledger entries, one text array per column of {@link #insertEntry()}. */
+  private static final String INSERT_ENTRIES_FROM_ARRAYS =
+      "INSERT INTO pp_ledger_entry (entry_order, "
+          + JdbcLedgerStore.entryColumns()
+          + ") SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS numeric[]),"
+          + " CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]),"
+          + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
+          + " CAST(? AS timestamptz[])) ON CONFLICT DO NOTHING";
+
+  /** The columns of {@link #INSERT_ENTRIES_FROM_ARRAYS}, as text. */
+  private static final List<Function<? super LedgerEntry, String>> ENTRY_ARRAYS =
+      List.of(
+          e -> JdbcLedgerStore.sortKey(e.entryId()),
+          e -> e.entryId().toString(),
+          e -> e.partnerId().value(),
+          e -> e.orderId().value(),
+          e -> Integer.toString(e.lineNumber()),
+          e -> e.kind().name(),
+          e -> e.amount().amount().toPlainString(),
+          e -> e.amount().currency().getCurrencyCode(),
+          e -> e.base().amount().toPlainString(),
+          e -> e.base().currency().getCurrencyCode(),
+          e -> Sql.storable("occurredAt", e.occurredAt()).toString(),
+          e -> e.payableAt().map(at -> Sql.storable("payableAt", at).toString()).orElse(null),
+          e -> e.sourceEvent().value(),
+          e -> Sql.storable("recordedAt", e.recordedAt()).toString());
+
+  /** Many events, inserted in array order so that their sequence ids follow the list. */
+  private static final String INSERT_EVENTS_FROM_ARRAYS =
+      "INSERT INTO pp_outbox (event_id, event_type, partner_id, occurred_at, schema_version,"
+          + " payload) SELECT u.event_id, u.event_type, u.partner_id, u.occurred_at,"
+          + " u.schema_version, CAST(u.payload AS json) FROM unnest(CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]),"
+          + " CAST(? AS integer[]), CAST(? AS text[])) WITH ORDINALITY"
+          + " AS u (event_id, event_type, partner_id, occurred_at, schema_version, payload, n)"
+          + " ORDER BY u.n";
+
+  /** Many close lines, an array per column of {@link #insertCloseLine()}. */
+  private static final String INSERT_CLOSE_LINES_FROM_ARRAYS =
+      "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code, payout_id,"
+          + " carry_over_reason) SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))";
+
+  /** The columns of {@link #INSERT_CLOSE_LINES_FROM_ARRAYS}, as text. */
+  private static final List<Function<? super PeriodCloseLine, String>> CLOSE_LINE_ARRAYS =
+      List.of(
+          line -> line.period().toString(),
+          line -> line.partnerId().value(),
+          line -> line.amount().amount().toPlainString(),
+          line -> line.amount().currency().getCurrencyCode(),
+          line -> line.payoutId().map(PayoutId::value).orElse(null),
+          line -> line.carriedOver().map(Enum::name).orElse(null));
+
+  /** Many payouts, an array per column of {@link #insertPayout()}. */
+  private static final String INSERT_PAYOUTS_FROM_ARRAYS =
+      "INSERT INTO pp_payout ("
+          + JdbcPayoutStore.payoutColumns()
+          + ") SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),"
+          + " CAST(? AS text[]))";
+
+  /** The columns of {@link #INSERT_PAYOUTS_FROM_ARRAYS}, as text. */
+  private static final List<Function<? super Payout, String>> PAYOUT_ARRAYS =
+      List.of(
+          payout -> payout.payoutId().value(),
+          payout -> payout.partnerId().value(),
+          payout -> payout.period().toString(),
+          payout -> payout.amount().amount().toPlainString(),
+          payout -> payout.amount().currency().getCurrencyCode(),
+          payout -> payout.account().iban().value(),
+          payout -> payout.account().holderName(),
+          payout -> payout.status().name(),
+          payout -> Sql.storable("createdAt", payout.createdAt()).toString(),
+          payout -> Sql.storable("statusChangedAt", payout.statusChangedAt()).toString(),
+          payout -> payout.failureReason().orElse(null));
+
+  @Override
+  String onConflictDoNothing() {
+    return " ON CONFLICT DO NOTHING";
+  }
+
+  /** Columns without it would sort by the database's locale. */
+  @Override
+  String byteOrder() {
+    return " COLLATE \"C\"";
+  }
+
+  @Override
+  String jsonParameter() {
+    return "CAST(? AS json)";
+  }
+
+  /** Whose {@code ON CONFLICT DO NOTHING} also skips a duplicate earlier in the list. */
+  @Override
+  boolean appendEntries(Connection c, List<LedgerEntry> entries, Jdbc.RowBinder<LedgerEntry> binder)
+      throws SQLException {
+    String[][] columns = Sql.columnArrays(entries, ENTRY_ARRAYS);
+    Jdbc.update(c, INSERT_ENTRIES_FROM_ARRAYS, ps -> Sql.setColumnArrays(c, ps, columns));
+    return false;
+  }
+
+  @Override
+  void insertEvents(
+      Connection c,
+      List<? extends ProgramEvent> events,
+      List<String> json,
+      Jdbc.RowBinder<Integer> binder)
+      throws SQLException {
+    // The rows are positions: each pairs an event with its JSON, rendered by the caller.
+    List<Integer> rows = IntStream.range(0, events.size()).boxed().toList();
+    String[][] columns =
+        Sql.columnArrays(
+            rows,
+            List.of(
+                i -> events.get(i).eventId().toString(),
+                i -> events.get(i).type(),
+                i -> events.get(i).partner().map(PartnerId::value).orElse(null),
+                i -> Sql.storable("occurredAt", events.get(i).occurredAt()).toString(),
+                i -> Integer.toString(EventJson.SCHEMA_VERSION),
+                json::get));
+    Jdbc.update(c, INSERT_EVENTS_FROM_ARRAYS, ps -> Sql.setColumnArrays(c, ps, columns));
+  }
+
+  /**
+   * With the foreign-key checks planned anew and by index: PostgreSQL plans a foreign-key check
+   * once per session and keeps the plan, and one planned while {@code pp_payout} was small is a
+   * sequential scan, which makes a large close quadratic. {@code DISCARD PLANS} drops such a plan,
+   * and {@code enable_seqscan} is off (for this transaction, put back afterwards) while the check
+   * is planned again. A failure aborts the transaction, which undoes the setting with it.
+   */
+  @Override
+  <T> T foreignKeysCheckedByIndex(Connection c, Sql.Work<T> work) throws SQLException {
+    String prior;
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "DISCARD PLANS; WITH s AS MATERIALIZED (SELECT current_setting('enable_seqscan') AS v)"
+              + " SELECT v, set_config('enable_seqscan', 'off', true) FROM s");
+      if (!s.getMoreResults()) {
+        throw new SQLException("no result from reading enable_seqscan");
+      }
+      try (ResultSet rs = s.getResultSet()) {
+        rs.next();
+        prior = rs.getString(1);
+      }
+    }
+    T result = work.apply(c);
+    Jdbc.forEachRow(
+        c, "SELECT set_config('enable_seqscan', ?, true)", ps -> ps.setString(1, prior), rs -> {});
+    return result;
+  }
+
+  /**
+   * The partners as one array parameter, so the statement text and its cached plan are the same for
+   * every page (an IN list of 500 parameters is not hashed in a generic plan).
+   */
+  @Override
+  Map<String, BigDecimal> unassignedSums(
+      Connection c, List<String> partners, Instant bound, Currency currency) throws SQLException {
+    return sums(
+        c,
+        SUM_PER_PARTNER
+            + " = ANY (CAST(? AS text[]))"
+            + " AND "
+            + UNASSIGNED
+            + " AND e.currency_code = ? GROUP BY e.partner_id",
+        ps -> {
+          ps.setArray(1, c.createArrayOf("text", partners.toArray()));
+          setInstant(ps, 2, bound);
+          ps.setString(3, currency.getCurrencyCode());
+        });
+  }
+
+  /**
+   * {@code ON CONFLICT} skips the entries assigned already through the key, with no anti-join that
+   * the planner might run as a scan of {@code pp_payout_item} per entry while that table is small.
+   */
+  @Override
+  String assignEntriesOfPartner() {
+    return "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+        + " SELECT e.entry_id, ?, e.partner_id, "
+        + SIGNED_AMOUNT
+        + " FROM pp_ledger_entry e WHERE e.partner_id = ? AND "
+        + PAYABLE
+        + " AND e.currency_code = ? ON CONFLICT (entry_id) DO NOTHING";
+  }
+
+  @Override
+  void insertPayouts(Connection c, List<Payout> payouts, Jdbc.RowBinder<Payout> binder)
+      throws SQLException {
+    String[][] columns = Sql.columnArrays(payouts, PAYOUT_ARRAYS);
+    Jdbc.update(c, INSERT_PAYOUTS_FROM_ARRAYS, ps -> Sql.setColumnArrays(c, ps, columns));
+  }
+
+  /**
+   * One statement: the payable entries of the new payouts' partners are inserted ({@code ON
+   * CONFLICT} as in {@link #assignEntriesOfPartner()}), and the inserted rows' signed amounts are
+   * summed per payout as they come back. The (payout, partner) pairs come as two arrays, so the
+   * statement text and its plan are the same for every chunk.
+   */
+  @Override
+  void assignNewPayouts(
+      Connection c,
+      List<Payout> chunk,
+      Instant bound,
+      Currency currency,
+      Map<PayoutId, Money> assigned)
+      throws SQLException {
+    Jdbc.forEach(
+        c,
+        "WITH ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id,"
+            + " signed_amount) SELECT e.entry_id, p.payout_id, e.partner_id, "
+            + SIGNED_AMOUNT
+            + " FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS p (payout_id, partner_id)"
+            + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
+            + " WHERE "
+            + PAYABLE
+            + " AND e.currency_code = ?"
+            + " ON CONFLICT (entry_id) DO NOTHING RETURNING payout_id, signed_amount)"
+            + " SELECT payout_id, SUM(signed_amount) AS assigned FROM ins GROUP BY payout_id",
+        ps -> {
+          ps.setArray(
+              1, c.createArrayOf("text", chunk.stream().map(p -> p.payoutId().value()).toArray()));
+          ps.setArray(
+              2, c.createArrayOf("text", chunk.stream().map(p -> p.partnerId().value()).toArray()));
+          setInstant(ps, 3, bound);
+          ps.setString(4, currency.getCurrencyCode());
+        },
+        0,
+        rs -> Map.entry(rs.getString("payout_id"), rs.getBigDecimal("assigned")),
+        e -> assigned.put(PayoutId.of(e.getKey()), total(e.getValue(), currency)));
+  }
+
+  @Override
+  void insertCloseLines(
+      Connection c, List<PeriodCloseLine> lines, Jdbc.RowBinder<PeriodCloseLine> binder)
+      throws SQLException {
+    String[][] columns = Sql.columnArrays(lines, CLOSE_LINE_ARRAYS);
+    Jdbc.update(c, INSERT_CLOSE_LINES_FROM_ARRAYS, ps -> Sql.setColumnArrays(c, ps, columns));
+  }
+}

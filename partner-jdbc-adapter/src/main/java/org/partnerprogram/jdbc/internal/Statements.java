@@ -1,0 +1,471 @@
+package org.partnerprogram.jdbc.internal;
+
+import java.math.BigDecimal;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PeriodCloseLine;
+import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.jdbc.Dialect;
+
+/**
+ * Everything the stores say differently to each database, in one class per database (as ShedLock's
+ * {@code SqlStatementsSource} has one subclass per database): this class holds the portable form,
+ * which MariaDB and H2 share, and {@link PostgresStatements}, {@link MariaDbStatements} and {@link
+ * H2Statements} override what their database does otherwise. SQL that is the same everywhere stays
+ * next to its store.
+ *
+ * <p>Every method returning SQL text returns a constant (ParameterisedSqlTest checks it); an {@code
+ * int} parameter only sizes an {@code IN} list of placeholders.
+ */
+abstract class Statements {
+  /** EARNED adds, REVERSED subtracts ({@code e} the entry). */
+  static final String SIGNED_AMOUNT =
+      "CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END";
+
+  /** An entry of the ledger that a close may pay ({@code e} the entry; parameter: the bound). */
+  static final String PAYABLE = "e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < ?";
+
+  /** An entry of the ledger that a close may pay and no payout pays yet ({@code e} the entry). */
+  static final String UNASSIGNED =
+      PAYABLE + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)";
+
+  /**
+   * The start of a sum of unassigned payable entries per partner, to be followed by how the
+   * partners are bound ({@code e} the entry).
+   */
+  static final String SUM_PER_PARTNER =
+      "SELECT e.partner_id, SUM("
+          + SIGNED_AMOUNT
+          + ") AS payable FROM pp_ledger_entry e WHERE e.partner_id";
+
+  /** Rows fetched per round trip when a statement's result may be large. */
+  static final int FETCH_SIZE = 500;
+
+  private static final Statements POSTGRESQL = new PostgresStatements();
+  private static final Statements MARIADB = new MariaDbStatements();
+  private static final Statements H2 = new H2Statements();
+
+  /**
+   * The statements of a database.
+   *
+   * @param dialect the database; never null
+   * @return its statements; never null
+   */
+  static Statements of(Dialect dialect) {
+    return switch (dialect) {
+      case POSTGRESQL -> POSTGRESQL;
+      case MARIADB -> MARIADB;
+      case H2 -> H2;
+    };
+  }
+
+  // ------------------------------------------------------------------ sessions and values
+
+  /**
+   * What a connection runs once when the adapter first uses it.
+   *
+   * @return a statement, or empty for none
+   */
+  String sessionSetup() {
+    return "";
+  }
+
+  /**
+   * The statement that puts only the next transaction at READ COMMITTED.
+   *
+   * @return the statement, or empty where the level must be set on the connection and restored
+   */
+  String readCommittedForOneTransaction() {
+    return "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
+  }
+
+  /**
+   * Binds an instant that {@link Sql#storable} accepted.
+   *
+   * @param ps the statement
+   * @param index the parameter index
+   * @param value the instant
+   * @throws SQLException on failure
+   */
+  void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+  }
+
+  /**
+   * Reads an instant.
+   *
+   * @param rs the result
+   * @param column the column
+   * @return the instant, or empty if NULL
+   * @throws SQLException on failure
+   */
+  Optional<Instant> getInstant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return Optional.ofNullable(value).map(v -> v.toInstant().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  // ------------------------------------------------------------------ fragments
+
+  /**
+   * The suffix that makes an insert duplicate-safe ({@link Sql#insertUnlessDuplicate}).
+   *
+   * @return the suffix, or empty where the duplicate-key error undoes only the statement
+   */
+  String onConflictDoNothing() {
+    return "";
+  }
+
+  /**
+   * The suffix that makes a text column compare and sort byte-wise, as Java compares ids.
+   *
+   * @return the suffix, or empty where the columns compare so already
+   */
+  String byteOrder() {
+    return "";
+  }
+
+  /**
+   * The placeholder of a JSON value bound as text.
+   *
+   * @return the placeholder
+   */
+  String jsonParameter() {
+    return "?";
+  }
+
+  /**
+   * Whether the two rate cards in force for a partner are best read in one statement.
+   *
+   * @return true for one statement, false for one statement per card
+   */
+  boolean readsRateCardsInOneStatement() {
+    return true;
+  }
+
+  // ------------------------------------------------------------------ ledger
+
+  /**
+   * The insert of one ledger entry (without {@link #onConflictDoNothing()}).
+   *
+   * @return the statement
+   */
+  String insertEntry() {
+    return "INSERT INTO pp_ledger_entry (entry_order, "
+        + JdbcLedgerStore.entryColumns()
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  }
+
+  /**
+   * Appends ledger entries in one round trip: here a JDBC batch of {@link #insertEntry()}.
+   *
+   * @param c the connection
+   * @param entries the entries, in order
+   * @param binder binds one entry to {@link #insertEntry()}
+   * @return true if a unique key refused an entry, after which the batch may have written any part
+   *     of the entries (a failed insert undoes only itself); false if all were written
+   * @throws SQLException on any other failure
+   */
+  boolean appendEntries(Connection c, List<LedgerEntry> entries, Jdbc.RowBinder<LedgerEntry> binder)
+      throws SQLException {
+    try {
+      Jdbc.batch(c, insertEntry(), entries, binder);
+      return false;
+    } catch (BatchUpdateException e) {
+      SQLException cause = causeOf(e);
+      if (SqlErrors.isUniqueViolation(e) || SqlErrors.isUniqueViolation(cause)) {
+        return true;
+      }
+      throw cause;
+    }
+  }
+
+  /**
+   * The failure behind a failed batch, which drivers wrap (MariaDB's wrapper has no SQLState, so
+   * mapping the wrapper would turn a dropped connection into a non-retryable error).
+   */
+  private static SQLException causeOf(BatchUpdateException e) {
+    SQLException s = e;
+    for (int depth = 0; depth < 8 && s instanceof BatchUpdateException; depth++) {
+      if (s.getCause() instanceof SQLException cause) {
+        s = cause;
+      } else if (s.getNextException() != null) {
+        s = s.getNextException();
+      } else {
+        break;
+      }
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------------ outbox
+
+  /**
+   * The insert of one outbox event.
+   *
+   * @return the statement
+   */
+  String insertEvent() {
+    return "INSERT INTO pp_outbox (event_id, event_type, partner_id, occurred_at, schema_version,"
+        + " payload) VALUES (?, ?, ?, ?, ?, "
+        + jsonParameter()
+        + ")";
+  }
+
+  /**
+   * Writes several events to the outbox in one round trip, in list order: here a batch of {@link
+   * #insertEvent()}.
+   *
+   * @param c the connection
+   * @param events the events, at least two
+   * @param json each event's JSON, by position
+   * @param binder binds the event at a position to {@link #insertEvent()}
+   * @throws SQLException on failure
+   */
+  void insertEvents(
+      Connection c,
+      List<? extends ProgramEvent> events,
+      List<String> json,
+      Jdbc.RowBinder<Integer> binder)
+      throws SQLException {
+    List<Integer> positions = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
+    Jdbc.batch(c, insertEvent(), positions, binder);
+  }
+
+  // ------------------------------------------------------------------ closing a month
+
+  /**
+   * Runs work that inserts many rows referencing {@code pp_payout}; here it just runs it.
+   *
+   * @param c the connection
+   * @param work the work
+   * @return what the work returned
+   * @throws SQLException on failure
+   */
+  <T> T foreignKeysCheckedByIndex(Connection c, Sql.Work<T> work) throws SQLException {
+    return work.apply(c);
+  }
+
+  /**
+   * Per partner with any, the sum of its unassigned payable entries, aggregated in storage.
+   *
+   * @param c the connection
+   * @param partners the partners, at most {@link Sql#IN_LIST}
+   * @param bound payable before this (whole microseconds)
+   * @param currency the currency
+   * @return partner id to sum
+   * @throws SQLException on failure
+   */
+  Map<String, BigDecimal> unassignedSums(
+      Connection c, List<String> partners, Instant bound, Currency currency) throws SQLException {
+    return sums(
+        c,
+        SUM_PER_PARTNER
+            + " IN ("
+            + Sql.placeholders(partners.size())
+            + ") AND "
+            + UNASSIGNED
+            + " AND e.currency_code = ? GROUP BY e.partner_id",
+        ps -> {
+          int i = bindAll(ps, 1, partners);
+          setInstant(ps, i++, bound);
+          ps.setString(i, currency.getCurrencyCode());
+        });
+  }
+
+  /** Rows of (partner_id, payable) as a map, a NULL sum as zero. */
+  static Map<String, BigDecimal> sums(Connection c, String sql, Jdbc.Binder binder)
+      throws SQLException {
+    Map<String, BigDecimal> sums = new HashMap<>();
+    Jdbc.forEach(
+        c,
+        sql,
+        binder,
+        0,
+        rs -> Map.entry(rs.getString("partner_id"), orZero(rs.getBigDecimal("payable"))),
+        e -> sums.put(e.getKey(), e.getValue()));
+    return sums;
+  }
+
+  private static BigDecimal orZero(BigDecimal amount) {
+    return amount == null ? BigDecimal.ZERO : amount;
+  }
+
+  /**
+   * Assigns a partner's payable entries to a payout in one INSERT … SELECT (parameters: payout,
+   * partner, bound, currency); the primary key on {@code entry_id} refuses an entry already
+   * assigned.
+   *
+   * @return the statement
+   */
+  String assignEntriesOfPartner() {
+    return "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+        + " SELECT e.entry_id, ?, e.partner_id, "
+        + SIGNED_AMOUNT
+        + " FROM pp_ledger_entry e WHERE e.partner_id = ? AND "
+        + UNASSIGNED
+        + " AND e.currency_code = ?";
+  }
+
+  /**
+   * The insert of one payout.
+   *
+   * @return the statement
+   */
+  String insertPayout() {
+    return "INSERT INTO pp_payout ("
+        + JdbcPayoutStore.payoutColumns()
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  }
+
+  /**
+   * Inserts payouts in one round trip: here a batch of {@link #insertPayout()}.
+   *
+   * @param c the connection
+   * @param payouts the payouts
+   * @param binder binds one payout to {@link #insertPayout()}
+   * @throws SQLException on failure
+   */
+  void insertPayouts(Connection c, List<Payout> payouts, Jdbc.RowBinder<Payout> binder)
+      throws SQLException {
+    Jdbc.batch(c, insertPayout(), payouts, binder);
+  }
+
+  /**
+   * Assigns the payable entries of new payouts' partners to them and records what each payout got:
+   * here one INSERT … SELECT for the chunk, joined through the payouts' partners, after which the
+   * payouts' sums are read from their items' index (V7). The payouts are new, so all they hold is
+   * what this assigned (summing the entries before the insert instead would miss a concurrent
+   * transaction's changes in between).
+   *
+   * @param c the connection
+   * @param chunk new payouts, at most {@link Sql#IN_LIST}, one per partner
+   * @param bound payable before this (whole microseconds)
+   * @param currency the currency
+   * @param assigned where each payout's assigned sum is put
+   * @throws SQLException on failure
+   */
+  void assignNewPayouts(
+      Connection c,
+      List<Payout> chunk,
+      Instant bound,
+      Currency currency,
+      Map<PayoutId, Money> assigned)
+      throws SQLException {
+    Jdbc.update(
+        c,
+        "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+            + " SELECT e.entry_id, p.payout_id, e.partner_id, "
+            + SIGNED_AMOUNT
+            + " FROM pp_payout p JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
+            + " WHERE p.payout_id IN ("
+            + Sql.placeholders(chunk.size())
+            + ") AND "
+            + UNASSIGNED
+            + " AND e.currency_code = ?",
+        ps -> {
+          int i = bindPayoutIds(ps, 1, chunk);
+          setInstant(ps, i++, bound);
+          ps.setString(i, currency.getCurrencyCode());
+        });
+    Jdbc.forEach(
+        c,
+        "SELECT payout_id, SUM(signed_amount) AS assigned FROM pp_payout_item WHERE payout_id IN ("
+            + Sql.placeholders(chunk.size())
+            + ") GROUP BY payout_id",
+        ps -> bindPayoutIds(ps, 1, chunk),
+        0,
+        rs -> Map.entry(rs.getString("payout_id"), rs.getBigDecimal("assigned")),
+        e -> assigned.put(PayoutId.of(e.getKey()), total(e.getValue(), currency)));
+  }
+
+  /** Binds the texts from {@code index} on; returns the next index. */
+  static int bindAll(PreparedStatement ps, int index, List<String> values) throws SQLException {
+    int i = index;
+    for (String value : values) {
+      ps.setString(i++, value);
+    }
+    return i;
+  }
+
+  /** Binds the payouts' ids from {@code index} on; returns the next index. */
+  static int bindPayoutIds(PreparedStatement ps, int index, List<Payout> payouts)
+      throws SQLException {
+    int i = index;
+    for (Payout payout : payouts) {
+      ps.setString(i++, payout.payoutId().value());
+    }
+    return i;
+  }
+
+  /** Binds the payouts' partners from {@code index} on; returns the next index. */
+  static int bindPartnerIds(PreparedStatement ps, int index, List<Payout> payouts)
+      throws SQLException {
+    int i = index;
+    for (Payout payout : payouts) {
+      ps.setString(i++, payout.partnerId().value());
+    }
+    return i;
+  }
+
+  /** A sum the SDK computed, NULL as zero. */
+  static Money total(BigDecimal amount, Currency currency) {
+    return Money.total(orZero(amount), currency);
+  }
+
+  /**
+   * The insert of one close line.
+   *
+   * @return the statement
+   */
+  String insertCloseLine() {
+    return "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code, payout_id,"
+        + " carry_over_reason) VALUES (?, ?, ?, ?, ?, ?)";
+  }
+
+  /**
+   * Inserts close lines in one round trip: here a batch of {@link #insertCloseLine()}.
+   *
+   * @param c the connection
+   * @param lines the lines
+   * @param binder binds one line to {@link #insertCloseLine()}
+   * @throws SQLException on failure
+   */
+  void insertCloseLines(
+      Connection c, List<PeriodCloseLine> lines, Jdbc.RowBinder<PeriodCloseLine> binder)
+      throws SQLException {
+    Jdbc.batch(c, insertCloseLine(), lines, binder);
+  }
+
+  /**
+   * Records, for a chunk of partners, which of their unassigned payable entries a close carried
+   * over (parameters: month, the partners, currency, bound).
+   *
+   * @param partners how many partners, at most {@link Sql#IN_LIST}
+   * @return the statement
+   */
+  String carryOver(int partners) {
+    return "INSERT INTO pp_carried_item (period, partner_id, entry_id, signed_amount)"
+        + " SELECT ?, e.partner_id, e.entry_id, "
+        + SIGNED_AMOUNT
+        + " FROM pp_ledger_entry e WHERE e.partner_id IN ("
+        + Sql.placeholders(partners)
+        + ") AND e.currency_code = ? AND "
+        + UNASSIGNED;
+  }
+}
