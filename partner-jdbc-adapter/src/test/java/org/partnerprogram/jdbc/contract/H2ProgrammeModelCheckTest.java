@@ -1,8 +1,10 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.contract;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.testkit.ProgrammeModelCheck;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** The JDBC adapter on H2 agrees with the programme model (fewer sequences than in memory). */
 class H2ProgrammeModelCheckTest extends ProgrammeModelCheck {

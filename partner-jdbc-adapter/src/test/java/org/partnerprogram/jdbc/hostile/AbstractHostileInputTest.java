@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.partnerprogram.core.hostile.HostileCorpus;
 import org.partnerprogram.core.hostile.HostileWorld;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.RecordingDataSource;
+import org.partnerprogram.jdbc.support.TableChecksums;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * The hostile corpus of partner-core against a real database holding a populated programme (two

@@ -1,6 +1,7 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.hostile;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** The hostile corpus on H2. */
 class H2HostileInputTest extends AbstractHostileInputTest {

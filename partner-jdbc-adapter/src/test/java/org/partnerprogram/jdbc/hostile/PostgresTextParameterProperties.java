@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.hostile.HostileCorpus;
 import org.partnerprogram.core.hostile.HostileWorld;
 import org.partnerprogram.core.hostile.TextParameters;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.RecordingDataSource;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * Random strings into every text parameter of every command, on PostgreSQL: accepted and read back

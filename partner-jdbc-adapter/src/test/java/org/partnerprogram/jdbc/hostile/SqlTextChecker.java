@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.hostile;
 
 import java.util.ArrayList;
 import java.util.HashSet;

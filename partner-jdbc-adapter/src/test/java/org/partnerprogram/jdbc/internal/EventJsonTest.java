@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,6 @@ import org.partnerprogram.core.domain.event.PartnerRejoined;
 import org.partnerprogram.core.domain.event.PayoutCreated;
 import org.partnerprogram.core.domain.event.PayoutFailed;
 import org.partnerprogram.core.domain.event.PayoutPaid;
-import org.partnerprogram.jdbc.internal.EventJson;
 
 /**
  * The outbox JSON of the partner, attribution, commission and payout events is what a consumer

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.partnerprogram.jdbc.JdbcMigrations;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * The migrations run without a single database warning: Flyway logs each warning a statement

@@ -1,10 +1,10 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnerprogram.jdbc.PayoutRows.entry;
-import static org.partnerprogram.jdbc.PayoutRows.execute;
-import static org.partnerprogram.jdbc.PayoutRows.payout;
+import static org.partnerprogram.jdbc.support.PayoutRows.entry;
+import static org.partnerprogram.jdbc.support.PayoutRows.execute;
+import static org.partnerprogram.jdbc.support.PayoutRows.payout;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.jdbc.JdbcMigrations;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.RecordingDataSource;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * The signed amount of payout items (V7). The migration over a database that an earlier release

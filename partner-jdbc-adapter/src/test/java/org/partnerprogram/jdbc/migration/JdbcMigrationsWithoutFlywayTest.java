@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.PartnerProgramException;
+import org.partnerprogram.jdbc.JdbcMigrations;
 
 /** A host without Flyway gets a typed error that says what to add, not a NoClassDefFoundError. */
 class JdbcMigrationsWithoutFlywayTest {

@@ -1,6 +1,7 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.migration;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 class MariaDbPayoutItemAmountTest extends AbstractPayoutItemAmountTest {
   @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb().migratedTo("4");

@@ -1,10 +1,10 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnerprogram.jdbc.PayoutRows.entry;
-import static org.partnerprogram.jdbc.PayoutRows.execute;
-import static org.partnerprogram.jdbc.PayoutRows.payout;
+import static org.partnerprogram.jdbc.support.PayoutRows.entry;
+import static org.partnerprogram.jdbc.support.PayoutRows.execute;
+import static org.partnerprogram.jdbc.support.PayoutRows.payout;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -25,6 +25,9 @@ import org.partnerprogram.core.domain.PartnerAmount;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.RecordingDataSource;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * How a MariaDB close leaves out the entries already paid: it reads the chunk's partners' payouts

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,9 @@ import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.testkit.MutableClock;
 import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.jdbc.support.HostManagedStorage;
+import org.partnerprogram.jdbc.support.ReliabilityWorld;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * A close checks the foreign keys of the rows it adds ({@code pp_payout_item} and {@code

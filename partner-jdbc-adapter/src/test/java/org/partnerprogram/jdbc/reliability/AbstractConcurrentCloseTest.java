@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +50,9 @@ import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.jdbc.support.ThreadConnections;
 
 /**
  * Issue 6 on a real database: the same month closed at once by two threads of one host instance and

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +50,9 @@ import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.RefundResult;
 import org.partnerprogram.core.port.in.SignupAttribution;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.jdbc.support.ThreadConnections;
 
 /**
  * Issues 4 and 5 on a real database: the same signup or host event delivered by several host

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +32,10 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.ReliabilityWorld;
+import org.partnerprogram.jdbc.support.TableChecksums;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * Issue 10, database faults on a real database, each while a payment is being recorded (a use case

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,10 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.jdbc.ReliabilityWorld.HostEvent;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.ReliabilityWorld;
+import org.partnerprogram.jdbc.support.ReliabilityWorld.HostEvent;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * Issue 10 on a real database: several SDK instances, each with its own connection pool, share one

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,9 @@ import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.testkit.MutableClock;
 import org.partnerprogram.core.testkit.ProgramFixture;
-import org.partnerprogram.jdbc.ReliabilityWorld.HostEvent;
+import org.partnerprogram.jdbc.support.ReliabilityWorld;
+import org.partnerprogram.jdbc.support.ReliabilityWorld.HostEvent;
+import org.partnerprogram.jdbc.support.ThreadConnections;
 
 /**
  * Issue 10, reconciliation: a month of host events (orders, payments, refunds) delivered with 10 %

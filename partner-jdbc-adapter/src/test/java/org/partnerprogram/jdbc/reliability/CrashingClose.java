@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.jdbc.Dialect;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.ReliabilityWorld;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.port.out.ProgramStorage;

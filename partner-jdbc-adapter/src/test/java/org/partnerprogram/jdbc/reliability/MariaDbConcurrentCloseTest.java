@@ -1,6 +1,7 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * A month closed from two instances at once is closed once, paying every entry once, on MariaDB.

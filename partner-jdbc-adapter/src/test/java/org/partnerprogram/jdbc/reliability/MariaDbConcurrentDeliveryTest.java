@@ -1,6 +1,7 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** Concurrent deliveries of signups, payments and refunds have effect once on MariaDB. */
 class MariaDbConcurrentDeliveryTest extends AbstractConcurrentDeliveryTest {

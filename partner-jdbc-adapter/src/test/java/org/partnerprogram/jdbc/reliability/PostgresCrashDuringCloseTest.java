@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,9 @@ import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.testkit.Invariants;
 import org.partnerprogram.core.testkit.MutableClock;
 import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.ReliabilityWorld;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * Issue 10, a crash during a payout run: a child JVM closes a month on PostgreSQL and is killed

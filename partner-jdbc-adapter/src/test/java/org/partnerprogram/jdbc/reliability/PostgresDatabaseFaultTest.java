@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.reliability;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** Dropped connections, deadlocks and serialization failures on PostgreSQL. */
 class PostgresDatabaseFaultTest extends AbstractDatabaseFaultTest {

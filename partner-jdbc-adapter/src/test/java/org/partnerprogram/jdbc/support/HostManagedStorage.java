@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.support;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,13 +21,14 @@ import org.partnerprogram.core.port.out.ReferralCodeStore;
 import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
 
 /**
  * A host that manages its own transactions, with a {@link JdbcProgramStorage#joining joined}
  * storage inside: every unit of work the contract runs is wrapped in a host transaction on a
  * connection of the host's own, which the host commits or rolls back.
  */
-final class HostManagedStorage implements ProgramStorage {
+public final class HostManagedStorage implements ProgramStorage {
   private final DataSource dataSource;
 
   // The host's "current transaction", per storage as a host framework keeps it per data source.
@@ -36,22 +37,22 @@ final class HostManagedStorage implements ProgramStorage {
 
   private final JdbcProgramStorage joined;
 
-  HostManagedStorage(DataSource dataSource) {
+  public HostManagedStorage(DataSource dataSource) {
     this.dataSource = dataSource;
     this.joined = JdbcProgramStorage.joining(hostConnection::get);
   }
 
-  JdbcProgramStorage joined() {
+  public JdbcProgramStorage joined() {
     return joined;
   }
 
   /** The connection of the host transaction in progress on this thread (null outside one). */
-  Connection currentHostConnection() {
+  public Connection currentHostConnection() {
     return hostConnection.get();
   }
 
   /** Runs work in a host transaction, as a host framework would. */
-  <T> T inHostTransaction(Supplier<T> work) {
+  public <T> T inHostTransaction(Supplier<T> work) {
     if (hostConnection.get() != null) {
       return work.get();
     }

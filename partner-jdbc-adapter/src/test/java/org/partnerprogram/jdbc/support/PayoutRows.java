@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.support;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,11 +19,11 @@ import org.partnerprogram.core.domain.PayoutStatus;
  * Rows for tests of the payout store's SQL: ledger entries written straight into the table, as an
  * earlier release or another writer left them, and new payouts to store.
  */
-final class PayoutRows {
+public final class PayoutRows {
   private PayoutRows() {}
 
   /** A new payout of November 2026 for EUR 0.01, created at 2026-12-01 09:00 UTC. */
-  static Payout payout(String id, String partner) {
+  public static Payout payout(String id, String partner) {
     Instant at = Instant.parse("2026-12-01T09:00:00Z");
     return new Payout(
         PayoutId.of(id),
@@ -41,7 +41,7 @@ final class PayoutRows {
    * A ledger entry in EUR, payable from 2026-11-10 09:00; its order, event and order key come from
    * the id's last twelve characters.
    */
-  static void entry(Connection c, String id, String partner, String kind, String amount)
+  public static void entry(Connection c, String id, String partner, String kind, String amount)
       throws SQLException {
     execute(
         c,
@@ -65,7 +65,7 @@ final class PayoutRows {
             + "', TIMESTAMP '2026-11-02 09:00:00')");
   }
 
-  static void execute(Connection c, String statement) throws SQLException {
+  public static void execute(Connection c, String statement) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate(statement);
     }

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.support;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * prepareStatement}, {@code prepareCall}, {@code nativeSQL} and to a plain {@link Statement}'s
  * {@code execute*} and {@code addBatch}. Lets a test assert that input never becomes SQL text.
  */
-final class RecordingDataSource {
+public final class RecordingDataSource {
   private static final Set<String> CONNECTION_SQL =
       Set.of("prepareStatement", "prepareCall", "nativeSQL");
   private static final Set<String> STATEMENT_SQL =
@@ -25,20 +25,20 @@ final class RecordingDataSource {
   private final List<String> sql = new CopyOnWriteArrayList<>();
   private final DataSource dataSource;
 
-  RecordingDataSource(DataSource target) {
+  public RecordingDataSource(DataSource target) {
     this.dataSource = proxy(DataSource.class, target, this::onDataSource);
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     return dataSource;
   }
 
   /** Every SQL string seen so far, in order, duplicates included. */
-  List<String> statements() {
+  public List<String> statements() {
     return List.copyOf(sql);
   }
 
-  void clear() {
+  public void clear() {
     sql.clear();
   }
 

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -47,14 +47,14 @@ import org.partnerprogram.core.port.out.ProgramStorage;
  * number of partners with payout accounts and vanity codes, customers referred by each, and host
  * events (orders, payments, refunds) generated from a seed.
  */
-final class ReliabilityWorld {
+public final class ReliabilityWorld {
   /** Whether soak sizes run ({@code -Dpartner.soak=true}); CI runs the small sizes. */
-  static final boolean SOAK = Boolean.getBoolean("partner.soak");
+  public static final boolean SOAK = Boolean.getBoolean("partner.soak");
 
   private ReliabilityWorld() {}
 
   /** A programme with a seeded random source: for one thread at a time, ids repeat per seed. */
-  static PartnerProgram program(ProgramStorage storage, Clock clock, long seed) {
+  public static PartnerProgram program(ProgramStorage storage, Clock clock, long seed) {
     return builder(storage, clock).random(new SplittableRandom(seed)).build();
   }
 
@@ -62,11 +62,11 @@ final class ReliabilityWorld {
    * A programme as a host runs it, with its own {@code SecureRandom}: for instances shared by
    * threads, and for several instances on one database (two seeded alike would make the same ids).
    */
-  static PartnerProgram program(ProgramStorage storage, Clock clock) {
+  public static PartnerProgram program(ProgramStorage storage, Clock clock) {
     return builder(storage, clock).build();
   }
 
-  static PartnerProgram.Builder builder(ProgramStorage storage, Clock clock) {
+  public static PartnerProgram.Builder builder(ProgramStorage storage, Clock clock) {
     return PartnerProgram.builder()
         .terms(
             ProgramTerms.builder()
@@ -77,7 +77,7 @@ final class ReliabilityWorld {
   }
 
   /** Rate card, partners and their referred customers; returns the partners by index. */
-  static List<PartnerId> populate(
+  public static List<PartnerId> populate(
       PartnerProgram program, int partners, int customersPerPartner, Instant at) {
     program
         .rates()
@@ -111,24 +111,24 @@ final class ReliabilityWorld {
     return ids;
   }
 
-  static String code(int partner) {
+  public static String code(int partner) {
     return "partner-" + partner;
   }
 
-  static String customer(int partner, int index) {
+  public static String customer(int partner, int index) {
     return "c-" + partner + "-" + index;
   }
 
-  static Money eur(String amount) {
+  public static Money eur(String amount) {
     return Money.of(amount, "EUR");
   }
 
-  static Money eur(BigDecimal amount) {
+  public static Money eur(BigDecimal amount) {
     return Money.of(amount.toPlainString(), "EUR");
   }
 
   /** A two-line order (shared hosting and VPS). */
-  static Order order(String orderId, String customer, Instant at, Money hosting, Money vps) {
+  public static Order order(String orderId, String customer, Instant at, Money hosting, Money vps) {
     return new Order(
         OrderId.of(orderId),
         CustomerAccountId.of(customer),
@@ -149,13 +149,14 @@ final class ReliabilityWorld {
   }
 
   /** A random amount between 1.00 and 200.00 EUR. */
-  static Money amount(SplittableRandom random) {
+  public static Money amount(SplittableRandom random) {
     return eur(BigDecimal.valueOf(random.nextLong(100, 20_001), 2));
   }
 
   /** One host event: its id and how to deliver it. */
-  record HostEvent(String id, String kind, String orderId, Consumer<PartnerProgram> delivery) {
-    void deliverTo(PartnerProgram program) {
+  public record HostEvent(
+      String id, String kind, String orderId, Consumer<PartnerProgram> delivery) {
+    public void deliverTo(PartnerProgram program) {
       delivery.accept(program);
     }
   }
@@ -164,7 +165,7 @@ final class ReliabilityWorld {
    * The host events of one order: the order, its payment, and (if {@code refund} is given) a
    * whole-order refund after the payment.
    */
-  static List<HostEvent> orderEvents(
+  public static List<HostEvent> orderEvents(
       String orderId, String customer, Instant at, Money hosting, Money vps, Money refund) {
     List<HostEvent> events = new ArrayList<>();
     Order order = order(orderId, customer, at, hosting, vps);
@@ -202,7 +203,7 @@ final class ReliabilityWorld {
   }
 
   /** Each partner's balance (by index) as the partner page shows it. */
-  static Map<Integer, Balance> balances(PartnerProgram program, List<PartnerId> partners) {
+  public static Map<Integer, Balance> balances(PartnerProgram program, List<PartnerId> partners) {
     Map<Integer, Balance> balances = new TreeMap<>();
     for (int p = 0; p < partners.size(); p++) {
       balances.put(p, program.partners().overview(partners.get(p)).orElseThrow().balance());
@@ -211,7 +212,7 @@ final class ReliabilityWorld {
   }
 
   /** A pool of its own for one SDK instance, as a host would configure it. */
-  static HikariDataSource pool(DataSource database, String name, int size) {
+  public static HikariDataSource pool(DataSource database, String name, int size) {
     HikariConfig config = new HikariConfig();
     config.setDataSource(database);
     config.setPoolName(name);
@@ -226,7 +227,7 @@ final class ReliabilityWorld {
    * partner's account, order, line, kind, amount and source event), processed events, refunds, paid
    * orders and outbox events by type.
    */
-  static List<String> canonicalState(DataSource dataSource) throws SQLException {
+  public static List<String> canonicalState(DataSource dataSource) throws SQLException {
     List<String> rows = new ArrayList<>();
     rows.addAll(
         query(
@@ -261,7 +262,7 @@ final class ReliabilityWorld {
    * (the per-run database is shared; its statistics would otherwise carry this test's thousands of
    * rows and change which index a plan test sees).
    */
-  static void emptyAndVacuum(TestDatabase database) throws SQLException {
+  public static void emptyAndVacuum(TestDatabase database) throws SQLException {
     DataSource dataSource = database.emptied();
     try (Connection c = dataSource.getConnection()) {
       if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
@@ -277,7 +278,7 @@ final class ReliabilityWorld {
     }
   }
 
-  static List<String> query(DataSource dataSource, String sql) throws SQLException {
+  public static List<String> query(DataSource dataSource, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql);

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +21,13 @@ import javax.sql.DataSource;
  * A checksum of every {@code pp_%} table: per table the row count and an order-independent hash
  * (the sum of a SHA-256 prefix of each row, its columns read as strings via JDBC metadata).
  */
-final class TableChecksums {
+public final class TableChecksums {
   private TableChecksums() {}
 
   /** One table's checksum. */
-  record Sum(long rows, long hash) {}
+  public record Sum(long rows, long hash) {}
 
-  static List<String> tables(DataSource dataSource) throws SQLException {
+  public static List<String> tables(DataSource dataSource) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
@@ -44,13 +44,14 @@ final class TableChecksums {
     return tables;
   }
 
-  static Map<String, Sum> of(DataSource dataSource, List<String> tables) throws SQLException {
+  public static Map<String, Sum> of(DataSource dataSource, List<String> tables)
+      throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return of(c, tables);
     }
   }
 
-  static Map<String, Sum> of(Connection c, List<String> tables) throws SQLException {
+  public static Map<String, Sum> of(Connection c, List<String> tables) throws SQLException {
     Map<String, Sum> sums = new TreeMap<>();
     MessageDigest sha;
     try {

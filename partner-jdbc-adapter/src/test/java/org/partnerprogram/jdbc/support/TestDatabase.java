@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mariadb.jdbc.MariaDbDataSource;
+import org.partnerprogram.jdbc.Dialect;
+import org.partnerprogram.jdbc.JdbcMigrations;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.OutboxEntry;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -46,12 +50,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * mode ({@code PARTNER_STRICT=true}, as {@code .ci/run} sets, or {@code -Dpartner.strict=true})
  * both fail instead; the generic {@code CI} variable plays no part.
  */
-final class TestDatabase implements BeforeAllCallback {
+public final class TestDatabase implements BeforeAllCallback {
   /** The system property that turns strict mode on ({@code -Dpartner.strict=true}). */
-  static final String STRICT_PROPERTY = "partner.strict";
+  public static final String STRICT_PROPERTY = "partner.strict";
 
   /** The environment variable that turns strict mode on; {@code .ci/run} exports it. */
-  static final String STRICT_VARIABLE = "PARTNER_STRICT";
+  public static final String STRICT_VARIABLE = "PARTNER_STRICT";
 
   /** The target of {@link #unmigrated()}: no migration at all. */
   private static final String UNMIGRATED = "none";
@@ -118,7 +122,7 @@ final class TestDatabase implements BeforeAllCallback {
    *
    * @param version the last migration to apply, as Flyway's target ("4")
    */
-  TestDatabase migratedTo(String version) {
+  public TestDatabase migratedTo(String version) {
     return new TestDatabase(kind, name + "-to-" + version, version);
   }
 
@@ -126,11 +130,11 @@ final class TestDatabase implements BeforeAllCallback {
    * A database of this kind of its own that holds only the host's table, not migrated at all, so
    * that a test can run every migration itself.
    */
-  TestDatabase unmigrated() {
+  public TestDatabase unmigrated() {
     return new TestDatabase(kind, name + "-unmigrated", UNMIGRATED);
   }
 
-  static TestDatabase postgres() {
+  public static TestDatabase postgres() {
     return new TestDatabase(Kind.POSTGRESQL);
   }
 
@@ -139,15 +143,15 @@ final class TestDatabase implements BeforeAllCallback {
    * write tens of thousands of rows, and the statistics they leave would change which index the
    * plan checks of other test classes see.
    */
-  static TestDatabase postgres(String name) {
+  public static TestDatabase postgres(String name) {
     return new TestDatabase(Kind.POSTGRESQL, name);
   }
 
-  static TestDatabase mariadb() {
+  public static TestDatabase mariadb() {
     return new TestDatabase(Kind.MARIADB);
   }
 
-  static TestDatabase h2() {
+  public static TestDatabase h2() {
     return new TestDatabase(Kind.H2);
   }
 
@@ -164,7 +168,7 @@ final class TestDatabase implements BeforeAllCallback {
   }
 
   /** The migrated database, every pp_ table emptied. */
-  DataSource emptied() {
+  public DataSource emptied() {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       for (String table : TABLES) {
@@ -176,11 +180,11 @@ final class TestDatabase implements BeforeAllCallback {
     return dataSource;
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     return dataSource;
   }
 
-  static List<UUID> eventIds(JdbcProgramStorage storage) {
+  public static List<UUID> eventIds(JdbcProgramStorage storage) {
     return storage.outboxReader().unacknowledged(100_000).stream()
         .map(OutboxEntry::eventId)
         .toList();
@@ -227,7 +231,8 @@ final class TestDatabase implements BeforeAllCallback {
    * @param properties the system properties by name (null when unset)
    * @return true in strict mode
    */
-  static boolean strict(UnaryOperator<String> environment, UnaryOperator<String> properties) {
+  public static boolean strict(
+      UnaryOperator<String> environment, UnaryOperator<String> properties) {
     String value = properties.apply(STRICT_PROPERTY);
     if (value == null || value.isEmpty()) {
       value = environment.apply(STRICT_VARIABLE);

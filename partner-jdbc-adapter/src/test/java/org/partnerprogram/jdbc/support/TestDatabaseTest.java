@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

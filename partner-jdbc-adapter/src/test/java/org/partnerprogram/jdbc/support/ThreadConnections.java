@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc;
+package org.partnerprogram.jdbc.support;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * connection set-up. {@link Connection#close()} on a handed-out connection keeps it open; {@link
  * #close()} closes them all.
  */
-final class ThreadConnections implements DataSource, AutoCloseable {
+public final class ThreadConnections implements DataSource, AutoCloseable {
   private final DataSource target;
   private final List<Connection> opened = new CopyOnWriteArrayList<>();
 
@@ -25,7 +25,7 @@ final class ThreadConnections implements DataSource, AutoCloseable {
   @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
-  ThreadConnections(DataSource target) {
+  public ThreadConnections(DataSource target) {
     this.target = target;
   }
 
