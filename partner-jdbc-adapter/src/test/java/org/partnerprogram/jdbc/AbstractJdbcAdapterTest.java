@@ -23,11 +23,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
-import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -37,6 +35,9 @@ import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.core.testkit.StoredPartners;
+import org.partnerprogram.jdbc.support.HostManagedStorage;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
  * What the JDBC adapter promises beyond the port contract: the outbox's JSON and acknowledgement,
@@ -45,6 +46,7 @@ import org.partnerprogram.core.port.in.EnrollmentResult;
  */
 abstract class AbstractJdbcAdapterTest {
   private static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
+  private static final StoredPartners PARTNERS = StoredPartners.enrolledAt(T0);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DataSource dataSource;
@@ -259,16 +261,7 @@ abstract class AbstractJdbcAdapterTest {
                       () ->
                           joined
                               .partners()
-                              .insert(
-                                  new Partner(
-                                      PartnerId.of("p-host"),
-                                      CustomerAccountId.of("cust-host"),
-                                      PartnerStatus.ACTIVE,
-                                      T0,
-                                      T0,
-                                      Optional.empty(),
-                                      Optional.empty(),
-                                      1)));
+                              .insert(PARTNERS.partner("p-host").customer("cust-host").build()));
               assertThatThrownBy(
                       () ->
                           joined
@@ -278,15 +271,10 @@ abstract class AbstractJdbcAdapterTest {
                                     joined
                                         .partners()
                                         .insert(
-                                            new Partner(
-                                                PartnerId.of("p-failed"),
-                                                CustomerAccountId.of("cust-failed"),
-                                                PartnerStatus.ACTIVE,
-                                                T0,
-                                                T0,
-                                                Optional.empty(),
-                                                Optional.empty(),
-                                                1));
+                                            PARTNERS
+                                                .partner("p-failed")
+                                                .customer("cust-failed")
+                                                .build());
                                     throw new IllegalStateException("use case failed");
                                   }))
                   .isInstanceOf(IllegalStateException.class);
@@ -336,28 +324,21 @@ abstract class AbstractJdbcAdapterTest {
   @Test
   void instantsThatCannotBeStoredExactlyAreRefusedBeforeSql() throws Exception {
     Partner nanos =
-        new Partner(
-            PartnerId.of("p-1"),
-            CustomerAccountId.of("cust-1"),
-            PartnerStatus.ACTIVE,
-            T0.plusNanos(1),
-            T0,
-            Optional.empty(),
-            Optional.empty(),
-            1);
+        PARTNERS
+            .partner("p-1")
+            .customer("cust-1")
+            .enrolledAt(T0.plusNanos(1))
+            .statusChangedAt(T0)
+            .build();
     assertThatThrownBy(() -> storage.transactions().execute(() -> storage.partners().insert(nanos)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("microseconds");
     Partner year3000 =
-        new Partner(
-            PartnerId.of("p-1"),
-            CustomerAccountId.of("cust-1"),
-            PartnerStatus.ACTIVE,
-            T0,
-            Instant.parse("3000-01-01T00:00:00Z"),
-            Optional.empty(),
-            Optional.empty(),
-            1);
+        PARTNERS
+            .partner("p-1")
+            .customer("cust-1")
+            .statusChangedAt(Instant.parse("3000-01-01T00:00:00Z"))
+            .build();
     assertThatThrownBy(
             () -> storage.transactions().execute(() -> storage.partners().insert(year3000)))
         .isInstanceOf(InvalidInputException.class);

@@ -1,6 +1,7 @@
 package org.partnerprogram.jdbc;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** The adapter's own promises on H2. */
 class H2JdbcAdapterTest extends AbstractJdbcAdapterTest {

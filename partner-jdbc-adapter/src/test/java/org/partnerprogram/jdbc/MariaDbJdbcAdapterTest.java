@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** The adapter's own promises on MariaDb. */
 class MariaDbJdbcAdapterTest extends AbstractJdbcAdapterTest {

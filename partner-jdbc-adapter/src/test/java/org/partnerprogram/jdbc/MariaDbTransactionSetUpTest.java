@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** Transaction set-up round trips on MariaDB, whose default level is REPEATABLE READ. */
 class MariaDbTransactionSetUpTest extends AbstractTransactionSetUpTest {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** The adapter's own promises on Postgres. */
 class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {

@@ -2,6 +2,7 @@ package org.partnerprogram.jdbc;
 
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** Transaction set-up round trips on PostgreSQL. */
 class PostgresTransactionSetUpTest extends AbstractTransactionSetUpTest {

@@ -14,6 +14,7 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.jdbc.support.TestDatabase;
 
 /** The snippets of partner-jdbc-adapter/README.md, compiled and run (on H2). */
 class ReadmeExamplesTest {

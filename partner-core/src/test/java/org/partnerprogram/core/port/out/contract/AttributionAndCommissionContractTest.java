@@ -47,6 +47,7 @@ import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.LedgerEntries;
 import org.partnerprogram.core.testkit.ProgramFixture;
 
 /**
@@ -66,6 +67,9 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
 
   /** An instant with microseconds, the precision every adapter keeps. */
   protected static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
+
+  /** Ledger entries that occurred at {@link #T0}: each test names the parts it cares about. */
+  private static final LedgerEntries ENTRIES = LedgerEntries.occurredAt(T0);
 
   private static final Currency EUR = Currency.getInstance("EUR");
   private static final PartnerId P1 = PartnerId.of("p-1");
@@ -136,30 +140,6 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
         eur(commission),
         T0,
         EventId.of("order-" + orderId));
-  }
-
-  private static LedgerEntry entry(
-      PartnerId partner,
-      String orderId,
-      int line,
-      LedgerEntry.Kind kind,
-      Money amount,
-      String event,
-      Instant recordedAt,
-      Instant payableAt) {
-    boolean payable = kind == LedgerEntry.Kind.EARNED || kind == LedgerEntry.Kind.REVERSED;
-    return new LedgerEntry(
-        UUID.randomUUID(),
-        partner,
-        OrderId.of(orderId),
-        line,
-        kind,
-        amount,
-        amount.plus(amount),
-        T0,
-        payable ? Optional.of(payableAt) : Optional.empty(),
-        EventId.of(event),
-        recordedAt);
   }
 
   private static ProcessedEvent processed(String id, String fingerprint) {
@@ -736,19 +716,24 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     int line = 1;
     for (LedgerEntry.Kind kind : LedgerEntry.Kind.values()) {
       entries.add(
-          entry(
-              P1, "order-1", line++, kind, eur("12.34"), "e-1", T0, T0.plus(Duration.ofDays(30))));
+          ENTRIES
+              .of(kind, P1)
+              .order("order-1")
+              .line(line++)
+              .amount(eur("12.34"))
+              .event("e-1")
+              .payableAt(T0.plus(Duration.ofDays(30)))
+              .build());
     }
     entries.add(
-        entry(
-            P1,
-            "order-1",
-            line,
-            LedgerEntry.Kind.EARNED,
-            Money.of("123", "JPY"),
-            "e-1",
-            T0,
-            Instant.parse("2999-12-31T23:59:59.999999Z")));
+        ENTRIES
+            .earned(P1)
+            .order("order-1")
+            .line(line)
+            .amount(Money.of("123", "JPY"))
+            .event("e-1")
+            .payableAt(Instant.parse("2999-12-31T23:59:59.999999Z"))
+            .build());
     for (LedgerEntry e : entries) {
       assertThat(tx(() -> storage.ledger().append(e))).isTrue();
     }
@@ -761,7 +746,7 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
   @Test
   void aSecondEntryWithTheSameEventOrderLineAndKindIsRefusedAndLeavesTheUnitUsable() {
     LedgerEntry first =
-        entry(P1, "order-1", 1, LedgerEntry.Kind.EARNED, eur("1.00"), "pay-1", T0, T0);
+        ENTRIES.earned(P1).order("order-1").amount(eur("1.00")).event("pay-1").build();
     assertThat(tx(() -> storage.ledger().append(first))).isTrue();
 
     boolean[] results =
@@ -771,51 +756,41 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
                   storage
                       .ledger()
                       .append(
-                          entry(
-                              P2,
-                              "order-1",
-                              1,
-                              LedgerEntry.Kind.EARNED,
-                              eur("9.00"),
-                              "pay-1",
-                              T0.plusSeconds(1),
-                              T0)),
+                          ENTRIES
+                              .earned(P2)
+                              .order("order-1")
+                              .amount(eur("9.00"))
+                              .event("pay-1")
+                              .recordedAt(T0.plusSeconds(1))
+                              .build()),
                   storage
                       .ledger()
                       .append(
-                          entry(
-                              P1,
-                              "order-1",
-                              1,
-                              LedgerEntry.Kind.REVERSED,
-                              eur("1.00"),
-                              "pay-1",
-                              T0,
-                              T0)),
+                          ENTRIES
+                              .reversed(P1)
+                              .order("order-1")
+                              .amount(eur("1.00"))
+                              .event("pay-1")
+                              .build()),
                   storage
                       .ledger()
                       .append(
-                          entry(
-                              P1,
-                              "order-1",
-                              2,
-                              LedgerEntry.Kind.EARNED,
-                              eur("1.00"),
-                              "pay-1",
-                              T0,
-                              T0)),
+                          ENTRIES
+                              .earned(P1)
+                              .order("order-1")
+                              .line(2)
+                              .amount(eur("1.00"))
+                              .event("pay-1")
+                              .build()),
                   storage
                       .ledger()
                       .append(
-                          entry(
-                              P1,
-                              "order-1",
-                              1,
-                              LedgerEntry.Kind.EARNED,
-                              eur("1.00"),
-                              "pay-2",
-                              T0,
-                              T0))
+                          ENTRIES
+                              .earned(P1)
+                              .order("order-1")
+                              .amount(eur("1.00"))
+                              .event("pay-2")
+                              .build())
                 });
 
     assertThat(results).containsExactly(false, true, true, true);
@@ -827,18 +802,18 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
   @Test
   void appendingSeveralEntriesSkipsDuplicatesAndLeavesTheUnitUsable() {
     LedgerEntry stored =
-        entry(P1, "order-1", 1, LedgerEntry.Kind.EARNED, eur("1.00"), "pay-1", T0, T0);
+        ENTRIES.earned(P1).order("order-1").amount(eur("1.00")).event("pay-1").build();
     tx(() -> storage.ledger().append(stored));
     LedgerEntry line2 =
-        entry(P1, "order-1", 2, LedgerEntry.Kind.EARNED, eur("2.00"), "pay-1", T0, T0);
+        ENTRIES.earned(P1).order("order-1").line(2).amount(eur("2.00")).event("pay-1").build();
     LedgerEntry line3 =
-        entry(P1, "order-1", 3, LedgerEntry.Kind.EARNED, eur("3.00"), "pay-1", T0, T0);
+        ENTRIES.earned(P1).order("order-1").line(3).amount(eur("3.00")).event("pay-1").build();
     LedgerEntry line3Again =
-        entry(P2, "order-1", 3, LedgerEntry.Kind.EARNED, eur("9.00"), "pay-1", T0, T0);
+        ENTRIES.earned(P2).order("order-1").line(3).amount(eur("9.00")).event("pay-1").build();
     LedgerEntry line4 =
-        entry(P1, "order-1", 4, LedgerEntry.Kind.EARNED, eur("4.00"), "pay-1", T0, T0);
+        ENTRIES.earned(P1).order("order-1").line(4).amount(eur("4.00")).event("pay-1").build();
     LedgerEntry storedAgain =
-        entry(P2, "order-1", 1, LedgerEntry.Kind.EARNED, eur("8.00"), "pay-1", T0, T0);
+        ENTRIES.earned(P2).order("order-1").amount(eur("8.00")).event("pay-1").build();
 
     tx(
         () -> {
@@ -849,15 +824,13 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
                   storage
                       .ledger()
                       .append(
-                          entry(
-                              P1,
-                              "order-1",
-                              5,
-                              LedgerEntry.Kind.EARNED,
-                              eur("5.00"),
-                              "pay-1",
-                              T0,
-                              T0)))
+                          ENTRIES
+                              .earned(P1)
+                              .order("order-1")
+                              .line(5)
+                              .amount(eur("5.00"))
+                              .event("pay-1")
+                              .build()))
               .isTrue();
           return null;
         });
@@ -868,7 +841,8 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     // All new, in one call, as a payment of many lines appends them.
     List<LedgerEntry> many = new ArrayList<>();
     for (int line = 1; line <= 60; line++) {
-      many.add(entry(P2, "order-2", line, LedgerEntry.Kind.ACCRUED, eur("0.01"), "o-2", T0, T0));
+      many.add(
+          ENTRIES.accrued(P2).order("order-2").line(line).amount(eur("0.01")).event("o-2").build());
     }
     tx(
         () -> {
@@ -882,18 +856,23 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
   @Test
   void entriesOfAnOrderComeByRecordingTimeThenLineThenKindAndOfAnEventByLineThenKind() {
     LedgerEntry late =
-        entry(
-            P1, "order-1", 1, LedgerEntry.Kind.ACCRUED, eur("1.00"), "e-0", T0.plusSeconds(9), T0);
+        ENTRIES
+            .accrued(P1)
+            .order("order-1")
+            .amount(eur("1.00"))
+            .event("e-0")
+            .recordedAt(T0.plusSeconds(9))
+            .build();
     LedgerEntry reversed2 =
-        entry(P1, "order-1", 2, LedgerEntry.Kind.REVERSED, eur("1.00"), "e-1", T0, T0);
+        ENTRIES.reversed(P1).order("order-1").line(2).amount(eur("1.00")).event("e-1").build();
     LedgerEntry earned2 =
-        entry(P1, "order-1", 2, LedgerEntry.Kind.EARNED, eur("1.00"), "e-1", T0, T0);
+        ENTRIES.earned(P1).order("order-1").line(2).amount(eur("1.00")).event("e-1").build();
     LedgerEntry cancelled3 =
-        entry(P1, "order-1", 3, LedgerEntry.Kind.CANCELLED, eur("1.00"), "e-1", T0, T0);
+        ENTRIES.cancelled(P1).order("order-1").line(3).amount(eur("1.00")).event("e-1").build();
     LedgerEntry accrued3 =
-        entry(P1, "order-1", 3, LedgerEntry.Kind.ACCRUED, eur("1.00"), "e-1", T0, T0);
+        ENTRIES.accrued(P1).order("order-1").line(3).amount(eur("1.00")).event("e-1").build();
     LedgerEntry otherOrder =
-        entry(P1, "order-2", 1, LedgerEntry.Kind.ACCRUED, eur("1.00"), "e-1", T0, T0);
+        ENTRIES.accrued(P1).order("order-2").amount(eur("1.00")).event("e-1").build();
     tx(
         () -> {
           for (LedgerEntry e :
@@ -915,19 +894,22 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     for (int i = 0; i < 12; i++) {
       // Pairs share a recording instant, so the entry id decides between them.
       p1.add(
-          entry(
-              P1,
-              "order-" + i,
-              1,
-              LedgerEntry.Kind.ACCRUED,
-              eur("1.00"),
-              "e-" + i,
-              T0.plusSeconds(i / 2),
-              T0));
+          ENTRIES
+              .accrued(P1)
+              .order("order-" + i)
+              .amount(eur("1.00"))
+              .event("e-" + i)
+              .recordedAt(T0.plusSeconds(i / 2))
+              .build());
     }
     LedgerEntry p2 =
-        entry(
-            P2, "order-x", 1, LedgerEntry.Kind.ACCRUED, eur("1.00"), "e-x", T0.plusSeconds(99), T0);
+        ENTRIES
+            .accrued(P2)
+            .order("order-x")
+            .amount(eur("1.00"))
+            .event("e-x")
+            .recordedAt(T0.plusSeconds(99))
+            .build();
     tx(
         () -> {
           p1.forEach(storage.ledger()::append);
@@ -965,18 +947,15 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
             storage
                 .ledger()
                 .append(
-                    new LedgerEntry(
-                        id,
-                        P1,
-                        OrderId.of("order-1"),
-                        ++i,
-                        LedgerEntry.Kind.ACCRUED,
-                        eur("1.00"),
-                        eur("1.00"),
-                        T0,
-                        Optional.empty(),
-                        EventId.of("e-1"),
-                        T0));
+                    ENTRIES
+                        .accrued(P1)
+                        .entryId(id)
+                        .order("order-1")
+                        .line(++i)
+                        .amount(eur("1.00"))
+                        .base(eur("1.00"))
+                        .event("e-1")
+                        .build());
           }
           return null;
         });
@@ -1000,15 +979,12 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
                       storage
                           .ledger()
                           .append(
-                              entry(
-                                  P1,
-                                  "order-1",
-                                  1,
-                                  LedgerEntry.Kind.EARNED,
-                                  eur("1.00"),
-                                  event,
-                                  T0,
-                                  T0)));
+                              ENTRIES
+                                  .earned(P1)
+                                  .order("order-1")
+                                  .amount(eur("1.00"))
+                                  .event(event)
+                                  .build()));
       assertThat(results).containsOnlyOnce(true);
       assertThat(tx(() -> storage.ledger().entriesOfEvent(EventId.of(event)))).hasSize(1);
     }
@@ -1029,34 +1005,74 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
         () -> {
           storage
               .ledger()
-              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.ACCRUED, eur("10.00"), "a", T0, T0));
+              .append(ENTRIES.accrued(P1).order("o-1").amount(eur("10.00")).event("a").build());
           storage
               .ledger()
-              .append(entry(P1, "o-2", 1, LedgerEntry.Kind.ACCRUED, eur("7.00"), "a", T0, T0));
-          storage
-              .ledger()
-              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.EARNED, eur("6.00"), "p", T0, due));
-          storage
-              .ledger()
-              .append(entry(P1, "o-2", 1, LedgerEntry.Kind.EARNED, eur("3.00"), "p", T0, later));
-          storage
-              .ledger()
-              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.CANCELLED, eur("1.00"), "c", T0, T0));
-          storage
-              .ledger()
-              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.REVERSED, eur("2.00"), "r", T0, due));
-          storage
-              .ledger()
-              .append(entry(P1, "o-2", 1, LedgerEntry.Kind.REVERSED, eur("0.50"), "r", T0, later));
-          // Not counted: another partner, another currency.
-          storage
-              .ledger()
-              .append(entry(P2, "o-3", 1, LedgerEntry.Kind.EARNED, eur("99.00"), "p", T0, due));
+              .append(ENTRIES.accrued(P1).order("o-2").amount(eur("7.00")).event("a").build());
           storage
               .ledger()
               .append(
-                  entry(
-                      P1, "o-4", 1, LedgerEntry.Kind.EARNED, Money.of("500", "JPY"), "p", T0, due));
+                  ENTRIES
+                      .earned(P1)
+                      .order("o-1")
+                      .amount(eur("6.00"))
+                      .event("p")
+                      .payableAt(due)
+                      .build());
+          storage
+              .ledger()
+              .append(
+                  ENTRIES
+                      .earned(P1)
+                      .order("o-2")
+                      .amount(eur("3.00"))
+                      .event("p")
+                      .payableAt(later)
+                      .build());
+          storage
+              .ledger()
+              .append(ENTRIES.cancelled(P1).order("o-1").amount(eur("1.00")).event("c").build());
+          storage
+              .ledger()
+              .append(
+                  ENTRIES
+                      .reversed(P1)
+                      .order("o-1")
+                      .amount(eur("2.00"))
+                      .event("r")
+                      .payableAt(due)
+                      .build());
+          storage
+              .ledger()
+              .append(
+                  ENTRIES
+                      .reversed(P1)
+                      .order("o-2")
+                      .amount(eur("0.50"))
+                      .event("r")
+                      .payableAt(later)
+                      .build());
+          // Not counted: another partner, another currency.
+          storage
+              .ledger()
+              .append(
+                  ENTRIES
+                      .earned(P2)
+                      .order("o-3")
+                      .amount(eur("99.00"))
+                      .event("p")
+                      .payableAt(due)
+                      .build());
+          storage
+              .ledger()
+              .append(
+                  ENTRIES
+                      .earned(P1)
+                      .order("o-4")
+                      .amount(Money.of("500", "JPY"))
+                      .event("p")
+                      .payableAt(due)
+                      .build());
           return null;
         });
 
@@ -1090,10 +1106,10 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
         () -> {
           storage
               .ledger()
-              .append(entry(P1, "o-1", 1, LedgerEntry.Kind.REVERSED, eur("4.25"), "r", T0, T0));
+              .append(ENTRIES.reversed(P1).order("o-1").amount(eur("4.25")).event("r").build());
           storage
               .ledger()
-              .append(entry(P1, "o-2", 1, LedgerEntry.Kind.EARNED, eur("1.00"), "p", T0, T0));
+              .append(ENTRIES.earned(P1).order("o-2").amount(eur("1.00")).event("p").build());
           return null;
         });
     Balance balance = tx(() -> storage.ledger().balance(P1, EUR, T0));

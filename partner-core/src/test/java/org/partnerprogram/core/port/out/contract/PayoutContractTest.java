@@ -16,7 +16,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.ConflictException;
@@ -54,6 +53,7 @@ import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.core.port.out.PayoutStore;
 import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.LedgerEntries;
 import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.core.testkit.SepaSchemas;
 
@@ -81,6 +81,10 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   private static final PartnerId P1 = PartnerId.of("p-1");
   private static final PartnerId P2 = PartnerId.of("p-2");
   private static final PartnerId P3 = PartnerId.of("p-3");
+
+  /** Ledger entries that occurred at {@link #T0}: each test names the parts it cares about. */
+  private static final LedgerEntries ENTRIES = LedgerEntries.occurredAt(T0);
+
   private static final PayoutAccount ACCOUNT =
       PayoutAccount.of("NL91ABNA0417164300", "Émile d'Arçon-Brontë");
 
@@ -103,32 +107,9 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
         id, partner, period, eur(amount), ACCOUNT, PayoutStatus.CREATED, T0, T0, Optional.empty());
   }
 
-  private static LedgerEntry entry(
-      PartnerId partner,
-      String orderId,
-      int line,
-      LedgerEntry.Kind kind,
-      Money amount,
-      Instant recordedAt,
-      Instant payableAt) {
-    boolean payable = kind == LedgerEntry.Kind.EARNED || kind == LedgerEntry.Kind.REVERSED;
-    return new LedgerEntry(
-        UUID.randomUUID(),
-        partner,
-        OrderId.of(orderId),
-        line,
-        kind,
-        amount,
-        amount.plus(amount),
-        T0,
-        payable ? Optional.of(payableAt) : Optional.empty(),
-        EventId.of("ev-" + UUID.randomUUID()),
-        recordedAt);
-  }
-
-  private LedgerEntry append(
-      PartnerId partner, String orderId, LedgerEntry.Kind kind, String amount, Instant payableAt) {
-    LedgerEntry e = entry(partner, orderId, 1, kind, eur(amount), T0, payableAt);
+  /** Appends the entry in a unit of its own. */
+  private LedgerEntry append(LedgerEntries.Builder entry) {
+    LedgerEntry e = entry.build();
     tx(() -> storage.ledger().append(e));
     return e;
   }
@@ -199,25 +180,23 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   @Test
   void unassignedPayableSumsEarnedMinusReversedBeforeTheBoundPerPartnerInIdOrder() {
     Instant before = END.minus(1, ChronoUnit.MICROS);
-    append(P3, "o-31", LedgerEntry.Kind.EARNED, "4.00", before);
-    append(P3, "o-32", LedgerEntry.Kind.REVERSED, "4.00", T0);
-    append(P1, "o-11", LedgerEntry.Kind.EARNED, "10.01", T0);
-    append(P1, "o-12", LedgerEntry.Kind.REVERSED, "3.00", before);
-    append(P1, "o-13", LedgerEntry.Kind.EARNED, "5.00", END); // not before the bound
-    append(P1, "o-14", LedgerEntry.Kind.REVERSED, "1.00", END.plusSeconds(1));
-    append(P1, "o-15", LedgerEntry.Kind.ACCRUED, "7.00", T0); // neither earned nor reversed
-    append(P1, "o-16", LedgerEntry.Kind.CANCELLED, "2.00", T0);
-    append(P2, "o-21", LedgerEntry.Kind.EARNED, "2.00", T0);
-    append(P2, "o-22", LedgerEntry.Kind.REVERSED, "5.50", T0);
+    append(ENTRIES.earned(P3).order("o-31").amount(eur("4.00")).payableAt(before));
+    append(ENTRIES.reversed(P3).order("o-32").amount(eur("4.00")));
+    append(ENTRIES.earned(P1).order("o-11").amount(eur("10.01")));
+    append(ENTRIES.reversed(P1).order("o-12").amount(eur("3.00")).payableAt(before));
+    append(
+        ENTRIES
+            .earned(P1)
+            .order("o-13")
+            .amount(eur("5.00"))
+            .payableAt(END)); // not before the bound
+    append(ENTRIES.reversed(P1).order("o-14").amount(eur("1.00")).payableAt(END.plusSeconds(1)));
+    append(ENTRIES.accrued(P1).order("o-15").amount(eur("7.00"))); // neither earned nor reversed
+    append(ENTRIES.cancelled(P1).order("o-16").amount(eur("2.00")));
+    append(ENTRIES.earned(P2).order("o-21").amount(eur("2.00")));
+    append(ENTRIES.reversed(P2).order("o-22").amount(eur("5.50")));
     LedgerEntry dollars =
-        entry(
-            PartnerId.of("p-0"),
-            "o-01",
-            1,
-            LedgerEntry.Kind.EARNED,
-            Money.of("9.00", "USD"),
-            T0,
-            T0);
+        ENTRIES.earned(PartnerId.of("p-0")).order("o-01").amount(Money.of("9.00", "USD")).build();
     tx(() -> storage.ledger().append(dollars)); // another currency
 
     assertThat(page(Optional.empty(), 10))
@@ -230,7 +209,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   @Test
   void unassignedPayableKeepsTheScaleOfAZeroDecimalCurrency() {
     Currency yen = Currency.getInstance("JPY");
-    LedgerEntry e = entry(P1, "o-1", 1, LedgerEntry.Kind.EARNED, Money.of("1250", "JPY"), T0, T0);
+    LedgerEntry e = ENTRIES.earned(P1).order("o-1").amount(Money.of("1250", "JPY")).build();
     tx(() -> storage.ledger().append(e));
 
     List<PartnerAmount> page =
@@ -244,7 +223,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   @Test
   void unassignedPayablePagesByPartnerIdAfterTheLastOne() {
     for (int i = 1; i <= 5; i++) {
-      append(PartnerId.of("p-" + i), "o-" + i, LedgerEntry.Kind.EARNED, i + ".00", T0);
+      append(ENTRIES.earned(PartnerId.of("p-" + i)).order("o-" + i).amount(eur(i + ".00")));
     }
 
     assertThat(page(Optional.empty(), 2))
@@ -266,10 +245,10 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   @Test
   void assignPaysEveryUnassignedEntryBeforeTheBoundOnceAndReturnsTheirSum() {
-    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
-    append(P1, "o-2", LedgerEntry.Kind.REVERSED, "2.50", T0);
-    LedgerEntry later = append(P1, "o-3", LedgerEntry.Kind.EARNED, "4.00", END);
-    append(P2, "o-4", LedgerEntry.Kind.EARNED, "1.00", T0);
+    append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")));
+    append(ENTRIES.reversed(P1).order("o-2").amount(eur("2.50")));
+    LedgerEntry later = append(ENTRIES.earned(P1).order("o-3").amount(eur("4.00")).payableAt(END));
+    append(ENTRIES.earned(P2).order("o-4").amount(eur("1.00")));
     PayoutId first = payoutId(1);
     PayoutId second = payoutId(2);
 
@@ -305,18 +284,18 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   @Test
   void insertAndAssignStoresNewPayoutsAndAssignsEachItsPartnersUnassignedEntries() {
     // P2's o-5 is paid by an October payout already: the batch must leave it there.
-    append(P2, "o-5", LedgerEntry.Kind.EARNED, "6.00", T0);
+    append(ENTRIES.earned(P2).order("o-5").amount(eur("6.00")));
     PayoutId october = payoutId(9);
     tx(
         () -> {
           payouts().insertPayout(payout(october, P2, OCTOBER, "6.00"));
           return payouts().assign(october, P2, END, EUR);
         });
-    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
-    append(P1, "o-2", LedgerEntry.Kind.REVERSED, "2.50", T0);
-    LedgerEntry later = append(P1, "o-3", LedgerEntry.Kind.EARNED, "4.00", END);
-    append(P2, "o-4", LedgerEntry.Kind.EARNED, "1.00", T0);
-    append(P3, "o-6", LedgerEntry.Kind.ACCRUED, "9.00", T0); // not payable
+    append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")));
+    append(ENTRIES.reversed(P1).order("o-2").amount(eur("2.50")));
+    LedgerEntry later = append(ENTRIES.earned(P1).order("o-3").amount(eur("4.00")).payableAt(END));
+    append(ENTRIES.earned(P2).order("o-4").amount(eur("1.00")));
+    append(ENTRIES.accrued(P3).order("o-6").amount(eur("9.00"))); // not payable
     Payout first = payout(payoutId(1), P1, NOVEMBER, "7.50");
     Payout second = payout(payoutId(2), P2, NOVEMBER, "1.00");
     Payout third = payout(payoutId(3), P3, NOVEMBER, "9.00");
@@ -355,8 +334,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   @Test
   void insertAndAssignWithAnExistingPayoutIdIsAConflict() {
-    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
-    append(P2, "o-2", LedgerEntry.Kind.EARNED, "3.00", T0);
+    append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")));
+    append(ENTRIES.earned(P2).order("o-2").amount(eur("3.00")));
     Payout stored = payout(payoutId(7), P3, OCTOBER, "1.00");
     tx(
         () -> {
@@ -382,24 +361,21 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     List<LedgerEntry> noise = new ArrayList<>();
     for (int i = 0; i < 1_200; i++) {
       noise.add(
-          entry(
-              PartnerId.of(String.format("q-%04d", i)),
-              "o-q" + i,
-              1,
-              LedgerEntry.Kind.ACCRUED,
-              eur("1.00"),
-              T0,
-              T0));
+          ENTRIES
+              .accrued(PartnerId.of(String.format("q-%04d", i)))
+              .order("o-q" + i)
+              .amount(eur("1.00"))
+              .build());
     }
     tx(
         () -> {
           noise.forEach(storage.ledger()::append);
           return null;
         });
-    append(PartnerId.of("q-0000"), "o-a", LedgerEntry.Kind.EARNED, "1.00", T0);
-    append(PartnerId.of("q-0700"), "o-b", LedgerEntry.Kind.EARNED, "2.00", T0);
-    append(PartnerId.of("q-1199"), "o-c", LedgerEntry.Kind.EARNED, "3.00", T0);
-    append(PartnerId.of("r"), "o-d", LedgerEntry.Kind.REVERSED, "4.00", T0);
+    append(ENTRIES.earned(PartnerId.of("q-0000")).order("o-a").amount(eur("1.00")));
+    append(ENTRIES.earned(PartnerId.of("q-0700")).order("o-b").amount(eur("2.00")));
+    append(ENTRIES.earned(PartnerId.of("q-1199")).order("o-c").amount(eur("3.00")));
+    append(ENTRIES.reversed(PartnerId.of("r")).order("o-d").amount(eur("4.00")));
 
     assertThat(page(Optional.empty(), 2))
         .containsExactly(
@@ -414,7 +390,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   @Test
   void releasedEntriesArePayableAgainAndTheEmptyPayoutCanBeDeleted() {
-    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")));
     PayoutId id = payoutId(1);
     tx(
         () -> {
@@ -445,7 +421,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   @Test
   void aReleasedPayoutKeepsItsRowAndTheRecordOfItsEntriesButPaysNothing() {
-    LedgerEntry earned = append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    LedgerEntry earned = append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")));
     PayoutId id = payoutId(1);
     tx(
         () -> {
@@ -476,7 +452,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   @Test
   void aDeletedPayoutLeavesNoRecordAndItsEntriesUnassigned() {
-    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")));
     PayoutId id = payoutId(1);
     tx(
         () -> {
@@ -493,7 +469,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   @Test
   void aFailedPayoutThatIsDeletedInItsOwnTransactionLeavesNoRecordEither() {
-    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
+    append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")));
     PayoutId id = payoutId(1);
     tx(
         () -> {
@@ -510,18 +486,23 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   @Test
   void carriedOverEntriesAreRecordedPerPartnerAndMonthAndStayUnassigned() {
-    LedgerEntry first = append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0);
-    LedgerEntry refund = append(P1, "o-2", LedgerEntry.Kind.REVERSED, "2.50", T0);
-    append(P1, "o-3", LedgerEntry.Kind.EARNED, "7.00", END); // payable after the month
-    append(P1, "o-4", LedgerEntry.Kind.ACCRUED, "7.00", T0); // never payable
-    LedgerEntry other = append(P2, "o-5", LedgerEntry.Kind.EARNED, "1.00", T0);
+    LedgerEntry first = append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")));
+    LedgerEntry refund = append(ENTRIES.reversed(P1).order("o-2").amount(eur("2.50")));
+    append(
+        ENTRIES
+            .earned(P1)
+            .order("o-3")
+            .amount(eur("7.00"))
+            .payableAt(END)); // payable after the month
+    append(ENTRIES.accrued(P1).order("o-4").amount(eur("7.00"))); // never payable
+    LedgerEntry other = append(ENTRIES.earned(P2).order("o-5").amount(eur("1.00")));
     PayoutId paid = payoutId(1);
     tx(
         () -> {
           payouts().insertPayout(payout(paid, P3, NOVEMBER, "4.00"));
           return null;
         });
-    append(P3, "o-6", LedgerEntry.Kind.EARNED, "4.00", T0);
+    append(ENTRIES.earned(P3).order("o-6").amount(eur("4.00")));
     tx(() -> payouts().assign(paid, P3, END, EUR));
 
     Map<PartnerId, Money> recorded =
@@ -551,24 +532,45 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   void entriesOfAPayoutAndUnassignedEntriesComeByOrderLineThenRecordingTime() {
     List<LedgerEntry> expected =
         List.of(
-            entry(P1, "o-1", 1, LedgerEntry.Kind.EARNED, eur("5.00"), T0, T0),
-            entry(P1, "o-1", 1, LedgerEntry.Kind.REVERSED, eur("1.00"), T0.plusSeconds(5), T0),
-            entry(P1, "o-1", 2, LedgerEntry.Kind.EARNED, eur("2.00"), T0.minusSeconds(9), T0),
-            entry(P1, "o-2", 1, LedgerEntry.Kind.EARNED, eur("3.00"), T0.minusSeconds(60), T0));
+            ENTRIES.earned(P1).order("o-1").amount(eur("5.00")).build(),
+            ENTRIES
+                .reversed(P1)
+                .order("o-1")
+                .amount(eur("1.00"))
+                .recordedAt(T0.plusSeconds(5))
+                .build(),
+            ENTRIES
+                .earned(P1)
+                .order("o-1")
+                .line(2)
+                .amount(eur("2.00"))
+                .recordedAt(T0.minusSeconds(9))
+                .build(),
+            ENTRIES
+                .earned(P1)
+                .order("o-2")
+                .amount(eur("3.00"))
+                .recordedAt(T0.minusSeconds(60))
+                .build());
     tx(
         () -> {
           for (int i = expected.size() - 1; i >= 0; i--) {
             storage.ledger().append(expected.get(i));
           }
+          storage.ledger().append(ENTRIES.accrued(P1).order("o-0").amount(eur("9.00")).build());
           storage
               .ledger()
-              .append(entry(P1, "o-0", 1, LedgerEntry.Kind.ACCRUED, eur("9.00"), T0, T0));
+              .append(
+                  ENTRIES
+                      .earned(P1)
+                      .order("o-0")
+                      .line(2)
+                      .amount(eur("9.00"))
+                      .payableAt(END)
+                      .build());
           storage
               .ledger()
-              .append(entry(P1, "o-0", 2, LedgerEntry.Kind.EARNED, eur("9.00"), T0, END));
-          storage
-              .ledger()
-              .append(entry(P2, "o-0", 3, LedgerEntry.Kind.EARNED, eur("9.00"), T0, T0));
+              .append(ENTRIES.earned(P2).order("o-0").line(3).amount(eur("9.00")).build());
           return null;
         });
 
@@ -751,13 +753,13 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   @Test
   void theBalanceNetOfPayoutsIsTheLedgersBalanceLessThePaidTotal() {
-    append(P1, "o-1", LedgerEntry.Kind.ACCRUED, "10.00", T0);
-    append(P1, "o-1", LedgerEntry.Kind.EARNED, "10.00", T0.minusSeconds(60));
-    append(P1, "o-2", LedgerEntry.Kind.ACCRUED, "4.00", T0);
-    append(P1, "o-2", LedgerEntry.Kind.EARNED, "4.00", T0.plusSeconds(60));
-    append(P1, "o-3", LedgerEntry.Kind.REVERSED, "1.50", T0);
-    append(P1, "o-4", LedgerEntry.Kind.ACCRUED, "7.00", T0);
-    append(P2, "o-5", LedgerEntry.Kind.EARNED, "90.00", T0.minusSeconds(60));
+    append(ENTRIES.accrued(P1).order("o-1").amount(eur("10.00")));
+    append(ENTRIES.earned(P1).order("o-1").amount(eur("10.00")).payableAt(T0.minusSeconds(60)));
+    append(ENTRIES.accrued(P1).order("o-2").amount(eur("4.00")));
+    append(ENTRIES.earned(P1).order("o-2").amount(eur("4.00")).payableAt(T0.plusSeconds(60)));
+    append(ENTRIES.reversed(P1).order("o-3").amount(eur("1.50")));
+    append(ENTRIES.accrued(P1).order("o-4").amount(eur("7.00")));
+    append(ENTRIES.earned(P2).order("o-5").amount(eur("90.00")).payableAt(T0.minusSeconds(60)));
     Payout created = payout(payoutId(1), P1, OCTOBER, "3.00");
     Payout failed = payout(payoutId(2), P1, NOVEMBER, "40.00").failed(T0, "AC01");
     Payout other = payout(payoutId(3), P2, NOVEMBER, "500.00");
@@ -867,11 +869,11 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
   @Test
   void theFirstPayableInstantIsTheEarliestEarnedOrReversedEntrysPayableTime() {
     assertThat(tx(() -> storage.ledger().firstPayableAt())).isEmpty();
-    append(P1, "o-1", LedgerEntry.Kind.ACCRUED, "1.00", T0.minusSeconds(3600));
+    append(ENTRIES.accrued(P1).order("o-1").amount(eur("1.00")));
     assertThat(tx(() -> storage.ledger().firstPayableAt())).isEmpty();
-    append(P1, "o-2", LedgerEntry.Kind.EARNED, "1.00", T0);
-    append(P2, "o-3", LedgerEntry.Kind.REVERSED, "1.00", T0.minusSeconds(60));
-    append(P2, "o-4", LedgerEntry.Kind.EARNED, "1.00", T0.plusSeconds(60));
+    append(ENTRIES.earned(P1).order("o-2").amount(eur("1.00")));
+    append(ENTRIES.reversed(P2).order("o-3").amount(eur("1.00")).payableAt(T0.minusSeconds(60)));
+    append(ENTRIES.earned(P2).order("o-4").amount(eur("1.00")).payableAt(T0.plusSeconds(60)));
 
     assertThat(tx(() -> storage.ledger().firstPayableAt())).contains(T0.minusSeconds(60));
   }

@@ -68,6 +68,7 @@ import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.testkit.MutableClock;
 import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.core.testkit.StoredPartners;
 
 /**
  * The contract every {@link ProgramStorage} must pass: each documented behaviour of each port
@@ -100,6 +101,9 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
   /** An instant with microseconds, the precision every adapter keeps. */
   protected static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
 
+  /** Partners enrolled at {@link #T0}: each test names the parts it cares about. */
+  private static final StoredPartners PARTNERS = StoredPartners.enrolledAt(T0);
+
   /** How often a race is repeated. */
   protected static final int RACE_ROUNDS = 20;
 
@@ -129,15 +133,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
   }
 
   protected static Partner aPartner(String id, String account) {
-    return new Partner(
-        PartnerId.of(id),
-        CustomerAccountId.of(account),
-        PartnerStatus.ACTIVE,
-        T0,
-        T0,
-        Optional.of(anAccount()),
-        Optional.empty(),
-        1);
+    return PARTNERS.partner(id).customer(account).payoutAccount(anAccount()).build();
   }
 
   protected static IssuedCode aCode(String code, String partnerId, Instant issuedAt) {
@@ -214,15 +210,13 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
   @Test
   void partnerWithoutPayoutAccountReadsBackEqual() {
     Partner partner =
-        new Partner(
-            PartnerId.of("p-2"),
-            CustomerAccountId.of("cust-2"),
-            PartnerStatus.SUSPENDED,
-            T0,
-            T0.plusSeconds(5),
-            Optional.empty(),
-            Optional.empty(),
-            3);
+        PARTNERS
+            .partner("p-2")
+            .customer("cust-2")
+            .status(PartnerStatus.SUSPENDED)
+            .statusChangedAt(T0.plusSeconds(5))
+            .version(3)
+            .build();
     assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
     assertThat(tx(() -> storage.partners().findById(partner.id()))).contains(partner);
   }
@@ -246,15 +240,14 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
         .containsExactly(entry(partner.id(), rejoined));
 
     Partner inserted =
-        new Partner(
-            PartnerId.of("p-2"),
-            CustomerAccountId.of("cust-2"),
-            PartnerStatus.TERMINATED,
-            T0,
-            T0.plusSeconds(7200),
-            Optional.empty(),
-            Optional.of(new Partner.Absence(T0.plusSeconds(60), T0.plusSeconds(120))),
-            5);
+        PARTNERS
+            .partner("p-2")
+            .customer("cust-2")
+            .status(PartnerStatus.TERMINATED)
+            .statusChangedAt(T0.plusSeconds(7200))
+            .lastAbsence(T0.plusSeconds(60), T0.plusSeconds(120))
+            .version(5)
+            .build();
     assertThat(tx(() -> storage.partners().insert(inserted))).isTrue();
     assertThat(tx(() -> storage.partners().findById(inserted.id()))).contains(inserted);
   }
@@ -264,15 +257,15 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     Instant earliest = Instant.EPOCH;
     Instant latest = Instant.parse("2999-12-31T23:59:59.999999Z");
     Partner partner =
-        new Partner(
-            PartnerId.of("p-3"),
-            CustomerAccountId.of("cust-3"),
-            PartnerStatus.TERMINATED,
-            earliest,
-            latest,
-            Optional.of(PayoutAccount.of("DE89370400440532013000", "Zoë Ñandú-Øster Петров 😀")),
-            Optional.empty(),
-            7);
+        PARTNERS
+            .partner("p-3")
+            .customer("cust-3")
+            .status(PartnerStatus.TERMINATED)
+            .enrolledAt(earliest)
+            .statusChangedAt(latest)
+            .payoutAccount(PayoutAccount.of("DE89370400440532013000", "Zoë Ñandú-Øster Петров 😀"))
+            .version(7)
+            .build();
     assertThat(tx(() -> storage.partners().insert(partner))).isTrue();
     Partner read = tx(() -> storage.partners().findById(partner.id())).orElseThrow();
     assertThat(read).isEqualTo(partner);
@@ -287,15 +280,11 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     // a letter (a name needs one) and 69 emoji: 70 code points of four bytes in UTF-8 but one
     String longestName = "Z" + "\uD83D\uDE00".repeat(PayoutAccount.MAX_HOLDER_NAME_LENGTH - 1);
     Partner partner =
-        new Partner(
-            PartnerId.of(longestId),
-            CustomerAccountId.of(longestAccount),
-            PartnerStatus.ACTIVE,
-            T0,
-            T0,
-            Optional.of(PayoutAccount.of("MT84MALT011000012345MTLCAST001S", longestName)),
-            Optional.empty(),
-            1);
+        PARTNERS
+            .partner(longestId)
+            .customer(longestAccount)
+            .payoutAccount(PayoutAccount.of("MT84MALT011000012345MTLCAST001S", longestName))
+            .build();
     IssuedCode code =
         new IssuedCode(
             ReferralCode.parse("A".repeat(ReferralCode.MAX_LENGTH)),

@@ -1,0 +1,46 @@
+package org.partnerprogram.core.adapter.memory;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.port.out.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.core.port.out.contract.PayoutContractTest;
+import org.partnerprogram.core.port.out.contract.ProgramStorageContractTest;
+
+/**
+ * The in-memory adapter passes every storage contract of the kit: one {@code @Nested} class per
+ * suite, each handing out fresh storage. A new suite is one more nested class of the same shape.
+ */
+class InMemoryContractTest {
+
+  @Nested
+  class StorageContract extends ProgramStorageContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+
+    @Override
+    protected List<UUID> publishedEventIds(InMemoryStorage storage) {
+      return storage.publishedEvents().stream().map(ProgramEvent::eventId).toList();
+    }
+  }
+
+  @Nested
+  class AttributionAndCommissionContract
+      extends AttributionAndCommissionContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class PayoutContract extends PayoutContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.partnerprogram.jdbc.contract;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.ProgrammeModelCheck;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+/** The JDBC adapter on H2 agrees with the programme model (fewer sequences than in memory). */
+class H2ProgrammeModelCheckTest extends ProgrammeModelCheck {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.h2();
+
+  @Override
+  protected ProgramStorage newStorage() {
+    return JdbcProgramStorage.create(DB.emptied());
+  }
+
+  @Override
+  protected int examples() {
+    return 40;
+  }
+
+  @Override
+  protected int maxActions() {
+    return 25;
+  }
+}

@@ -1,0 +1,45 @@
+package org.partnerprogram.jdbc.contract;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+/**
+ * The JDBC adapter passes every storage contract on MariaDB, owning its transactions and joining
+ * the host's ({@link JdbcContractMatrix} says how the matrix is built).
+ */
+class MariaDbContractTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
+
+  @Nested
+  class Owned extends JdbcContractMatrix {
+    Owned() {
+      super(DB, TransactionMode.OWNED);
+    }
+
+    @Nested
+    class StorageContract extends StorageSuite {}
+
+    @Nested
+    class AttributionAndCommissionContract extends AttributionAndCommissionSuite {}
+
+    @Nested
+    class PayoutContract extends PayoutSuite {}
+  }
+
+  @Nested
+  class Joined extends JdbcContractMatrix {
+    Joined() {
+      super(DB, TransactionMode.JOINED);
+    }
+
+    @Nested
+    class StorageContract extends StorageSuite {}
+
+    @Nested
+    class AttributionAndCommissionContract extends AttributionAndCommissionSuite {}
+
+    @Nested
+    class PayoutContract extends PayoutSuite {}
+  }
+}

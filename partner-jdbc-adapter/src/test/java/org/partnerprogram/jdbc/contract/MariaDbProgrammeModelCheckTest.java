@@ -1,0 +1,27 @@
+package org.partnerprogram.jdbc.contract;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.ProgrammeModelCheck;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+/** The JDBC adapter on MariaDB agrees with the programme model (fewer sequences than in memory). */
+class MariaDbProgrammeModelCheckTest extends ProgrammeModelCheck {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
+
+  @Override
+  protected ProgramStorage newStorage() {
+    return JdbcProgramStorage.create(DB.emptied());
+  }
+
+  @Override
+  protected int examples() {
+    return 20;
+  }
+
+  @Override
+  protected int maxActions() {
+    return 20;
+  }
+}

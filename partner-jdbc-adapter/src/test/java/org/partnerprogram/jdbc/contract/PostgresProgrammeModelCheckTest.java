@@ -1,0 +1,30 @@
+package org.partnerprogram.jdbc.contract;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.testkit.ProgrammeModelCheck;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+/**
+ * The JDBC adapter on PostgreSQL agrees with the programme model (few sequences: each is a
+ * database).
+ */
+class PostgresProgrammeModelCheckTest extends ProgrammeModelCheck {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+
+  @Override
+  protected ProgramStorage newStorage() {
+    return JdbcProgramStorage.create(DB.emptied());
+  }
+
+  @Override
+  protected int examples() {
+    return 20;
+  }
+
+  @Override
+  protected int maxActions() {
+    return 20;
+  }
+}

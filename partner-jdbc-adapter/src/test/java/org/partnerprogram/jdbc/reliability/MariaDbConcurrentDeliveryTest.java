@@ -1,0 +1,14 @@
+package org.partnerprogram.jdbc.reliability;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+/** Concurrent deliveries of signups, payments and refunds have effect once on MariaDB. */
+class MariaDbConcurrentDeliveryTest extends AbstractConcurrentDeliveryTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
+
+  @Override
+  TestDatabase database() {
+    return DB;
+  }
+}

@@ -1,0 +1,81 @@
+package org.partnerprogram.jdbc.reliability;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+/** Dropped connections, deadlocks and snapshot-isolation conflicts (1020) on MariaDB. */
+class MariaDbDatabaseFaultTest extends AbstractDatabaseFaultTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
+
+  @Override
+  TestDatabase database() {
+    return DB;
+  }
+
+  @Override
+  long sessionId(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Override
+  void kill(Connection admin, long session) throws SQLException {
+    try (PreparedStatement ps = admin.prepareStatement("KILL CONNECTION ?")) {
+      ps.setLong(1, session);
+      ps.execute();
+    }
+  }
+
+  @Override
+  boolean waitingForLock(Connection admin, long session) throws SQLException {
+    try (PreparedStatement ps =
+        admin.prepareStatement(
+            "SELECT COUNT(*) FROM information_schema.innodb_trx"
+                + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'")) {
+      ps.setLong(1, session);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getLong(1) > 0;
+      }
+    }
+  }
+
+  @Override
+  void preferHostInDeadlocks(Connection host) throws SQLException {
+    // InnoDB rolls back the lighter transaction: make the host's heavier.
+    try (PreparedStatement ps =
+        host.prepareStatement("INSERT INTO host_audit (message) VALUES (?)")) {
+      for (int i = 0; i < 50; i++) {
+        ps.setString(1, "host work " + i);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  @Override
+  boolean snapshotIsolation(Connection host) throws SQLException {
+    try (Statement s = host.createStatement()) {
+      s.execute("SET SESSION innodb_snapshot_isolation = ON");
+      return true;
+    } catch (SQLException unknownVariable) {
+      return false; // before MariaDB 10.6.18 / 10.11.8 / 11.4.2
+    }
+  }
+
+  @Override
+  boolean isDeadlock(SQLException e) {
+    return e != null && e.getErrorCode() == 1213;
+  }
+
+  @Override
+  boolean isSerializationFailure(SQLException e) {
+    return e != null && e.getErrorCode() == 1020;
+  }
+}

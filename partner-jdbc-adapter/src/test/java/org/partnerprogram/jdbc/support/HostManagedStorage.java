@@ -1,0 +1,144 @@
+package org.partnerprogram.jdbc.support;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.LedgerStore;
+import org.partnerprogram.core.port.out.OrderStore;
+import org.partnerprogram.core.port.out.PartnerStore;
+import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.ProcessedEventStore;
+import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.ResolvedTouch;
+import org.partnerprogram.core.port.out.TouchStore;
+import org.partnerprogram.core.port.out.TransactionBoundary;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+
+/**
+ * A host that manages its own transactions, with a {@link JdbcProgramStorage#joining joined}
+ * storage inside: every unit of work the contract runs is wrapped in a host transaction on a
+ * connection of the host's own, which the host commits or rolls back.
+ */
+public final class HostManagedStorage implements ProgramStorage {
+  private final DataSource dataSource;
+
+  // The host's "current transaction", per storage as a host framework keeps it per data source.
+  @SuppressWarnings("ThreadLocalUsage")
+  private final ThreadLocal<Connection> hostConnection = new ThreadLocal<>();
+
+  private final JdbcProgramStorage joined;
+
+  public HostManagedStorage(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.joined = JdbcProgramStorage.joining(hostConnection::get);
+  }
+
+  public JdbcProgramStorage joined() {
+    return joined;
+  }
+
+  /** The connection of the host transaction in progress on this thread (null outside one). */
+  public Connection currentHostConnection() {
+    return hostConnection.get();
+  }
+
+  /** Runs work in a host transaction, as a host framework would. */
+  public <T> T inHostTransaction(Supplier<T> work) {
+    if (hostConnection.get() != null) {
+      return work.get();
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      hostConnection.set(c);
+      try {
+        T result = work.get();
+        c.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        c.rollback();
+        throw e;
+      } finally {
+        hostConnection.remove();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("host transaction failed", e);
+    }
+  }
+
+  @Override
+  public PartnerStore partners() {
+    return joined.partners();
+  }
+
+  @Override
+  public ReferralCodeStore codes() {
+    return joined.codes();
+  }
+
+  @Override
+  public RateStore rates() {
+    return joined.rates();
+  }
+
+  @Override
+  public TouchStore touches() {
+    return joined.touches();
+  }
+
+  @Override
+  public List<ResolvedTouch> resolvedTouches(
+      VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+    return joined.resolvedTouches(visitorId, fromInclusive, toInclusive);
+  }
+
+  @Override
+  public AttributionStore attributions() {
+    return joined.attributions();
+  }
+
+  @Override
+  public OrderStore orders() {
+    return joined.orders();
+  }
+
+  @Override
+  public LedgerStore ledger() {
+    return joined.ledger();
+  }
+
+  @Override
+  public ProcessedEventStore processedEvents() {
+    return joined.processedEvents();
+  }
+
+  @Override
+  public PayoutStore payouts() {
+    return joined.payouts();
+  }
+
+  @Override
+  public TransactionBoundary transactions() {
+    TransactionBoundary inner = joined.transactions();
+    return new TransactionBoundary() {
+      @Override
+      public <T> T execute(Supplier<T> work) {
+        return inHostTransaction(() -> inner.execute(work));
+      }
+    };
+  }
+
+  @Override
+  public Optional<EventPublisher> outbox() {
+    return joined.outbox();
+  }
+}
