@@ -57,10 +57,6 @@ abstract class Statements {
   /** Rows fetched per round trip when a statement's result may be large. */
   static final int FETCH_SIZE = 500;
 
-  private static final Statements POSTGRESQL = new PostgresStatements();
-  private static final Statements MARIADB = new MariaDbStatements();
-  private static final Statements H2 = new H2Statements();
-
   /**
    * The statements of a database.
    *
@@ -69,10 +65,17 @@ abstract class Statements {
    */
   static Statements of(Dialect dialect) {
     return switch (dialect) {
-      case POSTGRESQL -> POSTGRESQL;
-      case MARIADB -> MARIADB;
-      case H2 -> H2;
+      case POSTGRESQL -> ByDatabase.POSTGRESQL;
+      case MARIADB -> ByDatabase.MARIADB;
+      case H2 -> ByDatabase.H2;
     };
+  }
+
+  /** One instance per database, outside this class so initialising it needs no subclass. */
+  private static final class ByDatabase {
+    static final Statements POSTGRESQL = new PostgresStatements();
+    static final Statements MARIADB = new MariaDbStatements();
+    static final Statements H2 = new H2Statements();
   }
 
   // ------------------------------------------------------------------ sessions and values
