@@ -17,6 +17,7 @@ import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.LedgerLine;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
@@ -26,10 +27,13 @@ import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.RateCard;
+import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.internal.AttributionService;
 import org.partnerprogram.core.internal.CommissionService;
 import org.partnerprogram.core.internal.PayoutService;
 import org.partnerprogram.core.internal.ProgramService;
+import org.partnerprogram.core.internal.QueryService;
 import org.partnerprogram.core.internal.ServiceContext;
 import org.partnerprogram.core.internal.StatementService;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
@@ -37,14 +41,18 @@ import org.partnerprogram.core.port.in.Commissions;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.LedgerQuery;
 import org.partnerprogram.core.port.in.OrderResult;
+import org.partnerprogram.core.port.in.Page;
 import org.partnerprogram.core.port.in.Partners;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
+import org.partnerprogram.core.port.in.PayoutQuery;
 import org.partnerprogram.core.port.in.Payouts;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.ProcessedEventsQuery;
+import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.Rates;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
@@ -93,11 +101,12 @@ public final class PartnerProgram {
     CommissionService commission = new CommissionService(context);
     PayoutService payout = new PayoutService(context);
     StatementService statement = new StatementService(context);
+    QueryService queries = new QueryService(context);
     this.partners = new PartnersGroup(program);
     this.referrals = new ReferralsGroup(program, attribution);
-    this.rates = program::changeRates;
-    this.commissions = new CommissionsGroup(commission);
-    this.payouts = new PayoutsGroup(payout, statement);
+    this.rates = new RatesGroup(program, queries);
+    this.commissions = new CommissionsGroup(commission, queries);
+    this.payouts = new PayoutsGroup(payout, statement, queries);
   }
 
   /**
@@ -252,11 +261,38 @@ public final class PartnerProgram {
     }
   }
 
+  private static final class RatesGroup implements Rates {
+    private final ProgramService service;
+    private final QueryService queries;
+
+    RatesGroup(ProgramService service, QueryService queries) {
+      this.service = service;
+      this.queries = queries;
+    }
+
+    @Override
+    public RateVersion change(RateChange change) {
+      return service.changeRates(change);
+    }
+
+    @Override
+    public Optional<RateCard> card() {
+      return queries.card();
+    }
+  }
+
   private static final class CommissionsGroup implements Commissions {
     private final CommissionService service;
+    private final QueryService queries;
 
-    CommissionsGroup(CommissionService service) {
+    CommissionsGroup(CommissionService service, QueryService queries) {
       this.service = service;
+      this.queries = queries;
+    }
+
+    @Override
+    public Page<LedgerLine> ledger(LedgerQuery query) {
+      return queries.ledger(query);
     }
 
     @Override
@@ -286,10 +322,17 @@ public final class PartnerProgram {
   private static final class PayoutsGroup implements Payouts {
     private final PayoutService service;
     private final StatementService statements;
+    private final QueryService queries;
 
-    PayoutsGroup(PayoutService service, StatementService statements) {
+    PayoutsGroup(PayoutService service, StatementService statements, QueryService queries) {
       this.service = service;
       this.statements = statements;
+      this.queries = queries;
+    }
+
+    @Override
+    public Page<Payout> ofPartner(PayoutQuery query) {
+      return queries.payouts(query);
     }
 
     @Override

@@ -395,6 +395,10 @@ public final class ProgramService {
           // starts after it.
           Map<RateTarget, Rate> next =
               command.applyTo(latest.map(RateVersion::rates).orElse(Map.of()));
+          Map<RateTarget, String> labels =
+              command.labelsAfter(
+                  latest.map(v -> rates.labels(v.partnerId(), v.number())).orElse(Map.of()),
+                  next.keySet());
           RateVersion version =
               RateVersion.builder()
                   .partnerId(command.overrideFor())
@@ -407,6 +411,7 @@ public final class ProgramService {
             throw new RetryableException(
                 "another rate version was added concurrently; try again", null);
           }
+          rates.insertLabels(version.partnerId(), version.number(), labels);
           events.publish(
               new RateVersionAdded(
                   newEventId(), now, version.partnerId(), version.number(), effectiveFrom));
