@@ -80,6 +80,7 @@ final class TestDatabase implements BeforeAllCallback {
           "pp_attribution",
           "pp_touch",
           "pp_outbox",
+          "pp_rate_label",
           "pp_rate",
           "pp_rate_version",
           "pp_referral_code",

@@ -1068,4 +1068,9 @@ public final class JdbcPayoutStore implements PayoutStore {
           }
         });
   }
+
+  @Override
+  public List<Payout> payoutsOfPartner(PartnerId partnerId, Optional<PayoutKey> after, int limit) {
+    return new JdbcPayoutQueries(sql).payoutsOfPartner(partnerId, after, limit);
+  }
 }
