@@ -39,7 +39,7 @@ final class JdbcLedgerQueries {
           + " LEFT JOIN pp_ledger_entry e ON e.order_id = l.order_id"
           + " AND e.line_number = l.line_number AND e.kind = 'EARNED'"
           + " LEFT JOIN pp_payout_item i ON i.entry_id = e.entry_id"
-          + " LEFT JOIN pp_payout p ON p.payout_id = i.payout_id"
+          + " LEFT JOIN pp_payout p ON p.payout_id = i.payout_id AND p.partner_id = l.partner_id"
           + " WHERE l.partner_id = ? AND l.placed_at >= ? AND l.placed_at < ?";
 
   /** After the previous page's last line (placed_at, order_id, line_number), in sort order. */
@@ -75,8 +75,8 @@ final class JdbcLedgerQueries {
               + LIVE_PAYOUT
               + ")"
               + " AND e.payable_at <= ?";
-      case IN_PAYOUT -> " AND p.status IN ('CREATED', 'EXPORTED')";
-      case PAID -> " AND p.status = 'PAID'";
+      case IN_PAYOUT -> " AND COALESCE(p.status, 'NONE') IN ('CREATED', 'EXPORTED')";
+      case PAID -> " AND COALESCE(p.status, 'NONE') = 'PAID'";
     };
   }
 
