@@ -76,8 +76,8 @@ abstract class AbstractPartnerPageQueryPlanTest {
     Instant from = START.plus(30, ChronoUnit.DAYS);
     Instant to = from.plus(31, ChronoUnit.DAYS);
     Instant now = START.plus(400, ChronoUnit.DAYS);
-    LedgerStore.LineKey key =
-        new LedgerStore.LineKey(from.plus(5, ChronoUnit.HOURS), OrderId.of("o-007-00040"), 1);
+    LedgerStore.LedgerLineKey key =
+        new LedgerStore.LedgerLineKey(from.plus(5, ChronoUnit.HOURS), OrderId.of("o-007-00040"), 1);
     List<List<Object>> parameters = new ArrayList<>();
     storage
         .transactions()

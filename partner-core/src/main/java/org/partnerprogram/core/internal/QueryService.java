@@ -65,7 +65,7 @@ public final class QueryService {
     if (query == null) {
       throw new InvalidInputException("query", "must not be null");
     }
-    Optional<LedgerStore.LineKey> after = query.after().map(QueryService::lineKey);
+    Optional<LedgerStore.LedgerLineKey> after = query.after().map(QueryService::lineKey);
     // Clamped to what storage holds: the last microsecond before Instants.MAX_EXCLUSIVE is the
     // latest instant an adapter can bind, and no order is placed in it.
     Instant from = query.month().map(ctx.terms::startOf).orElse(Instants.MIN);
@@ -86,7 +86,7 @@ public final class QueryService {
                       ctx.now(),
                       after,
                       query.pageSize() + 1);
-          return page(rows, query.pageSize(), l -> position(LedgerStore.LineKey.of(l)));
+          return page(rows, query.pageSize(), l -> position(LedgerStore.LedgerLineKey.of(l)));
         });
   }
 
@@ -159,7 +159,7 @@ public final class QueryService {
 
   // ---------------------------------------------------------------- positions
 
-  private static PagePosition position(LedgerStore.LineKey key) {
+  private static PagePosition position(LedgerStore.LedgerLineKey key) {
     return encode(
         LEDGER
             + SEPARATOR
@@ -197,11 +197,11 @@ public final class QueryService {
     return fields;
   }
 
-  private static LedgerStore.LineKey lineKey(PagePosition position) {
+  private static LedgerStore.LedgerLineKey lineKey(PagePosition position) {
     String[] f = decode(position, LEDGER, 5);
     try {
       Instant placedAt = Instant.ofEpochSecond(Long.parseLong(f[1]), Long.parseLong(f[2]));
-      return new LedgerStore.LineKey(
+      return new LedgerStore.LedgerLineKey(
           Instants.check("after", placedAt), OrderId.of(f[4]), Integer.parseInt(f[3]));
     } catch (RuntimeException e) {
       throw notOurs(LEDGER);

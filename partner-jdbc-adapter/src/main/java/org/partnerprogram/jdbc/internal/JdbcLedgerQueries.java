@@ -100,7 +100,7 @@ final class JdbcLedgerQueries {
       Instant to,
       Optional<LedgerLine.State> state,
       Instant now,
-      Optional<LedgerStore.LineKey> after,
+      Optional<LedgerStore.LedgerLineKey> after,
       int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
@@ -114,7 +114,7 @@ final class JdbcLedgerQueries {
             sql.setInstant(ps, i++, "from", from);
             sql.setInstant(ps, i++, "to", to);
             if (after.isPresent()) {
-              LedgerStore.LineKey key = after.get();
+              LedgerStore.LedgerLineKey key = after.get();
               sql.setInstant(ps, i++, "after", key.placedAt());
               sql.setInstant(ps, i++, "after", key.placedAt());
               ps.setString(i++, key.orderId().value());

@@ -582,7 +582,7 @@ public final class JdbcLedgerStore implements LedgerStore {
       Instant to,
       Optional<LedgerLine.State> state,
       Instant now,
-      Optional<LineKey> after,
+      Optional<LedgerLineKey> after,
       int limit) {
     return new JdbcLedgerQueries(sql).ledgerLines(partnerId, from, to, state, now, after, limit);
   }

@@ -171,7 +171,7 @@ final class InMemoryLedger implements LedgerStore {
       Instant to,
       Optional<LedgerLine.State> state,
       Instant now,
-      Optional<LineKey> after,
+      Optional<LedgerLineKey> after,
       int limit) {
     units.unit();
     return pricedLines.values().stream()
@@ -186,7 +186,7 @@ final class InMemoryLedger implements LedgerStore {
   }
 
   /** A line with only the sort key of {@code key}, to compare with the comparator of lines. */
-  private static CommissionLine keyLine(CommissionLine like, LineKey key) {
+  private static CommissionLine keyLine(CommissionLine like, LedgerLineKey key) {
     return new CommissionLine(
         key.orderId(),
         key.lineNumber(),

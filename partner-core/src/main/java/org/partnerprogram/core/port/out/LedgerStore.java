@@ -131,7 +131,7 @@ public interface LedgerStore {
       Instant to,
       Optional<LedgerLine.State> state,
       Instant now,
-      Optional<LineKey> after,
+      Optional<LedgerLineKey> after,
       int limit);
 
   /**
@@ -141,13 +141,13 @@ public interface LedgerStore {
    * @param orderId the order; never null
    * @param lineNumber the line
    */
-  record LineKey(Instant placedAt, OrderId orderId, int lineNumber) {
+  record LedgerLineKey(Instant placedAt, OrderId orderId, int lineNumber) {
     /**
      * Checks for nulls.
      *
      * @throws NullPointerException if a part is null
      */
-    public LineKey {
+    public LedgerLineKey {
       java.util.Objects.requireNonNull(placedAt, "placedAt");
       java.util.Objects.requireNonNull(orderId, "orderId");
     }
@@ -158,8 +158,8 @@ public interface LedgerStore {
      * @param line the line; never null
      * @return its key
      */
-    public static LineKey of(LedgerLine line) {
-      return new LineKey(line.placedAt(), line.orderId(), line.lineNumber());
+    public static LedgerLineKey of(LedgerLine line) {
+      return new LedgerLineKey(line.placedAt(), line.orderId(), line.lineNumber());
     }
   }
 }
