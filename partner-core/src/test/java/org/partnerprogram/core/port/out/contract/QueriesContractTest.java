@@ -485,4 +485,79 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
     // The refused change wrote nothing.
     assertThat(f.program.rates().card().orElseThrow().version()).isEqualTo(1);
   }
+
+  // ---------------------------------------------------------------- the ports themselves
+
+  @Test
+  void thePortsAnswerWhatTheFacadeShowsAndContinueAfterAKey() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    CustomerAccountId customer = f.referredCustomer("new-1");
+    for (int i = 0; i < 3; i++) {
+      f.clock.advance(Duration.ofMinutes(1));
+      order(f, customer, "order-" + i, "10.00");
+    }
+    Instant now = f.clock.instant();
+    Instant from = Instant.parse("2026-11-01T00:00:00Z");
+    Instant to = Instant.parse("2026-12-01T00:00:00Z");
+
+    List<LedgerLine> lines =
+        tx(
+            () ->
+                storage
+                    .ledger()
+                    .ledgerLines(
+                        f.partner.id(), from, to, Optional.empty(), now, Optional.empty(), 100));
+    assertThat(lines)
+        .containsExactlyElementsOf(
+            f.program.commissions().ledger(LedgerQuery.ofPartner(f.partner.id())).items());
+    assertThat(lines).hasSize(6);
+    List<LedgerLine> rest =
+        tx(
+            () ->
+                storage
+                    .ledger()
+                    .ledgerLines(
+                        f.partner.id(),
+                        from,
+                        to,
+                        Optional.of(State.PENDING),
+                        now,
+                        Optional.of(LedgerStore.LedgerLineKey.of(lines.get(2))),
+                        2));
+    assertThat(rest).containsExactly(lines.get(3), lines.get(4));
+    assertThat(
+            tx(
+                () ->
+                    storage
+                        .ledger()
+                        .ledgerLines(
+                            f.partner.id(),
+                            to,
+                            to.plus(Duration.ofDays(30)),
+                            Optional.empty(),
+                            now,
+                            Optional.empty(),
+                            100)))
+        .isEmpty();
+
+    assertThat(tx(() -> storage.payouts().payoutsOfPartner(f.partner.id(), Optional.empty(), 10)))
+        .isEmpty();
+
+    // Labels round-trip exactly, per scope and version.
+    f.clock.advance(Duration.ofMinutes(1));
+    RateTarget vps = RateTarget.group("vps");
+    int version =
+        f.program.rates().change(RateChange.programmeWide().set(vps, Rate.percent("9"))).number();
+    tx(
+        () -> {
+          storage
+              .rates()
+              .insertLabels(Optional.empty(), version, Map.of(vps, "Virtuelle Server ÄÖÜ ✓"));
+          return null;
+        });
+    assertThat(tx(() -> storage.rates().labels(Optional.empty(), version)))
+        .isEqualTo(Map.of(vps, "Virtuelle Server ÄÖÜ ✓"));
+    assertThat(tx(() -> storage.rates().labels(Optional.of(f.partner.id()), version))).isEmpty();
+    assertThat(tx(() -> storage.rates().labels(Optional.empty(), version + 1))).isEmpty();
+  }
 }
