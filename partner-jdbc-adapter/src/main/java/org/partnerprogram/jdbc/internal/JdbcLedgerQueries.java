@@ -52,6 +52,21 @@ final class JdbcLedgerQueries {
 
   private static final String ORDER = " ORDER BY l.placed_at, l.order_id, l.line_number LIMIT ?";
 
+  private static final String PENDING = " AND e.entry_id IS NULL";
+  private static final String HELD =
+      " AND e.entry_id IS NOT NULL AND (p.status IS NULL OR NOT "
+          + LIVE_PAYOUT
+          + ")"
+          + " AND e.payable_at > ?";
+  private static final String PAYABLE =
+      " AND e.entry_id IS NOT NULL AND (p.status IS NULL OR NOT "
+          + LIVE_PAYOUT
+          + ")"
+          + " AND e.payable_at <= ?";
+  private static final String IN_PAYOUT =
+      " AND COALESCE(p.status, 'NONE') IN ('CREATED', 'EXPORTED')";
+  private static final String PAID = " AND COALESCE(p.status, 'NONE') = 'PAID'";
+
   private final Sql sql;
 
   JdbcLedgerQueries(Sql sql) {
@@ -108,7 +123,22 @@ final class JdbcLedgerQueries {
     return sql.run(
         "reading the ledger lines of partner " + partnerId,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(statement(state, after.isPresent()))) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  SELECT
+                      + (after.isPresent() ? AFTER : "")
+                      + (state.isEmpty()
+                          ? ""
+                          : state.get() == LedgerLine.State.PENDING
+                              ? PENDING
+                              : state.get() == LedgerLine.State.HELD
+                                  ? HELD
+                                  : state.get() == LedgerLine.State.PAYABLE
+                                      ? PAYABLE
+                                      : state.get() == LedgerLine.State.IN_PAYOUT
+                                          ? IN_PAYOUT
+                                          : PAID)
+                      + ORDER)) {
             int i = 1;
             ps.setString(i++, partnerId.value());
             sql.setInstant(ps, i++, "from", from);

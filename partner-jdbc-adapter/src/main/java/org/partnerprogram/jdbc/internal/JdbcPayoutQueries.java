@@ -52,7 +52,8 @@ final class JdbcPayoutQueries {
     return sql.run(
         "reading the payouts of partner " + partnerId,
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(statement(after.isPresent()))) {
+          try (PreparedStatement ps =
+              c.prepareStatement(after.isPresent() ? SELECT + AFTER + ORDER : SELECT + ORDER)) {
             int i = 1;
             ps.setString(i++, partnerId.value());
             if (after.isPresent()) {
