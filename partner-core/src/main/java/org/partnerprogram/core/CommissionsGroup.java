@@ -6,8 +6,11 @@ import java.util.Objects;
 import java.util.Set;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.LedgerLine;
 import org.partnerprogram.core.port.in.Commissions;
+import org.partnerprogram.core.port.in.LedgerQuery;
 import org.partnerprogram.core.port.in.OrderResult;
+import org.partnerprogram.core.port.in.Page;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
@@ -21,13 +24,24 @@ final class CommissionsGroup implements Commissions {
   private final PaymentService payments;
   private final RefundService refunds;
   private final EventClaims claims;
+  private final QueryService queries;
 
   CommissionsGroup(
-      OrderService orders, PaymentService payments, RefundService refunds, EventClaims claims) {
+      OrderService orders,
+      PaymentService payments,
+      RefundService refunds,
+      EventClaims claims,
+      QueryService queries) {
     this.orders = orders;
     this.payments = payments;
     this.refunds = refunds;
     this.claims = claims;
+    this.queries = queries;
+  }
+
+  @Override
+  public Page<LedgerLine> ledger(LedgerQuery query) {
+    return queries.ledger(query);
   }
 
   @Override

@@ -46,22 +46,25 @@ public final class PartnerProgram {
     this.terms = terms;
     ReferralCodeService codes = new ReferralCodeService(context);
     EventClaims claims = new EventClaims(context);
+    QueryService queries = new QueryService(context);
     this.partners =
         new PartnersGroup(new PartnerService(context, codes), new OverviewService(context));
     this.referrals = new ReferralsGroup(codes, new AttributionService(context));
-    this.rates = new RateCardService(context)::changeRates;
+    this.rates = new RatesGroup(new RateCardService(context), queries);
     this.commissions =
         new CommissionsGroup(
             new OrderService(context, claims),
             new PaymentService(context, claims),
             new RefundService(context, claims),
-            claims);
+            claims,
+            queries);
     this.payouts =
         new PayoutsGroup(
             new PeriodCloseService(context),
             new PayoutLifecycleService(context),
             new PayoutExportService(context),
-            new StatementService(context));
+            new StatementService(context),
+            queries);
   }
 
   /**

@@ -11,8 +11,10 @@ import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.Page;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
+import org.partnerprogram.core.port.in.PayoutQuery;
 import org.partnerprogram.core.port.in.Payouts;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.StatementQuery;
@@ -23,16 +25,24 @@ final class PayoutsGroup implements Payouts {
   private final PayoutLifecycleService lifecycle;
   private final PayoutExportService exports;
   private final StatementService statements;
+  private final QueryService queries;
 
   PayoutsGroup(
       PeriodCloseService closes,
       PayoutLifecycleService lifecycle,
       PayoutExportService exports,
-      StatementService statements) {
+      StatementService statements,
+      QueryService queries) {
     this.closes = closes;
     this.lifecycle = lifecycle;
     this.exports = exports;
     this.statements = statements;
+    this.queries = queries;
+  }
+
+  @Override
+  public Page<Payout> ofPartner(PayoutQuery query) {
+    return queries.payouts(query);
   }
 
   @Override

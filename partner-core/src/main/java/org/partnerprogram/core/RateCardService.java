@@ -79,6 +79,10 @@ final class RateCardService {
           // starts after it.
           Map<RateTarget, Rate> next =
               command.applyTo(latest.map(RateVersion::rates).orElse(Map.of()));
+          Map<RateTarget, String> labels =
+              command.labelsAfter(
+                  latest.map(v -> rates.labels(v.partnerId(), v.number())).orElse(Map.of()),
+                  next.keySet());
           RateVersion version =
               RateVersion.builder()
                   .partnerId(command.overrideFor())
@@ -91,6 +95,7 @@ final class RateCardService {
             throw new RetryableException(
                 "another rate version was added concurrently; try again", null);
           }
+          rates.insertLabels(version.partnerId(), version.number(), labels);
           events.publish(
               new RateVersionAdded(
                   ctx.newEventId(), now, version.partnerId(), version.number(), effectiveFrom));

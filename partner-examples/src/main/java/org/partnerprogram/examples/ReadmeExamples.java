@@ -13,12 +13,16 @@ import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.IdempotencyConflictException;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.LedgerLine;
+import org.partnerprogram.core.domain.LedgerLine.State;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerStatement;
+import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateCard;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.export.CsvFormat;
@@ -26,6 +30,10 @@ import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.LedgerQuery;
+import org.partnerprogram.core.port.in.Page;
+import org.partnerprogram.core.port.in.PagePosition;
+import org.partnerprogram.core.port.in.PayoutQuery;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
@@ -242,5 +250,28 @@ public final class ReadmeExamples {
     String forThePortal = statement.toJson();
     // end::statement[]
     return forEmail + forThePortal.length();
+  }
+
+  /**
+   * What a partner page shows: a month's commission lines page by page, the payouts, and the public
+   * rate card for the page before enrolling.
+   *
+   * @param partnerId the partner
+   * @return how many lines, payouts and card entries were read
+   */
+  public int partnerPage(PartnerId partnerId) {
+    // tag::partnerpage[]
+    LedgerQuery november = LedgerQuery.ofPartner(partnerId).month(YearMonth.of(2026, 11));
+    Page<LedgerLine> lines = program.commissions().ledger(november.pageSize(20));
+    // order ref, product, net, rate, commission, reversals, PENDING/HELD/PAYABLE/IN_PAYOUT/PAID
+    Optional<PagePosition> more = lines.next(); // its token() goes in the "next page" link
+    Page<LedgerLine> payable = program.commissions().ledger(november.state(State.PAYABLE));
+    Page<Payout> payouts = program.payouts().ofPartner(PayoutQuery.ofPartner(partnerId));
+    Optional<RateCard> card = program.rates().card(); // label and rate per product or group
+    // end::partnerpage[]
+    int linesRead = lines.items().size() + payable.items().size() + (more.isPresent() ? 1 : 0);
+    return linesRead * 10_000
+        + payouts.items().size() * 100
+        + card.map(c -> c.entries().size()).orElse(0);
   }
 }

@@ -104,6 +104,12 @@ class ReadmeCodeTest {
     var payout = program.partners().overview(partner.id()).orElseThrow().recentPayouts().get(0);
     readme.onBankStatement(payout.payoutId(), true, clock.instant());
     String statement = readme.statement(partner.id());
+    // The partner page's queries: November's lines (none left payable: all paid out), one payout,
+    // and the public card's three entries.
+    int read = readme.partnerPage(partner.id());
+    assertThat(read / 10_000).as("lines").isPositive();
+    assertThat(read % 10_000 / 100).as("payouts").isEqualTo(1);
+    assertThat(read % 100).as("card entries").isPositive();
     assertThat(statement)
         .contains("not participating")
         .contains("reversed (refund)")

@@ -142,6 +142,12 @@ final class BrokenStorages {
           }
 
           @Override
+          public List<Payout> payoutsOfPartner(
+              PartnerId partnerId, Optional<PayoutKey> after, int limit) {
+            return payouts.payoutsOfPartner(partnerId, after, limit);
+          }
+
+          @Override
           public PayoutTotals payoutTotals(PartnerId partnerId, Currency currency) {
             return payouts.payoutTotals(partnerId, currency);
           }

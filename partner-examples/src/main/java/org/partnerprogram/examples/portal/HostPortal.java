@@ -51,6 +51,8 @@ import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.RateCard;
+import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
@@ -295,7 +297,13 @@ public final class HostPortal {
             .clock(clock)
             .build();
     inTransaction(
-        c -> program.rates().change(RateChange.programmeWide().setAll(HostShop.RATE_CARD)));
+        c -> {
+          RateChange card = RateChange.programmeWide().setAll(HostShop.RATE_CARD);
+          for (Map.Entry<RateTarget, String> label : HostShop.RATE_LABELS.entrySet()) {
+            card = card.label(label.getKey(), label.getValue());
+          }
+          return program.rates().change(card);
+        });
     pages = new Pages(program.terms().zone(), clock);
     assets.put("/portal.js", asset("portal.js"));
     assets.put("/portal.css", asset("portal.css"));
@@ -731,7 +739,9 @@ public final class HostPortal {
     Optional<PartnerOverview> overview = view.customer().flatMap(this::overview);
     Set<String> orders = new HashSet<>();
     overview.ifPresent(o -> o.recentEntries().forEach(e -> orders.add(e.orderId().value())));
-    return pages.partner(view, overview, HostShop.productNames(c, orders));
+    // The public card only for the page before enrolling; an enrolled partner sees its own rates.
+    Optional<RateCard> card = overview.isEmpty() ? program.rates().card() : Optional.empty();
+    return pages.partner(view, overview, card, HostShop.productNames(c, orders));
   }
 
   private Optional<PartnerOverview> overview(Customer customer) {

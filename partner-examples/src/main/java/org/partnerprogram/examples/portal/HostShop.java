@@ -78,6 +78,16 @@ final class HostShop {
           RateTarget.group("vps"), Rate.percent("12.5"),
           RateTarget.product("ssl-certificate"), Rate.percent("10"));
 
+  /**
+   * The labels of the card's products and groups, shown on the public rate card (plain text: the
+   * page escapes it).
+   */
+  static final Map<RateTarget, String> RATE_LABELS =
+      Map.of(
+          RateTarget.group("shared-hosting"), "Shared hosting",
+          RateTarget.group("vps"), "Virtual servers",
+          RateTarget.product("ssl-certificate"), "SSL & security");
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String INVOICE_PREFIX = "INV-";
   private static final String UNIQUE_VIOLATION = "23505"; // SQLSTATE of a duplicate key

@@ -22,7 +22,7 @@ import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.ProductRate;
-import org.partnerprogram.core.domain.Rate;
+import org.partnerprogram.core.domain.RateCard;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.examples.portal.HostShop.Customer;
 import org.partnerprogram.examples.portal.HostShop.Invoice;
@@ -123,10 +123,14 @@ final class Pages {
   /**
    * The partner page.
    *
+   * @param card the programme's public rate card (shown before enrolling), or empty if none
    * @param products per order id, the product name of each line number (from the host's invoices)
    */
   String partner(
-      View view, Optional<PartnerOverview> page, Map<String, Map<Integer, String>> products) {
+      View view,
+      Optional<PartnerOverview> page,
+      Optional<RateCard> card,
+      Map<String, Map<Integer, String>> products) {
     StringBuilder b = new StringBuilder();
     if (view.customer().isEmpty()) {
       b.append("<p>The partner programme is for customers: <a href=\"/\">sign in</a> first.</p>");
@@ -137,9 +141,19 @@ final class Pages {
       b.append("<p>Recommend us to friends and acquaintances: when they become customers through")
           .append(" your link and order, you earn a percentage of what they pay. Joining commits")
           .append(" you to nothing; we pay out once a month to your bank account.</p>");
-      List<ProductRate> card = new ArrayList<>();
-      HostShop.RATE_CARD.forEach((t, r) -> card.add(new ProductRate(t, r, 1, Optional.empty())));
-      rates(b, card);
+      // The card in force now, from the programme: what the host set with its last rate change.
+      List<ProductRate> rates = new ArrayList<>();
+      Map<RateTarget, String> labels = new TreeMap<>();
+      card.ifPresent(
+          c ->
+              c.entries()
+                  .forEach(
+                      e -> {
+                        rates.add(
+                            new ProductRate(e.target(), e.rate(), c.version(), Optional.empty()));
+                        e.label().ifPresent(l -> labels.put(e.target(), l));
+                      }));
+      rates(b, rates, labels);
       b.append("<h2>Join</h2><form method=\"post\" action=\"/partner/enrol\" id=\"enrol\">")
           .append(csrf(view))
           .append("<label>IBAN for your payouts <input name=\"iban\" id=\"iban\" required></label>")
@@ -171,7 +185,7 @@ final class Pages {
           .append("</label><button type=\"submit\" id=\"add-code-button\">Add this link</button>")
           .append("</form>");
     }
-    rates(b, o.rates());
+    rates(b, o.rates(), Map.of());
     Balance balance = o.balance();
     b.append("<h2>Your earnings</h2><table id=\"earnings\">");
     row(b, "pending", "Pending: ordered, not yet paid by the customer", balance.pending());
@@ -414,21 +428,32 @@ final class Pages {
     return change.isNegative() ? code + " " + amount : code + " +" + amount;
   }
 
-  /** The participating products with their rates, and which products do not participate. */
-  private static void rates(StringBuilder b, List<ProductRate> rates) {
+  /**
+   * The participating products with their rates, and which products do not participate; with the
+   * labels of the rate card (the host's text, escaped like all text) in a third column if given.
+   */
+  private static void rates(
+      StringBuilder b, List<ProductRate> rates, Map<RateTarget, String> labels) {
     Map<RateTarget, List<String>> products = HostShop.productsByTarget();
-    Map<String, Rate> byProduct = new TreeMap<>();
+    Map<String, ProductRate> byProduct = new TreeMap<>();
     for (ProductRate r : rates) {
-      products.getOrDefault(r.target(), List.of()).forEach(name -> byProduct.put(name, r.rate()));
+      products.getOrDefault(r.target(), List.of()).forEach(name -> byProduct.put(name, r));
     }
-    b.append("<h2>Kickback rates</h2><table id=\"rates\"><tr><th>Product</th><th>Rate</th></tr>");
+    b.append("<h2>Kickback rates</h2><table id=\"rates\"><tr><th>Product</th><th>Rate</th>")
+        .append(labels.isEmpty() ? "" : "<th>Category</th>")
+        .append("</tr>");
     byProduct.forEach(
-        (name, rate) ->
-            b.append("<tr><td>")
-                .append(escape(name))
-                .append("</td><td class=\"amount\">")
-                .append(escape(rate))
-                .append("</td></tr>"));
+        (name, rate) -> {
+          b.append("<tr><td>")
+              .append(escape(name))
+              .append("</td><td class=\"amount\">")
+              .append(escape(rate.rate()))
+              .append("</td>");
+          if (!labels.isEmpty()) {
+            b.append("<td>").append(escape(labels.getOrDefault(rate.target(), ""))).append("</td>");
+          }
+          b.append("</tr>");
+        });
     b.append("</table>");
     Set<String> participating = byProduct.keySet();
     List<String> others = new ArrayList<>();

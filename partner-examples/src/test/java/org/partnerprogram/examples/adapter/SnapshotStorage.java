@@ -27,6 +27,7 @@ import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.LedgerLine;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.OrderId;
@@ -40,6 +41,7 @@ import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProcessedEvent;
+import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.domain.ReferralCode;
@@ -147,6 +149,7 @@ public final class SnapshotStorage implements ProgramStorage {
     Map<PartnerId, List<PayoutAccountChange>> accountHistory = Map.of();
     Map<ReferralCode, IssuedCode> codes = Map.of();
     Map<Optional<PartnerId>, List<RateVersion>> rates = Map.of();
+    Map<String, Map<RateTarget, String>> labels = Map.of();
     List<Touch> touches = List.of();
     Map<CustomerAccountId, AttributionRecord> attributions = Map.of();
     Map<OrderId, RecordedOrder> orders = Map.of();
@@ -171,6 +174,7 @@ public final class SnapshotStorage implements ProgramStorage {
       s.accountHistory = accountHistory;
       s.codes = codes;
       s.rates = rates;
+      s.labels = labels;
       s.touches = touches;
       s.attributions = attributions;
       s.orders = orders;
@@ -494,6 +498,20 @@ public final class SnapshotStorage implements ProgramStorage {
               .sorted(Comparator.comparingInt(RateVersion::number))
               .toList();
         }
+
+        @Override
+        public void insertLabels(
+            Optional<PartnerId> scope, int versionNumber, Map<RateTarget, String> labels) {
+          if (!labels.isEmpty()) {
+            State s = write();
+            s.labels = with(s.labels, scope + "#" + versionNumber, Map.copyOf(labels));
+          }
+        }
+
+        @Override
+        public Map<RateTarget, String> labels(Optional<PartnerId> scope, int versionNumber) {
+          return read().labels.getOrDefault(scope + "#" + versionNumber, Map.of());
+        }
       };
 
   private final TouchStore touches =
@@ -767,6 +785,74 @@ public final class SnapshotStorage implements ProgramStorage {
               .flatMap(Optional::stream)
               .min(Comparator.naturalOrder());
         }
+
+        @Override
+        public List<LedgerLine> ledgerLines(
+            PartnerId partnerId,
+            Instant from,
+            Instant to,
+            Optional<LedgerLine.State> state,
+            Instant now,
+            Optional<LedgerLineKey> after,
+            int limit) {
+          // By (placedAt, order id, line); the state comes from the line's EARNED entry and the
+          // payout it is assigned to, as LedgerLine.stateOf says.
+          Comparator<LedgerLineKey> order =
+              Comparator.comparing(LedgerLineKey::placedAt)
+                  .thenComparing(k -> k.orderId().value())
+                  .thenComparingInt(LedgerLineKey::lineNumber);
+          State st = read();
+          List<LedgerLine> lines = new ArrayList<>();
+          st.pricedLines.values().stream()
+              .filter(l -> l.partnerId().equals(partnerId))
+              .filter(l -> !l.placedAt().isBefore(from) && l.placedAt().isBefore(to))
+              .map(
+                  l ->
+                      new Object[] {
+                        new LedgerLineKey(l.placedAt(), l.orderId(), l.lineNumber()), l
+                      })
+              .filter(o -> after.isEmpty() || order.compare((LedgerLineKey) o[0], after.get()) > 0)
+              .sorted((a, b) -> order.compare((LedgerLineKey) a[0], (LedgerLineKey) b[0]))
+              .map(o -> (CommissionLine) o[1])
+              .forEach(
+                  l -> {
+                    Money reversed = Money.zero(l.commission().currency());
+                    Optional<LedgerEntry> earned = Optional.empty();
+                    for (LedgerEntry e : st.entries) {
+                      if (e.orderId().equals(l.orderId()) && e.lineNumber() == l.lineNumber()) {
+                        if (e.kind() == LedgerEntry.Kind.EARNED) {
+                          earned = Optional.of(e);
+                        } else if (e.kind() != LedgerEntry.Kind.ACCRUED) {
+                          reversed = reversed.plus(e.amount());
+                        }
+                      }
+                    }
+                    Optional<Payout> payout =
+                        earned.map(e -> st.assignments.get(e.entryId())).map(st.payouts::get);
+                    Optional<Instant> payableAt = earned.flatMap(LedgerEntry::payableAt);
+                    LedgerLine.State s =
+                        LedgerLine.stateOf(payableAt, payout.map(Payout::status), now);
+                    lines.add(
+                        new LedgerLine(
+                            l.orderId(),
+                            l.lineNumber(),
+                            l.productId(),
+                            l.net(),
+                            l.rate(),
+                            l.commission(),
+                            reversed,
+                            l.placedAt(),
+                            s,
+                            payableAt,
+                            s == LedgerLine.State.IN_PAYOUT || s == LedgerLine.State.PAID
+                                ? payout.map(Payout::payoutId)
+                                : Optional.empty()));
+                  });
+          return lines.stream()
+              .filter(l -> state.isEmpty() || l.state() == state.get())
+              .limit(limit)
+              .toList();
+        }
       };
 
   private final ProcessedEventStore processedEvents =
@@ -956,6 +1042,27 @@ public final class SnapshotStorage implements ProgramStorage {
                   Comparator.comparing(Payout::period)
                       .reversed()
                       .thenComparing(p -> p.payoutId().value()))
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public List<Payout> payoutsOfPartner(
+            PartnerId partnerId, Optional<PayoutKey> after, int limit) {
+          Comparator<Payout> newestFirst =
+              Comparator.comparing(Payout::period)
+                  .thenComparing(p -> p.payoutId().value())
+                  .reversed();
+          return read().payouts.values().stream()
+              .filter(p -> p.partnerId().equals(partnerId))
+              .filter(
+                  p ->
+                      after.isEmpty()
+                          || p.period().isBefore(after.get().period())
+                          || (p.period().equals(after.get().period())
+                              && p.payoutId().value().compareTo(after.get().payoutId().value())
+                                  < 0))
+              .sorted(newestFirst)
               .limit(limit)
               .toList();
         }

@@ -146,7 +146,11 @@ class HostPortalBrowserTest {
     // Petra, an existing customer, enrols in the partner programme and gets her link.
     signUp("Petra de Vries", "petra@example.nl");
     submit(By.id("nav-partner"));
-    assertThat(text("rates")).contains("Webhosting Basic, 12 months 25 %").contains("VPS M");
+    assertThat(text("rates"))
+        .contains("Webhosting Basic, 12 months 25 %")
+        .contains("VPS M")
+        .contains("Virtual servers")
+        .contains("SSL & security"); // the card's labels, as text
     browser.findElement(By.id("iban")).sendKeys("NL91 ABNA 0417 1643 00");
     submit(By.id("enrol-button"));
     assertThat(text("flash")).isEqualTo("Welcome to the partner programme! Share your link below.");

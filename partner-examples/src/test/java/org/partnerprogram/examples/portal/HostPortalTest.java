@@ -175,6 +175,21 @@ class HostPortalTest {
   }
 
   @Test
+  void thePageBeforeEnrollingShowsTheProgrammesRateCardWithItsLabelsAsText() throws Exception {
+    PortalClient client = new PortalClient(base);
+    client.post("/signup", "name", "Karel Appel", "email", "karel@example.nl");
+
+    String page = client.get("/partner").body();
+
+    // From program.rates().card(): the rates and the labels the host set with them, escaped.
+    assertThat(page)
+        .contains("<th>Category</th>", "<td>Virtual servers</td>", "<td>Shared hosting</td>")
+        .contains("<td>SSL &amp; security</td>")
+        .doesNotContain("SSL & security");
+    assertThat(find(page, "VPS M, 1 month</td><td class=\"amount\">([^<]+)<")).isEqualTo("12.5 %");
+  }
+
+  @Test
   void enrolmentIssuesOneReferralLink() throws Exception {
     PortalClient client = new PortalClient(base);
     client.post("/signup", "name", "Olga Smit", "email", "olga@example.nl");

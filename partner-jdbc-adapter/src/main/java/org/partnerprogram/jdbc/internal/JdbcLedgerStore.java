@@ -18,6 +18,7 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.LedgerLine;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
@@ -472,5 +473,17 @@ public final class JdbcLedgerStore implements LedgerStore {
   private static Money money(ResultSet rs, String column, Currency currency) throws SQLException {
     BigDecimal amount = rs.getBigDecimal(column);
     return Money.total(amount == null ? BigDecimal.ZERO : amount, currency);
+  }
+
+  @Override
+  public List<LedgerLine> ledgerLines(
+      PartnerId partnerId,
+      Instant from,
+      Instant to,
+      Optional<LedgerLine.State> state,
+      Instant now,
+      Optional<LedgerLineKey> after,
+      int limit) {
+    return new JdbcLedgerQueries(sql).ledgerLines(partnerId, from, to, state, now, after, limit);
   }
 }

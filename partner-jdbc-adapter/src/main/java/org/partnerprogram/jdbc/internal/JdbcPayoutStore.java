@@ -339,4 +339,9 @@ public final class JdbcPayoutStore implements PayoutStore {
                 },
                 ledger::readEntry));
   }
+
+  @Override
+  public List<Payout> payoutsOfPartner(PartnerId partnerId, Optional<PayoutKey> after, int limit) {
+    return new JdbcPayoutQueries(sql).payoutsOfPartner(partnerId, after, limit);
+  }
 }

@@ -289,4 +289,15 @@ public final class JdbcRateStore implements RateStore {
         .createdAt(h.createdAt())
         .build();
   }
+
+  @Override
+  public void insertLabels(
+      Optional<PartnerId> scope, int versionNumber, Map<RateTarget, String> labels) {
+    new JdbcRateLabels(sql).insertLabels(scope, versionNumber, labels);
+  }
+
+  @Override
+  public Map<RateTarget, String> labels(Optional<PartnerId> scope, int versionNumber) {
+    return new JdbcRateLabels(sql).labels(scope, versionNumber);
+  }
 }

@@ -25,6 +25,9 @@ class H2ContractTest {
 
     @Nested
     class PayoutContract extends PayoutSuite {}
+
+    @Nested
+    class QueriesContract extends QueriesSuite {}
   }
 
   @Nested
@@ -41,5 +44,8 @@ class H2ContractTest {
 
     @Nested
     class PayoutContract extends PayoutSuite {}
+
+    @Nested
+    class QueriesContract extends QueriesSuite {}
   }
 }

@@ -6,6 +6,7 @@ import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.contract.AttributionAndCommissionContractTest;
 import org.partnerprogram.core.port.out.contract.PayoutContractTest;
 import org.partnerprogram.core.port.out.contract.ProgramStorageContractTest;
+import org.partnerprogram.core.port.out.contract.QueriesContractTest;
 import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
@@ -72,6 +73,14 @@ abstract class JdbcContractMatrix {
 
   /** {@link PayoutContractTest} on this database in this mode. */
   abstract class PayoutSuite extends PayoutContractTest<ProgramStorage> {
+    @Override
+    protected ProgramStorage newStorage() {
+      return JdbcContractMatrix.this.newStorage();
+    }
+  }
+
+  /** {@link QueriesContractTest} on this database in this mode. */
+  abstract class QueriesSuite extends QueriesContractTest<ProgramStorage> {
     @Override
     protected ProgramStorage newStorage() {
       return JdbcContractMatrix.this.newStorage();

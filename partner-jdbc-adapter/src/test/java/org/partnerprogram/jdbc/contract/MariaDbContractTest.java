@@ -25,6 +25,9 @@ class MariaDbContractTest {
 
     @Nested
     class PayoutContract extends PayoutSuite {}
+
+    @Nested
+    class QueriesContract extends QueriesSuite {}
   }
 
   @Nested
@@ -41,5 +44,8 @@ class MariaDbContractTest {
 
     @Nested
     class PayoutContract extends PayoutSuite {}
+
+    @Nested
+    class QueriesContract extends QueriesSuite {}
   }
 }

@@ -25,6 +25,9 @@ class PostgresContractTest {
 
     @Nested
     class PayoutContract extends PayoutSuite {}
+
+    @Nested
+    class QueriesContract extends QueriesSuite {}
   }
 
   @Nested
@@ -41,5 +44,8 @@ class PostgresContractTest {
 
     @Nested
     class PayoutContract extends PayoutSuite {}
+
+    @Nested
+    class QueriesContract extends QueriesSuite {}
   }
 }

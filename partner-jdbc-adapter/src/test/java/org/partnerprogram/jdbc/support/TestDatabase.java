@@ -84,6 +84,7 @@ public final class TestDatabase implements BeforeAllCallback {
           "pp_attribution",
           "pp_touch",
           "pp_outbox",
+          "pp_rate_label",
           "pp_rate",
           "pp_rate_version",
           "pp_referral_code",

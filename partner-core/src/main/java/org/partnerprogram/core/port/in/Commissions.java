@@ -6,6 +6,8 @@ import org.partnerprogram.core.domain.CurrencyMismatchException;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IdempotencyConflictException;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.LedgerLine;
+import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.OrderNotRecordedException;
 
 /**
@@ -56,4 +58,20 @@ public interface Commissions {
    * @throws InvalidInputException if there are none, more than 1,000, or one is malformed
    */
   Set<EventId> processed(Collection<String> eventIds);
+
+  /**
+   * A page of one partner's commission lines with where each stands now (pending, held, payable, in
+   * a payout, paid), for the partner page, support ("why is this order not paid out yet?") and
+   * finance. It lives here, beside the orders, payments and refunds that make the lines, because a
+   * host asks it about commissions; {@code partners()} holds the partner's account. Lines carry no
+   * customer data.
+   *
+   * @param query the partner, optionally a month and a state, the page size and position; never
+   *     null
+   * @return the page, in the order the orders were placed
+   * @throws InvalidInputException if the query is null or its position is not one a ledger query
+   *     returned
+   * @throws NotFoundException if the partner does not exist
+   */
+  Page<LedgerLine> ledger(LedgerQuery query);
 }

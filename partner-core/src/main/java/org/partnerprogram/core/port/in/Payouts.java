@@ -115,4 +115,16 @@ public interface Payouts {
    * @param action called once per line; never null
    */
   void forEachCloseLine(YearMonth month, Consumer<PeriodCloseLine> action);
+
+  /**
+   * A page of one partner's payouts, newest first, every status included: the payout history of a
+   * partner page and of support.
+   *
+   * @param query the partner, the page size and position; never null
+   * @return the page
+   * @throws InvalidInputException if the query is null or its position is not one a payout query
+   *     returned
+   * @throws NotFoundException if the partner does not exist
+   */
+  Page<Payout> ofPartner(PayoutQuery query);
 }

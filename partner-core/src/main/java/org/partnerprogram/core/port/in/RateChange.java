@@ -14,6 +14,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.Text;
 
 /**
  * A change of the rate card. <b>The next version is the one in force with the rates set here
@@ -23,6 +24,7 @@ import org.partnerprogram.core.domain.RateVersion;
  * <pre>{@code
  * RateChange.programmeWide()
  *     .set(RateTarget.group("vps"), Rate.percent("15"))   // changed; the rest stays
+ *     .label(RateTarget.group("vps"), "Virtual servers")  // shown on the public rate card
  *     .remove(RateTarget.product("ssl-basic"))            // explicitly no longer participating
  *     .from(Instant.parse("2027-01-01T00:00:00Z"))        // default: now
  * }</pre>
@@ -35,13 +37,27 @@ public final class RateChange {
   private final Instant from; // null: now
   private final Map<RateTarget, Rate> set;
   private final Set<RateTarget> removed;
+  private final Map<RateTarget, String> labels;
+
+  /** The longest label. */
+  public static final int MAX_LABEL_LENGTH = 100;
 
   private RateChange(
       PartnerId overrideFor, Instant from, Map<RateTarget, Rate> set, Set<RateTarget> removed) {
+    this(overrideFor, from, set, removed, new TreeMap<>());
+  }
+
+  private RateChange(
+      PartnerId overrideFor,
+      Instant from,
+      Map<RateTarget, Rate> set,
+      Set<RateTarget> removed,
+      Map<RateTarget, String> labels) {
     this.overrideFor = overrideFor;
     this.from = from;
     this.set = Collections.unmodifiableMap(set);
     this.removed = Collections.unmodifiableSet(removed);
+    this.labels = Collections.unmodifiableMap(labels);
   }
 
   /**
@@ -90,7 +106,7 @@ public final class RateChange {
       throw new InvalidInputException(
           "rates", "a change may set at most " + RateVersion.MAX_TARGETS + " products and groups");
     }
-    return new RateChange(overrideFor, from, next, new TreeSet<>(removed));
+    return new RateChange(overrideFor, from, next, new TreeSet<>(removed), new TreeMap<>(labels));
   }
 
   /**
@@ -123,12 +139,42 @@ public final class RateChange {
     if (target == null) {
       throw new InvalidInputException("rates", "target must not be null");
     }
-    if (set.containsKey(target)) {
-      throw new InvalidInputException("rates", target + " is set by this change already");
+    if (set.containsKey(target) || labels.containsKey(target)) {
+      throw new InvalidInputException(
+          "rates", target + " is set or labelled by this change already");
     }
     Set<RateTarget> next = new TreeSet<>(removed);
     next.add(target);
-    return new RateChange(overrideFor, from, new TreeMap<>(set), next);
+    return new RateChange(overrideFor, from, new TreeMap<>(set), next, new TreeMap<>(labels));
+  }
+
+  /**
+   * Labels a product or group for the public rate card (for example "Shared hosting"). A label is
+   * carried over to the next versions like a rate, replaced by a later label, and goes when the
+   * target is removed. The target must be on the card this change makes.
+   *
+   * @param target the product or group; never null
+   * @param label plain text (whatever renders it escapes it), 1 to {@value #MAX_LABEL_LENGTH}
+   *     characters, no control characters, no leading or trailing white space
+   * @return a new change
+   * @throws InvalidInputException if the target is null or removed by this change, or the label is
+   *     not valid
+   */
+  public RateChange label(RateTarget target, String label) {
+    if (target == null) {
+      throw new InvalidInputException("label", "target must not be null");
+    }
+    if (removed.contains(target)) {
+      throw new InvalidInputException("label", target + " is removed by this change already");
+    }
+    Text.freeText("label", label, MAX_LABEL_LENGTH);
+    Map<RateTarget, String> next = new TreeMap<>(labels);
+    next.put(target, label);
+    if (next.size() > RateVersion.MAX_TARGETS) {
+      throw new InvalidInputException(
+          "label", "a change may label at most " + RateVersion.MAX_TARGETS + " targets");
+    }
+    return new RateChange(overrideFor, from, new TreeMap<>(set), new TreeSet<>(removed), next);
   }
 
   /**
@@ -147,7 +193,8 @@ public final class RateChange {
         overrideFor,
         Instants.check("effectiveFrom", effectiveFrom),
         new TreeMap<>(set),
-        new TreeSet<>(removed));
+        new TreeSet<>(removed),
+        new TreeMap<>(labels));
   }
 
   /**
@@ -159,9 +206,9 @@ public final class RateChange {
    *     not hold
    */
   public Map<RateTarget, Rate> applyTo(Map<RateTarget, Rate> base) {
-    if (set.isEmpty() && removed.isEmpty()) {
+    if (set.isEmpty() && removed.isEmpty() && labels.isEmpty()) {
       throw new InvalidInputException(
-          "rates", "a rate change sets or removes at least one product or group");
+          "rates", "a rate change sets, removes or labels at least one product or group");
     }
     Map<RateTarget, Rate> next = new TreeMap<>(base);
     for (RateTarget target : removed) {
@@ -177,6 +224,38 @@ public final class RateChange {
           "a version may hold at most " + RateVersion.MAX_TARGETS + " products and groups");
     }
     return next;
+  }
+
+  /**
+   * The next version's labels: the base's, less those of targets not on the next card, with this
+   * change's labels put over them.
+   *
+   * @param base the labels of the version in force before, empty if none
+   * @param nextTargets the targets of the next version ({@link #applyTo})
+   * @return the labels of the next version
+   * @throws InvalidInputException if this change labels a target that is not on the next card
+   */
+  public Map<RateTarget, String> labelsAfter(
+      Map<RateTarget, String> base, Set<RateTarget> nextTargets) {
+    Map<RateTarget, String> next = new TreeMap<>(base);
+    next.keySet().retainAll(nextTargets);
+    for (Map.Entry<RateTarget, String> e : labels.entrySet()) {
+      if (!nextTargets.contains(e.getKey())) {
+        throw new InvalidInputException(
+            "label", e.getKey() + " is not on the card, so it cannot be labelled");
+      }
+      next.put(e.getKey(), e.getValue());
+    }
+    return next;
+  }
+
+  /**
+   * The labels this change sets.
+   *
+   * @return by target; never null
+   */
+  public Map<RateTarget, String> labels() {
+    return labels;
   }
 
   /**
@@ -221,12 +300,13 @@ public final class RateChange {
         && Objects.equals(overrideFor, c.overrideFor)
         && Objects.equals(from, c.from)
         && set.equals(c.set)
-        && removed.equals(c.removed);
+        && removed.equals(c.removed)
+        && labels.equals(c.labels);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(overrideFor, from, set, removed);
+    return Objects.hash(overrideFor, from, set, removed, labels);
   }
 
   @Override
@@ -237,6 +317,7 @@ public final class RateChange {
         + ", set "
         + set
         + (removed.isEmpty() ? "" : ", removed " + removed)
+        + (labels.isEmpty() ? "" : ", labels " + labels)
         + "]";
   }
 }

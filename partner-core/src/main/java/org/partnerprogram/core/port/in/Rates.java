@@ -1,9 +1,11 @@
 package org.partnerprogram.core.port.in;
 
+import java.util.Optional;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.RateCard;
 import org.partnerprogram.core.domain.RateVersion;
 
 /**
@@ -25,4 +27,13 @@ public interface Rates {
    * @throws NotFoundException if the change is for a partner who does not exist
    */
   RateVersion change(RateChange change);
+
+  /**
+   * The public rate card: the programme-wide version in force now, each participating product or
+   * group with its rate and label, for the page a customer sees before enrolling. Partners'
+   * overrides are not on it.
+   *
+   * @return the card, or empty if no programme-wide version is in force yet
+   */
+  Optional<RateCard> card();
 }

@@ -8,6 +8,7 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.LedgerEntry;
+import org.partnerprogram.core.domain.LedgerLine;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
 
@@ -103,4 +104,62 @@ public interface LedgerStore {
    * @return the instant, or empty if nothing ever became payable
    */
   Optional<Instant> firstPayableAt();
+
+  /**
+   * A page of a partner's ledger lines: its priced lines ({@link #insertLine}) of orders placed in
+   * {@code [from, to)}, each with its state derived by {@link LedgerLine#stateOf} from the line's
+   * EARNED entry (its {@code payableAt}, and the status of the payout it is assigned to, if any) as
+   * of {@code now}, and with {@code reversed} the sum of the line's CANCELLED and REVERSED entries.
+   * Ordered by {@code placedAt}, then order id, then line number, ascending; the rows after {@code
+   * after} in that order, the first {@code limit} of those in {@code state} (if given). An adapter
+   * reads an index range of the partner's lines from {@code from} on (it never scans other
+   * partners' lines); the order of two order ids placed at the same instant may follow the
+   * database's collation, as long as it is one total order that {@code after} continues.
+   *
+   * @param partnerId the partner; never null
+   * @param from the first instant, inclusive; never null
+   * @param to the last instant, exclusive; never null
+   * @param state the one state to return, or empty for all; never null
+   * @param now the instant that separates held from payable; never null
+   * @param after the line the previous page ended with, or empty for the first page; never null
+   * @param limit the most lines to return, at least 1
+   * @return up to {@code limit} lines in that order; empty if none (more) match
+   */
+  List<LedgerLine> ledgerLines(
+      PartnerId partnerId,
+      Instant from,
+      Instant to,
+      Optional<LedgerLine.State> state,
+      Instant now,
+      Optional<LedgerLineKey> after,
+      int limit);
+
+  /**
+   * Where a page of {@link #ledgerLines} ended: the last line's order placement, order and line.
+   *
+   * @param placedAt when the order was placed; never null
+   * @param orderId the order; never null
+   * @param lineNumber the line
+   */
+  record LedgerLineKey(Instant placedAt, OrderId orderId, int lineNumber) {
+    /**
+     * Checks for nulls.
+     *
+     * @throws NullPointerException if a part is null
+     */
+    public LedgerLineKey {
+      java.util.Objects.requireNonNull(placedAt, "placedAt");
+      java.util.Objects.requireNonNull(orderId, "orderId");
+    }
+
+    /**
+     * The key of a line.
+     *
+     * @param line the line; never null
+     * @return its key
+     */
+    public static LedgerLineKey of(LedgerLine line) {
+      return new LedgerLineKey(line.placedAt(), line.orderId(), line.lineNumber());
+    }
+  }
 }

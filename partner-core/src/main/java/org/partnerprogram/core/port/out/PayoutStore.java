@@ -301,4 +301,35 @@ public interface PayoutStore {
    * @return the entries ordered by order id, line number, then recording time; empty if none
    */
   List<LedgerEntry> entriesOfPayout(PayoutId payoutId);
+
+  /**
+   * A page of a partner's payouts, newest first: by period descending, then by payout id descending
+   * (ids compared as Java compares strings); the payouts after {@code after} in that order, at most
+   * {@code limit}. Every status is included. An adapter reads an index range of the partner's
+   * payouts.
+   *
+   * @param partnerId the partner; never null
+   * @param after the payout the previous page ended with, or empty for the first page; never null
+   * @param limit the most payouts to return, at least 1
+   * @return up to {@code limit} payouts in that order; empty if none (more)
+   */
+  List<Payout> payoutsOfPartner(PartnerId partnerId, Optional<PayoutKey> after, int limit);
+
+  /**
+   * Where a page of {@link #payoutsOfPartner} ended.
+   *
+   * @param period the last payout's period; never null
+   * @param payoutId the last payout's id; never null
+   */
+  record PayoutKey(YearMonth period, PayoutId payoutId) {
+    /**
+     * Checks for nulls.
+     *
+     * @throws NullPointerException if a part is null
+     */
+    public PayoutKey {
+      java.util.Objects.requireNonNull(period, "period");
+      java.util.Objects.requireNonNull(payoutId, "payoutId");
+    }
+  }
 }

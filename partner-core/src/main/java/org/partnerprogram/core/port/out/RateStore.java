@@ -2,9 +2,11 @@ package org.partnerprogram.core.port.out;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
 
 /**
@@ -63,6 +65,26 @@ public interface RateStore {
    * @return the versions ordered by number; empty if none
    */
   List<RateVersion> versions(Optional<PartnerId> scope);
+
+  /**
+   * Stores the labels of a stored version's targets (what a rate card shows for a product or
+   * group), in the same unit of work as {@link #insert}. Each target must be in the version's
+   * rates.
+   *
+   * @param scope empty for the programme-wide card, or a partner; never null
+   * @param versionNumber the version, stored already
+   * @param labels the label per target; never null, may be empty (nothing is written)
+   */
+  void insertLabels(Optional<PartnerId> scope, int versionNumber, Map<RateTarget, String> labels);
+
+  /**
+   * The labels of a version's targets, exactly as {@link #insertLabels} stored them.
+   *
+   * @param scope empty for the programme-wide card, or a partner; never null
+   * @param versionNumber the version
+   * @return the label per target; empty if the version has none or does not exist
+   */
+  Map<RateTarget, String> labels(Optional<PartnerId> scope, int versionNumber);
 
   /**
    * The versions in force at one instant for one partner ({@link #inForceFor}).

@@ -7,6 +7,7 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.port.out.contract.AttributionAndCommissionContractTest;
 import org.partnerprogram.core.port.out.contract.PayoutContractTest;
 import org.partnerprogram.core.port.out.contract.ProgramStorageContractTest;
+import org.partnerprogram.core.port.out.contract.QueriesContractTest;
 
 /**
  * The in-memory adapter passes every storage contract of the kit: one {@code @Nested} class per
@@ -38,6 +39,14 @@ class InMemoryContractTest {
 
   @Nested
   class PayoutContract extends PayoutContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class QueriesContract extends QueriesContractTest<InMemoryStorage> {
     @Override
     protected InMemoryStorage newStorage() {
       return new InMemoryStorage();

@@ -1,0 +1,56 @@
+package org.partnerprogram.core.adapter.memory;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.AttributionCounts;
+import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.port.out.AttributionStore;
+
+/** Attribution decisions, in memory. */
+final class InMemoryAttributions implements AttributionStore {
+  private final MemoryUnits units;
+  private final Map<CustomerAccountId, AttributionRecord> decisions = new HashMap<>();
+
+  InMemoryAttributions(MemoryUnits units) {
+    this.units = units;
+  }
+
+  @Override
+  public boolean insert(AttributionRecord record) {
+    units.unit();
+    if (decisions.containsKey(record.customer())) {
+      return false;
+    }
+    units.put(decisions, record.customer(), record);
+    return true;
+  }
+
+  @Override
+  public Optional<AttributionRecord> findByCustomer(CustomerAccountId customer) {
+    units.unit();
+    return Optional.ofNullable(decisions.get(customer));
+  }
+
+  @Override
+  public AttributionCounts countsByPartner(PartnerId partnerId) {
+    units.unit();
+    long attributed = 0;
+    Map<AttributionDecision.Reason, Long> refused = new EnumMap<>(AttributionDecision.Reason.class);
+    for (AttributionRecord r : decisions.values()) {
+      if (!r.candidatePartner().equals(Optional.of(partnerId))) {
+        continue;
+      }
+      if (r.decision() instanceof AttributionDecision.NotAttributed n) {
+        refused.merge(n.reason(), 1L, Long::sum);
+      } else {
+        attributed++;
+      }
+    }
+    return new AttributionCounts(0, attributed, refused);
+  }
+}

@@ -1,0 +1,104 @@
+package org.partnerprogram.core.adapter.memory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.domain.ConflictException;
+import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.port.out.PartnerStore;
+
+/** Partners and their payout-account history, in memory. */
+final class InMemoryPartners implements PartnerStore {
+  private final MemoryUnits units;
+  private final Map<PartnerId, Partner> partnersById = new HashMap<>();
+  private final Map<CustomerAccountId, PartnerId> partnersByAccount = new HashMap<>();
+  private final Map<PartnerId, List<PayoutAccountChange>> accountHistory = new HashMap<>();
+
+  InMemoryPartners(MemoryUnits units) {
+    this.units = units;
+  }
+
+  @Override
+  public boolean insert(Partner partner) {
+    units.unit();
+    if (partnersByAccount.containsKey(partner.customerAccountId())) {
+      return false;
+    }
+    if (partnersById.containsKey(partner.id())) {
+      throw new ConflictException("a partner with id " + partner.id() + " exists already");
+    }
+    units.put(partnersById, partner.id(), partner);
+    units.put(partnersByAccount, partner.customerAccountId(), partner.id());
+    return true;
+  }
+
+  @Override
+  public Optional<Partner> findById(PartnerId id) {
+    units.unit();
+    return Optional.ofNullable(partnersById.get(id));
+  }
+
+  @Override
+  public Optional<Partner> findByCustomerAccount(CustomerAccountId account) {
+    units.unit();
+    return Optional.ofNullable(partnersByAccount.get(account)).map(partnersById::get);
+  }
+
+  @Override
+  public void update(Partner partner) {
+    units.unit();
+    Partner stored = partnersById.get(partner.id());
+    if (stored == null) {
+      throw new NotFoundException("no partner with id " + partner.id());
+    }
+    if (stored.version() != partner.version() - 1) {
+      throw new RetryableException(
+          "partner "
+              + partner.id()
+              + " was changed concurrently (stored version "
+              + stored.version()
+              + ", update based on "
+              + (partner.version() - 1)
+              + ")",
+          null);
+    }
+    units.put(partnersById, partner.id(), partner);
+  }
+
+  @Override
+  public void appendPayoutAccountChange(PayoutAccountChange change) {
+    units.unit();
+    List<PayoutAccountChange> history = accountHistory.get(change.partnerId());
+    if (history == null) {
+      units.put(accountHistory, change.partnerId(), new ArrayList<>());
+      history = accountHistory.get(change.partnerId());
+    }
+    for (PayoutAccountChange earlier : history) {
+      if (earlier.partnerVersion() == change.partnerVersion()) {
+        throw new ConflictException(
+            "partner "
+                + change.partnerId()
+                + " has a payout-account change for version "
+                + change.partnerVersion()
+                + " already");
+      }
+    }
+    units.append(history, change);
+  }
+
+  @Override
+  public List<PayoutAccountChange> payoutAccountHistory(PartnerId id) {
+    units.unit();
+    List<PayoutAccountChange> history = new ArrayList<>(accountHistory.getOrDefault(id, List.of()));
+    history.sort(Comparator.comparingLong(PayoutAccountChange::partnerVersion));
+    return List.copyOf(history);
+  }
+}

@@ -1,0 +1,42 @@
+package org.partnerprogram.core.adapter.memory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.out.TouchStore;
+
+/** Clicks on referral links, in memory. */
+final class InMemoryTouches implements TouchStore {
+  private final MemoryUnits units;
+  private final List<Touch> touchLog = new ArrayList<>();
+
+  InMemoryTouches(MemoryUnits units) {
+    this.units = units;
+  }
+
+  @Override
+  public void insert(Touch touch) {
+    units.append(touchLog, touch);
+  }
+
+  @Override
+  public List<Touch> findByVisitor(
+      VisitorId visitorId, Instant fromInclusive, Instant toInclusive) {
+    units.unit();
+    return touchLog.stream()
+        .filter(t -> t.visitorId().equals(visitorId))
+        .filter(t -> !t.at().isBefore(fromInclusive) && !t.at().isAfter(toInclusive))
+        .sorted(Comparator.comparing(Touch::at).thenComparing(t -> t.code().value()))
+        .toList();
+  }
+
+  @Override
+  public long countByPartner(PartnerId partnerId) {
+    units.unit();
+    return touchLog.stream().filter(t -> t.partnerId().equals(partnerId)).count();
+  }
+}

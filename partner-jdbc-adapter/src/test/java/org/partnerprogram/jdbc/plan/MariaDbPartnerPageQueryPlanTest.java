@@ -1,0 +1,72 @@
+package org.partnerprogram.jdbc.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+/**
+ * The partner page's queries are index ranges on MariaDB (see the base class): in EXPLAIN, the
+ * table is read by the index (type range or ref, never ALL).
+ */
+class MariaDbPartnerPageQueryPlanTest extends AbstractPartnerPageQueryPlanTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
+
+  @Override
+  TestDatabase db() {
+    return DB;
+  }
+
+  @Override
+  List<String> plan(Connection c, String sql, List<Object> parameters) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        bind(ps, i + 1, parameters.get(i), true);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rows(rs);
+      }
+    }
+  }
+
+  @Override
+  void analyze(Statement s) throws SQLException {
+    s.execute("ANALYZE TABLE pp_commission_line, pp_ledger_entry, pp_payout_item, pp_payout");
+  }
+
+  @Override
+  void assertNoFullScan(List<String> plan) {
+    // Type ALL reads the table whole, type index the whole index.
+    assertThat(plan)
+        .as("the plan: %s", plan)
+        .noneMatch(row -> List.of("ALL", "index").contains(row.split(" ")[3]));
+  }
+
+  @Override
+  void assertReadsByIndex(List<String> plan, String table, String index) {
+    // Columns: id select_type table type possible_keys key key_len ref rows Extra. The outer
+    // table's alias is l, e or the table name.
+    String alias =
+        switch (table) {
+          case "pp_commission_line" -> "l";
+          case "pp_ledger_entry" -> "e";
+          default -> table;
+        };
+    assertThat(plan)
+        .as("the plan: %s", plan)
+        .anySatisfy(
+            row -> {
+              String[] c = row.split(" ");
+              assertThat(c[2]).isEqualTo(alias);
+              assertThat(c[3]).isIn("range", "ref");
+              assertThat(row).contains(index);
+            });
+    assertThat(plan).as("the plan: %s", plan).noneMatch(row -> row.split(" ")[3].equals("ALL"));
+  }
+}
