@@ -38,7 +38,7 @@ import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.in.TouchResult;
-import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.testkit.MutableClock;
 
 class AttributionServiceTest {
   private static final String JAN_IBAN = "NL91ABNA0417164300";

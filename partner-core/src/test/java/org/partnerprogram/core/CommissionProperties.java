@@ -27,7 +27,7 @@ import org.partnerprogram.core.domain.PartnerProgramException;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgramFixture;
 import org.quicktheories.core.Gen;
 
 class CommissionProperties {

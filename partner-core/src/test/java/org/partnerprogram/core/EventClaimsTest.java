@@ -2,8 +2,8 @@ package org.partnerprogram.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnerprogram.core.testkit.ProgramFixture.eur;
-import static org.partnerprogram.core.testkit.ProgramFixture.line;
+import static org.partnerprogram.testkit.ProgramFixture.eur;
+import static org.partnerprogram.testkit.ProgramFixture.line;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * Host events have effect once: a redelivery writes nothing, a reused id with another payload is

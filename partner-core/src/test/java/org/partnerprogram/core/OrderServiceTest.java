@@ -2,8 +2,8 @@ package org.partnerprogram.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnerprogram.core.testkit.ProgramFixture.eur;
-import static org.partnerprogram.core.testkit.ProgramFixture.line;
+import static org.partnerprogram.testkit.ProgramFixture.eur;
+import static org.partnerprogram.testkit.ProgramFixture.line;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /** Recording orders: who earns on an order, how its lines are priced, and what is refused. */
 class OrderServiceTest {

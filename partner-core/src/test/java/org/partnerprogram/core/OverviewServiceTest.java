@@ -25,8 +25,8 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.RateChange;
-import org.partnerprogram.core.testkit.MutableClock;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.MutableClock;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /** The partner page. */
 class OverviewServiceTest {

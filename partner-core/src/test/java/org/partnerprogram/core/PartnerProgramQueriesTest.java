@@ -18,8 +18,8 @@ import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.LedgerQuery;
 import org.partnerprogram.core.port.in.PayoutQuery;
 import org.partnerprogram.core.port.in.RateChange;
-import org.partnerprogram.core.testkit.MutableClock;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.MutableClock;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /** The partner page's queries through the facade, beyond the storage contract. */
 class PartnerProgramQueriesTest {

@@ -16,7 +16,7 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.testkit.MutableClock;
 
 /** The facade: its builder, and a unit of work that fails leaves nothing behind. */
 class PartnerProgramTest {

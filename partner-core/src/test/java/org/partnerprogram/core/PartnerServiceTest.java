@@ -35,7 +35,7 @@ import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.testkit.MutableClock;
 
 /** Enrolment, a partner's lifecycle and the payout account. */
 class PartnerServiceTest {

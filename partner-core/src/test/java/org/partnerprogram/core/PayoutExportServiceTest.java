@@ -2,7 +2,7 @@ package org.partnerprogram.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnerprogram.core.testkit.ProgramFixture.line;
+import static org.partnerprogram.testkit.ProgramFixture.line;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,8 +23,8 @@ import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
-import org.partnerprogram.core.testkit.SepaSchemas;
+import org.partnerprogram.testkit.ProgramFixture;
+import org.partnerprogram.testkit.SepaSchemas;
 
 /** The bank files of a closed month. */
 class PayoutExportServiceTest {

@@ -2,8 +2,8 @@ package org.partnerprogram.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnerprogram.core.testkit.ProgramFixture.eur;
-import static org.partnerprogram.core.testkit.ProgramFixture.line;
+import static org.partnerprogram.testkit.ProgramFixture.eur;
+import static org.partnerprogram.testkit.ProgramFixture.line;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /** A payout after the close: paid once the bank confirms it, or failed back into the balance. */
 class PayoutLifecycleServiceTest {

@@ -30,8 +30,8 @@ import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
-import org.partnerprogram.core.testkit.SepaSchemas;
+import org.partnerprogram.testkit.ProgramFixture;
+import org.partnerprogram.testkit.SepaSchemas;
 
 class PayoutProperties {
   private static final SepaDebtor DEBTOR = SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300");

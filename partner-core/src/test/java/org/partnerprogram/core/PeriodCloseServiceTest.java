@@ -2,8 +2,8 @@ package org.partnerprogram.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnerprogram.core.testkit.ProgramFixture.eur;
-import static org.partnerprogram.core.testkit.ProgramFixture.line;
+import static org.partnerprogram.testkit.ProgramFixture.eur;
+import static org.partnerprogram.testkit.ProgramFixture.line;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -37,7 +37,7 @@ import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * Closing a month: one payout per partner's payable balance, or a carry-over with its reason, once

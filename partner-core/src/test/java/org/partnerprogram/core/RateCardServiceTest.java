@@ -20,7 +20,7 @@ import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.RateChange;
-import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.testkit.MutableClock;
 
 /** Changing the rate card: effective-dated versions, never backdated. */
 class RateCardServiceTest {

@@ -22,7 +22,7 @@ import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.testkit.MutableClock;
 
 /** Referral codes: random, vanity, revoked. */
 class ReferralCodeServiceTest {

@@ -2,8 +2,8 @@ package org.partnerprogram.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnerprogram.core.testkit.ProgramFixture.eur;
-import static org.partnerprogram.core.testkit.ProgramFixture.line;
+import static org.partnerprogram.testkit.ProgramFixture.eur;
+import static org.partnerprogram.testkit.ProgramFixture.line;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -25,7 +25,7 @@ import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /** A partner's statement of a closed month. */
 class StatementServiceTest {

@@ -35,9 +35,9 @@ import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.core.testkit.StoredPartners;
 import org.partnerprogram.jdbc.support.HostManagedStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.StoredPartners;
 
 /**
  * What the JDBC adapter promises beyond the port contract: the outbox's JSON and acknowledgement,

@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.core.testkit.Gens;
+import org.partnerprogram.testkit.Gens;
 
 class IbanProperties {
   private static final String DIGITS = "0123456789";

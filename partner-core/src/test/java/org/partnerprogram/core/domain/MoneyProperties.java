@@ -12,7 +12,7 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.core.testkit.Gens;
+import org.partnerprogram.testkit.Gens;
 import org.quicktheories.generators.Generate;
 
 class MoneyProperties {

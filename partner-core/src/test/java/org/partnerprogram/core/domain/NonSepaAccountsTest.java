@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.export.SepaTransfer;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * With the default terms the programme pays by SEPA credit transfer, which does not reach an

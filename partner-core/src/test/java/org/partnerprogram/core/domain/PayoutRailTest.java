@@ -14,8 +14,8 @@ import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
-import org.partnerprogram.core.testkit.SepaSchemas;
+import org.partnerprogram.testkit.ProgramFixture;
+import org.partnerprogram.testkit.SepaSchemas;
 
 /** The programme's payout rail decides which payout accounts it accepts. */
 class PayoutRailTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.port.in.RateChange;
-import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.testkit.MutableClock;
 
 class RateVersionProperties {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");

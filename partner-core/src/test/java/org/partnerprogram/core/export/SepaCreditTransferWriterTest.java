@@ -15,7 +15,7 @@ import org.partnerprogram.core.domain.Iban;
 import org.partnerprogram.core.domain.InvalidIbanException;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Money;
-import org.partnerprogram.core.testkit.SepaSchemas;
+import org.partnerprogram.testkit.SepaSchemas;
 
 class SepaCreditTransferWriterTest {
   static final SepaDebtor DEBTOR = SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300");

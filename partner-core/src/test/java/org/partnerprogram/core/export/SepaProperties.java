@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.Iban;
 import org.partnerprogram.core.domain.Money;
-import org.partnerprogram.core.testkit.Gens;
+import org.partnerprogram.testkit.Gens;
 import org.quicktheories.core.Gen;
 
 class SepaProperties {

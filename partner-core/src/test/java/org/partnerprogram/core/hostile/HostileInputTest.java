@@ -14,6 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.testkit.hostile.HostileCorpus;
+import org.partnerprogram.testkit.hostile.HostileWorld;
 
 /**
  * The hostile corpus on in-memory storage: every case ends in a typed refusal (or an empty answer

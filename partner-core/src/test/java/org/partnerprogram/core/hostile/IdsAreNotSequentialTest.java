@@ -1,7 +1,7 @@
 package org.partnerprogram.core.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnerprogram.core.testkit.ProgramFixture.line;
+import static org.partnerprogram.testkit.ProgramFixture.line;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -29,7 +29,7 @@ import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
-import org.partnerprogram.core.testkit.MutableClock;
+import org.partnerprogram.testkit.MutableClock;
 
 /**
  * Codes, partner ids and payout ids are not enumerable: generated with the default randomness

@@ -9,6 +9,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.testkit.hostile.HostileWorld;
 
 /**
  * A partner's overview and statements never include another partner's data, nor a referred

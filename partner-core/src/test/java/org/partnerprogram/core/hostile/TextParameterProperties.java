@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
+import org.partnerprogram.testkit.hostile.HostileWorld;
+import org.partnerprogram.testkit.hostile.TextParameters;
 import org.quicktheories.core.Gen;
 
 /**

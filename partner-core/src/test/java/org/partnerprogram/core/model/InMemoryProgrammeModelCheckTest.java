@@ -2,7 +2,7 @@ package org.partnerprogram.core.model;
 
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.port.out.ProgramStorage;
-import org.partnerprogram.core.testkit.ProgrammeModelCheck;
+import org.partnerprogram.testkit.ProgrammeModelCheck;
 
 /** The in-memory adapter agrees with the programme model. */
 class InMemoryProgrammeModelCheckTest extends ProgrammeModelCheck {

@@ -14,8 +14,8 @@ import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.PeriodCloseLine;
-import org.partnerprogram.core.testkit.Invariants.ClosedPeriod;
-import org.partnerprogram.core.testkit.Invariants.PayoutView;
+import org.partnerprogram.testkit.Invariants.ClosedPeriod;
+import org.partnerprogram.testkit.Invariants.PayoutView;
 
 /** The closed-period snapshot allows the payout life cycle and nothing else. */
 class InvariantsTest {

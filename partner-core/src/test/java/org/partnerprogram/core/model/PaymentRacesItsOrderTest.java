@@ -17,7 +17,7 @@ import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.out.OrderStore;
-import org.partnerprogram.core.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * A payment whose order another transaction commits between the payment's "mark paid" (which finds

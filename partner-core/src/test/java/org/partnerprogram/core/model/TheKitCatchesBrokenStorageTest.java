@@ -12,18 +12,18 @@ import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.testkit.Invariants;
-import org.partnerprogram.core.testkit.ProgramFixture;
-import org.partnerprogram.core.testkit.ProgrammeModel;
-import org.partnerprogram.core.testkit.ProgrammeModel.Action;
-import org.partnerprogram.core.testkit.ProgrammeModel.Click;
-import org.partnerprogram.core.testkit.ProgrammeModel.Close;
-import org.partnerprogram.core.testkit.ProgrammeModel.Line;
-import org.partnerprogram.core.testkit.ProgrammeModel.Pay;
-import org.partnerprogram.core.testkit.ProgrammeModel.PlaceOrder;
-import org.partnerprogram.core.testkit.ProgrammeModel.Redeliver;
-import org.partnerprogram.core.testkit.ProgrammeModel.Refund;
-import org.partnerprogram.core.testkit.ProgrammeModel.Signup;
+import org.partnerprogram.testkit.Invariants;
+import org.partnerprogram.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgrammeModel;
+import org.partnerprogram.testkit.ProgrammeModel.Action;
+import org.partnerprogram.testkit.ProgrammeModel.Click;
+import org.partnerprogram.testkit.ProgrammeModel.Close;
+import org.partnerprogram.testkit.ProgrammeModel.Line;
+import org.partnerprogram.testkit.ProgrammeModel.Pay;
+import org.partnerprogram.testkit.ProgrammeModel.PlaceOrder;
+import org.partnerprogram.testkit.ProgrammeModel.Redeliver;
+import org.partnerprogram.testkit.ProgrammeModel.Refund;
+import org.partnerprogram.testkit.ProgrammeModel.Signup;
 
 /** Two deliberately broken adapters fail the model check, and a correct one passes it. */
 class TheKitCatchesBrokenStorageTest {

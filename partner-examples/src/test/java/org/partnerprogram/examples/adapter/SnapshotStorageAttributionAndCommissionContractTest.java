@@ -1,6 +1,6 @@
 package org.partnerprogram.examples.adapter;
 
-import org.partnerprogram.core.port.out.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
 
 /** Step 2: the contract of touches, attributions, orders, the ledger and processed events. */
 class SnapshotStorageAttributionAndCommissionContractTest

@@ -3,7 +3,7 @@ package org.partnerprogram.examples.adapter;
 import java.util.List;
 import java.util.UUID;
 import org.partnerprogram.core.domain.event.ProgramEvent;
-import org.partnerprogram.core.port.out.contract.ProgramStorageContractTest;
+import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 
 /**
  * Step 1 of proving an adapter: the storage contract (partners, codes, rates, the transaction

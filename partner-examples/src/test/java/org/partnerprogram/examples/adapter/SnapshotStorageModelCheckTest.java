@@ -1,7 +1,7 @@
 package org.partnerprogram.examples.adapter;
 
 import org.partnerprogram.core.port.out.ProgramStorage;
-import org.partnerprogram.core.testkit.ProgrammeModelCheck;
+import org.partnerprogram.testkit.ProgrammeModelCheck;
 
 /**
  * Step 4: the whole programme on the adapter against a reference model, with the invariants checked

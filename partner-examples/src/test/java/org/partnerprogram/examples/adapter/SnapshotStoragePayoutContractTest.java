@@ -1,6 +1,6 @@
 package org.partnerprogram.examples.adapter;
 
-import org.partnerprogram.core.port.out.contract.PayoutContractTest;
+import org.partnerprogram.testkit.contract.PayoutContractTest;
 
 /** Step 3: the contract of period closes and payouts. */
 class SnapshotStoragePayoutContractTest extends PayoutContractTest<SnapshotStorage> {

@@ -22,9 +22,9 @@ import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.core.testkit.Gens;
-import org.partnerprogram.core.testkit.ProgramFixture;
-import org.partnerprogram.core.testkit.ProgrammeMonth;
+import org.partnerprogram.testkit.Gens;
+import org.partnerprogram.testkit.ProgramFixture;
+import org.partnerprogram.testkit.ProgrammeMonth;
 import org.quicktheories.core.Gen;
 
 /**

@@ -6,8 +6,8 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.core.testkit.Gens;
-import org.partnerprogram.core.testkit.RateTable;
+import org.partnerprogram.testkit.Gens;
+import org.partnerprogram.testkit.RateTable;
 
 /** The README's tour of the generator facade is this code, so it compiles and cannot rot. */
 class GensReadmeSnippetTest {

@@ -2,9 +2,9 @@ package org.partnerprogram.jdbc.contract;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.port.out.ProgramStorage;
-import org.partnerprogram.core.testkit.ProgrammeModelCheck;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.ProgrammeModelCheck;
 
 /** The JDBC adapter on H2 agrees with the programme model (fewer sequences than in memory). */
 class H2ProgrammeModelCheckTest extends ProgrammeModelCheck {

@@ -3,11 +3,11 @@ package org.partnerprogram.jdbc.contract;
 import java.util.List;
 import java.util.UUID;
 import org.partnerprogram.core.port.out.ProgramStorage;
-import org.partnerprogram.core.port.out.contract.AttributionAndCommissionContractTest;
-import org.partnerprogram.core.port.out.contract.PayoutContractTest;
-import org.partnerprogram.core.port.out.contract.ProgramStorageContractTest;
-import org.partnerprogram.core.port.out.contract.QueriesContractTest;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.testkit.contract.PayoutContractTest;
+import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
+import org.partnerprogram.testkit.contract.QueriesContractTest;
 
 /**
  * The storage contracts of partner-core's test kit, each written once there, bound here to one

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.partnerprogram.core.hostile.HostileCorpus;
-import org.partnerprogram.core.hostile.HostileWorld;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.RecordingDataSource;
 import org.partnerprogram.jdbc.support.TableChecksums;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.hostile.HostileCorpus;
+import org.partnerprogram.testkit.hostile.HostileWorld;
 
 /**
  * The hostile corpus of partner-core against a real database holding a populated programme (two

@@ -10,12 +10,12 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.partnerprogram.core.hostile.HostileCorpus;
-import org.partnerprogram.core.hostile.HostileWorld;
-import org.partnerprogram.core.hostile.TextParameters;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.RecordingDataSource;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.hostile.HostileCorpus;
+import org.partnerprogram.testkit.hostile.HostileWorld;
+import org.partnerprogram.testkit.hostile.TextParameters;
 
 /**
  * Random strings into every text parameter of every command, on PostgreSQL: accepted and read back

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
-import org.partnerprogram.core.testkit.MutableClock;
-import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.jdbc.support.HostManagedStorage;
 import org.partnerprogram.jdbc.support.ReliabilityWorld;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.MutableClock;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * A close checks the foreign keys of the rows it adds ({@code pp_payout_item} and {@code

@@ -49,10 +49,10 @@ import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
-import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.jdbc.support.ThreadConnections;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * Issue 6 on a real database: the same month closed at once by two threads of one host instance and

@@ -30,11 +30,11 @@ import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.ProcessedEventsQuery;
 import org.partnerprogram.core.port.out.ProgramStorage;
-import org.partnerprogram.core.testkit.MutableClock;
-import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.jdbc.support.ReliabilityWorld;
 import org.partnerprogram.jdbc.support.ReliabilityWorld.HostEvent;
 import org.partnerprogram.jdbc.support.ThreadConnections;
+import org.partnerprogram.testkit.MutableClock;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * Issue 10, reconciliation: a month of host events (orders, payments, refunds) delivered with 10 %

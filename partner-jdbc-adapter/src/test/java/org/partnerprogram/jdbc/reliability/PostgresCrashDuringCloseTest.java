@@ -30,12 +30,12 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
-import org.partnerprogram.core.testkit.Invariants;
-import org.partnerprogram.core.testkit.MutableClock;
-import org.partnerprogram.core.testkit.ProgramFixture;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.ReliabilityWorld;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.Invariants;
+import org.partnerprogram.testkit.MutableClock;
+import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * Issue 10, a crash during a payout run: a child JVM closes a month on PostgreSQL and is killed

@@ -19,8 +19,8 @@ import org.partnerprogram.core.domain.VisitorId;
 
 /**
  * One storage adapter: the stores of one programme, sharing one transaction boundary. Storage
- * adapters (in-memory, JDBC, an integrator's own) implement this and pass the contract tests in
- * partner-core's test-jar.
+ * adapters (in-memory, JDBC, an integrator's own) implement this and pass the contract tests in the
+ * test kit ({@code org.partnerprogram:partner-testkit}).
  */
 public interface ProgramStorage {
 

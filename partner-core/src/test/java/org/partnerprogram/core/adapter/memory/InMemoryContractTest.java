@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.partnerprogram.core.domain.event.ProgramEvent;
-import org.partnerprogram.core.port.out.contract.AttributionAndCommissionContractTest;
-import org.partnerprogram.core.port.out.contract.PayoutContractTest;
-import org.partnerprogram.core.port.out.contract.ProgramStorageContractTest;
-import org.partnerprogram.core.port.out.contract.QueriesContractTest;
+import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.testkit.contract.PayoutContractTest;
+import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
+import org.partnerprogram.testkit.contract.QueriesContractTest;
 
 /**
  * The in-memory adapter passes every storage contract of the kit: one {@code @Nested} class per

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ContractCompletenessTest {
 
   private static final Path CONTRACT_SOURCES =
-      Path.of("src/test/java/org/partnerprogram/core/port/out/contract");
+      Path.of("testkit/src/main/java/org/partnerprogram/testkit/contract");
 
   /** Each port with the accessor the contract tests reach it through. */
   private static final Map<Class<?>, String> PORTS =
