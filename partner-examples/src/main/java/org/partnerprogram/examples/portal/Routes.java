@@ -1,0 +1,253 @@
+package org.partnerprogram.examples.portal;
+
+import static org.partnerprogram.examples.portal.HostPortal.CSRF_COOKIE;
+import static org.partnerprogram.examples.portal.HostPortal.REFERRAL_COOKIE;
+import static org.partnerprogram.examples.portal.HostPortal.SESSION_COOKIE;
+import static org.partnerprogram.examples.portal.Http.decode;
+import static org.partnerprogram.examples.portal.Request.HEX_32;
+import static org.partnerprogram.examples.portal.ShopActions.signedIn;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.port.in.TouchResult;
+import org.partnerprogram.examples.portal.Http.Form;
+import org.partnerprogram.examples.portal.Http.HttpError;
+import org.partnerprogram.examples.portal.Http.Response;
+import org.partnerprogram.examples.portal.Outcome.Undone;
+import org.partnerprogram.examples.portal.Pages.View;
+import org.partnerprogram.examples.portal.PortalTransactions.SqlWork;
+import org.partnerprogram.examples.portal.Sessions.Session;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
+
+/**
+ * The portal's routing: each request to its page or action, the CSRF check of every POST, the
+ * outcome of an action applied to the sessions, and the referral links (the README's "Wiring
+ * attribution into the portal", step 1).
+ */
+final class Routes {
+  private static final System.Logger LOG = System.getLogger(HostPortal.class.getName());
+
+  private final PartnerProgram program;
+  private final PortalTransactions transactions;
+  private final IoDeadlines io;
+  private final Sessions sessions;
+  private final Csrf csrf;
+  private final boolean secureCookies;
+  private final Pages pages;
+  private final ShopActions shop;
+  private final PartnerActions partner;
+  private final AdminActions admin;
+  private final Map<String, String> assets = new LinkedHashMap<>();
+
+  Routes(
+      Clock clock,
+      PartnerProgram program,
+      JdbcProgramStorage storage,
+      PortalTransactions transactions,
+      IoDeadlines io,
+      Sessions sessions,
+      Csrf csrf,
+      boolean secureCookies) {
+    this.program = program;
+    this.transactions = transactions;
+    this.io = io;
+    this.sessions = sessions;
+    this.csrf = csrf;
+    this.secureCookies = secureCookies;
+    this.pages = new Pages(program.terms().zone(), clock);
+    this.shop = new ShopActions(clock, program, pages);
+    this.partner = new PartnerActions(program, pages);
+    this.admin = new AdminActions(clock, program, storage, pages);
+    assets.put("/portal.js", asset("portal.js"));
+    assets.put("/portal.css", asset("portal.css"));
+  }
+
+  private <T> T inTransaction(SqlWork<T> work) {
+    return transactions.inTransaction(work);
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    try {
+      Request request = new Request(exchange, sessions, csrf, secureCookies);
+      Response response;
+      try {
+        response = route(request);
+      } catch (HttpError e) {
+        response = Response.page(e.status, pages.error(e.getMessage()));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "request failed: " + exchange.getRequestURI(), e);
+        response = Response.page(500, pages.error("Something went wrong. Please try again."));
+      }
+      io.resume(); // a fresh deadline for the client to take the response
+      request.send(response);
+    } finally {
+      exchange.close();
+    }
+    // An IOException (a client too slow or gone) ends the exchange; the server closes the
+    // connection.
+  }
+
+  private Response route(Request r) throws IOException {
+    String path = r.exchange.getRequestURI().getRawPath();
+    String method = r.exchange.getRequestMethod();
+    if ("GET".equals(method)) {
+      io.pause(); // the request has arrived; from here on the portal works
+      return get(r, path);
+    }
+    if (!"POST".equals(method)) {
+      r.exchange.getResponseHeaders().set("Allow", "GET, POST");
+      throw new HttpError(405, "Method not allowed.");
+    }
+    Form form = r.form();
+    io.pause();
+    return post(r, path, form);
+  }
+
+  private Response get(Request r, String path) {
+    if (path.startsWith("/r/")) {
+      return referral(r, decode(path.substring(3)), "/");
+    }
+    Optional<String> ref = r.queryParam("ref");
+    if (ref.isPresent()) {
+      // Back to the same page without ?ref=, but only to a page of ours (never "//elsewhere").
+      return referral(r, ref.get(), List.of("/", "/partner", "/admin").contains(path) ? path : "/");
+    }
+    if (assets.containsKey(path)) {
+      return Response.asset(
+          path.endsWith(".js") ? "text/javascript" : "text/css", assets.get(path));
+    }
+    return switch (path) {
+      case "/" -> page(r, shop::shopPage);
+      case "/partner" -> page(r, partner::partnerPage);
+      case "/admin" -> page(r, admin::adminPage);
+      default -> throw new HttpError(404, "There is no page at this address.");
+    };
+  }
+
+  /** Renders a page in a read transaction; a visitor without a session gets none. */
+  private Response page(Request r, PageWork work) {
+    Optional<Session> session = r.session();
+    String flash = session.map(Session::takeFlash).orElse(null);
+    String token = session.map(s -> s.csrfToken).orElseGet(r::visitorCsrfToken);
+    String html = inTransaction(c -> work.render(c, new View(token, signedIn(session, c), flash)));
+    return Response.page(200, html);
+  }
+
+  @FunctionalInterface
+  private interface PageWork {
+    String render(Connection c, View view) throws SQLException;
+  }
+
+  private Response post(Request r, String path, Form form) {
+    Optional<Session> session = r.session();
+    Optional<String> expected =
+        session.isPresent()
+            ? Optional.of(session.get().csrfToken)
+            : r.cookie(CSRF_COOKIE).filter(v -> v.matches(HEX_32)).map(csrf::csrfTokenFor);
+    byte[] sent = form.one("csrf").getBytes(StandardCharsets.UTF_8);
+    if (expected.isEmpty()
+        || !MessageDigest.isEqual(sent, expected.get().getBytes(StandardCharsets.UTF_8))) {
+      throw expired(); // constant-time comparison; a cross-site form cannot know the token
+    }
+    Outcome outcome;
+    try {
+      outcome =
+          inTransaction(
+              c ->
+                  switch (path) {
+                    case "/signup" -> shop.signUp(r, form, c);
+                    case "/signin" -> ShopActions.signIn(form, c);
+                    case "/signout" -> Outcome.signOut("/");
+                    case "/order" -> shop.order(session, form, c);
+                    case "/pay" -> shop.pay(session, form, c);
+                    case "/partner/enrol" -> partner.enrol(session, form, c);
+                    case "/partner/code" -> partner.addCode(session, form, c);
+                    case "/admin/next-month" -> admin.nextMonth();
+                    case "/admin/close-month" -> admin.closeMonth(form);
+                    default -> throw new HttpError(404, "There is no action at this address.");
+                  });
+    } catch (Undone undone) { // rolled back, with a message for the customer
+      outcome = undone.outcome;
+    }
+    apply(r, session, outcome);
+    return Response.redirect(303, outcome.next()); // post/redirect/get: a reload repeats nothing
+  }
+
+  private static HttpError expired() {
+    return new HttpError(403, "Your session has expired. Go back, reload the page and try again.");
+  }
+
+  /** Applies an action's outcome to the sessions once its transaction has committed. */
+  private void apply(Request r, Optional<Session> session, Outcome outcome) {
+    if (outcome.signOut()) {
+      session.ifPresent(sessions::remove);
+      r.setCookie(SESSION_COOKIE, "; Max-Age=0");
+      return;
+    }
+    if (outcome.signInAs() != null) {
+      // A new session id at sign-in, so that an id planted before sign-in is worth nothing after.
+      session.ifPresent(sessions::remove);
+      Session fresh = r.newSession();
+      fresh.customerId = outcome.signInAs();
+      fresh.flash = outcome.flash();
+      return;
+    }
+    if (outcome.flash() != null) { // a message needs a session to wait in: created only now
+      Session s = session.orElseGet(r::newSession);
+      s.flash = outcome.flash();
+      sessions.touch(s); // used now, also when the action moved the demo clock
+    } else {
+      session.ifPresent(sessions::touch);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Referral links: the README's "Wiring attribution into the portal", step 1
+
+  private Response referral(Request r, String rawCode, String next) {
+    // Reuse the browser's visitor id if it has one, so that all its clicks belong together.
+    String visitor =
+        r.cookie(REFERRAL_COOKIE)
+            .filter(v -> v.matches(HEX_32))
+            .orElseGet(() -> HostShop.randomHex(16));
+    boolean recorded =
+        inTransaction(
+            c -> {
+              try {
+                return program.referrals().recordTouch(rawCode, visitor)
+                    instanceof TouchResult.Recorded;
+              } catch (InvalidInputException malformed) {
+                return false; // a malformed code is as harmless as an unknown or revoked one
+              }
+            });
+    if (recorded) {
+      long maxAge = program.terms().attributionWindow().toSeconds();
+      r.setCookie(REFERRAL_COOKIE, visitor + "; Max-Age=" + maxAge);
+    }
+    return Response.redirect(302, next);
+  }
+
+  private static String asset(String name) {
+    try (InputStream in = HostPortal.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
