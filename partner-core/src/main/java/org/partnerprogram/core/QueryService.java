@@ -159,6 +159,8 @@ final class QueryService {
 
   // ---------------------------------------------------------------- positions
 
+  // Both parts of the instant are encoded: seconds, then the nanosecond adjustment.
+  @SuppressWarnings("JavaInstantGetSecondsGetNano")
   private static PagePosition position(LedgerStore.LedgerLineKey key) {
     return encode(
         LEDGER

@@ -3,8 +3,6 @@ package org.partnerprogram.examples.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.testkit.Gens;
 import org.partnerprogram.testkit.RateTable;
@@ -35,13 +33,5 @@ class GensReadmeSnippetTest {
               theSnippet(table);
               assertThat(table.programmeWide()).hasSizeBetween(1, 4);
             });
-  }
-
-  /** Code without comments and white space, so formatting and annotations may differ. */
-  private static String normalise(String code) {
-    return Arrays.stream(code.split("\n"))
-        .map(line -> line.replaceAll("//.*", "").replaceAll("\\s+", ""))
-        .filter(line -> !line.isEmpty())
-        .collect(Collectors.joining("\n"));
   }
 }

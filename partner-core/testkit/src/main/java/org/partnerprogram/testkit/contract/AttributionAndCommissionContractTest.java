@@ -60,6 +60,9 @@ import org.partnerprogram.testkit.ProgramFixture;
  * pass, beside {@link ProgramStorageContractTest}. A storage adapter proves itself with a subclass
  * that hands out fresh, empty storage.
  *
+ * <p>Longer than 500 lines on purpose: one port's contract is one class an integrator extends once,
+ * and its length is the number of cases it checks.
+ *
  * @param <S> the storage type under test
  */
 public abstract class AttributionAndCommissionContractTest<S extends ProgramStorage>

@@ -64,6 +64,9 @@ import org.partnerprogram.testkit.SepaSchemas;
  * entry in at most one payout), releases, optimistic status updates, orderings, exact round trips
  * of payouts with their account snapshot, and one close-export-pay cycle through the facade.
  *
+ * <p>Longer than 500 lines on purpose: one port's contract is one class an integrator extends once,
+ * and its length is the number of cases it checks.
+ *
  * @param <S> the storage type under test
  */
 public abstract class PayoutContractTest<S extends ProgramStorage>

@@ -93,6 +93,9 @@ import org.partnerprogram.testkit.StoredPartners;
  * units of work passes them trivially, a database adapter must get them right with unique keys and
  * row locks.
  *
+ * <p>Longer than 500 lines on purpose: one port's contract is one class an integrator extends once,
+ * and its length is the number of cases it checks.
+ *
  * @param <S> the storage type under test
  */
 public abstract class ProgramStorageContractTest<S extends ProgramStorage>

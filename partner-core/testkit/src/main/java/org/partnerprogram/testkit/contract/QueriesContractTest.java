@@ -46,6 +46,9 @@ import org.partnerprogram.testkit.ProgramFixture;
  * keyset-paged), {@link PayoutStore#payoutsOfPartner} (newest first, keyset-paged) and the labels
  * of {@link RateStore} behind the public rate card, all driven through the programme's facade.
  *
+ * <p>Longer than 500 lines on purpose: one port's contract is one class an integrator extends once,
+ * and its length is the number of cases it checks.
+ *
  * @param <S> the storage type under test
  */
 public abstract class QueriesContractTest<S extends ProgramStorage>

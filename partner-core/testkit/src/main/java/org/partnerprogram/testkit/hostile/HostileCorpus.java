@@ -51,6 +51,9 @@ import org.partnerprogram.core.port.in.StatementQuery;
  * construction included: it must end in a typed {@link PartnerProgramException} (never a storage
  * failure, never a JDK exception) or, for a query about something unknown, in an empty answer.
  * Shared by the in-memory run in partner-core and the database runs in partner-jdbc-adapter.
+ *
+ * <p>Longer than 500 lines on purpose: it is a corpus, one entry per hostile input of every
+ * command, and reads best as one list.
  */
 // Passing null where an Optional is expected is one of the hostile inputs.
 @SuppressWarnings("NullOptional")
