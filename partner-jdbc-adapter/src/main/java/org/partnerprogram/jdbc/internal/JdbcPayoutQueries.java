@@ -1,16 +1,9 @@
 package org.partnerprogram.jdbc.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
-import org.partnerprogram.core.domain.PayoutAccount;
-import org.partnerprogram.core.domain.PayoutId;
-import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.port.out.PayoutStore;
 
 /**
@@ -29,9 +22,11 @@ final class JdbcPayoutQueries {
   private static final String ORDER = " ORDER BY period DESC, payout_id DESC LIMIT ?";
 
   private final Sql sql;
+  private final Jdbc.RowMapper<Payout> payouts;
 
-  JdbcPayoutQueries(Sql sql) {
+  JdbcPayoutQueries(Sql sql, Jdbc.RowMapper<Payout> payouts) {
     this.sql = sql;
+    this.payouts = payouts;
   }
 
   /**
@@ -51,35 +46,20 @@ final class JdbcPayoutQueries {
     }
     return sql.run(
         "reading the payouts of partner " + partnerId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(after.isPresent() ? SELECT + AFTER + ORDER : SELECT + ORDER)) {
-            int i = 1;
-            ps.setString(i++, partnerId.value());
-            if (after.isPresent()) {
-              ps.setString(i++, after.get().period().toString());
-              ps.setString(i++, after.get().period().toString());
-              ps.setString(i++, after.get().payoutId().value());
-            }
-            ps.setInt(i, limit);
-            List<Payout> payouts = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                payouts.add(
-                    new Payout(
-                        PayoutId.of(rs.getString("payout_id")),
-                        PartnerId.of(rs.getString("partner_id")),
-                        YearMonth.parse(rs.getString("period").trim()),
-                        Sql.getMoney(rs, "amount", "currency_code"),
-                        PayoutAccount.of(rs.getString("iban"), rs.getString("holder_name")),
-                        PayoutStatus.valueOf(rs.getString("status")),
-                        sql.getRequiredInstant(rs, "created_at"),
-                        sql.getRequiredInstant(rs, "status_changed_at"),
-                        Optional.ofNullable(rs.getString("failure_reason"))));
-              }
-            }
-            return List.copyOf(payouts);
-          }
-        });
+        c ->
+            Jdbc.query(
+                c,
+                after.isPresent() ? SELECT + AFTER + ORDER : SELECT + ORDER,
+                ps -> {
+                  int i = 1;
+                  ps.setString(i++, partnerId.value());
+                  if (after.isPresent()) {
+                    ps.setString(i++, after.get().period().toString());
+                    ps.setString(i++, after.get().period().toString());
+                    ps.setString(i++, after.get().payoutId().value());
+                  }
+                  ps.setInt(i, limit);
+                },
+                payouts));
   }
 }

@@ -342,6 +342,6 @@ public final class JdbcPayoutStore implements PayoutStore {
 
   @Override
   public List<Payout> payoutsOfPartner(PartnerId partnerId, Optional<PayoutKey> after, int limit) {
-    return new JdbcPayoutQueries(sql).payoutsOfPartner(partnerId, after, limit);
+    return new JdbcPayoutQueries(sql, this::payout).payoutsOfPartner(partnerId, after, limit);
   }
 }
