@@ -5,7 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.partnerprogram.core.domain.StorageException;
-import org.partnerprogram.jdbc.internal.SqlErrors;
 
 /**
  * The databases the adapter speaks: PostgreSQL, MariaDB and H2. Each has its own migrations (under

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.partnerprogram.core.domain.StorageException;
-import org.partnerprogram.jdbc.internal.FlywayRunner;
-import org.partnerprogram.jdbc.internal.SqlErrors;
 
 /**
  * The adapter's schema: versioned SQL migrations per database, as class-path resources under {@code

@@ -9,9 +9,6 @@ import java.util.Objects;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.port.out.EventPublisher;
-import org.partnerprogram.jdbc.internal.JdbcOutboxTable;
-import org.partnerprogram.jdbc.internal.JdbcTransactions;
-import org.partnerprogram.jdbc.internal.Sql;
 
 /**
  * The transactional outbox: {@link #publish} writes each event as JSON to {@code pp_outbox} in the

@@ -26,17 +26,6 @@ import org.partnerprogram.core.port.out.ReferralCodeStore;
 import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
-import org.partnerprogram.jdbc.internal.JdbcAttributionStore;
-import org.partnerprogram.jdbc.internal.JdbcLedgerStore;
-import org.partnerprogram.jdbc.internal.JdbcOrderStore;
-import org.partnerprogram.jdbc.internal.JdbcPartnerStore;
-import org.partnerprogram.jdbc.internal.JdbcPayoutStore;
-import org.partnerprogram.jdbc.internal.JdbcProcessedEventStore;
-import org.partnerprogram.jdbc.internal.JdbcRateStore;
-import org.partnerprogram.jdbc.internal.JdbcReferralCodeStore;
-import org.partnerprogram.jdbc.internal.JdbcTouchStore;
-import org.partnerprogram.jdbc.internal.JdbcTransactions;
-import org.partnerprogram.jdbc.internal.Sql;
 
 /**
  * Every outbound port of partner-core over plain JDBC, on PostgreSQL, MariaDB or H2, with a

@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.jdbc.internal.JdbcTransactions;
 
 /**
  * What an owned transaction costs beyond its work: a pooled connection is prepared once (session

@@ -43,7 +43,7 @@ class ParameterisedSqlTest {
 
   @Test
   void theWhitelistedFragmentsAreConstantsThemselves() throws IOException {
-    Path internal = MAIN.resolve("org/partnerprogram/jdbc/internal");
+    Path internal = MAIN.resolve("org/partnerprogram/jdbc");
     assertThat(
             SqlTextChecker.returnsConstant(
                 Files.readString(internal.resolve("Sql.java")), "onConflictDoNothing"))
@@ -70,7 +70,7 @@ class ParameterisedSqlTest {
    */
   @Test
   void everyStatementsMethodReturnsConstantSql() throws IOException {
-    Path internal = MAIN.resolve("org/partnerprogram/jdbc/internal");
+    Path internal = MAIN.resolve("org/partnerprogram/jdbc");
     List<String> methods = new ArrayList<>();
     for (String name :
         List.of(
@@ -131,7 +131,7 @@ class ParameterisedSqlTest {
 
   @Test
   void aValueSplicedIntoARealStoreIsFound() throws IOException {
-    Path store = MAIN.resolve("org/partnerprogram/jdbc/internal/JdbcPartnerStore.java");
+    Path store = MAIN.resolve("org/partnerprogram/jdbc/JdbcPartnerStore.java");
     String source = Files.readString(store, StandardCharsets.UTF_8);
     String constant = "\"SELECT version FROM pp_partner WHERE partner_id = ?\"";
     assertThat(source).contains(constant);

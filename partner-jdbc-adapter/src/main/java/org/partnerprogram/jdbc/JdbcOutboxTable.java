@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,10 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
-import org.partnerprogram.jdbc.OutboxEntry;
 
 /** The statements of {@code pp_outbox}, for {@link org.partnerprogram.jdbc.JdbcOutbox}. */
-public final class JdbcOutboxTable {
+final class JdbcOutboxTable {
   private final Sql sql;
 
   /**

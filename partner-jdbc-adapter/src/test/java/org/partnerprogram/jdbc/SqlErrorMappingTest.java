@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +14,6 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerProgramException;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.StorageException;
-import org.partnerprogram.jdbc.Dialect;
-import org.partnerprogram.jdbc.JdbcProgramStorage;
 
 /** SQL failures reach the host as the core's exceptions, never as SQLException. */
 class SqlErrorMappingTest {

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -9,7 +9,7 @@ import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.StorageException;
 
 /** Maps {@link SQLException}s to the core's exceptions, so that none leaks through a port. */
-public final class SqlErrors {
+final class SqlErrors {
   private SqlErrors() {}
 
   /**

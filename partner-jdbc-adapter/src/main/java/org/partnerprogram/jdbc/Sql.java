@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -15,7 +15,7 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Money;
 
 /** Statement helpers shared by the stores: running SQL in the current unit, binding instants. */
-public final class Sql {
+final class Sql {
   /** One piece of JDBC work on the unit's connection. */
   @FunctionalInterface
   public interface Work<T> {

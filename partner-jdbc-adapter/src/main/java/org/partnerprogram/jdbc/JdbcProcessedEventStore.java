@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.util.Optional;
 import org.partnerprogram.core.domain.EventId;
@@ -11,7 +11,7 @@ import org.partnerprogram.core.port.out.ProcessedEventStore;
  * claimer's transaction and then reports the conflict; on MariaDB and H2 the duplicate-key error
  * (raised once the other transaction commits) is caught, which undoes only the statement.
  */
-public final class JdbcProcessedEventStore implements ProcessedEventStore {
+final class JdbcProcessedEventStore implements ProcessedEventStore {
   private final Sql sql;
 
   /**

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -9,7 +9,7 @@ import org.partnerprogram.core.domain.StorageException;
  * The only class that touches Flyway, loaded only after {@code JdbcMigrations} checked that Flyway
  * is on the class path.
  */
-public final class FlywayRunner {
+final class FlywayRunner {
   private FlywayRunner() {}
 
   /**

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +23,7 @@ import org.partnerprogram.core.port.out.AttributionStore;
  * and reported as {@code false}. The {@code partner_id} column holds the candidate partner, so the
  * overview counts come from one grouped query on its index.
  */
-public final class JdbcAttributionStore implements AttributionStore {
+final class JdbcAttributionStore implements AttributionStore {
   private static final String COLUMNS =
       "customer_account_id, outcome, partner_id, decided_partner_id, code, touched_at,"
           + " attribution_rule, reason, visitor_id, typed_code, new_customer, customer_iban_given,"

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,7 +29,7 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
  * with the amount a plain string, instants ISO-8601 strings in UTC (microseconds), UUIDs strings,
  * and an empty {@code Optional} is {@code null}.
  */
-public final class EventJson {
+final class EventJson {
   /** The version of the payload layout; raised when a field changes meaning or disappears. */
   public static final int SCHEMA_VERSION = 1;
 

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,7 @@ import org.partnerprogram.core.port.out.ReferralCodeStore;
  * {@link ReferralCodeStore} over {@code pp_referral_code}. Codes are stored in their canonical
  * upper case with a unique key (and a CHECK that they are upper case), so lookups compare exactly.
  */
-public final class JdbcReferralCodeStore implements ReferralCodeStore {
+final class JdbcReferralCodeStore implements ReferralCodeStore {
   private static final String COLUMNS = "code, partner_id, vanity, issued_at, revoked_at";
 
   private final Sql sql;

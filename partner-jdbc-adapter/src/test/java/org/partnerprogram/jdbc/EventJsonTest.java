@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +30,7 @@ import org.partnerprogram.core.port.out.PayoutTotals;
  * their lines are {@link JdbcPeriodCloses}, the close's aggregate and assignment of entries {@link
  * JdbcPayoutAssignment}.
  */
-public final class JdbcPayoutStore implements PayoutStore {
+final class JdbcPayoutStore implements PayoutStore {
   private static final String PAYOUT_COLUMNS =
       "payout_id, partner_id, period, amount, currency_code, iban, holder_name, status,"
           + " created_at, status_changed_at, failure_reason";

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +20,7 @@ import org.partnerprogram.core.port.out.TouchStore;
  * {@link TouchStore} over {@code pp_touch}: append-only rows with a generated key, read through the
  * index on (visitor_id, touched_at) and counted through the index on partner_id.
  */
-public final class JdbcTouchStore implements TouchStore {
+final class JdbcTouchStore implements TouchStore {
   private final Sql sql;
 
   /**

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 /**
  * H2 2.x: the portable statements, and READ COMMITTED set on the connection (and restored), as H2

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,7 +25,7 @@ import org.partnerprogram.core.port.out.RateStore;
  * scope column {@code partner_id} is never NULL: the programme-wide card is the empty string, so
  * that the unique keys hold on every database.
  */
-public final class JdbcRateStore implements RateStore {
+final class JdbcRateStore implements RateStore {
   /** The {@code partner_id} of the programme-wide rate card. */
   public static final String PROGRAMME_SCOPE = "";
 

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.partnerprogram.core.domain.StorageException;
 import org.partnerprogram.core.port.out.TransactionBoundary;
-import org.partnerprogram.jdbc.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In both modes a nested {@code execute} on the same thread joins the running unit.
  */
-public final class JdbcTransactions implements TransactionBoundary {
+final class JdbcTransactions implements TransactionBoundary {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
 
   private final DataSource dataSource;

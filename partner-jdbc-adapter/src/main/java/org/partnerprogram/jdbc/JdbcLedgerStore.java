@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -33,7 +33,7 @@ import org.partnerprogram.core.port.out.PayoutTotals;
  * (source event, order, line, kind)). Duplicates, also from concurrent transactions, are refused by
  * those keys and reported as {@code false}. The balance is one statement of sums over index ranges.
  */
-public final class JdbcLedgerStore implements LedgerStore {
+final class JdbcLedgerStore implements LedgerStore {
   private static final String LINE_COLUMNS =
       "order_id, line_number, partner_id, product_id, net_amount, currency_code, rate_kind,"
           + " rate_percentage, rate_amount, rate_currency_code, rate_version_partner_id,"

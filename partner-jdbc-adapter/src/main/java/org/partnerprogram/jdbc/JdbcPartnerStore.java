@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +27,7 @@ import org.partnerprogram.core.port.out.PartnerStore;
  * {@link PartnerStore} over the tables {@code pp_partner} (with the latest absence of a partner who
  * rejoined in {@code left_at} and {@code rejoined_at}) and {@code pp_payout_account_change}.
  */
-public final class JdbcPartnerStore implements PartnerStore {
+final class JdbcPartnerStore implements PartnerStore {
   private static final String COLUMNS =
       "partner_id, customer_account_id, status, enrolled_at, status_changed_at, payout_iban,"
           + " payout_holder_name, left_at, rejoined_at, version";

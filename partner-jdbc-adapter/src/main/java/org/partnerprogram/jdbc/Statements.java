@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
@@ -21,7 +21,6 @@ import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.event.ProgramEvent;
-import org.partnerprogram.jdbc.Dialect;
 
 /**
  * Everything the stores say differently to each database, in one class per database (as ShedLock's

@@ -1,4 +1,4 @@
-package org.partnerprogram.jdbc.internal;
+package org.partnerprogram.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -29,7 +29,7 @@ import org.partnerprogram.core.port.out.OrderStore;
  * per refunded line and refund event; totals are summed in SQL). An order is read with its lines,
  * and for a payment with its refunds too, in one query.
  */
-public final class JdbcOrderStore implements OrderStore {
+final class JdbcOrderStore implements OrderStore {
   /**
    * An order and its lines in one query, one row per line (every recorded order has lines; the
    * outer join only keeps the order's row should one have none).
