@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +27,7 @@ import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PayoutAccount;
-import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralCode;
-import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.CustomerAttributed;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
@@ -54,16 +51,7 @@ class AttributionServiceTest {
   void setUp() {
     clock = MutableClock.at("2026-11-01T09:00:00Z");
     storage = new InMemoryStorage();
-    program =
-        PartnerProgram.builder()
-            .terms(
-                ProgramTerms.builder()
-                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
-                    .build())
-            .storage(storage)
-            .clock(clock)
-            .random(new SplittableRandom(7))
-            .build();
+    program = ServiceTestWorld.programOn(storage, clock, 7);
     jan =
         program
             .partners()

@@ -20,28 +20,12 @@ import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
-import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * Host events have effect once: a redelivery writes nothing, a reused id with another payload is
  * refused.
  */
-class EventClaimsTest {
-  private final ProgramFixture f = ProgramFixture.inMemory();
-
-  private List<LedgerEntry> entries(String orderId) {
-    return f.storage
-        .transactions()
-        .execute(() -> f.storage.ledger().entriesOfOrder(OrderId.of(orderId)));
-  }
-
-  private PaymentResult pay(String eventId, String orderId) {
-    return f.program
-        .commissions()
-        .recordPayment(
-            new RecordPaymentCommand(EventId.of(eventId), OrderId.of(orderId), f.clock.instant()));
-  }
-
+class EventClaimsTest extends ServiceTestWorld.EnrolledPartner {
   private int eventCount() {
     return ((InMemoryStorage) f.storage).publishedEvents().size();
   }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
-import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
 import org.partnerprogram.core.domain.CustomerAccountId;
@@ -41,26 +40,7 @@ import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /** Recording orders: who earns on an order, how its lines are priced, and what is refused. */
-class OrderServiceTest {
-  private final ProgramFixture f = ProgramFixture.inMemory();
-
-  private Balance balance() {
-    return f.program.partners().overview(f.partner.id()).orElseThrow().balance();
-  }
-
-  private List<LedgerEntry> entries(String orderId) {
-    return f.storage
-        .transactions()
-        .execute(() -> f.storage.ledger().entriesOfOrder(OrderId.of(orderId)));
-  }
-
-  private PaymentResult pay(String eventId, String orderId) {
-    return f.program
-        .commissions()
-        .recordPayment(
-            new RecordPaymentCommand(EventId.of(eventId), OrderId.of(orderId), f.clock.instant()));
-  }
-
+class OrderServiceTest extends ServiceTestWorld.EnrolledPartner {
   @Test
   void eachLineOfAReferredCustomersOrderIsPricedWithTheRateInForceAndRecorded() {
     CustomerAccountId customer = f.referredCustomer("new-1");

@@ -6,36 +6,18 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.Partner;
-import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.ProductRate;
-import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
-import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
-import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.RateChange;
-import org.partnerprogram.testkit.MutableClock;
-import org.partnerprogram.testkit.ProgramFixture;
 
 /** The partner page. */
-class OverviewServiceTest {
-  private final ProgramFixture f = ProgramFixture.inMemory();
-
-  private PartnerOverview overview() {
-    return f.program.partners().overview(f.partner.id()).orElseThrow();
-  }
-
+class OverviewServiceTest extends ServiceTestWorld.EnrolledPartner {
   @Test
   void theOverviewShowsTheNextPayoutDate() {
     assertThat(overview().nextPayoutDate()).isEqualTo(LocalDate.parse("2026-12-01"));
@@ -46,40 +28,7 @@ class OverviewServiceTest {
   }
 
   @Nested
-  class Rates {
-    private MutableClock clock;
-    private InMemoryStorage storage;
-    private PartnerProgram program;
-
-    @BeforeEach
-    void setUp() {
-      clock = MutableClock.at("2026-11-01T09:00:00Z");
-      storage = new InMemoryStorage();
-      program =
-          PartnerProgram.builder()
-              .terms(
-                  ProgramTerms.builder()
-                      .referralLinkTemplate(
-                          ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
-                      .build())
-              .storage(storage)
-              .clock(clock)
-              .random(new SplittableRandom(42))
-              .build();
-    }
-
-    private Partner enrol(String account) {
-      return program.partners().enroll(EnrollPartnerCommand.of(account)).partner();
-    }
-
-    private PartnerOverview overview(PartnerId id) {
-      return program.partners().overview(id).orElseThrow();
-    }
-
-    private <E extends ProgramEvent> List<E> events(Class<E> type) {
-      return storage.publishedEvents().stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
+  class Rates extends ServiceTestWorld.EmptyProgramme {
     @Test
     void theOverviewShowsTheRatesInForceWithPartnerOverrides() {
       Instant now = clock.instant();

@@ -4,50 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Partner;
-import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.testkit.MutableClock;
 
 /** The facade: its builder, and a unit of work that fails leaves nothing behind. */
-class PartnerProgramTest {
-  private MutableClock clock;
-  private InMemoryStorage storage;
-  private PartnerProgram program;
-
-  @BeforeEach
-  void setUp() {
-    clock = MutableClock.at("2026-11-01T09:00:00Z");
-    storage = new InMemoryStorage();
-    program =
-        PartnerProgram.builder()
-            .terms(
-                ProgramTerms.builder()
-                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
-                    .build())
-            .storage(storage)
-            .clock(clock)
-            .random(new SplittableRandom(42))
-            .build();
-  }
-
-  private Partner enrol(String account) {
-    return program.partners().enroll(EnrollPartnerCommand.of(account)).partner();
-  }
-
-  private PartnerOverview overview(PartnerId id) {
-    return program.partners().overview(id).orElseThrow();
-  }
-
+class PartnerProgramTest extends ServiceTestWorld.EmptyProgramme {
   @Test
   void theBuilderNeedsTermsAndStorage() {
     assertThatThrownBy(() -> PartnerProgram.builder().storage(new InMemoryStorage()).build())

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.InvalidIbanException;
@@ -22,8 +19,6 @@ import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutAccountChange;
-import org.partnerprogram.core.domain.ProgramTerms;
-import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerLeft;
 import org.partnerprogram.core.domain.event.PartnerReinstated;
@@ -35,47 +30,14 @@ import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
-import org.partnerprogram.testkit.MutableClock;
 
 /** Enrolment, a partner's lifecycle and the payout account. */
-class PartnerServiceTest {
+class PartnerServiceTest extends ServiceTestWorld.EmptyProgramme {
   private static final String IBAN = "NL91ABNA0417164300";
   private static final String OTHER_IBAN = "DE89370400440532013000";
 
-  private MutableClock clock;
-  private InMemoryStorage storage;
-  private PartnerProgram program;
-
-  @BeforeEach
-  void setUp() {
-    clock = MutableClock.at("2026-11-01T09:00:00Z");
-    storage = new InMemoryStorage();
-    program =
-        PartnerProgram.builder()
-            .terms(
-                ProgramTerms.builder()
-                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
-                    .build())
-            .storage(storage)
-            .clock(clock)
-            .random(new SplittableRandom(42))
-            .build();
-  }
-
-  private Partner enrol(String account) {
-    return program.partners().enroll(EnrollPartnerCommand.of(account)).partner();
-  }
-
-  private PartnerOverview overview(PartnerId id) {
-    return program.partners().overview(id).orElseThrow();
-  }
-
   private List<PayoutAccountChange> history(PartnerId id) {
     return storage.transactions().execute(() -> storage.partners().payoutAccountHistory(id));
-  }
-
-  private <E extends ProgramEvent> List<E> events(Class<E> type) {
-    return storage.publishedEvents().stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   @Test

@@ -31,26 +31,7 @@ import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /** Recording payments: a paid order earns its pending commission, once. */
-class PaymentServiceTest {
-  private final ProgramFixture f = ProgramFixture.inMemory();
-
-  private Balance balance() {
-    return f.program.partners().overview(f.partner.id()).orElseThrow().balance();
-  }
-
-  private List<LedgerEntry> entries(String orderId) {
-    return f.storage
-        .transactions()
-        .execute(() -> f.storage.ledger().entriesOfOrder(OrderId.of(orderId)));
-  }
-
-  private PaymentResult pay(String eventId, String orderId) {
-    return f.program
-        .commissions()
-        .recordPayment(
-            new RecordPaymentCommand(EventId.of(eventId), OrderId.of(orderId), f.clock.instant()));
-  }
-
+class PaymentServiceTest extends ServiceTestWorld.EnrolledPartner {
   @Test
   void aPaymentEarnsThePendingCommissionPayableAfterTheHoldingPeriod() {
     ProgramFixture held =

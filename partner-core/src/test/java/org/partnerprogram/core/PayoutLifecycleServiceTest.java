@@ -3,7 +3,6 @@ package org.partnerprogram.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.partnerprogram.testkit.ProgramFixture.eur;
-import static org.partnerprogram.testkit.ProgramFixture.line;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
-import org.partnerprogram.core.domain.CustomerAccountId;
-import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IllegalTransitionException;
-import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.domain.Payout;
@@ -28,37 +24,14 @@ import org.partnerprogram.core.domain.event.PayoutPaid;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
-import org.partnerprogram.core.port.in.PeriodCloseResult;
-import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
-import org.partnerprogram.testkit.ProgramFixture;
 
 /** A payout after the close: paid once the bank confirms it, or failed back into the balance. */
-class PayoutLifecycleServiceTest {
+class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
   private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
   private static final YearMonth DECEMBER = YearMonth.of(2026, 12);
   private static final Instant DECEMBER_FIRST = Instant.parse("2026-12-01T08:00:00Z");
   private static final SepaDebtor DEBTOR = SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300");
-
-  private final ProgramFixture f = ProgramFixture.inMemory();
-
-  /** A referred customer's paid order in November; returns the commission (25 % of net). */
-  private void paidOrder(String id, String net) {
-    CustomerAccountId c = f.referredCustomer("c-" + id);
-    f.record(f.order(id, c, line(1, "shared-hosting", net)));
-    f.program
-        .commissions()
-        .recordPayment(
-            new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), f.clock.instant()));
-  }
-
-  private PeriodCloseResult close(YearMonth month) {
-    return f.program.payouts().close(month);
-  }
-
-  private PartnerOverview overview() {
-    return f.program.partners().overview(f.partner.id()).orElseThrow();
-  }
 
   private List<Object> events(Class<?> type) {
     return ((InMemoryStorage) f.storage)
@@ -161,29 +134,9 @@ class PayoutLifecycleServiceTest {
 
   /** Period closes, payouts, exports and statements at the edges the broader suites skip. */
   @Nested
-  class Edges {
+  class Edges extends ServiceTestWorld.EnrolledPartner {
     private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     private static final Instant DECEMBER_FIRST = Instant.parse("2026-12-01T08:00:00Z");
-
-    private final ProgramFixture f = ProgramFixture.inMemory();
-
-    private void paidOrder(ProgramFixture fx, String id, String net) {
-      paidOrderOf(fx, id, fx.referredCustomer("c-" + id), net);
-    }
-
-    private PeriodCloseResult close(ProgramFixture fx, YearMonth month) {
-      return fx.program.payouts().close(month);
-    }
-
-    private static void paidOrderOf(
-        ProgramFixture fx, String id, CustomerAccountId customer, String net) {
-      fx.record(fx.order(id, customer, line(1, "shared-hosting", net)));
-      fx.program
-          .commissions()
-          .recordPayment(
-              new RecordPaymentCommand(
-                  EventId.of("pay-" + id), OrderId.of(id), fx.clock.instant()));
-    }
 
     @Test
     void markingAPayoutPaidAnnouncesIt() {

@@ -24,7 +24,6 @@ import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
-import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutStatus;
@@ -43,30 +42,10 @@ import org.partnerprogram.testkit.ProgramFixture;
  * Closing a month: one payout per partner's payable balance, or a carry-over with its reason, once
  * and in order.
  */
-class PeriodCloseServiceTest {
+class PeriodCloseServiceTest extends ServiceTestWorld.EnrolledPartner {
   private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
   private static final YearMonth DECEMBER = YearMonth.of(2026, 12);
   private static final Instant DECEMBER_FIRST = Instant.parse("2026-12-01T08:00:00Z");
-
-  private final ProgramFixture f = ProgramFixture.inMemory();
-
-  /** A referred customer's paid order in November; returns the commission (25 % of net). */
-  private void paidOrder(String id, String net) {
-    CustomerAccountId c = f.referredCustomer("c-" + id);
-    f.record(f.order(id, c, line(1, "shared-hosting", net)));
-    f.program
-        .commissions()
-        .recordPayment(
-            new RecordPaymentCommand(EventId.of("pay-" + id), OrderId.of(id), f.clock.instant()));
-  }
-
-  private PeriodCloseResult close(YearMonth month) {
-    return f.program.payouts().close(month);
-  }
-
-  private PartnerOverview overview() {
-    return f.program.partners().overview(f.partner.id()).orElseThrow();
-  }
 
   private List<Object> events(Class<?> type) {
     return ((InMemoryStorage) f.storage)
@@ -245,29 +224,9 @@ class PeriodCloseServiceTest {
 
   /** Period closes, payouts, exports and statements at the edges the broader suites skip. */
   @Nested
-  class Edges {
+  class Edges extends ServiceTestWorld.EnrolledPartner {
     private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     private static final Instant DECEMBER_FIRST = Instant.parse("2026-12-01T08:00:00Z");
-
-    private final ProgramFixture f = ProgramFixture.inMemory();
-
-    private void paidOrder(ProgramFixture fx, String id, String net) {
-      paidOrderOf(fx, id, fx.referredCustomer("c-" + id), net);
-    }
-
-    private PeriodCloseResult close(ProgramFixture fx, YearMonth month) {
-      return fx.program.payouts().close(month);
-    }
-
-    private static void paidOrderOf(
-        ProgramFixture fx, String id, CustomerAccountId customer, String net) {
-      fx.record(fx.order(id, customer, line(1, "shared-hosting", net)));
-      fx.program
-          .commissions()
-          .recordPayment(
-              new RecordPaymentCommand(
-                  EventId.of("pay-" + id), OrderId.of(id), fx.clock.instant()));
-    }
 
     @Test
     void aCloseOfMorePartnersThanAPageCountsWhatStorageHolds() {

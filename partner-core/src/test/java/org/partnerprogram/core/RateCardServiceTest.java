@@ -5,45 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
-import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.RateChange;
-import org.partnerprogram.testkit.MutableClock;
 
 /** Changing the rate card: effective-dated versions, never backdated. */
-class RateCardServiceTest {
-  private MutableClock clock;
-  private InMemoryStorage storage;
-  private PartnerProgram program;
-
-  @BeforeEach
-  void setUp() {
-    clock = MutableClock.at("2026-11-01T09:00:00Z");
-    storage = new InMemoryStorage();
-    program =
-        PartnerProgram.builder()
-            .terms(
-                ProgramTerms.builder()
-                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
-                    .build())
-            .storage(storage)
-            .clock(clock)
-            .random(new SplittableRandom(42))
-            .build();
-  }
-
+class RateCardServiceTest extends ServiceTestWorld.EmptyProgramme {
   @Test
   void rateVersionsCannotBeBackdatedOrOverlap() {
     Instant now = clock.instant();

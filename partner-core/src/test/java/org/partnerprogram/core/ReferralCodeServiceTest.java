@@ -3,61 +3,18 @@ package org.partnerprogram.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
-import org.partnerprogram.core.domain.PartnerId;
-import org.partnerprogram.core.domain.PartnerOverview;
-import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralCode;
-import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
-import org.partnerprogram.core.port.in.EnrollPartnerCommand;
-import org.partnerprogram.testkit.MutableClock;
 
 /** Referral codes: random, vanity, revoked. */
-class ReferralCodeServiceTest {
-  private MutableClock clock;
-  private InMemoryStorage storage;
-  private PartnerProgram program;
-
-  @BeforeEach
-  void setUp() {
-    clock = MutableClock.at("2026-11-01T09:00:00Z");
-    storage = new InMemoryStorage();
-    program =
-        PartnerProgram.builder()
-            .terms(
-                ProgramTerms.builder()
-                    .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
-                    .build())
-            .storage(storage)
-            .clock(clock)
-            .random(new SplittableRandom(42))
-            .build();
-  }
-
-  private Partner enrol(String account) {
-    return program.partners().enroll(EnrollPartnerCommand.of(account)).partner();
-  }
-
-  private PartnerOverview overview(PartnerId id) {
-    return program.partners().overview(id).orElseThrow();
-  }
-
-  private <E extends ProgramEvent> List<E> events(Class<E> type) {
-    return storage.publishedEvents().stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
+class ReferralCodeServiceTest extends ServiceTestWorld.EmptyProgramme {
   @Test
   void vanityCodesAreUniqueCaseInsensitivelyAndReservedWordsAreRefused() {
     Partner jan = enrol("cust-jan");

@@ -35,26 +35,7 @@ import org.partnerprogram.testkit.ProgramFixture;
  * Recording refunds and chargebacks: proportional per line, cancelled before payment, reversed
  * after.
  */
-class RefundServiceTest {
-  private final ProgramFixture f = ProgramFixture.inMemory();
-
-  private Balance balance() {
-    return f.program.partners().overview(f.partner.id()).orElseThrow().balance();
-  }
-
-  private List<LedgerEntry> entries(String orderId) {
-    return f.storage
-        .transactions()
-        .execute(() -> f.storage.ledger().entriesOfOrder(OrderId.of(orderId)));
-  }
-
-  private PaymentResult pay(String eventId, String orderId) {
-    return f.program
-        .commissions()
-        .recordPayment(
-            new RecordPaymentCommand(EventId.of(eventId), OrderId.of(orderId), f.clock.instant()));
-  }
-
+class RefundServiceTest extends ServiceTestWorld.EnrolledPartner {
   private RefundResult refund(String eventId, String orderId, String amount) {
     return f.program
         .commissions()

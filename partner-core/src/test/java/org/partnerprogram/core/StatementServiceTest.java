@@ -20,24 +20,16 @@ import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
-import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
-import org.partnerprogram.testkit.ProgramFixture;
 
 /** A partner's statement of a closed month. */
-class StatementServiceTest {
+class StatementServiceTest extends ServiceTestWorld.EnrolledPartner {
   private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
   private static final YearMonth DECEMBER = YearMonth.of(2026, 12);
   private static final Instant DECEMBER_FIRST = Instant.parse("2026-12-01T08:00:00Z");
-
-  private final ProgramFixture f = ProgramFixture.inMemory();
-
-  private PeriodCloseResult close(YearMonth month) {
-    return f.program.payouts().close(month);
-  }
 
   @Test
   void theStatementExplainsEveryLineWithoutCustomerData() {
@@ -101,15 +93,9 @@ class StatementServiceTest {
 
   /** Period closes, payouts, exports and statements at the edges the broader suites skip. */
   @Nested
-  class Edges {
+  class Edges extends ServiceTestWorld.EnrolledPartner {
     private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     private static final Instant DECEMBER_FIRST = Instant.parse("2026-12-01T08:00:00Z");
-
-    private final ProgramFixture f = ProgramFixture.inMemory();
-
-    private PeriodCloseResult close(ProgramFixture fx, YearMonth month) {
-      return fx.program.payouts().close(month);
-    }
 
     private PartnerStatement statement(Partner partner) {
       return f.program.payouts().statement(StatementQuery.of(partner.id(), NOVEMBER));
