@@ -26,11 +26,11 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -330,13 +330,26 @@ class HostPortalBrowserTest {
   }
 
   /**
-   * Clicks something that loads a new page and waits until the old page is gone, so that the next
-   * lookup cannot find (and then lose) an element of the page being left.
+   * Clicks something that loads a new page and waits until the new page has loaded, so that the
+   * next lookup cannot find (and then lose) an element of the page being left.
+   *
+   * <p>The page being left is marked with a property on its {@code window}; a new document gets a
+   * new global object, so the mark is gone exactly when the new page is there. Waiting for the old
+   * {@code <html>} element to go stale instead is racy: while Chromium swaps documents, a query
+   * about the old node can fail with "Node with given id does not belong to the document", an error
+   * that is not a {@link StaleElementReferenceException}. Errors of that moment are retried here.
    */
   private void submit(By target) {
-    WebElement page = browser.findElement(By.tagName("html"));
+    js("window.partnerTestLeaving = true;");
     browser.findElement(target).click();
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, WAIT)
+        .ignoring(WebDriverException.class)
+        .until(
+            b ->
+                Boolean.TRUE.equals(
+                    js(
+                        "return window.partnerTestLeaving !== true"
+                            + " && document.readyState === 'complete';")));
     readsRight();
   }
 
