@@ -26,13 +26,7 @@ public record LandingPath(String value) {
           "landingPath", "must be at most " + MAX_LENGTH + " characters");
     }
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "/-_.~".indexOf(c) >= 0;
-      if (!ok) {
+      if (!Text.isAsciiLetterDigitOr(value.charAt(i), "/-_.~")) {
         throw new InvalidInputException(
             "landingPath", "may only contain letters, digits and / - _ . ~ (no query string)");
       }

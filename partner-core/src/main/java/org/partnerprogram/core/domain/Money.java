@@ -82,23 +82,7 @@ public final class Money implements Comparable<Money> {
    *     such as {@code 1E+999999999} costs microseconds)
    */
   public static Money of(BigDecimal amount, Currency currency) {
-    Currencies.requireMinorUnit(currency);
-    if (amount == null) {
-      throw new InvalidInputException("amount", "must not be null");
-    }
-    requireTame("amount", amount);
-    if (amount.signum() == 0) {
-      return zero(currency);
-    }
-    requireIntegerDigitsInRange(amount);
-    int scale = currency.getDefaultFractionDigits();
-    BigDecimal scaled;
-    try {
-      scaled = amount.setScale(scale, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
-      throw tooManyDecimals(amount, currency);
-    }
-    return checked(scaled, currency);
+    return of(amount, currency, RoundingMode.UNNECESSARY);
   }
 
   /**
@@ -114,11 +98,10 @@ public final class Money implements Comparable<Money> {
    *     RoundingMode#UNNECESSARY}
    */
   public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
-    Currencies.requireMinorUnit(currency);
-    if (amount == null || rounding == null) {
-      throw new InvalidInputException("amount", "amount and rounding must not be null");
+    requireInput(amount, currency);
+    if (rounding == null) {
+      throw new InvalidInputException("rounding", "must not be null");
     }
-    requireTame("amount", amount);
     if (amount.signum() == 0) {
       return zero(currency);
     }
@@ -128,6 +111,15 @@ public final class Money implements Comparable<Money> {
     } catch (ArithmeticException e) { // only RoundingMode.UNNECESSARY throws
       throw tooManyDecimals(amount, currency);
     }
+  }
+
+  /** The checks every factory of an amount and a currency starts with. */
+  private static void requireInput(BigDecimal amount, Currency currency) {
+    Currencies.requireMinorUnit(currency);
+    if (amount == null) {
+      throw new InvalidInputException("amount", "must not be null");
+    }
+    requireTame("amount", amount);
   }
 
   /**
@@ -150,11 +142,7 @@ public final class Money implements Comparable<Money> {
    *     currency, or it is larger than {@link #MAX_ABS_TOTAL}
    */
   public static Money total(BigDecimal amount, Currency currency) {
-    Currencies.requireMinorUnit(currency);
-    if (amount == null) {
-      throw new InvalidInputException("amount", "must not be null");
-    }
-    requireTame("amount", amount);
+    requireInput(amount, currency);
     if (amount.signum() == 0) {
       return zero(currency);
     }

@@ -30,12 +30,7 @@ public final class Text {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "-_.:@/+".indexOf(c) >= 0;
-      if (!ok) {
+      if (!isAsciiLetterDigitOr(c, "-_.:@/+")) {
         throw new InvalidInputException(
             field,
             "may only contain letters, digits and - _ . : @ / + (found "
@@ -121,6 +116,21 @@ public final class Text {
       b.append("... (").append(value.length()).append(" characters)");
     }
     return b.toString();
+  }
+
+  /**
+   * Whether a character is an ASCII letter or digit, or one of {@code others}: the alphabet of
+   * identifiers and paths, which no locale or Unicode table can widen.
+   *
+   * @param c the character
+   * @param others the further characters allowed
+   * @return true if allowed
+   */
+  static boolean isAsciiLetterDigitOr(char c, String others) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || others.indexOf(c) >= 0;
   }
 
   private static String describe(char c) {

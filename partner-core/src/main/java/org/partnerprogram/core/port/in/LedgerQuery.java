@@ -22,18 +22,9 @@ import org.partnerprogram.core.domain.PartnerId;
  *     .after(previousPage.next().get())    // default: the first page
  * }</pre>
  */
-public final class LedgerQuery {
-  /** The page size unless {@link #pageSize(int)} says otherwise. */
-  public static final int DEFAULT_PAGE_SIZE = 50;
-
-  /** The largest page size. */
-  public static final int MAX_PAGE_SIZE = 200;
-
-  private final PartnerId partnerId;
+public final class LedgerQuery extends PartnerPageQuery {
   private final YearMonth month; // null: every month
   private final LedgerLine.State state; // null: every state
-  private final int pageSize;
-  private final PagePosition after; // null: the first page
 
   private LedgerQuery(
       PartnerId partnerId,
@@ -41,25 +32,20 @@ public final class LedgerQuery {
       LedgerLine.State state,
       int pageSize,
       PagePosition after) {
-    this.partnerId = partnerId;
+    super(partnerId, pageSize, after);
     this.month = month;
     this.state = state;
-    this.pageSize = pageSize;
-    this.after = after;
   }
 
   /**
-   * The first page of a partner's lines of every month and state.
+   * The first page of a partner's lines of every month and state, of {@value #DEFAULT_PAGE_SIZE}.
    *
    * @param partnerId the partner; never null
    * @return the query
    * @throws InvalidInputException if the partner is null
    */
   public static LedgerQuery ofPartner(PartnerId partnerId) {
-    if (partnerId == null) {
-      throw new InvalidInputException("partnerId", "must not be null");
-    }
-    return new LedgerQuery(partnerId, null, null, DEFAULT_PAGE_SIZE, null);
+    return new LedgerQuery(checkPartner(partnerId), null, null, DEFAULT_PAGE_SIZE, null);
   }
 
   /**
@@ -85,7 +71,7 @@ public final class LedgerQuery {
       throw new InvalidInputException("month", "must not be null");
     }
     Instants.checkMonth("month", month);
-    return new LedgerQuery(partnerId, month, state, pageSize, after);
+    return new LedgerQuery(partnerId(), month, state, pageSize(), after().orElse(null));
   }
 
   /**
@@ -99,7 +85,7 @@ public final class LedgerQuery {
     if (state == null) {
       throw new InvalidInputException("state", "must not be null");
     }
-    return new LedgerQuery(partnerId, month, state, pageSize, after);
+    return new LedgerQuery(partnerId(), month, state, pageSize(), after().orElse(null));
   }
 
   /**
@@ -110,7 +96,8 @@ public final class LedgerQuery {
    * @throws InvalidInputException if the size is out of range
    */
   public LedgerQuery pageSize(int pageSize) {
-    return new LedgerQuery(partnerId, month, state, checkPageSize(pageSize), after);
+    return new LedgerQuery(
+        partnerId(), month, state, checkPageSize(pageSize), after().orElse(null));
   }
 
   /**
@@ -121,27 +108,7 @@ public final class LedgerQuery {
    * @throws InvalidInputException if the position is null
    */
   public LedgerQuery after(PagePosition position) {
-    if (position == null) {
-      throw new InvalidInputException("after", "must not be null");
-    }
-    return new LedgerQuery(partnerId, month, state, pageSize, position);
-  }
-
-  static int checkPageSize(int pageSize) {
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new InvalidInputException(
-          "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
-    }
-    return pageSize;
-  }
-
-  /**
-   * The partner.
-   *
-   * @return never null
-   */
-  public PartnerId partnerId() {
-    return partnerId;
+    return new LedgerQuery(partnerId(), month, state, pageSize(), checkPosition(position));
   }
 
   /**
@@ -162,48 +129,25 @@ public final class LedgerQuery {
     return Optional.ofNullable(state);
   }
 
-  /**
-   * The most lines a page holds.
-   *
-   * @return 1 to {@value #MAX_PAGE_SIZE}
-   */
-  public int pageSize() {
-    return pageSize;
-  }
-
-  /**
-   * Where the previous page ended.
-   *
-   * @return the position, or empty for the first page
-   */
-  public Optional<PagePosition> after() {
-    return Optional.ofNullable(after);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof LedgerQuery q
-        && partnerId.equals(q.partnerId)
+        && samePage(q)
         && Objects.equals(month, q.month)
-        && state == q.state
-        && pageSize == q.pageSize
-        && Objects.equals(after, q.after);
+        && state == q.state;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(partnerId, month, state, pageSize, after);
+    return Objects.hash(partnerId(), month, state, pageSize(), after());
   }
 
   @Override
   public String toString() {
     return "LedgerQuery[partner "
-        + partnerId
+        + partnerId()
         + (month == null ? "" : ", " + month)
         + (state == null ? "" : ", " + state)
-        + ", page of "
-        + pageSize
-        + (after == null ? "" : ", after " + after)
-        + "]";
+        + pageText();
   }
 }

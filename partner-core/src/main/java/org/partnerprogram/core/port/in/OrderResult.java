@@ -14,22 +14,8 @@ import org.partnerprogram.core.domain.RecordedOrder.NotEarningReason;
  * another event id) returns what the first delivery decided, with {@link #redelivery()} true and
  * nothing written.
  */
-public sealed interface OrderResult
+public sealed interface OrderResult extends OrderEventResult
     permits OrderResult.Priced, OrderResult.NotAttributed, OrderResult.NotEarning {
-
-  /**
-   * The order.
-   *
-   * @return never null
-   */
-  OrderId orderId();
-
-  /**
-   * Whether this call delivered an order recorded before (nothing was written).
-   *
-   * @return true on a redelivery
-   */
-  boolean redelivery();
 
   /**
    * The partner who earns on the order.

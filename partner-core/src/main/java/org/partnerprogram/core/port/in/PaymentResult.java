@@ -6,18 +6,11 @@ import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.OrderId;
 
 /** What recording a payment did. */
-public sealed interface PaymentResult
+public sealed interface PaymentResult extends OrderEventResult
     permits PaymentResult.Earned,
         PaymentResult.NothingEarned,
         PaymentResult.AlreadyPaid,
         PaymentResult.Redelivered {
-
-  /**
-   * The order.
-   *
-   * @return never null
-   */
-  OrderId orderId();
 
   /**
    * The entries the payment booked.
@@ -26,15 +19,6 @@ public sealed interface PaymentResult
    */
   default List<LedgerEntry> entries() {
     return List.of();
-  }
-
-  /**
-   * Whether this call delivered a payment event processed before (nothing was written).
-   *
-   * @return true for {@link Redelivered}
-   */
-  default boolean redelivery() {
-    return false;
   }
 
   /**

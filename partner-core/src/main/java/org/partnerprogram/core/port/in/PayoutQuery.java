@@ -1,7 +1,6 @@
 package org.partnerprogram.core.port.in;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.PartnerId;
 
@@ -13,29 +12,20 @@ import org.partnerprogram.core.domain.PartnerId;
  * PayoutQuery.ofPartner(partnerId).pageSize(12).after(previousPage.next().get())
  * }</pre>
  */
-public final class PayoutQuery {
-  private final PartnerId partnerId;
-  private final int pageSize;
-  private final PagePosition after; // null: the first page
-
+public final class PayoutQuery extends PartnerPageQuery {
   private PayoutQuery(PartnerId partnerId, int pageSize, PagePosition after) {
-    this.partnerId = partnerId;
-    this.pageSize = pageSize;
-    this.after = after;
+    super(partnerId, pageSize, after);
   }
 
   /**
-   * The first page of a partner's payouts, of {@value LedgerQuery#DEFAULT_PAGE_SIZE}.
+   * The first page of a partner's payouts, of {@value #DEFAULT_PAGE_SIZE}.
    *
    * @param partnerId the partner; never null
    * @return the query
    * @throws InvalidInputException if the partner is null
    */
   public static PayoutQuery ofPartner(PartnerId partnerId) {
-    if (partnerId == null) {
-      throw new InvalidInputException("partnerId", "must not be null");
-    }
-    return new PayoutQuery(partnerId, LedgerQuery.DEFAULT_PAGE_SIZE, null);
+    return new PayoutQuery(checkPartner(partnerId), DEFAULT_PAGE_SIZE, null);
   }
 
   /**
@@ -52,12 +42,12 @@ public final class PayoutQuery {
   /**
    * How many payouts a page holds at most.
    *
-   * @param pageSize 1 to {@value LedgerQuery#MAX_PAGE_SIZE}
+   * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
    * @return a new query
    * @throws InvalidInputException if the size is out of range
    */
   public PayoutQuery pageSize(int pageSize) {
-    return new PayoutQuery(partnerId, LedgerQuery.checkPageSize(pageSize), after);
+    return new PayoutQuery(partnerId(), checkPageSize(pageSize), after().orElse(null));
   }
 
   /**
@@ -68,59 +58,21 @@ public final class PayoutQuery {
    * @throws InvalidInputException if the position is null
    */
   public PayoutQuery after(PagePosition position) {
-    if (position == null) {
-      throw new InvalidInputException("after", "must not be null");
-    }
-    return new PayoutQuery(partnerId, pageSize, position);
-  }
-
-  /**
-   * The partner.
-   *
-   * @return never null
-   */
-  public PartnerId partnerId() {
-    return partnerId;
-  }
-
-  /**
-   * The most payouts a page holds.
-   *
-   * @return 1 to {@value LedgerQuery#MAX_PAGE_SIZE}
-   */
-  public int pageSize() {
-    return pageSize;
-  }
-
-  /**
-   * Where the previous page ended.
-   *
-   * @return the position, or empty for the first page
-   */
-  public Optional<PagePosition> after() {
-    return Optional.ofNullable(after);
+    return new PayoutQuery(partnerId(), pageSize(), checkPosition(position));
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PayoutQuery q
-        && partnerId.equals(q.partnerId)
-        && pageSize == q.pageSize
-        && Objects.equals(after, q.after);
+    return o instanceof PayoutQuery q && samePage(q);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(partnerId, pageSize, after);
+    return Objects.hash(partnerId(), pageSize(), after());
   }
 
   @Override
   public String toString() {
-    return "PayoutQuery[partner "
-        + partnerId
-        + ", page of "
-        + pageSize
-        + (after == null ? "" : ", after " + after)
-        + "]";
+    return "PayoutQuery[partner " + partnerId() + pageText();
   }
 }

@@ -6,14 +6,8 @@ import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.OrderId;
 
 /** What recording a refund or chargeback did. */
-public sealed interface RefundResult permits RefundResult.Recorded, RefundResult.Redelivered {
-
-  /**
-   * The order.
-   *
-   * @return never null
-   */
-  OrderId orderId();
+public sealed interface RefundResult extends OrderEventResult
+    permits RefundResult.Recorded, RefundResult.Redelivered {
 
   /**
    * The entries the refund booked (CANCELLED before payment, REVERSED after), by line.
@@ -21,15 +15,6 @@ public sealed interface RefundResult permits RefundResult.Recorded, RefundResult
    * @return never null; empty if the order earned nothing
    */
   List<LedgerEntry> entries();
-
-  /**
-   * Whether this call delivered a refund event processed before (nothing was written).
-   *
-   * @return true for {@link Redelivered}
-   */
-  default boolean redelivery() {
-    return false;
-  }
 
   /**
    * The refund was recorded.
