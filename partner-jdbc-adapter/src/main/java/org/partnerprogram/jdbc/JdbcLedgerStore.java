@@ -220,11 +220,17 @@ final class JdbcLedgerStore implements LedgerStore {
   public boolean append(LedgerEntry entry) {
     return sql.run(
         "appending a " + entry.kind() + " entry for order " + entry.orderId(),
-        c ->
-            Jdbc.insertUnlessDuplicate(
-                c,
-                sql.statements().insertEntry() + sql.onConflictDoNothing(),
-                ps -> bindEntry(ps, entry)));
+        c -> {
+          boolean written =
+              Jdbc.insertUnlessDuplicate(
+                  c,
+                  sql.statements().insertEntry() + sql.onConflictDoNothing(),
+                  ps -> bindEntry(ps, entry));
+          if (written) {
+            sql.statements().openEntries(c, List.of(entry));
+          }
+          return written;
+        });
   }
 
   /**

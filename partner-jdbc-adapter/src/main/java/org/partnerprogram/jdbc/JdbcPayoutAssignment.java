@@ -49,19 +49,20 @@ final class JdbcPayoutAssignment {
     return sql.run(
         "aggregating unassigned payable entries",
         c -> {
-          // Bounded per page: take the next partners with ledger entries in id order (an index
-          // range), then sum the unassigned payable entries of just those partners; repeat while
-          // fewer than `limit` of them had any, so a close costs entries, not entries x pages.
+          // Bounded per page: take the next partners with open payable entries in id order (a
+          // range of pp_open_entry's key), then sum those partners' open entries; repeat while
+          // fewer than `limit` of them had any in the currency, so a close costs open entries,
+          // not the ledger's history, nor entries x pages.
           List<PartnerAmount> page = new ArrayList<>();
           Optional<String> cursor = after.map(PartnerId::value);
+          Instant bound = Sql.storable("before", bound(before));
           while (page.size() < limit) {
-            List<String> candidates = partnersAfter(c, cursor, Sql.IN_LIST);
+            List<String> candidates = partnersAfter(c, cursor, bound, Sql.IN_LIST);
             if (candidates.isEmpty()) {
               break;
             }
             Map<String, BigDecimal> sums =
-                sql.statements()
-                    .unassignedSums(c, candidates, Sql.storable("before", bound(before)), currency);
+                sql.statements().unassignedSums(c, candidates, bound, currency);
             for (String id : candidates) {
               BigDecimal sum = sums.get(id);
               if (sum != null) {
@@ -81,31 +82,21 @@ final class JdbcPayoutAssignment {
   }
 
   /**
-   * The ids of up to {@code limit} partners with ledger entries after the cursor, in {@link
-   * String#compareTo} order: an index range (on PostgreSQL the byte-order index of V5).
+   * The ids of up to {@code limit} partners with open entries payable before the bound, after the
+   * cursor, in {@link String#compareTo} order: a range of {@code pp_open_entry}'s primary key
+   * (partner_id first; byte order on PostgreSQL, whose column is collated "C").
    */
-  private List<String> partnersAfter(Connection c, Optional<String> cursor, int limit)
-      throws SQLException {
+  private List<String> partnersAfter(
+      Connection c, Optional<String> cursor, Instant bound, int limit) throws SQLException {
     Statements statements = sql.statements();
-    if (cursor.isEmpty()) {
-      return Jdbc.query(
-          c,
-          "SELECT DISTINCT e.partner_id"
-              + statements.byteOrder()
-              + " AS partner_id FROM pp_ledger_entry e ORDER BY 1 LIMIT ?",
-          ps -> ps.setInt(1, limit),
-          rs -> rs.getString(1));
-    }
     return Jdbc.query(
         c,
-        "SELECT DISTINCT e.partner_id"
-            + statements.byteOrder()
-            + " AS partner_id FROM pp_ledger_entry e WHERE e.partner_id"
-            + statements.byteOrder()
-            + " > ? ORDER BY 1 LIMIT ?",
+        "SELECT DISTINCT o.partner_id FROM pp_open_entry o WHERE o.partner_id > ?"
+            + " AND o.payable_at < ? ORDER BY o.partner_id LIMIT ?",
         ps -> {
-          ps.setString(1, cursor.get());
-          ps.setInt(2, limit);
+          ps.setString(1, cursor.orElse(""));
+          statements.setInstant(ps, 2, bound);
+          ps.setInt(3, limit);
         },
         rs -> rs.getString(1));
   }
@@ -117,15 +108,13 @@ final class JdbcPayoutAssignment {
           BigDecimal already = sumOf(c, payoutId);
           // One INSERT ... SELECT: the entries never leave the database.
           int assigned =
-              Jdbc.update(
-                  c,
-                  sql.statements().assignEntriesOfPartner(),
-                  ps -> {
-                    ps.setString(1, payoutId.value());
-                    ps.setString(2, partnerId.value());
-                    sql.setInstant(ps, 3, "before", bound(before));
-                    ps.setString(4, currency.getCurrencyCode());
-                  });
+              sql.statements()
+                  .assignEntriesOfPartner(
+                      c,
+                      payoutId.value(),
+                      partnerId.value(),
+                      Sql.storable("before", bound(before)),
+                      currency);
           if (assigned == 0) {
             return Money.zero(currency);
           }

@@ -162,6 +162,7 @@ final class JdbcPayoutStore implements PayoutStore {
                   + " SELECT payout_id, entry_id, partner_id, signed_amount"
                   + " FROM pp_payout_item WHERE payout_id = ?",
               ps -> ps.setString(1, payoutId.value()));
+          sql.statements().reopen(c, payoutId.value());
           return deleteItems(c, payoutId);
         });
   }
@@ -178,6 +179,7 @@ final class JdbcPayoutStore implements PayoutStore {
     sql.run(
         "deleting payout " + payoutId,
         c -> {
+          sql.statements().reopen(c, payoutId.value());
           deleteItems(c, payoutId);
           Jdbc.update(
               c,

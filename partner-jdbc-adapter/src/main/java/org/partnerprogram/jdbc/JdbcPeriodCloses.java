@@ -185,8 +185,8 @@ final class JdbcPeriodCloses {
                 sql.statements().carryOver(chunk.size()),
                 ps -> {
                   int i = bindPeriodAndPartners(ps, period, chunk);
-                  ps.setString(i++, currency.getCurrencyCode());
-                  sql.setInstant(ps, i, "before", JdbcPayoutAssignment.bound(before));
+                  sql.setInstant(ps, i++, "before", JdbcPayoutAssignment.bound(before));
+                  ps.setString(i, currency.getCurrencyCode());
                 });
             Jdbc.forEach(
                 c,

@@ -26,15 +26,24 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
  * PostgreSQL runs as one statement per row.
  */
 final class PostgresStatements extends Statements {
-  /** Many ledger entries, one text array per column of {@link #insertEntry()}. */
+  /**
+   * Many ledger entries, one text array per column of {@link #insertEntry()}, and in the same
+   * statement the open rows of those it wrote that await a payout.
+   */
   private static final String INSERT_ENTRIES_FROM_ARRAYS =
-      "INSERT INTO pp_ledger_entry (entry_order, "
+      "WITH e AS (INSERT INTO pp_ledger_entry (entry_order, "
           + JdbcLedgerStore.entryColumns()
           + ") SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
           + " CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS numeric[]),"
           + " CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]),"
           + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
-          + " CAST(? AS timestamptz[])) ON CONFLICT DO NOTHING";
+          + " CAST(? AS timestamptz[])) ON CONFLICT DO NOTHING"
+          + " RETURNING partner_id, entry_id, payable_at, currency_code, kind, amount)"
+          + " INSERT INTO pp_open_entry ("
+          + OPEN_COLUMNS
+          + ") SELECT e.partner_id, e.entry_id, e.payable_at, e.currency_code, "
+          + SIGNED_AMOUNT
+          + " FROM e WHERE e.payable_at IS NOT NULL";
 
   /** The columns of {@link #INSERT_ENTRIES_FROM_ARRAYS}, as text. */
   private static final List<Function<? super LedgerEntry, String>> ENTRY_ARRAYS =
@@ -120,7 +129,10 @@ final class PostgresStatements extends Statements {
     return "CAST(? AS json)";
   }
 
-  /** Whose {@code ON CONFLICT DO NOTHING} also skips a duplicate earlier in the list. */
+  /**
+   * Whose {@code ON CONFLICT DO NOTHING} also skips a duplicate earlier in the list; the entries it
+   * wrote are opened by the same statement.
+   */
   @Override
   boolean appendEntries(Connection c, List<LedgerEntry> entries, Jdbc.RowBinder<LedgerEntry> binder)
       throws SQLException {
@@ -189,10 +201,9 @@ final class PostgresStatements extends Statements {
     return sums(
         c,
         SUM_PER_PARTNER
-            + " = ANY (CAST(? AS text[]))"
-            + " AND "
-            + UNASSIGNED
-            + " AND e.currency_code = ? GROUP BY e.partner_id",
+            + " = ANY (CAST(? AS text[])) AND "
+            + OPEN_PAYABLE
+            + " GROUP BY o.partner_id",
         ps -> {
           ps.setArray(1, c.createArrayOf("text", partners.toArray()));
           setInstant(ps, 2, bound);
@@ -201,17 +212,27 @@ final class PostgresStatements extends Statements {
   }
 
   /**
-   * {@code ON CONFLICT} skips the entries assigned already through the key, with no anti-join that
-   * the planner might run as a scan of {@code pp_payout_item} per entry while that table is small.
+   * One statement moves the entries: the open rows are deleted and what the delete returns is
+   * inserted as the payout's items. The delete locks the rows, so a concurrent close waits and then
+   * finds them gone.
    */
   @Override
-  String assignEntriesOfPartner() {
-    return "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-        + " SELECT e.entry_id, ?, e.partner_id, "
-        + SIGNED_AMOUNT
-        + " FROM pp_ledger_entry e WHERE e.partner_id = ? AND "
-        + PAYABLE
-        + " AND e.currency_code = ? ON CONFLICT (entry_id) DO NOTHING";
+  int assignEntriesOfPartner(
+      Connection c, String payoutId, String partnerId, Instant bound, Currency currency)
+      throws SQLException {
+    return Jdbc.update(
+        c,
+        "WITH moved AS (DELETE FROM pp_open_entry o WHERE o.partner_id = ? AND "
+            + OPEN_PAYABLE
+            + " RETURNING o.entry_id, o.partner_id, o.signed_amount)"
+            + " INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+            + " SELECT m.entry_id, ?, m.partner_id, m.signed_amount FROM moved m",
+        ps -> {
+          ps.setString(1, partnerId);
+          setInstant(ps, 2, bound);
+          ps.setString(3, currency.getCurrencyCode());
+          ps.setString(4, payoutId);
+        });
   }
 
   @Override
@@ -222,10 +243,10 @@ final class PostgresStatements extends Statements {
   }
 
   /**
-   * One statement: the payable entries of the new payouts' partners are inserted ({@code ON
-   * CONFLICT} as in {@link #assignEntriesOfPartner()}), and the inserted rows' signed amounts are
-   * summed per payout as they come back. The (payout, partner) pairs come as two arrays, so the
-   * statement text and its plan are the same for every chunk.
+   * One statement: the open payable rows of the new payouts' partners are deleted, what the delete
+   * returns is inserted as the payouts' items, and the inserted rows' signed amounts are summed per
+   * payout as they come back. The (payout, partner) pairs come as two arrays, so the statement text
+   * and its plan are the same for every chunk.
    */
   @Override
   void assignNewPayouts(
@@ -237,15 +258,14 @@ final class PostgresStatements extends Statements {
       throws SQLException {
     Jdbc.forEach(
         c,
-        "WITH ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id,"
-            + " signed_amount) SELECT e.entry_id, p.payout_id, e.partner_id, "
-            + SIGNED_AMOUNT
-            + " FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS p (payout_id, partner_id)"
-            + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
-            + " WHERE "
-            + PAYABLE
-            + " AND e.currency_code = ?"
-            + " ON CONFLICT (entry_id) DO NOTHING RETURNING payout_id, signed_amount)"
+        "WITH moved AS (DELETE FROM pp_open_entry o"
+            + " USING unnest(CAST(? AS text[]), CAST(? AS text[])) AS p (payout_id, partner_id)"
+            + " WHERE o.partner_id = p.partner_id AND "
+            + OPEN_PAYABLE
+            + " RETURNING o.entry_id, p.payout_id, o.partner_id, o.signed_amount),"
+            + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+            + " SELECT entry_id, payout_id, partner_id, signed_amount FROM moved"
+            + " RETURNING payout_id, signed_amount)"
             + " SELECT payout_id, SUM(signed_amount) AS assigned FROM ins GROUP BY payout_id",
         ps -> {
           ps.setArray(

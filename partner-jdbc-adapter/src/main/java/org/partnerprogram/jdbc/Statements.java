@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,21 +38,22 @@ abstract class Statements {
   static final String SIGNED_AMOUNT =
       "CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END";
 
-  /** An entry of the ledger that a close may pay ({@code e} the entry; parameter: the bound). */
-  static final String PAYABLE = "e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < ?";
-
-  /** An entry of the ledger that a close may pay and no payout pays yet ({@code e} the entry). */
-  static final String UNASSIGNED =
-      PAYABLE + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)";
+  /** The columns of {@code pp_open_entry} (V11), in the order they are inserted. */
+  static final String OPEN_COLUMNS =
+      "partner_id, entry_id, payable_at, currency_code, signed_amount";
 
   /**
-   * The start of a sum of unassigned payable entries per partner, to be followed by how the
-   * partners are bound ({@code e} the entry).
+   * An open entry ({@code o}, a row of {@code pp_open_entry}: EARNED or REVERSED, in no payout)
+   * that a close may pay, in a currency (parameters: the bound, the currency).
+   */
+  static final String OPEN_PAYABLE = "o.payable_at < ? AND o.currency_code = ?";
+
+  /**
+   * The start of a sum of open payable entries per partner, to be followed by how the partners are
+   * bound ({@code o} the open entry).
    */
   static final String SUM_PER_PARTNER =
-      "SELECT e.partner_id, SUM("
-          + SIGNED_AMOUNT
-          + ") AS payable FROM pp_ledger_entry e WHERE e.partner_id";
+      "SELECT o.partner_id, SUM(o.signed_amount) AS payable FROM pp_open_entry o WHERE o.partner_id";
 
   /** Rows fetched per round trip when a statement's result may be large. */
   static final int FETCH_SIZE = 500;
@@ -185,16 +187,53 @@ abstract class Statements {
    */
   boolean appendEntries(Connection c, List<LedgerEntry> entries, Jdbc.RowBinder<LedgerEntry> binder)
       throws SQLException {
+    // A failed batch keeps what it wrote before the failure; rolled back to here, it wrote nothing,
+    // so the caller's one-by-one retry opens exactly the entries it writes.
+    Savepoint start = c.setSavepoint();
     try {
       Jdbc.batch(c, insertEntry(), entries, binder);
-      return false;
     } catch (BatchUpdateException e) {
       SQLException cause = causeOf(e);
       if (SqlErrors.isUniqueViolation(e) || SqlErrors.isUniqueViolation(cause)) {
+        c.rollback(start);
         return true;
       }
       throw cause;
     }
+    openEntries(c, entries);
+    return false;
+  }
+
+  /**
+   * Writes the open rows ({@code pp_open_entry}) of entries just written: one per EARNED or
+   * REVERSED entry, which awaits a payout from now on.
+   *
+   * @param c the connection
+   * @param written entries this transaction has just written (others are skipped)
+   * @throws SQLException on failure
+   */
+  void openEntries(Connection c, List<LedgerEntry> written) throws SQLException {
+    List<LedgerEntry> payable = written.stream().filter(e -> e.payableAt().isPresent()).toList();
+    if (payable.isEmpty()) {
+      return;
+    }
+    Jdbc.batch(
+        c,
+        "INSERT INTO pp_open_entry (" + OPEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+        payable,
+        (ps, e) -> {
+          ps.setString(1, e.partnerId().value());
+          ps.setString(2, e.entryId().toString());
+          setInstant(ps, 3, Sql.storable("payableAt", e.payableAt().orElseThrow()));
+          ps.setString(4, e.amount().currency().getCurrencyCode());
+          ps.setBigDecimal(5, signedAmount(e));
+        });
+  }
+
+  /** What an entry adds to a payout: EARNED adds, REVERSED subtracts. */
+  static BigDecimal signedAmount(LedgerEntry e) {
+    BigDecimal amount = e.amount().amount();
+    return e.kind() == LedgerEntry.Kind.REVERSED ? amount.negate() : amount;
   }
 
   /**
@@ -264,7 +303,7 @@ abstract class Statements {
   }
 
   /**
-   * Per partner with any, the sum of its unassigned payable entries, aggregated in storage.
+   * Per partner with any, the sum of its open payable entries, aggregated in storage.
    *
    * @param c the connection
    * @param partners the partners, at most {@link Sql#IN_LIST}
@@ -281,8 +320,8 @@ abstract class Statements {
             + " IN ("
             + Sql.placeholders(partners.size())
             + ") AND "
-            + UNASSIGNED
-            + " AND e.currency_code = ? GROUP BY e.partner_id",
+            + OPEN_PAYABLE
+            + " GROUP BY o.partner_id",
         ps -> {
           int i = bindAll(ps, 1, partners);
           setInstant(ps, i++, bound);
@@ -309,19 +348,76 @@ abstract class Statements {
   }
 
   /**
-   * Assigns a partner's payable entries to a payout in one INSERT … SELECT (parameters: payout,
-   * partner, bound, currency); the primary key on {@code entry_id} refuses an entry already
-   * assigned.
+   * Assigns a partner's open payable entries to a payout: here one INSERT … SELECT (the primary key
+   * on {@code entry_id} refuses an entry already assigned), then {@link #closeAssigned} for the
+   * payout.
    *
-   * @return the statement
+   * @param c the connection
+   * @param payoutId the payout
+   * @param partnerId its partner
+   * @param bound payable before this (whole microseconds)
+   * @param currency the currency
+   * @return how many entries were assigned
+   * @throws SQLException on failure
    */
-  String assignEntriesOfPartner() {
-    return "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-        + " SELECT e.entry_id, ?, e.partner_id, "
-        + SIGNED_AMOUNT
-        + " FROM pp_ledger_entry e WHERE e.partner_id = ? AND "
-        + UNASSIGNED
-        + " AND e.currency_code = ?";
+  int assignEntriesOfPartner(
+      Connection c, String payoutId, String partnerId, Instant bound, Currency currency)
+      throws SQLException {
+    int assigned =
+        Jdbc.update(
+            c,
+            "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+                + " SELECT o.entry_id, ?, o.partner_id, o.signed_amount"
+                + " FROM pp_open_entry o WHERE o.partner_id = ? AND "
+                + OPEN_PAYABLE,
+            ps -> {
+              ps.setString(1, payoutId);
+              ps.setString(2, partnerId);
+              setInstant(ps, 3, bound);
+              ps.setString(4, currency.getCurrencyCode());
+            });
+    if (assigned > 0) {
+      closeAssigned(c, 1, ps -> ps.setString(1, payoutId));
+    }
+    return assigned;
+  }
+
+  /**
+   * Deletes the open rows of the entries the payouts were just assigned (exactly those in their
+   * items, so an entry that became open since the assignment stays open).
+   *
+   * @param c the connection
+   * @param payouts how many payout ids {@code bindPayouts} binds from parameter 1
+   * @param bindPayouts binds the payouts' ids
+   * @throws SQLException on failure
+   */
+  void closeAssigned(Connection c, int payouts, Jdbc.Binder bindPayouts) throws SQLException {
+    Jdbc.update(
+        c,
+        "DELETE FROM pp_open_entry WHERE entry_id IN (SELECT i.entry_id FROM pp_payout_item i"
+            + " WHERE i.payout_id IN ("
+            + Sql.placeholders(payouts)
+            + "))",
+        bindPayouts);
+  }
+
+  /**
+   * Makes a payout's entries open again, before its items are deleted (a failed payout's release,
+   * or a close deleting a payout it made).
+   *
+   * @param c the connection
+   * @param payoutId the payout
+   * @throws SQLException on failure
+   */
+  void reopen(Connection c, String payoutId) throws SQLException {
+    Jdbc.update(
+        c,
+        "INSERT INTO pp_open_entry ("
+            + OPEN_COLUMNS
+            + ") SELECT e.partner_id, e.entry_id, e.payable_at, e.currency_code, i.signed_amount"
+            + " FROM pp_payout_item i JOIN pp_ledger_entry e ON e.entry_id = i.entry_id"
+            + " WHERE i.payout_id = ?",
+        ps -> ps.setString(1, payoutId));
   }
 
   /**
@@ -372,19 +468,18 @@ abstract class Statements {
     Jdbc.update(
         c,
         "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-            + " SELECT e.entry_id, p.payout_id, e.partner_id, "
-            + SIGNED_AMOUNT
-            + " FROM pp_payout p JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
+            + " SELECT o.entry_id, p.payout_id, o.partner_id, o.signed_amount"
+            + " FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
             + " WHERE p.payout_id IN ("
             + Sql.placeholders(chunk.size())
             + ") AND "
-            + UNASSIGNED
-            + " AND e.currency_code = ?",
+            + OPEN_PAYABLE,
         ps -> {
           int i = bindPayoutIds(ps, 1, chunk);
           setInstant(ps, i++, bound);
           ps.setString(i, currency.getCurrencyCode());
         });
+    closeAssigned(c, chunk.size(), ps -> bindPayoutIds(ps, 1, chunk));
     Jdbc.forEach(
         c,
         "SELECT payout_id, SUM(signed_amount) AS assigned FROM pp_payout_item WHERE payout_id IN ("
@@ -455,19 +550,18 @@ abstract class Statements {
   }
 
   /**
-   * Records, for a chunk of partners, which of their unassigned payable entries a close carried
-   * over (parameters: month, the partners, currency, bound).
+   * Records, for a chunk of partners, which of their open payable entries a close carried over
+   * (parameters: month, the partners, bound, currency).
    *
    * @param partners how many partners, at most {@link Sql#IN_LIST}
    * @return the statement
    */
   String carryOver(int partners) {
     return "INSERT INTO pp_carried_item (period, partner_id, entry_id, signed_amount)"
-        + " SELECT ?, e.partner_id, e.entry_id, "
-        + SIGNED_AMOUNT
-        + " FROM pp_ledger_entry e WHERE e.partner_id IN ("
+        + " SELECT ?, o.partner_id, o.entry_id, o.signed_amount"
+        + " FROM pp_open_entry o WHERE o.partner_id IN ("
         + Sql.placeholders(partners)
-        + ") AND e.currency_code = ? AND "
-        + UNASSIGNED;
+        + ") AND "
+        + OPEN_PAYABLE;
   }
 }

@@ -65,6 +65,26 @@ public final class PayoutRows {
             + "', TIMESTAMP '2026-11-02 09:00:00')");
   }
 
+  /**
+   * As {@link #entry}, on a database at V11 or later, with the open row the adapter writes beside
+   * an EARNED or REVERSED entry that no payout holds yet ({@code pp_open_entry}).
+   */
+  public static void openEntry(Connection c, String id, String partner, String kind, String amount)
+      throws SQLException {
+    entry(c, id, partner, kind, amount);
+    execute(
+        c,
+        "INSERT INTO pp_open_entry (partner_id, entry_id, payable_at, currency_code, signed_amount)"
+            + " VALUES ('"
+            + partner
+            + "', '"
+            + id
+            + "', TIMESTAMP '2026-11-10 09:00:00', 'EUR', "
+            + (kind.equals("REVERSED") ? "-" : "")
+            + amount
+            + ")");
+  }
+
   public static void execute(Connection c, String statement) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate(statement);

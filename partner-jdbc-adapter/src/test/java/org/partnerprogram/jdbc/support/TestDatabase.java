@@ -73,6 +73,7 @@ public final class TestDatabase implements BeforeAllCallback {
           "pp_carried_item",
           "pp_released_item",
           "pp_payout_item",
+          "pp_open_entry",
           "pp_payout",
           "pp_period_close",
           "pp_processed_event",
