@@ -251,6 +251,16 @@ final class JdbcLedgerStore implements LedgerStore {
             c -> sql.statements().appendEntries(c, entries, this::bindEntry));
     if (duplicate) {
       entries.forEach(this::append);
+      for (int from = 0; from < entries.size(); from += Sql.IN_LIST) {
+        List<LedgerEntry> chunk =
+            entries.subList(from, Math.min(entries.size(), from + Sql.IN_LIST));
+        sql.run(
+            "opening the entries of order " + entries.get(0).orderId(),
+            c -> {
+              sql.statements().openMissing(c, chunk);
+              return null;
+            });
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package org.partnerprogram.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutId;
 
 /**
  * MariaDB 10.6 or later: a strict UTC session, instants as {@code DATETIME(6)} in UTC, and a close
@@ -41,12 +49,52 @@ final class MariaDbStatements extends Statements {
     return false;
   }
 
-  /** A join, so the open rows are found through the payouts' items, not probed one by one. */
+  /**
+   * One INSERT … SELECT for the chunk that returns each inserted row's payout and signed amount,
+   * summed here (streamed: one partner may have hundreds of thousands of entries in a month), then
+   * {@link #closeAssigned}.
+   */
+  @Override
+  void assignNewPayouts(
+      Connection c,
+      List<Payout> chunk,
+      Instant bound,
+      Currency currency,
+      Map<PayoutId, Money> assigned)
+      throws SQLException {
+    Map<String, BigDecimal> sums = new HashMap<>();
+    Jdbc.forEach(
+        c,
+        "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+            + " SELECT o.entry_id, p.payout_id, o.partner_id, o.signed_amount"
+            + " FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
+            + " WHERE p.payout_id IN ("
+            + Sql.placeholders(chunk.size())
+            + ") AND "
+            + OPEN_PAYABLE
+            + " RETURNING payout_id, signed_amount",
+        ps -> {
+          int i = bindPayoutIds(ps, 1, chunk);
+          setInstant(ps, i++, bound);
+          ps.setString(i, currency.getCurrencyCode());
+        },
+        FETCH_SIZE,
+        rs -> Map.entry(rs.getString(1), rs.getBigDecimal(2)),
+        e -> sums.merge(e.getKey(), e.getValue(), BigDecimal::add));
+    closeAssigned(c, chunk.size(), ps -> bindPayoutIds(ps, 1, chunk));
+    sums.forEach((id, sum) -> assigned.put(PayoutId.of(id), total(sum, currency)));
+  }
+
+  /**
+   * A join that starts from the payouts' items (their payout index), so the open rows are found by
+   * their key; {@code STRAIGHT_JOIN} keeps that order where the planner would scan a small open
+   * table instead.
+   */
   @Override
   void closeAssigned(Connection c, int payouts, Jdbc.Binder bindPayouts) throws SQLException {
     Jdbc.update(
         c,
-        "DELETE o FROM pp_payout_item i JOIN pp_open_entry o"
+        "DELETE o FROM pp_payout_item i STRAIGHT_JOIN pp_open_entry o"
             + " ON o.partner_id = i.partner_id AND o.entry_id = i.entry_id"
             + " WHERE i.payout_id IN ("
             + Sql.placeholders(payouts)

@@ -1,6 +1,7 @@
 package org.partnerprogram.jdbc;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import org.partnerprogram.core.domain.ConflictException;
@@ -54,7 +55,11 @@ final class SqlErrors {
         || code == 90131) {
       return true;
     }
-    return e instanceof SQLTransientException || e instanceof SQLRecoverableException;
+    // A lost connection without an SQLState (MariaDB's driver on a socket error, e.g. when setting
+    // a savepoint): the class JDBC reserves for SQLState class 08.
+    return e instanceof SQLTransientException
+        || e instanceof SQLRecoverableException
+        || e instanceof SQLNonTransientConnectionException;
   }
 
   /**

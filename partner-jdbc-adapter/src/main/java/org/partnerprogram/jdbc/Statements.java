@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -187,21 +186,43 @@ abstract class Statements {
    */
   boolean appendEntries(Connection c, List<LedgerEntry> entries, Jdbc.RowBinder<LedgerEntry> binder)
       throws SQLException {
-    // A failed batch keeps what it wrote before the failure; rolled back to here, it wrote nothing,
-    // so the caller's one-by-one retry opens exactly the entries it writes.
-    Savepoint start = c.setSavepoint();
     try {
       Jdbc.batch(c, insertEntry(), entries, binder);
     } catch (BatchUpdateException e) {
       SQLException cause = causeOf(e);
       if (SqlErrors.isUniqueViolation(e) || SqlErrors.isUniqueViolation(cause)) {
-        c.rollback(start);
         return true;
       }
       throw cause;
     }
     openEntries(c, entries);
     return false;
+  }
+
+  /**
+   * After a round trip of entries failed on a duplicate (which keeps what it wrote before the
+   * failure) and the entries were appended one by one: opens those of the entries, by their ids,
+   * that are stored, await a payout and are neither open nor in a payout yet, which are the ones
+   * the failed round trip wrote.
+   *
+   * @param c the connection
+   * @param entries the entries of the failed round trip, at most {@link Sql#IN_LIST}
+   * @throws SQLException on failure
+   */
+  void openMissing(Connection c, List<LedgerEntry> entries) throws SQLException {
+    Jdbc.update(
+        c,
+        "INSERT INTO pp_open_entry ("
+            + OPEN_COLUMNS
+            + ") SELECT e.partner_id, e.entry_id, e.payable_at, e.currency_code, "
+            + SIGNED_AMOUNT
+            + " FROM pp_ledger_entry e WHERE e.entry_id IN ("
+            + Sql.placeholders(entries.size())
+            + ") AND e.payable_at IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM pp_open_entry o"
+            + " WHERE o.partner_id = e.partner_id AND o.entry_id = e.entry_id)"
+            + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)",
+        ps -> bindAll(ps, 1, entries.stream().map(e -> e.entryId().toString()).toList()));
   }
 
   /**
@@ -217,17 +238,21 @@ abstract class Statements {
     if (payable.isEmpty()) {
       return;
     }
-    Jdbc.batch(
-        c,
-        "INSERT INTO pp_open_entry (" + OPEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
-        payable,
-        (ps, e) -> {
-          ps.setString(1, e.partnerId().value());
-          ps.setString(2, e.entryId().toString());
-          setInstant(ps, 3, Sql.storable("payableAt", e.payableAt().orElseThrow()));
-          ps.setString(4, e.amount().currency().getCurrencyCode());
-          ps.setBigDecimal(5, signedAmount(e));
-        });
+    try {
+      Jdbc.batch(
+          c,
+          "INSERT INTO pp_open_entry (" + OPEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+          payable,
+          (ps, e) -> {
+            ps.setString(1, e.partnerId().value());
+            ps.setString(2, e.entryId().toString());
+            setInstant(ps, 3, Sql.storable("payableAt", e.payableAt().orElseThrow()));
+            ps.setString(4, e.amount().currency().getCurrencyCode());
+            ps.setBigDecimal(5, signedAmount(e));
+          });
+    } catch (BatchUpdateException e) {
+      throw causeOf(e);
+    }
   }
 
   /** What an entry adds to a payout: EARNED adds, REVERSED subtracts. */

@@ -14,6 +14,7 @@ CREATE TABLE pp_open_entry (
     currency_code CHAR(3)        NOT NULL,
     signed_amount DECIMAL(19, 4) NOT NULL,
     PRIMARY KEY (partner_id, entry_id),
+    INDEX ix_pp_open_entry_entry (entry_id),
     CONSTRAINT fk_pp_open_entry_entry FOREIGN KEY (entry_id) REFERENCES pp_ledger_entry (entry_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 INSERT INTO pp_open_entry (partner_id, entry_id, payable_at, currency_code, signed_amount)

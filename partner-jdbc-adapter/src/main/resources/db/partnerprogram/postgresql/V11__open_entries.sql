@@ -17,6 +17,8 @@ CREATE TABLE pp_open_entry (
     CONSTRAINT pk_pp_open_entry PRIMARY KEY (partner_id, entry_id),
     CONSTRAINT fk_pp_open_entry_entry FOREIGN KEY (entry_id) REFERENCES pp_ledger_entry (entry_id)
 );
+-- The foreign key's index (a release and a repair find rows by entry).
+CREATE INDEX ix_pp_open_entry_entry ON pp_open_entry (entry_id);
 INSERT INTO pp_open_entry (partner_id, entry_id, payable_at, currency_code, signed_amount)
     SELECT e.partner_id, e.entry_id, e.payable_at, e.currency_code,
            CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END

@@ -116,55 +116,51 @@ class PostgresJdbcAdapterTest extends AbstractJdbcAdapterTest {
 
   @Test
   void theCloseQueriesCanUseTheirIndexes() throws Exception {
-    String unassigned =
-        " e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < TIMESTAMPTZ '2026-12-01Z'"
-            + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)"
-            + " AND e.currency_code = 'EUR'";
-    // The assignment's INSERT ... SELECT: one partner's payable entries by index; entries paid
-    // already are skipped through the item key (ON CONFLICT), not by an anti-join.
+    String open = " o.payable_at < TIMESTAMPTZ '2026-12-01Z' AND o.currency_code = 'EUR'";
+    // The close reads the open entries (V11), never the ledger's history: the assignment moves
+    // one partner's open rows, a range of their key, into the payout's items.
     assertThat(
             plan(
-                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-                    + " SELECT e.entry_id, 'PO000000000000000000000001', e.partner_id, e.amount"
-                    + " FROM pp_ledger_entry e WHERE e.partner_id = 'p-1'"
-                    + " AND e.kind IN ('EARNED', 'REVERSED')"
-                    + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'"
-                    + " ON CONFLICT (entry_id) DO NOTHING"))
-        .contains("ix_pp_ledger_entry_payable")
-        .contains("Conflict Arbiter Indexes: pk_pp_payout_item");
-    // The close's paging: the next partners of the ledger in byte order, from the V5 index (on a
-    // table of 10^6 entries the plan is Limit, Unique, Index Only Scan: no sort, 500 partners'
-    // entries read; on the tiny test table the planner may sort instead).
+                "WITH moved AS (DELETE FROM pp_open_entry o WHERE o.partner_id = 'p-1' AND"
+                    + open
+                    + " RETURNING o.entry_id, o.partner_id, o.signed_amount)"
+                    + " INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+                    + " SELECT m.entry_id, 'PO000000000000000000000001', m.partner_id,"
+                    + " m.signed_amount FROM moved m"))
+        .contains("pk_pp_open_entry")
+        .doesNotContain("pp_ledger_entry");
+    // The close's paging: the next partners with open entries in byte order, from the open rows'
+    // key (partner_id is collated "C"; on a large table the plan is Limit, Unique, Index Scan, no
+    // sort; on the tiny test table the planner may sort instead).
     assertThat(
             plan(
-                "SELECT DISTINCT e.partner_id COLLATE \"C\" AS partner_id FROM pp_ledger_entry e"
-                    + " WHERE e.partner_id COLLATE \"C\" > 'p-1' ORDER BY 1 LIMIT 500"))
-        .contains("ix_pp_ledger_entry_partner_bytes");
-    // The page's aggregate over just those partners: the anti-join probes the item key per entry.
+                "SELECT DISTINCT o.partner_id FROM pp_open_entry o WHERE o.partner_id > 'p-1'"
+                    + " AND o.payable_at < TIMESTAMPTZ '2026-12-01Z' ORDER BY o.partner_id"
+                    + " LIMIT 500"))
+        .contains("pk_pp_open_entry");
+    // The page's aggregate over just those partners.
     assertThat(
             plan(
-                "SELECT e.partner_id, SUM(e.amount) FROM pp_ledger_entry e WHERE"
-                    + " e.partner_id = ANY (ARRAY['p-1', 'p-2', 'p-3']) AND"
-                    + unassigned
-                    + " GROUP BY e.partner_id"))
-        .containsAnyOf("ix_pp_ledger_entry_payable", "ix_pp_ledger_entry_partner")
-        .contains("pk_pp_payout_item");
-    // The page's assignment: their partners' payable entries by index, inserted and summed as
-    // they come back in one statement; entries paid already are skipped through the item key.
+                "SELECT o.partner_id, SUM(o.signed_amount) AS payable FROM pp_open_entry o WHERE"
+                    + " o.partner_id = ANY (ARRAY['p-1', 'p-2', 'p-3']) AND"
+                    + open
+                    + " GROUP BY o.partner_id"))
+        .contains("pk_pp_open_entry")
+        .doesNotContain("pp_ledger_entry");
+    // The page's assignment: their partners' open rows moved and summed in one statement.
     assertThat(
             plan(
-                "WITH ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id,"
-                    + " signed_amount) SELECT e.entry_id, p.payout_id, e.partner_id, e.amount"
-                    + " FROM unnest(ARRAY['PO000000000000000000000001'], ARRAY['p-1'])"
-                    + " AS p (payout_id, partner_id)"
-                    + " JOIN pp_ledger_entry e ON e.partner_id = p.partner_id"
-                    + " WHERE e.kind IN ('EARNED', 'REVERSED')"
-                    + " AND e.payable_at < TIMESTAMPTZ '2026-12-01Z' AND e.currency_code = 'EUR'"
-                    + " ON CONFLICT (entry_id) DO NOTHING RETURNING payout_id, signed_amount)"
+                "WITH moved AS (DELETE FROM pp_open_entry o"
+                    + " USING unnest(ARRAY['PO000000000000000000000001'], ARRAY['p-1'])"
+                    + " AS p (payout_id, partner_id) WHERE o.partner_id = p.partner_id AND"
+                    + open
+                    + " RETURNING o.entry_id, p.payout_id, o.partner_id, o.signed_amount),"
+                    + " ins AS (INSERT INTO pp_payout_item (entry_id, payout_id, partner_id,"
+                    + " signed_amount) SELECT entry_id, payout_id, partner_id, signed_amount"
+                    + " FROM moved RETURNING payout_id, signed_amount)"
                     + " SELECT payout_id, SUM(signed_amount) FROM ins GROUP BY payout_id"))
-        .contains("ix_pp_ledger_entry_payable")
-        .contains("Conflict Arbiter Indexes: pk_pp_payout_item")
-        .doesNotContain("pk_pp_ledger_entry");
+        .contains("pk_pp_open_entry")
+        .doesNotContain("pp_ledger_entry");
     // The sum of a payout's items (V7), without reading the ledger.
     assertThat(
             plan(

@@ -1,8 +1,11 @@
 package org.partnerprogram.jdbc.contract;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.jdbc.support.OpenEntries;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
@@ -42,6 +45,15 @@ abstract class JdbcContractMatrix {
   JdbcContractMatrix(TestDatabase database, TransactionMode mode) {
     this.database = database;
     this.mode = mode;
+  }
+
+  /**
+   * After every test of every suite: the open entries the close reads are exactly the payable
+   * entries in no payout (V11).
+   */
+  @AfterEach
+  void openEntriesReconcileWithTheLedger() throws SQLException {
+    OpenEntries.assertReconciled(database.dataSource());
   }
 
   /** Fresh, empty storage on this database in this mode. */

@@ -1,0 +1,13 @@
+package org.partnerprogram.jdbc.migration;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+class PostgresOpenEntriesMigrationTest extends AbstractOpenEntriesMigrationTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres().migratedTo("10");
+
+  @Override
+  TestDatabase database() {
+    return DB;
+  }
+}
