@@ -55,25 +55,43 @@ final class JdbcLedgerStore implements LedgerStore {
   private static final String HELD = " AND payable_at > ?";
 
   /**
-   * The balance's six sums, each a range of ix_pp_ledger_entry_payable (partner, kind, payable_at,
-   * carrying currency and amount): every entry is read from the index once and no CASE runs per
-   * entry. EARNED and REVERSED are summed whole and after asOf (the held ones, usually few);
-   * payable is the rest.
+   * A sum of a partner's totals (V12) over their stripes, to be followed by the column and {@code
+   * ")"} (parameters: partner, currency).
+   */
+  private static final String TOTAL_OF = "(SELECT SUM(";
+
+  private static final String TOTAL_WHERE =
+      ") FROM pp_partner_total WHERE partner_id = ? AND currency_code = ?)";
+
+  /**
+   * The balance's six sums: the four totals of the partner's entries by kind from {@code
+   * pp_partner_total} (a few rows, whatever the partner's history), and the EARNED and REVERSED
+   * entries still held (payable after asOf: the holding period's, usually few) from a range of
+   * ix_pp_ledger_entry_payable (partner, kind, payable_at, carrying currency and amount). Payable
+   * is the rest.
    */
   private static final String BALANCE =
       "SELECT "
-          + SUM_OF_KIND
-          + "'ACCRUED') AS accrued, "
-          + SUM_OF_KIND
-          + "'CANCELLED') AS cancelled, "
-          + SUM_OF_KIND
-          + "'EARNED') AS earned, "
+          + TOTAL_OF
+          + "accrued"
+          + TOTAL_WHERE
+          + " AS accrued, "
+          + TOTAL_OF
+          + "cancelled"
+          + TOTAL_WHERE
+          + " AS cancelled, "
+          + TOTAL_OF
+          + "earned"
+          + TOTAL_WHERE
+          + " AS earned, "
           + SUM_OF_KIND
           + "'EARNED'"
           + HELD
           + ") AS earned_held, "
-          + SUM_OF_KIND
-          + "'REVERSED') AS reversed, "
+          + TOTAL_OF
+          + "reversed"
+          + TOTAL_WHERE
+          + " AS reversed, "
           + SUM_OF_KIND
           + "'REVERSED'"
           + HELD
@@ -225,9 +243,10 @@ final class JdbcLedgerStore implements LedgerStore {
               Jdbc.insertUnlessDuplicate(
                   c,
                   sql.statements().insertEntry() + sql.onConflictDoNothing(),
-                  ps -> bindEntry(ps, entry));
+                  ps -> bindEntry(ps, 0, entry));
           if (written) {
             sql.statements().openEntries(c, List.of(entry));
+            sql.statements().addToTotals(c, List.of(entry));
           }
           return written;
         });
@@ -251,32 +270,27 @@ final class JdbcLedgerStore implements LedgerStore {
             c -> sql.statements().appendEntries(c, entries, this::bindEntry));
     if (duplicate) {
       entries.forEach(this::append);
-      for (int from = 0; from < entries.size(); from += Sql.IN_LIST) {
-        List<LedgerEntry> chunk =
-            entries.subList(from, Math.min(entries.size(), from + Sql.IN_LIST));
-        sql.run(
-            "opening the entries of order " + entries.get(0).orderId(),
-            c -> {
-              sql.statements().openMissing(c, chunk);
-              return null;
-            });
-      }
     }
   }
 
-  private void bindEntry(PreparedStatement ps, LedgerEntry entry) throws SQLException {
-    ps.setString(1, sortKey(entry.entryId()));
-    ps.setString(2, entry.entryId().toString());
-    ps.setString(3, entry.partnerId().value());
-    ps.setString(4, entry.orderId().value());
-    ps.setInt(5, entry.lineNumber());
-    ps.setString(6, entry.kind().name());
-    Sql.setMoney(ps, 7, 8, entry.amount());
-    Sql.setMoney(ps, 9, 10, entry.base());
-    sql.setInstant(ps, 11, "occurredAt", entry.occurredAt());
-    sql.setInstant(ps, 12, "payableAt", entry.payableAt());
-    ps.setString(13, entry.sourceEvent().value());
-    sql.setInstant(ps, 14, "recordedAt", entry.recordedAt());
+  /**
+   * Binds an entry to the 14 parameters of {@link Statements#insertEntry()} that follow {@code
+   * offset} (0 for the first row of a statement, 14 for the second...).
+   */
+  private void bindEntry(PreparedStatement ps, int offset, LedgerEntry entry) throws SQLException {
+    int i = offset;
+    ps.setString(i + 1, sortKey(entry.entryId()));
+    ps.setString(i + 2, entry.entryId().toString());
+    ps.setString(i + 3, entry.partnerId().value());
+    ps.setString(i + 4, entry.orderId().value());
+    ps.setInt(i + 5, entry.lineNumber());
+    ps.setString(i + 6, entry.kind().name());
+    Sql.setMoney(ps, i + 7, i + 8, entry.amount());
+    Sql.setMoney(ps, i + 9, i + 10, entry.base());
+    sql.setInstant(ps, i + 11, "occurredAt", entry.occurredAt());
+    sql.setInstant(ps, i + 12, "payableAt", entry.payableAt());
+    ps.setString(i + 13, entry.sourceEvent().value());
+    sql.setInstant(ps, i + 14, "recordedAt", entry.recordedAt());
   }
 
   @Override

@@ -56,10 +56,12 @@ public final class JdbcProgramStorage implements ProgramStorage {
   private final JdbcProcessedEventStore processedEvents;
   private final JdbcPayoutStore payouts;
   private final JdbcOutbox outbox;
+  private final Sql sql;
 
   private JdbcProgramStorage(JdbcTransactions transactions) {
     this.transactions = transactions;
     Sql sql = new Sql(transactions);
+    this.sql = sql;
     this.partners = new JdbcPartnerStore(sql);
     this.codes = new JdbcReferralCodeStore(sql);
     this.rates = new JdbcRateStore(sql);
@@ -120,6 +122,23 @@ public final class JdbcProgramStorage implements ProgramStorage {
   public static JdbcProgramStorage joining(Supplier<Connection> connection, Dialect dialect) {
     return new JdbcProgramStorage(
         JdbcTransactions.joined(connection, Objects.requireNonNull(dialect, "dialect")));
+  }
+
+  /**
+   * Compares what the adapter keeps beside the ledger, so that a month's close and a partner's
+   * balance cost what is recent rather than the whole history, with the ledger itself: each
+   * partner's totals by kind (schema V12) with the sums of the partner's entries, and the open
+   * entries a close reads (V11) with the EARNED and REVERSED entries that no payout holds. They
+   * agree by construction (each is written in the transaction that writes what it summarises); a
+   * difference means rows were changed outside the SDK. Each comparison is one statement over the
+   * whole ledger, so run it at a quiet hour (for example after the monthly close); it changes
+   * nothing.
+   *
+   * @return one line per difference, naming the partner or entry; empty when all agree
+   * @throws org.partnerprogram.core.domain.StorageException if the database fails
+   */
+  public List<String> reconcile() {
+    return transactions.execute(() -> JdbcReconciliation.run(sql));
   }
 
   @Override

@@ -26,6 +26,14 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
  * PostgreSQL runs as one statement per row.
  */
 final class PostgresStatements extends Statements {
+  /** The conflict clause that adds to a row of a partner's totals. */
+  private static final String ADD_ON_CONFLICT =
+      " ON CONFLICT (partner_id, currency_code, stripe) DO UPDATE SET"
+          + " accrued = pp_partner_total.accrued + EXCLUDED.accrued,"
+          + " cancelled = pp_partner_total.cancelled + EXCLUDED.cancelled,"
+          + " earned = pp_partner_total.earned + EXCLUDED.earned,"
+          + " reversed = pp_partner_total.reversed + EXCLUDED.reversed";
+
   /**
    * Many ledger entries, one text array per column of {@link #insertEntry()}, and in the same
    * statement the open rows of those it wrote that await a payout.
@@ -38,12 +46,21 @@ final class PostgresStatements extends Statements {
           + " CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]),"
           + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
           + " CAST(? AS timestamptz[])) ON CONFLICT DO NOTHING"
-          + " RETURNING partner_id, entry_id, payable_at, currency_code, kind, amount)"
-          + " INSERT INTO pp_open_entry ("
+          + " RETURNING partner_id, entry_id, order_id, payable_at, currency_code, kind, amount),"
+          + " o AS (INSERT INTO pp_open_entry ("
           + OPEN_COLUMNS
           + ") SELECT e.partner_id, e.entry_id, e.payable_at, e.currency_code, "
           + SIGNED_AMOUNT
-          + " FROM e WHERE e.payable_at IS NOT NULL";
+          + " FROM e WHERE e.payable_at IS NOT NULL)"
+          + " INSERT INTO pp_partner_total ("
+          + TOTAL_COLUMNS
+          + ") SELECT e.partner_id, e.currency_code, hashtext(e.order_id) & 7,"
+          + " SUM(CASE WHEN e.kind = 'ACCRUED' THEN e.amount ELSE 0 END),"
+          + " SUM(CASE WHEN e.kind = 'CANCELLED' THEN e.amount ELSE 0 END),"
+          + " SUM(CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE 0 END),"
+          + " SUM(CASE WHEN e.kind = 'REVERSED' THEN e.amount ELSE 0 END)"
+          + " FROM e GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+          + ADD_ON_CONFLICT;
 
   /** The columns of {@link #INSERT_ENTRIES_FROM_ARRAYS}, as text. */
   private static final List<Function<? super LedgerEntry, String>> ENTRY_ARRAYS =
@@ -131,10 +148,10 @@ final class PostgresStatements extends Statements {
 
   /**
    * Whose {@code ON CONFLICT DO NOTHING} also skips a duplicate earlier in the list; the entries it
-   * wrote are opened by the same statement.
+   * wrote are opened and added to their partners' totals by the same statement.
    */
   @Override
-  boolean appendEntries(Connection c, List<LedgerEntry> entries, Jdbc.RowBinder<LedgerEntry> binder)
+  boolean appendEntries(Connection c, List<LedgerEntry> entries, EntryBinder binder)
       throws SQLException {
     String[][] columns = Sql.columnArrays(entries, ENTRY_ARRAYS);
     Jdbc.update(c, INSERT_ENTRIES_FROM_ARRAYS, ps -> Sql.setColumnArrays(c, ps, columns));
@@ -286,5 +303,13 @@ final class PostgresStatements extends Statements {
       throws SQLException {
     String[][] columns = Sql.columnArrays(lines, CLOSE_LINE_ARRAYS);
     Jdbc.update(c, INSERT_CLOSE_LINES_FROM_ARRAYS, ps -> Sql.setColumnArrays(c, ps, columns));
+  }
+
+  @Override
+  String addToTotal() {
+    return "INSERT INTO pp_partner_total ("
+        + TOTAL_COLUMNS
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
+        + ADD_ON_CONFLICT;
   }
 }

@@ -168,6 +168,21 @@ final class Sql {
   public static final int IN_LIST = 500;
 
   /**
+   * The rows of a multi-row {@code VALUES}: {@code rows} groups of {@code perRow} placeholders.
+   *
+   * @param rows how many rows, at least 1
+   * @param perRow placeholders per row, at least 1
+   * @return {@code (?, ?), (?, ?), ...}
+   */
+  public static String rows(int rows, int perRow) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("rows must be at least 1, was " + rows);
+    }
+    String row = "(" + placeholders(perRow) + ")";
+    return row + (", " + row).repeat(rows - 1);
+  }
+
+  /**
    * The placeholders of an {@code IN (...)} list.
    *
    * @param count how many, at least 1

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Payout;
@@ -174,55 +175,61 @@ abstract class Statements {
         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   }
 
+  /** Binds an entry to the 14 parameters of {@link #insertEntry()} after an offset. */
+  @FunctionalInterface
+  interface EntryBinder {
+    /**
+     * Binds the entry.
+     *
+     * @param ps the statement
+     * @param offset how many parameters come before the entry's
+     * @param entry the entry
+     * @throws SQLException on failure
+     */
+    void bind(PreparedStatement ps, int offset, LedgerEntry entry) throws SQLException;
+  }
+
+  /** The parameters of one row of {@link #insertEntry()}. */
+  static final int ENTRY_PARAMETERS = 14;
+
   /**
-   * Appends ledger entries in one round trip: here a JDBC batch of {@link #insertEntry()}.
+   * Appends ledger entries, with their open rows and their partners' totals: here one multi-row
+   * INSERT per {@link Sql#IN_LIST} entries. A statement is atomic, so a duplicate leaves nothing of
+   * its rows written, and the caller's one-by-one retry writes, opens and totals each of them once
+   * (the chunks before it are complete).
    *
    * @param c the connection
    * @param entries the entries, in order
-   * @param binder binds one entry to {@link #insertEntry()}
-   * @return true if a unique key refused an entry, after which the batch may have written any part
-   *     of the entries (a failed insert undoes only itself); false if all were written
+   * @param binder binds one entry's row
+   * @return true if a unique key refused an entry; false if all were written
    * @throws SQLException on any other failure
    */
-  boolean appendEntries(Connection c, List<LedgerEntry> entries, Jdbc.RowBinder<LedgerEntry> binder)
+  boolean appendEntries(Connection c, List<LedgerEntry> entries, EntryBinder binder)
       throws SQLException {
-    try {
-      Jdbc.batch(c, insertEntry(), entries, binder);
-    } catch (BatchUpdateException e) {
-      SQLException cause = causeOf(e);
-      if (SqlErrors.isUniqueViolation(e) || SqlErrors.isUniqueViolation(cause)) {
-        return true;
+    for (int from = 0; from < entries.size(); from += Sql.IN_LIST) {
+      List<LedgerEntry> chunk = entries.subList(from, Math.min(entries.size(), from + Sql.IN_LIST));
+      try {
+        Jdbc.update(
+            c,
+            "INSERT INTO pp_ledger_entry (entry_order, "
+                + JdbcLedgerStore.entryColumns()
+                + ") VALUES "
+                + Sql.rows(chunk.size(), ENTRY_PARAMETERS),
+            ps -> {
+              for (int i = 0; i < chunk.size(); i++) {
+                binder.bind(ps, i * ENTRY_PARAMETERS, chunk.get(i));
+              }
+            });
+      } catch (SQLException e) {
+        if (SqlErrors.isUniqueViolation(e)) {
+          return true;
+        }
+        throw e;
       }
-      throw cause;
+      openEntries(c, chunk);
+      addToTotals(c, chunk);
     }
-    openEntries(c, entries);
     return false;
-  }
-
-  /**
-   * After a round trip of entries failed on a duplicate (which keeps what it wrote before the
-   * failure) and the entries were appended one by one: opens those of the entries, by their ids,
-   * that are stored, await a payout and are neither open nor in a payout yet, which are the ones
-   * the failed round trip wrote.
-   *
-   * @param c the connection
-   * @param entries the entries of the failed round trip, at most {@link Sql#IN_LIST}
-   * @throws SQLException on failure
-   */
-  void openMissing(Connection c, List<LedgerEntry> entries) throws SQLException {
-    Jdbc.update(
-        c,
-        "INSERT INTO pp_open_entry ("
-            + OPEN_COLUMNS
-            + ") SELECT e.partner_id, e.entry_id, e.payable_at, e.currency_code, "
-            + SIGNED_AMOUNT
-            + " FROM pp_ledger_entry e WHERE e.entry_id IN ("
-            + Sql.placeholders(entries.size())
-            + ") AND e.payable_at IS NOT NULL"
-            + " AND NOT EXISTS (SELECT 1 FROM pp_open_entry o"
-            + " WHERE o.partner_id = e.partner_id AND o.entry_id = e.entry_id)"
-            + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)",
-        ps -> bindAll(ps, 1, entries.stream().map(e -> e.entryId().toString()).toList()));
   }
 
   /**
@@ -253,6 +260,89 @@ abstract class Statements {
     } catch (BatchUpdateException e) {
       throw causeOf(e);
     }
+  }
+
+  /** The columns of {@code pp_partner_total} (V12), in the order they are inserted. */
+  static final String TOTAL_COLUMNS =
+      "partner_id, currency_code, stripe, accrued, cancelled, earned, reversed";
+
+  /** How many rows a partner's totals are split over (V12). */
+  static final int STRIPES = 8;
+
+  /** A partner's totals row: partner, currency and stripe. */
+  record TotalKey(String partner, String currency, int stripe) implements Comparable<TotalKey> {
+    @Override
+    public int compareTo(TotalKey o) {
+      int byPartner = partner.compareTo(o.partner);
+      if (byPartner != 0) {
+        return byPartner;
+      }
+      int byCurrency = currency.compareTo(o.currency);
+      return byCurrency != 0 ? byCurrency : Integer.compare(stripe, o.stripe);
+    }
+  }
+
+  /**
+   * Adds entries just written to their partners' totals ({@code pp_partner_total}): one upsert of
+   * {@link #addToTotal()} per partner, currency and stripe (the stripe chosen by order), in key
+   * order, so that two transactions lock totals rows in the same order.
+   *
+   * @param c the connection
+   * @param written entries this transaction has just written
+   * @throws SQLException on failure
+   */
+  void addToTotals(Connection c, List<LedgerEntry> written) throws SQLException {
+    Map<TotalKey, BigDecimal[]> totals = new TreeMap<>();
+    for (LedgerEntry e : written) {
+      BigDecimal[] sums =
+          totals.computeIfAbsent(
+              new TotalKey(
+                  e.partnerId().value(),
+                  e.amount().currency().getCurrencyCode(),
+                  Math.floorMod(e.orderId().value().hashCode(), STRIPES)),
+              k ->
+                  new BigDecimal[] {
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO
+                  });
+      int column =
+          switch (e.kind()) {
+            case ACCRUED -> 0;
+            case CANCELLED -> 1;
+            case EARNED -> 2;
+            case REVERSED -> 3;
+          };
+      sums[column] = sums[column].add(e.amount().amount());
+    }
+    try {
+      Jdbc.batch(
+          c,
+          addToTotal(),
+          totals.entrySet(),
+          (ps, t) -> {
+            ps.setString(1, t.getKey().partner());
+            ps.setString(2, t.getKey().currency());
+            ps.setInt(3, t.getKey().stripe());
+            for (int i = 0; i < 4; i++) {
+              ps.setBigDecimal(4 + i, t.getValue()[i]);
+            }
+          });
+    } catch (BatchUpdateException e) {
+      throw causeOf(e);
+    }
+  }
+
+  /**
+   * The upsert that adds to one row of a partner's totals, creating it at zero first (parameters:
+   * partner, currency, stripe, then the accrued, cancelled, earned and reversed amounts to add).
+   *
+   * @return the statement
+   */
+  String addToTotal() {
+    return "INSERT INTO pp_partner_total ("
+        + TOTAL_COLUMNS
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE accrued = accrued + VALUES(accrued),"
+        + " cancelled = cancelled + VALUES(cancelled), earned = earned + VALUES(earned),"
+        + " reversed = reversed + VALUES(reversed)";
   }
 
   /** What an entry adds to a payout: EARNED adds, REVERSED subtracts. */

@@ -1,11 +1,12 @@
 package org.partnerprogram.jdbc.contract;
 
-import java.sql.SQLException;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.partnerprogram.core.port.out.ProgramStorage;
-import org.partnerprogram.jdbc.support.OpenEntries;
+import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
@@ -48,12 +49,14 @@ abstract class JdbcContractMatrix {
   }
 
   /**
-   * After every test of every suite: the open entries the close reads are exactly the payable
-   * entries in no payout (V11).
+   * After every test of every suite, the host's check: the partners' totals and the open entries
+   * agree with the ledger ({@link JdbcProgramStorage#reconcile()}).
    */
   @AfterEach
-  void openEntriesReconcileWithTheLedger() throws SQLException {
-    OpenEntries.assertReconciled(database.dataSource());
+  void totalsAndOpenEntriesReconcileWithTheLedger() {
+    assertThat(JdbcProgramStorage.create(database.dataSource()).reconcile())
+        .as("JdbcProgramStorage.reconcile() after the test")
+        .isEmpty();
   }
 
   /** Fresh, empty storage on this database in this mode. */

@@ -28,11 +28,13 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
- * The open entries (V11) over a database that an earlier release filled with closed months: every
- * EARNED or REVERSED entry that no payout holds becomes open with its signed amount (a failed
- * payout's released entries included), nothing paid and nothing pending does, and the next close
- * pays exactly what the ledger said was payable, to the cent. Each database runs it through a
- * subclass on a database of its own, migrated to V10 first.
+ * The open entries (V11) and the partners' totals (V12) over a database that an earlier release
+ * filled with closed months. V11: every EARNED or REVERSED entry that no payout holds becomes open
+ * with its signed amount (a failed payout's released entries included), nothing paid and nothing
+ * pending does, and the next close pays exactly what the ledger said was payable, to the cent. V12:
+ * each partner's totals by kind are the sums of its entries, so the balance reads as before and
+ * {@link JdbcProgramStorage#reconcile()} finds nothing. Each database runs it through a subclass on
+ * a database of its own, migrated to V10 first.
  */
 abstract class AbstractOpenEntriesMigrationTest {
   private static final Currency EUR = Currency.getInstance("EUR");
@@ -49,7 +51,8 @@ abstract class AbstractOpenEntriesMigrationTest {
   abstract TestDatabase database();
 
   @Test
-  void entriesInNoPayoutBecomeOpenAndTheNextCloseSumsThemToTheCent() throws Exception {
+  void entriesInNoPayoutBecomeOpenTotalsAreSummedAndTheNextCloseIsExactToTheCent()
+      throws Exception {
     DataSource db = database().dataSource();
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(true);
@@ -93,8 +96,26 @@ abstract class AbstractOpenEntriesMigrationTest {
               Map.entry(OTHER, new BigDecimal("7.10")));
     }
 
-    // The adapter on the migrated database: the close's sums, then its payouts.
+    // V12: the partners' totals by kind, from the entries, and nothing to reconcile.
     JdbcProgramStorage storage = JdbcProgramStorage.create(db);
+    assertThat(storage.reconcile()).isEmpty();
+    assertThat(
+            storage
+                .transactions()
+                .execute(
+                    () ->
+                        storage.balanceNetOfPayouts(
+                            PartnerId.of("o-1"), EUR, Instant.parse("2026-12-01T00:00:00Z"))))
+        .satisfies(
+            b -> {
+              assertThat(b.held().amount()).isEqualByComparingTo("0.00");
+              assertThat(b.earned().amount()).isEqualByComparingTo("13.24");
+              assertThat(b.reversed().amount()).isEqualByComparingTo("3.90");
+              assertThat(b.paid().amount()).isEqualByComparingTo("6.50");
+              assertThat(b.payable().amount()).isEqualByComparingTo("2.84");
+            });
+
+    // The adapter on the migrated database: the close's sums, then its payouts.
     List<PartnerAmount> payable =
         storage
             .transactions()
@@ -118,6 +139,7 @@ abstract class AbstractOpenEntriesMigrationTest {
     try (Connection c = db.getConnection()) {
       assertThat(openRows(c)).as("nothing open after the close paid it").isEmpty();
     }
+    assertThat(storage.reconcile()).isEmpty();
   }
 
   private static Map<String, BigDecimal> openRows(Connection c) throws SQLException {

@@ -74,6 +74,7 @@ public final class TestDatabase implements BeforeAllCallback {
           "pp_released_item",
           "pp_payout_item",
           "pp_open_entry",
+          "pp_partner_total",
           "pp_payout",
           "pp_period_close",
           "pp_processed_event",
