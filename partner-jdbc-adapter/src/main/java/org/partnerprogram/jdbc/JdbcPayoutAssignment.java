@@ -160,7 +160,7 @@ final class JdbcPayoutAssignment {
                   for (int from = 0; from < payouts.size(); from += Sql.IN_LIST) {
                     List<Payout> chunk =
                         payouts.subList(from, Math.min(payouts.size(), from + Sql.IN_LIST));
-                    statements.assignNewPayouts(cc, chunk, bound, currency, assigned);
+                    assigned.putAll(statements.assignNewPayouts(cc, chunk, bound, currency));
                   }
                   return assigned;
                 }));

@@ -31,9 +31,9 @@ final class JdbcReconciliation {
           + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)"
           + " AND NOT EXISTS (SELECT 1 FROM pp_open_entry o WHERE o.entry_id = e.entry_id"
           + " AND o.partner_id = e.partner_id AND o.payable_at = e.payable_at"
-          + " AND o.currency_code = e.currency_code AND o.signed_amount = "
-          + Statements.SIGNED_AMOUNT
-          + ") ORDER BY e.entry_id";
+          + " AND o.currency_code = e.currency_code"
+          + " AND o.signed_amount = CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END)"
+          + " ORDER BY e.entry_id";
 
   /** Open rows of entries that a payout holds, or that are not EARNED or REVERSED entries. */
   private static final String OPEN_BUT_NOT_AWAITING =

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.partnerprogram.core.domain.StorageException;
@@ -187,13 +188,7 @@ final class JdbcTransactions implements TransactionBoundary {
     }
     current.set(c);
     try {
-      T result;
-      try {
-        result = work.get();
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly(c, e);
-        throw e;
-      }
+      T result = runOrUndo(work, e -> rollbackQuietly(c, e));
       try {
         c.commit();
       } catch (SQLException e) {
@@ -237,17 +232,16 @@ final class JdbcTransactions implements TransactionBoundary {
     }
     current.set(c);
     try {
-      T result;
-      try {
-        result = work.get();
-      } catch (RuntimeException | Error e) {
-        try {
-          c.rollback(savepoint);
-        } catch (SQLException rollbackFailure) {
-          e.addSuppressed(rollbackFailure);
-        }
-        throw e;
-      }
+      T result =
+          runOrUndo(
+              work,
+              e -> {
+                try {
+                  c.rollback(savepoint);
+                } catch (SQLException rollbackFailure) {
+                  e.addSuppressed(rollbackFailure);
+                }
+              });
       try {
         c.releaseSavepoint(savepoint);
       } catch (SQLException e) {
@@ -256,6 +250,16 @@ final class JdbcTransactions implements TransactionBoundary {
       return result;
     } finally {
       current.remove();
+    }
+  }
+
+  /** Runs the work; if it throws, undoes what it did and rethrows the same failure. */
+  private static <T> T runOrUndo(Supplier<T> work, Consumer<Throwable> undo) {
+    try {
+      return work.get();
+    } catch (RuntimeException | Error e) {
+      undo.accept(e);
+      throw e;
     }
   }
 

@@ -55,34 +55,24 @@ final class MariaDbStatements extends Statements {
    * {@link #closeAssigned}.
    */
   @Override
-  void assignNewPayouts(
-      Connection c,
-      List<Payout> chunk,
-      Instant bound,
-      Currency currency,
-      Map<PayoutId, Money> assigned)
-      throws SQLException {
+  Map<PayoutId, Money> assignNewPayouts(
+      Connection c, List<Payout> chunk, Instant bound, Currency currency) throws SQLException {
+    List<String> ids = chunk.stream().map(p -> p.payoutId().value()).toList();
     Map<String, BigDecimal> sums = new HashMap<>();
     Jdbc.forEach(
         c,
-        "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-            + " SELECT o.entry_id, p.payout_id, o.partner_id, o.signed_amount"
-            + " FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
-            + " WHERE p.payout_id IN ("
+        ITEMS_FROM_OPEN_ROWS_OF
             + Sql.placeholders(chunk.size())
-            + ") AND "
-            + OPEN_PAYABLE
+            + OPEN_PAYABLE_AFTER_LIST
             + " RETURNING payout_id, signed_amount",
-        ps -> {
-          int i = bindPayoutIds(ps, 1, chunk);
-          setInstant(ps, i++, bound);
-          ps.setString(i, currency.getCurrencyCode());
-        },
+        idsBoundCurrency(ids, bound, currency),
         FETCH_SIZE,
         rs -> Map.entry(rs.getString(1), rs.getBigDecimal(2)),
         e -> sums.merge(e.getKey(), e.getValue(), BigDecimal::add));
-    closeAssigned(c, chunk.size(), ps -> bindPayoutIds(ps, 1, chunk));
+    closeAssigned(c, chunk.size(), ps -> bindAll(ps, 1, ids));
+    Map<PayoutId, Money> assigned = new HashMap<>();
     sums.forEach((id, sum) -> assigned.put(PayoutId.of(id), total(sum, currency)));
+    return assigned;
   }
 
   /**

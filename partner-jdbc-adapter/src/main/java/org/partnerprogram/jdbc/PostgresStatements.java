@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -266,13 +267,9 @@ final class PostgresStatements extends Statements {
    * and its plan are the same for every chunk.
    */
   @Override
-  void assignNewPayouts(
-      Connection c,
-      List<Payout> chunk,
-      Instant bound,
-      Currency currency,
-      Map<PayoutId, Money> assigned)
-      throws SQLException {
+  Map<PayoutId, Money> assignNewPayouts(
+      Connection c, List<Payout> chunk, Instant bound, Currency currency) throws SQLException {
+    Map<PayoutId, Money> assigned = new HashMap<>();
     Jdbc.forEach(
         c,
         "WITH moved AS (DELETE FROM pp_open_entry o"
@@ -295,6 +292,7 @@ final class PostgresStatements extends Statements {
         0,
         rs -> Map.entry(rs.getString("payout_id"), rs.getBigDecimal("assigned")),
         e -> assigned.put(PayoutId.of(e.getKey()), total(e.getValue(), currency)));
+    return assigned;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
@@ -273,13 +274,7 @@ final class Sql {
    */
   public static Money getMoney(ResultSet rs, String amountColumn, String currencyColumn)
       throws SQLException {
-    BigDecimal amount = rs.getBigDecimal(amountColumn);
-    String currency = rs.getString(currencyColumn);
-    if (amount == null || currency == null) {
-      throw new SQLException(
-          "column " + amountColumn + " or " + currencyColumn + " is unexpectedly NULL");
-    }
-    return Money.of(amount, Currency.getInstance(currency.trim()));
+    return read(rs, amountColumn, currencyColumn, Money::of);
   }
 
   /**
@@ -294,12 +289,21 @@ final class Sql {
    */
   public static Money getTotal(ResultSet rs, String amountColumn, String currencyColumn)
       throws SQLException {
+    return read(rs, amountColumn, currencyColumn, Money::total);
+  }
+
+  private static Money read(
+      ResultSet rs,
+      String amountColumn,
+      String currencyColumn,
+      BiFunction<BigDecimal, Currency, Money> factory)
+      throws SQLException {
     BigDecimal amount = rs.getBigDecimal(amountColumn);
     String currency = rs.getString(currencyColumn);
     if (amount == null || currency == null) {
       throw new SQLException(
           "column " + amountColumn + " or " + currencyColumn + " is unexpectedly NULL");
     }
-    return Money.total(amount, Currency.getInstance(currency.trim()));
+    return factory.apply(amount, Currency.getInstance(currency.trim()));
   }
 }

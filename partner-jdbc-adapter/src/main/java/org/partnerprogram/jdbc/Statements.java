@@ -437,11 +437,7 @@ abstract class Statements {
             + ") AND "
             + OPEN_PAYABLE
             + " GROUP BY o.partner_id",
-        ps -> {
-          int i = bindAll(ps, 1, partners);
-          setInstant(ps, i++, bound);
-          ps.setString(i, currency.getCurrencyCode());
-        });
+        idsBoundCurrency(partners, bound, currency));
   }
 
   /** Rows of (partner_id, payable) as a map, a NULL sum as zero. */
@@ -570,40 +566,51 @@ abstract class Statements {
    * @param chunk new payouts, at most {@link Sql#IN_LIST}, one per partner
    * @param bound payable before this (whole microseconds)
    * @param currency the currency
-   * @param assigned where each payout's assigned sum is put
+   * @return each payout's assigned sum, for the payouts that got any
    * @throws SQLException on failure
    */
-  void assignNewPayouts(
-      Connection c,
-      List<Payout> chunk,
-      Instant bound,
-      Currency currency,
-      Map<PayoutId, Money> assigned)
-      throws SQLException {
+  Map<PayoutId, Money> assignNewPayouts(
+      Connection c, List<Payout> chunk, Instant bound, Currency currency) throws SQLException {
+    List<String> ids = chunk.stream().map(p -> p.payoutId().value()).toList();
     Jdbc.update(
         c,
-        "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-            + " SELECT o.entry_id, p.payout_id, o.partner_id, o.signed_amount"
-            + " FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
-            + " WHERE p.payout_id IN ("
-            + Sql.placeholders(chunk.size())
-            + ") AND "
-            + OPEN_PAYABLE,
-        ps -> {
-          int i = bindPayoutIds(ps, 1, chunk);
-          setInstant(ps, i++, bound);
-          ps.setString(i, currency.getCurrencyCode());
-        });
-    closeAssigned(c, chunk.size(), ps -> bindPayoutIds(ps, 1, chunk));
+        ITEMS_FROM_OPEN_ROWS_OF + Sql.placeholders(chunk.size()) + OPEN_PAYABLE_AFTER_LIST,
+        idsBoundCurrency(ids, bound, currency));
+    closeAssigned(c, chunk.size(), ps -> bindAll(ps, 1, ids));
+    Map<PayoutId, Money> assigned = new HashMap<>();
     Jdbc.forEach(
         c,
         "SELECT payout_id, SUM(signed_amount) AS assigned FROM pp_payout_item WHERE payout_id IN ("
             + Sql.placeholders(chunk.size())
             + ") GROUP BY payout_id",
-        ps -> bindPayoutIds(ps, 1, chunk),
+        ps -> bindAll(ps, 1, ids),
         0,
         rs -> Map.entry(rs.getString("payout_id"), rs.getBigDecimal("assigned")),
         e -> assigned.put(PayoutId.of(e.getKey()), total(e.getValue(), currency)));
+    return assigned;
+  }
+
+  /**
+   * The items of new payouts from the open payable rows of their partners, to be followed by the
+   * payouts' placeholders and {@link #OPEN_PAYABLE_AFTER_LIST} (parameters: the payouts' ids, the
+   * bound, the currency; {@link #idsBoundCurrency}).
+   */
+  static final String ITEMS_FROM_OPEN_ROWS_OF =
+      "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+          + " SELECT o.entry_id, p.payout_id, o.partner_id, o.signed_amount"
+          + " FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
+          + " WHERE p.payout_id IN (";
+
+  /** Closes an IN list and narrows to the open rows payable before the bound, in a currency. */
+  static final String OPEN_PAYABLE_AFTER_LIST = ") AND " + OPEN_PAYABLE;
+
+  /** Binds ids from the first parameter on, then a bound and a currency. */
+  Jdbc.Binder idsBoundCurrency(List<String> ids, Instant bound, Currency currency) {
+    return ps -> {
+      int i = bindAll(ps, 1, ids);
+      setInstant(ps, i++, bound);
+      ps.setString(i, currency.getCurrencyCode());
+    };
   }
 
   /** Binds the texts from {@code index} on; returns the next index. */

@@ -17,7 +17,7 @@ CREATE TABLE pp_partner_total (
     cancelled     DECIMAL(38, 4) NOT NULL,
     earned        DECIMAL(38, 4) NOT NULL,
     reversed      DECIMAL(38, 4) NOT NULL,
-    CONSTRAINT pk_pp_partner_total PRIMARY KEY (partner_id, currency_code, stripe),
+    PRIMARY KEY (partner_id, currency_code, stripe),
     CONSTRAINT ck_pp_partner_total_stripe CHECK (stripe BETWEEN 0 AND 7)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 INSERT INTO pp_partner_total (partner_id, currency_code, stripe, accrued, cancelled, earned,

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>a {@code String} parameter that every call site in the file passes a constant;
  *   <li>a call of a no-argument method of the same file whose every {@code return} is constant;
  *   <li>a whitelisted fragment ({@code sql.onConflictDoNothing()}, which is one of two literals;
- *       {@code Sql.placeholders(n)}, which is only placeholders);
+ *       {@code Sql.placeholders(n)} and {@code Sql.rows(n, m)}, which are only placeholders,
+ *       parentheses and commas);
  *   <li>a call on the database's statements ({@code statements.name(..)}, {@code
  *       sql.statements().name(..)}), whose every method returns a constant (the test checks each
  *       {@code *Statements.java} with {@link #returnsConstant});
@@ -75,11 +76,12 @@ final class SqlTextChecker {
           "JdbcPayoutStore.payoutColumns()");
 
   /**
-   * {@code Sql.placeholders(n)}: only {@code ?} and commas, however many its {@code int} argument
-   * asks for, so no value can reach the SQL text through it.
+   * {@code Sql.placeholders(n)} and {@code Sql.rows(n, m)}: only {@code ?}, parentheses and commas,
+   * however many their {@code int} arguments ask for, so no value can reach the SQL text through
+   * them.
    */
   private static final Pattern PLACEHOLDERS =
-      Pattern.compile("Sql\\.placeholders\\((\\w|\\.|\\(\\))+\\)");
+      Pattern.compile("Sql\\.(?:placeholders|rows)\\(((\\w|\\.|\\(\\)),?)+\\)");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
   private static final Pattern CALL =
