@@ -79,13 +79,14 @@ final class QueryService {
               ctx.storage
                   .ledger()
                   .ledgerLines(
-                      query.partnerId(),
-                      start,
-                      to,
-                      query.state(),
-                      ctx.now(),
-                      after,
-                      query.pageSize() + 1);
+                      new LedgerStore.LinesWanted(
+                          query.partnerId(),
+                          start,
+                          to,
+                          query.state(),
+                          ctx.now(),
+                          after,
+                          query.pageSize() + 1));
           return page(rows, query.pageSize(), l -> position(LedgerStore.LedgerLineKey.of(l)));
         });
   }

@@ -109,17 +109,11 @@ final class JdbcLedgerQueries {
         + ORDER;
   }
 
-  List<LedgerLine> ledgerLines(
-      PartnerId partnerId,
-      Instant from,
-      Instant to,
-      Optional<LedgerLine.State> state,
-      Instant now,
-      Optional<LedgerStore.LedgerLineKey> after,
-      int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-    }
+  List<LedgerLine> ledgerLines(LedgerStore.LinesWanted wanted) {
+    PartnerId partnerId = wanted.partnerId();
+    Optional<LedgerLine.State> state = wanted.state();
+    Optional<LedgerStore.LedgerLineKey> after = wanted.after();
+    Instant now = wanted.now();
     return sql.run(
         "reading the ledger lines of partner " + partnerId,
         c -> {
@@ -141,8 +135,8 @@ final class JdbcLedgerQueries {
                       + ORDER)) {
             int i = 1;
             ps.setString(i++, partnerId.value());
-            sql.setInstant(ps, i++, "from", from);
-            sql.setInstant(ps, i++, "to", to);
+            sql.setInstant(ps, i++, "from", wanted.from());
+            sql.setInstant(ps, i++, "to", wanted.to());
             if (after.isPresent()) {
               LedgerStore.LedgerLineKey key = after.get();
               sql.setInstant(ps, i++, "after", key.placedAt());
@@ -156,7 +150,7 @@ final class JdbcLedgerQueries {
                     || state.get() == LedgerLine.State.PAYABLE)) {
               sql.setInstant(ps, i++, "now", now);
             }
-            ps.setInt(i, limit);
+            ps.setInt(i, wanted.limit());
             List<LedgerLine> lines = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {

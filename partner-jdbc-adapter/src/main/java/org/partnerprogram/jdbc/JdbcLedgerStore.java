@@ -506,14 +506,7 @@ final class JdbcLedgerStore implements LedgerStore {
   }
 
   @Override
-  public List<LedgerLine> ledgerLines(
-      PartnerId partnerId,
-      Instant from,
-      Instant to,
-      Optional<LedgerLine.State> state,
-      Instant now,
-      Optional<LedgerLineKey> after,
-      int limit) {
-    return new JdbcLedgerQueries(sql).ledgerLines(partnerId, from, to, state, now, after, limit);
+  public List<LedgerLine> ledgerLines(LinesWanted wanted) {
+    return new JdbcLedgerQueries(sql).ledgerLines(wanted);
   }
 }

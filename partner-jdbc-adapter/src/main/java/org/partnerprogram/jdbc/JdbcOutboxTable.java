@@ -52,7 +52,7 @@ final class JdbcOutboxTable {
     sql.run(
         "writing " + events.size() + " events to the outbox",
         c -> {
-          sql.statements().insertEvents(c, events, json, binder);
+          sql.statements().insertEvents(c, new Statements.EventRows(events, json), binder);
           return null;
         });
   }

@@ -160,12 +160,10 @@ final class PostgresStatements extends Statements {
   }
 
   @Override
-  void insertEvents(
-      Connection c,
-      List<? extends ProgramEvent> events,
-      List<String> json,
-      Jdbc.RowBinder<Integer> binder)
+  void insertEvents(Connection c, EventRows written, Jdbc.RowBinder<Integer> binder)
       throws SQLException {
+    List<? extends ProgramEvent> events = written.events();
+    List<String> json = written.json();
     // The rows are positions: each pairs an event with its JSON, rendered by the caller.
     List<Integer> rows = IntStream.range(0, events.size()).boxed().toList();
     String[][] columns =

@@ -384,22 +384,26 @@ abstract class Statements {
   }
 
   /**
+   * Events to write to the outbox and the JSON of each, position by position.
+   *
+   * @param events the events, at least two
+   * @param json each event's JSON, by position
+   */
+  record EventRows(List<? extends ProgramEvent> events, List<String> json) {}
+
+  /**
    * Writes several events to the outbox in one round trip, in list order: here a batch of {@link
    * #insertEvent()}.
    *
    * @param c the connection
-   * @param events the events, at least two
-   * @param json each event's JSON, by position
+   * @param rows the events and their JSON
    * @param binder binds the event at a position to {@link #insertEvent()}
    * @throws SQLException on failure
    */
-  void insertEvents(
-      Connection c,
-      List<? extends ProgramEvent> events,
-      List<String> json,
-      Jdbc.RowBinder<Integer> binder)
+  void insertEvents(Connection c, EventRows rows, Jdbc.RowBinder<Integer> binder)
       throws SQLException {
-    List<Integer> positions = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
+    List<Integer> positions =
+        java.util.stream.IntStream.range(0, rows.events().size()).boxed().toList();
     Jdbc.batch(c, insertEvent(), positions, binder);
   }
 

@@ -787,14 +787,14 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
-        public List<LedgerLine> ledgerLines(
-            PartnerId partnerId,
-            Instant from,
-            Instant to,
-            Optional<LedgerLine.State> state,
-            Instant now,
-            Optional<LedgerLineKey> after,
-            int limit) {
+        public List<LedgerLine> ledgerLines(LinesWanted wanted) {
+          PartnerId partnerId = wanted.partnerId();
+          Instant from = wanted.from();
+          Instant to = wanted.to();
+          Optional<LedgerLine.State> state = wanted.state();
+          Instant now = wanted.now();
+          Optional<LedgerLineKey> after = wanted.after();
+          int limit = wanted.limit();
           // By (placedAt, order id, line); the state comes from the line's EARNED entry and the
           // payout it is assigned to, as LedgerLine.stateOf says.
           Comparator<LedgerLineKey> order =

@@ -89,12 +89,16 @@ abstract class AbstractPartnerPageQueryPlanTest {
               List<LedgerLine> page =
                   storage
                       .ledger()
-                      .ledgerLines(PARTNER, from, to, Optional.empty(), now, Optional.empty(), 21);
+                      .ledgerLines(
+                          new LedgerStore.LinesWanted(
+                              PARTNER, from, to, Optional.empty(), now, Optional.empty(), 21));
               assertThat(page).hasSize(21); // the data is what the plans are about
               parameters.add(List.of(PARTNER.value(), from, to, 21));
               storage
                   .ledger()
-                  .ledgerLines(PARTNER, from, to, Optional.empty(), now, Optional.of(key), 21);
+                  .ledgerLines(
+                      new LedgerStore.LinesWanted(
+                          PARTNER, from, to, Optional.empty(), now, Optional.of(key), 21));
               parameters.add(
                   List.of(
                       PARTNER.value(),
@@ -109,7 +113,9 @@ abstract class AbstractPartnerPageQueryPlanTest {
               for (LedgerLine.State state : LedgerLine.State.values()) {
                 storage
                     .ledger()
-                    .ledgerLines(PARTNER, from, to, Optional.of(state), now, Optional.empty(), 21);
+                    .ledgerLines(
+                        new LedgerStore.LinesWanted(
+                            PARTNER, from, to, Optional.of(state), now, Optional.empty(), 21));
                 List<Object> p = new ArrayList<>(List.of(PARTNER.value(), from, to));
                 if (state == LedgerLine.State.HELD || state == LedgerLine.State.PAYABLE) {
                   p.add(now);

@@ -165,23 +165,18 @@ final class InMemoryLedger implements LedgerStore {
   }
 
   @Override
-  public List<LedgerLine> ledgerLines(
-      PartnerId partnerId,
-      Instant from,
-      Instant to,
-      Optional<LedgerLine.State> state,
-      Instant now,
-      Optional<LedgerLineKey> after,
-      int limit) {
+  public List<LedgerLine> ledgerLines(LinesWanted wanted) {
     units.unit();
+    Optional<LedgerLineKey> after = wanted.after();
+    Optional<LedgerLine.State> state = wanted.state();
     return pricedLines.values().stream()
-        .filter(l -> l.partnerId().equals(partnerId))
-        .filter(l -> !l.placedAt().isBefore(from) && l.placedAt().isBefore(to))
+        .filter(l -> l.partnerId().equals(wanted.partnerId()))
+        .filter(l -> !l.placedAt().isBefore(wanted.from()) && l.placedAt().isBefore(wanted.to()))
         .filter(l -> after.isEmpty() || LINE_ORDER.compare(l, keyLine(l, after.get())) > 0)
         .sorted(LINE_ORDER)
-        .map(l -> ledgerLine(l, now))
+        .map(l -> ledgerLine(l, wanted.now()))
         .filter(l -> state.isEmpty() || l.state() == state.get())
-        .limit(limit)
+        .limit(wanted.limit())
         .toList();
   }
 

@@ -3,6 +3,7 @@ package org.partnerprogram.core.port.out;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
@@ -116,6 +117,15 @@ public interface LedgerStore {
    * partners' lines); the order of two order ids placed at the same instant may follow the
    * database's collation, as long as it is one total order that {@code after} continues.
    *
+   * @param wanted the partner, the period, the state, the instant, where the page starts and its
+   *     size; never null
+   * @return up to {@code limit} lines in that order; empty if none (more) match
+   */
+  List<LedgerLine> ledgerLines(LinesWanted wanted);
+
+  /**
+   * What a page of {@link #ledgerLines} asks for.
+   *
    * @param partnerId the partner; never null
    * @param from the first instant, inclusive; never null
    * @param to the last instant, exclusive; never null
@@ -123,16 +133,28 @@ public interface LedgerStore {
    * @param now the instant that separates held from payable; never null
    * @param after the line the previous page ended with, or empty for the first page; never null
    * @param limit the most lines to return, at least 1
-   * @return up to {@code limit} lines in that order; empty if none (more) match
    */
-  List<LedgerLine> ledgerLines(
+  record LinesWanted(
       PartnerId partnerId,
       Instant from,
       Instant to,
       Optional<LedgerLine.State> state,
       Instant now,
       Optional<LedgerLineKey> after,
-      int limit);
+      int limit) {
+    /** Checks for nulls and a positive limit. */
+    public LinesWanted {
+      Objects.requireNonNull(partnerId, "partnerId");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(now, "now");
+      Objects.requireNonNull(after, "after");
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+      }
+    }
+  }
 
   /**
    * Where a page of {@link #ledgerLines} ended: the last line's order placement, order and line.

@@ -509,7 +509,14 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
                 storage
                     .ledger()
                     .ledgerLines(
-                        f.partner.id(), from, to, Optional.empty(), now, Optional.empty(), 100));
+                        new LedgerStore.LinesWanted(
+                            f.partner.id(),
+                            from,
+                            to,
+                            Optional.empty(),
+                            now,
+                            Optional.empty(),
+                            100)));
     assertThat(lines)
         .containsExactlyElementsOf(
             f.program.commissions().ledger(LedgerQuery.ofPartner(f.partner.id())).items());
@@ -520,13 +527,14 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
                 storage
                     .ledger()
                     .ledgerLines(
-                        f.partner.id(),
-                        from,
-                        to,
-                        Optional.of(State.PENDING),
-                        now,
-                        Optional.of(LedgerStore.LedgerLineKey.of(lines.get(2))),
-                        2));
+                        new LedgerStore.LinesWanted(
+                            f.partner.id(),
+                            from,
+                            to,
+                            Optional.of(State.PENDING),
+                            now,
+                            Optional.of(LedgerStore.LedgerLineKey.of(lines.get(2))),
+                            2)));
     assertThat(rest).containsExactly(lines.get(3), lines.get(4));
     assertThat(
             tx(
@@ -534,13 +542,14 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
                     storage
                         .ledger()
                         .ledgerLines(
-                            f.partner.id(),
-                            to,
-                            to.plus(Duration.ofDays(30)),
-                            Optional.empty(),
-                            now,
-                            Optional.empty(),
-                            100)))
+                            new LedgerStore.LinesWanted(
+                                f.partner.id(),
+                                to,
+                                to.plus(Duration.ofDays(30)),
+                                Optional.empty(),
+                                now,
+                                Optional.empty(),
+                                100))))
         .isEmpty();
 
     assertThat(tx(() -> storage.payouts().payoutsOfPartner(f.partner.id(), Optional.empty(), 10)))
