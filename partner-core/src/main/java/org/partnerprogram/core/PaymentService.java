@@ -16,6 +16,7 @@ import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.domain.event.CommissionEarned;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.in.Redelivered;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
 
@@ -56,8 +57,7 @@ final class PaymentService {
           Instant now = ctx.now();
           Instants.notAhead("paidAt", paidAt, now);
           if (claims.isRedelivery(command.eventId(), "payment", fingerprint, now)) {
-            return new PaymentResult.Redelivered(
-                command.orderId(), ledger.entriesOfEvent(command.eventId()));
+            return new Redelivered(command.orderId(), ledger.entriesOfEvent(command.eventId()));
           }
           // Mark paid first (a row lock: a concurrent payment waits, then finds the order paid),
           // and read the order and its refunds after it in one call; only a refused mark needs

@@ -17,6 +17,7 @@ import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.domain.RefundAllocation;
 import org.partnerprogram.core.domain.event.CommissionReversed;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.core.port.in.Redelivered;
 import org.partnerprogram.core.port.in.RefundResult;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
@@ -68,8 +69,7 @@ final class RefundService {
           Instant now = ctx.now();
           Instants.notAhead("refundedAt", command.refundedAt(), now);
           if (claims.isRedelivery(command.eventId(), "refund", fingerprint, now)) {
-            return new RefundResult.Redelivered(
-                command.orderId(), ledger.entriesOfEvent(command.eventId()));
+            return new Redelivered(command.orderId(), ledger.entriesOfEvent(command.eventId()));
           }
           RecordedOrder recorded =
               orders

@@ -10,7 +10,7 @@ public sealed interface PaymentResult extends OrderEventResult
     permits PaymentResult.Earned,
         PaymentResult.NothingEarned,
         PaymentResult.AlreadyPaid,
-        PaymentResult.Redelivered {
+        Redelivered {
 
   /**
    * The entries the payment booked.
@@ -58,26 +58,6 @@ public sealed interface PaymentResult extends OrderEventResult
     /** Checks for null. */
     public AlreadyPaid {
       Objects.requireNonNull(orderId, "orderId");
-    }
-  }
-
-  /**
-   * The same payment event delivered again: nothing was written; the entries are those the first
-   * delivery booked.
-   *
-   * @param orderId the order; never null
-   * @param entries the entries the event booked, by line; never null
-   */
-  record Redelivered(OrderId orderId, List<LedgerEntry> entries) implements PaymentResult {
-    /** Checks for nulls and copies the entries. */
-    public Redelivered {
-      Objects.requireNonNull(orderId, "orderId");
-      entries = List.copyOf(entries);
-    }
-
-    @Override
-    public boolean redelivery() {
-      return true;
     }
   }
 }

@@ -7,7 +7,7 @@ import org.partnerprogram.core.domain.OrderId;
 
 /** What recording a refund or chargeback did. */
 public sealed interface RefundResult extends OrderEventResult
-    permits RefundResult.Recorded, RefundResult.Redelivered {
+    permits RefundResult.Recorded, Redelivered {
 
   /**
    * The entries the refund booked (CANCELLED before payment, REVERSED after), by line.
@@ -27,25 +27,6 @@ public sealed interface RefundResult extends OrderEventResult
     public Recorded {
       Objects.requireNonNull(orderId, "orderId");
       entries = List.copyOf(entries);
-    }
-  }
-
-  /**
-   * The same refund event delivered again: nothing was written.
-   *
-   * @param orderId the order; never null
-   * @param entries what the first delivery booked; never null
-   */
-  record Redelivered(OrderId orderId, List<LedgerEntry> entries) implements RefundResult {
-    /** Checks for nulls and copies the entries. */
-    public Redelivered {
-      Objects.requireNonNull(orderId, "orderId");
-      entries = List.copyOf(entries);
-    }
-
-    @Override
-    public boolean redelivery() {
-      return true;
     }
   }
 }
