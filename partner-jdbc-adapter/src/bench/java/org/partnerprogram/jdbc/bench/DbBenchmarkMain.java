@@ -61,7 +61,10 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * bench.scale} (default {@code 100000,1000000}; add {@code 10000000} for the 10^7 run), {@code
  * bench.h2.maxScale} (default 100000: H2 is in memory and only a reference), {@code
  * bench.scenarios} (default all: {@code
- * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}), {@code
+ * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}; {@code
+ * history}, issue #24's months of closes ({@link HistoryScenario}), runs only when named, once per
+ * database, with {@code bench.history.months} (default 12), {@code bench.history.partners} (default
+ * 5000) and {@code bench.history.entries} (payable entries a month, default 100000)), {@code
  * bench.rounds} (default 5), {@code bench.run} (the run's id; the bench profile passes the build's
  * start), {@code bench.keep} ({@code true}: also copy {@code results.json} to {@code
  * <bench.results>/<run id>/db.json}, the results that {@link BenchmarksDocument} makes
@@ -106,6 +109,9 @@ public final class DbBenchmarkMain {
                   "order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close")
               .split(",", -1));
   private final List<Measured> results = new ArrayList<>();
+
+  /** The history scenario's results ({@link HistoryScenario}), one per database. */
+  private final List<ObjectNode> histories = new ArrayList<>();
 
   /** Each database's server version and settings, as {@link BenchDatabase#server} reads them. */
   private final Map<String, Map<String, String>> servers = new LinkedHashMap<>();
@@ -163,14 +169,18 @@ public final class DbBenchmarkMain {
     try (RunInfo run = RunInfo.start()) {
       DbBenchmarkMain main = new DbBenchmarkMain(out, run);
       long h2Max = Long.getLong("bench.h2.maxScale", 100_000);
+      boolean perScale = main.scenarios.stream().anyMatch(s -> !HISTORY.equals(s));
       for (String db : databases().split(",", -1)) {
         BenchDatabase.Kind kind = BenchDatabase.Kind.valueOf(db.trim().toUpperCase(Locale.ROOT));
-        for (String s : scales().split(",", -1)) {
+        for (String s : perScale ? scales().split(",", -1) : new String[0]) {
           long scale = Long.parseLong(s.trim());
           if (kind == BenchDatabase.Kind.H2 && scale > h2Max) {
             continue;
           }
           main.run(kind, scale);
+        }
+        if (main.scenarios.contains(HISTORY)) {
+          main.history(kind);
         }
       }
       main.write();
@@ -185,6 +195,45 @@ public final class DbBenchmarkMain {
         System.out.println("kept the results in " + kept.toAbsolutePath().normalize());
       }
     }
+  }
+
+  /** The scenario of issue #24 that closes month after month; never part of the default run. */
+  static final String HISTORY = "history";
+
+  private static int historyMonths() {
+    return Integer.getInteger("bench.history.months", 12);
+  }
+
+  private static long historyPartners() {
+    return Long.getLong("bench.history.partners", 5_000);
+  }
+
+  private static long historyEntries() {
+    return Long.getLong("bench.history.entries", 100_000);
+  }
+
+  /** The history scenario on one database (not H2: its floor is written for the servers). */
+  private void history(BenchDatabase.Kind kind) throws Exception {
+    if (kind == BenchDatabase.Kind.H2) {
+      System.out.println(
+          "  history skipped on h2: its floor is written for PostgreSQL and MariaDB");
+      return;
+    }
+    histories.add(
+        new HistoryScenario(
+                kind,
+                historyMonths(),
+                historyPartners(),
+                historyEntries(),
+                db -> {
+                  try {
+                    servers.putIfAbsent(kind.label(), db.server());
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .run());
+    write();
   }
 
   private static String databases() {
@@ -1035,6 +1084,11 @@ public final class DbBenchmarkMain {
     settings.put("h2_max_scale", Long.getLong("bench.h2.maxScale", 100_000));
     settings.put("scenarios", String.join(",", scenarios));
     settings.put("rounds", rounds);
+    if (scenarios.contains(HISTORY)) {
+      settings.put("history_months", historyMonths());
+      settings.put("history_partners", historyPartners());
+      settings.put("history_entries", historyEntries());
+    }
     root.set("run", run.toJson(settings));
     ObjectNode databases = root.putObject("databases");
     servers.forEach((db, server) -> server.forEach(databases.putObject(db)::put));
@@ -1087,6 +1141,10 @@ public final class DbBenchmarkMain {
                       Locale.ROOT, "%.0f (+ %.0f)", r.statementsPerOp(), r.otherCallsPerOp())));
     }
     md.append(scaleGrowth());
+    for (ObjectNode h : histories) {
+      array.add(h);
+      md.append('\n').append(HistoryScenario.summaryLine(h));
+    }
     Files.writeString(
         out.resolve("results.json"),
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
