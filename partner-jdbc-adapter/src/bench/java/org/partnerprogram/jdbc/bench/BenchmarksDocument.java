@@ -804,7 +804,7 @@ public final class BenchmarksDocument {
   static String historyTable(JsonNode h) {
     StringBuilder s =
         new StringBuilder(
-            "| month | ledger entries | open entries | SDK close | floor, rolled back |"
+            "| month | ledger entries | open entries | SDK close | floor, rolled back (median) |"
                 + " SDK ÷ floor | SDK ÷ SDK of month 1 | SDK statements | load (1 min) |\n"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     JsonNode months = h.path("month_results");

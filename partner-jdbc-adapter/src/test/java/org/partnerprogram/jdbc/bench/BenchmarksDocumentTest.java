@@ -167,7 +167,7 @@ class BenchmarksDocumentTest {
 
             *Generated from `src/bench/results/2026-01-03-0300/db.json`, PostgreSQL 15.20: 3 months from 2024-01, 10,000 new payable entries a month over 500 partners.*
 
-            | month | ledger entries | open entries | SDK close | floor, rolled back | SDK ÷ floor | SDK ÷ SDK of month 1 | SDK statements | load (1 min) |
+            | month | ledger entries | open entries | SDK close | floor, rolled back (median) | SDK ÷ floor | SDK ÷ SDK of month 1 | SDK statements | load (1 min) |
             |---:|---:|---:|---:|---:|---:|---:|---:|---:|
             | 1 (2024-01) | 10,000 | 10,000 | 500.00 ms | 400.00 ms | **1.25×** | 1.00× | 14 | 1.25 |
             | 2 (2024-02) | 20,000 | 10,000 | 550.00 ms | 400.00 ms | **1.38×** | 1.10× | 14 | 1.25 |
