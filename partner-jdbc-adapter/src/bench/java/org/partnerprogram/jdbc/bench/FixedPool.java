@@ -26,7 +26,11 @@ final class FixedPool implements DataSource, AutoCloseable {
   /** Statements prepared or created on handed-out connections (each is executed once here). */
   final AtomicLong statements = new AtomicLong();
 
-  /** Commits, and reads or changes of the isolation level (a server round trip on PostgreSQL). */
+  /**
+   * Commits, savepoints set or released, and reads or changes of the isolation level (each a server
+   * round trip: a savepoint is an SQL statement the driver sends, which {@link #statements} does
+   * not see).
+   */
   final AtomicLong otherCalls = new AtomicLong();
 
   FixedPool(DataSource target, int size) throws SQLException {
@@ -80,7 +84,11 @@ final class FixedPool implements DataSource, AutoCloseable {
                   switch (method.getName()) {
                     case "prepareStatement", "createStatement", "prepareCall" ->
                         statements.incrementAndGet();
-                    case "commit", "getTransactionIsolation", "setTransactionIsolation" ->
+                    case "commit",
+                        "getTransactionIsolation",
+                        "setTransactionIsolation",
+                        "setSavepoint",
+                        "releaseSavepoint" ->
                         otherCalls.incrementAndGet();
                     default -> {}
                   }
