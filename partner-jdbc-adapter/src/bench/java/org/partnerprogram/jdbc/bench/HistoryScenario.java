@@ -17,8 +17,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.Money;
@@ -42,8 +44,9 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * a transaction that is timed to its last statement and rolled back, so the SDK finds the same
  * state (on PostgreSQL a {@code VACUUM} of the tables it wrote removes its dead rows first; not
  * timed); it runs {@link #FLOOR_RUNS} times so, and its median counts. Then the SDK closes the
- * month ({@code program.payouts().close(month)}, timed with its commit), and the run fails unless
- * both made the same payouts to the cent and the month's entries left {@code pp_open_entry}.
+ * month ({@code program.payouts().close(month)}, timed with its commit; each of its statements that
+ * took 5 % of it or more is recorded with its execution time), and the run fails unless both made
+ * the same payouts to the cent and the month's entries left {@code pp_open_entry}.
  *
  * <p>Before the measured database, the same steps run on a small database of three months (at most
  * 600 partners and 6,000 entries a month; then dropped), so that the SDK's first measured close
@@ -109,6 +112,7 @@ final class HistoryScenario {
       long ledgerEntries,
       long openEntries,
       long sdkStatements,
+      Map<String, Long> sdkBySql,
       Instant at,
       double load1m) {
     double ratio() {
@@ -150,7 +154,7 @@ final class HistoryScenario {
       Fixtures fixtures = new Fixtures(kind, partners * 20);
       fixtures.load(db.dataSource, false, false);
       SettableClock clock = new SettableClock(FIRST.atDay(1).atStartOfDay(ZONE).toInstant());
-      try (FixedPool pool = new FixedPool(db.dataSource, 2)) {
+      try (FixedPool pool = new FixedPool(db.dataSource, 2, true)) {
         Dialect dialect =
             kind == BenchDatabase.Kind.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.MARIADB;
         ProgramTerms terms =
@@ -195,10 +199,12 @@ final class HistoryScenario {
           Arrays.sort(sorted);
           long floorNanos = sorted[(sorted.length - 1) / 2];
           long statements0 = pool.statements.get();
+          Map<String, long[]> times0 = pool.statementTimes();
           long t = System.nanoTime();
           PeriodCloseResult result = program.payouts().close(month);
           long sdkNanos = System.nanoTime() - t;
           long statements = pool.statements.get() - statements0;
+          Map<String, Long> bySql = since(times0, pool.statementTimes(), sdkNanos);
           check(db, month, end, result, floorPayouts, floorTotal);
           Month m =
               new Month(
@@ -212,6 +218,7 @@ final class HistoryScenario {
                   ledger,
                   open,
                   statements,
+                  bySql,
                   Instant.now().truncatedTo(ChronoUnit.SECONDS),
                   RunInfo.loadAverage()[0]);
           done.add(m);
@@ -228,11 +235,41 @@ final class HistoryScenario {
                 m.payouts(),
                 ledger,
                 open);
+            bySql.forEach(
+                (sql, nanos) ->
+                    System.out.printf(
+                        Locale.ROOT, "    %6.3f s  %s%n", nanos / 1e9, abbreviated(sql, 150)));
           }
         }
       }
     }
     return done;
+  }
+
+  /**
+   * The SDK's statements that took at least 5 % of its close, by execution time (summed over their
+   * executions) between two snapshots of {@link FixedPool#statementTimes}, largest first.
+   */
+  private static Map<String, Long> since(
+      Map<String, long[]> before, Map<String, long[]> after, long closeNanos) {
+    List<Map.Entry<String, Long>> spent = new ArrayList<>();
+    after.forEach(
+        (sql, t) -> {
+          long nanos = t[0] - before.getOrDefault(sql, new long[2])[0];
+          if (nanos >= closeNanos / 20) {
+            spent.add(Map.entry(sql, nanos));
+          }
+        });
+    spent.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    Map<String, Long> top = new LinkedHashMap<>();
+    spent.forEach(e -> top.put(e.getKey(), e.getValue()));
+    return top;
+  }
+
+  /** The SQL text's start, whitespace folded. */
+  static String abbreviated(String sql, int max) {
+    String folded = sql.replaceAll("\\s+", " ").strip();
+    return folded.length() <= max ? folded : folded.substring(0, max - 1) + "…";
   }
 
   /** Month {@code k}'s entries, ids {@code k * entries} on, and their open rows. */
@@ -407,6 +444,9 @@ final class HistoryScenario {
       n.put("ledger_entries", m.ledgerEntries());
       n.put("open_entries", m.openEntries());
       n.put("sdk_statements", m.sdkStatements());
+      ObjectNode bySql = n.putObject("sdk_statement_s");
+      m.sdkBySql()
+          .forEach((sql, nanos) -> bySql.put(abbreviated(sql, 200), RunInfo.round(nanos / 1e9, 3)));
       n.put("at", m.at().toString());
       if (!Double.isNaN(m.load1m())) {
         n.put("load_1m", RunInfo.round(m.load1m(), 2));
