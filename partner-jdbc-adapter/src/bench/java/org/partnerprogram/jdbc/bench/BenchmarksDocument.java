@@ -849,6 +849,26 @@ public final class BenchmarksDocument {
             ratioCell(worst, targetFloor),
             number(targetFloor),
             worst <= targetFloor ? "**met**" : "missed"));
+    JsonNode last = months.path(months.size() - 1);
+    if (last.path("sdk_statement_s").size() > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%n%nWhere the SDK's close of month %d (%s) spent its time: each statement that took"
+                  + " 5 %% of the close or more, its executions summed (the rest: the other"
+                  + " statements, the commit, reading results, Java):%n",
+              last.path("number").asInt(),
+              time(last.path("sdk_s").asDouble() * 1e6)));
+      last.path("sdk_statement_s")
+          .properties()
+          .forEach(
+              e ->
+                  s.append("\n- ")
+                      .append(time(e.getValue().asDouble() * 1e6))
+                      .append(": `")
+                      .append(e.getKey().replace('`', '\''))
+                      .append('`'));
+    }
     return s.toString();
   }
 

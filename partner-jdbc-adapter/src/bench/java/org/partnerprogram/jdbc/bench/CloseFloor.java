@@ -29,7 +29,7 @@ import java.time.ZoneOffset;
  * </ol>
  *
  * <p>It reads only {@code pp_open_entry}, never the ledger or the items of earlier months, so it is
- * the floor of a close that costs what is open. Payout ids are {@code 'B'} and the partner's id.
+ * the floor of a close that costs what is open. Payout ids are random, of the SDK's shape.
  */
 final class CloseFloor {
   private static final String OPEN = "o.payable_at < ? AND o.currency_code = 'EUR'";
@@ -72,7 +72,9 @@ final class CloseFloor {
         c.prepareStatement(
             "INSERT INTO pp_payout (payout_id, partner_id, period, amount, currency_code, iban,"
                 + " holder_name, status, created_at, status_changed_at)"
-                + " SELECT CONCAT('B', a.partner_id), a.partner_id, ?, a.payable, 'EUR',"
+                + " SELECT "
+                + randomPayoutId()
+                + ", a.partner_id, ?, a.payable, 'EUR',"
                 + " p.payout_iban, p.payout_holder_name, 'CREATED', ?, ?"
                 + " FROM (SELECT o.partner_id, SUM(o.signed_amount) AS payable"
                 + " FROM pp_open_entry o WHERE "
@@ -152,6 +154,23 @@ final class CloseFloor {
         return rs.getBigDecimal(1);
       }
     }
+  }
+
+  /**
+   * A payout id of the SDK's shape ({@code PayoutId.random}: "PO" and 24 random characters, here
+   * hexadecimal from an MD5 of a random number and the partner), so the floor's payouts and items
+   * land all over their indexes as the SDK's do: with ids made from the partner's id, every month's
+   * payouts would go to the same index pages, a locality the SDK's ids do not have.
+   */
+  private String randomPayoutId() {
+    return switch (kind) {
+      case POSTGRESQL ->
+          "CONCAT('PO', UPPER(SUBSTR(MD5(CONCAT(CAST(random() AS text), a.partner_id)), 1, 24)))";
+      case MARIADB -> "CONCAT('PO', UPPER(SUBSTR(MD5(CONCAT(RAND(), a.partner_id)), 1, 24)))";
+      case H2 ->
+          "CONCAT('PO', UPPER(SUBSTR(RAWTOHEX(HASH('MD5', CONCAT(CAST(RAND() AS VARCHAR),"
+              + " a.partner_id))), 1, 24)))";
+    };
   }
 
   private void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
