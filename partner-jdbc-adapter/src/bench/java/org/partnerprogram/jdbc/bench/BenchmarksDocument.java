@@ -47,6 +47,9 @@ public final class BenchmarksDocument {
   static final String REGENERATE =
       "./mvnw -B -q -Pbench-doc -pl partner-jdbc-adapter -am process-test-classes";
 
+  /** The scenario of months of closes, which has a section of its own. */
+  static final String HISTORY = DbBenchmarkMain.HISTORY;
+
   private static final Pattern PLACEHOLDER = Pattern.compile("^\\{\\{([a-z-]+)}}$");
 
   /** The databases in the order the document shows them; others follow by name. */
@@ -120,6 +123,7 @@ public final class BenchmarksDocument {
     parts.put("core", BenchmarksDocument::core);
     parts.put("databases", BenchmarksDocument::databases);
     parts.put("history", BenchmarksDocument::history);
+    parts.put("history-scenario", BenchmarksDocument::historyScenario);
     parts.put("before-kept-results", r -> beforeKept.stripTrailing());
     StringBuilder out =
         new StringBuilder(
@@ -157,15 +161,28 @@ public final class BenchmarksDocument {
 
   /** One kept run: its id (folder name) and its results files, if present. */
   record KeptRun(String id, Optional<JsonNode> db, Optional<JsonNode> core) {
-    /** The database results of this run for one database, in the order they were measured. */
+    /**
+     * The database results of this run for one database, in the order they were measured, without
+     * the history scenario's (see {@link #history}).
+     */
     List<JsonNode> results(String database) {
       List<JsonNode> list = new ArrayList<>();
       for (JsonNode r : db.map(d -> d.path("results")).orElse(MissingNode.getInstance())) {
-        if (database.equals(text(r, "database"))) {
+        if (database.equals(text(r, "database")) && !HISTORY.equals(text(r, "scenario"))) {
           list.add(r);
         }
       }
       return list;
+    }
+
+    /** This run's history scenario on one database ({@link HistoryScenario}), if it ran. */
+    Optional<JsonNode> history(String database) {
+      for (JsonNode r : db.map(d -> d.path("results")).orElse(MissingNode.getInstance())) {
+        if (database.equals(text(r, "database")) && HISTORY.equals(text(r, "scenario"))) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -200,11 +217,32 @@ public final class BenchmarksDocument {
     return Files.exists(file) ? Optional.of(mapper.readTree(file.toFile())) : Optional.empty();
   }
 
-  /** The databases measured in any run, in {@link #DATABASE_ORDER}, then by name. */
+  /**
+   * The databases measured in any run (the history scenario aside), in {@link #DATABASE_ORDER},
+   * then by name.
+   */
   static List<String> databasesOf(List<KeptRun> runs) {
+    return ordered(runs, false);
+  }
+
+  /** The databases with a history scenario in any run, as {@link #databasesOf} orders them. */
+  static List<String> historyDatabasesOf(List<KeptRun> runs) {
+    return ordered(runs, true);
+  }
+
+  private static List<String> ordered(List<KeptRun> runs, boolean history) {
     TreeSet<String> all = new TreeSet<>();
     for (KeptRun run : runs) {
-      run.db().ifPresent(d -> d.path("results").forEach(r -> all.add(text(r, "database"))));
+      run.db()
+          .ifPresent(
+              d ->
+                  d.path("results")
+                      .forEach(
+                          r -> {
+                            if (HISTORY.equals(text(r, "scenario")) == history) {
+                              all.add(text(r, "database"));
+                            }
+                          }));
     }
     List<String> ordered = new ArrayList<>();
     DATABASE_ORDER.stream().filter(all::contains).forEach(ordered::add);
@@ -216,6 +254,16 @@ public final class BenchmarksDocument {
   static Optional<KeptRun> newestWith(List<KeptRun> runs, String database) {
     for (int i = runs.size() - 1; i >= 0; i--) {
       if (!runs.get(i).results(database).isEmpty()) {
+        return Optional.of(runs.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The newest run with a history scenario on the database. */
+  static Optional<KeptRun> newestHistory(List<KeptRun> runs, String database) {
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      if (runs.get(i).history(database).isPresent()) {
         return Optional.of(runs.get(i));
       }
     }
@@ -297,17 +345,25 @@ public final class BenchmarksDocument {
               .filter(d -> newestWith(runs, d).filter(r -> r.id().equals(run.id())).isPresent())
               .map(BenchmarksDocument::label)
               .toList();
-      if (!coreShown && dbsShown.isEmpty()) {
+      List<String> historiesShown =
+          historyDatabasesOf(runs).stream()
+              .filter(d -> newestHistory(runs, d).filter(r -> r.id().equals(run.id())).isPresent())
+              .map(BenchmarksDocument::label)
+              .toList();
+      if (!coreShown && dbsShown.isEmpty() && historiesShown.isEmpty()) {
         continue;
       }
       s.append("**Run ").append(run.id()).append("** (`").append(RESULTS).append('/');
       s.append(run.id()).append("/`): ");
       List<String> shown = new ArrayList<>(dbsShown);
+      if (!historiesShown.isEmpty()) {
+        shown.add("the history scenario on " + String.join(" and ", historiesShown));
+      }
       if (coreShown) {
         shown.add("the core");
       }
       s.append(String.join(", ", shown)).append(".\n\n");
-      if (!dbsShown.isEmpty()) {
+      if (!dbsShown.isEmpty() || !historiesShown.isEmpty()) {
         run.db().ifPresent(d -> s.append(runLines("Databases", d.path("run"))));
         run.db().ifPresent(d -> s.append(serverLines(d.path("databases"))));
       }
@@ -705,6 +761,115 @@ public final class BenchmarksDocument {
       s.append('\n').append(c);
     }
     return s.toString().stripTrailing();
+  }
+
+  /**
+   * The history scenario's section: per database, from the newest run that ran it, a row per month
+   * (the SDK's close beside the floor's) and the ratios of the issue's targets.
+   */
+  static String historyScenario(List<KeptRun> runs) {
+    StringBuilder s = new StringBuilder();
+    for (String database : historyDatabasesOf(runs)) {
+      KeptRun run = newestHistory(runs, database).orElseThrow();
+      JsonNode h = run.history(database).orElseThrow();
+      s.append("### ").append(label(database)).append("\n\n");
+      s.append("*Generated from `").append(RESULTS).append('/').append(run.id());
+      s.append("/db.json`");
+      JsonNode server = run.db().orElseThrow().path("databases").path(database);
+      if (server.hasNonNull("version")) {
+        s.append(", ").append(text(server, "version"));
+      }
+      s.append(
+          String.format(
+              Locale.ROOT,
+              ": %d months from %s, %,d new payable entries a month over %,d partners.*%n%n",
+              h.path("months").asInt(),
+              text(h, "first_month"),
+              h.path("entries_per_month").asLong(),
+              h.path("partners").asLong()));
+      s.append(historyTable(h)).append("\n\n");
+    }
+    if (s.length() == 0) {
+      return "No history run was kept.";
+    }
+    return s.toString().stripTrailing();
+  }
+
+  /**
+   * One database's history: a row per month, then the ratios the targets ask for.
+   *
+   * @param h a history result ({@link HistoryScenario})
+   * @return the table and the targets' lines
+   */
+  static String historyTable(JsonNode h) {
+    StringBuilder s =
+        new StringBuilder(
+            "| month | ledger entries | open entries | SDK close | floor, rolled back (median) |"
+                + " SDK ÷ floor | SDK ÷ SDK of month 1 | SDK statements | load (1 min) |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    JsonNode months = h.path("month_results");
+    double first = months.path(0).path("sdk_s").asDouble();
+    double targetFloor = h.path("target_over_floor").asDouble();
+    for (JsonNode m : months) {
+      double ratio = m.path("sdk_over_floor").asDouble();
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %d (%s) | %,d | %,d | %s | %s | %s | %.2f× | %d | %s |%n",
+              m.path("number").asInt(),
+              text(m, "month"),
+              m.path("ledger_entries").asLong(),
+              m.path("open_entries").asLong(),
+              time(m.path("sdk_s").asDouble() * 1e6),
+              time(m.path("floor_s").asDouble() * 1e6),
+              ratioCell(ratio, targetFloor),
+              m.path("sdk_s").asDouble() / first,
+              m.path("sdk_statements").asLong(),
+              m.hasNonNull("load_1m") ? number(m.path("load_1m").asDouble()) : "–"));
+    }
+    int n = h.path("months").asInt();
+    double growth = h.path("sdk_last_over_first").asDouble();
+    double targetGrowth = h.path("target_last_over_first").asDouble();
+    double worst = h.path("sdk_over_floor_max").asDouble();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%nThe SDK's close of month %d costs %s its close of month 1 (target ≤ %s×: %s; the"
+                + " median of the last three months over the first three's: %.2f×; the floor's"
+                + " month %d over its month 1: %.2f×). SDK ÷ floor: median %.2f×, at most %s"
+                + " (target ≤ %s× in every month: %s).",
+            n,
+            ratioCell(growth, targetGrowth),
+            number(targetGrowth),
+            growth <= targetGrowth ? "**met**" : "missed",
+            h.path("sdk_last3_over_first3").asDouble(),
+            n,
+            h.path("floor_last_over_first").asDouble(),
+            h.path("sdk_over_floor_median").asDouble(),
+            ratioCell(worst, targetFloor),
+            number(targetFloor),
+            worst <= targetFloor ? "**met**" : "missed"));
+    JsonNode last = months.path(months.size() - 1);
+    if (last.path("sdk_statement_s").size() > 0) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%n%nWhere the SDK's close of month %d (%s) spent its time: each statement that took"
+                  + " 5 %% of the close or more, its executions summed (the rest: the other"
+                  + " statements, the commit, reading results, Java):%n",
+              last.path("number").asInt(),
+              time(last.path("sdk_s").asDouble() * 1e6)));
+      last.path("sdk_statement_s")
+          .properties()
+          .forEach(
+              e ->
+                  s.append("\n- ")
+                      .append(time(e.getValue().asDouble() * 1e6))
+                      .append(": `")
+                      .append(e.getKey().replace('`', '\''))
+                      .append('`'));
+    }
+    return s.toString();
   }
 
   // ------------------------------------------------------------------ formats

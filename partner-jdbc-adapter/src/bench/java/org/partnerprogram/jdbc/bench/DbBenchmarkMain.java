@@ -61,7 +61,10 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * bench.scale} (default {@code 100000,1000000}; add {@code 10000000} for the 10^7 run), {@code
  * bench.h2.maxScale} (default 100000: H2 is in memory and only a reference), {@code
  * bench.scenarios} (default all: {@code
- * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}), {@code
+ * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}; {@code
+ * history}, issue #24's months of closes ({@link HistoryScenario}), runs only when named, once per
+ * database, with {@code bench.history.months} (default 12), {@code bench.history.partners} (default
+ * 5000) and {@code bench.history.entries} (payable entries a month, default 100000)), {@code
  * bench.rounds} (default 5), {@code bench.run} (the run's id; the bench profile passes the build's
  * start), {@code bench.keep} ({@code true}: also copy {@code results.json} to {@code
  * <bench.results>/<run id>/db.json}, the results that {@link BenchmarksDocument} makes
@@ -72,6 +75,14 @@ public final class DbBenchmarkMain {
   private static final YearMonth CLOSED_MONTH = YearMonth.of(2026, 10);
   private static final Instant OCTOBER_END = Instant.parse("2026-10-31T23:00:00Z");
   private static final int THREADS = 8;
+
+  /** Every EARNED or REVERSED entry's open row, for a database where no payout holds any. */
+  private static final String REOPEN_ALL =
+      "INSERT INTO pp_open_entry (partner_id, entry_id, payable_at, currency_code, signed_amount)"
+          + " SELECT partner_id, entry_id, payable_at, currency_code,"
+          + " CASE WHEN kind = 'EARNED' THEN amount ELSE -amount END FROM pp_ledger_entry"
+          + " WHERE kind IN ('EARNED', 'REVERSED')";
+
   private static final int WARM = 100;
   private static final int PER_ROUND = 100;
   private static final int PER_THREAD_ROUND = 40;
@@ -98,6 +109,9 @@ public final class DbBenchmarkMain {
                   "order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close")
               .split(",", -1));
   private final List<Measured> results = new ArrayList<>();
+
+  /** The history scenario's results ({@link HistoryScenario}), one per database. */
+  private final List<ObjectNode> histories = new ArrayList<>();
 
   /** Each database's server version and settings, as {@link BenchDatabase#server} reads them. */
   private final Map<String, Map<String, String>> servers = new LinkedHashMap<>();
@@ -155,14 +169,18 @@ public final class DbBenchmarkMain {
     try (RunInfo run = RunInfo.start()) {
       DbBenchmarkMain main = new DbBenchmarkMain(out, run);
       long h2Max = Long.getLong("bench.h2.maxScale", 100_000);
+      boolean perScale = main.scenarios.stream().anyMatch(s -> !HISTORY.equals(s));
       for (String db : databases().split(",", -1)) {
         BenchDatabase.Kind kind = BenchDatabase.Kind.valueOf(db.trim().toUpperCase(Locale.ROOT));
-        for (String s : scales().split(",", -1)) {
+        for (String s : perScale ? scales().split(",", -1) : new String[0]) {
           long scale = Long.parseLong(s.trim());
           if (kind == BenchDatabase.Kind.H2 && scale > h2Max) {
             continue;
           }
           main.run(kind, scale);
+        }
+        if (main.scenarios.contains(HISTORY)) {
+          main.history(kind);
         }
       }
       main.write();
@@ -177,6 +195,45 @@ public final class DbBenchmarkMain {
         System.out.println("kept the results in " + kept.toAbsolutePath().normalize());
       }
     }
+  }
+
+  /** The scenario of issue #24 that closes month after month; never part of the default run. */
+  static final String HISTORY = "history";
+
+  private static int historyMonths() {
+    return Integer.getInteger("bench.history.months", 12);
+  }
+
+  private static long historyPartners() {
+    return Long.getLong("bench.history.partners", 5_000);
+  }
+
+  private static long historyEntries() {
+    return Long.getLong("bench.history.entries", 100_000);
+  }
+
+  /** The history scenario on one database (not H2: its floor is written for the servers). */
+  private void history(BenchDatabase.Kind kind) throws Exception {
+    if (kind == BenchDatabase.Kind.H2) {
+      System.out.println(
+          "  history skipped on h2: its floor is written for PostgreSQL and MariaDB");
+      return;
+    }
+    histories.add(
+        new HistoryScenario(
+                kind,
+                historyMonths(),
+                historyPartners(),
+                historyEntries(),
+                db -> {
+                  try {
+                    servers.putIfAbsent(kind.label(), db.server());
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .run());
+    write();
   }
 
   private static String databases() {
@@ -456,7 +513,7 @@ public final class DbBenchmarkMain {
       String what =
           kind == BenchDatabase.Kind.POSTGRESQL
               ? "record a payment by hand: the same rows, 1 statement (writable CTEs)"
-              : "record a payment by hand: the same rows, 4 statements";
+              : "record a payment by hand: the same rows, 5 statements";
       addFloorRows(
           s,
           "paymentfloor",
@@ -942,7 +999,8 @@ public final class DbBenchmarkMain {
               scale,
               "close",
               "close a period (" + scale + " payable entries, " + fixtures.partners + " partners)",
-              "bare SQL: aggregate, insert payouts and close lines, mark entries",
+              "bare SQL: aggregate the open entries, insert payouts and close lines, move the"
+                  + " entries into payout items",
               Stats.of(sdk),
               Stats.of(bare),
               1e9 / Stats.of(sdk).medianMicros() / 1e3,
@@ -953,63 +1011,17 @@ public final class DbBenchmarkMain {
     }
 
     private int bareClose() throws SQLException {
-      String payable =
-          " FROM pp_ledger_entry e WHERE e.kind IN ('EARNED', 'REVERSED') AND e.payable_at < ?"
-              + " AND e.currency_code = 'EUR'"
-              + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)";
-      String signed = "CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END";
-      boolean postgres = kind == BenchDatabase.Kind.POSTGRESQL;
       try (Connection c = pool.getConnection()) {
-        try (PreparedStatement ps =
-            c.prepareStatement("INSERT INTO pp_period_close (period, closed_at) VALUES (?, ?)")) {
-          ps.setString(1, CLOSED_MONTH.toString());
-          setInstant(ps, 2, NOW);
-          ps.executeUpdate();
-        }
-        int payouts;
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO pp_payout (payout_id, partner_id, period, amount, currency_code, iban,"
-                    + " holder_name, status, created_at, status_changed_at)"
-                    + " SELECT CONCAT('B', a.partner_id), a.partner_id, ?, a.payable, 'EUR',"
-                    + " p.payout_iban, p.payout_holder_name, 'CREATED', ?, ?"
-                    + " FROM (SELECT e.partner_id, SUM("
-                    + signed
-                    + ") AS payable"
-                    + payable
-                    + " GROUP BY e.partner_id) a JOIN pp_partner p ON p.partner_id = a.partner_id"
-                    + " WHERE a.payable > 0 AND p.status = 'ACTIVE' AND p.payout_iban IS NOT NULL")) {
-          ps.setString(1, CLOSED_MONTH.toString());
-          setInstant(ps, 2, NOW);
-          setInstant(ps, 3, NOW);
-          setInstant(ps, 4, OCTOBER_END);
-          payouts = ps.executeUpdate();
-        }
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-                    + " SELECT e.entry_id, CONCAT('B', e.partner_id), e.partner_id, "
-                    + signed
-                    + (postgres
-                        ? payable.substring(0, payable.indexOf(" AND NOT EXISTS"))
-                            + " ON CONFLICT (entry_id) DO NOTHING"
-                        : payable))) {
-          setInstant(ps, 1, OCTOBER_END);
-          ps.executeUpdate();
-        }
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO pp_period_close_line (period, partner_id, amount, currency_code,"
-                    + " payout_id) SELECT period, partner_id, amount, currency_code, payout_id"
-                    + " FROM pp_payout WHERE period = ?")) {
-          ps.setString(1, CLOSED_MONTH.toString());
-          ps.executeUpdate();
-        }
+        int payouts = new CloseFloor(kind).close(c, CLOSED_MONTH, OCTOBER_END, NOW);
         c.commit();
         return payouts;
       }
     }
 
+    /**
+     * Empties what a close wrote and opens every payable entry again: with no payout left, each
+     * EARNED or REVERSED entry of the ledger is open (V11), as before the close.
+     */
     private void undoClose() throws SQLException {
       try (Connection c = db.dataSource.getConnection();
           Statement s = c.createStatement()) {
@@ -1018,8 +1030,11 @@ public final class DbBenchmarkMain {
           // checked each against the close lines).
           s.execute(
               "TRUNCATE pp_period_close_line, pp_carried_item, pp_released_item, pp_payout_item,"
-                  + " pp_payout, pp_period_close, pp_outbox");
-          s.execute("VACUUM ANALYZE pp_payout_item, pp_payout, pp_period_close_line, pp_outbox");
+                  + " pp_payout, pp_period_close, pp_outbox, pp_open_entry");
+          s.execute(REOPEN_ALL);
+          s.execute(
+              "VACUUM ANALYZE pp_payout_item, pp_payout, pp_period_close_line, pp_outbox,"
+                  + " pp_open_entry");
           return;
         }
         List<String> tables =
@@ -1030,23 +1045,26 @@ public final class DbBenchmarkMain {
                 "pp_payout_item",
                 "pp_payout",
                 "pp_period_close",
-                "pp_outbox");
+                "pp_outbox",
+                "pp_open_entry");
         if (kind == BenchDatabase.Kind.MARIADB) {
           // TRUNCATE, not DELETE: InnoDB purges a million deleted rows in the background for
           // tens of seconds, so whichever close ran next shared the machine with that purge (a
           // bare close took 18.7 s on fresh tables and 37.0 s right after a DELETE). TRUNCATE
           // refuses a table that a foreign key references unless the checks are off for the
-          // session; all seven are emptied together.
+          // session; all eight are emptied together.
           s.execute("SET foreign_key_checks = 0");
           for (String table : tables) {
             s.execute("TRUNCATE TABLE " + table);
           }
           s.execute("SET foreign_key_checks = 1");
+          s.execute(REOPEN_ALL);
           return;
         }
         for (String table : tables) {
           s.executeUpdate("DELETE FROM " + table);
         }
+        s.execute(REOPEN_ALL);
       }
     }
   }
@@ -1066,6 +1084,11 @@ public final class DbBenchmarkMain {
     settings.put("h2_max_scale", Long.getLong("bench.h2.maxScale", 100_000));
     settings.put("scenarios", String.join(",", scenarios));
     settings.put("rounds", rounds);
+    if (scenarios.contains(HISTORY)) {
+      settings.put("history_months", historyMonths());
+      settings.put("history_partners", historyPartners());
+      settings.put("history_entries", historyEntries());
+    }
     root.set("run", run.toJson(settings));
     ObjectNode databases = root.putObject("databases");
     servers.forEach((db, server) -> server.forEach(databases.putObject(db)::put));
@@ -1118,6 +1141,10 @@ public final class DbBenchmarkMain {
                       Locale.ROOT, "%.0f (+ %.0f)", r.statementsPerOp(), r.otherCallsPerOp())));
     }
     md.append(scaleGrowth());
+    for (ObjectNode h : histories) {
+      array.add(h);
+      md.append('\n').append(HistoryScenario.summaryLine(h));
+    }
     Files.writeString(
         out.resolve("results.json"),
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",

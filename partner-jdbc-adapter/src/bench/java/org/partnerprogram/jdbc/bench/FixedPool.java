@@ -4,14 +4,19 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -26,10 +31,32 @@ final class FixedPool implements DataSource, AutoCloseable {
   /** Statements prepared or created on handed-out connections (each is executed once here). */
   final AtomicLong statements = new AtomicLong();
 
-  /** Commits, and reads or changes of the isolation level (a server round trip on PostgreSQL). */
+  /**
+   * Commits, savepoints set or released, and reads or changes of the isolation level (each a server
+   * round trip: a savepoint is an SQL statement the driver sends, which {@link #statements} does
+   * not see).
+   */
   final AtomicLong otherCalls = new AtomicLong();
 
+  /**
+   * When not null, the time spent executing each prepared statement, by its SQL text (IN lists of
+   * placeholders folded into one), summed: what a scenario's operation spends where.
+   */
+  private final Map<String, long[]> timed;
+
   FixedPool(DataSource target, int size) throws SQLException {
+    this(target, size, false);
+  }
+
+  /**
+   * A pool of {@code size} connections.
+   *
+   * @param target where the connections come from
+   * @param size how many
+   * @param timeStatements whether to time each prepared statement ({@link #statementTimes})
+   */
+  FixedPool(DataSource target, int size, boolean timeStatements) throws SQLException {
+    this.timed = timeStatements ? new ConcurrentHashMap<>() : null;
     idle = new ArrayBlockingQueue<>(size);
     for (int i = 0; i < size; i++) {
       Connection c = target.getConnection();
@@ -39,6 +66,49 @@ final class FixedPool implements DataSource, AutoCloseable {
       idle.add(c);
     }
   }
+
+  /**
+   * The time spent executing each prepared statement so far, by SQL text: nanoseconds and
+   * executions, in a copy.
+   *
+   * @return the times; empty unless the pool times statements
+   */
+  Map<String, long[]> statementTimes() {
+    Map<String, long[]> copy = new TreeMap<>();
+    if (timed != null) {
+      timed.forEach((sql, t) -> copy.put(sql, t.clone()));
+    }
+    return copy;
+  }
+
+  private PreparedStatement timedStatement(PreparedStatement ps, String sql) {
+    String key = IN_LIST.matcher(sql).replaceAll("?, …");
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            PreparedStatement.class.getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            (proxy, method, args) -> {
+              boolean execute = method.getName().startsWith("execute");
+              long start = execute ? System.nanoTime() : 0;
+              try {
+                return method.invoke(ps, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              } finally {
+                if (execute) {
+                  long nanos = System.nanoTime() - start;
+                  long[] t = timed.computeIfAbsent(key, k -> new long[2]);
+                  synchronized (t) {
+                    t[0] += nanos;
+                    t[1]++;
+                  }
+                }
+              }
+            });
+  }
+
+  /** Two or more placeholders in a row, as an IN list has them. */
+  private static final Pattern IN_LIST = Pattern.compile("\\?(?:\\s*,\\s*\\?)+");
 
   @Override
   public Connection getConnection() throws SQLException {
@@ -78,9 +148,19 @@ final class FixedPool implements DataSource, AutoCloseable {
                 }
                 default -> {
                   switch (method.getName()) {
-                    case "prepareStatement", "createStatement", "prepareCall" ->
-                        statements.incrementAndGet();
-                    case "commit", "getTransactionIsolation", "setTransactionIsolation" ->
+                    case "prepareStatement", "prepareCall" -> {
+                      statements.incrementAndGet();
+                      if (timed != null) {
+                        return timedStatement(
+                            (PreparedStatement) method.invoke(c, args), (String) args[0]);
+                      }
+                    }
+                    case "createStatement" -> statements.incrementAndGet();
+                    case "commit",
+                        "getTransactionIsolation",
+                        "setTransactionIsolation",
+                        "setSavepoint",
+                        "releaseSavepoint" ->
                         otherCalls.incrementAndGet();
                     default -> {}
                   }

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
  * active partners with a payout account and one code each, {@code n} clicks of {@code n / 5}
  * visitors in the first half of November 2026, {@code n} EARNED entries payable in October 2026
  * spread over the partners, and on top {@code n / 10} entries for the first partner (the overview's
- * partner), and 1,000 programme-wide rate versions.
+ * partner), each with its open row as the SDK writes it ({@link #entries}), and 1,000
+ * programme-wide rate versions.
  */
 final class Fixtures {
   static final String IBAN = "NL91ABNA0417164300";
@@ -42,15 +43,11 @@ final class Fixtures {
 
   /** A FROM item with one BIGINT column {@code i} from 0 to {@code n - 1}. */
   private String range(long n) {
-    return switch (kind) {
-      case POSTGRESQL -> "generate_series(0, " + (n - 1) + ") AS s(i)";
-      case MARIADB -> "(SELECT seq AS i FROM seq_0_to_" + (n - 1) + ") s";
-      case H2 -> "(SELECT \"X\" AS i FROM SYSTEM_RANGE(0, " + (n - 1) + ")) s";
-    };
+    return range(0, n);
   }
 
   /** An instant {@code seconds} (an SQL expression) after a UTC base 'YYYY-MM-DD HH:MM:SS'. */
-  private String at(String base, String seconds) {
+  String at(String base, String seconds) {
     return switch (kind) {
       case POSTGRESQL ->
           "(TIMESTAMPTZ '" + base + "+00' + (" + seconds + ") * INTERVAL '1 second')";
@@ -59,7 +56,7 @@ final class Fixtures {
     };
   }
 
-  private static String padded(String prefix, String number, int width) {
+  static String padded(String prefix, String number, int width) {
     return "CONCAT('" + prefix + "', LPAD(CONCAT('', " + number + "), " + width + ", '0'))";
   }
 
@@ -136,31 +133,16 @@ final class Fixtures {
               + " THEN 0 ELSE 1 + MOD(i, "
               + (partners - 1)
               + ") END";
-      String when = at("2026-10-02 00:00:00", "MOD(i, 2000000)");
       if (ledger) {
         time(
-            (scale + bigPartnerEntries) + " ledger entries",
+            (scale + bigPartnerEntries) + " ledger entries and their open rows",
             s,
-            "INSERT INTO pp_ledger_entry (entry_id, entry_order, partner_id, order_id, line_number,"
-                + " kind, amount, currency_code, base_amount, base_currency, occurred_at, payable_at,"
-                + " source_event_id, recorded_at) SELECT "
-                + padded("00000000-0000-4000-8000-", "i", 12)
-                + ", "
-                + padded("8000000000004000", "i", 16)
-                + ", "
-                + padded("p", partnerOfEntry, 8)
-                + ", "
-                + padded("bo-", "i", 10)
-                + ", 1, 'EARNED', 1.25 + MOD(i, 100), 'EUR', 10 + MOD(i, 100) * 8, 'EUR', "
-                + when
-                + ", "
-                + when
-                + ", "
-                + padded("be-", "i", 10)
-                + ", "
-                + when
-                + " FROM "
-                + range(scale + bigPartnerEntries));
+            entries(
+                range(scale + bigPartnerEntries),
+                partnerOfEntry,
+                "'EARNED'",
+                "1.25 + MOD(i, 100)",
+                at("2026-10-02 00:00:00", "MOD(i, 2000000)")));
       }
       time(
           "statistics",
@@ -172,11 +154,88 @@ final class Fixtures {
             case POSTGRESQL -> "VACUUM ANALYZE";
             case MARIADB ->
                 "ANALYZE TABLE pp_partner, pp_referral_code, pp_touch, pp_ledger_entry,"
-                    + " pp_rate_version, pp_rate";
+                    + " pp_open_entry, pp_rate_version, pp_rate";
             case H2 -> "ANALYZE";
           });
       s.execute("CREATE TABLE bench_insert (id BIGINT NOT NULL PRIMARY KEY, payload VARCHAR(100))");
     }
+  }
+
+  /**
+   * The two statements that bulk-load ledger entries as the SDK writes them: the entries, and for
+   * each EARNED or REVERSED one its open row ({@code pp_open_entry}, V11: in no payout yet, so a
+   * close pays it), made from the same series so that no statement reads the ledger back. Entry
+   * {@code i} gets the entry id, order and event {@code i}, and is payable (and occurred and
+   * recorded) at {@code when}.
+   *
+   * @param from a FROM item with a BIGINT column {@code i} ({@link #range})
+   * @param partnerOfEntry the partner's index, an SQL expression of {@code i}
+   * @param kind 'EARNED' or 'REVERSED', an SQL expression of {@code i}
+   * @param amount the (unsigned) amount, an SQL expression of {@code i}
+   * @param when the instant, an SQL expression of {@code i} ({@link #at})
+   */
+  String[] entries(String from, String partnerOfEntry, String kind, String amount, String when) {
+    return new String[] {
+      "INSERT INTO pp_ledger_entry (entry_id, entry_order, partner_id, order_id, line_number,"
+          + " kind, amount, currency_code, base_amount, base_currency, occurred_at, payable_at,"
+          + " source_event_id, recorded_at) SELECT "
+          + entryId()
+          + ", "
+          + padded("8000000000004000", "i", 16)
+          + ", "
+          + padded("p", partnerOfEntry, 8)
+          + ", "
+          + padded("bo-", "i", 10)
+          + ", 1, "
+          + kind
+          + ", "
+          + amount
+          + ", 'EUR', 10 + MOD(i, 100) * 8, 'EUR', "
+          + when
+          + ", "
+          + when
+          + ", "
+          + padded("be-", "i", 10)
+          + ", "
+          + when
+          + " FROM "
+          + from,
+      "INSERT INTO pp_open_entry (partner_id, entry_id, payable_at, currency_code, signed_amount)"
+          + " SELECT "
+          + padded("p", partnerOfEntry, 8)
+          + ", "
+          + entryId()
+          + ", "
+          + when
+          + ", 'EUR', CASE WHEN "
+          + kind
+          + " = 'EARNED' THEN "
+          + amount
+          + " ELSE -("
+          + amount
+          + ") END FROM "
+          + from
+    };
+  }
+
+  private static String entryId() {
+    return padded("00000000-0000-4000-8000-", "i", 12);
+  }
+
+  /**
+   * A FROM item with one BIGINT column {@code i} from {@code first} to {@code first + n - 1}.
+   *
+   * @param first the first value
+   * @param n how many
+   * @return the FROM item
+   */
+  String range(long first, long n) {
+    long last = first + n - 1;
+    return switch (kind) {
+      case POSTGRESQL -> "generate_series(" + first + ", " + last + ") AS s(i)";
+      case MARIADB -> "(SELECT seq AS i FROM seq_" + first + "_to_" + last + ") s";
+      case H2 -> "(SELECT \"X\" AS i FROM SYSTEM_RANGE(" + first + ", " + last + ")) s";
+    };
   }
 
   /**
@@ -239,7 +298,7 @@ final class Fixtures {
     }
   }
 
-  private static void time(String what, Statement s, String... statements) throws SQLException {
+  static void time(String what, Statement s, String... statements) throws SQLException {
     long start = System.nanoTime();
     for (String sql : statements) {
       s.execute(sql);

@@ -17,11 +17,11 @@ import javax.sql.DataSource;
  * few statements as the database allows, written by hand for this schema. It claims the event id,
  * marks the order paid unless it is paid, sums each line's pending commission from the order's
  * ledger, inserts one EARNED entry per line with a positive amount (its base is the line's net
- * minus its refunds), and writes the {@code commission.earned} outbox row with its JSON payload,
- * then commits.
+ * minus its refunds) and its open row ({@code pp_open_entry}, V11: it awaits a payout), and writes
+ * the {@code commission.earned} outbox row with its JSON payload, then commits.
  *
  * <p>PostgreSQL does it in one statement (writable common table expressions) and a commit; MariaDB,
- * which has no writable CTEs, in four statements and a commit. What the floor leaves out is what a
+ * which has no writable CTEs, in five statements and a commit. What the floor leaves out is what a
  * hand-written statement cannot carry: the SDK's typed errors (an unknown order is refused here by
  * an {@link IllegalStateException} from the counts), its fingerprint check of a redelivered event,
  * and its pricing in Java ({@code BigDecimal}, the rules of the core). So the ratio of the floor to
@@ -62,7 +62,10 @@ final class PaymentFloor {
           + " e.partner_id, e.order_id, e.line_number, 'EARNED', e.amount, e.currency_code,"
           + " e.base, e.currency_code, p.paid_at, p.payable_at, p.event_id, p.now"
           + " FROM earned e CROSS JOIN p"
-          + " RETURNING partner_id, order_id, amount, currency_code, payable_at, recorded_at),"
+          + " RETURNING entry_id, partner_id, order_id, amount, currency_code, payable_at,"
+          + " recorded_at),"
+          + " opened AS (INSERT INTO pp_open_entry (partner_id, entry_id, payable_at, currency_code,"
+          + " signed_amount) SELECT partner_id, entry_id, payable_at, currency_code, amount FROM ins),"
           + " ev AS (SELECT CAST(gen_random_uuid() AS text) AS id, partner_id, order_id,"
           + " SUM(amount) AS total, currency_code, payable_at, recorded_at FROM ins"
           + " GROUP BY partner_id, order_id, currency_code, payable_at, recorded_at)"
@@ -107,7 +110,16 @@ final class PaymentFloor {
           + " WHERE n.amount > 0";
 
   /**
-   * MariaDB, 4: the outbox row from the entries just written (parameters outbox event id twice,
+   * MariaDB, 4: the open rows of the entries just written, as the SDK writes them after its ledger
+   * batch (parameters event id, order id).
+   */
+  private static final String MARIADB_OPEN =
+      "INSERT INTO pp_open_entry (partner_id, entry_id, payable_at, currency_code, signed_amount)"
+          + " SELECT partner_id, entry_id, payable_at, currency_code, amount FROM pp_ledger_entry"
+          + " WHERE source_event_id = ? AND order_id = ? AND kind = 'EARNED'";
+
+  /**
+   * MariaDB, 5: the outbox row from the entries just written (parameters outbox event id twice,
    * now, now, event id, order id).
    */
   private static final String MARIADB_OUTBOX =
@@ -171,8 +183,8 @@ final class PaymentFloor {
   /**
    * Fails unless what the floor wrote for {@code floorOrder} equals what the SDK wrote for {@code
    * sdkOrder} (two orders of the same lines, paid at the same time), apart from ids, partners and
-   * the event's fingerprint: the EARNED entries, the order's payment time, the processed event and
-   * the outbox row.
+   * the event's fingerprint: the EARNED entries, their open rows, the order's payment time, the
+   * processed event and the outbox row.
    */
   void checkSameRows(String sdkOrder, String floorOrder) throws SQLException {
     String entries =
@@ -184,6 +196,15 @@ final class PaymentFloor {
     if (earned.isEmpty()) {
       throw new IllegalStateException("the SDK's payment of " + sdkOrder + " earned nothing");
     }
+    FloorRows.sameRows(
+        pool,
+        "open rows",
+        "SELECT e.line_number, o.payable_at, o.currency_code, o.signed_amount,"
+            + " CASE WHEN o.partner_id = e.partner_id THEN 'own partner' ELSE 'other' END"
+            + " FROM pp_ledger_entry e LEFT JOIN pp_open_entry o ON o.entry_id = e.entry_id"
+            + " WHERE e.order_id = ? AND e.kind = 'EARNED' ORDER BY e.line_number",
+        sdkOrder,
+        floorOrder);
     FloorRows.sameRows(
         pool,
         "payment time",
@@ -251,6 +272,11 @@ final class PaymentFloor {
       if (ps.executeUpdate() == 0) {
         return false; // nothing pending, or no partner
       }
+    }
+    try (PreparedStatement ps = c.prepareStatement(MARIADB_OPEN)) {
+      ps.setString(1, eventId);
+      ps.setString(2, orderId);
+      ps.executeUpdate();
     }
     String outboxId = UUID.randomUUID().toString();
     try (PreparedStatement ps = c.prepareStatement(MARIADB_OUTBOX)) {
