@@ -31,7 +31,10 @@ import org.partnerprogram.core.port.out.PayoutTotals;
  * {@link LedgerStore} over {@code pp_commission_line} (primary key (order, line); a CHECK keeps the
  * commission between zero and the net amount) and the append-only {@code pp_ledger_entry} (unique
  * (source event, order, line, kind)). Duplicates, also from concurrent transactions, are refused by
- * those keys and reported as {@code false}. The balance is one statement of sums over index ranges.
+ * those keys and reported as {@code false}. An entry is written with its open row (V11) and added
+ * to its partner's totals (V12) in the same transaction; the balance is one statement over those
+ * totals, the held entries' index range and the payouts. (A little over ~500 lines: the balance's
+ * SQL and the entry and line mappers belong with the tables they read.)
  */
 final class JdbcLedgerStore implements LedgerStore {
   private static final String LINE_COLUMNS =

@@ -60,7 +60,8 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * <p>System properties: {@code bench.databases} (default {@code postgresql,mariadb,h2}), {@code
  * bench.scale} (default {@code 100000,1000000}; add {@code 10000000} for the 10^7 run), {@code
  * bench.h2.maxScale} (default 100000: H2 is in memory and only a reference), {@code
- * bench.scenarios} (default all: {@code
+ * bench.overview.lines} (the overview's big partner's ledger lines; default a tenth of the scale),
+ * {@code bench.scenarios} (default all: {@code
  * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}; {@code
  * history}, issue #24's months of closes ({@link HistoryScenario}), runs only when named, once per
  * database, with {@code bench.history.months} (default 12), {@code bench.history.partners} (default

@@ -3,6 +3,7 @@ package org.partnerprogram.jdbc.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerprogram.jdbc.support.PayoutRows.entry;
 import static org.partnerprogram.jdbc.support.PayoutRows.execute;
+import static org.partnerprogram.jdbc.support.PayoutRows.item;
 import static org.partnerprogram.jdbc.support.PayoutRows.payout;
 
 import java.math.BigDecimal;
@@ -74,8 +75,8 @@ abstract class AbstractOpenEntriesMigrationTest {
               + "', '000000000106', 'o-1', 'o-pending', 1, 'ACCRUED', 5.00, 'EUR', 20.00, 'EUR',"
               + " TIMESTAMP '2026-11-20 09:00:00', 'e-pending', TIMESTAMP '2026-11-20 09:00:00')");
       payoutRow(c, "PO000000000000000000000101", "PAID", "6.50");
-      item(c, PAID, "PO000000000000000000000101", "10.00");
-      item(c, PAID_REVERSAL, "PO000000000000000000000101", "-3.50");
+      item(c, PAID, "PO000000000000000000000101", "o-1", "10.00");
+      item(c, PAID_REVERSAL, "PO000000000000000000000101", "o-1", "-3.50");
       payoutRow(c, "PO000000000000000000000102", "FAILED", "0.99");
       execute(
           c,
@@ -168,19 +169,6 @@ abstract class AbstractOpenEntriesMigrationTest {
             + status
             + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
             + (status.equals("FAILED") ? "'account closed'" : "NULL")
-            + ")");
-  }
-
-  private static void item(Connection c, String entry, String payout, String signed)
-      throws SQLException {
-    execute(
-        c,
-        "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount) VALUES ('"
-            + entry
-            + "', '"
-            + payout
-            + "', 'o-1', "
-            + signed
             + ")");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.partnerprogram.jdbc.support.PayoutRows.entry;
 import static org.partnerprogram.jdbc.support.PayoutRows.execute;
+import static org.partnerprogram.jdbc.support.PayoutRows.item;
 import static org.partnerprogram.jdbc.support.PayoutRows.openEntry;
 import static org.partnerprogram.jdbc.support.PayoutRows.payout;
 
@@ -185,20 +186,5 @@ class MariaDbCloseOpenEntriesTest {
             + partner
             + "', '2026-10', 1.00, 'EUR', 'NL91ABNA0417164300', 'Jan', 'PAID',"
             + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-  }
-
-  private static void item(Connection c, String entry, String payout, String partner, String amount)
-      throws SQLException {
-    execute(
-        c,
-        "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount) VALUES ('"
-            + entry
-            + "', '"
-            + payout
-            + "', '"
-            + partner
-            + "', "
-            + amount
-            + ")");
   }
 }

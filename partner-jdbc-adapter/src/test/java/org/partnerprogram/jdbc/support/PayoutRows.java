@@ -85,6 +85,23 @@ public final class PayoutRows {
             + ")");
   }
 
+  /** A payout item as an earlier release or a close wrote it, with the entry's signed amount. */
+  public static void item(
+      Connection c, String entry, String payout, String partner, String signedAmount)
+      throws SQLException {
+    execute(
+        c,
+        "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount) VALUES ('"
+            + entry
+            + "', '"
+            + payout
+            + "', '"
+            + partner
+            + "', "
+            + signedAmount
+            + ")");
+  }
+
   public static void execute(Connection c, String statement) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.executeUpdate(statement);
