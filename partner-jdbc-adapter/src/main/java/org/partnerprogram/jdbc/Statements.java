@@ -630,26 +630,6 @@ abstract class Statements {
     return i;
   }
 
-  /** Binds the payouts' ids from {@code index} on; returns the next index. */
-  static int bindPayoutIds(PreparedStatement ps, int index, List<Payout> payouts)
-      throws SQLException {
-    int i = index;
-    for (Payout payout : payouts) {
-      ps.setString(i++, payout.payoutId().value());
-    }
-    return i;
-  }
-
-  /** Binds the payouts' partners from {@code index} on; returns the next index. */
-  static int bindPartnerIds(PreparedStatement ps, int index, List<Payout> payouts)
-      throws SQLException {
-    int i = index;
-    for (Payout payout : payouts) {
-      ps.setString(i++, payout.partnerId().value());
-    }
-    return i;
-  }
-
   /** A sum the SDK computed, NULL as zero. */
   static Money total(BigDecimal amount, Currency currency) {
     return Money.total(orZero(amount), currency);
