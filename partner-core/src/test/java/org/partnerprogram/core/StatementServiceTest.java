@@ -83,8 +83,9 @@ class StatementServiceTest extends ServiceTestWorld.EnrolledPartner {
         .contains("-2.50")
         .doesNotContain("customer-secret-42");
     assertThat(statement.toJson())
-        .startsWith("{\"programName\":\"Partner programme\",\"partnerId\"")
-        .contains("\"total\":\"27.50\"")
+        .startsWith("{\"schemaVersion\":1,\"programName\":\"Partner programme\",\"partnerId\"")
+        .contains("\"total\":27.50,")
+        .contains("\"ratePercent\":12.5,\"rateFixedAmount\":null,")
         .doesNotContain("customer-secret-42");
     assertThatThrownBy(
             () -> f.program.payouts().statement(StatementQuery.of(f.partner.id(), DECEMBER)))

@@ -34,6 +34,20 @@ import java.util.TreeSet;
 public record PartnerStatement(
     Header header, List<Line> lines, Money total, Settlement settlement, List<LaterEvent> since) {
 
+  /**
+   * The {@code schemaVersion} of {@link #toJson()}: an integer, one more with every change to the
+   * JSON's fields. Version 1 is the first versioned shape: numeric amounts and rates, the rate as
+   * {@code ratePercent} or {@code rateFixedAmount}.
+   */
+  public static final int JSON_SCHEMA_VERSION = 1;
+
+  /**
+   * The classpath resource holding the JSON Schema (draft 2020-12) of {@link #toJson()}, for {@link
+   * Class#getResourceAsStream(String)}.
+   */
+  public static final String JSON_SCHEMA_RESOURCE =
+      "/org/partnerprogram/core/statement.schema.json";
+
   /** Checks for nulls and copies the lists. */
   public PartnerStatement {
     Objects.requireNonNull(header, "header");
@@ -369,8 +383,30 @@ public record PartnerStatement(
   }
 
   /**
-   * The statement as JSON (amounts as strings, instants in ISO-8601 UTC, the period's bounds with
-   * their offset in the programme's zone), for a portal or an API.
+   * The statement as JSON, for a portal, an API or finance's tools. The document's shape is
+   * described by the JSON Schema (draft 2020-12) at the classpath resource {@value
+   * #JSON_SCHEMA_RESOURCE}; its top-level {@code schemaVersion} is {@value #JSON_SCHEMA_VERSION}.
+   *
+   * <ul>
+   *   <li>Amounts ({@code total}, {@code base}, {@code amount}, {@code rateFixedAmount}) are JSON
+   *       numbers in the statement's {@code currency}, written exactly from their {@code
+   *       BigDecimal} at the currency's scale, in plain notation: {@code 12.50}, {@code 1500} for
+   *       JPY, {@code -5.00}; never an exponent. Read them as decimals (Jackson's {@code
+   *       USE_BIG_DECIMAL_FOR_FLOATS}, Python's {@code json.loads(s, parse_float=Decimal)}), not as
+   *       binary floating point.
+   *   <li>A line's rate is {@code ratePercent} (a percentage: {@code 12.5} means 12.5 %, not 0.125)
+   *       or {@code rateFixedAmount} (an amount per line); the other one, or both when the product
+   *       does not participate, is {@code null}. {@code rateVersion} names the rate version ({@code
+   *       "v3"}, {@code "override v1"}).
+   *   <li>Instants are RFC 3339 date-times in UTC ({@code 2026-12-01T08:00:00Z}); the period's
+   *       bounds are RFC 3339 date-times with their offset in the programme's zone ({@code
+   *       2026-11-01T00:00:00+01:00}); {@code month} is {@code yyyy-MM}.
+   *   <li>Absent values are {@code null}, never left out.
+   * </ul>
+   *
+   * <p>{@code schemaVersion} is an integer that goes up with any change to the document's fields
+   * (added, removed, renamed, or of another type or meaning); the schema at the same resource
+   * changes with it.
    *
    * @return the JSON text
    */

@@ -9,8 +9,22 @@ import java.util.Map;
 /**
  * Renders a {@link PartnerStatement} as plain text and as JSON, apart from the statement's data and
  * its rules.
+ *
+ * <p>The JSON follows the schema {@value #SCHEMA_RESOURCE} (JSON Schema draft 2020-12), version
+ * {@value #SCHEMA_VERSION}: every amount and rate is a JSON number written from its {@code
+ * BigDecimal} in plain notation (never an exponent), amounts at the currency's scale; absent values
+ * are {@code null}.
  */
 final class StatementRenderer {
+  static final int SCHEMA_VERSION = PartnerStatement.JSON_SCHEMA_VERSION;
+  static final String SCHEMA_RESOURCE = PartnerStatement.JSON_SCHEMA_RESOURCE;
+
+  /**
+   * Date, time with seconds, and offset ({@code 2026-11-01T00:00:00+01:00}): RFC 3339, which strict
+   * parsers require; {@code OffsetDateTime.toString()} drops zero seconds.
+   */
+  private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
@@ -176,6 +190,7 @@ final class StatementRenderer {
   /** The statement as JSON: {@link PartnerStatement#toJson()}. */
   String json() {
     StringBuilder b = new StringBuilder("{");
+    b.append("\"schemaVersion\":").append(SCHEMA_VERSION).append(',');
     field(b, "programName", header.programName()).append(',');
     field(b, "partnerId", header.partnerId().value()).append(',');
     b.append("\"holderName\":")
@@ -183,24 +198,24 @@ final class StatementRenderer {
         .append(',');
     field(b, "month", header.month().toString()).append(',');
     field(b, "zone", header.zone().getId()).append(',');
-    field(b, "periodStart", header.periodStart().toOffsetDateTime().toString()).append(',');
-    field(b, "periodEnd", header.periodEnd().toOffsetDateTime().toString()).append(',');
+    field(b, "periodStart", RFC_3339.format(header.periodStart())).append(',');
+    field(b, "periodEnd", RFC_3339.format(header.periodEnd())).append(',');
     field(b, "closedAt", header.closedAt().toString()).append(',');
     field(b, "producedAt", header.producedAt().toString()).append(',');
     field(b, "currency", total.currency().getCurrencyCode()).append(',');
-    field(b, "total", total.amount().toPlainString()).append(',');
+    number(b, "total", total).append(',');
     b.append("\"settlement\":{");
     if (settlement instanceof PartnerStatement.Settlement.PaidOut p) {
       field(b, "kind", "PAID_OUT").append(',');
       field(b, "payoutId", p.payoutId().value()).append(',');
-      field(b, "amount", p.amount().amount().toPlainString()).append(',');
+      number(b, "amount", p.amount()).append(',');
       field(b, "iban", p.maskedIban()).append(',');
       field(b, "holderName", p.holderName()).append(',');
       field(b, "remittance", p.remittance()).append(',');
       field(b, "state", statement.payoutState().orElseThrow().name());
     } else if (settlement instanceof PartnerStatement.Settlement.CarriedOver c) {
       field(b, "kind", "CARRIED_OVER").append(',');
-      field(b, "amount", c.amount().amount().toPlainString()).append(',');
+      number(b, "amount", c.amount()).append(',');
       field(b, "reason", c.reason().name());
     } else {
       field(b, "kind", "NOTHING_PAYABLE");
@@ -216,14 +231,18 @@ final class StatementRenderer {
       field(b, "orderId", l.orderId().value()).append(',');
       b.append("\"lineNumber\":").append(l.lineNumber()).append(',');
       field(b, "productId", l.productId().value()).append(',');
-      field(b, "base", l.base().amount().toPlainString()).append(',');
-      b.append("\"rate\":")
-          .append(l.rate().map(r -> quote(r.toString())).orElse("null"))
+      number(b, "base", l.base()).append(',');
+      Rate rate = l.rate().orElse(null);
+      b.append("\"ratePercent\":")
+          .append(rate instanceof Rate.Percentage p ? p.percent().toPlainString() : "null")
+          .append(',');
+      b.append("\"rateFixedAmount\":")
+          .append(rate instanceof Rate.FixedAmount f ? f.amount().amount().toPlainString() : "null")
           .append(',');
       b.append("\"rateVersion\":")
           .append(l.rateVersion().map(StatementRenderer::quote).orElse("null"))
           .append(',');
-      field(b, "amount", l.amount().amount().toPlainString()).append(',');
+      number(b, "amount", l.amount()).append(',');
       field(b, "occurredAt", l.occurredAt().toString());
       b.append('}');
     }
@@ -252,7 +271,7 @@ final class StatementRenderer {
       b.append("\"payoutId\":")
           .append(c.payoutId().map(p -> quote(p.value())).orElse("null"))
           .append(',');
-      field(b, "amount", c.amount().amount().toPlainString()).append(',');
+      number(b, "amount", c.amount()).append(',');
       b.append("\"carriedAgain\":")
           .append(c.carriedAgain().map(r -> quote(r.name())).orElse("null"));
     } else {
@@ -261,8 +280,16 @@ final class StatementRenderer {
       field(b, "orderId", r.orderId().value()).append(',');
       b.append("\"lineNumber\":").append(r.lineNumber()).append(',');
       field(b, "productId", r.productId().value()).append(',');
-      field(b, "amount", r.amount().amount().toPlainString());
+      number(b, "amount", r.amount());
     }
+  }
+
+  /**
+   * A JSON number from the amount's {@code BigDecimal}, in plain notation at the currency's scale
+   * ({@code 12.50}, {@code 1500} for JPY, {@code -5.00}): exact, never an exponent.
+   */
+  private static StringBuilder number(StringBuilder b, String name, Money money) {
+    return b.append(quote(name)).append(':').append(money.amount().toPlainString());
   }
 
   private static StringBuilder field(StringBuilder b, String name, String value) {

@@ -78,35 +78,35 @@ class PartnerStatementTest {
             .toJson();
     assertThat(json)
         .isEqualTo(
-            "{\"programName\":\"Partnerprogramma\",\"partnerId\":\"p_1\",\"holderName\":\"Jan\","
+            "{\"schemaVersion\":1,\"programName\":\"Partnerprogramma\",\"partnerId\":\"p_1\",\"holderName\":\"Jan\","
                 + "\"month\":\"2026-11\",\"zone\":\"Europe/Amsterdam\","
-                + "\"periodStart\":\"2026-11-01T00:00+01:00\","
-                + "\"periodEnd\":\"2026-12-01T00:00+01:00\","
+                + "\"periodStart\":\"2026-11-01T00:00:00+01:00\","
+                + "\"periodEnd\":\"2026-12-01T00:00:00+01:00\","
                 + "\"closedAt\":\"2026-12-01T08:00:00Z\",\"producedAt\":\"2026-12-05T10:30:00Z\","
-                + "\"currency\":\"EUR\",\"total\":\"5.00\","
+                + "\"currency\":\"EUR\",\"total\":5.00,"
                 + "\"settlement\":{\"kind\":\"PAID_OUT\",\"payoutId\":\"PO"
                 + "B".repeat(24)
-                + "\",\"amount\":\"5.00\",\"iban\":\"NL************4300\",\"holderName\":\"Jan\","
+                + "\",\"amount\":5.00,\"iban\":\"NL************4300\",\"holderName\":\"Jan\","
                 + "\"remittance\":\"Partnerprogramma 2026-11 p-1\",\"state\":\"FAILED\"},"
                 + "\"lines\":["
                 + "{\"kind\":\"EARNED\",\"orderId\":\"o-1\",\"lineNumber\":1,"
-                + "\"productId\":\"vps-xl\",\"base\":\"80.00\",\"rate\":\"12.5 %\","
-                + "\"rateVersion\":\"v\\\"1\\\\\\u0001\",\"amount\":\"10.00\","
+                + "\"productId\":\"vps-xl\",\"base\":80.00,\"ratePercent\":12.5,\"rateFixedAmount\":null,"
+                + "\"rateVersion\":\"v\\\"1\\\\\\u0001\",\"amount\":10.00,"
                 + "\"occurredAt\":\"2026-11-20T10:00:00Z\"},"
                 + "{\"kind\":\"NOT_PARTICIPATING\",\"orderId\":\"o-1\",\"lineNumber\":2,"
-                + "\"productId\":\"vps-xl\",\"base\":\"80.00\",\"rate\":null,"
-                + "\"rateVersion\":null,\"amount\":\"0.00\","
+                + "\"productId\":\"vps-xl\",\"base\":80.00,\"ratePercent\":null,\"rateFixedAmount\":null,"
+                + "\"rateVersion\":null,\"amount\":0.00,"
                 + "\"occurredAt\":\"2026-11-20T10:00:00Z\"},"
                 + "{\"kind\":\"REVERSED\",\"orderId\":\"o-2\",\"lineNumber\":2,"
-                + "\"productId\":\"vps-xl\",\"base\":\"80.00\",\"rate\":null,"
-                + "\"rateVersion\":null,\"amount\":\"-5.00\","
+                + "\"productId\":\"vps-xl\",\"base\":80.00,\"ratePercent\":null,\"rateFixedAmount\":null,"
+                + "\"rateVersion\":null,\"amount\":-5.00,"
                 + "\"occurredAt\":\"2026-11-20T10:00:00Z\"}],"
                 + "\"since\":["
                 + "{\"at\":\"2026-12-04T09:00:00Z\",\"event\":\"PAYOUT_FAILED\","
                 + "\"reason\":\"AC04 \\\"closed\\\"\"},"
                 + "{\"at\":\"2026-12-05T09:00:00Z\",\"event\":\"LINE_REVERSED\","
                 + "\"orderId\":\"o-1\",\"lineNumber\":1,\"productId\":\"vps-xl\","
-                + "\"amount\":\"-1.00\"}]}");
+                + "\"amount\":-1.00}]}");
   }
 
   @Test
@@ -128,12 +128,12 @@ class PartnerStatementTest {
     assertThat(carried.toJson())
         .contains(
             "\"holderName\":null,",
-            "\"settlement\":{\"kind\":\"CARRIED_OVER\",\"amount\":\"3.00\","
+            "\"settlement\":{\"kind\":\"CARRIED_OVER\",\"amount\":3.00,"
                 + "\"reason\":\"BELOW_MINIMUM\"}",
             "{\"at\":\"2027-01-01T08:00:00Z\",\"event\":\"CARRIED_INTO\",\"month\":\"2026-12\","
                 + "\"payoutId\":\"PO"
                 + "B".repeat(24)
-                + "\",\"amount\":\"30.00\",\"carriedAgain\":null}");
+                + "\",\"amount\":30.00,\"carriedAgain\":null}");
     assertThat(carried.payoutState()).isEmpty();
     assertThat(carried.toText())
         .contains("Partner:   partner p_1 (no bank account on file)\n")
