@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -881,13 +882,13 @@ public final class BenchmarksDocument {
         s.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s (%s) | %s (%s) | %.2f× | %.2f× | %s | %s |%n",
+                "| %s | %s (%s) | %s (%s) | %s× | %.2f× | %s | %s |%n",
                 rows(lines(r)),
                 time(sdk),
                 time(r.path("sdk").path("p90_us").asDouble()),
                 time(r.path("bare").path("median_us").asDouble()),
                 time(r.path("bare").path("p90_us").asDouble()),
-                r.path("ratio").asDouble(),
+                smallRatio(sdk / r.path("bare").path("median_us").asDouble()),
                 sdk / base,
                 statements(r),
                 r.hasNonNull("load_1m") ? number(r.path("load_1m").asDouble()) : "–"));
@@ -907,6 +908,13 @@ public final class BenchmarksDocument {
       return "No run of the overviewscale scenario was kept.";
     }
     return s.toString().stripTrailing();
+  }
+
+  /** A ratio with two decimals, or two significant digits below 0.1 (0.0036 stays visible). */
+  private static String smallRatio(double ratio) {
+    return ratio >= 0.1
+        ? String.format(Locale.ROOT, "%.2f", ratio)
+        : new BigDecimal(ratio).round(new MathContext(2)).toPlainString();
   }
 
   /** The partner's ledger lines an overview result names. */
