@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,11 @@ public final class BenchmarksDocument {
 
   /** The scenario of months of closes, which has a section of its own. */
   static final String HISTORY = DbBenchmarkMain.HISTORY;
+
+  /** The scenario of overviews of partners of several sizes, which has a section of its own. */
+  static final String OVERVIEW_SCALE = DbBenchmarkMain.OVERVIEW_SCALE;
+
+  private static final Pattern LEDGER_LINES = Pattern.compile("\\((\\d+) ledger lines\\)");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("^\\{\\{([a-z-]+)}}$");
 
@@ -124,6 +130,7 @@ public final class BenchmarksDocument {
     parts.put("databases", BenchmarksDocument::databases);
     parts.put("history", BenchmarksDocument::history);
     parts.put("history-scenario", BenchmarksDocument::historyScenario);
+    parts.put("overview-scale", BenchmarksDocument::overviewScale);
     parts.put("before-kept-results", r -> beforeKept.stripTrailing());
     StringBuilder out =
         new StringBuilder(
@@ -163,12 +170,24 @@ public final class BenchmarksDocument {
   record KeptRun(String id, Optional<JsonNode> db, Optional<JsonNode> core) {
     /**
      * The database results of this run for one database, in the order they were measured, without
-     * the history scenario's (see {@link #history}).
+     * those of the scenarios with a section of their own (see {@link #history}, {@link
+     * #overviewScale}).
      */
     List<JsonNode> results(String database) {
       List<JsonNode> list = new ArrayList<>();
       for (JsonNode r : db.map(d -> d.path("results")).orElse(MissingNode.getInstance())) {
-        if (database.equals(text(r, "database")) && !HISTORY.equals(text(r, "scenario"))) {
+        if (database.equals(text(r, "database")) && !ownSection(text(r, "scenario"))) {
+          list.add(r);
+        }
+      }
+      return list;
+    }
+
+    /** This run's overviews of partners of several sizes on one database, as measured. */
+    List<JsonNode> overviewScale(String database) {
+      List<JsonNode> list = new ArrayList<>();
+      for (JsonNode r : db.map(d -> d.path("results")).orElse(MissingNode.getInstance())) {
+        if (database.equals(text(r, "database")) && OVERVIEW_SCALE.equals(text(r, "scenario"))) {
           list.add(r);
         }
       }
@@ -239,7 +258,8 @@ public final class BenchmarksDocument {
                   d.path("results")
                       .forEach(
                           r -> {
-                            if (HISTORY.equals(text(r, "scenario")) == history) {
+                            String scenario = text(r, "scenario");
+                            if (history ? HISTORY.equals(scenario) : !ownSection(scenario)) {
                               all.add(text(r, "database"));
                             }
                           }));
@@ -254,6 +274,21 @@ public final class BenchmarksDocument {
   static Optional<KeptRun> newestWith(List<KeptRun> runs, String database) {
     for (int i = runs.size() - 1; i >= 0; i--) {
       if (!runs.get(i).results(database).isEmpty()) {
+        return Optional.of(runs.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the scenario has a section of its own, outside the per-database tables. */
+  static boolean ownSection(String scenario) {
+    return HISTORY.equals(scenario) || OVERVIEW_SCALE.equals(scenario);
+  }
+
+  /** The newest run with overviews of at least two partner sizes on the database. */
+  static Optional<KeptRun> newestOverviewScale(List<KeptRun> runs, String database) {
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      if (runs.get(i).overviewScale(database).size() >= 2) {
         return Optional.of(runs.get(i));
       }
     }
@@ -350,7 +385,14 @@ public final class BenchmarksDocument {
               .filter(d -> newestHistory(runs, d).filter(r -> r.id().equals(run.id())).isPresent())
               .map(BenchmarksDocument::label)
               .toList();
-      if (!coreShown && dbsShown.isEmpty() && historiesShown.isEmpty()) {
+      List<String> scalesShown =
+          DATABASE_ORDER.stream()
+              .filter(
+                  d ->
+                      newestOverviewScale(runs, d).filter(r -> r.id().equals(run.id())).isPresent())
+              .map(BenchmarksDocument::label)
+              .toList();
+      if (!coreShown && dbsShown.isEmpty() && historiesShown.isEmpty() && scalesShown.isEmpty()) {
         continue;
       }
       s.append("**Run ").append(run.id()).append("** (`").append(RESULTS).append('/');
@@ -359,11 +401,14 @@ public final class BenchmarksDocument {
       if (!historiesShown.isEmpty()) {
         shown.add("the history scenario on " + String.join(" and ", historiesShown));
       }
+      if (!scalesShown.isEmpty()) {
+        shown.add("the overview by partner size on " + String.join(" and ", scalesShown));
+      }
       if (coreShown) {
         shown.add("the core");
       }
       s.append(String.join(", ", shown)).append(".\n\n");
-      if (!dbsShown.isEmpty() || !historiesShown.isEmpty()) {
+      if (!dbsShown.isEmpty() || !historiesShown.isEmpty() || !scalesShown.isEmpty()) {
         run.db().ifPresent(d -> s.append(runLines("Databases", d.path("run"))));
         run.db().ifPresent(d -> s.append(serverLines(d.path("databases"))));
       }
@@ -793,6 +838,92 @@ public final class BenchmarksDocument {
       return "No history run was kept.";
     }
     return s.toString().stripTrailing();
+  }
+
+  /**
+   * The overview by the partner's size: per database, from the newest run of the {@code
+   * overviewscale} scenario, a row per partner (its overview beside the bare SUM over its lines)
+   * and the largest partner's overview over the smallest's, which issue #24 bounds by 2×.
+   */
+  static String overviewScale(List<KeptRun> runs) {
+    StringBuilder s = new StringBuilder();
+    for (String database : DATABASE_ORDER) {
+      Optional<KeptRun> newest = newestOverviewScale(runs, database);
+      if (newest.isEmpty()) {
+        continue;
+      }
+      KeptRun run = newest.orElseThrow();
+      List<JsonNode> rows = run.overviewScale(database);
+      s.append("### ").append(label(database)).append("\n\n");
+      s.append("*Generated from `").append(RESULTS).append('/').append(run.id());
+      s.append("/db.json`");
+      JsonNode server = run.db().orElseThrow().path("databases").path(database);
+      if (server.hasNonNull("version")) {
+        s.append(", ").append(text(server, "version"));
+      }
+      s.append(".*\n\n");
+      s.append(
+          "| partner's ledger lines | overview, SDK median (p90) | bare SUM median (p90) | SDK ÷"
+              + " bare | SDK ÷ SDK of the smallest | SDK statements (+ commits) | load (1 min) |\n"
+              + "|---:|---:|---:|---:|---:|---:|---:|\n");
+      JsonNode smallest = rows.get(0);
+      JsonNode largest = rows.get(0);
+      for (JsonNode r : rows) {
+        if (lines(r) < lines(smallest)) {
+          smallest = r;
+        }
+        if (lines(r) > lines(largest)) {
+          largest = r;
+        }
+      }
+      double base = smallest.path("sdk").path("median_us").asDouble();
+      for (JsonNode r : rows) {
+        double sdk = r.path("sdk").path("median_us").asDouble();
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s (%s) | %s (%s) | %s× | %.2f× | %s | %s |%n",
+                rows(lines(r)),
+                time(sdk),
+                time(r.path("sdk").path("p90_us").asDouble()),
+                time(r.path("bare").path("median_us").asDouble()),
+                time(r.path("bare").path("p90_us").asDouble()),
+                smallRatio(sdk / r.path("bare").path("median_us").asDouble()),
+                sdk / base,
+                statements(r),
+                r.hasNonNull("load_1m") ? number(r.path("load_1m").asDouble()) : "–"));
+      }
+      double growth = largest.path("sdk").path("median_us").asDouble() / base;
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%nThe overview of the partner with %s ledger lines costs %s that of the partner"
+                  + " with %s (target ≤ 2×: %s).%n%n",
+              rows(lines(largest)),
+              ratioCell(growth, 2.0),
+              rows(lines(smallest)),
+              growth <= 2.0 ? "**met**" : "missed"));
+    }
+    if (s.length() == 0) {
+      return "No run of the overviewscale scenario was kept.";
+    }
+    return s.toString().stripTrailing();
+  }
+
+  /** A ratio with two decimals, or two significant digits below 0.1 (0.0036 stays visible). */
+  private static String smallRatio(double ratio) {
+    return ratio >= 0.1
+        ? String.format(Locale.ROOT, "%.2f", ratio)
+        : new BigDecimal(ratio).round(new MathContext(2)).toPlainString();
+  }
+
+  /** The partner's ledger lines an overview result names. */
+  private static long lines(JsonNode r) {
+    Matcher m = LEDGER_LINES.matcher(text(r, "what"));
+    if (!m.find()) {
+      throw new IllegalStateException("no ledger lines in " + text(r, "what"));
+    }
+    return Long.parseLong(m.group(1));
   }
 
   /**

@@ -61,7 +61,9 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * bench.scale} (default {@code 100000,1000000}; add {@code 10000000} for the 10^7 run), {@code
  * bench.h2.maxScale} (default 100000: H2 is in memory and only a reference), {@code
  * bench.overview.lines} (the overview's big partner's ledger lines; default a tenth of the scale),
- * {@code bench.scenarios} (default all: {@code
+ * {@code overviewscale} (runs only when named: the overview of one partner of each size {@code
+ * bench.overview.lines} lists, default {@code 10000,100000,1000000}, in one run), {@code
+ * bench.scenarios} (default all: {@code
  * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}; {@code
  * history}, issue #24's months of closes ({@link HistoryScenario}), runs only when named, once per
  * database, with {@code bench.history.months} (default 12), {@code bench.history.partners} (default
@@ -201,6 +203,12 @@ public final class DbBenchmarkMain {
   /** The scenario of issue #24 that closes month after month; never part of the default run. */
   static final String HISTORY = "history";
 
+  /** The scenario of the overviews of partners of several sizes, which has a section of its own. */
+  static final String OVERVIEW_SCALE = "overviewscale";
+
+  /** Its partners' ledger lines unless {@code bench.overview.lines} says otherwise. */
+  static final String OVERVIEW_SCALE_LINES = "10000,100000,1000000";
+
   private static int historyMonths() {
     return Integer.getInteger("bench.history.months", 12);
   }
@@ -249,11 +257,16 @@ public final class DbBenchmarkMain {
     System.out.printf(Locale.ROOT, "== %s at scale %,d%n", kind.label(), scale);
     try (BenchDatabase db = BenchDatabase.create(kind)) {
       servers.putIfAbsent(kind.label(), db.server());
-      Fixtures fixtures = new Fixtures(kind, scale);
+      Fixtures fixtures =
+          scenarios.contains(OVERVIEW_SCALE)
+              ? new Fixtures(kind, scale, OVERVIEW_SCALE_LINES)
+              : new Fixtures(kind, scale);
       fixtures.load(
           db.dataSource,
           scenarios.contains("attribution") || scenarios.contains("attributionfloor"),
-          scenarios.contains("overview") || scenarios.contains("close"));
+          scenarios.contains("overview")
+              || scenarios.contains(OVERVIEW_SCALE)
+              || scenarios.contains("close"));
       // The warm-up, the 10 operations whose statements are counted, then the rounds.
       int singleOrders = WARM + 10 + rounds * PER_ROUND;
       int parallelOrders = THREADS * (WARM / 4 + rounds * PER_THREAD_ROUND);
@@ -442,35 +455,53 @@ public final class DbBenchmarkMain {
         attributionFloor();
       }
       if (scenarios.contains("overview")) {
-        PartnerId big = PartnerId.of(Fixtures.partnerId(0));
-        // The JIT first: a few hundred overviews of the big partner leave the Java side of both
-        // paths interpreted or barely compiled (a server that shows overviews all day runs them
-        // compiled), so both run first on a partner of a few lines, cheap enough to repeat.
-        PartnerId small = PartnerId.of(Fixtures.partnerId(1));
-        for (int i = 0; i < OVERVIEW_JIT_WARM; i++) {
-          if (program.partners().overview(small).isEmpty()) {
-            throw new IllegalStateException("no overview for " + small);
-          }
-          bareAggregate(small.value());
+        warmUpOverviews();
+        add(overview("overview", 0));
+      }
+      if (scenarios.contains(OVERVIEW_SCALE)) {
+        // One result per big partner, in the order listed: their medians side by side show how
+        // the overview's cost grows with a partner's history.
+        warmUpOverviews();
+        for (int p = 0; p < fixtures.bigPartnerLines.length; p++) {
+          add(overview(OVERVIEW_SCALE, p));
         }
-        add(
-            interleavedBlocks(
-                "overview",
-                "partner overview (" + fixtures.bigPartnerEntries + " ledger lines)",
-                "bare SUM over the partner's ledger lines",
-                2.0,
-                OVERVIEW_WARM,
-                OVERVIEW_PER_ROUND,
-                i -> {
-                  if (program.partners().overview(big).isEmpty()) {
-                    throw new IllegalStateException("no overview for " + big);
-                  }
-                },
-                i -> bareAggregate(big.value())));
       }
       if (scenarios.contains("close")) {
         close();
       }
+    }
+
+    /**
+     * The JIT first: a few hundred overviews of a big partner leave the Java side of both paths
+     * interpreted or barely compiled (a server that shows overviews all day runs them compiled), so
+     * both run first on a partner of a few lines, cheap enough to repeat.
+     */
+    private void warmUpOverviews() throws Exception {
+      PartnerId small = PartnerId.of(Fixtures.partnerId(fixtures.bigPartnerLines.length));
+      for (int i = 0; i < OVERVIEW_JIT_WARM; i++) {
+        if (program.partners().overview(small).isEmpty()) {
+          throw new IllegalStateException("no overview for " + small);
+        }
+        bareAggregate(small.value());
+      }
+    }
+
+    /** The overview of big partner {@code p} against a bare SUM over its ledger lines. */
+    private Result overview(String scenario, int p) throws Exception {
+      PartnerId big = PartnerId.of(Fixtures.partnerId(p));
+      return interleavedBlocks(
+          scenario,
+          "partner overview (" + fixtures.bigPartnerLines[p] + " ledger lines)",
+          "bare SUM over the partner's ledger lines",
+          2.0,
+          OVERVIEW_WARM,
+          OVERVIEW_PER_ROUND,
+          i -> {
+            if (program.partners().overview(big).isEmpty()) {
+              throw new IllegalStateException("no overview for " + big);
+            }
+          },
+          i -> bareAggregate(big.value()));
     }
 
     /**
@@ -1089,6 +1120,10 @@ public final class DbBenchmarkMain {
       settings.put("history_months", historyMonths());
       settings.put("history_partners", historyPartners());
       settings.put("history_entries", historyEntries());
+    }
+    if (scenarios.contains(OVERVIEW_SCALE)) {
+      settings.put(
+          "overview_lines", System.getProperty("bench.overview.lines", OVERVIEW_SCALE_LINES));
     }
     root.set("run", run.toJson(settings));
     ObjectNode databases = root.putObject("databases");

@@ -3,6 +3,7 @@ package org.partnerprogram.jdbc.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -12,8 +13,8 @@ import javax.sql.DataSource;
  * active partners with a payout account and one code each, {@code n} clicks of {@code n / 5}
  * visitors in the first half of November 2026, {@code n} EARNED entries payable in October 2026
  * spread over the partners, and on top {@code n / 10} entries for the first partner (the overview's
- * partner), each with its open row as the SDK writes it ({@link #entries}), and 1,000
- * programme-wide rate versions.
+ * partner; or the sizes {@code bench.overview.lines} lists, one big partner each), each with its
+ * open row as the SDK writes it ({@link #entries}), and 1,000 programme-wide rate versions.
  */
 final class Fixtures {
   static final String IBAN = "NL91ABNA0417164300";
@@ -23,16 +24,44 @@ final class Fixtures {
   final long scale;
   final long partners;
   final long visitors;
+
+  /**
+   * The ledger lines of each of the overview's big partners, the first partners ({@code p00000000}
+   * on): one, a tenth of the scale, unless {@code -Dbench.overview.lines} lists sizes (e.g. {@code
+   * 10000,100000,1000000}, to compare the overviews of partners of those sizes in one run without
+   * loading ten times their rows of everything else).
+   */
+  final long[] bigPartnerLines;
+
+  /** The big partners' ledger lines together. */
   final long bigPartnerEntries;
 
+  /**
+   * Fixtures with one big partner of {@code -Dbench.overview.lines} ledger lines (default a tenth
+   * of the scale).
+   */
   Fixtures(BenchDatabase.Kind kind, long scale) {
+    this(kind, scale, Long.toString(scale / 10));
+  }
+
+  /**
+   * Fixtures with big partners of the sizes {@code -Dbench.overview.lines} lists, by default {@code
+   * defaultLines}.
+   *
+   * @param defaultLines comma-separated ledger lines, one big partner each
+   */
+  Fixtures(BenchDatabase.Kind kind, long scale, String defaultLines) {
     this.kind = kind;
     this.scale = scale;
     this.partners = Math.max(100, scale / 20);
     this.visitors = Math.max(100, scale / 5);
-    // The overview's big partner: a tenth of the scale, or -Dbench.overview.lines (to measure a
-    // partner of 10^6 lines without loading 10^7 rows of everything else).
-    this.bigPartnerEntries = Long.getLong("bench.overview.lines", scale / 10);
+    String lines = System.getProperty("bench.overview.lines", defaultLines);
+    this.bigPartnerLines =
+        Arrays.stream(lines.split(",", -1)).map(String::trim).mapToLong(Long::parseLong).toArray();
+    if (bigPartnerLines.length >= partners || Arrays.stream(bigPartnerLines).anyMatch(n -> n < 1)) {
+      throw new IllegalArgumentException("bench.overview.lines: " + lines);
+    }
+    this.bigPartnerEntries = Arrays.stream(bigPartnerLines).sum();
   }
 
   static String partnerId(long index) {
@@ -129,19 +158,25 @@ final class Fixtures {
                 + " FROM "
                 + range(scale));
       }
-      String partnerOfEntry =
-          "CASE WHEN i < "
-              + bigPartnerEntries
-              + " THEN 0 ELSE 1 + MOD(i, "
-              + (partners - 1)
-              + ") END";
+      StringBuilder partnerOfEntry = new StringBuilder("CASE");
+      long upTo = 0;
+      for (int p = 0; p < bigPartnerLines.length; p++) {
+        upTo += bigPartnerLines[p];
+        partnerOfEntry.append(" WHEN i < ").append(upTo).append(" THEN ").append(p);
+      }
+      partnerOfEntry
+          .append(" ELSE ")
+          .append(bigPartnerLines.length)
+          .append(" + MOD(i, ")
+          .append(partners - bigPartnerLines.length)
+          .append(") END");
       if (ledger) {
         time(
             (scale + bigPartnerEntries) + " ledger entries and their open rows",
             s,
             entries(
                 range(scale + bigPartnerEntries),
-                partnerOfEntry,
+                partnerOfEntry.toString(),
                 "'EARNED'",
                 "1.25 + MOD(i, 100)",
                 at("2026-10-02 00:00:00", "MOD(i, 2000000)")));
@@ -280,10 +315,11 @@ final class Fixtures {
 
   /**
    * Stores {@code count} customers ({@link #orderCustomer}) already attributed to partners other
-   * than the first, so their orders earn.
+   * than the big ones, so their orders earn.
    */
   void attributeOrderCustomers(DataSource ds, long count) throws SQLException {
-    String partnerOf = "1 + MOD(i, " + (partners - 1) + ")";
+    String partnerOf =
+        bigPartnerLines.length + " + MOD(i, " + (partners - bigPartnerLines.length) + ")";
     String when = at("2026-11-10 00:00:00", "0");
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
