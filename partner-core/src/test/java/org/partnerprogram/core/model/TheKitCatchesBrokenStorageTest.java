@@ -7,11 +7,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.testkit.Invariants;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.ProgrammeModel;
@@ -82,6 +84,31 @@ class TheKitCatchesBrokenStorageTest {
         .hasMessageContaining("Model check failed on sequence")
         .hasMessageContaining("Close")
         .satisfies(e -> assertThat(shrunkLength(e)).isLessThanOrEqualTo(8));
+  }
+
+  @Test
+  void theStoragesOwnInvariantsAreCheckedAfterEveryActionAndShrunk() {
+    // A storage whose own bookkeeping goes wrong once anything is paid out: the model agrees with
+    // every port, only the storage's check can see it.
+    Function<ProgramStorage, List<String>> paidMeansBroken =
+        storage ->
+            storage
+                .transactions()
+                .execute(
+                    () ->
+                        storage.payouts().payoutsOfPeriod(YearMonth.of(2026, 11)).isEmpty()
+                            ? List.<String>of()
+                            : List.of("totals of partner 0 differ from the ledger"));
+    ProgrammeModel.run(InMemoryStorage::new, REFUND_TWICE, paidMeansBroken);
+    assertThatThrownBy(() -> ProgrammeModel.run(InMemoryStorage::new, TWO_MONTHS, paidMeansBroken))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("after action 5 Close")
+        .hasMessageContaining("the storage disagrees with itself")
+        .hasMessageContaining("totals of partner 0 differ from the ledger");
+    assertThatThrownBy(() -> ProgrammeModel.check(InMemoryStorage::new, SETTINGS, paidMeansBroken))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Model check failed on sequence")
+        .hasMessageContaining("totals of partner 0 differ from the ledger");
   }
 
   @Test

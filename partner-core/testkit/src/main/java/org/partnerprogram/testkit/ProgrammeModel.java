@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.partnerprogram.core.domain.AttributionDecision;
@@ -301,6 +302,9 @@ public final class ProgrammeModel {
 
   // ------------------------------------------------------------------------------------ check
 
+  /** No invariants of the storage's own. */
+  private static final Function<ProgramStorage, List<String>> NO_STORAGE_CHECK = s -> List.of();
+
   /**
    * Runs {@code settings.examples()} generated sequences, each on fresh storage; on the first
    * failure, shrinks it and throws.
@@ -310,12 +314,29 @@ public final class ProgrammeModel {
    * @throws AssertionError naming the seed, the original and the shrunk sequence and the failure
    */
   public static void check(Supplier<ProgramStorage> storage, Settings settings) {
+    check(storage, settings, NO_STORAGE_CHECK);
+  }
+
+  /**
+   * Like {@link #check(Supplier, Settings)}, and after every action also the storage's own
+   * invariants: what an adapter keeps beside the ports' data (running totals, open-item tables,
+   * denormalised columns) against that data.
+   *
+   * @param storage makes fresh, empty storage
+   * @param settings how many, how long, which seed
+   * @param storageCheck the storage's disagreements with itself, one line each; empty when none
+   * @throws AssertionError naming the seed, the original and the shrunk sequence and the failure
+   */
+  public static void check(
+      Supplier<ProgramStorage> storage,
+      Settings settings,
+      Function<ProgramStorage, List<String>> storageCheck) {
     for (int i = 0; i < settings.examples(); i++) {
       long seed = settings.seed() + i;
       List<Action> actions = generate(new SplittableRandom(seed), settings.maxActions());
-      Optional<Throwable> failure = failure(storage, actions);
+      Optional<Throwable> failure = failure(storage, actions, storageCheck);
       if (failure.isPresent()) {
-        Shrunk shrunk = shrink(storage, actions, failure.get());
+        Shrunk shrunk = shrink(storage, actions, failure.get(), storageCheck);
         AssertionError error =
             new AssertionError(
                 String.format(
@@ -350,6 +371,22 @@ public final class ProgrammeModel {
    * @throws AssertionError (or the system's exception) at the first disagreement
    */
   public static void run(Supplier<ProgramStorage> storage, List<Action> actions) {
+    run(storage, actions, NO_STORAGE_CHECK);
+  }
+
+  /**
+   * Like {@link #run(Supplier, List)}, with the storage's own invariants after every action (see
+   * {@link #check(Supplier, Settings, Function)}).
+   *
+   * @param storage makes fresh, empty storage
+   * @param actions the sequence
+   * @param storageCheck the storage's disagreements with itself, one line each; empty when none
+   * @throws AssertionError (or the system's exception) at the first disagreement
+   */
+  public static void run(
+      Supplier<ProgramStorage> storage,
+      List<Action> actions,
+      Function<ProgramStorage, List<String>> storageCheck) {
     Run run = new Run(storage.get());
     StringBuilder trace = new StringBuilder();
     int step = 0;
@@ -359,6 +396,10 @@ public final class ProgrammeModel {
         run.apply(action);
         trace.append(String.format(Locale.ROOT, "  %2d. %s: %s%n", step, action, run.did));
         run.verify();
+        List<String> disagreements = storageCheck.apply(run.storage);
+        if (!disagreements.isEmpty()) {
+          throw new AssertionError("the storage disagrees with itself: " + disagreements);
+        }
       } catch (AssertionError | RuntimeException e) {
         if (trace.indexOf(String.format(Locale.ROOT, "  %2d. ", step)) < 0) {
           trace.append(String.format(Locale.ROOT, "  %2d. %s: %s%n", step, action, run.did));
@@ -433,9 +474,11 @@ public final class ProgrammeModel {
   private record Shrunk(List<Action> actions, Throwable failure, int runs) {}
 
   private static Optional<Throwable> failure(
-      Supplier<ProgramStorage> storage, List<Action> actions) {
+      Supplier<ProgramStorage> storage,
+      List<Action> actions,
+      Function<ProgramStorage, List<String>> storageCheck) {
     try {
-      run(storage, actions);
+      run(storage, actions, storageCheck);
       return Optional.empty();
     } catch (AssertionError e) {
       return Optional.of(e);
@@ -443,7 +486,10 @@ public final class ProgrammeModel {
   }
 
   private static Shrunk shrink(
-      Supplier<ProgramStorage> storage, List<Action> actions, Throwable failure) {
+      Supplier<ProgramStorage> storage,
+      List<Action> actions,
+      Throwable failure,
+      Function<ProgramStorage, List<String>> storageCheck) {
     List<Action> best = actions;
     Throwable bestFailure = failure;
     int runs = 0;
@@ -457,7 +503,7 @@ public final class ProgrammeModel {
           candidate.addAll(best.subList(from + size, best.size()));
           runs++;
           Optional<Throwable> f =
-              candidate.isEmpty() ? Optional.empty() : failure(storage, candidate);
+              candidate.isEmpty() ? Optional.empty() : failure(storage, candidate, storageCheck);
           if (f.isPresent()) {
             best = candidate;
             bestFailure = f.get();
@@ -472,7 +518,7 @@ public final class ProgrammeModel {
           List<Action> candidate = new ArrayList<>(best);
           candidate.set(i, simpler);
           runs++;
-          Optional<Throwable> f = failure(storage, candidate);
+          Optional<Throwable> f = failure(storage, candidate, storageCheck);
           if (f.isPresent()) {
             best = candidate;
             bestFailure = f.get();

@@ -1,5 +1,6 @@
 package org.partnerprogram.testkit;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.port.out.ProgramStorage;
 
@@ -50,9 +51,23 @@ public abstract class ProgrammeModelCheck {
     return 30;
   }
 
+  /**
+   * The storage's own invariants, checked after every action: what the adapter keeps beside the
+   * ports' data (running totals, open-item tables) against that data. Override it when the storage
+   * keeps such things; by default there are none.
+   *
+   * @param storage the storage of the running sequence
+   * @return one line per disagreement; empty when all agree
+   */
+  protected List<String> storageDisagreements(ProgramStorage storage) {
+    return List.of();
+  }
+
   @Test
   void theProgrammeAgreesWithItsModelAndKeepsItsInvariantsAfterEveryAction() {
     ProgrammeModel.check(
-        this::newStorage, ProgrammeModel.Settings.fromSystemProperties(examples(), maxActions()));
+        this::newStorage,
+        ProgrammeModel.Settings.fromSystemProperties(examples(), maxActions()),
+        this::storageDisagreements);
   }
 }

@@ -1,5 +1,6 @@
 package org.partnerprogram.jdbc.contract;
 
+import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
@@ -16,6 +17,12 @@ class PostgresProgrammeModelCheckTest extends ProgrammeModelCheck {
   @Override
   protected ProgramStorage newStorage() {
     return JdbcProgramStorage.create(DB.emptied());
+  }
+
+  /** The partners' totals (V12) and the open entries (V11) against the ledger. */
+  @Override
+  protected List<String> storageDisagreements(ProgramStorage storage) {
+    return ((JdbcProgramStorage) storage).reconcile();
   }
 
   @Override
