@@ -261,7 +261,7 @@ final class Observations {
           call,
           e);
     } else {
-      LOG.debug("the programme observer threw from {}; ignored", call, e);
+      LOG.debug("the programme observer threw from {}; ignored: {}", call, e.toString());
     }
   }
 }

@@ -99,12 +99,17 @@ final class ObservedProgramme {
    * customer whose paid order of 100.00 earns 25.00.
    */
   PartnerId partnerWithBalance(int n) {
+    return partnerWithBalance(n, "NL91ABNA0417164300", "Holder " + n);
+  }
+
+  /** As {@link #partnerWithBalance(int)}, paid to the given account. */
+  PartnerId partnerWithBalance(int n, String iban, String holder) {
     PartnerId id =
         program
             .partners()
             .enroll(
                 EnrollPartnerCommand.of("cust-" + n)
-                    .withPayoutAccount(PayoutAccount.of("NL91ABNA0417164300", "Holder " + n)))
+                    .withPayoutAccount(PayoutAccount.of(iban, holder)))
             .partner()
             .id();
     String code = "code-" + n;

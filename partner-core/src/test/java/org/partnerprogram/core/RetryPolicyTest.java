@@ -39,7 +39,7 @@ class RetryPolicyTest {
    * In-memory storage whose units of work fail, after doing their work, with a retryable error the
    * first {@code failures} times (so the in-memory adapter undoes them, as a database would).
    */
-  private static final class FlakyStorage implements ProgramStorage {
+  static final class FlakyStorage implements ProgramStorage {
     final InMemoryStorage target = new InMemoryStorage();
     final AtomicInteger failuresLeft;
     final AtomicInteger units = new AtomicInteger();
