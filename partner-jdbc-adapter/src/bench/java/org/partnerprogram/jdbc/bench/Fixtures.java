@@ -26,9 +26,21 @@ final class Fixtures {
   final long bigPartnerEntries;
 
   Fixtures(BenchDatabase.Kind kind, long scale) {
+    this(kind, scale, Math.max(100, scale / 20));
+  }
+
+  /**
+   * Fixtures with a chosen number of partners (the memory check's close of many partners), at least
+   * 100 and at most {@code scale + 1}, so that each has an entry.
+   */
+  Fixtures(BenchDatabase.Kind kind, long scale, long partners) {
+    if (partners < 100 || partners > scale + 1) {
+      throw new IllegalArgumentException(
+          "partners must be between 100 and scale + 1 (" + (scale + 1) + "), was " + partners);
+    }
     this.kind = kind;
     this.scale = scale;
-    this.partners = Math.max(100, scale / 20);
+    this.partners = partners;
     this.visitors = Math.max(100, scale / 5);
     // The overview's big partner: a tenth of the scale, or -Dbench.overview.lines (to measure a
     // partner of 10^6 lines without loading 10^7 rows of everything else).
