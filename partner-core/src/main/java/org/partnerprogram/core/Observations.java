@@ -52,6 +52,24 @@ final class Observations {
   /** MDC key: the partner id a use case is about (an opaque id, never personal data). */
   static final String PARTNER = "partner";
 
+  /** Per record type, the accessors of its partner id and month parts; none for other types. */
+  private static final ClassValue<List<Method>> ABOUT =
+      new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+          if (!type.isRecord()) {
+            return List.of();
+          }
+          List<Method> parts = new ArrayList<>();
+          for (RecordComponent part : type.getRecordComponents()) {
+            if (part.getType() == PartnerId.class || part.getType() == YearMonth.class) {
+              parts.add(part.getAccessor());
+            }
+          }
+          return List.copyOf(parts);
+        }
+      };
+
   private final ProgramObserver observer;
   private final LongSupplier ticker;
   private final Optional<String> programme;
@@ -164,24 +182,22 @@ final class Observations {
         put(PARTNER, id.value(), restore);
       } else if (arg instanceof YearMonth month) {
         put(MONTH, month.toString(), restore);
-      } else if (arg != null && arg.getClass().isRecord()) {
-        for (RecordComponent part : arg.getClass().getRecordComponents()) {
-          if (part.getType() == PartnerId.class || part.getType() == YearMonth.class) {
-            Object value = read(part, arg);
-            if (value instanceof PartnerId id) {
-              put(PARTNER, id.value(), restore);
-            } else if (value instanceof YearMonth month) {
-              put(MONTH, month.toString(), restore);
-            }
+      } else if (arg != null) {
+        for (Method part : ABOUT.get(arg.getClass())) {
+          Object value = read(part, arg);
+          if (value instanceof PartnerId id) {
+            put(PARTNER, id.value(), restore);
+          } else if (value instanceof YearMonth month) {
+            put(MONTH, month.toString(), restore);
           }
         }
       }
     }
   }
 
-  private static Object read(RecordComponent part, Object record) {
+  private static Object read(Method accessor, Object record) {
     try {
-      return part.getAccessor().invoke(record);
+      return accessor.invoke(record);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
