@@ -140,8 +140,8 @@ final class Observations {
     int[] outer = attempts.get();
     int[] count = {1};
     attempts.set(count);
-    long start = ticks();
     UseCaseScope scope = started(useCase);
+    long start = ticks(); // after the observer's own start, which is not the use case's time
     Object result = null;
     Throwable error = null;
     try {
