@@ -3,7 +3,10 @@ package org.partnerprogram.core;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.port.in.Commissions;
@@ -12,6 +15,7 @@ import org.partnerprogram.core.port.in.Payouts;
 import org.partnerprogram.core.port.in.Rates;
 import org.partnerprogram.core.port.in.Referrals;
 import org.partnerprogram.core.port.out.EventPublisher;
+import org.partnerprogram.core.port.out.ProgramObserver;
 import org.partnerprogram.core.port.out.ProgramStorage;
 
 /**
@@ -47,24 +51,42 @@ public final class PartnerProgram {
     ReferralCodeService codes = new ReferralCodeService(context);
     EventClaims claims = new EventClaims(context);
     QueryService queries = new QueryService(context);
+    // Every call a host makes goes through one of these five groups: observing them is observing
+    // every use case, in one place.
+    Observations observed = context.observations;
     this.partners =
-        new PartnersGroup(new PartnerService(context, codes), new OverviewService(context));
-    this.referrals = new ReferralsGroup(codes, new AttributionService(context));
-    this.rates = new RatesGroup(new RateCardService(context), queries);
+        observed.observe(
+            Partners.class,
+            "partners",
+            new PartnersGroup(new PartnerService(context, codes), new OverviewService(context)));
+    this.referrals =
+        observed.observe(
+            Referrals.class,
+            "referrals",
+            new ReferralsGroup(codes, new AttributionService(context)));
+    this.rates =
+        observed.observe(
+            Rates.class, "rates", new RatesGroup(new RateCardService(context), queries));
     this.commissions =
-        new CommissionsGroup(
-            new OrderService(context, claims),
-            new PaymentService(context, claims),
-            new RefundService(context, claims),
-            claims,
-            queries);
+        observed.observe(
+            Commissions.class,
+            "commissions",
+            new CommissionsGroup(
+                new OrderService(context, claims),
+                new PaymentService(context, claims),
+                new RefundService(context, claims),
+                claims,
+                queries));
     this.payouts =
-        new PayoutsGroup(
-            new PeriodCloseService(context),
-            new PayoutLifecycleService(context),
-            new PayoutExportService(context),
-            new StatementService(context),
-            queries);
+        observed.observe(
+            Payouts.class,
+            "payouts",
+            new PayoutsGroup(
+                new PeriodCloseService(context),
+                new PayoutLifecycleService(context),
+                new PayoutExportService(context),
+                new StatementService(context),
+                queries));
   }
 
   /**
@@ -134,17 +156,58 @@ public final class PartnerProgram {
   /**
    * Builds a {@link PartnerProgram}. {@link #terms} and {@link #storage} are required; the clock
    * defaults to {@link Clock#systemUTC()}, randomness to a new {@link SecureRandom}, events to the
-   * storage's own outbox, and retries to {@link RetryPolicy#none()}.
+   * storage's own outbox, retries to {@link RetryPolicy#none()}, and the observer to {@link
+   * ProgramObserver#none()}.
    */
   public static final class Builder {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     private ProgramTerms terms;
     private ProgramStorage storage;
     private EventPublisher events;
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random;
     private RetryPolicy retry = RetryPolicy.none();
+    private ProgramObserver observer = ProgramObserver.none();
+    private LongSupplier ticker = System::nanoTime;
+    private String name;
 
     private Builder() {}
+
+    /**
+     * Who hears about every use case (its name, outcome, duration and attempts) and the progress of
+     * closes and exports: the host's metrics, traces or progress bars. An observer that throws is
+     * logged once at WARN and otherwise ignored. Defaults to {@link ProgramObserver#none()}.
+     *
+     * @param observer the observer; never null
+     * @return this builder
+     */
+    public Builder observer(ProgramObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
+    /**
+     * A short name for this programme, put into the logs' MDC under {@code programme} while it
+     * works, for hosts that run more than one. By default there is no such key.
+     *
+     * @param name 1 to 64 letters, digits, dots, hyphens or underscores; never null
+     * @return this builder
+     * @throws InvalidInputException if the name is not such
+     */
+    public Builder name(String name) {
+      if (name == null || !NAME.matcher(name).matches()) {
+        throw new InvalidInputException("name", "must be 1 to 64 letters, digits, '.', '-' or '_'");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /** The monotonic source of nanoseconds that durations are measured with; for tests. */
+    Builder ticker(LongSupplier ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
 
     /**
      * Whether use cases that fail with a {@link org.partnerprogram.core.domain.RetryableException}
@@ -242,7 +305,9 @@ public final class PartnerProgram {
                             "the storage has no outbox; call events(...) with a publisher"));
       }
       RandomGenerator source = random != null ? random : new SecureRandom();
-      ServiceContext context = new ServiceContext(terms, storage, publisher, clock, source, retry);
+      Observations observations = new Observations(observer, ticker, Optional.ofNullable(name));
+      ServiceContext context =
+          new ServiceContext(terms, storage, publisher, clock, source, retry, observations);
       return new PartnerProgram(terms, context);
     }
   }

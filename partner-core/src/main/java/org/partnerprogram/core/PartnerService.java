@@ -106,7 +106,8 @@ final class PartnerService {
                             ctx.newEventId(), now, partner.id(), account.iban().masked()));
                   });
           IssuedCode code = referralCodes.issueRandomCode(partner.id(), now);
-          LOG.debug("enrolled {} as partner {}", partner.customerAccountId(), partner.id());
+          // The host's customer account id stays out of logs: it points at a person.
+          LOG.debug("enrolled partner {}", partner.id());
           return EnrollmentResult.newPartner(partner, code);
         });
   }
@@ -141,7 +142,7 @@ final class PartnerService {
       }
     }
     IssuedCode fresh = referralCodes.issueRandomCode(partner.id(), now);
-    LOG.debug("{} rejoined as partner {}", partner.customerAccountId(), partner.id());
+    LOG.debug("partner {} rejoined", partner.id());
     return EnrollmentResult.rejoined(partner, fresh);
   }
 

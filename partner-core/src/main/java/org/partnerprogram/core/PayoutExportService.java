@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Money;
@@ -21,6 +22,9 @@ import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.WorkProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bank files for a closed month: the SEPA credit transfer and the CSV, written by the writers in
@@ -28,6 +32,8 @@ import org.partnerprogram.core.port.out.PayoutStore;
  * into memory.
  */
 final class PayoutExportService {
+  private static final Logger LOG = LoggerFactory.getLogger(PayoutExportService.class);
+
   private final ServiceContext ctx;
   private final PayoutStore payouts;
 
@@ -70,6 +76,23 @@ final class PayoutExportService {
    */
   PayoutExportSummary exportTo(
       ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
+    long start = ctx.observations.ticks();
+    PayoutExportSummary summary = write(command, sepaXml, csv);
+    LOG.info(
+        "exported month {}: {} payouts totalling {} ({} outside SEPA, in the CSV only), {} and CSV"
+            + " {}, in {} ms",
+        summary.month(),
+        summary.count(),
+        summary.total(),
+        summary.outsideSepaCount(),
+        command.version(),
+        command.csvFormat(),
+        ctx.observations.since(start).toMillis());
+    return summary;
+  }
+
+  private PayoutExportSummary write(
+      ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
     YearMonth month = command.month();
     return ctx.tx.execute(
         () -> {
@@ -84,9 +107,15 @@ final class PayoutExportService {
             throw new IllegalTransitionException(
                 "the close of " + month + " made no payout to export");
           }
+          Progress progress = new Progress(month, totals.all);
           try (PayoutCsvWriter rows = PayoutCsvWriter.to(csv, ctx.terms, command.csvFormat())) {
             if (totals.firstSepa == null) {
-              forEachExported(month, rows::write);
+              forEachExported(
+                  month,
+                  p -> {
+                    rows.write(p);
+                    progress.one();
+                  });
             } else {
               SepaCreditTransferWriter.write(
                   new SepaBatch(
@@ -105,6 +134,7 @@ final class PayoutExportService {
                               sink.accept(transfer(p));
                             }
                             rows.write(p);
+                            progress.one();
                           }),
                   command.version(),
                   sepaXml);
@@ -118,6 +148,32 @@ final class PayoutExportService {
           return new PayoutExportSummary(
               month, totals.all, totals.total, totals.outside, totals.outsideTotal);
         });
+  }
+
+  /** Tells the observer how many payouts are written: at the start, every few, and at the end. */
+  private final class Progress {
+    private static final int EVERY = 1000;
+    private final YearMonth month;
+    private final long total;
+    private long done;
+
+    Progress(YearMonth month, long total) {
+      this.month = month;
+      this.total = total;
+      tell();
+    }
+
+    void one() {
+      done++;
+      if (done % EVERY == 0 || done == total) {
+        tell();
+      }
+    }
+
+    private void tell() {
+      ctx.observations.progressed(
+          new WorkProgress(WorkProgress.EXPORT, month, done, OptionalLong.of(total)));
+    }
   }
 
   /** Streams the month's payouts that go into its files: every one that has not failed. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.partnerprogram.core.domain.IllegalTransitionException;
@@ -32,6 +33,7 @@ import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.event.PayoutCreated;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.out.PayoutStore;
+import org.partnerprogram.core.port.out.WorkProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,25 @@ final class PeriodCloseService {
    */
   PeriodCloseResult close(YearMonth month) {
     PayoutPeriod period = new PayoutPeriod(Instants.checkMonth("month", month), ctx.terms.zone());
+    long start = ctx.observations.ticks();
+    PeriodCloseResult result = settleMonth(period);
+    if (result.alreadyClosed()) {
+      LOG.debug("month {} was closed before, at {}", result.month(), result.closedAt());
+    } else {
+      LOG.info(
+          "closed month {}: {} partners settled, {} payouts totalling {}, {} carried over{}, in {} ms",
+          result.month(),
+          result.payoutCount() + result.carriedOverCount(),
+          result.payoutCount(),
+          result.payoutTotal(),
+          result.carriedOverCount(),
+          result.carriedOver().isEmpty() ? "" : " " + result.carriedOver(),
+          ctx.observations.since(start).toMillis());
+    }
+    return result;
+  }
+
+  private PeriodCloseResult settleMonth(PayoutPeriod period) {
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
@@ -112,11 +133,16 @@ final class PeriodCloseService {
           // Only counts and the total are kept: the payouts and lines are read back on request,
           // so memory stays at one page however many partners the month has.
           Tally tally = new Tally(ctx.terms.currency());
+          OptionalLong total = payouts.countUnassignedPayable(period.end(), ctx.terms.currency());
+          progressed(period, 0, total);
+          long settled = 0;
           Optional<PartnerId> after = Optional.empty();
           while (true) {
             List<PartnerAmount> page =
                 payouts.unassignedPayable(period.end(), ctx.terms.currency(), after, PAGE);
             settle(period, page, now, tally);
+            settled += page.size();
+            progressed(period, settled, total);
             if (page.size() < PAGE) {
               break;
             }
@@ -124,6 +150,16 @@ final class PeriodCloseService {
           }
           return result(close, tally, false);
         });
+  }
+
+  /** Tells the observer how many partners are settled; the total is never less than that. */
+  private void progressed(PayoutPeriod period, long done, OptionalLong total) {
+    ctx.observations.progressed(
+        new WorkProgress(
+            WorkProgress.CLOSE,
+            period.month(),
+            done,
+            total.isPresent() ? OptionalLong.of(Math.max(done, total.getAsLong())) : total));
   }
 
   /** The month in which the first commission became payable, if any did. */

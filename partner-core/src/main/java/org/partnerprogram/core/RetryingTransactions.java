@@ -20,15 +20,21 @@ final class RetryingTransactions implements TransactionBoundary {
   private final TransactionBoundary target;
   private final RetryPolicy policy;
   private final RandomGenerator random;
+  private final Observations observations;
 
   // Whether this thread is inside a unit of this programme: nested units are never repeated alone.
   @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Boolean> inside = new ThreadLocal<>();
 
-  RetryingTransactions(TransactionBoundary target, RetryPolicy policy, RandomGenerator random) {
+  RetryingTransactions(
+      TransactionBoundary target,
+      RetryPolicy policy,
+      RandomGenerator random,
+      Observations observations) {
     this.target = target;
     this.policy = policy;
     this.random = random;
+    this.observations = observations;
   }
 
   @Override
@@ -43,6 +49,10 @@ final class RetryingTransactions implements TransactionBoundary {
           return target.execute(work);
         } catch (RetryableException e) {
           if (attempt >= policy.maxAttempts()) {
+            LOG.warn(
+                "gave up after {} attempts of a unit of work that failed transiently each time: {}",
+                attempt,
+                e.getMessage());
             throw e;
           }
           Duration wait;
@@ -51,6 +61,7 @@ final class RetryingTransactions implements TransactionBoundary {
           }
           LOG.debug("attempt {} failed, retrying in {}: {}", attempt, wait, e.getMessage());
           sleep(wait, e);
+          observations.retrying();
         }
       }
     } finally {

@@ -20,6 +20,7 @@ final class ServiceContext {
   final ProgramStorage storage;
   final TransactionBoundary tx;
   final EventPublisher events;
+  final Observations observations;
   private final Clock clock;
   private final RandomGenerator random;
 
@@ -32,6 +33,7 @@ final class ServiceContext {
    * @param clock the programme's clock
    * @param random the secure random source
    * @param retry when to repeat a unit of work that failed transiently
+   * @param observations the observer, the ticker and the MDC of use cases
    */
   ServiceContext(
       ProgramTerms terms,
@@ -39,10 +41,12 @@ final class ServiceContext {
       EventPublisher events,
       Clock clock,
       RandomGenerator random,
-      RetryPolicy retry) {
+      RetryPolicy retry,
+      Observations observations) {
     this.terms = terms;
     this.storage = storage;
-    this.tx = new RetryingTransactions(storage.transactions(), retry, random);
+    this.tx = new RetryingTransactions(storage.transactions(), retry, random, observations);
+    this.observations = observations;
     this.events = events;
     this.clock = clock;
     this.random = random;

@@ -24,11 +24,13 @@ import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.PartnerStore;
 import org.partnerprogram.core.port.out.PayoutStore;
 import org.partnerprogram.core.port.out.ProcessedEventStore;
+import org.partnerprogram.core.port.out.ProgramObserver;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
+import org.partnerprogram.core.port.out.UseCaseOutcome;
 
 /** The opt-in automatic retry of use cases that failed transiently. */
 class RetryPolicyTest {
@@ -37,7 +39,7 @@ class RetryPolicyTest {
    * In-memory storage whose units of work fail, after doing their work, with a retryable error the
    * first {@code failures} times (so the in-memory adapter undoes them, as a database would).
    */
-  private static final class FlakyStorage implements ProgramStorage {
+  static final class FlakyStorage implements ProgramStorage {
     final InMemoryStorage target = new InMemoryStorage();
     final AtomicInteger failuresLeft;
     final AtomicInteger units = new AtomicInteger();
@@ -125,7 +127,13 @@ class RetryPolicyTest {
   }
 
   private static PartnerProgram program(ProgramStorage storage, RetryPolicy retry) {
+    return program(storage, retry, ProgramObserver.none());
+  }
+
+  private static PartnerProgram program(
+      ProgramStorage storage, RetryPolicy retry, ProgramObserver observer) {
     return PartnerProgram.builder()
+        .observer(observer)
         .terms(
             ProgramTerms.builder()
                 .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
@@ -163,6 +171,24 @@ class RetryPolicyTest {
     assertThat(storage.units.get()).isEqualTo(3);
     assertThat(partners(storage)).isEqualTo(1);
     assertThat(program.partners().overview(id)).isPresent();
+  }
+
+  @Test
+  void theObserverHearsTheAttemptsOfARepeatedUseCase() {
+    ObservedProgramme.Recorder heard = new ObservedProgramme.Recorder();
+    PartnerProgram program = program(new FlakyStorage(2, true), THREE, heard);
+
+    program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
+
+    assertThat(heard.last().kind()).isEqualTo(UseCaseOutcome.Kind.SUCCEEDED);
+    assertThat(heard.last().attempts()).isEqualTo(3);
+
+    PartnerProgram failing = program(new FlakyStorage(5, true), THREE, heard);
+    assertThatThrownBy(() -> failing.partners().enroll(EnrollPartnerCommand.of("cust-1")))
+        .isInstanceOf(RetryableException.class);
+    assertThat(heard.last().kind()).isEqualTo(UseCaseOutcome.Kind.FAILED);
+    assertThat(heard.last().reason()).contains("RetryableException");
+    assertThat(heard.last().attempts()).isEqualTo(3);
   }
 
   @Test

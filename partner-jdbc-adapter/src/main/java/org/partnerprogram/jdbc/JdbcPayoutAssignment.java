@@ -82,6 +82,30 @@ final class JdbcPayoutAssignment {
   }
 
   /**
+   * How many partners have open entries in the currency payable before the bound: one count over
+   * {@code pp_open_entry}, for a close's progress.
+   */
+  long countUnassignedPayable(Instant before, Currency currency) {
+    Instant bound = Sql.storable("before", bound(before));
+    Long count =
+        sql.run(
+            "counting partners with unassigned payable entries",
+            c -> {
+              Statements statements = sql.statements();
+              return Jdbc.queryOne(
+                  c,
+                  "SELECT COUNT(DISTINCT o.partner_id) AS partners FROM pp_open_entry o"
+                      + " WHERE o.payable_at < ? AND o.currency_code = ?",
+                  ps -> {
+                    statements.setInstant(ps, 1, bound);
+                    ps.setString(2, currency.getCurrencyCode());
+                  },
+                  rs -> rs.getLong("partners"));
+            });
+    return count == null ? 0 : count;
+  }
+
+  /**
    * The ids of up to {@code limit} partners with open entries payable before the bound, after the
    * cursor, in {@link String#compareTo} order: a range of {@code pp_open_entry}'s primary key
    * (partner_id first; byte order on PostgreSQL, whose column is collated "C").

@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
@@ -81,6 +82,11 @@ final class JdbcPayoutStore implements PayoutStore {
   public List<PartnerAmount> unassignedPayable(
       Instant before, Currency currency, Optional<PartnerId> after, int limit) {
     return assignment.unassignedPayable(before, currency, after, limit);
+  }
+
+  @Override
+  public OptionalLong countUnassignedPayable(Instant before, Currency currency) {
+    return OptionalLong.of(assignment.countUnassignedPayable(before, currency));
   }
 
   @Override

@@ -19,15 +19,19 @@ import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PayoutExportSummary;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.out.ProgramObserver;
+import org.partnerprogram.core.port.out.WorkProgress;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 
 /**
  * Issue #9's memory check: loads {@code bench.memory.scale} (default 1,000,000) payable entries
- * over {@code scale / 20} partners into a fresh PostgreSQL database, closes the month through the
- * SDK, streams its close lines ({@code forEachLine}) and streams its SEPA batch and CSV to files
- * ({@code exportTo}). The bench profile runs it in a JVM with {@code -Xmx64m}; it exits with status
- * 1 if the heap runs out.
+ * over {@code bench.memory.partners} partners (default 500,000, at most the scale) into a fresh
+ * PostgreSQL database, closes the month through the SDK, streams its close lines ({@code
+ * forEachLine}) and streams its SEPA batch and CSV to files ({@code exportTo}). A {@link
+ * ProgramObserver} prints the close's and the export's progress every 10 % and each use case's
+ * outcome, as a host's progress bar would show them. The bench profile runs it in a JVM with {@code
+ * -Xmx64m}; it exits with status 1 if the heap runs out.
  */
 public final class CloseExportMemoryCheck {
   private CloseExportMemoryCheck() {}
@@ -42,13 +46,18 @@ public final class CloseExportMemoryCheck {
     Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
     Files.createDirectories(out);
     long scale = Long.getLong("bench.memory.scale", 1_000_000);
+    long partners = Long.getLong("bench.memory.partners", Math.min(500_000, scale + 1));
     long maxHeap = Runtime.getRuntime().maxMemory();
     System.out.printf(
-        Locale.ROOT, "== memory check: %,d entries, max heap %d MiB%n", scale, maxHeap >> 20);
+        Locale.ROOT,
+        "== memory check: %,d entries over %,d partners, max heap %d MiB%n",
+        scale,
+        partners,
+        maxHeap >> 20);
     String report;
     String failure = null;
     try (BenchDatabase db = BenchDatabase.create(BenchDatabase.Kind.POSTGRESQL)) {
-      Fixtures fixtures = new Fixtures(BenchDatabase.Kind.POSTGRESQL, scale);
+      Fixtures fixtures = new Fixtures(BenchDatabase.Kind.POSTGRESQL, scale, partners);
       fixtures.load(db.dataSource, false, true);
       try (FixedPool pool = new FixedPool(db.dataSource, 1)) {
         PartnerProgram program =
@@ -59,6 +68,7 @@ public final class CloseExportMemoryCheck {
                         .build())
                 .storage(JdbcProgramStorage.create(pool, Dialect.POSTGRESQL))
                 .clock(Clock.fixed(Instant.parse("2026-11-15T12:00:00Z"), ZoneOffset.UTC))
+                .observer(new ProgressPrinter())
                 .build();
         YearMonth month = YearMonth.of(2026, 10);
         long t0 = System.nanoTime();
@@ -138,6 +148,52 @@ public final class CloseExportMemoryCheck {
     Files.writeString(out.resolve("memory-check.txt"), report);
     if (failure != null) {
       System.exit(1);
+    }
+  }
+
+  /**
+   * Prints a close's and an export's progress every 10 % (as a host's progress bar would move), and
+   * how each use case ended.
+   */
+  private static final class ProgressPrinter implements ProgramObserver {
+    private final long started = System.nanoTime();
+    private String work = "";
+    private long shown = -1;
+
+    @Override
+    public UseCaseScope started(String useCase) {
+      return outcome ->
+          System.out.printf(
+              Locale.ROOT,
+              "   %s: %s in %.1f s (%d attempt%s)%n",
+              outcome.useCase(),
+              outcome.kind(),
+              outcome.duration().toMillis() / 1e3,
+              outcome.attempts(),
+              outcome.attempts() == 1 ? "" : "s");
+    }
+
+    @Override
+    public void progressed(WorkProgress progress) {
+      if (!progress.work().equals(work)) {
+        work = progress.work();
+        shown = -1;
+      }
+      long tenths = (long) Math.floor(progress.fraction().orElse(0) * 10);
+      if (tenths > shown) {
+        shown = tenths;
+        System.out.printf(
+            Locale.ROOT,
+            "   %s %s: %,d of %s done (%d %%) at %.1f s%n",
+            progress.work(),
+            progress.month(),
+            progress.done(),
+            progress.total().isPresent()
+                ? String.format(Locale.ROOT, "%,d", progress.total().getAsLong())
+                : "?",
+            tenths * 10,
+            (System.nanoTime() - started) / 1e9);
+      }
     }
   }
 

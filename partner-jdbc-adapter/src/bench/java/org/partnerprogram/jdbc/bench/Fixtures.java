@@ -41,7 +41,7 @@ final class Fixtures {
    * of the scale).
    */
   Fixtures(BenchDatabase.Kind kind, long scale) {
-    this(kind, scale, Long.toString(scale / 10));
+    this(kind, scale, Math.max(100, scale / 20), Long.toString(scale / 10));
   }
 
   /**
@@ -51,9 +51,25 @@ final class Fixtures {
    * @param defaultLines comma-separated ledger lines, one big partner each
    */
   Fixtures(BenchDatabase.Kind kind, long scale, String defaultLines) {
+    this(kind, scale, Math.max(100, scale / 20), defaultLines);
+  }
+
+  /**
+   * Fixtures with a chosen number of partners (the memory check's close of many partners), at least
+   * 100 and at most {@code scale + 1}, so that each has an entry.
+   */
+  Fixtures(BenchDatabase.Kind kind, long scale, long partners) {
+    this(kind, scale, partners, Long.toString(scale / 10));
+  }
+
+  private Fixtures(BenchDatabase.Kind kind, long scale, long partners, String defaultLines) {
+    if (partners < 100 || partners > scale + 1) {
+      throw new IllegalArgumentException(
+          "partners must be between 100 and scale + 1 (" + (scale + 1) + "), was " + partners);
+    }
     this.kind = kind;
     this.scale = scale;
-    this.partners = Math.max(100, scale / 20);
+    this.partners = partners;
     this.visitors = Math.max(100, scale / 5);
     String lines = System.getProperty("bench.overview.lines", defaultLines);
     this.bigPartnerLines =

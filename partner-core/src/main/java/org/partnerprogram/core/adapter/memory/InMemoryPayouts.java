@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.partnerprogram.core.domain.ConflictException;
@@ -99,6 +100,17 @@ final class InMemoryPayouts implements PayoutStore {
         .limit(limit)
         .map(x -> new PartnerAmount(PartnerId.of(x.getKey()), x.getValue()))
         .toList();
+  }
+
+  @Override
+  public OptionalLong countUnassignedPayable(Instant before, Currency currency) {
+    units.unit();
+    return OptionalLong.of(
+        entries.stream()
+            .filter(e -> assignable(e, before) && e.amount().currency().equals(currency))
+            .map(e -> e.partnerId().value())
+            .distinct()
+            .count());
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
@@ -66,6 +67,20 @@ public interface PayoutStore {
    */
   List<PartnerAmount> unassignedPayable(
       Instant before, Currency currency, Optional<PartnerId> after, int limit);
+
+  /**
+   * How many partners {@link #unassignedPayable} would return over all its pages, counted when a
+   * close starts, so that the close can report its progress. An adapter may count a few partners
+   * too many (say, ones whose entries are in another currency), never too few; the progress caps
+   * it.
+   *
+   * @param before the exclusive bound on {@code payableAt}; never null
+   * @param currency the programme currency; never null
+   * @return the count, or empty if the adapter cannot tell cheaply (the default)
+   */
+  default OptionalLong countUnassignedPayable(Instant before, Currency currency) {
+    return OptionalLong.empty();
+  }
 
   /**
    * Stores a new payout.

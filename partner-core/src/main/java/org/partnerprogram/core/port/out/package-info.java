@@ -5,7 +5,9 @@
  * org.partnerprogram.core.port.out.ReferralCodeStore}, {@link
  * org.partnerprogram.core.port.out.RateStore}) with their {@link
  * org.partnerprogram.core.port.out.TransactionBoundary}; events leave through {@link
- * org.partnerprogram.core.port.out.EventPublisher}. Clock and randomness are plain {@link
- * java.time.Clock} and {@link java.util.random.RandomGenerator}.
+ * org.partnerprogram.core.port.out.EventPublisher}; {@link
+ * org.partnerprogram.core.port.out.ProgramObserver} hears every use case's outcome and duration and
+ * a close's or export's progress, for the host's metrics, traces and progress bars. Clock and
+ * randomness are plain {@link java.time.Clock} and {@link java.util.random.RandomGenerator}.
  */
 package org.partnerprogram.core.port.out;
