@@ -164,7 +164,7 @@ public final class TestDatabase implements BeforeAllCallback {
         context
             .getRoot()
             .getStore(ExtensionContext.Namespace.GLOBAL)
-            .getOrComputeIfAbsent(
+            .computeIfAbsent(
                 "partner-test-db-" + kind + name, k -> create(kind, target), Created.class);
     Assumptions.assumeTrue(created.dataSource() != null, created.skipReason());
     dataSource = created.dataSource();
