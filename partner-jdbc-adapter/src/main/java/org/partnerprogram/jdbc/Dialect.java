@@ -17,7 +17,7 @@ public enum Dialect {
   POSTGRESQL("postgresql"),
   /** MariaDB 10.6 or later (tested with 10.11); not MySQL. */
   MARIADB("mariadb"),
-  /** H2 2.x (tested with 2.3.232), in its default mode or any compatibility mode. */
+  /** H2 2.x (tested with 2.5.252), in its default mode or any compatibility mode. */
   H2("h2");
 
   private final String folder;

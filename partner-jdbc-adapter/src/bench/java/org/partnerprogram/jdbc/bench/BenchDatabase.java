@@ -22,7 +22,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * #close()}. Servers come from the same settings as the tests: {@code partner.test.pg.url} / {@code
  * PARTNER_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user postgres),
  * {@code partner.test.mariadb.url} / {@code PARTNER_TEST_MARIADB_URL} (default {@code
- * jdbc:mariadb://127.0.0.1:3306/}, user root); H2 runs in memory.
+ * jdbc:mariadb://127.0.0.1:3306/?sslMode=disable}, user root); H2 runs in memory.
  */
 final class BenchDatabase implements AutoCloseable {
   enum Kind {
@@ -92,7 +92,7 @@ final class BenchDatabase implements AutoCloseable {
         setting(
             "partner.test.mariadb.url",
             "PARTNER_TEST_MARIADB_URL",
-            "jdbc:mariadb://127.0.0.1:3306/");
+            "jdbc:mariadb://127.0.0.1:3306/?sslMode=disable");
     String user = setting("partner.test.mariadb.user", "PARTNER_TEST_MARIADB_USER", "root");
     String password = setting("partner.test.mariadb.password", "PARTNER_TEST_MARIADB_PASSWORD", "");
     MariaDbDataSource admin = new MariaDbDataSource(url);

@@ -38,7 +38,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  *   <tr><td>partner.test.pg.user / PARTNER_TEST_PG_USER</td><td>postgres</td></tr>
  *   <tr><td>partner.test.pg.password / PARTNER_TEST_PG_PASSWORD</td><td>empty</td></tr>
  *   <tr><td>partner.test.mariadb.url / PARTNER_TEST_MARIADB_URL</td>
- *       <td>jdbc:mariadb://127.0.0.1:3306/</td></tr>
+ *       <td>jdbc:mariadb://127.0.0.1:3306/?sslMode=disable</td></tr>
  *   <tr><td>partner.test.mariadb.user / PARTNER_TEST_MARIADB_USER</td><td>root</td></tr>
  *   <tr><td>partner.test.mariadb.password / PARTNER_TEST_MARIADB_PASSWORD</td><td>empty</td></tr>
  *   <tr><td>partner.strict / PARTNER_STRICT</td>
@@ -164,7 +164,7 @@ public final class TestDatabase implements BeforeAllCallback {
         context
             .getRoot()
             .getStore(ExtensionContext.Namespace.GLOBAL)
-            .getOrComputeIfAbsent(
+            .computeIfAbsent(
                 "partner-test-db-" + kind + name, k -> create(kind, target), Created.class);
     Assumptions.assumeTrue(created.dataSource() != null, created.skipReason());
     dataSource = created.dataSource();
@@ -334,7 +334,7 @@ public final class TestDatabase implements BeforeAllCallback {
         setting(
             "partner.test.mariadb.url",
             "PARTNER_TEST_MARIADB_URL",
-            "jdbc:mariadb://127.0.0.1:3306/");
+            "jdbc:mariadb://127.0.0.1:3306/?sslMode=disable");
     String user = setting("partner.test.mariadb.user", "PARTNER_TEST_MARIADB_USER", "root");
     String password = setting("partner.test.mariadb.password", "PARTNER_TEST_MARIADB_PASSWORD", "");
     MariaDbDataSource admin = new MariaDbDataSource(withParam(url, "connectTimeout=5000"));
