@@ -45,7 +45,6 @@ public class Billing {
    * @throws org.partnerprogram.core.domain.InvalidInputException if it can never be recorded
    *     (nothing was written)
    */
-  // tag::spring-billing[]
   @Transactional // Spring's: the host's invoice row and the SDK's rows commit or roll back together
   public void record(InvoiceEvent e) {
     String status = e.type().name();
@@ -79,5 +78,4 @@ public class Billing {
                       e.eventId(), e.invoiceId(), e.at(), terms.money(e.amount())));
     }
   }
-  // end::spring-billing[]
 }

@@ -34,10 +34,12 @@ public final class SpringHostTransactions implements HostTransactions {
    */
   @Override
   public Optional<Connection> current() {
+    // tag::spring-host[]
     if (!TransactionSynchronizationManager.isActualTransactionActive()
         || TransactionSynchronizationManager.getResource(dataSource) == null) {
-      return Optional.empty();
+      return Optional.empty(); // no Spring transaction on this data source: the adapter owns one
     }
-    return Optional.of(DataSourceUtils.getConnection(dataSource));
+    return Optional.of(DataSourceUtils.getConnection(dataSource)); // the bound connection
+    // end::spring-host[]
   }
 }
