@@ -13,9 +13,13 @@ import java.util.Optional;
  * <pre>{@code
  * HostTransactions host =
  *     () -> TransactionSynchronizationManager.isActualTransactionActive()
- *         ? Optional.of(DataSourceUtils.getConnection(dataSource))
+ *             && TransactionSynchronizationManager.getResource(dataSource) != null
+ *         ? Optional.of(DataSourceUtils.getConnection(dataSource)) // the bound connection
  *         : Optional.empty();
  * }</pre>
+ *
+ * <p>(Outside a transaction {@code DataSourceUtils.getConnection} would open a new autocommit
+ * connection that nobody closes: hence the checks first.)
  *
  * <p>Contract for implementations:
  *

@@ -15,6 +15,11 @@
  * Spring transaction the SDK's rows commit or roll back with the host's; outside one (the scheduled
  * close, the partner page) the adapter owns a transaction and may retry it.
  *
+ * <p>The host's Flyway migrations and the SDK's run in the storage bean ({@link
+ * org.partnerprogram.examples.HostFlywayMigrations}: the SDK's with their own history table); Boot
+ * 4's Flyway auto-configuration lives in {@code spring-boot-flyway}, which is left out so that
+ * nothing migrates twice.
+ *
  * <p>Spring is used here only: partner-core and partner-jdbc-adapter stay framework-free. The
  * example is built on Spring Boot 4.0.x: it keeps the SDK's Java 17 baseline (Boot 4 requires 17),
  * and Boot 3.5's open-source support ended in mid-2026. Boot 4.1 and 4.2 were also released when

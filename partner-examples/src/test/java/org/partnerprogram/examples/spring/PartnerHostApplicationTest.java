@@ -278,6 +278,34 @@ class PartnerHostApplicationTest {
 
   @Test
   @Order(4)
+  void aRefundReversesTheCommissionOnceAlsoWhenRedelivered() throws Exception {
+    Referral r = aReferredCustomer();
+    post(created("INV-R", r.customer()));
+    post(paid("INV-R", r.customer()));
+    InvoiceEvent refund =
+        new InvoiceEvent(
+            "refund-INV-R",
+            InvoiceEvent.Type.REFUNDED,
+            "INV-R",
+            r.customer(),
+            Instant.parse("2026-11-20T09:00:00Z"),
+            List.of(),
+            "80.00");
+    assertThat(post(refund).statusCode()).isEqualTo(200);
+    int entries = rows("SELECT COUNT(*) FROM pp_ledger_entry WHERE order_id = 'INV-R'");
+    assertThat(entries).as("accrued, earned and the reversal").isGreaterThan(2);
+    assertThat(page(r.partner()).get("payable").asText()).isEqualTo("0.00");
+
+    assertThat(post(refund).statusCode()).isEqualTo(200);
+    assertThat(rows("SELECT COUNT(*) FROM pp_ledger_entry WHERE order_id = 'INV-R'"))
+        .isEqualTo(entries);
+    assertThat(
+            jdbc.queryForObject("SELECT status FROM host_invoice WHERE id = 'INV-R'", String.class))
+        .isEqualTo("REFUNDED");
+  }
+
+  @Test
+  @Order(5)
   void thePartnerPageShowsTheAmountsAsJson() throws Exception {
     Referral r = aReferredCustomer();
     post(created("INV-2", r.customer()));
@@ -295,7 +323,7 @@ class PartnerHostApplicationTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theScheduledCloseClosesTheEndedMonthOnceByTheInjectedClock() throws Exception {
     Referral r = aReferredCustomer();
     post(created("INV-3", r.customer()));
