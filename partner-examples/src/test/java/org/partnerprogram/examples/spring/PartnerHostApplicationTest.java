@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -84,6 +87,7 @@ class PartnerHostApplicationTest {
   @Autowired private JdbcTemplate jdbc;
   @Autowired private TransactionTemplate transaction;
   @Autowired private MovableClock clock;
+  @Autowired private DataSource dataSource;
 
   /** A clock the test moves; the application injects it everywhere. */
   static final class MovableClock extends Clock {
@@ -128,6 +132,18 @@ class PartnerHostApplicationTest {
     if (database != null) {
       database.drop();
     }
+  }
+
+  /**
+   * After every test no connection is still borrowed from the host's pool: neither the joined units
+   * (Spring returns its connection) nor the owned ones (the adapter closes its own) leak.
+   */
+  @AfterEach
+  void everyConnectionIsBackInThePool() throws SQLException {
+    assertThat(
+            dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections())
+        .as("connections borrowed from the pool and not returned")
+        .isZero();
   }
 
   @DynamicPropertySource
