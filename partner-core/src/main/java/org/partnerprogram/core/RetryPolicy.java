@@ -13,13 +13,13 @@ import org.partnerprogram.core.domain.RetryableException;
  * exception reaches the host, which may simply call again.
  *
  * <p>A repeat is safe because the failed attempt was rolled back whole and every use case is
- * idempotent. It therefore happens only when the storage owns its transactions ({@link
- * org.partnerprogram.core.port.out.TransactionBoundary#ownsTransactions()}): never when the SDK
- * joined a transaction of the host, which the failure may have aborted — the host must repeat its
- * whole transaction. Other exceptions (bad input, not found, an order not recorded yet) are never
- * repeated. Between attempts the calling thread sleeps a random time ("full jitter") between zero
- * and {@code min(maxBackoff, initialBackoff * 2^(attempt - 1))}, drawn from the programme's random
- * source.
+ * idempotent. It therefore happens only when the storage owns the transaction of that use case
+ * ({@link org.partnerprogram.core.port.out.TransactionBoundary#ownsTransactions()}, asked per use
+ * case): never when the SDK joined a transaction of the host, which the failure may have aborted —
+ * the host must repeat its whole transaction. Other exceptions (bad input, not found, an order not
+ * recorded yet) are never repeated. Between attempts the calling thread sleeps a random time ("full
+ * jitter") between zero and {@code min(maxBackoff, initialBackoff * 2^(attempt - 1))}, drawn from
+ * the programme's random source.
  *
  * <pre>{@code
  * PartnerProgram.builder()

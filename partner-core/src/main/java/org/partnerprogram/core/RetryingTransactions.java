@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs each outermost unit of work through the storage's boundary and repeats it, per the {@link
  * RetryPolicy}, when it fails with a {@link RetryableException} and the storage owns its
- * transactions (the failed attempt was rolled back whole). Nested units and units in a host's
- * transaction run once.
+ * transactions (the failed attempt was rolled back whole). Whether it does is asked per outermost
+ * unit, as a storage may join the host's transaction when one is open and own one otherwise. Nested
+ * units and units in a host's transaction run once.
  */
 final class RetryingTransactions implements TransactionBoundary {
   private static final Logger LOG = LoggerFactory.getLogger(RetryingTransactions.class);

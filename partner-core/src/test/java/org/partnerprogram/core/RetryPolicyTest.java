@@ -43,7 +43,8 @@ class RetryPolicyTest {
     final InMemoryStorage target = new InMemoryStorage();
     final AtomicInteger failuresLeft;
     final AtomicInteger units = new AtomicInteger();
-    final boolean owns;
+    // Per unit, as a join-or-own storage answers: the host may open a transaction between units.
+    volatile boolean owns;
 
     FlakyStorage(int failures, boolean owns) {
       this.failuresLeft = new AtomicInteger(failures);
@@ -220,6 +221,24 @@ class RetryPolicyTest {
     assertThatThrownBy(() -> program.partners().enroll(EnrollPartnerCommand.of("cust-1")))
         .isInstanceOf(RetryableException.class);
     assertThat(storage.units.get()).isEqualTo(1);
+  }
+
+  @Test
+  void whetherTheStorageOwnsTheUnitIsAskedPerUnitSoOnlyOwnedUnitsAreRepeated() {
+    FlakyStorage storage = new FlakyStorage(1, false);
+    PartnerProgram program = program(storage, THREE);
+
+    // The host has a transaction open: the unit joins it and is not repeated.
+    assertThatThrownBy(() -> program.partners().enroll(EnrollPartnerCommand.of("cust-1")))
+        .isInstanceOf(RetryableException.class);
+    assertThat(storage.units.get()).isEqualTo(1);
+
+    // No host transaction now: the storage owns the unit, which is repeated and takes effect.
+    storage.owns = true;
+    storage.failuresLeft.set(1);
+    program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
+    assertThat(storage.units.get()).isEqualTo(3);
+    assertThat(partners(storage)).isEqualTo(1);
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.EventId;
@@ -16,7 +17,7 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * Wiring example: the host records a payment in the <em>same</em> database transaction as its own
  * invoice update, so either both happen or neither does. The SDK joins the host's transaction
  * through {@link JdbcProgramStorage#joining}; it never commits, rolls back or closes the host's
- * connection.
+ * connection, and it refuses a call outside the host's transaction (joins, never owns).
  */
 public final class PaymentInHostTransaction {
   /** The connection of the transaction running on this thread (a framework keeps this for you). */
@@ -36,7 +37,7 @@ public final class PaymentInHostTransaction {
     this.program =
         PartnerProgram.builder()
             .terms(terms)
-            .storage(JdbcProgramStorage.joining(CURRENT::get)) // joins, never owns
+            .storage(JdbcProgramStorage.joining(() -> Optional.ofNullable(CURRENT.get())))
             .build();
   }
 

@@ -1,13 +1,11 @@
 package org.partnerprogram.jdbc;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.Balance;
@@ -32,14 +30,21 @@ import org.partnerprogram.core.port.out.TransactionBoundary;
  * transactional {@linkplain #outboxReader() outbox} for events. The tables ({@code pp_*}) must
  * exist: run {@link JdbcMigrations#migrate(DataSource)} or the migrations with your own Flyway.
  *
- * <p>Two ways to run transactions:
+ * <p>Three ways to run transactions:
  *
  * <ul>
  *   <li>{@link #create(DataSource)}: the adapter owns them. Each use case takes a connection, runs
- *       in one READ COMMITTED transaction, commits when it returns and rolls back on any failure.
- *   <li>{@link #joining(Supplier)}: the host owns them. Each use case runs on the connection of the
- *       host's current transaction, which the adapter never commits, rolls back or closes (a failed
- *       use case is undone back to a savepoint, and its exception propagates to the host).
+ *       in one READ COMMITTED transaction, commits when it returns and rolls back on any failure; a
+ *       {@code RetryPolicy} may repeat it.
+ *   <li>{@link #joining(HostTransactions)}: the host owns them. Each use case runs on the
+ *       connection of the host's open transaction, which the adapter never commits, rolls back or
+ *       closes (a failed use case is undone back to a savepoint, and its exception propagates to
+ *       the host). Called where the host has no transaction open, it throws {@link
+ *       HostTransactionRequiredException} before taking any connection.
+ *   <li>{@link #joiningOrOwning(DataSource, HostTransactions)}: joins the host's transaction when
+ *       one is open on the calling thread, and otherwise owns one exactly as {@link
+ *       #create(DataSource)} does (retries included), decided per use case. What users of Spring's
+ *       {@code JdbcTemplate} expect.
  * </ul>
  *
  * <p>Immutable and safe for concurrent use; many host instances may share one database.
@@ -99,29 +104,66 @@ public final class JdbcProgramStorage implements ProgramStorage {
   }
 
   /**
-   * Storage that joins the host's transactions, detecting the database from the first connection.
-   * The supplier is called at the start of each use case, on the calling thread, and must return
-   * the connection of the transaction running there (autocommit off).
+   * Storage that joins the host's transactions and only those, detecting the database from the
+   * first connection. At the start of each use case it asks {@code host} for the transaction open
+   * on the calling thread; when there is none (or its connection is in autocommit mode) the use
+   * case fails with {@link HostTransactionRequiredException} before any connection is taken or any
+   * SQL runs. The adapter never repeats a use case on its own in this mode.
    *
-   * @param connection supplies the host's current connection; never null; must not return null
+   * @param host the host's open transaction; never null
    * @return the storage
-   * @throws NullPointerException if the supplier is null
+   * @throws NullPointerException if {@code host} is null
    */
-  public static JdbcProgramStorage joining(Supplier<Connection> connection) {
-    return new JdbcProgramStorage(JdbcTransactions.joined(connection, null));
+  public static JdbcProgramStorage joining(HostTransactions host) {
+    return new JdbcProgramStorage(JdbcTransactions.joined(host, null));
   }
 
   /**
-   * Storage that joins the host's transactions on a known database.
+   * Storage that joins the host's transactions and only those, on a known database; see {@link
+   * #joining(HostTransactions)}.
    *
-   * @param connection supplies the host's current connection; never null
+   * @param host the host's open transaction; never null
    * @param dialect the database; never null
    * @return the storage
    * @throws NullPointerException if an argument is null
    */
-  public static JdbcProgramStorage joining(Supplier<Connection> connection, Dialect dialect) {
+  public static JdbcProgramStorage joining(HostTransactions host, Dialect dialect) {
     return new JdbcProgramStorage(
-        JdbcTransactions.joined(connection, Objects.requireNonNull(dialect, "dialect")));
+        JdbcTransactions.joined(host, Objects.requireNonNull(dialect, "dialect")));
+  }
+
+  /**
+   * Storage that joins the host's transaction when one is open and owns one otherwise, detecting
+   * the database from the first connection. Per use case, on the calling thread: when {@code host}
+   * returns a connection the use case runs on it as in {@link #joining(HostTransactions)}
+   * (savepoint, never committed or closed, never repeated); when it returns empty, the use case
+   * takes a connection from {@code dataSource} and runs as in {@link #create(DataSource)}
+   * (committed, closed, and repeatable by a {@code RetryPolicy}). Give both the same database.
+   *
+   * @param dataSource where connections come from when the host has no transaction open; never null
+   * @param host the host's open transaction; never null
+   * @return the storage
+   * @throws NullPointerException if an argument is null
+   */
+  public static JdbcProgramStorage joiningOrOwning(DataSource dataSource, HostTransactions host) {
+    return new JdbcProgramStorage(JdbcTransactions.joinedOrOwned(dataSource, host, null));
+  }
+
+  /**
+   * Storage that joins the host's transaction when one is open and owns one otherwise, on a known
+   * database; see {@link #joiningOrOwning(DataSource, HostTransactions)}.
+   *
+   * @param dataSource where connections come from when the host has no transaction open; never null
+   * @param host the host's open transaction; never null
+   * @param dialect the database; never null
+   * @return the storage
+   * @throws NullPointerException if an argument is null
+   */
+  public static JdbcProgramStorage joiningOrOwning(
+      DataSource dataSource, HostTransactions host, Dialect dialect) {
+    return new JdbcProgramStorage(
+        JdbcTransactions.joinedOrOwned(
+            dataSource, host, Objects.requireNonNull(dialect, "dialect")));
   }
 
   /**

@@ -7,17 +7,18 @@ import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.partnerprogram.core.domain.StorageException;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transaction boundary of the JDBC stores, in one of two modes.
+ * The transaction boundary of the JDBC stores, in one of three modes: owned, joined, or joined when
+ * the host has a transaction open and owned otherwise (decided per outermost unit of work).
  *
  * <p><b>Owned</b>: each outermost {@link #execute} takes a connection from the data source, turns
  * autocommit off, uses READ COMMITTED, commits when the work returns and rolls back when it throws,
@@ -38,15 +39,20 @@ import org.slf4j.LoggerFactory;
  * <p><b>Joined</b>: each outermost {@link #execute} uses the connection the host supplies, inside
  * the host's transaction. It never commits, rolls back or closes that connection; it sets a
  * savepoint, so that work that throws is undone (back to the savepoint) without ending the host's
- * transaction.
+ * transaction. When the host has no transaction open, a strictly joined boundary throws {@link
+ * HostTransactionRequiredException} before it takes any connection or runs any SQL; a boundary that
+ * may also own runs the unit as an owned one.
  *
  * <p>In both modes a nested {@code execute} on the same thread joins the running unit.
  */
 final class JdbcTransactions implements TransactionBoundary {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactions.class);
 
+  /** Where owned units take their connection; null when the boundary only joins. */
   private final DataSource dataSource;
-  private final Supplier<Connection> hostConnection;
+
+  /** The host's open transaction; null when the boundary only owns. */
+  private final HostTransactions host;
 
   // One unit of work per storage and thread: the thread-local belongs to this instance on purpose.
   @SuppressWarnings("ThreadLocalUsage")
@@ -61,10 +67,9 @@ final class JdbcTransactions implements TransactionBoundary {
 
   private volatile Dialect dialect;
 
-  private JdbcTransactions(
-      DataSource dataSource, Supplier<Connection> hostConnection, Dialect dialect) {
+  private JdbcTransactions(DataSource dataSource, HostTransactions host, Dialect dialect) {
     this.dataSource = dataSource;
-    this.hostConnection = hostConnection;
+    this.host = host;
     this.dialect = dialect;
   }
 
@@ -80,14 +85,30 @@ final class JdbcTransactions implements TransactionBoundary {
   }
 
   /**
-   * Transactions of the host, joined.
+   * Transactions of the host, joined; a unit outside one fails.
    *
-   * @param connection supplies the host's connection of the current transaction; never null
+   * @param host the host's open transaction; never null
    * @param dialect the database, or null to detect it from the first connection
    * @return the boundary
    */
-  public static JdbcTransactions joined(Supplier<Connection> connection, Dialect dialect) {
-    return new JdbcTransactions(null, Objects.requireNonNull(connection, "connection"), dialect);
+  public static JdbcTransactions joined(HostTransactions host, Dialect dialect) {
+    return new JdbcTransactions(null, Objects.requireNonNull(host, "host"), dialect);
+  }
+
+  /**
+   * Transactions of the host, joined when one is open; otherwise owned, on the data source.
+   *
+   * @param dataSource where connections of owned units come from; never null
+   * @param host the host's open transaction; never null
+   * @param dialect the database, or null to detect it from the first connection
+   * @return the boundary
+   */
+  public static JdbcTransactions joinedOrOwned(
+      DataSource dataSource, HostTransactions host, Dialect dialect) {
+    return new JdbcTransactions(
+        Objects.requireNonNull(dataSource, "dataSource"),
+        Objects.requireNonNull(host, "host"),
+        dialect);
   }
 
   /**
@@ -125,16 +146,42 @@ final class JdbcTransactions implements TransactionBoundary {
     if (current.get() != null) {
       return work.get();
     }
-    return dataSource != null ? executeOwned(work) : executeJoined(work);
+    if (host == null) {
+      return executeOwned(work);
+    }
+    Optional<Connection> open = hostTransaction();
+    if (open.isPresent()) {
+      return executeJoined(open.get(), work);
+    }
+    if (dataSource != null) {
+      return executeOwned(work);
+    }
+    throw new HostTransactionRequiredException(
+        "no host transaction is open on this thread: a JdbcProgramStorage.joining(...) storage"
+            + " runs only inside the host's transaction (for example a @Transactional method);"
+            + " use JdbcProgramStorage.joiningOrOwning(dataSource, host) to own one otherwise");
   }
 
   /**
-   * True when the adapter owns its transactions; false when it joins the host's, whose transaction
-   * a failure may have aborted (the core then never repeats a unit on its own).
+   * Whether a unit started now on the calling thread would own its transaction: always when the
+   * boundary only owns, never when it only joins, and when it may do both, exactly when the host
+   * has no transaction open. The core asks before each outermost unit and repeats only owned ones:
+   * a failure may have aborted the host's transaction.
    */
   @Override
   public boolean ownsTransactions() {
-    return dataSource != null;
+    if (dataSource == null) {
+      return false;
+    }
+    return host == null || hostTransaction().isEmpty();
+  }
+
+  private Optional<Connection> hostTransaction() {
+    Optional<Connection> open = host.current();
+    if (open == null) {
+      throw new IllegalStateException("HostTransactions.current() returned null, not an Optional");
+    }
+    return open;
   }
 
   private void prepareSession(Connection c) throws SQLException {
@@ -212,18 +259,14 @@ final class JdbcTransactions implements TransactionBoundary {
     }
   }
 
-  private <T> T executeJoined(Supplier<T> work) {
-    Connection c = hostConnection.get();
-    if (c == null) {
-      throw new IllegalStateException("the host's connection supplier returned null");
-    }
+  private <T> T executeJoined(Connection c, Supplier<T> work) {
     Savepoint savepoint;
     try {
       if (c.getAutoCommit()) {
-        throw new StorageException(
-            "the host's connection is in autocommit mode; a joined JdbcProgramStorage must be"
-                + " called inside the host's transaction (autocommit off)",
-            null);
+        throw new HostTransactionRequiredException(
+            "the host's connection is in autocommit mode, so no host transaction is open:"
+                + " HostTransactions.current() must return the connection of an open transaction"
+                + " (autocommit off), or empty when there is none");
       }
       prepareSession(c);
       savepoint = c.setSavepoint();

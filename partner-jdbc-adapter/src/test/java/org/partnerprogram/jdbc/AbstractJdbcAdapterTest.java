@@ -29,12 +29,12 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.domain.StorageException;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.jdbc.support.CountingDataSource;
 import org.partnerprogram.jdbc.support.HostManagedStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.testkit.StoredPartners;
@@ -48,6 +48,9 @@ abstract class AbstractJdbcAdapterTest {
   private static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
   private static final StoredPartners PARTNERS = StoredPartners.enrolledAt(T0);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The host's transaction open on this thread, as a host framework keeps it. */
+  private static final ThreadLocal<Connection> HOST_TRANSACTION = new ThreadLocal<>();
 
   private DataSource dataSource;
   private JdbcProgramStorage storage;
@@ -295,7 +298,7 @@ abstract class AbstractJdbcAdapterTest {
   void joinedStorageNeverCommitsOrClosesTheHostsConnection() throws Exception {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      JdbcProgramStorage joined = JdbcProgramStorage.joining(() -> c);
+      JdbcProgramStorage joined = JdbcProgramStorage.joining(() -> Optional.of(c));
       programOn(joined).partners().enroll(EnrollPartnerCommand.of("cust-1"));
 
       assertThat(c.isClosed()).isFalse();
@@ -310,13 +313,95 @@ abstract class AbstractJdbcAdapterTest {
   void joiningAConnectionOutsideATransactionIsRefused() throws Exception {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
-      JdbcProgramStorage joined = JdbcProgramStorage.joining(() -> c);
+      JdbcProgramStorage joined = JdbcProgramStorage.joining(() -> Optional.of(c));
       assertThatThrownBy(
               () -> programOn(joined).partners().enroll(EnrollPartnerCommand.of("cust-1")))
-          .isInstanceOf(StorageException.class)
+          .isInstanceOf(HostTransactionRequiredException.class)
           .hasMessageContaining("autocommit");
     }
     assertThat(count("pp_partner")).isZero();
+  }
+
+  @Test
+  void strictJoiningWithoutAHostTransactionFailsTypedWritesNothingAndTakesNoConnection()
+      throws Exception {
+    CountingDataSource counted = new CountingDataSource(dataSource);
+    // The host's view: a transaction only while one is open on the thread (none now).
+    JdbcProgramStorage joined =
+        JdbcProgramStorage.joining(() -> Optional.ofNullable(HOST_TRANSACTION.get()));
+
+    assertThatThrownBy(() -> programOn(joined).partners().enroll(EnrollPartnerCommand.of("cust-1")))
+        .isInstanceOf(HostTransactionRequiredException.class)
+        .hasMessageContaining("no host transaction is open")
+        .hasMessageContaining("joiningOrOwning");
+    assertThat(joined.transactions().ownsTransactions()).isFalse();
+
+    assertThat(counted.taken()).as("connections taken").isZero();
+    assertThat(count("pp_partner")).isZero();
+    assertThat(count("pp_outbox")).isZero();
+  }
+
+  @Test
+  void joinOrOwnOwnsACommittedTransactionWhenTheHostHasNoneAndClosesItsConnection()
+      throws Exception {
+    CountingDataSource counted = new CountingDataSource(dataSource);
+    JdbcProgramStorage storage =
+        JdbcProgramStorage.joiningOrOwning(counted.dataSource(), Optional::empty);
+    assertThat(storage.transactions().ownsTransactions()).isTrue();
+
+    programOn(storage).partners().enroll(EnrollPartnerCommand.of("cust-1"));
+
+    assertThat(count("pp_partner")).as("committed by the adapter").isEqualTo(1);
+    assertThat(count("pp_outbox")).isEqualTo(2);
+    assertThat(counted.taken()).isPositive();
+    assertThat(counted.open()).as("connections left open").isZero();
+  }
+
+  @Test
+  void joinOrOwnJoinsTheHostsOpenTransactionAndTakesNoConnectionOfItsOwn() throws Exception {
+    CountingDataSource counted = new CountingDataSource(dataSource);
+    JdbcProgramStorage storage =
+        JdbcProgramStorage.joiningOrOwning(
+            counted.dataSource(), () -> Optional.ofNullable(HOST_TRANSACTION.get()));
+    PartnerProgram program = programOn(storage);
+
+    try (Connection host = dataSource.getConnection()) {
+      host.setAutoCommit(false);
+      HOST_TRANSACTION.set(host);
+      try {
+        assertThat(storage.transactions().ownsTransactions()).isFalse();
+        program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
+        assertThat(host.isClosed()).isFalse();
+        host.rollback(); // the host changes its mind: the SDK's rows go with its own
+      } finally {
+        HOST_TRANSACTION.remove();
+      }
+    }
+    assertThat(count("pp_partner")).isZero();
+    assertThat(count("pp_outbox")).isZero();
+    assertThat(counted.taken()).as("connections the adapter took").isZero();
+
+    // The host's transaction is over: the next call owns its own and commits.
+    assertThat(storage.transactions().ownsTransactions()).isTrue();
+    program.partners().enroll(EnrollPartnerCommand.of("cust-1"));
+    assertThat(count("pp_partner")).isEqualTo(1);
+    assertThat(counted.open()).isZero();
+  }
+
+  @Test
+  void joinOrOwnRefusesAnAutocommitConnectionAsAHostTransaction() throws Exception {
+    CountingDataSource counted = new CountingDataSource(dataSource);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      JdbcProgramStorage storage =
+          JdbcProgramStorage.joiningOrOwning(counted.dataSource(), () -> Optional.of(c));
+      assertThatThrownBy(
+              () -> programOn(storage).partners().enroll(EnrollPartnerCommand.of("cust-1")))
+          .isInstanceOf(HostTransactionRequiredException.class)
+          .hasMessageContaining("autocommit");
+    }
+    assertThat(count("pp_partner")).isZero();
+    assertThat(counted.taken()).isZero();
   }
 
   // ------------------------------------------------------------------ what cannot be stored

@@ -21,6 +21,8 @@ class PublicApiTest {
       List.of(
           "Dialect",
           "FlywayMissingException",
+          "HostTransactionRequiredException",
+          "HostTransactions",
           "JdbcMigrations",
           "JdbcOutbox",
           "JdbcProgramStorage",

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +49,8 @@ class ReadmeExamplesTest {
     ProgramTerms terms = terms();
     // tag::joined[]
     // Your framework knows the connection of the current transaction; here a ThreadLocal.
-    JdbcProgramStorage storage = JdbcProgramStorage.joining(HOST_TRANSACTION::get);
+    JdbcProgramStorage storage =
+        JdbcProgramStorage.joining(() -> Optional.ofNullable(HOST_TRANSACTION.get()));
     PartnerProgram program = PartnerProgram.builder().terms(terms).storage(storage).build();
 
     try (Connection connection = dataSource.getConnection()) {

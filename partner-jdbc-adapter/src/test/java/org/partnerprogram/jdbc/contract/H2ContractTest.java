@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
- * The JDBC adapter passes every storage contract on H2, owning its transactions and joining the
- * host's ({@link JdbcContractMatrix} says how the matrix is built).
+ * The JDBC adapter passes every storage contract on H2, owning its transactions, joining the
+ * host's, and joining or owning per call ({@link JdbcContractMatrix} says how the matrix is built).
  */
 class H2ContractTest {
   @RegisterExtension static final TestDatabase DB = TestDatabase.h2();
@@ -34,6 +34,25 @@ class H2ContractTest {
   class Joined extends JdbcContractMatrix {
     Joined() {
       super(DB, TransactionMode.JOINED);
+    }
+
+    @Nested
+    class StorageContract extends StorageSuite {}
+
+    @Nested
+    class AttributionAndCommissionContract extends AttributionAndCommissionSuite {}
+
+    @Nested
+    class PayoutContract extends PayoutSuite {}
+
+    @Nested
+    class QueriesContract extends QueriesSuite {}
+  }
+
+  @Nested
+  class JoinedOrOwned extends JdbcContractMatrix {
+    JoinedOrOwned() {
+      super(DB, TransactionMode.JOINED_OR_OWNED);
     }
 
     @Nested

@@ -2,11 +2,13 @@ package org.partnerprogram.jdbc.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.partnerprogram.jdbc.support.CountingDataSource;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
@@ -16,9 +18,9 @@ import org.partnerprogram.testkit.contract.QueriesContractTest;
 /**
  * The storage contracts of partner-core's test kit, each written once there, bound here to one
  * database in one {@link TransactionMode}. Each database has one class ({@link H2ContractTest},
- * {@link MariaDbContractTest}, {@link PostgresContractTest}) with an {@code Owned} and a {@code
- * Joined} {@code @Nested} subclass of this one, and in each a one-line {@code @Nested} class per
- * suite:
+ * {@link MariaDbContractTest}, {@link PostgresContractTest}) with an {@code Owned}, a {@code
+ * Joined} and a {@code JoinedOrOwned} {@code @Nested} subclass of this one, and in each a one-line
+ * {@code @Nested} class per suite:
  *
  * <pre>{@code
  * @Nested
@@ -36,12 +38,18 @@ import org.partnerprogram.testkit.contract.QueriesContractTest;
  * PostgresContractTest$Joined$PayoutContract}).
  *
  * <p>Adding a suite: an inner class here that extends it and takes its storage from {@link
- * #newStorage()} (as {@link PayoutSuite} does), then one line in {@code Owned} and one in {@code
- * Joined} of each database's class: {@code @Nested class QueriesContract extends QueriesSuite {}}.
+ * #newStorage()} (as {@link PayoutSuite} does), then one line in each mode's class of each
+ * database's class: {@code @Nested class QueriesContract extends QueriesSuite {}}.
+ *
+ * <p>After every test, every connection the storage (or the test host) took from the data source
+ * must be closed again, in every mode: a leak fails the test that caused it.
  */
 abstract class JdbcContractMatrix {
   private final TestDatabase database;
   private final TransactionMode mode;
+
+  /** The data sources of the storages this test opened: none may keep a connection open. */
+  private final List<CountingDataSource> opened = new ArrayList<>();
 
   JdbcContractMatrix(TestDatabase database, TransactionMode mode) {
     this.database = database;
@@ -53,15 +61,29 @@ abstract class JdbcContractMatrix {
    * agree with the ledger ({@link JdbcProgramStorage#reconcile()}).
    */
   @AfterEach
+  void everyConnectionTakenWasClosed() {
+    for (CountingDataSource counted : opened) {
+      assertThat(counted.open())
+          .as("connections of %s taken in %s and never closed", database, mode)
+          .isZero();
+    }
+  }
+
+  @AfterEach
   void totalsAndOpenEntriesReconcileWithTheLedger() {
     assertThat(JdbcProgramStorage.create(database.dataSource()).reconcile())
         .as("JdbcProgramStorage.reconcile() after the test")
         .isEmpty();
   }
 
-  /** Fresh, empty storage on this database in this mode. */
+  /**
+   * Fresh, empty storage on this database in this mode, over a data source that counts the
+   * connections taken and not closed.
+   */
   final ProgramStorage newStorage() {
-    return mode.open(database.emptied());
+    CountingDataSource counted = new CountingDataSource(database.emptied());
+    opened.add(counted);
+    return mode.open(counted.dataSource());
   }
 
   /** {@link ProgramStorageContractTest} on this database in this mode. */

@@ -5,8 +5,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.jdbc.support.TestDatabase;
 
 /**
- * The JDBC adapter passes every storage contract on PostgreSQL, owning its transactions and joining
- * the host's ({@link JdbcContractMatrix} says how the matrix is built).
+ * The JDBC adapter passes every storage contract on PostgreSQL, owning its transactions, joining
+ * the host's, and joining or owning per call ({@link JdbcContractMatrix} says how the matrix is
+ * built).
  */
 class PostgresContractTest {
   @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
@@ -34,6 +35,25 @@ class PostgresContractTest {
   class Joined extends JdbcContractMatrix {
     Joined() {
       super(DB, TransactionMode.JOINED);
+    }
+
+    @Nested
+    class StorageContract extends StorageSuite {}
+
+    @Nested
+    class AttributionAndCommissionContract extends AttributionAndCommissionSuite {}
+
+    @Nested
+    class PayoutContract extends PayoutSuite {}
+
+    @Nested
+    class QueriesContract extends QueriesSuite {}
+  }
+
+  @Nested
+  class JoinedOrOwned extends JdbcContractMatrix {
+    JoinedOrOwned() {
+      super(DB, TransactionMode.JOINED_OR_OWNED);
     }
 
     @Nested

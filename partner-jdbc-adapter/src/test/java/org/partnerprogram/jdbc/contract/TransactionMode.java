@@ -8,7 +8,7 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.HostManagedStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 
-/** The two ways a host runs the JDBC adapter, the second axis of the contract matrix. */
+/** The three ways a host runs the JDBC adapter, the second axis of the contract matrix. */
 enum TransactionMode {
   /** The adapter owns its transactions ({@link JdbcProgramStorage#create}). */
   OWNED {
@@ -37,6 +37,24 @@ enum TransactionMode {
     List<UUID> publishedEventIds(ProgramStorage storage) {
       HostManagedStorage host = (HostManagedStorage) storage;
       return host.inHostTransaction(() -> TestDatabase.eventIds(host.joined()));
+    }
+  },
+
+  /**
+   * The adapter joins the host's transaction when one is open and owns one otherwise ({@link
+   * JdbcProgramStorage#joiningOrOwning}): every other unit of work runs in a transaction of the
+   * host's, the rest in the adapter's own, so both branches meet the same data.
+   */
+  JOINED_OR_OWNED {
+    @Override
+    ProgramStorage open(DataSource dataSource) {
+      return HostManagedStorage.joinOrOwn(dataSource);
+    }
+
+    @Override
+    List<UUID> publishedEventIds(ProgramStorage storage) {
+      // Outside a host transaction: the storage owns the read.
+      return TestDatabase.eventIds(((HostManagedStorage) storage).joined());
     }
   };
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -293,7 +294,8 @@ abstract class AbstractDatabaseFaultTest {
       // A retry policy is set, but a unit in the host's transaction is never repeated by the SDK.
       PartnerProgram joined =
           ReliabilityWorld.builder(
-                  JdbcProgramStorage.joining(() -> host), Clock.fixed(NOW, ZoneOffset.UTC))
+                  JdbcProgramStorage.joining(() -> Optional.of(host)),
+                  Clock.fixed(NOW, ZoneOffset.UTC))
               .random(new SplittableRandom(4))
               .retry(RetryPolicy.of(5, Duration.ZERO, Duration.ZERO))
               .build();

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.partnerprogram.core.domain.VisitorId;
@@ -26,7 +27,9 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
 /**
  * A host that manages its own transactions, with a {@link JdbcProgramStorage#joining joined}
  * storage inside: every unit of work the contract runs is wrapped in a host transaction on a
- * connection of the host's own, which the host commits or rolls back.
+ * connection of the host's own, which the host commits or rolls back. {@link #joinOrOwn} instead
+ * wires {@link JdbcProgramStorage#joiningOrOwning} and wraps only every other unit of work in a
+ * host transaction, so that the storage joins half of them and owns the others.
  */
 public final class HostManagedStorage implements ProgramStorage {
   private final DataSource dataSource;
@@ -37,9 +40,34 @@ public final class HostManagedStorage implements ProgramStorage {
 
   private final JdbcProgramStorage joined;
 
+  /** Null: every unit runs in a host transaction; else counts units, odd ones in the host's. */
+  private final AtomicInteger alternate;
+
+  /** A host whose every unit of work runs in its transaction, with a strictly joined storage. */
   public HostManagedStorage(DataSource dataSource) {
+    this(dataSource, false);
+  }
+
+  private HostManagedStorage(DataSource dataSource, boolean joinOrOwn) {
     this.dataSource = dataSource;
-    this.joined = JdbcProgramStorage.joining(hostConnection::get);
+    this.joined =
+        joinOrOwn
+            ? JdbcProgramStorage.joiningOrOwning(dataSource, this::hostTransaction)
+            : JdbcProgramStorage.joining(this::hostTransaction);
+    this.alternate = joinOrOwn ? new AtomicInteger() : null;
+  }
+
+  /**
+   * A host with a {@link JdbcProgramStorage#joiningOrOwning join-or-own} storage that runs every
+   * other outermost unit of work in its own transaction and leaves the rest to the storage.
+   */
+  public static HostManagedStorage joinOrOwn(DataSource dataSource) {
+    return new HostManagedStorage(dataSource, true);
+  }
+
+  /** The host's side of {@link org.partnerprogram.jdbc.HostTransactions}. */
+  private Optional<Connection> hostTransaction() {
+    return Optional.ofNullable(hostConnection.get());
   }
 
   public JdbcProgramStorage joined() {
@@ -132,6 +160,11 @@ public final class HostManagedStorage implements ProgramStorage {
     return new TransactionBoundary() {
       @Override
       public <T> T execute(Supplier<T> work) {
+        if (alternate != null
+            && hostConnection.get() == null
+            && alternate.getAndIncrement() % 2 == 1) {
+          return inner.execute(work);
+        }
         return inHostTransaction(() -> inner.execute(work));
       }
     };

@@ -22,12 +22,14 @@ public interface TransactionBoundary {
   <T> T execute(Supplier<T> work);
 
   /**
-   * Whether this boundary begins and ends its own transactions, so that a unit of work that threw
-   * was rolled back whole and may be run again from the start. False when it joins a transaction
-   * its caller owns (which the failure may have aborted): the SDK then never repeats a unit on its
-   * own (see {@code RetryPolicy}). The default is true.
+   * Whether a unit of work started now, on the calling thread, would run in a transaction this
+   * boundary begins and ends, so that if it threw it was rolled back whole and may be run again
+   * from the start. False when it would join a transaction its caller owns (which the failure may
+   * have aborted): the SDK then never repeats the unit on its own (see {@code RetryPolicy}). The
+   * SDK asks before each outermost unit, so a boundary that joins the host's transaction when one
+   * is open and owns one otherwise answers per call. The default is true.
    *
-   * @return true if the boundary owns its transactions
+   * @return true if the next unit on this thread would own its transaction
    */
   default boolean ownsTransactions() {
     return true;
