@@ -17,6 +17,7 @@ import org.partnerprogram.core.domain.LedgerLine;
 import org.partnerprogram.core.domain.LedgerLine.State;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerProgramException;
 import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
@@ -24,7 +25,6 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateCard;
 import org.partnerprogram.core.domain.RateTarget;
-import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.export.CsvFormat;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
@@ -132,12 +132,15 @@ public final class ReadmeExamples {
                         e.eventId(), e.invoiceId(), e.at(), terms.money(e.amount())));
       }
       return true; // 200, also for a redelivery: it had effect once
-    } catch (RetryableException transientOrTooEarly) {
-      // A deadlock, a dropped connection, or a payment that overtook its order: 503, and the
-      // billing system delivers the event again later.
-      throw new TryAgainLater(transientOrTooEarly);
     } catch (InvalidInputException | IdempotencyConflictException refused) {
       return false; // 422: nothing was written, and delivering it again will not help
+    } catch (PartnerProgramException failed) {
+      if (failed.isRetryable()) {
+        // A deadlock, a dropped connection, or a payment that overtook its order: 503, and the
+        // billing system delivers the event again later.
+        throw new TryAgainLater(failed);
+      }
+      throw failed; // 500: a defect or an unknown id, for a person to look at
     }
     // end::billing[]
   }

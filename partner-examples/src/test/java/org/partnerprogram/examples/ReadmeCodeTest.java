@@ -1,6 +1,7 @@
 package org.partnerprogram.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
+import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PayoutState;
 import org.partnerprogram.core.domain.ProgramTerms;
@@ -70,6 +72,12 @@ class ReadmeCodeTest {
             new InvoiceLine(2, "domain-nl", "domain", "9.99"));
     InvoiceEvent created =
         new InvoiceEvent("evt-1", InvoiceEvent.Type.CREATED, "INV-1", "C202", at, lines, null);
+    InvoiceEvent paidBeforeItsOrder =
+        new InvoiceEvent("evt-0", InvoiceEvent.Type.PAID, "INV-1", "C202", at, null, null);
+    assertThatThrownBy(() -> readme.onInvoiceEvent(paidBeforeItsOrder))
+        .as("a payment that overtakes its order: 503, deliver it again")
+        .isInstanceOf(ReadmeExamples.TryAgainLater.class)
+        .hasCauseInstanceOf(OrderNotRecordedException.class);
     assertThat(readme.onInvoiceEvent(created)).isTrue();
     assertThat(readme.onInvoiceEvent(created)).as("a redelivery").isTrue();
     assertThat(
