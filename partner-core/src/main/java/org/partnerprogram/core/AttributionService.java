@@ -182,7 +182,7 @@ final class AttributionService {
     int batches = 0;
     int deleted;
     do {
-      deleted = ctx.tx.execute(() -> touches.deleteTouchedBefore(cutoff, batch));
+      deleted = ctx.idempotentTx.execute(() -> touches.deleteTouchedBefore(cutoff, batch));
       if (deleted < 0 || deleted > batch) {
         throw new IllegalStateException(
             "TouchStore.deleteTouchedBefore deleted " + deleted + " with a limit of " + batch);

@@ -180,12 +180,12 @@ final class JdbcTouchStore implements TouchStore {
     return sql.run(
         "deleting up to " + limit + " touches before " + cutoff,
         c ->
-            Jdbc.update(
-                c,
-                sql.statements().deleteTouchesBefore(),
-                ps -> {
-                  sql.setInstant(ps, 1, "cutoff", storable);
-                  ps.setInt(2, limit);
-                }));
+            sql.statements()
+                .deleteTouchesBefore(
+                    c,
+                    ps -> {
+                      sql.setInstant(ps, 1, "cutoff", storable);
+                      ps.setInt(2, limit);
+                    }));
   }
 }

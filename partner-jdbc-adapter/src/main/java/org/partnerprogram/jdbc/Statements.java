@@ -170,6 +170,18 @@ abstract class Statements {
   }
 
   /**
+   * Deletes one batch of touches before a cutoff.
+   *
+   * @param c the connection of the unit of work
+   * @param cutoffAndLimit binds the cutoff and the limit, parameters 1 and 2
+   * @return how many touches this statement deleted
+   * @throws SQLException if the database fails
+   */
+  int deleteTouchesBefore(Connection c, Jdbc.Binder cutoffAndLimit) throws SQLException {
+    return Jdbc.update(c, deleteTouchesBefore(), cutoffAndLimit);
+  }
+
+  /**
    * Whether the two rate cards in force for a partner are best read in one statement.
    *
    * @return true for one statement, false for one statement per card

@@ -117,7 +117,10 @@ public interface Referrals {
    * deletion runs in batches of at most {@value #CLICK_PURGE_BATCH} clicks, each in its own unit of
    * work, oldest first, so no transaction is long and no batch is held in memory. It is idempotent
    * (a second run removes nothing more) and safe to run on several instances at once: each reports
-   * only the clicks it deleted itself, so the reports add up to the clicks that expired.
+   * only the clicks it deleted itself, so the reports add up to the clicks that expired. A batch
+   * that fails transiently (a deadlock with another purge) is rolled back and run again, up to 10
+   * times (or as the programme's {@code RetryPolicy} says, if it allows more than one attempt),
+   * unless the storage joins a transaction of the host's.
    *
    * @return how many clicks were removed, the cutoff and the number of batches; never null
    * @throws org.partnerprogram.core.domain.StorageException if storage fails (the batches committed

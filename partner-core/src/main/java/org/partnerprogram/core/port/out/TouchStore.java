@@ -44,7 +44,10 @@ public interface TouchStore {
    * Deletes up to {@code limit} touches made strictly before {@code cutoff}, the oldest first, in
    * the caller's unit of work. A touch at exactly {@code cutoff} is kept. Safe while another
    * instance deletes the same range: a touch deleted by the other is simply not counted here (no
-   * error, no touch counted twice), and an adapter may skip touches another unit of work holds.
+   * touch counted twice), and an adapter may skip touches another unit of work holds. A database
+   * may refuse one of two such units with a {@link
+   * org.partnerprogram.core.domain.RetryableException} (a deadlock); it is rolled back whole and
+   * may simply run again, which the SDK's purge does.
    *
    * @param cutoff the first instant kept; never null (an instant before every storable one deletes
    *     nothing)
