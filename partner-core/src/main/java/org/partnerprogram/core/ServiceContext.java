@@ -1,6 +1,7 @@
 package org.partnerprogram.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -16,9 +17,21 @@ import org.partnerprogram.core.port.out.TransactionBoundary;
 
 /** What every use case needs: the terms, the ports, the clock and randomness. */
 final class ServiceContext {
+  /** The repeats of an idempotent unit when the host set none: a few, quickly. */
+  private static final RetryPolicy IDEMPOTENT_RETRY =
+      RetryPolicy.of(10, Duration.ofMillis(5), Duration.ofMillis(200));
+
   final ProgramTerms terms;
   final ProgramStorage storage;
   final TransactionBoundary tx;
+
+  /**
+   * Units that may run again whatever they met, such as one batch of a click purge (it deletes what
+   * has expired, however often it runs): repeated on a transient failure (a deadlock between two
+   * purges) even when the host asked for no retries, so concurrent purges never fail on one.
+   */
+  final TransactionBoundary idempotentTx;
+
   final EventPublisher events;
   final Observations observations;
   private final Clock clock;
@@ -46,6 +59,12 @@ final class ServiceContext {
     this.terms = terms;
     this.storage = storage;
     this.tx = new RetryingTransactions(storage.transactions(), retry, random, observations);
+    this.idempotentTx =
+        new RetryingTransactions(
+            storage.transactions(),
+            retry.maxAttempts() > 1 ? retry : IDEMPOTENT_RETRY,
+            random,
+            observations);
     this.observations = observations;
     this.events = events;
     this.clock = clock;

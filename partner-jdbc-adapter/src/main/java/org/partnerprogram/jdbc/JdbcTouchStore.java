@@ -17,8 +17,9 @@ import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 
 /**
- * {@link TouchStore} over {@code pp_touch}: append-only rows with a generated key, read through the
- * index on (visitor_id, touched_at) and counted through the index on partner_id.
+ * {@link TouchStore} over {@code pp_touch}: rows with a generated key, read through the index on
+ * (visitor_id, touched_at), counted through the index on partner_id and purged in batches through
+ * the index on touched_at.
  */
 final class JdbcTouchStore implements TouchStore {
   private final Sql sql;
@@ -162,5 +163,29 @@ final class JdbcTouchStore implements TouchStore {
                 "SELECT COUNT(*) FROM pp_touch WHERE partner_id = ?",
                 ps -> ps.setString(1, partnerId.value()),
                 rs -> rs.getLong(1)));
+  }
+
+  @Override
+  public int deleteTouchedBefore(Instant cutoff, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    // Strictly before the cutoff: a stored (microsecond) instant is before it exactly when it is
+    // before the cutoff rounded up to the microsecond.
+    Instant bound = lower(cutoff);
+    if (!bound.isAfter(Instant.EPOCH)) {
+      return 0;
+    }
+    Instant storable = bound.isAfter(LATEST_STORABLE) ? LATEST_STORABLE : bound;
+    return sql.run(
+        "deleting up to " + limit + " touches before " + cutoff,
+        c ->
+            sql.statements()
+                .deleteTouchesBefore(
+                    c,
+                    ps -> {
+                      sql.setInstant(ps, 1, "cutoff", storable);
+                      ps.setInt(2, limit);
+                    }));
   }
 }

@@ -137,6 +137,16 @@ final class PostgresStatements extends Statements {
   }
 
   /** Columns without it would sort by the database's locale. */
+  /**
+   * The portable batch, its rows locked with {@code SKIP LOCKED}: two purges at once take different
+   * rows instead of one waiting for the other's and then finding them gone.
+   */
+  @Override
+  String deleteTouchesBefore() {
+    return "DELETE FROM pp_touch WHERE touch_id IN (SELECT touch_id FROM pp_touch"
+        + " WHERE touched_at < ? ORDER BY touched_at LIMIT ? FOR UPDATE SKIP LOCKED)";
+  }
+
   @Override
   String byteOrder() {
     return " COLLATE \"C\"";

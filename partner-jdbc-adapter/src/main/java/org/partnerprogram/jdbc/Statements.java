@@ -158,6 +158,30 @@ abstract class Statements {
   }
 
   /**
+   * Deletes the oldest touches before a cutoff, a batch at a time (parameters: the cutoff, the
+   * limit): by primary key from a subselect that reads the index on touched_at (V13). Another purge
+   * deleting the same rows at the same time makes this one delete fewer, never fail.
+   *
+   * @return the statement
+   */
+  String deleteTouchesBefore() {
+    return "DELETE FROM pp_touch WHERE touch_id IN (SELECT touch_id FROM pp_touch"
+        + " WHERE touched_at < ? ORDER BY touched_at FETCH FIRST ? ROWS ONLY)";
+  }
+
+  /**
+   * Deletes one batch of touches before a cutoff.
+   *
+   * @param c the connection of the unit of work
+   * @param cutoffAndLimit binds the cutoff and the limit, parameters 1 and 2
+   * @return how many touches this statement deleted
+   * @throws SQLException if the database fails
+   */
+  int deleteTouchesBefore(Connection c, Jdbc.Binder cutoffAndLimit) throws SQLException {
+    return Jdbc.update(c, deleteTouchesBefore(), cutoffAndLimit);
+  }
+
+  /**
    * Whether the two rate cards in force for a partner are best read in one statement.
    *
    * @return true for one statement, false for one statement per card

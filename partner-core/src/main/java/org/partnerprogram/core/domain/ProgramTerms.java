@@ -21,6 +21,7 @@ import org.immutables.value.Value;
  *   <tr><td>{@link #zone()}</td><td>Europe/Amsterdam (payout months are local months)</td></tr>
  *   <tr><td>{@link #attributionWindow()}</td><td>90 days</td></tr>
  *   <tr><td>{@link #attributionModel()}</td><td>last touch</td></tr>
+ *   <tr><td>{@link #clickRetentionGrace()}</td><td>30 days (clicks kept for window + grace)</td></tr>
  *   <tr><td>{@link #holdingPeriod()}</td><td>0 days (payable once paid)</td></tr>
  *   <tr><td>{@link #minimumPayout()}</td><td>0 in the programme currency</td></tr>
  *   <tr><td>{@link #maximumPayout()}</td><td>999,999,999.99 (one SEPA transfer's limit)</td></tr>
@@ -41,6 +42,9 @@ import org.immutables.value.Value;
 public abstract class ProgramTerms {
   /** The longest attribution window accepted. */
   public static final Duration MAX_ATTRIBUTION_WINDOW = Duration.ofDays(730);
+
+  /** The longest click retention grace accepted. */
+  public static final Duration MAX_CLICK_RETENTION_GRACE = Duration.ofDays(730);
 
   /** The longest holding period accepted. */
   public static final Duration MAX_HOLDING_PERIOD = Duration.ofDays(365);
@@ -84,6 +88,20 @@ public abstract class ProgramTerms {
   @Value.Default
   public Duration attributionWindow() {
     return Duration.ofDays(90);
+  }
+
+  /**
+   * How long clicks (with their visitor ids) are kept beyond the attribution window before {@code
+   * referrals().purgeExpiredClicks()} deletes them: a click is kept while it is younger than {@link
+   * #attributionWindow()} plus this grace, so a signup the host reports up to this grace late is
+   * still attributed as if reported at once. Personal data is kept no longer than needed (GDPR
+   * article 5(1)(e)).
+   *
+   * @return zero or positive, at most {@link #MAX_CLICK_RETENTION_GRACE}
+   */
+  @Value.Default
+  public Duration clickRetentionGrace() {
+    return Duration.ofDays(30);
   }
 
   /**
@@ -272,6 +290,11 @@ public abstract class ProgramTerms {
     if (window.isNegative() || window.isZero() || window.compareTo(MAX_ATTRIBUTION_WINDOW) > 0) {
       throw new InvalidInputException(
           "attributionWindow", "must be more than zero and at most 730 days, was " + window);
+    }
+    Duration grace = clickRetentionGrace();
+    if (grace.isNegative() || grace.compareTo(MAX_CLICK_RETENTION_GRACE) > 0) {
+      throw new InvalidInputException(
+          "clickRetentionGrace", "must be zero to 730 days, was " + grace);
     }
     Duration holding = holdingPeriod();
     if (holding.isNegative() || holding.compareTo(MAX_HOLDING_PERIOD) > 0) {

@@ -20,6 +20,7 @@ class ProgramTermsTest {
     assertThat(terms.attributionWindow()).isEqualTo(Duration.ofDays(90));
     assertThat(terms.attributionModel()).isEqualTo(AttributionModel.LAST_TOUCH);
     assertThat(terms.holdingPeriod()).isEqualTo(Duration.ZERO);
+    assertThat(terms.clickRetentionGrace()).isEqualTo(Duration.ofDays(30));
     assertThat(terms.minimumPayout()).isEqualTo(Money.of("0", "EUR"));
     assertThat(terms.rounding()).isEqualTo(RoundingMode.HALF_UP);
   }
@@ -36,9 +37,29 @@ class ProgramTermsTest {
     assertRefused(b -> b.attributionWindow(Duration.ZERO), InvalidInputException.class);
     assertRefused(b -> b.attributionWindow(Duration.ofDays(731)), InvalidInputException.class);
     assertRefused(b -> b.holdingPeriod(Duration.ofDays(-1)), InvalidInputException.class);
+    assertRefused(b -> b.clickRetentionGrace(Duration.ofNanos(-1)), InvalidInputException.class);
+    assertRefused(b -> b.clickRetentionGrace(Duration.ofDays(731)), InvalidInputException.class);
     assertRefused(b -> b.minimumPayout(Money.of("-1", "EUR")), InvalidInputException.class);
     assertRefused(b -> b.minimumPayout(Money.of("25", "USD")), CurrencyMismatchException.class);
     assertRefused(b -> b.rounding(RoundingMode.UNNECESSARY), InvalidInputException.class);
+  }
+
+  @Test
+  void aClickRetentionGraceOfZeroKeepsClicksForTheWindowOnly() {
+    ProgramTerms terms =
+        ProgramTerms.builder()
+            .referralLinkTemplate(TEMPLATE)
+            .clickRetentionGrace(Duration.ZERO)
+            .build();
+    assertThat(terms.clickRetentionGrace()).isZero();
+    assertThatThrownBy(
+            () ->
+                ProgramTerms.builder()
+                    .referralLinkTemplate(TEMPLATE)
+                    .clickRetentionGrace(Duration.ofDays(-1))
+                    .build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("clickRetentionGrace");
   }
 
   private static void assertRefused(

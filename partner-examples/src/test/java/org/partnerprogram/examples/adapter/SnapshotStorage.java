@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
@@ -535,6 +537,27 @@ public final class SnapshotStorage implements ProgramStorage {
         @Override
         public long countByPartner(PartnerId partnerId) {
           return read().touches.stream().filter(t -> t.partnerId().equals(partnerId)).count();
+        }
+
+        @Override
+        public int deleteTouchedBefore(Instant cutoff, int limit) {
+          List<Touch> all = read().touches;
+          // The oldest expired touches, by position: equal touches may be stored twice.
+          Set<Integer> doomed =
+              IntStream.range(0, all.size())
+                  .filter(i -> all.get(i).at().isBefore(cutoff))
+                  .boxed()
+                  .sorted(Comparator.comparing(i -> all.get(i).at()))
+                  .limit(limit)
+                  .collect(Collectors.toSet());
+          if (!doomed.isEmpty()) {
+            write().touches =
+                IntStream.range(0, all.size())
+                    .filter(i -> !doomed.contains(i))
+                    .mapToObj(all::get)
+                    .toList();
+          }
+          return doomed.size();
         }
       };
 

@@ -2,8 +2,10 @@ package org.partnerprogram.core.adapter.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
@@ -38,5 +40,20 @@ final class InMemoryTouches implements TouchStore {
   public long countByPartner(PartnerId partnerId) {
     units.unit();
     return touchLog.stream().filter(t -> t.partnerId().equals(partnerId)).count();
+  }
+
+  @Override
+  public int deleteTouchedBefore(Instant cutoff, int limit) {
+    units.unit();
+    // The oldest expired touches, by position: equal touches may be stored twice.
+    BitSet doomed = new BitSet();
+    IntStream.range(0, touchLog.size())
+        .filter(i -> touchLog.get(i).at().isBefore(cutoff))
+        .boxed()
+        .sorted(Comparator.comparing(i -> touchLog.get(i).at()))
+        .limit(limit)
+        .forEach(doomed::set);
+    units.removeAt(touchLog, doomed);
+    return doomed.cardinality();
   }
 }

@@ -2,6 +2,7 @@ package org.partnerprogram.core.adapter.memory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.partnerprogram.core.port.out.TransactionBoundary;
 /**
  * The in-memory stores' units of work: one at a time under one lock (so they are serializable),
  * each recording how to undo its writes, which run in reverse if it throws. Every store writes
- * through {@link #put}, {@link #remove} and {@link #append}, so a refused call leaves nothing
- * behind. Events published in a unit are kept only when it completes.
+ * through {@link #put}, {@link #remove}, {@link #removeAt} and {@link #append}, so a refused call
+ * leaves nothing behind. Events published in a unit are kept only when it completes.
  */
 final class MemoryUnits implements TransactionBoundary, EventPublisher {
   private final ReentrantLock lock = new ReentrantLock();
@@ -77,6 +78,26 @@ final class MemoryUnits implements TransactionBoundary, EventPublisher {
     }
     V previous = map.remove(key);
     unit.undo.push(() -> map.put(key, previous));
+  }
+
+  /** Removes the elements at the given positions, restoring the list whole if the unit fails. */
+  <E> void removeAt(List<E> list, BitSet positions) {
+    Unit unit = current();
+    if (positions.isEmpty()) {
+      return;
+    }
+    List<E> before = new ArrayList<>(list);
+    list.clear();
+    for (int i = 0; i < before.size(); i++) {
+      if (!positions.get(i)) {
+        list.add(before.get(i));
+      }
+    }
+    unit.undo.push(
+        () -> {
+          list.clear();
+          list.addAll(before);
+        });
   }
 
   <E> void append(List<E> list, E element) {

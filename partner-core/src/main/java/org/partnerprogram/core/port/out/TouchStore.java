@@ -7,9 +7,10 @@ import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
 
 /**
- * Storage of clicks on referral links. Append-only: touches are never changed or deleted by the
- * SDK. An adapter indexes them by (visitor, time), so that {@link #findByVisitor} stays fast with
- * millions of touches.
+ * Storage of clicks on referral links. Touches are never changed; they are deleted only once they
+ * have expired, through {@link #deleteTouchedBefore}, in bounded batches. An adapter indexes them
+ * by (visitor, time), so that {@link #findByVisitor} stays fast with millions of touches, and by
+ * time, so that {@link #deleteTouchedBefore} finds the oldest ones without a scan.
  */
 public interface TouchStore {
 
@@ -38,4 +39,21 @@ public interface TouchStore {
    * @return the count, zero if none
    */
   long countByPartner(PartnerId partnerId);
+
+  /**
+   * Deletes up to {@code limit} touches made strictly before {@code cutoff}, the oldest first, in
+   * the caller's unit of work. A touch at exactly {@code cutoff} is kept. Safe while another
+   * instance deletes the same range: a touch deleted by the other is simply not counted here (no
+   * touch counted twice), and an adapter may skip touches another unit of work holds. A database
+   * may refuse one of two such units with a {@link
+   * org.partnerprogram.core.domain.RetryableException} (a deadlock); it is rolled back whole and
+   * may simply run again, which the SDK's purge does.
+   *
+   * @param cutoff the first instant kept; never null (an instant before every storable one deletes
+   *     nothing)
+   * @param limit the most touches deleted; at least 1
+   * @return how many touches this call deleted, 0 to {@code limit}; fewer than {@code limit} when
+   *     no other touch before the cutoff was left to it
+   */
+  int deleteTouchedBefore(Instant cutoff, int limit);
 }

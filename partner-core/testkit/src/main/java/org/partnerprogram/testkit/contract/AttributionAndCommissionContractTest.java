@@ -41,9 +41,11 @@ import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.ClickPurge;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
@@ -219,6 +221,103 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
                 () ->
                     storage.touches().findByVisitor(VisitorId.of("v-1"), Instant.MIN, Instant.MAX)))
         .containsExactly(first, last);
+  }
+
+  /** Stores the touches in one unit of work. */
+  private void store(Touch... touches) {
+    tx(
+        () -> {
+          for (Touch t : touches) {
+            storage.touches().insert(t);
+          }
+          return null;
+        });
+  }
+
+  private List<Touch> allTouchesOf(String visitor) {
+    return tx(
+        () -> storage.touches().findByVisitor(VisitorId.of(visitor), Instant.MIN, Instant.MAX));
+  }
+
+  @Test
+  void deletingBeforeACutoffKeepsATouchExactlyAtIt() {
+    Touch before = touch("jan-1", P1, "v-1", T0.minus(1, ChronoUnit.MICROS));
+    Touch at = touch("jan-1", P1, "v-1", T0);
+    Touch after = touch("jan-1", P1, "v-1", T0.plus(1, ChronoUnit.MICROS));
+    store(after, at, before);
+
+    assertThat(tx(() -> storage.touches().deleteTouchedBefore(T0, 100))).isEqualTo(1);
+
+    assertThat(allTouchesOf("v-1")).containsExactly(at, after);
+  }
+
+  @Test
+  void deletingHonoursTheLimitOldestFirstAndThenFindsNothingMore() {
+    List<Touch> expired = new ArrayList<>();
+    for (int i = 5; i >= 1; i--) {
+      expired.add(touch("jan-1", P1, "v-" + i, T0.minusSeconds(i)));
+    }
+    Touch kept = touch("jan-1", P1, "v-0", T0);
+    store(expired.toArray(Touch[]::new));
+    store(kept, expired.get(0)); // an equal touch stored twice: both go, one at a time
+
+    List<Integer> batches = new ArrayList<>();
+    for (int round = 0; round < 5; round++) {
+      batches.add(tx(() -> storage.touches().deleteTouchedBefore(T0, 2)));
+    }
+
+    assertThat(batches).containsExactly(2, 2, 2, 0, 0);
+    assertThat(tx(() -> storage.touches().countByPartner(P1))).isEqualTo(1);
+    assertThat(allTouchesOf("v-0")).containsExactly(kept);
+  }
+
+  @Test
+  void theFirstBatchTakesTheOldestTouches() {
+    Touch oldest = touch("jan-1", P1, "v-1", T0.minusSeconds(30));
+    Touch older = touch("jan-1", P2, "v-2", T0.minusSeconds(20));
+    Touch old = touch("jan-1", P1, "v-1", T0.minusSeconds(10));
+    store(old, oldest, older);
+
+    assertThat(tx(() -> storage.touches().deleteTouchedBefore(T0, 2))).isEqualTo(2);
+
+    assertThat(allTouchesOf("v-1")).containsExactly(old);
+    assertThat(allTouchesOf("v-2")).isEmpty();
+  }
+
+  @Test
+  void deletingLeavesOtherTouchesOfEveryVisitorAndPartnerAlone() {
+    Touch expired = touch("jan-1", P1, "v-1", T0.minusSeconds(60));
+    Touch young = touch("jan-1", P1, "v-1", T0.plusSeconds(60));
+    Touch otherPartner = touch("beta-1", P2, "v-2", T0.plusSeconds(1));
+    Touch otherVisitor = touch("jan-1", P1, "v-3", T0);
+    store(expired, young, otherPartner, otherVisitor);
+
+    assertThat(tx(() -> storage.touches().deleteTouchedBefore(T0, 10))).isEqualTo(1);
+    assertThat(tx(() -> storage.touches().deleteTouchedBefore(T0, 10))).isZero();
+    assertThat(tx(() -> storage.touches().deleteTouchedBefore(Instant.EPOCH, 10))).isZero();
+
+    assertThat(allTouchesOf("v-1")).containsExactly(young);
+    assertThat(allTouchesOf("v-2")).containsExactly(otherPartner);
+    assertThat(allTouchesOf("v-3")).containsExactly(otherVisitor);
+    assertThat(tx(() -> storage.touches().countByPartner(P1))).isEqualTo(2);
+    assertThat(tx(() -> storage.touches().countByPartner(P2))).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedUnitOfWorkKeepsTheTouchesItDeleted() {
+    Touch expired = touch("jan-1", P1, "v-1", T0.minusSeconds(60));
+    store(expired);
+
+    assertThatThrownBy(
+            () ->
+                tx(
+                    () -> {
+                      storage.touches().deleteTouchedBefore(T0, 10);
+                      throw new IllegalStateException("the host's work failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(allTouchesOf("v-1")).containsExactly(expired);
   }
 
   // ---------------------------------------------------------------- AttributionStore
@@ -1193,6 +1292,49 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     assertThat(referrals.clicks()).isEqualTo(1);
     assertThat(referrals.signupsAttributed()).isEqualTo(1);
     assertThat(referrals.signupsRefused()).isEmpty();
+  }
+
+  @Test
+  void expiredClicksArePurgedAndAttributionWithinWindowAndGraceIsUnchanged() {
+    ProgramFixture f = ProgramFixture.on(storage, b -> b);
+    Duration kept = Duration.ofDays(90 + 30); // the default window plus the default grace
+    f.program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-old"));
+    f.clock.advance(Duration.ofDays(20));
+    f.program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-late"));
+    f.clock.advance(Duration.ofDays(20));
+    f.program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-new"));
+    f.clock.set(ProgramFixture.START.plus(kept));
+
+    ClickPurge atTheEdge = f.program.referrals().purgeExpiredClicks();
+
+    assertThat(atTheEdge).isEqualTo(new ClickPurge(0, ProgramFixture.START, 1));
+    f.clock.advance(Duration.ofNanos(1_000));
+    ClickPurge purged = f.program.referrals().purgeExpiredClicks();
+    assertThat(purged.clicksRemoved()).isEqualTo(1);
+    assertThat(purged.cutoff()).isEqualTo(ProgramFixture.START.plus(1, ChronoUnit.MICROS));
+    assertThat(purged.batches()).isEqualTo(1);
+    assertThat(f.program.referrals().purgeExpiredClicks().clicksRemoved()).isZero();
+    assertThat(f.program.partners().overview(f.partner.id()).orElseThrow().referrals().clicks())
+        .isEqualTo(2);
+
+    // a signup now, 80 days after its click, and one reported late (its click 100 days ago, the
+    // signup itself 20 days ago), are attributed as if nothing had been purged
+    SignupAttribution now =
+        f.program
+            .referrals()
+            .attributeSignup(
+                AttributeSignupCommand.newCustomer("cust-new")
+                    .visitor("v-new")
+                    .at(f.clock.instant()));
+    SignupAttribution late =
+        f.program
+            .referrals()
+            .attributeSignup(
+                AttributeSignupCommand.newCustomer("cust-late")
+                    .visitor("v-late")
+                    .at(f.clock.instant().minus(Duration.ofDays(20))));
+    assertThat(now.decision()).isInstanceOf(AttributionDecision.Attributed.class);
+    assertThat(late.decision()).isInstanceOf(AttributionDecision.Attributed.class);
   }
 
   @Test
