@@ -809,6 +809,20 @@ public final class BenchmarksDocument {
   }
 
   /**
+   * A database's heading in a section of its own, and the start of the line that names the results
+   * file and the server (the caller ends the line).
+   */
+  private static String sectionHead(KeptRun run, String database) {
+    StringBuilder s = new StringBuilder("### ").append(label(database)).append("\n\n");
+    s.append("*Generated from `").append(RESULTS).append('/').append(run.id()).append("/db.json`");
+    JsonNode server = run.db().orElseThrow().path("databases").path(database);
+    if (server.hasNonNull("version")) {
+      s.append(", ").append(text(server, "version"));
+    }
+    return s.toString();
+  }
+
+  /**
    * The history scenario's section: per database, from the newest run that ran it, a row per month
    * (the SDK's close beside the floor's) and the ratios of the issue's targets.
    */
@@ -817,13 +831,7 @@ public final class BenchmarksDocument {
     for (String database : historyDatabasesOf(runs)) {
       KeptRun run = newestHistory(runs, database).orElseThrow();
       JsonNode h = run.history(database).orElseThrow();
-      s.append("### ").append(label(database)).append("\n\n");
-      s.append("*Generated from `").append(RESULTS).append('/').append(run.id());
-      s.append("/db.json`");
-      JsonNode server = run.db().orElseThrow().path("databases").path(database);
-      if (server.hasNonNull("version")) {
-        s.append(", ").append(text(server, "version"));
-      }
+      s.append(sectionHead(run, database));
       s.append(
           String.format(
               Locale.ROOT,
@@ -854,13 +862,7 @@ public final class BenchmarksDocument {
       }
       KeptRun run = newest.orElseThrow();
       List<JsonNode> rows = run.overviewScale(database);
-      s.append("### ").append(label(database)).append("\n\n");
-      s.append("*Generated from `").append(RESULTS).append('/').append(run.id());
-      s.append("/db.json`");
-      JsonNode server = run.db().orElseThrow().path("databases").path(database);
-      if (server.hasNonNull("version")) {
-        s.append(", ").append(text(server, "version"));
-      }
+      s.append(sectionHead(run, database));
       s.append(".*\n\n");
       s.append(
           "| partner's ledger lines | overview, SDK median (p90) | bare SUM median (p90) | SDK ÷"

@@ -61,12 +61,7 @@ final class CloseFloor {
    */
   int close(Connection c, YearMonth month, Instant bound, Instant now) throws SQLException {
     String period = month.toString();
-    try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO pp_period_close (period, closed_at) VALUES (?, ?)")) {
-      ps.setString(1, period);
-      setInstant(ps, 2, now);
-      ps.executeUpdate();
-    }
+    update(c, "INSERT INTO pp_period_close (period, closed_at) VALUES (?, ?)", period, now);
     int payouts;
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -88,43 +83,37 @@ final class CloseFloor {
       payouts = ps.executeUpdate();
     }
     if (kind == BenchDatabase.Kind.POSTGRESQL) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "WITH moved AS (DELETE FROM pp_open_entry o USING pp_payout p"
-                  + " WHERE p.period = ? AND o.partner_id = p.partner_id AND "
-                  + OPEN
-                  + " RETURNING o.entry_id, p.payout_id, o.partner_id, o.signed_amount)"
-                  + " INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-                  + " SELECT entry_id, payout_id, partner_id, signed_amount FROM moved")) {
-        ps.setString(1, period);
-        setInstant(ps, 2, bound);
-        ps.executeUpdate();
-      }
+      update(
+          c,
+          "WITH moved AS (DELETE FROM pp_open_entry o USING pp_payout p"
+              + " WHERE p.period = ? AND o.partner_id = p.partner_id AND "
+              + OPEN
+              + " RETURNING o.entry_id, p.payout_id, o.partner_id, o.signed_amount)"
+              + " INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+              + " SELECT entry_id, payout_id, partner_id, signed_amount FROM moved",
+          period,
+          bound);
     } else {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
-                  + " SELECT o.entry_id, p.payout_id, o.partner_id, o.signed_amount"
-                  + " FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
+      update(
+          c,
+          "INSERT INTO pp_payout_item (entry_id, payout_id, partner_id, signed_amount)"
+              + " SELECT o.entry_id, p.payout_id, o.partner_id, o.signed_amount"
+              + " FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
+              + " WHERE p.period = ? AND "
+              + OPEN,
+          period,
+          bound);
+      update(
+          c,
+          kind == BenchDatabase.Kind.MARIADB
+              ? "DELETE o FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
                   + " WHERE p.period = ? AND "
-                  + OPEN)) {
-        ps.setString(1, period);
-        setInstant(ps, 2, bound);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              kind == BenchDatabase.Kind.MARIADB
-                  ? "DELETE o FROM pp_payout p JOIN pp_open_entry o ON o.partner_id = p.partner_id"
-                      + " WHERE p.period = ? AND "
-                      + OPEN
-                  : "DELETE FROM pp_open_entry o WHERE EXISTS (SELECT 1 FROM pp_payout p"
-                      + " WHERE p.period = ? AND p.partner_id = o.partner_id) AND "
-                      + OPEN)) {
-        ps.setString(1, period);
-        setInstant(ps, 2, bound);
-        ps.executeUpdate();
-      }
+                  + OPEN
+              : "DELETE FROM pp_open_entry o WHERE EXISTS (SELECT 1 FROM pp_payout p"
+                  + " WHERE p.period = ? AND p.partner_id = o.partner_id) AND "
+                  + OPEN,
+          period,
+          bound);
     }
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -178,6 +167,16 @@ final class CloseFloor {
       ps.setObject(index, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
     } else {
       ps.setObject(index, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+  }
+
+  /** Runs a statement whose parameters are the period and then an instant. */
+  private void update(Connection c, String sql, String period, Instant instant)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, period);
+      setInstant(ps, 2, instant);
+      ps.executeUpdate();
     }
   }
 }
