@@ -9,9 +9,11 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.port.in.Commissions;
 import org.partnerprogram.core.port.in.Partners;
 import org.partnerprogram.core.port.in.Payouts;
+import org.partnerprogram.core.port.in.Privacy;
 import org.partnerprogram.core.port.in.Rates;
 import org.partnerprogram.core.port.in.Referrals;
 import org.partnerprogram.core.port.out.EventPublisher;
@@ -23,9 +25,9 @@ import org.partnerprogram.core.port.out.ProgramStorage;
  * Its groups hold what a host does, with plain verbs: {@link #partners()} (enrol, leave, the payout
  * account, the partner page), {@link #referrals()} (clicks, signups, codes), {@link #rates()} (the
  * rate card), {@link #commissions()} (orders, payments, refunds from the host's billing) and {@link
- * #payouts()} (closing a month, bank files, statements). Build one per programme at start-up and
- * share it: it is immutable and safe for concurrent use (coordination happens in storage, so many
- * host instances may share one database).
+ * #payouts()} (closing a month, bank files, statements), and {@link #privacy()} (retention,
+ * erasure, access). Build one per programme at start-up and share it: it is immutable and safe for
+ * concurrent use (coordination happens in storage, so many host instances may share one database).
  *
  * <pre>{@code
  * PartnerProgram program = PartnerProgram.builder()
@@ -33,6 +35,7 @@ import org.partnerprogram.core.port.out.ProgramStorage;
  *         .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
  *         .build())
  *     .storage(storage)
+ *     .pseudonymKey(PseudonymKey.of(secretFromTheVault))
  *     .clock(clock)
  *     .build();
  * EnrollmentResult enrolled = program.partners().enroll(EnrollPartnerCommand.of("cust-42"));
@@ -45,6 +48,7 @@ public final class PartnerProgram {
   private final Rates rates;
   private final Commissions commissions;
   private final Payouts payouts;
+  private final Privacy privacy;
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
@@ -87,6 +91,7 @@ public final class PartnerProgram {
                 new PayoutExportService(context),
                 new StatementService(context),
                 queries));
+    this.privacy = observed.observe(Privacy.class, "privacy", new PrivacyGroup(context));
   }
 
   /**
@@ -154,10 +159,19 @@ public final class PartnerProgram {
   }
 
   /**
-   * Builds a {@link PartnerProgram}. {@link #terms} and {@link #storage} are required; the clock
-   * defaults to {@link Clock#systemUTC()}, randomness to a new {@link SecureRandom}, events to the
-   * storage's own outbox, retries to {@link RetryPolicy#none()}, and the observer to {@link
-   * ProgramObserver#none()}.
+   * Retention, erasure and access: what the programme keeps about people and how it forgets.
+   *
+   * @return never null
+   */
+  public Privacy privacy() {
+    return privacy;
+  }
+
+  /**
+   * Builds a {@link PartnerProgram}. {@link #terms}, {@link #storage} and {@link #pseudonymKey} are
+   * required; the clock defaults to {@link Clock#systemUTC()}, randomness to a new {@link
+   * SecureRandom}, events to the storage's own outbox, retries to {@link RetryPolicy#none()}, and
+   * the observer to {@link ProgramObserver#none()}.
    */
   public static final class Builder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -171,8 +185,23 @@ public final class PartnerProgram {
     private ProgramObserver observer = ProgramObserver.none();
     private LongSupplier ticker = System::nanoTime;
     private String name;
+    private PseudonymKey pseudonymKey;
 
     private Builder() {}
+
+    /**
+     * The host's secret for the pseudonyms of people's identifiers: events name referred customers
+     * by pseudonym, and erasure and retention replace identifiers by pseudonyms. Required, so that
+     * no programme publishes customer account ids by accident. Load it from the host's secret store
+     * (at least 32 random bytes) and keep it: another key makes other pseudonyms.
+     *
+     * @param key the key; never null
+     * @return this builder
+     */
+    public Builder pseudonymKey(PseudonymKey key) {
+      this.pseudonymKey = Objects.requireNonNull(key, "key");
+      return this;
+    }
 
     /**
      * Who hears about every use case (its name, outcome, duration and attempts) and the progress of
@@ -283,8 +312,8 @@ public final class PartnerProgram {
      * Builds the programme.
      *
      * @return the programme
-     * @throws InvalidInputException if terms or storage are missing, or no event publisher is given
-     *     and the storage has no outbox
+     * @throws InvalidInputException if terms, storage or the pseudonym key are missing, or no event
+     *     publisher is given and the storage has no outbox
      */
     public PartnerProgram build() {
       if (terms == null) {
@@ -292,6 +321,10 @@ public final class PartnerProgram {
       }
       if (storage == null) {
         throw new InvalidInputException("storage", "call storage(...) before build()");
+      }
+      if (pseudonymKey == null) {
+        throw new InvalidInputException(
+            "pseudonymKey", "call pseudonymKey(PseudonymKey.of(secret)) before build()");
       }
       EventPublisher publisher = events;
       if (publisher == null) {
@@ -307,7 +340,8 @@ public final class PartnerProgram {
       RandomGenerator source = random != null ? random : new SecureRandom();
       Observations observations = new Observations(observer, ticker, Optional.ofNullable(name));
       ServiceContext context =
-          new ServiceContext(terms, storage, publisher, clock, source, retry, observations);
+          new ServiceContext(
+              terms, storage, publisher, clock, source, retry, observations, pseudonymKey);
       return new PartnerProgram(terms, context);
     }
   }

@@ -11,6 +11,7 @@ import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.TransactionBoundary;
@@ -34,6 +35,10 @@ final class ServiceContext {
 
   final EventPublisher events;
   final Observations observations;
+
+  /** The host's key for the pseudonyms of people's identifiers. */
+  final PseudonymKey pseudonyms;
+
   private final Clock clock;
   private final RandomGenerator random;
 
@@ -47,6 +52,7 @@ final class ServiceContext {
    * @param random the secure random source
    * @param retry when to repeat a unit of work that failed transiently
    * @param observations the observer, the ticker and the MDC of use cases
+   * @param pseudonyms the host's key for pseudonyms
    */
   ServiceContext(
       ProgramTerms terms,
@@ -55,7 +61,8 @@ final class ServiceContext {
       Clock clock,
       RandomGenerator random,
       RetryPolicy retry,
-      Observations observations) {
+      Observations observations,
+      PseudonymKey pseudonyms) {
     this.terms = terms;
     this.storage = storage;
     this.tx = new RetryingTransactions(storage.transactions(), retry, random, observations);
@@ -69,6 +76,7 @@ final class ServiceContext {
     this.events = events;
     this.clock = clock;
     this.random = random;
+    this.pseudonyms = pseudonyms;
   }
 
   /** Now, by the programme's clock, to the microsecond. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.RetryableException;
@@ -28,6 +29,7 @@ class ClickPurgeTest {
 
   private Referrals referrals(ProgramStorage storage, Duration grace) {
     return PartnerProgram.builder()
+        .pseudonymKey(PseudonymKey.of(new byte[32]))
         .terms(
             ProgramTerms.builder()
                 .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.export.Remittance;
@@ -151,6 +152,7 @@ class ObservabilityLogTest {
     RetryPolicyTest.FlakyStorage storage = new RetryPolicyTest.FlakyStorage(5, true);
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

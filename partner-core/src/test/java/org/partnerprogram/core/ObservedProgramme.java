@@ -18,6 +18,7 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -54,6 +55,7 @@ final class ObservedProgramme {
   ObservedProgramme(ProgramObserver observer) {
     program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

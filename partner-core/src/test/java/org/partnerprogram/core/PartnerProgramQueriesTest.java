@@ -12,6 +12,7 @@ import org.partnerprogram.core.domain.LedgerLine.State;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -29,6 +30,7 @@ class PartnerProgramQueriesTest {
     MutableClock clock = MutableClock.at(Instant.parse("2026-11-02T09:00:00Z"));
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

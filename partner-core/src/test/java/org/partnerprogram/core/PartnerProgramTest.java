@@ -9,19 +9,26 @@ import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 
 /** The facade: its builder, and a unit of work that fails leaves nothing behind. */
 class PartnerProgramTest extends ServiceTestWorld.EmptyProgramme {
   @Test
-  void theBuilderNeedsTermsAndStorage() {
-    assertThatThrownBy(() -> PartnerProgram.builder().storage(new InMemoryStorage()).build())
+  void theBuilderNeedsTermsStorageAndAPseudonymKey() {
+    assertThatThrownBy(
+            () ->
+                PartnerProgram.builder()
+                    .pseudonymKey(PseudonymKey.of(new byte[32]))
+                    .storage(new InMemoryStorage())
+                    .build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("terms");
     assertThatThrownBy(
             () ->
                 PartnerProgram.builder()
+                    .pseudonymKey(PseudonymKey.of(new byte[32]))
                     .terms(
                         ProgramTerms.builder()
                             .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/{code}"))
@@ -29,6 +36,17 @@ class PartnerProgramTest extends ServiceTestWorld.EmptyProgramme {
                     .build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("storage");
+    assertThatThrownBy(
+            () ->
+                PartnerProgram.builder()
+                    .terms(
+                        ProgramTerms.builder()
+                            .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/{code}"))
+                            .build())
+                    .storage(new InMemoryStorage())
+                    .build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("pseudonymKey(PseudonymKey.of(secret))");
   }
 
   @Test

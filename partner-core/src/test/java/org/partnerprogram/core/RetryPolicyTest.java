@@ -14,6 +14,7 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
@@ -134,6 +135,7 @@ class RetryPolicyTest {
   private static PartnerProgram program(
       ProgramStorage storage, RetryPolicy retry, ProgramObserver observer) {
     return PartnerProgram.builder()
+        .pseudonymKey(PseudonymKey.of(new byte[32]))
         .observer(observer)
         .terms(
             ProgramTerms.builder()

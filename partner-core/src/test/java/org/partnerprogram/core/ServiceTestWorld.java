@@ -16,6 +16,7 @@ import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
@@ -42,6 +43,7 @@ final class ServiceTestWorld {
    */
   static PartnerProgram programOn(InMemoryStorage storage, Clock clock, long seed) {
     return PartnerProgram.builder()
+        .pseudonymKey(PseudonymKey.of(new byte[32]))
         .terms(
             ProgramTerms.builder()
                 .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

@@ -10,6 +10,7 @@ import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 
@@ -36,6 +37,7 @@ public final class PaymentInHostTransaction {
     this.dataSource = dataSource;
     this.program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.fromBase64(QuickStart.DEMO_PSEUDONYM_KEY))
             .terms(terms)
             .storage(JdbcProgramStorage.joining(() -> Optional.ofNullable(CURRENT.get())))
             .build();

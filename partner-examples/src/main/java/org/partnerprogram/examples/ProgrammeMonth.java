@@ -31,6 +31,7 @@ import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -137,6 +138,7 @@ public final class ProgrammeMonth {
     MonthClock clock = new MonthClock(MONTH.atDay(1).atStartOfDay(ZONE).toInstant());
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.fromBase64(QuickStart.DEMO_PSEUDONYM_KEY))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(

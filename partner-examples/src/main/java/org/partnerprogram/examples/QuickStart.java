@@ -8,6 +8,7 @@ import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.ProductRate;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -24,6 +25,12 @@ import org.partnerprogram.core.port.in.RateChange;
  * partner-examples exec:java} (see the README).
  */
 public final class QuickStart {
+  /**
+   * The examples' pseudonym key, public so that they run anywhere. A real host loads its own from
+   * its secret store ({@code openssl rand -base64 32}) and never commits it.
+   */
+  public static final String DEMO_PSEUDONYM_KEY = "g6AAYd/jJKL9ZnoAWmod9BZAYr6FWbzxAKYMCRZiI0s=";
+
   private QuickStart() {}
 
   /**
@@ -47,6 +54,7 @@ public final class QuickStart {
     Clock clock = Clock.systemUTC(); // tests pass a fixed or movable clock
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.fromBase64(DEMO_PSEUDONYM_KEY)) // real ones: from a vault
             .terms(
                 ProgramTerms.builder() // EUR, Europe/Amsterdam, 90-day window: the defaults
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

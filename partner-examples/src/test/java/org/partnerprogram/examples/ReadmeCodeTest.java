@@ -19,6 +19,7 @@ import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PayoutState;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -39,6 +40,7 @@ class ReadmeCodeTest {
             java.time.Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), java.time.ZoneOffset.UTC));
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

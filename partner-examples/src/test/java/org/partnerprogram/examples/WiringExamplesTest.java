@@ -23,6 +23,7 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -171,7 +172,12 @@ class WiringExamplesTest {
   void theRelayDeliversEveryEventOnceAndAcknowledgesIt() {
     DataSource db = migratedDatabase();
     JdbcProgramStorage storage = JdbcProgramStorage.create(db);
-    PartnerProgram program = PartnerProgram.builder().terms(TERMS).storage(storage).build();
+    PartnerProgram program =
+        PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
+            .terms(TERMS)
+            .storage(storage)
+            .build();
     program
         .partners()
         .enroll(

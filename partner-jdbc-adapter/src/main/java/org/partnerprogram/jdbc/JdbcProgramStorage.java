@@ -253,7 +253,8 @@ public final class JdbcProgramStorage implements ProgramStorage {
   }
 
   /**
-   * The outbox as the core's event publisher; {@code PartnerProgram.builder()} uses it by default.
+   * The outbox as the core's event publisher; {@code
+   * PartnerProgram.builder().pseudonymKey(PseudonymKey.of(new byte[32]))} uses it by default.
    *
    * @return the outbox; never empty
    */

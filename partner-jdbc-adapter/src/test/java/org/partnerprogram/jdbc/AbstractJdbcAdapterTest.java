@@ -27,6 +27,7 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.event.ProgramEvent;
@@ -69,6 +70,7 @@ abstract class AbstractJdbcAdapterTest {
 
   private static PartnerProgram programOn(JdbcProgramStorage storage) {
     return PartnerProgram.builder()
+        .pseudonymKey(PseudonymKey.of(new byte[32]))
         .terms(
             ProgramTerms.builder()
                 .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

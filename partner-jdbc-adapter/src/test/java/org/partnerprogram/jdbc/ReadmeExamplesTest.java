@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
@@ -36,7 +37,12 @@ class ReadmeExamplesTest {
     // tag::data-source[]
     JdbcMigrations.migrate(dataSource); // or run the migrations with your own Flyway
     JdbcProgramStorage storage = JdbcProgramStorage.create(dataSource);
-    PartnerProgram program = PartnerProgram.builder().terms(terms).storage(storage).build();
+    PartnerProgram program =
+        PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
+            .terms(terms)
+            .storage(storage)
+            .build();
 
     EnrollmentResult enrolled = program.partners().enroll(EnrollPartnerCommand.of("cust-42"));
     // end::data-source[]
@@ -51,7 +57,12 @@ class ReadmeExamplesTest {
     // Your framework knows the connection of the current transaction; here a ThreadLocal.
     JdbcProgramStorage storage =
         JdbcProgramStorage.joining(() -> Optional.ofNullable(HOST_TRANSACTION.get()));
-    PartnerProgram program = PartnerProgram.builder().terms(terms).storage(storage).build();
+    PartnerProgram program =
+        PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
+            .terms(terms)
+            .storage(storage)
+            .build();
 
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -80,6 +91,7 @@ class ReadmeExamplesTest {
     DataSource dataSource = DB.emptied();
     JdbcProgramStorage storage = JdbcProgramStorage.create(dataSource);
     PartnerProgram.builder()
+        .pseudonymKey(PseudonymKey.of(new byte[32]))
         .terms(terms())
         .storage(storage)
         .build()

@@ -32,6 +32,7 @@ class RateVersionProperties {
               MutableClock clock = MutableClock.at(START);
               PartnerProgram program =
                   PartnerProgram.builder()
+                      .pseudonymKey(PseudonymKey.of(new byte[32]))
                       .terms(
                           ProgramTerms.builder()
                               .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/{code}"))

@@ -20,6 +20,7 @@ import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -103,6 +104,7 @@ class IdsAreNotSequentialTest {
     MutableClock clock = MutableClock.at(Instant.parse("2026-11-02T09:00:00Z"));
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

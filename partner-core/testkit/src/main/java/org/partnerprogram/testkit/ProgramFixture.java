@@ -1,5 +1,6 @@
 package org.partnerprogram.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -41,6 +43,11 @@ public final class ProgramFixture {
   public static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
 
   public final MutableClock clock = MutableClock.at(START);
+
+  /** The fixture's pseudonym key: fixed, so that tests can compute the pseudonyms they expect. */
+  public static final PseudonymKey PSEUDONYM_KEY =
+      PseudonymKey.of("partner-programme-testkit-pseudonym-key".getBytes(StandardCharsets.UTF_8));
+
   public final ProgramStorage storage;
   public final PartnerProgram program;
   public final Partner partner;
@@ -49,6 +56,7 @@ public final class ProgramFixture {
     this.storage = storage;
     this.program =
         PartnerProgram.builder()
+            .pseudonymKey(PSEUDONYM_KEY)
             .terms(
                 terms
                     .apply(

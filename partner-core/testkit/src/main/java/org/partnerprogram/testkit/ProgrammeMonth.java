@@ -16,6 +16,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerProgramException;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralCode;
@@ -129,6 +130,7 @@ public record ProgrammeMonth(
     MutableClock clock = MutableClock.at(start().minus(Duration.ofDays(1)));
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

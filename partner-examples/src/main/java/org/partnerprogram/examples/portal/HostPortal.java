@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.RateChange;
@@ -234,6 +235,7 @@ public final class HostPortal {
         JdbcProgramStorage.joining(transactions::currentTransaction, Dialect.H2);
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.fromBase64(QuickStart.DEMO_PSEUDONYM_KEY))
             .terms(
                 ProgramTerms.builder() // EUR, Europe/Amsterdam, 90-day window: the defaults
                     .referralLinkTemplate(ReferralLinkTemplate.of(baseUri + "r/{code}"))

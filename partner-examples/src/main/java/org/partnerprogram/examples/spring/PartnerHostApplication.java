@@ -6,10 +6,12 @@ import javax.sql.DataSource;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.RetryPolicy;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.examples.HostFlywayMigrations;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -66,8 +68,13 @@ public class PartnerHostApplication {
   }
 
   @Bean
-  PartnerProgram partnerProgram(JdbcProgramStorage storage, ProgramTerms terms, Clock clock) {
+  PartnerProgram partnerProgram(
+      JdbcProgramStorage storage,
+      ProgramTerms terms,
+      Clock clock,
+      @Value("${partner.pseudonym-key}") String pseudonymKey) { // env PARTNER_PSEUDONYM_KEY
     return PartnerProgram.builder()
+        .pseudonymKey(PseudonymKey.fromBase64(pseudonymKey))
         .terms(terms)
         .storage(storage)
         .clock(clock)

@@ -61,7 +61,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(
     classes = {PartnerHostApplication.class, PartnerHostApplicationTest.TestClock.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"partner.month-close.cron=-", "spring.main.banner-mode=off"})
+    properties = {
+      "partner.month-close.cron=-",
+      "spring.main.banner-mode=off",
+      "partner.pseudonym-key=PhohypbPmHIscc62pMsbDr0gfraCVI1T/TjG3omLKh8="
+    })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartnerHostApplicationTest {
   // The billing system's side (Jackson 2 here; the host reads it with Boot's Jackson 3).

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
@@ -62,6 +63,7 @@ public final class CloseExportMemoryCheck {
       try (FixedPool pool = new FixedPool(db.dataSource, 1)) {
         PartnerProgram program =
             PartnerProgram.builder()
+                .pseudonymKey(PseudonymKey.of(new byte[32]))
                 .terms(
                     ProgramTerms.builder()
                         .referralLinkTemplate(ReferralLinkTemplate.of("https://x.nl/?ref={code}"))

@@ -43,6 +43,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
@@ -289,6 +290,7 @@ public final class DbBenchmarkMain {
                 .build();
         PartnerProgram program =
             PartnerProgram.builder()
+                .pseudonymKey(PseudonymKey.of(new byte[32]))
                 .terms(terms)
                 .storage(JdbcProgramStorage.create(pool, dialect))
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.jdbc.Dialect;
@@ -166,6 +167,7 @@ final class HistoryScenario {
         }
         PartnerProgram program =
             PartnerProgram.builder()
+                .pseudonymKey(PseudonymKey.of(new byte[32]))
                 .terms(terms)
                 .storage(JdbcProgramStorage.create(pool, dialect))
                 .clock(clock)

@@ -38,6 +38,7 @@ import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -99,6 +100,7 @@ abstract class AbstractConcurrentCloseTest {
 
   private PartnerProgram program(JdbcProgramStorage storage) {
     return PartnerProgram.builder()
+        .pseudonymKey(PseudonymKey.of(new byte[32]))
         .terms(
             ProgramTerms.builder()
                 .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

@@ -37,6 +37,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -84,6 +85,7 @@ abstract class AbstractConcurrentDeliveryTest {
     // The default SecureRandom: the programme is shared by all threads, as by a host's requests.
     program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

@@ -30,6 +30,7 @@ import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -68,6 +69,7 @@ public final class ReliabilityWorld {
 
   public static PartnerProgram.Builder builder(ProgramStorage storage, Clock clock) {
     return PartnerProgram.builder()
+        .pseudonymKey(PseudonymKey.of(new byte[32]))
         .terms(
             ProgramTerms.builder()
                 .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

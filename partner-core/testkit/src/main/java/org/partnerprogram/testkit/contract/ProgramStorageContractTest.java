@@ -42,6 +42,7 @@ import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.ProgramTerms;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
@@ -975,6 +976,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
   void twoEnrolmentsOfOneCustomerThroughTheFacadeMakeOnePartnerAndNoError() throws Exception {
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
@@ -1214,6 +1216,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
     MutableClock clock = MutableClock.at(T0);
     PartnerProgram program =
         PartnerProgram.builder()
+            .pseudonymKey(PseudonymKey.of(new byte[32]))
             .terms(
                 ProgramTerms.builder()
                     .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
