@@ -23,16 +23,19 @@ import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.examples.HostFlywayMigrations;
+import org.partnerprogram.examples.QuickStart;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 
 /**
  * A host portal on the JDK's built-in HTTP server: a shop where visitors sign up, order and pay
  * (simulated), referral links ({@code /r/CODE} or {@code ?ref=CODE} on any page) that set a
- * first-party cookie, the partner page of the seed, and an admin page that closes the month. The
- * shop's accounts and invoices and the partner programme share one H2 database, pooled by HikariCP;
- * the programme joins the portal's transactions ({@link JdbcProgramStorage#joining}), so that an
- * invoice and the programme's record of it commit together or not at all.
+ * first-party cookie only once the visitor consents to it and otherwise carry the click to the
+ * signup form in the page's address, the partner page of the seed, and an admin page that closes
+ * the month. The shop's accounts and invoices and the partner programme share one H2 database,
+ * pooled by HikariCP; the programme joins the portal's transactions ({@link
+ * JdbcProgramStorage#joining}), so that an invoice and the programme's record of it commit together
+ * or not at all.
  *
  * <p>What to copy: how each request calls the SDK (see the methods named after the pages and
  * actions in {@code ShopActions}, {@code PartnerActions} and {@code AdminActions}, and the referral
@@ -53,8 +56,28 @@ public final class HostPortal {
   /** The session cookie: an opaque random id, nothing else. */
   static final String SESSION_COOKIE = "sid";
 
-  /** The referral cookie: a random visitor id that the SDK links to the partner's click. */
+  /**
+   * The referral cookie: a random visitor id that the SDK links to the partner's click. Set only
+   * after the visitor accepted it (ePrivacy; in the Netherlands art. 11.7a Telecommunicatiewet).
+   */
   static final String REFERRAL_COOKIE = "pp_visitor";
+
+  /**
+   * The consent-state cookie: exists only after the visitor declined the referral cookie, and then
+   * holds {@value #CONSENT_DECLINED} and nothing else, the same for every visitor, for {@link
+   * Routes#CONSENT_MEMORY}. It remembers a choice the visitor made (strictly necessary to respect
+   * it) and cannot tell one visitor from another, so it needs no consent of its own.
+   */
+  static final String CONSENT_COOKIE = "pp_consent";
+
+  /** The only value of {@link #CONSENT_COOKIE}. */
+  static final String CONSENT_DECLINED = "declined";
+
+  /**
+   * The query parameter and form field that carry a referral without a cookie: a landing token, the
+   * visitor id of the recorded click with the portal's HMAC of it.
+   */
+  static final String LANDING_PARAM = "landing";
 
   /** A visitor's random value behind their CSRF token while they have no session. */
   static final String CSRF_COOKIE = "csrf";

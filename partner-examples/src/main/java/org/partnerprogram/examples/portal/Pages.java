@@ -3,6 +3,7 @@ package org.partnerprogram.examples.portal;
 import static org.partnerprogram.examples.portal.Html.escape;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -45,13 +46,35 @@ final class Pages {
 
   private final ZoneId zone;
   private final Clock clock;
+  private final Duration referralCookieAge;
 
-  /** What every page needs: the form token, who is signed in, and a message to show once. */
-  record View(String csrfToken, Optional<Customer> customer, String flash) {}
+  /**
+   * What every page needs: the form token, who is signed in, a message to show once, and the
+   * referral the page carries without a cookie, if it does.
+   */
+  record View(
+      String csrfToken, Optional<Customer> customer, String flash, Optional<Landing> landing) {}
 
-  Pages(ZoneId zone, Clock clock) {
+  /**
+   * A referral carried in the page's address instead of a cookie.
+   *
+   * @param token the landing token, checked to be one the portal signed
+   * @param askConsent whether to ask for the referral cookie (the browser has not answered yet)
+   * @param path the page's path, where the answer leads back to
+   */
+  record Landing(String token, boolean askConsent, String path) {}
+
+  /**
+   * The pages.
+   *
+   * @param zone the programme's time zone, for dates
+   * @param clock the programme's clock
+   * @param referralCookieAge how long the referral cookie lives, told in the consent question
+   */
+  Pages(ZoneId zone, Clock clock, Duration referralCookieAge) {
     this.zone = zone;
     this.clock = clock;
+    this.referralCookieAge = referralCookieAge;
   }
 
   String shop(View view, List<Invoice> invoices) {
@@ -60,9 +83,13 @@ final class Pages {
       b.append("<h2>New here? Sign up</h2>")
           .append("<form method=\"post\" action=\"/signup\" id=\"signup\">")
           .append(csrf(view))
+          .append(landing(view))
           .append("<label>Name <input name=\"name\" id=\"signup-name\" required maxlength=\"100\">")
           .append("</label><label>E-mail <input name=\"email\" id=\"signup-email\" type=\"email\"")
-          .append(" required></label><button type=\"submit\">Sign up</button></form>")
+          .append(" required></label>")
+          .append("<label>Referral code, if a partner gave you one (optional)")
+          .append(" <input name=\"code\" id=\"signup-code\" maxlength=\"32\" autocomplete=\"off\"")
+          .append(" spellcheck=\"false\"></label><button type=\"submit\">Sign up</button></form>")
           .append("<h2>Sign in</h2><p>(A demo: no password.)</p>")
           .append("<form method=\"post\" action=\"/signin\" id=\"signin\">")
           .append(csrf(view))
@@ -133,7 +160,9 @@ final class Pages {
       Map<String, Map<Integer, String>> products) {
     StringBuilder b = new StringBuilder();
     if (view.customer().isEmpty()) {
-      b.append("<p>The partner programme is for customers: <a href=\"/\">sign in</a> first.</p>");
+      b.append("<p>The partner programme is for customers: <a href=\"")
+          .append(href(view, "/"))
+          .append("\">sign in</a> first.</p>");
       return layout("Partner programme", view, b);
     }
     if (page.isEmpty()) {
@@ -481,15 +510,19 @@ final class Pages {
   }
 
   /** The frame of every page: navigation, who is signed in, the one-time message, the content. */
-  private static String layout(String title, View view, StringBuilder content) {
+  private String layout(String title, View view, StringBuilder content) {
     StringBuilder b = new StringBuilder(content.length() + 1024);
     b.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(escape(title))
         .append("</title><link rel=\"stylesheet\" href=\"/portal.css\">")
         .append("<script src=\"/portal.js\" defer></script></head><body><header><nav>")
-        .append(
-            "<a href=\"/\">Shop</a><a href=\"/partner\" id=\"nav-partner\">Partner programme</a>")
-        .append("<a href=\"/admin\">Admin</a></nav>");
+        .append("<a href=\"")
+        .append(href(view, "/"))
+        .append("\">Shop</a><a href=\"")
+        .append(href(view, "/partner"))
+        .append("\" id=\"nav-partner\">Partner programme</a><a href=\"")
+        .append(href(view, "/admin"))
+        .append("\">Admin</a></nav>");
     if (view.customer().isPresent()) {
       b.append("<span>Signed in as <span id=\"who\">")
           .append(escape(view.customer().get().name()))
@@ -503,7 +536,58 @@ final class Pages {
           .append(escape(view.flash()))
           .append("</p>");
     }
-    b.append("<main><h1>").append(escape(title)).append("</h1>").append(content);
+    b.append("<main><h1>").append(escape(title)).append("</h1>");
+    view.landing().filter(Landing::askConsent).ifPresent(l -> consent(b, view, l));
+    b.append(content);
     return b.append("</main></body></html>").toString();
+  }
+
+  /**
+   * The consent question of a page a referral link led to: two plain buttons in one form, equally
+   * easy to press, which work without JavaScript and carry the CSRF token like every form.
+   */
+  private void consent(StringBuilder b, View view, Landing landing) {
+    long days = referralCookieAge.toDays();
+    b.append("<section class=\"consent\" id=\"consent\" aria-labelledby=\"consent-title\">")
+        .append("<h2 id=\"consent-title\">May we remember which partner sent you?</h2>")
+        .append(
+            "<p id=\"consent-text\">You came here through a link from one of our partners. With")
+        .append(" your permission we keep a cookie for ")
+        .append(days)
+        .append(days == 1 ? " day" : " days")
+        .append(" that says which partner it was, so that they earn a reward if you become a")
+        .append(" customer in that time. It costs you nothing, and the partner never sees who you")
+        .append(
+            " are. Without the cookie, the partner still earns it if you sign up on this visit.")
+        .append("</p><form method=\"post\" action=\"/consent\" id=\"consent-form\">")
+        .append(csrf(view))
+        .append(landing(view))
+        .append("<input type=\"hidden\" name=\"next\" value=\"")
+        .append(escape(landing.path()))
+        .append("\"><button type=\"submit\" name=\"choice\" value=\"accept\"")
+        .append(" id=\"consent-accept\">Accept the cookie</button> ")
+        .append("<button type=\"submit\" name=\"choice\" value=\"decline\"")
+        .append(" id=\"consent-decline\">Decline the cookie</button></form></section>");
+  }
+
+  /** The hidden field that carries a referral without a cookie (empty if the page has none). */
+  private static String landing(View view) {
+    return view.landing()
+        .map(
+            l ->
+                "<input type=\"hidden\" name=\""
+                    + HostPortal.LANDING_PARAM
+                    + "\" value=\""
+                    + escape(l.token())
+                    + "\">")
+        .orElse("");
+  }
+
+  /** A link to a page of the portal that keeps carrying the referral, if this page carries one. */
+  private static String href(View view, String path) {
+    return escape(
+        view.landing()
+            .map(l -> path + "?" + HostPortal.LANDING_PARAM + "=" + l.token())
+            .orElse(path));
   }
 }

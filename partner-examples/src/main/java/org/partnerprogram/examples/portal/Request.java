@@ -55,9 +55,14 @@ final class Request {
     return Optional.ofNullable(cookies.get(name));
   }
 
+  /** A parameter of the address's query, if the query has it (possibly empty). */
   Optional<String> queryParam(String name) {
     String query = exchange.getRequestURI().getRawQuery();
-    return query == null ? Optional.empty() : Optional.of(Form.parse(query).one(name));
+    if (query == null) {
+      return Optional.empty();
+    }
+    Form form = Form.parse(query);
+    return form.values().containsKey(name) ? Optional.of(form.one(name)) : Optional.empty();
   }
 
   /** The browser's live session, if it has one; a cookie of an ended session is cleared. */

@@ -1,6 +1,9 @@
 package org.partnerprogram.examples.portal;
 
+import static org.partnerprogram.examples.portal.HostPortal.CONSENT_COOKIE;
+import static org.partnerprogram.examples.portal.HostPortal.CONSENT_DECLINED;
 import static org.partnerprogram.examples.portal.HostPortal.CSRF_COOKIE;
+import static org.partnerprogram.examples.portal.HostPortal.LANDING_PARAM;
 import static org.partnerprogram.examples.portal.HostPortal.REFERRAL_COOKIE;
 import static org.partnerprogram.examples.portal.HostPortal.SESSION_COOKIE;
 import static org.partnerprogram.examples.portal.Http.decode;
@@ -16,6 +19,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import org.partnerprogram.examples.portal.Http.Form;
 import org.partnerprogram.examples.portal.Http.HttpError;
 import org.partnerprogram.examples.portal.Http.Response;
 import org.partnerprogram.examples.portal.Outcome.Undone;
+import org.partnerprogram.examples.portal.Pages.Landing;
 import org.partnerprogram.examples.portal.Pages.View;
 import org.partnerprogram.examples.portal.PortalTransactions.SqlWork;
 import org.partnerprogram.examples.portal.Sessions.Session;
@@ -34,11 +39,21 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
 
 /**
  * The portal's routing: each request to its page or action, the CSRF check of every POST, the
- * outcome of an action applied to the sessions, and the referral links (the README's "Wiring
- * attribution into the portal", step 1).
+ * outcome of an action applied to the sessions, and the referral links with the visitor's consent
+ * to the referral cookie (the README's "Wiring attribution into the portal", step 1).
  */
 final class Routes {
   private static final System.Logger LOG = System.getLogger(HostPortal.class.getName());
+
+  /** The pages a referral (and the answer to the consent question) may lead back to. */
+  private static final List<String> LANDING_PAGES = List.of("/", "/partner", "/admin");
+
+  /**
+   * How long a declined consent is remembered: six months, so that the question is not asked on
+   * every visit (the CNIL suggests keeping a visitor's choice about that long), and longer than the
+   * referral cookie would have lived.
+   */
+  static final Duration CONSENT_MEMORY = Duration.ofDays(180);
 
   private final PartnerProgram program;
   private final PortalTransactions transactions;
@@ -67,8 +82,8 @@ final class Routes {
     this.sessions = sessions;
     this.csrf = csrf;
     this.secureCookies = secureCookies;
-    this.pages = new Pages(program.terms().zone(), clock);
-    this.shop = new ShopActions(clock, program, pages);
+    this.pages = new Pages(program.terms().zone(), clock, program.terms().attributionWindow());
+    this.shop = new ShopActions(clock, program, pages, csrf);
     this.partner = new PartnerActions(program, pages);
     this.admin = new AdminActions(clock, program, storage, pages);
     assets.put("/portal.js", asset("portal.js"));
@@ -123,27 +138,50 @@ final class Routes {
     Optional<String> ref = r.queryParam("ref");
     if (ref.isPresent()) {
       // Back to the same page without ?ref=, but only to a page of ours (never "//elsewhere").
-      return referral(r, ref.get(), List.of("/", "/partner", "/admin").contains(path) ? path : "/");
+      return referral(r, ref.get(), LANDING_PAGES.contains(path) ? path : "/");
     }
     if (assets.containsKey(path)) {
       return Response.asset(
           path.endsWith(".js") ? "text/javascript" : "text/css", assets.get(path));
     }
     return switch (path) {
-      case "/" -> page(r, shop::shopPage);
-      case "/partner" -> page(r, partner::partnerPage);
-      case "/admin" -> page(r, admin::adminPage);
+      case "/" -> page(r, path, shop::shopPage);
+      case "/partner" -> page(r, path, partner::partnerPage);
+      case "/admin" -> page(r, path, admin::adminPage);
       default -> throw new HttpError(404, "There is no page at this address.");
     };
   }
 
   /** Renders a page in a read transaction; a visitor without a session gets none. */
-  private Response page(Request r, PageWork work) {
+  private Response page(Request r, String path, PageWork work) {
     Optional<Session> session = r.session();
     String flash = session.map(Session::takeFlash).orElse(null);
     String token = session.map(s -> s.csrfToken).orElseGet(r::visitorCsrfToken);
-    String html = inTransaction(c -> work.render(c, new View(token, signedIn(session, c), flash)));
+    Optional<Landing> landing = landing(r, path);
+    String html =
+        inTransaction(c -> work.render(c, new View(token, signedIn(session, c), flash, landing)));
     return Response.page(200, html);
+  }
+
+  /**
+   * The referral this page carries in its address instead of a cookie: only a landing token this
+   * portal signed (anything else is ignored, never shown), with the consent question unless the
+   * browser has answered it already.
+   */
+  private Optional<Landing> landing(Request r, String path) {
+    Optional<String> token = r.queryParam(LANDING_PARAM).filter(t -> csrf.visitorOf(t).isPresent());
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean answered =
+        r.cookie(CONSENT_COOKIE).filter(CONSENT_DECLINED::equals).isPresent()
+            || consentedVisitor(r).isPresent();
+    return Optional.of(new Landing(token.get(), !answered, path));
+  }
+
+  /** The visitor id of the referral cookie, which exists only if the visitor consented to it. */
+  private static Optional<String> consentedVisitor(Request r) {
+    return r.cookie(REFERRAL_COOKIE).filter(v -> v.matches(HEX_32));
   }
 
   @FunctionalInterface
@@ -161,6 +199,10 @@ final class Routes {
     if (expected.isEmpty()
         || !MessageDigest.isEqual(sent, expected.get().getBytes(StandardCharsets.UTF_8))) {
       throw expired(); // constant-time comparison; a cross-site form cannot know the token
+    }
+    if ("/consent".equals(path)) {
+      session.ifPresent(sessions::touch);
+      return consent(r, form);
     }
     Outcome outcome;
     try {
@@ -217,12 +259,17 @@ final class Routes {
   // ---------------------------------------------------------------------------------------------
   // Referral links: the README's "Wiring attribution into the portal", step 1
 
+  /**
+   * A referral link was followed. A browser that consented to the referral cookie before (it has
+   * one) is handled as always: the click under its visitor id, the cookie renewed. Any other
+   * browser gets no cookie: the click is recorded under a fresh random visitor id, and the page it
+   * lands on carries that id, signed, in its address ({@code ?landing=}), where the consent
+   * question and the signup form pick it up.
+   */
   private Response referral(Request r, String rawCode, String next) {
     // Reuse the browser's visitor id if it has one, so that all its clicks belong together.
-    String visitor =
-        r.cookie(REFERRAL_COOKIE)
-            .filter(v -> v.matches(HEX_32))
-            .orElseGet(() -> HostShop.randomHex(16));
+    Optional<String> consented = consentedVisitor(r);
+    String visitor = consented.orElseGet(() -> HostShop.randomHex(16));
     boolean recorded =
         inTransaction(
             c -> {
@@ -233,11 +280,50 @@ final class Routes {
                 return false; // a malformed code is as harmless as an unknown or revoked one
               }
             });
-    if (recorded) {
-      long maxAge = program.terms().attributionWindow().toSeconds();
-      r.setCookie(REFERRAL_COOKIE, visitor + "; Max-Age=" + maxAge);
+    if (!recorded) {
+      return Response.redirect(302, next);
     }
-    return Response.redirect(302, next);
+    if (consented.isPresent()) {
+      r.setCookie(REFERRAL_COOKIE, visitor + "; Max-Age=" + referralCookieAge());
+      return Response.redirect(302, next);
+    }
+    return Response.redirect(302, next + "?" + LANDING_PARAM + "=" + csrf.landingToken(visitor));
+  }
+
+  /**
+   * The answer to the consent question (a plain form, so it works without JavaScript). Accept: the
+   * browser keeps the visitor id of the click in the referral cookie, for the attribution window,
+   * exactly as a referral link set it before consent was asked. Decline: no referral cookie (one
+   * from before is deleted), a cookie that says only "declined" so that the question is not asked
+   * again, and the page goes on carrying the click in its address.
+   */
+  private Response consent(Request r, Form form) {
+    String token = form.one(LANDING_PARAM);
+    Optional<String> visitor = csrf.visitorOf(token);
+    String choice = form.one("choice");
+    if (visitor.isEmpty() || !List.of("accept", "decline").contains(choice)) {
+      throw new HttpError(
+          400, "We could not save your answer. Follow the partner's link again and answer there.");
+    }
+    String next = LANDING_PAGES.contains(form.one("next")) ? form.one("next") : "/";
+    if ("accept".equals(choice)) {
+      // The click was recorded under this id when the link was followed: now the cookie holds it.
+      r.setCookie(REFERRAL_COOKIE, visitor.get() + "; Max-Age=" + referralCookieAge());
+      if (r.cookie(CONSENT_COOKIE).isPresent()) {
+        r.setCookie(CONSENT_COOKIE, "; Max-Age=0");
+      }
+      return Response.redirect(303, next);
+    }
+    r.setCookie(CONSENT_COOKIE, CONSENT_DECLINED + "; Max-Age=" + CONSENT_MEMORY.toSeconds());
+    if (r.cookie(REFERRAL_COOKIE).isPresent()) {
+      r.setCookie(REFERRAL_COOKIE, "; Max-Age=0"); // declining withdraws an earlier consent
+    }
+    return Response.redirect(303, next + "?" + LANDING_PARAM + "=" + token); // checked above
+  }
+
+  /** The referral cookie lives as long as the attribution window: longer would be of no use. */
+  private long referralCookieAge() {
+    return program.terms().attributionWindow().toSeconds();
   }
 
   private static String asset(String name) {

@@ -1,5 +1,6 @@
 package org.partnerprogram.examples.portal;
 
+import static org.partnerprogram.examples.portal.HostPortal.LANDING_PARAM;
 import static org.partnerprogram.examples.portal.HostPortal.REFERRAL_COOKIE;
 import static org.partnerprogram.examples.portal.Outcome.reason;
 import static org.partnerprogram.examples.portal.Request.HEX_32;
@@ -22,6 +23,7 @@ import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.PartnerProgramException;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
+import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
@@ -39,7 +41,7 @@ import org.partnerprogram.examples.portal.Sessions.Session;
  * The shop's page and actions: sign up (step 2 of the README's wiring, where the programme
  * attributes the new customer), sign in, order and pay, each in the portal's transaction.
  */
-record ShopActions(Clock clock, PartnerProgram program, Pages pages) {
+record ShopActions(Clock clock, PartnerProgram program, Pages pages, Csrf csrf) {
   private static final System.Logger LOG = System.getLogger(HostPortal.class.getName());
 
   String shopPage(Connection c, View view) throws SQLException {
@@ -50,25 +52,51 @@ record ShopActions(Clock clock, PartnerProgram program, Pages pages) {
     return pages.shop(view, invoices);
   }
 
+  /**
+   * Opens an account and lets the programme decide whether a partner brought the customer, from up
+   * to two inputs: the visitor id of the clicks, taken from the referral cookie (the visitor
+   * consented) or else from the landing token the form carried (a click recorded without a cookie;
+   * only a token this portal signed counts, anything else is ignored), and a referral code the
+   * customer typed, which beats the clicks. The SDK's rules apply to both as to any click: the
+   * window, self-referral, live codes and active partners.
+   */
   Outcome signUp(Request r, Form form, Connection c) throws SQLException {
     String name = form.one("name").strip();
     String email = form.one("email").strip();
+    String typed = form.one("code").strip();
+    String token = form.one(LANDING_PARAM);
+    Optional<String> landed = csrf.visitorOf(token);
+    // Back to the form with the click still carried, if the form was refused.
+    String back = landed.isPresent() ? "/?" + LANDING_PARAM + "=" + token : "/";
     if (name.isEmpty() || name.length() > 100 || !email.matches("[^\\s@]{1,100}@[^\\s@]{1,100}")) {
-      return Outcome.to("/", "Please give your name (up to 100 characters) and an e-mail address.");
+      return Outcome.to(
+          back, "Please give your name (up to 100 characters) and an e-mail address.");
+    }
+    if (!typed.isEmpty()) {
+      try {
+        ReferralCode.parse(typed); // checked before the account is opened
+      } catch (InvalidInputException e) {
+        return Outcome.to(back, "That referral code is not valid. Check it, or leave it empty.");
+      }
     }
     Optional<Customer> created = HostShop.signUp(c, name, email);
     if (created.isEmpty()) {
-      return Outcome.to("/", "That e-mail address already has an account: sign in instead.");
+      return Outcome.to(back, "That e-mail address already has an account: sign in instead.");
     }
     Customer customer = created.get();
     // The SDK decides once whether a partner brought this customer, in the transaction that opens
     // the account; the customer sees nothing of it.
-    // A new account is a new customer here; this shop's form has no field for a typed code.
+    // A new account is a new customer here.
     AttributeSignupCommand signup = AttributeSignupCommand.newCustomer(customer.id());
-    Optional<String> visitor = r.cookie(REFERRAL_COOKIE).filter(v -> v.matches(HEX_32));
-    program
-        .referrals()
-        .attributeSignup(visitor.isPresent() ? signup.visitor(visitor.get()) : signup);
+    Optional<String> visitor =
+        r.cookie(REFERRAL_COOKIE).filter(v -> v.matches(HEX_32)).or(() -> landed);
+    if (visitor.isPresent()) {
+      signup = signup.visitor(visitor.get());
+    }
+    if (!typed.isEmpty()) {
+      signup = signup.typedCode(typed);
+    }
+    program.referrals().attributeSignup(signup);
     return Outcome.signIn("/", "Welcome, " + customer.name() + "!", customer.id());
   }
 

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostPortalTest {
   private static final String IBAN = "NL91 ABNA 0417 1643 00";
+  private static final String TOKEN = "landing=[0-9a-f]{32}-[0-9a-f]{32}";
 
   private DemoClock clock;
   private HostPortal portal;
@@ -62,36 +64,240 @@ class HostPortalTest {
   }
 
   @Test
-  void aReferralLinkSetsAFirstPartyCookieAndRedirectsToTheShop() throws Exception {
+  void aReferralLinkSetsNoCookieAndCarriesTheClickInTheAddressOfTheShop() throws Exception {
     String link = enrolledPartner(new PortalClient(base), "petra1@example.nl");
     assertThat(link).matches("http://127\\.0\\.0\\.1:\\d+/r/[2-9A-Z]{12}");
+    PortalClient visitor = new PortalClient(base);
 
-    HttpResponse<String> response = new PortalClient(base).get(link);
+    HttpResponse<String> response = visitor.get(link);
 
     assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValue("/");
-    assertThat(setCookies(response, HostPortal.REFERRAL_COOKIE))
-        .singleElement()
-        .asString()
-        // 90 days, the programme's attribution window
-        .matches("pp_visitor=[0-9a-f]{32}; Max-Age=7776000; Path=/; HttpOnly; SameSite=Lax");
+    assertThat(response.headers().firstValue("Location").orElseThrow()).matches("/\\?" + TOKEN);
+    assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    String landing = visitor.get(response.headers().firstValue("Location").orElseThrow()).body();
+    assertThat(landing)
+        .contains("<section class=\"consent\" id=\"consent\" aria-labelledby=\"consent-title\">")
+        .contains("<form method=\"post\" action=\"/consent\" id=\"consent-form\">")
+        .contains("<input type=\"hidden\" name=\"next\" value=\"/\">");
+    assertThat(visitor.cookie(HostPortal.REFERRAL_COOKIE)).isEmpty();
   }
 
   @Test
-  void refOnAnyPageSetsTheCookieAndReturnsToThatPageOnly() throws Exception {
+  void acceptingTheCookieSetsItWithTheVisitorIdOfTheClickAsBeforeConsentWasAsked()
+      throws Exception {
+    String link = enrolledPartner(new PortalClient(base), "petra4@example.nl");
+    PortalClient visitor = new PortalClient(base);
+    String token = landingToken(visitor, link);
+
+    HttpResponse<String> accepted = answer(visitor, token, "accept", "/");
+
+    assertThat(accepted.statusCode()).isEqualTo(303);
+    assertThat(accepted.headers().firstValue("Location")).hasValue("/");
+    assertThat(setCookies(accepted, HostPortal.REFERRAL_COOKIE))
+        .containsExactly( // 90 days, the programme's attribution window
+            "pp_visitor="
+                + token.substring(0, 32)
+                + "; Max-Age=7776000; Path=/; HttpOnly;"
+                + " SameSite=Lax");
+    assertThat(setCookies(accepted, HostPortal.CONSENT_COOKIE)).isEmpty();
+    assertThat(visitor.get("/").body()).doesNotContain("id=\"consent\"");
+
+    // Consented: the next link is followed as it always was, the cookie renewed, nothing asked.
+    HttpResponse<String> again = visitor.get(link);
+    assertThat(again.headers().firstValue("Location")).hasValue("/");
+    assertThat(setCookies(again, HostPortal.REFERRAL_COOKIE))
+        .singleElement()
+        .asString()
+        .startsWith("pp_visitor=" + token.substring(0, 32) + "; Max-Age=7776000;");
+  }
+
+  @Test
+  void decliningIsRememberedByACookieThatSaysOnlyDeclinedAndTheClickStillAttributes()
+      throws Exception {
+    PortalClient partner = new PortalClient(base);
+    String link = enrolledPartner(partner, "petra5@example.nl");
+    PortalClient visitor = new PortalClient(base);
+    String token = landingToken(visitor, link);
+
+    HttpResponse<String> declined = answer(visitor, token, "decline", "/");
+
+    assertThat(declined.statusCode()).isEqualTo(303);
+    assertThat(declined.headers().firstValue("Location")).hasValue("/?landing=" + token);
+    assertThat(setCookies(declined, HostPortal.CONSENT_COOKIE))
+        .containsExactly(
+            "pp_consent=declined; Max-Age=15552000; Path=/; HttpOnly; SameSite=Lax"); // 180 days
+    assertThat(setCookies(declined, HostPortal.REFERRAL_COOKIE)).isEmpty();
+    String page = visitor.get("/?landing=" + token).body();
+    assertThat(page)
+        .doesNotContain("id=\"consent\"")
+        .contains("<input type=\"hidden\" name=\"landing\" value=\"" + token + "\">")
+        .contains("<a href=\"/partner?landing=" + token + "\" id=\"nav-partner\">");
+
+    // Another link: the click is carried again, and the question is not asked again.
+    String second = landingToken(visitor, link);
+    assertThat(second).isNotEqualTo(token); // a fresh visitor id for each click without a cookie
+    assertThat(visitor.get("/?landing=" + second).body()).doesNotContain("id=\"consent\"");
+    assertThat(visitor.cookie(HostPortal.REFERRAL_COOKIE)).isEmpty();
+
+    visitor.post("/signup", "name", "Kees", "email", "kees5@example.nl", "landing", second);
+    assertThat(visitor.cookie(HostPortal.REFERRAL_COOKIE)).isEmpty();
+    assertThat(signups(partner)).isEqualTo("1");
+    assertThat(find(partner.get("/partner").body(), "id=\"clicks\">(\\d+)<")).isEqualTo("2");
+  }
+
+  @Test
+  void anUnansweredQuestionStillAttributesByTheCarriedClick() throws Exception {
+    PortalClient partner = new PortalClient(base);
+    String link = enrolledPartner(partner, "petra6@example.nl");
+    PortalClient visitor = new PortalClient(base);
+    String token = landingToken(visitor, link);
+
+    visitor.post("/signup", "name", "Kim", "email", "kim6@example.nl", "landing", token);
+
+    assertThat(signups(partner)).isEqualTo("1");
+    assertThat(visitor.cookie(HostPortal.REFERRAL_COOKIE)).isEmpty();
+    assertThat(visitor.cookie(HostPortal.CONSENT_COOKIE)).isEmpty();
+  }
+
+  @Test
+  void aTypedCodeAttributesWithoutAnyClickAndBeatsTheCarriedOne() throws Exception {
+    PortalClient typedPartner = new PortalClient(base);
+    String typedLink = enrolledPartner(typedPartner, "petra7@example.nl");
+    String code = typedLink.substring(typedLink.lastIndexOf('/') + 1);
+    PortalClient clickedPartner = new PortalClient(base);
+    String clickedLink = enrolledPartner(clickedPartner, "petra8@example.nl");
+
+    new PortalClient(base)
+        .post(
+            "/signup",
+            "name",
+            "Tom",
+            "email",
+            "tom7@example.nl",
+            "code",
+            code.toLowerCase(Locale.ROOT));
+    assertThat(signups(typedPartner)).isEqualTo("1");
+
+    PortalClient both = new PortalClient(base);
+    String token = landingToken(both, clickedLink);
+    both.post(
+        "/signup", "name", "Tess", "email", "tess7@example.nl", "landing", token, "code", code);
+    assertThat(signups(typedPartner)).isEqualTo("2");
+    assertThat(signups(clickedPartner)).isEqualTo("0");
+  }
+
+  @Test
+  void aMalformedTypedCodeIsRefusedAndOpensNoAccount() throws Exception {
+    PortalClient visitor = new PortalClient(base);
+    String page =
+        visitor.post(
+            "/signup", "name", "Max", "email", "max9@example.nl", "code", "<b>NOT A CODE</b>");
+    assertThat(page)
+        .contains("That referral code is not valid. Check it, or leave it empty.")
+        .doesNotContain("<b>NOT");
+    assertThat(visitor.post("/signin", "email", "max9@example.nl"))
+        .contains("No account has that e-mail address.");
+  }
+
+  @Test
+  void aForgedOrTamperedLandingParameterIsIgnoredAndNeverShown() throws Exception {
+    PortalClient partner = new PortalClient(base);
+    String link = enrolledPartner(partner, "petra10@example.nl");
+    PortalClient visitor = new PortalClient(base);
+    String token = landingToken(visitor, link);
+    String flipped = token.substring(0, 64) + (token.endsWith("0") ? "1" : "0");
+    String ownChoice = "0123456789abcdef0123456789abcdef-0123456789abcdef0123456789abcdef";
+    String hostile = "\"><script>alert(1)</script>";
+
+    for (String forged :
+        List.of(flipped, ownChoice, hostile, token + "0", token.toUpperCase(Locale.ROOT))) {
+      String page =
+          visitor.get("/?landing=" + URLEncoder.encode(forged, StandardCharsets.UTF_8)).body();
+      assertThat(page)
+          .as(forged)
+          .doesNotContain("id=\"consent\"", "name=\"landing\"", "?landing=", "<script>alert");
+      HttpResponse<String> answered =
+          visitor.postRaw(
+              "/consent", csrfToken(visitor), "landing", forged, "choice", "accept", "next", "/");
+      assertThat(answered.statusCode()).as(forged).isEqualTo(400);
+      assertThat(answered.body()).doesNotContain("<script>alert");
+      assertThat(answered.headers().allValues("Set-Cookie")).as(forged).isEmpty();
+    }
+    // An answer that is neither accept nor decline, and a "next" that leaves the site.
+    assertThat(
+            visitor
+                .postRaw("/consent", csrfToken(visitor), "landing", token, "choice", "maybe")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            answer(visitor, token, "decline", "//evil.example/").headers().firstValue("Location"))
+        .hasValue("/?landing=" + token);
+
+    visitor.post("/signup", "name", "Eve", "email", "eve10@example.nl", "landing", flipped);
+    assertThat(signups(partner)).isEqualTo("0");
+  }
+
+  @Test
+  void theConsentQuestionNeedsTheCsrfToken() throws Exception {
+    String link = enrolledPartner(new PortalClient(base), "petra11@example.nl");
+    PortalClient visitor = new PortalClient(base);
+    String token = landingToken(visitor, link);
+    HttpResponse<String> crossSite =
+        visitor.postRaw("/consent", "00", "landing", token, "choice", "accept", "next", "/");
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(crossSite.headers().allValues("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void aCarriedClickOutsideTheAttributionWindowDoesNotAttribute() throws Exception {
+    DemoClock windowClock =
+        new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC));
+    HostPortal windowed = new HostPortal(windowClock);
+    URI windowedBase = windowed.start(0);
+    try {
+      PortalClient partner = new PortalClient(windowedBase);
+      String link = enrolledPartner(partner, "petra12@example.nl");
+      PortalClient early = new PortalClient(windowedBase);
+      String old = landingToken(early, link);
+      windowClock.moveTo(windowClock.instant().plus(Duration.ofDays(2)));
+      PortalClient late = new PortalClient(windowedBase);
+      String recent = landingToken(late, link);
+
+      // 91 days after the first click and 89 after the second: the window is 90 days.
+      windowClock.moveTo(windowClock.instant().plus(Duration.ofDays(89)));
+      early.post("/signup", "name", "Old", "email", "old12@example.nl", "landing", old);
+      partner.post("/signin", "email", "petra12@example.nl"); // the idle session has ended
+      assertThat(signups(partner)).isEqualTo("0");
+      late.post("/signup", "name", "New", "email", "new12@example.nl", "landing", recent);
+      assertThat(signups(partner)).isEqualTo("1");
+    } finally {
+      windowed.stop();
+    }
+  }
+
+  @Test
+  void refOnAnyPageCarriesTheClickAndReturnsToThatPageOnly() throws Exception {
     String link = enrolledPartner(new PortalClient(base), "petra2@example.nl");
     String code = link.substring(link.lastIndexOf('/') + 1);
     PortalClient visitor = new PortalClient(base);
 
     HttpResponse<String> partnerPage = visitor.get("/partner?ref=" + code.toLowerCase(Locale.ROOT));
     assertThat(partnerPage.statusCode()).isEqualTo(302);
-    assertThat(partnerPage.headers().firstValue("Location")).hasValue("/partner");
-    assertThat(setCookies(partnerPage, HostPortal.REFERRAL_COOKIE)).hasSize(1);
+    String location = partnerPage.headers().firstValue("Location").orElseThrow();
+    assertThat(location).matches("/partner\\?" + TOKEN);
+    assertThat(partnerPage.headers().allValues("Set-Cookie")).isEmpty();
+    String page = visitor.get(location).body();
+    assertThat(page)
+        .contains("<input type=\"hidden\" name=\"next\" value=\"/partner\">")
+        .contains(
+            "<a href=\"/?landing="
+                + location.substring("/partner?landing=".length())
+                + "\">sign in</a>");
 
     // "//evil.example/" is a path here, but as a Location it would leave the site.
     HttpResponse<String> elsewhere = visitor.get(base + "/evil.example/?ref=" + code);
     assertThat(elsewhere.statusCode()).isEqualTo(302);
-    assertThat(elsewhere.headers().firstValue("Location")).hasValue("/");
+    assertThat(elsewhere.headers().firstValue("Location").orElseThrow()).matches("/\\?" + TOKEN);
   }
 
   @Test
@@ -235,7 +441,7 @@ class HostPortalTest {
       PortalClient partner = new PortalClient(failingBase);
       String link = enrolledPartner(partner, "petra4@example.nl");
       PortalClient visitor = new PortalClient(failingBase);
-      visitor.get(link);
+      answer(visitor, landingToken(visitor, link), "accept", "/");
       visitor.post("/signup", "name", "Joost", "email", "joost@example.nl");
 
       // The programme cannot store orders: the shop keeps no invoice either.
@@ -420,7 +626,7 @@ class HostPortalTest {
     PortalClient partner = new PortalClient(base);
     String link = enrolledPartner(partner, "petra3@example.nl");
     PortalClient visitor = new PortalClient(base);
-    visitor.get(link);
+    answer(visitor, landingToken(visitor, link), "accept", "/");
     visitor.post("/signup", "name", "Klaas", "email", "klaas@example.nl");
     String shop = visitor.post("/order", "product", "shared-hosting-basic", "product", "domain-nl");
     String invoice = find(shop, "Invoice (INV-\\d+) is waiting for payment");
@@ -507,6 +713,29 @@ class HostPortalTest {
       }
     }
     return sum;
+  }
+
+  /** Follows a referral link without a referral cookie and returns the landing token it carries. */
+  private static String landingToken(PortalClient visitor, String link) throws Exception {
+    HttpResponse<String> response = visitor.get(link);
+    assertThat(response.statusCode()).isEqualTo(302);
+    return find(response.headers().firstValue("Location").orElseThrow(), "landing=([0-9a-f-]+)$");
+  }
+
+  /** Answers the consent question with the browser's CSRF token. */
+  private static HttpResponse<String> answer(
+      PortalClient visitor, String token, String choice, String next) throws Exception {
+    return visitor.postRaw(
+        "/consent", csrfToken(visitor), "landing", token, "choice", choice, "next", next);
+  }
+
+  private static String csrfToken(PortalClient client) throws Exception {
+    return find(client.get("/").body(), "name=\"csrf\" value=\"([0-9a-f]+)\"");
+  }
+
+  /** The partner's count of customers who signed up through them, from their page. */
+  private static String signups(PortalClient partner) throws Exception {
+    return find(partner.get("/partner").body(), "id=\"signups\">(\\d+)<");
   }
 
   /** Signs a customer up, enrols them with a payout account and returns their referral link. */

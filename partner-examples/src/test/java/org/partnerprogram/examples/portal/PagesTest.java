@@ -3,6 +3,7 @@ package org.partnerprogram.examples.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -18,7 +19,8 @@ class PagesTest {
       Pages pages =
           new Pages(
               ZoneId.of("Europe/Amsterdam"),
-              Clock.fixed(Instant.parse("2026-03-10T10:00:00Z"), ZoneOffset.UTC));
+              Clock.fixed(Instant.parse("2026-03-10T10:00:00Z"), ZoneOffset.UTC),
+              Duration.ofDays(90));
 
       assertThat(pages.dateTime(Instant.parse("2026-03-10T10:00:00Z")))
           .isEqualTo("10 Mar 2026 11:00");
