@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,9 +18,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -48,12 +53,20 @@ class HostPortalBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String LINK = "http://127\\.0\\.0\\.1:\\d+/r/[2-9A-Z]{12}";
+  private static final String LANDING =
+      "http://127\\.0\\.0\\.1:\\d+/\\?landing=[0-9a-f]{32}-[0-9a-f]{32}";
+  private static final String CONSENT_TEXT =
+      "You came here through a link from one of our partners. With your permission we keep a"
+          + " cookie for 90 days that says which partner it was, so that they earn a reward if you"
+          + " become a customer in that time. It costs you nothing, and the partner never sees who"
+          + " you are. Without the cookie, the partner still earns it if you sign up on this visit.";
   private static final String ENUM_NAMES =
       "\\b(ACCRUED|EARNED|CANCELLED|REVERSED|CREATED|EXPORTED|PAID|FAILED|ACTIVE|SUSPENDED"
           + "|TERMINATED)\\b";
   private static final Duration WAIT =
       Duration.ofSeconds(20); // an upper bound, never a measurement
 
+  private DemoClock clock;
   private HostPortal portal;
   private URI base;
   private Path profile;
@@ -84,9 +97,8 @@ class HostPortalBrowserTest {
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
     System.setProperty("SE_OFFLINE", "true");
 
-    portal =
-        new HostPortal(
-            new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC)));
+    clock = new DemoClock(Clock.fixed(Instant.parse("2026-11-10T10:00:00Z"), ZoneOffset.UTC));
+    portal = new HostPortal(clock);
     base = portal.start(0);
 
     profile = Files.createTempDirectory("portal-chromium-");
@@ -141,6 +153,13 @@ class HostPortalBrowserTest {
     }
   }
 
+  /** Each test starts as a browser that has never been here: no cookies. */
+  @BeforeEach
+  void forget() {
+    browser.get(base.toString());
+    browser.manage().deleteAllCookies();
+  }
+
   @Test
   void aReferredCustomerPaysAndThePartnerSeesCommissionPayoutAndCopiesTheLink() {
     // Petra, an existing customer, enrols in the partner programme and gets her link.
@@ -160,10 +179,13 @@ class HostPortalBrowserTest {
     String link = links.get(0);
     submit(By.id("signout"));
 
-    // A visitor follows the link: a first-party cookie, and the shop.
+    // A visitor follows the link, accepts the referral cookie, and is in the shop.
     open(link);
+    assertThat(browser.getCurrentUrl()).matches(LANDING);
+    assertThat(referralCookie()).isNull();
+    submit(By.id("consent-accept"));
     assertThat(browser.getCurrentUrl()).isEqualTo(base.toString());
-    Cookie referral = browser.manage().getCookieNamed(HostPortal.REFERRAL_COOKIE);
+    Cookie referral = referralCookie();
     assertThat(referral).isNotNull();
     assertThat(referral.isHttpOnly()).isTrue();
     assertThat(referral.getSameSite()).isEqualTo("Lax");
@@ -254,6 +276,274 @@ class HostPortalBrowserTest {
           .containsEntry("focused", true)
           .containsEntry("selected", copied.get("value"));
     }
+  }
+
+  @Test
+  void theConsentQuestionIsCompleteAndAcceptingSetsTheCookieAndTheLastLinkFollowedWins() {
+    String anna = enrolledPartnersLink("Anna Bakker", "anna@example.nl");
+    String bram = enrolledPartnersLink("Bram Smit", "bram@example.nl");
+
+    open(anna);
+    assertThat(browser.getCurrentUrl()).matches(LANDING);
+    String token = landingToken();
+    assertThat(referralCookie()).isNull(); // nothing before the visitor said yes
+    consentQuestionReadsRight(token, "/");
+
+    submit(By.id("consent-accept"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(base.toString());
+    assertThat(browser.findElements(By.id("consent"))).isEmpty();
+    Cookie cookie = referralCookie();
+    assertThat(cookie).isNotNull();
+    assertThat(cookie.getValue()).isEqualTo(token.substring(0, 32)); // the click's visitor id
+    assertThat(cookie.isHttpOnly()).isTrue();
+    assertThat(cookie.getSameSite()).isEqualTo("Lax");
+    assertThat(daysLeft(cookie)).isBetween(89L, 90L); // the attribution window
+
+    // A minute later, with the cookie, a second link is followed as it always was: no question,
+    // the same id.
+    clock.moveTo(clock.instant().plus(Duration.ofMinutes(1)));
+    open(bram);
+    assertThat(browser.getCurrentUrl()).isEqualTo(base.toString());
+    assertThat(browser.findElements(By.id("consent"))).isEmpty();
+    assertThat(referralCookie().getValue()).isEqualTo(token.substring(0, 32));
+    fillInSignUp("Carla Visser", "carla@example.nl", "");
+    submit(By.id("signout"));
+
+    assertThat(signupsOf("bram@example.nl")).isEqualTo("1"); // last touch
+    assertThat(signupsOf("anna@example.nl")).isEqualTo("0");
+  }
+
+  @Test
+  void declinedLeavesNoReferralCookieAndTheClickCarriedThroughTheLinksStillAttributes() {
+    String dirk = enrolledPartnersLink("Dirk Mulder", "dirk@example.nl");
+
+    open(dirk);
+    String token = landingToken();
+    submit(By.id("consent-decline"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "?landing=" + token);
+    assertThat(browser.findElements(By.id("consent"))).isEmpty();
+    assertThat(cookieNames()).doesNotContain(HostPortal.REFERRAL_COOKIE);
+    Cookie declined = browser.manage().getCookieNamed(HostPortal.CONSENT_COOKIE);
+    assertThat(declined.getValue()).isEqualTo("declined"); // the same for everybody
+    assertThat(declined.isHttpOnly()).isTrue();
+    assertThat(daysLeft(declined)).isBetween(179L, 180L);
+
+    // Remembered: the next link asks nothing and sets nothing, and carries its own click.
+    open(dirk);
+    String second = landingToken();
+    assertThat(second).isNotEqualTo(token);
+    assertThat(browser.findElements(By.id("consent"))).isEmpty();
+    assertThat(cookieNames()).doesNotContain(HostPortal.REFERRAL_COOKIE);
+
+    // The portal's own links carry the click: to the partner page and back to the shop.
+    submit(By.id("nav-partner"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "partner?landing=" + second);
+    submit(By.linkText("sign in"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "?landing=" + second);
+    WebElement carried = browser.findElement(By.cssSelector("#signup input[name=landing]"));
+    assertThat(carried.getDomAttribute("type")).isEqualTo("hidden");
+    assertThat(carried.getDomProperty("value")).isEqualTo(second);
+    fillInSignUp("Emma de Boer", "emma@example.nl", "");
+    assertThat(cookieNames()).doesNotContain(HostPortal.REFERRAL_COOKIE);
+    submit(By.id("signout"));
+
+    assertThat(signupsOf("dirk@example.nl")).isEqualTo("1");
+  }
+
+  @Test
+  void anUnansweredQuestionSetsNoCookieAndTheSignupOnThePageStillAttributes() {
+    String eva = enrolledPartnersLink("Eva Peters", "eva@example.nl");
+
+    open(eva);
+    assertThat(browser.findElement(By.id("consent")).isDisplayed()).isTrue();
+    fillInSignUp("Finn Dekker", "finn@example.nl", "");
+    assertThat(cookieNames()).doesNotContain(HostPortal.REFERRAL_COOKIE, HostPortal.CONSENT_COOKIE);
+    submit(By.id("signout"));
+
+    assertThat(signupsOf("eva@example.nl")).isEqualTo("1");
+  }
+
+  @Test
+  void aTypedCodeAttributesWithoutAnyCookieAndBeatsTheCarriedClick() {
+    String femke = enrolledPartnersLink("Femke Hendriks", "femke@example.nl");
+    String code = femke.substring(femke.lastIndexOf('/') + 1);
+    String gijs = enrolledPartnersLink("Gijs Vos", "gijs@example.nl");
+
+    open(base.toString());
+    WebElement field = browser.findElement(By.id("signup-code"));
+    assertThat(field.getAccessibleName())
+        .isEqualTo("Referral code, if a partner gave you one (optional)");
+    assertThat(field.getDomAttribute("required")).isNull();
+    fillInSignUp("Hugo Kok", "hugo@example.nl", code.toLowerCase(java.util.Locale.ROOT));
+    assertThat(cookieNames()).doesNotContain(HostPortal.REFERRAL_COOKIE);
+    submit(By.id("signout"));
+    assertThat(signupsOf("femke@example.nl")).isEqualTo("1");
+    forget();
+
+    open(gijs);
+    submit(By.id("consent-decline"));
+    fillInSignUp("Iris Meijer", "iris@example.nl", code);
+    submit(By.id("signout"));
+    assertThat(signupsOf("femke@example.nl")).isEqualTo("2");
+    assertThat(signupsOf("gijs@example.nl")).isEqualTo("0");
+  }
+
+  @Test
+  void aTamperedOrHostileLandingParameterIsRefusedAndNeverShown() {
+    String jan = enrolledPartnersLink("Jan Willems", "jan@example.nl");
+
+    // A signature changed in the page: the signup goes through, but attributes to nobody.
+    open(jan);
+    String token = landingToken();
+    String tampered = token.substring(0, 64) + (token.endsWith("0") ? "1" : "0");
+    js("document.querySelector('#signup input[name=landing]').value = arguments[0];", tampered);
+    fillInSignUp("Lotte Bos", "lotte@example.nl", "");
+    submit(By.id("signout"));
+    assertThat(signupsOf("jan@example.nl")).isEqualTo("0");
+    forget();
+
+    // A tampered answer to the question is refused, and sets no cookie.
+    open(jan);
+    js(
+        "document.querySelector('#consent-form input[name=landing]').value = arguments[0];",
+        tampered(landingToken()));
+    submit(By.id("consent-accept"));
+    assertThat(text("error"))
+        .isEqualTo(
+            "We could not save your answer. Follow the partner's link again and answer there.");
+    assertThat(cookieNames()).doesNotContain(HostPortal.REFERRAL_COOKIE, HostPortal.CONSENT_COOKIE);
+
+    // Markup in the parameter is not a token: ignored, and never part of the page.
+    String hostile = "\"><img src=x id=injected onerror=alert(1)>";
+    open(base + "?landing=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+    assertThat(browser.findElements(By.id("injected"))).isEmpty();
+    assertThat(browser.findElements(By.id("consent"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("input[name=landing]"))).isEmpty();
+    assertThat(browser.getPageSource()).doesNotContain("<img src=x", "onerror");
+    assertThat(browser.findElement(By.id("nav-partner")).getDomAttribute("href"))
+        .isEqualTo("/partner");
+  }
+
+  /**
+   * Every element of the consent question, as a user, a screen reader and the server see it: the
+   * region and its heading, the text, the two buttons (equally plain), and the form's fields.
+   */
+  @SuppressWarnings("unchecked")
+  private void consentQuestionReadsRight(String token, String path) {
+    assertThat(js("return document.documentElement.lang;")).isEqualTo("en");
+    WebElement section = browser.findElement(By.id("consent"));
+    assertThat(section.getTagName()).isEqualTo("section");
+    assertThat(section.getAriaRole()).isEqualTo("region");
+    assertThat(section.getAccessibleName()).isEqualTo("May we remember which partner sent you?");
+    WebElement heading = section.findElement(By.id("consent-title"));
+    assertThat(heading.getTagName()).isEqualTo("h2");
+    assertThat(heading.getText()).isEqualTo("May we remember which partner sent you?");
+    assertThat(section.findElement(By.id("consent-text")).getText()).isEqualTo(CONSENT_TEXT);
+    // Inside <main>, after the page's own heading.
+    assertThat(js("return arguments[0].parentElement.tagName;", section)).isEqualTo("MAIN");
+
+    WebElement form = section.findElement(By.id("consent-form"));
+    assertThat(form.getDomAttribute("method")).isEqualTo("post");
+    assertThat(form.getDomAttribute("action")).isEqualTo("/consent");
+    List<Map<String, Object>> fields =
+        (List<Map<String, Object>>)
+            js(
+                "return Array.from(arguments[0].elements).map(function (e) {"
+                    + " return {tag: e.tagName, type: e.type, name: e.name, value: e.value,"
+                    + " text: e.textContent}; });",
+                form);
+    assertThat(fields).hasSize(5);
+    assertThat(fields.get(0))
+        .containsEntry("type", "hidden")
+        .containsEntry("name", "csrf")
+        .hasEntrySatisfying("value", v -> assertThat((String) v).matches("[0-9a-f]{64}"));
+    assertThat(fields.get(1))
+        .containsEntry("type", "hidden")
+        .containsEntry("name", "landing")
+        .containsEntry("value", token);
+    assertThat(fields.get(2))
+        .containsEntry("type", "hidden")
+        .containsEntry("name", "next")
+        .containsEntry("value", path);
+    assertThat(fields.get(3))
+        .containsEntry("tag", "BUTTON")
+        .containsEntry("type", "submit")
+        .containsEntry("name", "choice")
+        .containsEntry("value", "accept")
+        .containsEntry("text", "Accept the cookie");
+    assertThat(fields.get(4))
+        .containsEntry("tag", "BUTTON")
+        .containsEntry("type", "submit")
+        .containsEntry("name", "choice")
+        .containsEntry("value", "decline")
+        .containsEntry("text", "Decline the cookie");
+    for (String id : List.of("consent-accept", "consent-decline")) {
+      WebElement button = browser.findElement(By.id(id));
+      assertThat(button.getAriaRole()).isEqualTo("button");
+      assertThat(button.getAccessibleName()).isEqualTo(button.getText());
+      assertThat(button.isDisplayed()).isTrue();
+      assertThat(button.isEnabled()).isTrue();
+    }
+    // Equally easy to press: the same size of text, neither one hidden behind the other.
+    assertThat(browser.findElement(By.id("consent-accept")).getCssValue("font-size"))
+        .isEqualTo(browser.findElement(By.id("consent-decline")).getCssValue("font-size"));
+  }
+
+  /**
+   * Signs a customer up, enrols them, and returns their referral link; then forgets the browser's
+   * cookies, so that the visitor who comes next starts fresh.
+   */
+  private String enrolledPartnersLink(String name, String email) {
+    signUp(name, email);
+    submit(By.id("nav-partner"));
+    browser.findElement(By.id("iban")).sendKeys("NL91 ABNA 0417 1643 00");
+    submit(By.id("enrol-button"));
+    String link = links().get(0);
+    submit(By.id("signout"));
+    forget();
+    return link;
+  }
+
+  /** Signs a partner in, reads how many customers signed up through them, and signs out. */
+  private String signupsOf(String email) {
+    signIn(email);
+    submit(By.id("nav-partner"));
+    String signups = text("signups");
+    submit(By.id("signout"));
+    return signups;
+  }
+
+  /** Fills in the signup form of the page as it is (with whatever it carries) and sends it. */
+  private void fillInSignUp(String name, String email, String code) {
+    browser.findElement(By.id("signup-name")).sendKeys(name);
+    browser.findElement(By.id("signup-email")).sendKeys(email);
+    browser.findElement(By.id("signup-code")).sendKeys(code);
+    submit(By.cssSelector("#signup button[type=submit]"));
+    assertThat(text("flash")).isEqualTo("Welcome, " + name + "!");
+  }
+
+  /** The landing token in the address of the page. */
+  private String landingToken() {
+    String url = browser.getCurrentUrl();
+    return url.substring(url.indexOf("landing=") + "landing=".length());
+  }
+
+  /** The token with the last digit of its signature changed. */
+  private static String tampered(String token) {
+    return token.substring(0, token.length() - 1) + (token.endsWith("0") ? "1" : "0");
+  }
+
+  private Cookie referralCookie() {
+    return browser.manage().getCookieNamed(HostPortal.REFERRAL_COOKIE);
+  }
+
+  /** The names of all cookies the browser keeps for the portal (HttpOnly ones included). */
+  private Set<String> cookieNames() {
+    return browser.manage().getCookies().stream().map(Cookie::getName).collect(Collectors.toSet());
+  }
+
+  private static long daysLeft(Cookie cookie) {
+    return Duration.between(Instant.now(), cookie.getExpiry().toInstant()).toDays();
   }
 
   /** The referral URLs on the page, in order. */
