@@ -49,20 +49,25 @@ final class Pages {
   private final Duration referralCookieAge;
 
   /**
-   * What every page needs: the form token, who is signed in, a message to show once, and the
-   * referral the page carries without a cookie, if it does.
+   * What every page needs: the form token, who is signed in, a message to show once, the page's
+   * path, the referral the page carries without a cookie (if it does), and whether the browser has
+   * the referral cookie (then every page offers to remove it).
    */
   record View(
-      String csrfToken, Optional<Customer> customer, String flash, Optional<Landing> landing) {}
+      String csrfToken,
+      Optional<Customer> customer,
+      String flash,
+      String path,
+      Optional<Landing> landing,
+      boolean referralCookie) {}
 
   /**
    * A referral carried in the page's address instead of a cookie.
    *
    * @param token the landing token, checked to be one the portal signed
    * @param askConsent whether to ask for the referral cookie (the browser has not answered yet)
-   * @param path the page's path, where the answer leads back to
    */
-  record Landing(String token, boolean askConsent, String path) {}
+  record Landing(String token, boolean askConsent) {}
 
   /**
    * The pages.
@@ -537,16 +542,25 @@ final class Pages {
           .append("</p>");
     }
     b.append("<main><h1>").append(escape(title)).append("</h1>");
-    view.landing().filter(Landing::askConsent).ifPresent(l -> consent(b, view, l));
-    b.append(content);
-    return b.append("</main></body></html>").toString();
+    view.landing().filter(Landing::askConsent).ifPresent(l -> consent(b, view));
+    b.append(content).append("</main>");
+    if (view.referralCookie()) { // withdrawing is as easy as consenting: one button on every page
+      b.append("<footer><form class=\"inline\" method=\"post\" action=\"/consent\"")
+          .append(" id=\"withdraw-form\">")
+          .append(csrf(view))
+          .append(next(view))
+          .append("A partner's referral cookie is set in this browser. <button type=\"submit\"")
+          .append(" name=\"choice\" value=\"decline\" id=\"withdraw-consent\">Remove the")
+          .append(" referral cookie</button></form></footer>");
+    }
+    return b.append("</body></html>").toString();
   }
 
   /**
    * The consent question of a page a referral link led to: two plain buttons in one form, equally
    * easy to press, which work without JavaScript and carry the CSRF token like every form.
    */
-  private void consent(StringBuilder b, View view, Landing landing) {
+  private void consent(StringBuilder b, View view) {
     long days = referralCookieAge.toDays();
     b.append("<section class=\"consent\" id=\"consent\" aria-labelledby=\"consent-title\">")
         .append("<h2 id=\"consent-title\">May we remember which partner sent you?</h2>")
@@ -562,12 +576,16 @@ final class Pages {
         .append("</p><form method=\"post\" action=\"/consent\" id=\"consent-form\">")
         .append(csrf(view))
         .append(landing(view))
-        .append("<input type=\"hidden\" name=\"next\" value=\"")
-        .append(escape(landing.path()))
-        .append("\"><button type=\"submit\" name=\"choice\" value=\"accept\"")
+        .append(next(view))
+        .append("<button type=\"submit\" name=\"choice\" value=\"accept\"")
         .append(" id=\"consent-accept\">Accept the cookie</button> ")
         .append("<button type=\"submit\" name=\"choice\" value=\"decline\"")
         .append(" id=\"consent-decline\">Decline the cookie</button></form></section>");
+  }
+
+  /** The hidden field that leads an answer about the cookie back to this page. */
+  private static String next(View view) {
+    return "<input type=\"hidden\" name=\"next\" value=\"" + escape(view.path()) + "\">";
   }
 
   /** The hidden field that carries a referral without a cookie (empty if the page has none). */

@@ -157,9 +157,14 @@ final class Routes {
     Optional<Session> session = r.session();
     String flash = session.map(Session::takeFlash).orElse(null);
     String token = session.map(s -> s.csrfToken).orElseGet(r::visitorCsrfToken);
-    Optional<Landing> landing = landing(r, path);
+    Optional<Landing> landing = landing(r);
+    boolean referralCookie = consentedVisitor(r).isPresent();
     String html =
-        inTransaction(c -> work.render(c, new View(token, signedIn(session, c), flash, landing)));
+        inTransaction(
+            c ->
+                work.render(
+                    c,
+                    new View(token, signedIn(session, c), flash, path, landing, referralCookie)));
     return Response.page(200, html);
   }
 
@@ -168,7 +173,7 @@ final class Routes {
    * portal signed (anything else is ignored, never shown), with the consent question unless the
    * browser has answered it already.
    */
-  private Optional<Landing> landing(Request r, String path) {
+  private Optional<Landing> landing(Request r) {
     Optional<String> token = r.queryParam(LANDING_PARAM).filter(t -> csrf.visitorOf(t).isPresent());
     if (token.isEmpty()) {
       return Optional.empty();
@@ -176,7 +181,7 @@ final class Routes {
     boolean answered =
         r.cookie(CONSENT_COOKIE).filter(CONSENT_DECLINED::equals).isPresent()
             || consentedVisitor(r).isPresent();
-    return Optional.of(new Landing(token.get(), !answered, path));
+    return Optional.of(new Landing(token.get(), !answered));
   }
 
   /** The visitor id of the referral cookie, which exists only if the visitor consented to it. */
@@ -293,32 +298,35 @@ final class Routes {
   /**
    * The answer to the consent question (a plain form, so it works without JavaScript). Accept: the
    * browser keeps the visitor id of the click in the referral cookie, for the attribution window,
-   * exactly as a referral link set it before consent was asked. Decline: no referral cookie (one
-   * from before is deleted), a cookie that says only "declined" so that the question is not asked
-   * again, and the page goes on carrying the click in its address.
+   * exactly as a referral link set it before consent was asked. Decline (also the "remove" button
+   * every page shows while the cookie is set): no referral cookie (one from before is deleted), a
+   * cookie that says only "declined" so that the question is not asked again, and the page goes on
+   * carrying the click in its address.
    */
   private Response consent(Request r, Form form) {
     String token = form.one(LANDING_PARAM);
     Optional<String> visitor = csrf.visitorOf(token);
     String choice = form.one("choice");
-    if (visitor.isEmpty() || !List.of("accept", "decline").contains(choice)) {
+    String next = LANDING_PAGES.contains(form.one("next")) ? form.one("next") : "/";
+    if ("decline".equals(choice)) { // needs no proof: anyone may refuse or withdraw
+      r.setCookie(CONSENT_COOKIE, CONSENT_DECLINED + "; Max-Age=" + CONSENT_MEMORY.toSeconds());
+      if (r.cookie(REFERRAL_COOKIE).isPresent()) {
+        r.setCookie(REFERRAL_COOKIE, "; Max-Age=0"); // withdraws an earlier consent
+      }
+      // A checked token goes on in the address; anything else is dropped.
+      return Response.redirect(
+          303, visitor.isPresent() ? next + "?" + LANDING_PARAM + "=" + token : next);
+    }
+    if (visitor.isEmpty() || !"accept".equals(choice)) {
       throw new HttpError(
           400, "We could not save your answer. Follow the partner's link again and answer there.");
     }
-    String next = LANDING_PAGES.contains(form.one("next")) ? form.one("next") : "/";
-    if ("accept".equals(choice)) {
-      // The click was recorded under this id when the link was followed: now the cookie holds it.
-      r.setCookie(REFERRAL_COOKIE, visitor.get() + "; Max-Age=" + referralCookieAge());
-      if (r.cookie(CONSENT_COOKIE).isPresent()) {
-        r.setCookie(CONSENT_COOKIE, "; Max-Age=0");
-      }
-      return Response.redirect(303, next);
+    // The click was recorded under this id when the link was followed: now the cookie holds it.
+    r.setCookie(REFERRAL_COOKIE, visitor.get() + "; Max-Age=" + referralCookieAge());
+    if (r.cookie(CONSENT_COOKIE).isPresent()) {
+      r.setCookie(CONSENT_COOKIE, "; Max-Age=0");
     }
-    r.setCookie(CONSENT_COOKIE, CONSENT_DECLINED + "; Max-Age=" + CONSENT_MEMORY.toSeconds());
-    if (r.cookie(REFERRAL_COOKIE).isPresent()) {
-      r.setCookie(REFERRAL_COOKIE, "; Max-Age=0"); // declining withdraws an earlier consent
-    }
-    return Response.redirect(303, next + "?" + LANDING_PARAM + "=" + token); // checked above
+    return Response.redirect(303, next);
   }
 
   /** The referral cookie lives as long as the attribution window: longer would be of no use. */

@@ -298,6 +298,11 @@ class HostPortalBrowserTest {
     assertThat(cookie.isHttpOnly()).isTrue();
     assertThat(cookie.getSameSite()).isEqualTo("Lax");
     assertThat(daysLeft(cookie)).isBetween(89L, 90L); // the attribution window
+    WebElement withdraw = browser.findElement(By.id("withdraw-consent"));
+    assertThat(withdraw.getAccessibleName()).isEqualTo("Remove the referral cookie");
+    assertThat(browser.findElement(By.tagName("footer")).getText())
+        .isEqualTo(
+            "A partner's referral cookie is set in this browser. Remove the referral cookie");
 
     // A minute later, with the cookie, a second link is followed as it always was: no question,
     // the same id.
@@ -311,6 +316,15 @@ class HostPortalBrowserTest {
 
     assertThat(signupsOf("bram@example.nl")).isEqualTo("1"); // last touch
     assertThat(signupsOf("anna@example.nl")).isEqualTo("0");
+
+    // Withdrawing is one button on any page: the referral cookie is gone, "declined" remembered.
+    open(base + "partner");
+    submit(By.id("withdraw-consent"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "partner");
+    assertThat(cookieNames()).doesNotContain(HostPortal.REFERRAL_COOKIE);
+    assertThat(browser.manage().getCookieNamed(HostPortal.CONSENT_COOKIE).getValue())
+        .isEqualTo("declined");
+    assertThat(browser.findElements(By.id("withdraw-consent"))).isEmpty();
   }
 
   @Test

@@ -100,7 +100,10 @@ class HostPortalTest {
                 + "; Max-Age=7776000; Path=/; HttpOnly;"
                 + " SameSite=Lax");
     assertThat(setCookies(accepted, HostPortal.CONSENT_COOKIE)).isEmpty();
-    assertThat(visitor.get("/").body()).doesNotContain("id=\"consent\"");
+    assertThat(visitor.get("/").body())
+        .doesNotContain("id=\"consent\"")
+        .contains(
+            "<form class=\"inline\" method=\"post\" action=\"/consent\" id=\"withdraw-form\">");
 
     // Consented: the next link is followed as it always was, the cookie renewed, nothing asked.
     HttpResponse<String> again = visitor.get(link);
@@ -109,6 +112,20 @@ class HostPortalTest {
         .singleElement()
         .asString()
         .startsWith("pp_visitor=" + token.substring(0, 32) + "; Max-Age=7776000;");
+
+    // The button every page shows while the cookie is set withdraws the consent.
+    HttpResponse<String> withdrawn =
+        visitor.postRaw("/consent", csrfToken(visitor), "choice", "decline", "next", "/partner");
+    assertThat(withdrawn.statusCode()).isEqualTo(303);
+    assertThat(withdrawn.headers().firstValue("Location")).hasValue("/partner");
+    assertThat(setCookies(withdrawn, HostPortal.REFERRAL_COOKIE))
+        .containsExactly("pp_visitor=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax");
+    assertThat(setCookies(withdrawn, HostPortal.CONSENT_COOKIE))
+        .singleElement()
+        .asString()
+        .startsWith("pp_consent=declined; Max-Age=15552000;");
+    assertThat(visitor.cookie(HostPortal.REFERRAL_COOKIE)).isEmpty();
+    assertThat(visitor.get("/").body()).doesNotContain("withdraw");
   }
 
   @Test
@@ -232,6 +249,9 @@ class HostPortalTest {
     assertThat(
             answer(visitor, token, "decline", "//evil.example/").headers().firstValue("Location"))
         .hasValue("/?landing=" + token);
+    // Declining needs no proof, but a forged token is not carried on.
+    assertThat(answer(visitor, hostile, "decline", "/").headers().firstValue("Location"))
+        .hasValue("/");
 
     visitor.post("/signup", "name", "Eve", "email", "eve10@example.nl", "landing", flipped);
     assertThat(signups(partner)).isEqualTo("0");
