@@ -40,8 +40,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The seed's story end to end in a real headless browser: a partner enrols and copies their link, a
- * visitor follows it, signs up, orders and pays, the admin closes the month, and the partner finds
- * the commission and the payout.
+ * visitor follows it, accepts the referral cookie, signs up, orders and pays, the admin closes the
+ * month, and the partner finds the commission and the payout. And the consent question: every
+ * element of it, accepting (the cookie, last touch), declining or not answering (no referral
+ * cookie, attribution by the click carried in the page), a typed code, and tampered parameters.
  *
  * <p>It drives Debian's {@code chromium} through {@code chromedriver} at fixed paths and never lets
  * Selenium download a browser or driver. Without them it is skipped with one line on a developer
