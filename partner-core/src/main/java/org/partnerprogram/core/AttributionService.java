@@ -1,7 +1,6 @@
 package org.partnerprogram.core;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.event.CustomerAttributed;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClickPurge;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.in.TouchResult;
@@ -161,36 +159,6 @@ final class AttributionService {
           }
           return new SignupAttribution(outcome.decision(), false);
         });
-  }
-
-  /**
-   * Deletes the expired clicks, batch by batch, each batch in its own unit of work.
-   *
-   * @param batch the most clicks one unit of work deletes
-   * @return what was removed
-   */
-  ClickPurge purgeExpiredClicks(int batch) {
-    // The cutoff is fixed once, before the first batch: every batch deletes the same range, so a
-    // purge that runs long never reaches into clicks that were young when it started. Rounded down
-    // to the microsecond adapters keep, which keeps a click rather than deleting it.
-    Instant cutoff =
-        ctx.now()
-            .minus(ctx.terms.attributionWindow())
-            .minus(ctx.terms.clickRetentionGrace())
-            .truncatedTo(ChronoUnit.MICROS);
-    long removed = 0;
-    int batches = 0;
-    int deleted;
-    do {
-      deleted = ctx.idempotentTx.execute(() -> touches.deleteTouchedBefore(cutoff, batch));
-      if (deleted < 0 || deleted > batch) {
-        throw new IllegalStateException(
-            "TouchStore.deleteTouchedBefore deleted " + deleted + " with a limit of " + batch);
-      }
-      removed += deleted;
-      batches++;
-    } while (deleted == batch);
-    return new ClickPurge(removed, cutoff, batches);
   }
 
   /**

@@ -6,7 +6,6 @@ import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClickPurge;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.Referrals;
 import org.partnerprogram.core.port.in.SignupAttribution;
@@ -50,10 +49,5 @@ final class ReferralsGroup implements Referrals {
   @Override
   public Optional<AttributionRecord> explain(CustomerAccountId customer) {
     return attribution.explain(customer);
-  }
-
-  @Override
-  public ClickPurge purgeExpiredClicks() {
-    return attribution.purgeExpiredClicks(CLICK_PURGE_BATCH);
   }
 }

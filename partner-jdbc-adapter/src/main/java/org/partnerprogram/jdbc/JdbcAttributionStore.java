@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
@@ -16,12 +17,14 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.RetentionBatch;
 
 /**
  * {@link AttributionStore} over {@code pp_attribution}, whose primary key is the customer account:
  * a second decision for a customer (also from a concurrent transaction) is refused by the database
  * and reported as {@code false}. The {@code partner_id} column holds the candidate partner, so the
- * overview counts come from one grouped query on its index.
+ * overview counts come from one grouped query on its index. The retention takes old decisions
+ * through the index on {@code (inputs_pseudonymised, signup_at)} (V14), locking each batch.
  */
 final class JdbcAttributionStore implements AttributionStore {
   private static final String COLUMNS =
@@ -181,4 +184,58 @@ final class JdbcAttributionStore implements AttributionStore {
 
   /** One row of the counts: an outcome, a reason and how many decisions (or clicks) had them. */
   private record Count(String outcome, String reason, long count) {}
+
+  @Override
+  public RetentionBatch pseudonymiseInputsSignedUpBefore(
+      Instant cutoff, int limit, UnaryOperator<VisitorId> pseudonym) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    Optional<Instant> bound = Sql.before(cutoff);
+    if (bound.isEmpty()) {
+      return new RetentionBatch(0, 0);
+    }
+    return sql.run(
+        "pseudonymising the inputs of up to " + limit + " decisions signed up before " + cutoff,
+        c -> {
+          List<Due> due =
+              Jdbc.query(
+                  c,
+                  sql.statements().lockInputsDue(),
+                  ps -> {
+                    sql.setInstant(ps, 1, "cutoff", bound.get());
+                    ps.setInt(2, limit);
+                  },
+                  rs -> {
+                    Optional<VisitorId> visitor =
+                        Optional.ofNullable(rs.getString("visitor_id")).map(VisitorId::of);
+                    return new Due(
+                        rs.getString("customer_account_id"), visitor, visitor.map(pseudonym));
+                  });
+          if (due.isEmpty()) {
+            return new RetentionBatch(0, 0);
+          }
+          // The rows are locked by this unit of work: each is taken here, and by no other.
+          Jdbc.batch(
+              c,
+              "UPDATE pp_attribution SET visitor_id = ?, inputs_pseudonymised = ?"
+                  + " WHERE customer_account_id = ?",
+              due,
+              (ps, d) -> {
+                ps.setString(1, d.replacement().map(VisitorId::value).orElse(null));
+                ps.setBoolean(2, true);
+                ps.setString(3, d.customer());
+              });
+          int changed = (int) due.stream().filter(Due::changes).count();
+          return new RetentionBatch(due.size(), changed);
+        });
+  }
+
+  /** A decision due for pseudonymisation: its visitor id and what replaces it. */
+  private record Due(
+      String customer, Optional<VisitorId> visitor, Optional<VisitorId> replacement) {
+    boolean changes() {
+      return !visitor.equals(replacement);
+    }
+  }
 }

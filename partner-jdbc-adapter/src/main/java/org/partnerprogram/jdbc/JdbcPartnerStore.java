@@ -232,23 +232,55 @@ final class JdbcPartnerStore implements PartnerStore {
         });
   }
 
+  /**
+   * Inserts the entry with the instant it is superseded (the next higher version's {@code
+   * changed_at}, NULL when it is the latest), then marks the entry before it as superseded now: so
+   * {@code superseded_at} (V14) holds the "next entry" of the port even when entries come out of
+   * order.
+   */
   @Override
   public void appendPayoutAccountChange(PayoutAccountChange change) {
     sql.run(
         "appending a payout-account change of partner " + change.partnerId(),
-        c ->
-            Jdbc.update(
-                c,
-                "INSERT INTO pp_payout_account_change"
-                    + " (partner_id, partner_version, iban, holder_name, changed_at)"
-                    + " VALUES (?, ?, ?, ?, ?)",
-                ps -> {
-                  ps.setString(1, change.partnerId().value());
-                  ps.setLong(2, change.partnerVersion());
-                  ps.setString(3, change.account().iban().value());
-                  ps.setString(4, change.account().holderName());
-                  sql.setInstant(ps, 5, "changedAt", change.changedAt());
-                }));
+        c -> {
+          Optional<Instant> supersededAt =
+              Jdbc.queryFirst(
+                  c,
+                  "SELECT changed_at FROM pp_payout_account_change WHERE partner_id = ?"
+                      + " AND partner_version = (SELECT MIN(partner_version)"
+                      + " FROM pp_payout_account_change WHERE partner_id = ?"
+                      + " AND partner_version > ?)",
+                  ps -> {
+                    ps.setString(1, change.partnerId().value());
+                    ps.setString(2, change.partnerId().value());
+                    ps.setLong(3, change.partnerVersion());
+                  },
+                  rs -> sql.getRequiredInstant(rs, "changed_at"));
+          Jdbc.update(
+              c,
+              "INSERT INTO pp_payout_account_change"
+                  + " (partner_id, partner_version, iban, holder_name, changed_at, superseded_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)",
+              ps -> {
+                ps.setString(1, change.partnerId().value());
+                ps.setLong(2, change.partnerVersion());
+                ps.setString(3, change.account().iban().value());
+                ps.setString(4, change.account().holderName());
+                sql.setInstant(ps, 5, "changedAt", change.changedAt());
+                sql.setInstant(ps, 6, "supersededAt", supersededAt);
+              });
+          return Jdbc.update(
+              c,
+              "UPDATE pp_payout_account_change SET superseded_at = ? WHERE partner_id = ?"
+                  + " AND partner_version = (SELECT MAX(partner_version)"
+                  + " FROM pp_payout_account_change WHERE partner_id = ? AND partner_version < ?)",
+              ps -> {
+                sql.setInstant(ps, 1, "changedAt", change.changedAt());
+                ps.setString(2, change.partnerId().value());
+                ps.setString(3, change.partnerId().value());
+                ps.setLong(4, change.partnerVersion());
+              });
+        });
   }
 
   @Override
@@ -269,5 +301,26 @@ final class JdbcPartnerStore implements PartnerStore {
                         new PayoutAccount(
                             new Iban(rs.getString("iban")), rs.getString("holder_name")),
                         sql.getRequiredInstant(rs, "changed_at"))));
+  }
+
+  @Override
+  public int deletePayoutAccountsSupersededBefore(Instant cutoff, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    Optional<Instant> bound = Sql.before(cutoff);
+    if (bound.isEmpty()) {
+      return 0;
+    }
+    return sql.run(
+        "deleting up to " + limit + " payout accounts superseded before " + cutoff,
+        c ->
+            sql.statements()
+                .deleteSupersededAccounts(
+                    c,
+                    ps -> {
+                      sql.setInstant(ps, 1, "cutoff", bound.get());
+                      ps.setInt(2, limit);
+                    }));
   }
 }

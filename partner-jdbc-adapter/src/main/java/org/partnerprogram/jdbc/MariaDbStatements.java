@@ -70,6 +70,51 @@ final class MariaDbStatements extends Statements {
         });
   }
 
+  /** Skips the decisions another instance's batch holds. */
+  @Override
+  String lockInputsDue() {
+    return "SELECT customer_account_id, visitor_id FROM pp_attribution"
+        + " WHERE inputs_pseudonymised = FALSE AND signup_at < ? ORDER BY signup_at LIMIT ?"
+        + " FOR UPDATE SKIP LOCKED";
+  }
+
+  /** The oldest superseded payout accounts before a cutoff, locked, skipping those held. */
+  private static final String LOCK_SUPERSEDED_ACCOUNTS =
+      "SELECT partner_id, partner_version FROM pp_payout_account_change WHERE superseded_at < ?"
+          + " ORDER BY superseded_at LIMIT ? FOR UPDATE SKIP LOCKED";
+
+  /**
+   * Two statements, as {@link #deleteTouchesBefore(Connection, Jdbc.Binder)}: the batch's keys
+   * locked with {@code SKIP LOCKED}, then deleted by primary key, in chunks of {@link Sql#IN_LIST}.
+   */
+  @Override
+  int deleteSupersededAccounts(Connection c, Jdbc.Binder cutoffAndLimit) throws SQLException {
+    List<Map.Entry<String, Long>> keys =
+        Jdbc.query(
+            c,
+            LOCK_SUPERSEDED_ACCOUNTS,
+            cutoffAndLimit,
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)));
+    int deleted = 0;
+    for (int from = 0; from < keys.size(); from += Sql.IN_LIST) {
+      List<Map.Entry<String, Long>> chunk =
+          keys.subList(from, Math.min(keys.size(), from + Sql.IN_LIST));
+      deleted +=
+          Jdbc.update(
+              c,
+              "DELETE FROM pp_payout_account_change WHERE (partner_id, partner_version) IN ("
+                  + Sql.rows(chunk.size(), 2)
+                  + ")",
+              ps -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                  ps.setString(2 * i + 1, chunk.get(i).getKey());
+                  ps.setLong(2 * i + 2, chunk.get(i).getValue());
+                }
+              });
+    }
+    return deleted;
+  }
+
   /** MariaDB materialises the union of the two derived tables; two statements cost less. */
   @Override
   boolean readsRateCardsInOneStatement() {

@@ -147,6 +147,27 @@ final class PostgresStatements extends Statements {
         + " WHERE touched_at < ? ORDER BY touched_at LIMIT ? FOR UPDATE SKIP LOCKED)";
   }
 
+  /**
+   * Skips the decisions another instance's batch holds; the condition matches V14's partial index.
+   */
+  @Override
+  String lockInputsDue() {
+    return "SELECT customer_account_id, visitor_id FROM pp_attribution"
+        + " WHERE NOT inputs_pseudonymised AND signup_at < ? ORDER BY signup_at LIMIT ?"
+        + " FOR UPDATE SKIP LOCKED";
+  }
+
+  /**
+   * The portable batch, its rows locked with {@code SKIP LOCKED}, as {@link
+   * #deleteTouchesBefore()}.
+   */
+  @Override
+  String deleteSupersededAccounts() {
+    return "DELETE FROM pp_payout_account_change WHERE (partner_id, partner_version) IN"
+        + " (SELECT partner_id, partner_version FROM pp_payout_account_change"
+        + " WHERE superseded_at < ? ORDER BY superseded_at LIMIT ? FOR UPDATE SKIP LOCKED)";
+  }
+
   @Override
   String byteOrder() {
     return " COLLATE \"C\"";

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +86,28 @@ final class Sql {
               + "; truncate it with truncatedTo(ChronoUnit.MICROS)");
     }
     return checked;
+  }
+
+  /**
+   * The latest instant storage keeps (the last microsecond before {@link Instants#MAX_EXCLUSIVE}).
+   */
+  static final Instant LATEST_STORABLE = Instants.MAX_EXCLUSIVE.minusNanos(1_000);
+
+  /**
+   * For a condition "stored strictly before {@code cutoff}": the storable bound {@code b} with
+   * {@code stored < b} exactly when {@code stored < cutoff}, for every stored (whole microsecond)
+   * instant: the cutoff rounded up to the microsecond, clamped to the storable range.
+   *
+   * @param cutoff the cutoff; never null
+   * @return the bound, or empty when no storable instant lies before the cutoff
+   */
+  static Optional<Instant> before(Instant cutoff) {
+    if (!cutoff.isAfter(Instants.MIN)) {
+      return Optional.empty();
+    }
+    Instant micros = cutoff.truncatedTo(ChronoUnit.MICROS);
+    Instant bound = micros.isBefore(cutoff) ? micros.plus(1, ChronoUnit.MICROS) : micros;
+    return Optional.of(bound.isAfter(LATEST_STORABLE) ? LATEST_STORABLE : bound);
   }
 
   /**

@@ -182,6 +182,45 @@ abstract class Statements {
   }
 
   /**
+   * The attribution decisions due for pseudonymisation, locked (parameters: the bound, the limit):
+   * their customer account and visitor id, the oldest signups first, read through the index of V14
+   * on the decisions not yet taken.
+   *
+   * @return the statement
+   */
+  String lockInputsDue() {
+    return "SELECT customer_account_id, visitor_id FROM pp_attribution"
+        + " WHERE inputs_pseudonymised = FALSE AND signup_at < ? ORDER BY signup_at"
+        + " FETCH FIRST ? ROWS ONLY FOR UPDATE";
+  }
+
+  /**
+   * Deletes the payout-account history entries superseded earliest before a cutoff, a batch at a
+   * time (parameters: the cutoff, the limit): by primary key from a subselect that reads the index
+   * of V14 on superseded_at. Another instance deleting the same rows at the same time makes this
+   * one delete fewer, never fail.
+   *
+   * @return the statement
+   */
+  String deleteSupersededAccounts() {
+    return "DELETE FROM pp_payout_account_change WHERE (partner_id, partner_version) IN"
+        + " (SELECT partner_id, partner_version FROM pp_payout_account_change"
+        + " WHERE superseded_at < ? ORDER BY superseded_at FETCH FIRST ? ROWS ONLY)";
+  }
+
+  /**
+   * Deletes one batch of superseded payout-account history entries.
+   *
+   * @param c the connection of the unit of work
+   * @param cutoffAndLimit binds the cutoff and the limit, parameters 1 and 2
+   * @return how many entries this statement deleted
+   * @throws SQLException if the database fails
+   */
+  int deleteSupersededAccounts(Connection c, Jdbc.Binder cutoffAndLimit) throws SQLException {
+    return Jdbc.update(c, deleteSupersededAccounts(), cutoffAndLimit);
+  }
+
+  /**
    * Whether the two rate cards in force for a partner are best read in one statement.
    *
    * @return true for one statement, false for one statement per card

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -22,6 +23,7 @@ import org.immutables.value.Value;
  *   <tr><td>{@link #attributionWindow()}</td><td>90 days</td></tr>
  *   <tr><td>{@link #attributionModel()}</td><td>last touch</td></tr>
  *   <tr><td>{@link #clickRetentionGrace()}</td><td>30 days (clicks kept for window + grace)</td></tr>
+ *   <tr><td>{@link #bookkeepingRetention()}</td><td>7 years (art. 52 AWR)</td></tr>
  *   <tr><td>{@link #holdingPeriod()}</td><td>0 days (payable once paid)</td></tr>
  *   <tr><td>{@link #minimumPayout()}</td><td>0 in the programme currency</td></tr>
  *   <tr><td>{@link #maximumPayout()}</td><td>999,999,999.99 (one SEPA transfer's limit)</td></tr>
@@ -45,6 +47,9 @@ public abstract class ProgramTerms {
 
   /** The longest click retention grace accepted. */
   public static final Duration MAX_CLICK_RETENTION_GRACE = Duration.ofDays(730);
+
+  /** The longest bookkeeping retention accepted. */
+  public static final Period MAX_BOOKKEEPING_RETENTION = Period.ofYears(30);
 
   /** The longest holding period accepted. */
   public static final Duration MAX_HOLDING_PERIOD = Duration.ofDays(365);
@@ -92,16 +97,32 @@ public abstract class ProgramTerms {
 
   /**
    * How long clicks (with their visitor ids) are kept beyond the attribution window before {@code
-   * referrals().purgeExpiredClicks()} deletes them: a click is kept while it is younger than {@link
+   * privacy().applyRetention()} deletes them: a click is kept while it is younger than {@link
    * #attributionWindow()} plus this grace, so a signup the host reports up to this grace late is
    * still attributed as if reported at once. Personal data is kept no longer than needed (GDPR
-   * article 5(1)(e)).
+   * article 5(1)(e)). Attribution decisions whose signup is that old keep their visitor id only as
+   * its pseudonym.
    *
    * @return zero or positive, at most {@link #MAX_CLICK_RETENTION_GRACE}
    */
   @Value.Default
   public Duration clickRetentionGrace() {
     return Duration.ofDays(30);
+  }
+
+  /**
+   * How long records that support the books are kept: in the Netherlands 7 years (art. 52 lid 4
+   * Algemene wet inzake rijksbelastingen, AWR), the default; another country's rule may be longer
+   * or shorter. {@code privacy().applyRetention()} deletes a partner's payout account that stopped
+   * being the partner's account (the partner gave another) longer ago than this, counted in the
+   * programme's {@link #zone()}; the current account is always kept, and payouts keep their own
+   * copy of the account they were paid to.
+   *
+   * @return more than zero (no negative part), at most {@link #MAX_BOOKKEEPING_RETENTION}
+   */
+  @Value.Default
+  public Period bookkeepingRetention() {
+    return Period.ofYears(7);
   }
 
   /**
@@ -295,6 +316,16 @@ public abstract class ProgramTerms {
     if (grace.isNegative() || grace.compareTo(MAX_CLICK_RETENTION_GRACE) > 0) {
       throw new InvalidInputException(
           "clickRetentionGrace", "must be zero to 730 days, was " + grace);
+    }
+    Period bookkeeping = bookkeepingRetention();
+    if (bookkeeping.isNegative()
+        || bookkeeping.isZero()
+        || bookkeeping.toTotalMonths() * 31 + bookkeeping.getDays()
+            > MAX_BOOKKEEPING_RETENTION.toTotalMonths() * 31) {
+      throw new InvalidInputException(
+          "bookkeepingRetention",
+          "must be more than zero, without a negative part, and at most 30 years, was "
+              + bookkeeping);
     }
     Duration holding = holdingPeriod();
     if (holding.isNegative() || holding.compareTo(MAX_HOLDING_PERIOD) > 0) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProgramTermsTest {
@@ -21,6 +23,7 @@ class ProgramTermsTest {
     assertThat(terms.attributionModel()).isEqualTo(AttributionModel.LAST_TOUCH);
     assertThat(terms.holdingPeriod()).isEqualTo(Duration.ZERO);
     assertThat(terms.clickRetentionGrace()).isEqualTo(Duration.ofDays(30));
+    assertThat(terms.bookkeepingRetention()).isEqualTo(Period.ofYears(7));
     assertThat(terms.minimumPayout()).isEqualTo(Money.of("0", "EUR"));
     assertThat(terms.rounding()).isEqualTo(RoundingMode.HALF_UP);
   }
@@ -60,6 +63,55 @@ class ProgramTermsTest {
                     .build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("clickRetentionGrace");
+  }
+
+  @Test
+  void aBookkeepingRetentionThatIsZeroNegativeInAnyPartOrAbsurdIsATypedRefusal() {
+    for (Period refused :
+        List.of(
+            Period.ZERO,
+            Period.ofDays(-1),
+            Period.ofYears(-7),
+            Period.of(7, -1, 0),
+            Period.ofYears(31),
+            Period.of(30, 0, 1),
+            Period.ofMonths(361),
+            Period.ofYears(Integer.MAX_VALUE))) {
+      assertThatThrownBy(
+              () ->
+                  ProgramTerms.builder()
+                      .referralLinkTemplate(TEMPLATE)
+                      .bookkeepingRetention(refused)
+                      .build())
+          .as("%s", refused)
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> assertThat(e.field()).isEqualTo("bookkeepingRetention"))
+          .hasMessageContaining(refused.toString());
+    }
+    for (Period accepted :
+        List.of(Period.ofDays(1), Period.ofYears(10), Period.of(5, 6, 0), Period.ofYears(30))) {
+      assertThat(
+              ProgramTerms.builder()
+                  .referralLinkTemplate(TEMPLATE)
+                  .bookkeepingRetention(accepted)
+                  .build()
+                  .bookkeepingRetention())
+          .isEqualTo(accepted);
+    }
+  }
+
+  @Test
+  void aNegativeClickRetentionGraceIsATypedRefusalNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                ProgramTerms.builder()
+                    .referralLinkTemplate(TEMPLATE)
+                    .clickRetentionGrace(Duration.ofSeconds(-1))
+                    .build())
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("clickRetentionGrace"));
   }
 
   private static void assertRefused(

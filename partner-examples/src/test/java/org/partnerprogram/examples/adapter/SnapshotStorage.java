@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.partnerprogram.core.domain.AttributionCounts;
@@ -62,6 +63,7 @@ import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.RetentionBatch;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 
@@ -154,6 +156,7 @@ public final class SnapshotStorage implements ProgramStorage {
     Map<String, Map<RateTarget, String>> labels = Map.of();
     List<Touch> touches = List.of();
     Map<CustomerAccountId, AttributionRecord> attributions = Map.of();
+    Set<CustomerAccountId> inputsTaken = Set.of();
     Map<OrderId, RecordedOrder> orders = Map.of();
     Map<OrderId, Instant> paidAt = Map.of();
     List<Refund> refunds = List.of();
@@ -179,6 +182,7 @@ public final class SnapshotStorage implements ProgramStorage {
       s.labels = labels;
       s.touches = touches;
       s.attributions = attributions;
+      s.inputsTaken = inputsTaken;
       s.orders = orders;
       s.paidAt = paidAt;
       s.refunds = refunds;
@@ -426,6 +430,35 @@ public final class SnapshotStorage implements ProgramStorage {
               .sorted(Comparator.comparingLong(PayoutAccountChange::partnerVersion))
               .toList();
         }
+
+        @Override
+        public int deletePayoutAccountsSupersededBefore(Instant cutoff, int limit) {
+          // Each entry with the instant its partner's next entry was made, if before the cutoff.
+          record Superseded(PayoutAccountChange change, Instant at) {}
+          List<Superseded> due = new ArrayList<>();
+          for (PartnerId id : read().accountHistory.keySet()) {
+            List<PayoutAccountChange> history = payoutAccountHistory(id);
+            for (int i = 0; i + 1 < history.size(); i++) {
+              if (history.get(i + 1).changedAt().isBefore(cutoff)) {
+                due.add(new Superseded(history.get(i), history.get(i + 1).changedAt()));
+              }
+            }
+          }
+          Set<PayoutAccountChange> doomed =
+              due.stream()
+                  .sorted(Comparator.comparing(Superseded::at))
+                  .limit(limit)
+                  .map(Superseded::change)
+                  .collect(Collectors.toSet());
+          if (!doomed.isEmpty()) {
+            State s = write();
+            Map<PartnerId, List<PayoutAccountChange>> kept = new HashMap<>(s.accountHistory);
+            kept.replaceAll(
+                (id, history) -> history.stream().filter(c -> !doomed.contains(c)).toList());
+            s.accountHistory = Map.copyOf(kept);
+          }
+          return doomed.size();
+        }
       };
 
   private final ReferralCodeStore codes =
@@ -594,6 +627,48 @@ public final class SnapshotStorage implements ProgramStorage {
             }
           }
           return new AttributionCounts(0, attributed, refused);
+        }
+
+        @Override
+        public RetentionBatch pseudonymiseInputsSignedUpBefore(
+            Instant cutoff, int limit, UnaryOperator<VisitorId> pseudonym) {
+          State r = read();
+          List<AttributionRecord> due =
+              r.attributions.values().stream()
+                  .filter(a -> a.signupAt().isBefore(cutoff))
+                  .filter(a -> !r.inputsTaken.contains(a.customer()))
+                  .sorted(Comparator.comparing(AttributionRecord::signupAt))
+                  .limit(limit)
+                  .toList();
+          if (due.isEmpty()) {
+            return new RetentionBatch(0, 0);
+          }
+          State s = write();
+          Set<CustomerAccountId> taken = new HashSet<>(s.inputsTaken);
+          Map<CustomerAccountId, AttributionRecord> records = new HashMap<>(s.attributions);
+          int changed = 0;
+          for (AttributionRecord a : due) {
+            taken.add(a.customer());
+            Optional<VisitorId> visitor = a.visitorId().map(pseudonym);
+            if (!visitor.equals(a.visitorId())) {
+              changed++;
+              records.put(
+                  a.customer(),
+                  new AttributionRecord(
+                      a.customer(),
+                      a.decision(),
+                      a.candidatePartner(),
+                      visitor,
+                      a.typedCode(),
+                      a.newCustomer(),
+                      a.customerIbanGiven(),
+                      a.signupAt(),
+                      a.decidedAt()));
+            }
+          }
+          s.inputsTaken = Set.copyOf(taken);
+          s.attributions = Map.copyOf(records);
+          return new RetentionBatch(due.size(), changed);
         }
       };
 

@@ -14,6 +14,7 @@ import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 import org.partnerprogram.testkit.contract.QueriesContractTest;
+import org.partnerprogram.testkit.contract.RetentionContractTest;
 
 /**
  * The storage contracts of partner-core's test kit, each written once there, bound here to one
@@ -118,6 +119,14 @@ abstract class JdbcContractMatrix {
 
   /** {@link QueriesContractTest} on this database in this mode. */
   abstract class QueriesSuite extends QueriesContractTest<ProgramStorage> {
+    @Override
+    protected ProgramStorage newStorage() {
+      return JdbcContractMatrix.this.newStorage();
+    }
+  }
+
+  /** {@link RetentionContractTest} on this database in this mode. */
+  abstract class RetentionSuite extends RetentionContractTest<ProgramStorage> {
     @Override
     protected ProgramStorage newStorage() {
       return JdbcContractMatrix.this.newStorage();

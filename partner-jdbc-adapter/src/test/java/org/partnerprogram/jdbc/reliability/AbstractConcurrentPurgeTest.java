@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,24 +29,37 @@ import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.domain.RetryableException;
-import org.partnerprogram.core.port.in.ClickPurge;
-import org.partnerprogram.core.port.in.Referrals;
+import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.in.Privacy;
+import org.partnerprogram.core.port.in.RetentionRun;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.RetentionBatch;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.jdbc.support.ThreadConnections;
 
 /**
- * Issue 26 on a real database: expired clicks purged by two host instances at once (two {@link
- * JdbcProgramStorage}s, each with its own connections) are all deleted, none counted twice, and no
- * purge fails; the clicks within window and grace all stay. Each database runs it through a
- * subclass.
+ * Issue 26 on a real database: retention applied by two host instances at once (two {@link
+ * JdbcProgramStorage}s, each with its own connections) deletes every expired click, pseudonymises
+ * every old attribution decision's visitor id and deletes every payout account superseded before
+ * the bookkeeping cutoff, each exactly once: none counted twice, and no run fails; the clicks
+ * within window and grace, the young decisions and the accounts still needed all stay. Each
+ * database runs it through a subclass.
  */
 abstract class AbstractConcurrentPurgeTest {
   private static final Instant NOW = Instant.parse("2026-12-07T09:00:00.123456Z");
 
   /** Now minus the default attribution window (90 days) and retention grace (30 days). */
   private static final Instant CUTOFF = NOW.minus(Duration.ofDays(120));
+
+  /** Now minus the default bookkeeping retention (7 years), counted in Europe/Amsterdam. */
+  private static final Instant BOOKKEEPING_CUTOFF =
+      NOW.atZone(ZoneId.of("Europe/Amsterdam")).minusYears(7).toInstant();
+
+  private static final PseudonymKey KEY = PseudonymKey.of(new byte[32]);
+
+  private static final UnaryOperator<VisitorId> PSEUDONYM =
+      v -> PseudonymKey.isPseudonym(v.value()) ? v : KEY.pseudonymOf(v);
 
   private static final int ROUNDS = 3;
 
@@ -79,9 +94,9 @@ abstract class AbstractConcurrentPurgeTest {
     connectionsB.close();
   }
 
-  private static Referrals referrals(ProgramStorage storage) {
+  private static Privacy privacy(ProgramStorage storage) {
     return PartnerProgram.builder()
-        .pseudonymKey(PseudonymKey.of(new byte[32]))
+        .pseudonymKey(KEY)
         .terms(
             ProgramTerms.builder()
                 .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))
@@ -89,7 +104,7 @@ abstract class AbstractConcurrentPurgeTest {
         .storage(storage)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .build()
-        .referrals();
+        .privacy();
   }
 
   /**
@@ -119,6 +134,95 @@ abstract class AbstractConcurrentPurgeTest {
       }
       ps.executeBatch();
       c.commit();
+    }
+  }
+
+  /**
+   * Stores attribution decisions of customers {@code prefix-0...}: {@code expired} of them signed
+   * up before the click cutoff (a millisecond to hours before), and {@code kept} at it and after.
+   * Every tenth has no visitor id.
+   */
+  private void decisions(String prefix, int expired, int kept) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO pp_attribution (customer_account_id, outcome, reason, visitor_id,"
+                    + " new_customer, customer_iban_given, signup_at, decided_at)"
+                    + " VALUES (?, 'NOT_ATTRIBUTED', 'NO_TOUCH', ?, TRUE, FALSE, ?, ?)")) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < expired + kept; i++) {
+        Instant at =
+            i < expired
+                ? CUTOFF.minusMillis(1 + i * 7L / 3)
+                : CUTOFF.plusMillis((i - expired) * 5L);
+        ps.setString(1, prefix + "-" + i);
+        ps.setString(2, i % 10 == 0 ? null : "v-" + prefix + "-" + i);
+        ps.setObject(3, timestamp(at));
+        ps.setObject(4, timestamp(at));
+        ps.addBatch();
+        if (i % 1_000 == 999) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+      c.commit();
+    }
+  }
+
+  /**
+   * Stores payout-account histories of three entries each: {@code expired} partners whose first two
+   * accounts were superseded before the bookkeeping cutoff, and {@code kept} partners whose first
+   * account was superseded exactly at it and the second after it. Returns the entries due.
+   */
+  private long accounts(String prefix, int expired, int kept) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO pp_payout_account_change (partner_id, partner_version, iban,"
+                    + " holder_name, changed_at, superseded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+      c.setAutoCommit(false);
+      for (int p = 0; p < expired + kept; p++) {
+        Instant[] at =
+            p < expired
+                ? new Instant[] {
+                  BOOKKEEPING_CUTOFF.minus(Duration.ofDays(900 + p % 7)),
+                  BOOKKEEPING_CUTOFF.minus(Duration.ofDays(400)).minusMillis(p),
+                  BOOKKEEPING_CUTOFF.minusMillis(1 + p)
+                }
+                : new Instant[] {
+                  BOOKKEEPING_CUTOFF.minus(Duration.ofDays(900)),
+                  BOOKKEEPING_CUTOFF,
+                  BOOKKEEPING_CUTOFF.plusMillis(1 + p)
+                };
+        for (int v = 0; v < 3; v++) {
+          ps.setString(1, prefix + "-" + p);
+          ps.setLong(2, v + 1L);
+          ps.setString(3, "NL91ABNA0417164300");
+          ps.setString(4, "Holder " + p);
+          ps.setObject(5, timestamp(at[v]));
+          ps.setObject(6, v < 2 ? timestamp(at[v + 1]) : null);
+          ps.addBatch();
+        }
+        if (p % 300 == 299) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+      c.commit();
+    }
+    return 2L * expired;
+  }
+
+  private long rows(String sql, Instant at) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      if (at != null) {
+        ps.setObject(1, timestamp(at));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 
@@ -159,23 +263,78 @@ abstract class AbstractConcurrentPurgeTest {
   }
 
   @Test
-  void twoInstancesPurgingAtOnceRemoveEveryExpiredClickOnceAndKeepTheRest() throws Exception {
+  void twoInstancesApplyingRetentionAtOnceHandleEveryExpiredRowOnceAndKeepTheRest()
+      throws Exception {
+    long partners = 0;
+    long decisionsDue = 0;
     for (int round = 0; round < ROUNDS; round++) {
       int expired = 12_001 + round * 1_000; // three batches of 5,000 or more in all
       int kept = 500;
       clicks(expired, kept);
+      int expiredDecisions = 5_001 + round * 700;
+      decisions("r" + round, expiredDecisions, 300);
+      decisionsDue += expiredDecisions;
+      long withVisitor = expiredDecisions - (expiredDecisions + 9) / 10;
+      long accountsExpected = accounts("r" + round, 2_600 + round * 100, 50);
+      partners += 2_600 + round * 100 + 50;
 
-      List<ClickPurge> purges = atOnce(storage -> referrals(storage).purgeExpiredClicks());
+      List<RetentionRun> runs = atOnce(storage -> privacy(storage).applyRetention());
 
-      assertThat(purges.stream().mapToLong(ClickPurge::clicksRemoved).sum())
+      assertThat(runs.stream().mapToLong(RetentionRun::clicksRemoved).sum())
           .as("round %d", round)
           .isEqualTo(expired);
-      assertThat(purges).extracting(ClickPurge::cutoff).containsOnly(CUTOFF);
+      assertThat(runs.stream().mapToLong(RetentionRun::attributionInputsPseudonymised).sum())
+          .as("round %d", round)
+          .isEqualTo(withVisitor);
+      assertThat(runs.stream().mapToLong(RetentionRun::payoutAccountChangesRemoved).sum())
+          .as("round %d", round)
+          .isEqualTo(accountsExpected);
+      assertThat(runs).extracting(RetentionRun::clickCutoff).containsOnly(CUTOFF);
+      assertThat(runs).extracting(RetentionRun::bookkeepingCutoff).containsOnly(BOOKKEEPING_CUTOFF);
       assertThat(count()).as("round %d", round).isEqualTo((long) kept * (round + 1));
       assertThat(count("WHERE touched_at = ?", CUTOFF)).isEqualTo(round + 1L);
       assertThat(count("WHERE touched_at < ?", CUTOFF)).isZero();
-      assertThat(referrals(storageA).purgeExpiredClicks().clicksRemoved()).isZero();
+      assertThat(
+              rows(
+                  "SELECT COUNT(*) FROM pp_attribution WHERE signup_at < ?"
+                      + " AND visitor_id NOT LIKE 'ps:%'",
+                  CUTOFF))
+          .isZero();
+      assertThat(
+              rows(
+                  "SELECT COUNT(*) FROM pp_attribution WHERE signup_at >= ?"
+                      + " AND visitor_id LIKE 'ps:%'",
+                  CUTOFF))
+          .isZero();
+      assertThat(
+              rows(
+                  "SELECT COUNT(*) FROM pp_attribution WHERE signup_at < ?"
+                      + " AND inputs_pseudonymised = FALSE",
+                  CUTOFF))
+          .isZero();
+      assertThat(rows("SELECT COUNT(*) FROM pp_attribution", null))
+          .isEqualTo(decisionsDue + 300L * (round + 1));
+      assertThat(
+              rows(
+                  "SELECT COUNT(*) FROM pp_payout_account_change WHERE superseded_at < ?",
+                  BOOKKEEPING_CUTOFF))
+          .isZero();
+      assertThat(
+              rows(
+                  "SELECT COUNT(*) FROM pp_payout_account_change WHERE superseded_at IS NULL",
+                  null))
+          .as("every partner's current account")
+          .isEqualTo(partners);
+      RetentionRun again = privacy(storageA).applyRetention();
+      assertThat(again.changedNothing()).as("a run after both: %s", again).isTrue();
     }
+    assertThat(
+            rows(
+                "SELECT COUNT(*) FROM pp_attribution WHERE visitor_id = '"
+                    + KEY.pseudonymOf(VisitorId.of("v-r0-1")).value()
+                    + "'",
+                null))
+        .isEqualTo(1);
   }
 
   /**
@@ -209,5 +368,81 @@ abstract class AbstractConcurrentPurgeTest {
 
     assertThat(removed.stream().mapToLong(Long::longValue).sum()).isEqualTo(expired);
     assertThat(count()).isEqualTo(100);
+  }
+
+  /** The attribution port alone, in batches of 50, as the clicks' port above. */
+  @Test
+  void smallBatchesOfDecisionsRacingOverTheSameRowsNeverTakeARowTwice() throws Exception {
+    int expired = 2_000;
+    decisions("small", expired, 100);
+
+    List<RetentionBatch> taken =
+        atOnce(
+            storage -> {
+              int all = 0;
+              int changed = 0;
+              int last = -1;
+              while (last != 0) {
+                try {
+                  RetentionBatch batch =
+                      storage
+                          .transactions()
+                          .execute(
+                              () ->
+                                  storage
+                                      .attributions()
+                                      .pseudonymiseInputsSignedUpBefore(CUTOFF, 50, PSEUDONYM));
+                  all += batch.taken();
+                  changed += batch.changed();
+                  last = batch.taken();
+                } catch (RetryableException transientConflict) {
+                  last = -1; // rolled back whole: this batch again
+                }
+              }
+              return new RetentionBatch(all, changed);
+            });
+
+    assertThat(taken.stream().mapToInt(RetentionBatch::taken).sum()).isEqualTo(expired);
+    assertThat(taken.stream().mapToInt(RetentionBatch::changed).sum()).isEqualTo(expired - 200);
+    assertThat(
+            rows(
+                "SELECT COUNT(*) FROM pp_attribution WHERE visitor_id LIKE 'ps:%'"
+                    + " AND signup_at < ?",
+                CUTOFF))
+        .isEqualTo(expired - 200);
+  }
+
+  /** The account history's port alone, in batches of 50, as the clicks' port above. */
+  @Test
+  void smallBatchesOfAccountsRacingOverTheSameRowsNeverDeleteARowTwice() throws Exception {
+    long due = accounts("small", 1_000, 100);
+
+    List<Long> removed =
+        atOnce(
+            storage -> {
+              long total = 0;
+              int deleted = -1;
+              while (deleted != 0) {
+                try {
+                  deleted =
+                      storage
+                          .transactions()
+                          .execute(
+                              () ->
+                                  storage
+                                      .partners()
+                                      .deletePayoutAccountsSupersededBefore(
+                                          BOOKKEEPING_CUTOFF, 50));
+                  total += deleted;
+                } catch (RetryableException transientConflict) {
+                  deleted = -1; // rolled back whole: this batch again
+                }
+              }
+              return total;
+            });
+
+    assertThat(removed.stream().mapToLong(Long::longValue).sum()).isEqualTo(due);
+    assertThat(rows("SELECT COUNT(*) FROM pp_payout_account_change", null))
+        .isEqualTo(1_000L + 3L * 100);
   }
 }

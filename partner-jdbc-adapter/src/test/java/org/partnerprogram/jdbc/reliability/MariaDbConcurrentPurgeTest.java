@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.jdbc.support.TestDatabase;
 
-/** Expired clicks purged from two instances at once are each deleted once, on MariaDB. */
+/** Retention applied from two instances at once handles each expired row once, on MariaDB. */
 class MariaDbConcurrentPurgeTest extends AbstractConcurrentPurgeTest {
   @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
 

@@ -1,20 +1,29 @@
 package org.partnerprogram.core.adapter.memory;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.RetentionBatch;
 
 /** Attribution decisions, in memory. */
 final class InMemoryAttributions implements AttributionStore {
   private final MemoryUnits units;
   private final Map<CustomerAccountId, AttributionRecord> decisions = new HashMap<>();
+
+  /** The decisions {@link #pseudonymiseInputsSignedUpBefore} took (the value is unused). */
+  private final Map<CustomerAccountId, Boolean> inputsTaken = new HashMap<>();
 
   InMemoryAttributions(MemoryUnits units) {
     this.units = units;
@@ -52,5 +61,41 @@ final class InMemoryAttributions implements AttributionStore {
       }
     }
     return new AttributionCounts(0, attributed, refused);
+  }
+
+  @Override
+  public RetentionBatch pseudonymiseInputsSignedUpBefore(
+      Instant cutoff, int limit, UnaryOperator<VisitorId> pseudonym) {
+    units.unit();
+    List<AttributionRecord> due =
+        decisions.values().stream()
+            .filter(r -> r.signupAt().isBefore(cutoff) && !inputsTaken.containsKey(r.customer()))
+            .sorted(
+                Comparator.comparing(AttributionRecord::signupAt)
+                    .thenComparing(r -> r.customer().value()))
+            .limit(limit)
+            .toList();
+    int changed = 0;
+    for (AttributionRecord r : due) {
+      units.put(inputsTaken, r.customer(), Boolean.TRUE);
+      Optional<VisitorId> visitor = r.visitorId().map(pseudonym);
+      if (!visitor.equals(r.visitorId())) {
+        changed++;
+        units.put(
+            decisions,
+            r.customer(),
+            new AttributionRecord(
+                r.customer(),
+                r.decision(),
+                r.candidatePartner(),
+                visitor,
+                r.typedCode(),
+                r.newCustomer(),
+                r.customerIbanGiven(),
+                r.signupAt(),
+                r.decidedAt()));
+      }
+    }
+    return new RetentionBatch(due.size(), changed);
   }
 }

@@ -1,8 +1,11 @@
 package org.partnerprogram.core.adapter.memory;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,5 +103,32 @@ final class InMemoryPartners implements PartnerStore {
     List<PayoutAccountChange> history = new ArrayList<>(accountHistory.getOrDefault(id, List.of()));
     history.sort(Comparator.comparingLong(PayoutAccountChange::partnerVersion));
     return List.copyOf(history);
+  }
+
+  @Override
+  public int deletePayoutAccountsSupersededBefore(Instant cutoff, int limit) {
+    units.unit();
+    // Each superseded entry with the instant its successor was made; the earliest first.
+    record Superseded(List<PayoutAccountChange> history, int position, Instant at) {}
+    List<Superseded> due = new ArrayList<>();
+    for (List<PayoutAccountChange> history : accountHistory.values()) {
+      List<PayoutAccountChange> byVersion = new ArrayList<>(history);
+      byVersion.sort(Comparator.comparingLong(PayoutAccountChange::partnerVersion));
+      for (int i = 0; i + 1 < byVersion.size(); i++) {
+        Instant at = byVersion.get(i + 1).changedAt();
+        if (at.isBefore(cutoff)) {
+          due.add(new Superseded(history, history.indexOf(byVersion.get(i)), at));
+        }
+      }
+    }
+    due.sort(Comparator.comparing(Superseded::at));
+    Map<List<PayoutAccountChange>, BitSet> doomed = new IdentityHashMap<>();
+    int deleted = 0;
+    for (Superseded s : due.subList(0, Math.min(limit, due.size()))) {
+      doomed.computeIfAbsent(s.history(), h -> new BitSet()).set(s.position());
+      deleted++;
+    }
+    doomed.forEach((history, positions) -> units.removeAt(history, positions));
+    return deleted;
   }
 }

@@ -6,5 +6,54 @@ package org.partnerprogram.core.port.in;
  * 17 and 20). Every identifier the SDK pseudonymises goes through the programme's {@link
  * org.partnerprogram.core.domain.PseudonymKey}. The inventory of what is stored and published, with
  * purposes and retention, is {@code partner-jdbc-adapter/PRIVACY.md}.
+ *
+ * <p>Retention ({@link #applyRetention()}, run by the host on a schedule, daily for instance):
+ *
+ * <ul>
+ *   <li><b>Clicks</b> with their visitor ids are kept for the {@link
+ *       org.partnerprogram.core.domain.ProgramTerms#attributionWindow() attribution window} plus
+ *       the {@link org.partnerprogram.core.domain.ProgramTerms#clickRetentionGrace() retention
+ *       grace} (default 90 + 30 days), then deleted.
+ *   <li><b>Attribution decisions</b> keep what explains them; once the signup is as old as that
+ *       same cutoff, the visitor id the host passed is replaced by its pseudonym. The customer
+ *       account stays: later orders of the customer still earn commission.
+ *   <li><b>Payout-account history</b>: an account that stopped being the partner's (the partner
+ *       gave another) is deleted once it stopped longer ago than the {@link
+ *       org.partnerprogram.core.domain.ProgramTerms#bookkeepingRetention() bookkeeping retention}
+ *       (default 7 years). The current account is always kept; payouts keep their own copy of the
+ *       account they went to, as bookkeeping.
+ * </ul>
+ *
+ * <p>Handed out by {@code PartnerProgram.privacy()}; safe for concurrent use.
  */
-public interface Privacy {}
+public interface Privacy {
+
+  /**
+   * Enforces the retention described above: deletes the expired clicks, pseudonymises the visitor
+   * ids of attribution decisions as old as the clicks' cutoff, and deletes the payout accounts a
+   * partner stopped using before the bookkeeping cutoff, in that order.
+   *
+   * <p>Clicks within window plus grace are always kept: a customer who signs up within the window
+   * of a click (and is reported within the grace) is attributed exactly as without the purge. Only
+   * the reason of a refusal may change: a signup whose clicks were all purged (so all were outside
+   * the window anyway) is {@code NO_TOUCH} rather than {@code OUTSIDE_WINDOW}.
+   *
+   * <p>Both cutoffs are fixed once, from the programme's clock, before the first batch. Each kind
+   * of data is handled in batches of at most {@value #RETENTION_BATCH} rows, each in its own unit
+   * of work, oldest first, so no transaction is long and no batch is held in memory. The call is
+   * idempotent (a second run changes nothing more and reports zeros) and safe to run on several
+   * instances at once: each reports only the rows it handled itself. A batch that fails transiently
+   * (a deadlock with another instance's) is rolled back and run again, up to 10 times (or as the
+   * programme's {@code RetryPolicy} says, if it allows more than one attempt), unless the storage
+   * joins a transaction of the host's.
+   *
+   * @return how many rows of each kind were removed or pseudonymised, the cutoffs and the number of
+   *     batches; never null
+   * @throws org.partnerprogram.core.domain.StorageException if storage fails (the batches committed
+   *     before stay done; running it again continues)
+   */
+  RetentionRun applyRetention();
+
+  /** The most rows {@link #applyRetention()} handles in one unit of work. */
+  int RETENTION_BATCH = 5_000;
+}

@@ -98,38 +98,12 @@ public interface Referrals {
   }
 
   /**
-   * Why a customer was or was not attributed, with the inputs of the decision, for support.
+   * Why a customer was or was not attributed, with the inputs of the decision, for support. Once
+   * the signup is older than the clicks' retention, {@link Privacy#applyRetention()} has replaced
+   * the visitor id by its pseudonym, and the record shows that.
    *
    * @param customer the customer account; never null
    * @return the stored decision, or empty if the customer never signed up through the SDK
    */
   Optional<AttributionRecord> explain(CustomerAccountId customer);
-
-  /**
-   * Deletes the clicks (with their visitor ids) older than the programme's clock minus the
-   * attribution window minus {@link
-   * org.partnerprogram.core.domain.ProgramTerms#clickRetentionGrace() the retention grace}, so that
-   * personal data is kept no longer than attribution needs it. A host runs it on a schedule, for
-   * instance daily.
-   *
-   * <p>Clicks within window plus grace are always kept: a customer who signs up within the window
-   * of a click (and is reported within the grace) is attributed exactly as without the purge. Only
-   * the reason of a refusal may change: a signup whose clicks were all purged (so all were outside
-   * the window anyway) is {@code NO_TOUCH} rather than {@code OUTSIDE_WINDOW}. The deletion runs in
-   * batches of at most {@value #CLICK_PURGE_BATCH} clicks, each in its own unit of work, oldest
-   * first, so no transaction is long and no batch is held in memory. It is idempotent (a second run
-   * removes nothing more) and safe to run on several instances at once: each reports only the
-   * clicks it deleted itself, so the reports add up to the clicks that expired. A batch that fails
-   * transiently (a deadlock with another purge) is rolled back and run again, up to 10 times (or as
-   * the programme's {@code RetryPolicy} says, if it allows more than one attempt), unless the
-   * storage joins a transaction of the host's.
-   *
-   * @return how many clicks were removed, the cutoff and the number of batches; never null
-   * @throws org.partnerprogram.core.domain.StorageException if storage fails (the batches committed
-   *     before stay deleted; running it again continues)
-   */
-  ClickPurge purgeExpiredClicks();
-
-  /** The most clicks {@link #purgeExpiredClicks()} deletes in one unit of work. */
-  int CLICK_PURGE_BATCH = 5_000;
 }

@@ -1,15 +1,20 @@
 package org.partnerprogram.core.port.out;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.VisitorId;
 
 /**
  * Storage of attribution decisions, at most one per customer account, for good. An adapter enforces
  * the "at most one" with a unique key on the customer account, so that two host instances deciding
- * the same signup at once store one decision.
+ * the same signup at once store one decision. Decisions are never deleted; once their signup is
+ * old, {@link #pseudonymiseInputsSignedUpBefore} replaces their visitor id by its pseudonym, and an
+ * adapter indexes the decisions not yet taken by signup time so that it finds them without a scan.
  */
 public interface AttributionStore {
 
@@ -38,4 +43,25 @@ public interface AttributionStore {
    * @return the counts; zeros if none
    */
   AttributionCounts countsByPartner(PartnerId partnerId);
+
+  /**
+   * Takes up to {@code limit} decisions whose signup was strictly before {@code cutoff} and that no
+   * earlier call took, the oldest signups first, in the caller's unit of work: each one's visitor
+   * id, if any, becomes {@code pseudonym.apply(visitorId)}, every other part stays as it was
+   * (customer, outcome, partner, code, times), and the decision is marked as taken, so that no
+   * later call takes it again. A decision at exactly {@code cutoff} is not taken. Safe while
+   * another instance takes from the same range: a decision it took is not taken here (none counted
+   * twice), and an adapter may skip decisions another unit of work holds; a database may refuse one
+   * of two such units with a {@link org.partnerprogram.core.domain.RetryableException}, which rolls
+   * it back whole.
+   *
+   * @param cutoff the first signup instant left alone; never null
+   * @param limit the most decisions taken; at least 1
+   * @param pseudonym the visitor id to store in place of one; returns its argument for one that is
+   *     a pseudonym already (so it stays as it is); never null
+   * @return how many decisions this call took, and of those how many visitor ids it changed; taken
+   *     is fewer than {@code limit} when no other decision before the cutoff was left to it
+   */
+  RetentionBatch pseudonymiseInputsSignedUpBefore(
+      Instant cutoff, int limit, UnaryOperator<VisitorId> pseudonym);
 }

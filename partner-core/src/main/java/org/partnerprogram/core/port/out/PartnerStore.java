@@ -1,5 +1,6 @@
 package org.partnerprogram.core.port.out;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,11 @@ import org.partnerprogram.core.domain.RetryableException;
 
 /**
  * Storage of partners and their payout-account history. Called only inside {@link
- * TransactionBoundary#execute}; every method sees the writes of the current transaction.
+ * TransactionBoundary#execute}; every method sees the writes of the current transaction. History
+ * entries are never changed; an entry whose account the partner stopped using (a later entry
+ * exists) is deleted once that is older than the bookkeeping retention, through {@link
+ * #deletePayoutAccountsSupersededBefore}, which an adapter answers through an index on the instant
+ * the entry was superseded.
  */
 public interface PartnerStore {
 
@@ -84,7 +89,26 @@ public interface PartnerStore {
    * The partner's payout-account history.
    *
    * @param id the partner; never null
-   * @return the entries, oldest first (by {@code partnerVersion}); empty if none
+   * @return the entries, oldest first (by {@code partnerVersion}); empty if none; entries {@link
+   *     #deletePayoutAccountsSupersededBefore} deleted are absent
    */
   List<PayoutAccountChange> payoutAccountHistory(PartnerId id);
+
+  /**
+   * Deletes up to {@code limit} history entries that were superseded strictly before {@code
+   * cutoff}, the earliest superseded first, in the caller's unit of work. An entry is superseded
+   * when the partner's next entry (the one with the next higher {@code partnerVersion}) was made:
+   * from then on it is no longer the partner's account. A partner's latest entry is never
+   * superseded, so it is never deleted, however old; an entry superseded at exactly {@code cutoff}
+   * is kept. Deleting an entry does not change when the others were superseded. Safe while another
+   * instance deletes from the same range: an entry the other deleted is not counted here, and an
+   * adapter may skip entries another unit of work holds; a database may refuse one of two such
+   * units with a {@link RetryableException}, which rolls it back whole.
+   *
+   * @param cutoff the first instant of supersession kept; never null
+   * @param limit the most entries deleted; at least 1
+   * @return how many entries this call deleted, 0 to {@code limit}; fewer than {@code limit} when
+   *     no other such entry was left to it
+   */
+  int deletePayoutAccountsSupersededBefore(Instant cutoff, int limit);
 }

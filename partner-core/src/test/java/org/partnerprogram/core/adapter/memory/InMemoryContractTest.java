@@ -8,6 +8,7 @@ import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 import org.partnerprogram.testkit.contract.QueriesContractTest;
+import org.partnerprogram.testkit.contract.RetentionContractTest;
 
 /**
  * The in-memory adapter passes every storage contract of the kit: one {@code @Nested} class per
@@ -47,6 +48,14 @@ class InMemoryContractTest {
 
   @Nested
   class QueriesContract extends QueriesContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class RetentionContract extends RetentionContractTest<InMemoryStorage> {
     @Override
     protected InMemoryStorage newStorage() {
       return new InMemoryStorage();

@@ -41,11 +41,9 @@ import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
-import org.partnerprogram.core.port.in.ClickPurge;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
-import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
@@ -1292,49 +1290,6 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     assertThat(referrals.clicks()).isEqualTo(1);
     assertThat(referrals.signupsAttributed()).isEqualTo(1);
     assertThat(referrals.signupsRefused()).isEmpty();
-  }
-
-  @Test
-  void expiredClicksArePurgedAndAttributionWithinWindowAndGraceIsUnchanged() {
-    ProgramFixture f = ProgramFixture.on(storage, b -> b);
-    Duration kept = Duration.ofDays(90 + 30); // the default window plus the default grace
-    f.program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-old"));
-    f.clock.advance(Duration.ofDays(20));
-    f.program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-late"));
-    f.clock.advance(Duration.ofDays(20));
-    f.program.referrals().recordTouch(RecordTouchCommand.of("jan-hosting", "v-new"));
-    f.clock.set(ProgramFixture.START.plus(kept));
-
-    ClickPurge atTheEdge = f.program.referrals().purgeExpiredClicks();
-
-    assertThat(atTheEdge).isEqualTo(new ClickPurge(0, ProgramFixture.START, 1));
-    f.clock.advance(Duration.ofNanos(1_000));
-    ClickPurge purged = f.program.referrals().purgeExpiredClicks();
-    assertThat(purged.clicksRemoved()).isEqualTo(1);
-    assertThat(purged.cutoff()).isEqualTo(ProgramFixture.START.plus(1, ChronoUnit.MICROS));
-    assertThat(purged.batches()).isEqualTo(1);
-    assertThat(f.program.referrals().purgeExpiredClicks().clicksRemoved()).isZero();
-    assertThat(f.program.partners().overview(f.partner.id()).orElseThrow().referrals().clicks())
-        .isEqualTo(2);
-
-    // a signup now, 80 days after its click, and one reported late (its click 100 days ago, the
-    // signup itself 20 days ago), are attributed as if nothing had been purged
-    SignupAttribution now =
-        f.program
-            .referrals()
-            .attributeSignup(
-                AttributeSignupCommand.newCustomer("cust-new")
-                    .visitor("v-new")
-                    .at(f.clock.instant()));
-    SignupAttribution late =
-        f.program
-            .referrals()
-            .attributeSignup(
-                AttributeSignupCommand.newCustomer("cust-late")
-                    .visitor("v-late")
-                    .at(f.clock.instant().minus(Duration.ofDays(20))));
-    assertThat(now.decision()).isInstanceOf(AttributionDecision.Attributed.class);
-    assertThat(late.decision()).isInstanceOf(AttributionDecision.Attributed.class);
   }
 
   @Test
