@@ -136,7 +136,6 @@ final class PostgresStatements extends Statements {
     return " ON CONFLICT DO NOTHING";
   }
 
-  /** Columns without it would sort by the database's locale. */
   /**
    * The portable batch, its rows locked with {@code SKIP LOCKED}: two purges at once take different
    * rows instead of one waiting for the other's and then finding them gone.
@@ -168,6 +167,7 @@ final class PostgresStatements extends Statements {
         + " WHERE superseded_at < ? ORDER BY superseded_at LIMIT ? FOR UPDATE SKIP LOCKED)";
   }
 
+  /** Columns without it would sort by the database's locale. */
   @Override
   String byteOrder() {
     return " COLLATE \"C\"";
