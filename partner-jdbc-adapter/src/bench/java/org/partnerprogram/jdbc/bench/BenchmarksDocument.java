@@ -54,6 +54,9 @@ public final class BenchmarksDocument {
   /** The scenario of overviews of partners of several sizes, which has a section of its own. */
   static final String OVERVIEW_SCALE = DbBenchmarkMain.OVERVIEW_SCALE;
 
+  /** The purge of expired clicks, which has a section of its own. */
+  static final String CLICK_PURGE = DbBenchmarkMain.CLICK_PURGE;
+
   private static final Pattern LEDGER_LINES = Pattern.compile("\\((\\d+) ledger lines\\)");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("^\\{\\{([a-z-]+)}}$");
@@ -109,8 +112,11 @@ public final class BenchmarksDocument {
   /**
    * The document: the template with each placeholder line replaced. {@code {{summary}}}: the key
    * ratios; {@code {{runs}}}: the date, code, machine and load of the runs shown; {@code {{core}}}:
-   * the core's JMH table; {@code {{databases}}}: a section per database; {@code {{history}}}: the
-   * key ratios of every kept run; {@code {{before-kept-results}}}: the appendix as it is.
+   * the core's JMH table; {@code {{databases}}}: a section per database; {@code
+   * {{history-scenario}}}, {@code {{overview-scale}}} and {@code {{click-purge}}}: the scenarios
+   * with sections of their own ({@link #historyScenario}, {@link #overviewScale}, {@link
+   * #clickPurge}); {@code {{history}}}: the key ratios of every kept run; {@code
+   * {{before-kept-results}}}: the appendix as it is.
    *
    * @param template the hand-written text with its placeholder lines; never null
    * @param runs the kept runs, oldest first; never null, not empty
@@ -131,6 +137,7 @@ public final class BenchmarksDocument {
     parts.put("history", BenchmarksDocument::history);
     parts.put("history-scenario", BenchmarksDocument::historyScenario);
     parts.put("overview-scale", BenchmarksDocument::overviewScale);
+    parts.put("click-purge", BenchmarksDocument::clickPurge);
     parts.put("before-kept-results", r -> beforeKept.stripTrailing());
     StringBuilder out =
         new StringBuilder(
@@ -196,8 +203,17 @@ public final class BenchmarksDocument {
 
     /** This run's history scenario on one database ({@link HistoryScenario}), if it ran. */
     Optional<JsonNode> history(String database) {
+      return single(database, HISTORY);
+    }
+
+    /** This run's click purge on one database ({@link ClickPurgeScenario}), if it ran. */
+    Optional<JsonNode> clickPurge(String database) {
+      return single(database, CLICK_PURGE);
+    }
+
+    private Optional<JsonNode> single(String database, String scenario) {
       for (JsonNode r : db.map(d -> d.path("results")).orElse(MissingNode.getInstance())) {
-        if (database.equals(text(r, "database")) && HISTORY.equals(text(r, "scenario"))) {
+        if (database.equals(text(r, "database")) && scenario.equals(text(r, "scenario"))) {
           return Optional.of(r);
         }
       }
@@ -282,7 +298,19 @@ public final class BenchmarksDocument {
 
   /** Whether the scenario has a section of its own, outside the per-database tables. */
   static boolean ownSection(String scenario) {
-    return HISTORY.equals(scenario) || OVERVIEW_SCALE.equals(scenario);
+    return HISTORY.equals(scenario)
+        || OVERVIEW_SCALE.equals(scenario)
+        || CLICK_PURGE.equals(scenario);
+  }
+
+  /** The newest run with a click purge on the database. */
+  static Optional<KeptRun> newestClickPurge(List<KeptRun> runs, String database) {
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      if (runs.get(i).clickPurge(database).isPresent()) {
+        return Optional.of(runs.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The newest run with overviews of at least two partner sizes on the database. */
@@ -392,7 +420,18 @@ public final class BenchmarksDocument {
                       newestOverviewScale(runs, d).filter(r -> r.id().equals(run.id())).isPresent())
               .map(BenchmarksDocument::label)
               .toList();
-      if (!coreShown && dbsShown.isEmpty() && historiesShown.isEmpty() && scalesShown.isEmpty()) {
+      List<String> purgesShown =
+          DATABASE_ORDER.stream()
+              .filter(
+                  d -> newestClickPurge(runs, d).filter(r -> r.id().equals(run.id())).isPresent())
+              .map(BenchmarksDocument::label)
+              .toList();
+      boolean dbShown =
+          !dbsShown.isEmpty()
+              || !historiesShown.isEmpty()
+              || !scalesShown.isEmpty()
+              || !purgesShown.isEmpty();
+      if (!coreShown && !dbShown) {
         continue;
       }
       s.append("**Run ").append(run.id()).append("** (`").append(RESULTS).append('/');
@@ -404,11 +443,14 @@ public final class BenchmarksDocument {
       if (!scalesShown.isEmpty()) {
         shown.add("the overview by partner size on " + String.join(" and ", scalesShown));
       }
+      if (!purgesShown.isEmpty()) {
+        shown.add("the click purge on " + String.join(" and ", purgesShown));
+      }
       if (coreShown) {
         shown.add("the core");
       }
       s.append(String.join(", ", shown)).append(".\n\n");
-      if (!dbsShown.isEmpty() || !historiesShown.isEmpty() || !scalesShown.isEmpty()) {
+      if (dbShown) {
         run.db().ifPresent(d -> s.append(runLines("Databases", d.path("run"))));
         run.db().ifPresent(d -> s.append(serverLines(d.path("databases"))));
       }
@@ -910,6 +952,77 @@ public final class BenchmarksDocument {
       return "No run of the overviewscale scenario was kept.";
     }
     return s.toString().stripTrailing();
+  }
+
+  /**
+   * The click purge: per database, from the newest run of the {@code clickpurge} scenario, a row
+   * for the SDK's purge and one for the floor's bare batched delete of the same rows (total time,
+   * clicks per second, units of work and their times, statements, heap, load), then the SDK's time
+   * over the floor's and what the run checked.
+   */
+  static String clickPurge(List<KeptRun> runs) {
+    StringBuilder s = new StringBuilder();
+    for (String database : DATABASE_ORDER) {
+      Optional<KeptRun> newest = newestClickPurge(runs, database);
+      if (newest.isEmpty()) {
+        continue;
+      }
+      KeptRun run = newest.orElseThrow();
+      JsonNode p = run.clickPurge(database).orElseThrow();
+      s.append(sectionHead(run, database));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              ": %s expired clicks, one every %d s up to the cutoff %s, and %,d young ones;"
+                  + " batches of %,d; JVM heap limit %d MiB.*%n%n",
+              rows(p.path("expired_clicks").asLong()),
+              p.path("expired_spacing_s").asLong(),
+              text(p, "cutoff"),
+              p.path("young_clicks").asLong(),
+              p.path("batch").asInt(),
+              p.path("heap_max_mib").asLong()));
+      s.append(
+          "| purge | total | clicks/s | units of work | unit median | unit p99 | longest unit |"
+              + " statements | heap after GC → peak | load (1 min) |\n"
+              + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      s.append(purgeRow("SDK: `" + text(p, "sdk_call") + "`", p.path("sdk")));
+      s.append(purgeRow("floor: " + text(p, "baseline"), p.path("floor")));
+      JsonNode sdk = p.path("sdk");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%nThe SDK's purge took %.2f× the floor's (%s). Its longest unit of work, one"
+                  + " transaction, took %s; it"
+                  + " reported %,d batches. After each purge the run checked that none of the %s"
+                  + " expired clicks was left and all %,d young ones were kept.%n%n",
+              p.path("sdk_over_floor").asDouble(),
+              text(p, "order"),
+              time(sdk.path("unit_max_ms").asDouble() * 1e3),
+              sdk.path("batches_reported").asLong(),
+              rows(p.path("expired_clicks").asLong()),
+              p.path("young_kept").asLong()));
+    }
+    if (s.length() == 0) {
+      return "No run of the clickpurge scenario was kept.";
+    }
+    return s.toString().stripTrailing();
+  }
+
+  private static String purgeRow(String what, JsonNode side) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %s | %,d | %,d | %s | %s | %s | %,d | %s → %s MiB | %s |%n",
+        what,
+        time(side.path("seconds").asDouble() * 1e6),
+        side.path("clicks_per_s").asLong(),
+        side.path("units_of_work").asLong(),
+        time(side.path("unit_median_ms").asDouble() * 1e3),
+        time(side.path("unit_p99_ms").asDouble() * 1e3),
+        time(side.path("unit_max_ms").asDouble() * 1e3),
+        side.path("statements").asLong(),
+        number(side.path("heap_after_gc_mib").asDouble()),
+        number(side.path("heap_peak_mib").asDouble()),
+        side.hasNonNull("load_1m") ? number(side.path("load_1m").asDouble()) : "–");
   }
 
   /** A ratio with two decimals, or two significant digits below 0.1 (0.0036 stays visible). */

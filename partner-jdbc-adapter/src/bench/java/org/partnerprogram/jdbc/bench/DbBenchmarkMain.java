@@ -68,11 +68,13 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * order,payment,payment8,paymentfloor,attribution,attributionfloor,overview,close}; {@code
  * history}, issue #24's months of closes ({@link HistoryScenario}), runs only when named, once per
  * database, with {@code bench.history.months} (default 12), {@code bench.history.partners} (default
- * 5000) and {@code bench.history.entries} (payable entries a month, default 100000)), {@code
- * bench.rounds} (default 5), {@code bench.run} (the run's id; the bench profile passes the build's
- * start), {@code bench.keep} ({@code true}: also copy {@code results.json} to {@code
- * <bench.results>/<run id>/db.json}, the results that {@link BenchmarksDocument} makes
- * BENCHMARKS.md from).
+ * 5000) and {@code bench.history.entries} (payable entries a month, default 100000); {@code
+ * clickpurge}, issue #26's purge of expired clicks ({@link ClickPurgeScenario}), runs only when
+ * named, once per database, with {@code bench.purge.clicks} (expired clicks, default 10000000) and
+ * {@code bench.purge.young} (young clicks, default 100000)), {@code bench.rounds} (default 5),
+ * {@code bench.run} (the run's id; the bench profile passes the build's start), {@code bench.keep}
+ * ({@code true}: also copy {@code results.json} to {@code <bench.results>/<run id>/db.json}, the
+ * results that {@link BenchmarksDocument} makes BENCHMARKS.md from).
  */
 public final class DbBenchmarkMain {
   private static final Instant NOW = Instant.parse("2026-11-15T12:00:00Z");
@@ -116,6 +118,9 @@ public final class DbBenchmarkMain {
 
   /** The history scenario's results ({@link HistoryScenario}), one per database. */
   private final List<ObjectNode> histories = new ArrayList<>();
+
+  /** The click purge's results ({@link ClickPurgeScenario}), one per database. */
+  private final List<ObjectNode> purges = new ArrayList<>();
 
   /** Each database's server version and settings, as {@link BenchDatabase#server} reads them. */
   private final Map<String, Map<String, String>> servers = new LinkedHashMap<>();
@@ -173,7 +178,8 @@ public final class DbBenchmarkMain {
     try (RunInfo run = RunInfo.start()) {
       DbBenchmarkMain main = new DbBenchmarkMain(out, run);
       long h2Max = Long.getLong("bench.h2.maxScale", 100_000);
-      boolean perScale = main.scenarios.stream().anyMatch(s -> !HISTORY.equals(s));
+      boolean perScale =
+          main.scenarios.stream().anyMatch(s -> !HISTORY.equals(s) && !CLICK_PURGE.equals(s));
       for (String db : databases().split(",", -1)) {
         BenchDatabase.Kind kind = BenchDatabase.Kind.valueOf(db.trim().toUpperCase(Locale.ROOT));
         for (String s : perScale ? scales().split(",", -1) : new String[0]) {
@@ -185,6 +191,9 @@ public final class DbBenchmarkMain {
         }
         if (main.scenarios.contains(HISTORY)) {
           main.history(kind);
+        }
+        if (main.scenarios.contains(CLICK_PURGE)) {
+          main.clickPurge(kind);
         }
       }
       main.write();
@@ -206,6 +215,40 @@ public final class DbBenchmarkMain {
 
   /** The scenario of the overviews of partners of several sizes, which has a section of its own. */
   static final String OVERVIEW_SCALE = "overviewscale";
+
+  /** The purge of expired clicks (issue #26); never part of the default run. */
+  static final String CLICK_PURGE = "clickpurge";
+
+  private static long purgeClicks() {
+    return Long.getLong("bench.purge.clicks", 10_000_000);
+  }
+
+  private static long purgeYoung() {
+    return Long.getLong("bench.purge.young", 100_000);
+  }
+
+  /** The click purge on one database (not H2: its floor is written for the servers). */
+  private void clickPurge(BenchDatabase.Kind kind) throws Exception {
+    if (kind == BenchDatabase.Kind.H2) {
+      System.out.println(
+          "  clickpurge skipped on h2: its floor is written for PostgreSQL and MariaDB");
+      return;
+    }
+    purges.add(
+        new ClickPurgeScenario(
+                kind,
+                purgeClicks(),
+                purgeYoung(),
+                db -> {
+                  try {
+                    servers.putIfAbsent(kind.label(), db.server());
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .run());
+    write();
+  }
 
   /** Its partners' ledger lines unless {@code bench.overview.lines} says otherwise. */
   static final String OVERVIEW_SCALE_LINES = "10000,100000,1000000";
@@ -1123,6 +1166,10 @@ public final class DbBenchmarkMain {
       settings.put("history_partners", historyPartners());
       settings.put("history_entries", historyEntries());
     }
+    if (scenarios.contains(CLICK_PURGE)) {
+      settings.put("purge_clicks", purgeClicks());
+      settings.put("purge_young", purgeYoung());
+    }
     if (scenarios.contains(OVERVIEW_SCALE)) {
       settings.put(
           "overview_lines", System.getProperty("bench.overview.lines", OVERVIEW_SCALE_LINES));
@@ -1182,6 +1229,10 @@ public final class DbBenchmarkMain {
     for (ObjectNode h : histories) {
       array.add(h);
       md.append('\n').append(HistoryScenario.summaryLine(h));
+    }
+    for (ObjectNode p : purges) {
+      array.add(p);
+      md.append('\n').append(ClickPurgeScenario.summaryLine(p));
     }
     Files.writeString(
         out.resolve("results.json"),

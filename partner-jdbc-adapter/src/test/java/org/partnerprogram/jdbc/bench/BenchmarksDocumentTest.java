@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -229,12 +233,120 @@ class BenchmarksDocumentTest {
         .isEqualTo("No run of the overviewscale scenario was kept.");
   }
 
+  /**
+   * A hand-made run with only the click purge, on MariaDB and PostgreSQL (in that order, which the
+   * section does not keep), after the sample runs.
+   */
+  private static List<BenchmarksDocument.KeptRun> withClickPurge() throws IOException {
+    String side =
+        """
+        {"seconds": %s, "clicks_removed": 10000000, "clicks_per_s": %s, "units_of_work": 2001,
+         "batches_reported": %s, "unit_median_ms": %s, "unit_p99_ms": %s, "unit_max_ms": %s,
+         "statements": %s, "heap_after_gc_mib": %s, "heap_peak_mib": %s, "load_1m": %s}
+        """;
+    String purge =
+        """
+        {"database": "%s", "scale": 10000000, "scenario": "clickpurge",
+         "what": "purge 10,000,000 expired clicks, keep 100,000 young ones, in batches of 5,000",
+         "sdk_call": "program.referrals().purgeExpiredClicks()",
+         "baseline": "bare SQL: batched DELETE", "expired_clicks": 10000000,
+         "young_clicks": 100000, "batch": 5000, "cutoff": "2026-07-18T12:00:00Z",
+         "expired_spacing_s": 3, "seed_s": 200.0, "heap_max_mib": 64,
+         "order": "floor first on the fresh table", "floor": %s, "sdk": %s,
+         "sdk_over_floor": %s, "young_kept": 100000, "expired_left": 0, "rounds": 1,
+         "at": "2026-01-04T03:30:00Z", "load_1m": 2.0}
+        """;
+    String db =
+        "{\"run\": {\"id\": \"2026-01-04-0300\", \"started_at\": \"2026-01-04T03:00:00Z\","
+            + " \"finished_at\": \"2026-01-04T03:40:00Z\", \"commit\": \"4444444444aaaa\","
+            + " \"uncommitted_changes\": false, \"machine\": {\"cpus\": 2, \"os\": \"Test OS\","
+            + " \"jdk\": \"Test JDK 17\"}, \"load_average\": {\"at_start\": [1.0, 1.0, 1.0],"
+            + " \"at_end\": [2.0, 1.5, 1.0], \"sampled_1m\": {\"every_s\": 10, \"count\": 0}},"
+            + " \"settings\": {}}, \"databases\": {\"mariadb\": {\"version\": \"MariaDB 10.11.19\"},"
+            + " \"postgresql\": {\"version\": \"PostgreSQL 15.20\"}}, \"results\": ["
+            + String.format(
+                purge,
+                "mariadb",
+                String.format(
+                    side, "400.0", "25000", "2001", "200.0", "300.0", "450.0", "2001", "9.5", "14",
+                    "3.0"),
+                String.format(
+                    side, "500.0", "20000", "2001", "240.0", "400.0", "600.0", "4002", "9.5",
+                    "30.25", "3.5"),
+                "1.25")
+            + ", "
+            + String.format(
+                purge,
+                "postgresql",
+                String.format(
+                    side, "100.0", "100000", "2001", "45.0", "100.0", "1200.0", "2001", "9.3", "12",
+                    "4.25"),
+                String.format(
+                    side, "125.5", "79681", "2001", "55.0", "120.0", "250.0", "2001", "9.4", "21.5",
+                    "3.5"),
+                "1.5")
+            + "]}";
+    List<BenchmarksDocument.KeptRun> runs = new ArrayList<>(BenchmarksDocument.readRuns(SAMPLE));
+    JsonNode json = new ObjectMapper().readTree(db);
+    runs.add(
+        new BenchmarksDocument.KeptRun("2026-01-04-0300", Optional.of(json), Optional.empty()));
+    return runs;
+  }
+
+  @Test
+  void theClickPurgeSetsTheSdkBesideTheFloorWithItsUnitsOfWorkHeapAndLoad() throws IOException {
+    List<BenchmarksDocument.KeptRun> runs = withClickPurge();
+    assertThat(BenchmarksDocument.clickPurge(runs))
+        .isEqualTo(
+            """
+            ### PostgreSQL
+
+            *Generated from `src/bench/results/2026-01-04-0300/db.json`, PostgreSQL 15.20: 10^7 expired clicks, one every 3 s up to the cutoff 2026-07-18T12:00:00Z, and 100,000 young ones; batches of 5,000; JVM heap limit 64 MiB.*
+
+            | purge | total | clicks/s | units of work | unit median | unit p99 | longest unit | statements | heap after GC → peak | load (1 min) |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+            | SDK: `program.referrals().purgeExpiredClicks()` | 125.50 s | 79,681 | 2,001 | 55.00 ms | 120.00 ms | 250.00 ms | 2,001 | 9.4 → 21.5 MiB | 3.5 |
+            | floor: bare SQL: batched DELETE | 100.00 s | 100,000 | 2,001 | 45.00 ms | 100.00 ms | 1.20 s | 2,001 | 9.3 → 12 MiB | 4.25 |
+
+            The SDK's purge took 1.50× the floor's (floor first on the fresh table). Its longest unit\
+             of work, one transaction, took 250.00 ms; it reported 2,001 batches. After each purge\
+             the run checked that none of the 10^7 expired clicks was left and all 100,000 young\
+             ones were kept.
+
+            ### MariaDB
+
+            *Generated from `src/bench/results/2026-01-04-0300/db.json`, MariaDB 10.11.19: 10^7 expired clicks, one every 3 s up to the cutoff 2026-07-18T12:00:00Z, and 100,000 young ones; batches of 5,000; JVM heap limit 64 MiB.*
+
+            | purge | total | clicks/s | units of work | unit median | unit p99 | longest unit | statements | heap after GC → peak | load (1 min) |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+            | SDK: `program.referrals().purgeExpiredClicks()` | 500.00 s | 20,000 | 2,001 | 240.00 ms | 400.00 ms | 600.00 ms | 4,002 | 9.5 → 30.25 MiB | 3.5 |
+            | floor: bare SQL: batched DELETE | 400.00 s | 25,000 | 2,001 | 200.00 ms | 300.00 ms | 450.00 ms | 2,001 | 9.5 → 14 MiB | 3 |
+
+            The SDK's purge took 1.25× the floor's (floor first on the fresh table). Its longest unit\
+             of work, one transaction, took 600.00 ms; it reported 2,001 batches. After each purge\
+             the run checked that none of the 10^7 expired clicks was left and all 100,000 young\
+             ones were kept.""");
+    // Its results stay out of the per-database tables and the kept runs' ratios, and the runs
+    // shown name it.
+    assertThat(BenchmarksDocument.databases(runs)).doesNotContain("expired clicks");
+    assertThat(BenchmarksDocument.history(runs)).doesNotContain("2026-01-04-0300");
+    assertThat(BenchmarksDocument.newestWith(runs, "postgresql").orElseThrow().id())
+        .isEqualTo("2026-01-02-0300");
+    assertThat(BenchmarksDocument.runsShown(runs))
+        .contains(
+            "**Run 2026-01-04-0300** (`src/bench/results/2026-01-04-0300/`): the click purge on"
+                + " PostgreSQL and MariaDB.")
+        .contains("  MariaDB: MariaDB 10.11.19.");
+    assertThat(BenchmarksDocument.clickPurge(runs.subList(0, 3)))
+        .isEqualTo("No run of the clickpurge scenario was kept.");
+  }
+
   @Test
   void aTemplateMustUseEveryPlaceholderAndNoOther() throws IOException {
     List<BenchmarksDocument.KeptRun> runs = BenchmarksDocument.readRuns(SAMPLE);
     String all =
         "{{summary}}\n{{runs}}\n{{core}}\n{{databases}}\n{{history-scenario}}\n"
-            + "{{overview-scale}}\n{{history}}\n{{before-kept-results}}\n";
+            + "{{overview-scale}}\n{{click-purge}}\n{{history}}\n{{before-kept-results}}\n";
     assertThat(BenchmarksDocument.render(all, runs, "appendix\n"))
         .startsWith("<!-- Generated by BenchmarksDocument")
         .endsWith("\nappendix\n");
