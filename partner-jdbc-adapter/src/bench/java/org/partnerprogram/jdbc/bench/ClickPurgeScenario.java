@@ -27,8 +27,8 @@ import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
-import org.partnerprogram.core.port.in.ClickPurge;
-import org.partnerprogram.core.port.in.Referrals;
+import org.partnerprogram.core.port.in.Privacy;
+import org.partnerprogram.core.port.in.RetentionRun;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 
@@ -80,17 +80,17 @@ final class ClickPurgeScenario {
    * (issue #26 may move it, e.g. to {@code program.privacy().applyRetention()}; change it here, and
    * {@link #purge} below).
    */
-  static final String SDK_CALL = "program.referrals().purgeExpiredClicks()";
+  static final String SDK_CALL = "program.privacy().applyRetention()";
 
   /** The SDK's batch: the floor deletes as many per transaction. */
-  static final int BATCH = Referrals.CLICK_PURGE_BATCH;
+  static final int BATCH = Privacy.RETENTION_BATCH;
 
   /** What the SDK's purge reported: the clicks it removed and its units of work. */
   record Purged(long removed, long batches) {}
 
   /** The SDK's purge, through {@link #SDK_CALL}. */
   static Purged purge(PartnerProgram program) {
-    ClickPurge result = program.referrals().purgeExpiredClicks();
+    RetentionRun result = program.privacy().applyRetention();
     return new Purged(result.clicksRemoved(), result.batches());
   }
 
