@@ -23,6 +23,7 @@ import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.examples.HostFlywayMigrations;
+import org.partnerprogram.examples.QuickStart;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 

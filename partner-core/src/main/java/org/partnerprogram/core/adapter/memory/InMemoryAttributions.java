@@ -2,6 +2,7 @@ package org.partnerprogram.core.adapter.memory;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnerprogram.core.domain.AttributionCounts;
@@ -9,6 +10,7 @@ import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
 
 /** Attribution decisions, in memory. */
@@ -52,5 +54,30 @@ final class InMemoryAttributions implements AttributionStore {
       }
     }
     return new AttributionCounts(0, attributed, refused);
+  }
+
+  @Override
+  public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+    units.unit();
+    AttributionRecord record = decisions.get(customer);
+    if (record == null) {
+      return 0;
+    }
+    units.remove(decisions, customer);
+    units.put(decisions, replacement, record.withCustomer(replacement));
+    return 1;
+  }
+
+  @Override
+  public int replaceVisitor(VisitorId visitor, VisitorId replacement) {
+    units.unit();
+    int changed = 0;
+    for (AttributionRecord record : List.copyOf(decisions.values())) {
+      if (record.visitorId().equals(Optional.of(visitor))) {
+        units.put(decisions, record.customer(), record.withVisitor(replacement));
+        changed++;
+      }
+    }
+    return changed;
   }
 }
