@@ -1438,20 +1438,22 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     f.clock.advance(Duration.ofDays(3));
     assertThat(scenario.erase()).isEqualTo(erasure);
     assertThat(scenario.booksAsOfBefore()).isEqualTo(scenario.before);
-    // the order's host event delivered again is still recognised as a redelivery
-    assertThat(
-            f.program
-                .commissions()
-                .recordOrder(
-                    new RecordOrderCommand(
-                        EventId.of("order-order-e2"),
-                        new Order(
-                            OrderId.of("order-e2"),
-                            CustomerErasureScenario.CUSTOMER,
-                            ProgramFixture.START,
-                            List.of(ProgramFixture.line(1, "vps", "80.00")))))
-                .redelivery())
-        .isTrue();
+    // the order's host event delivered again, also under another event id, is still recognised
+    Order orderE2 =
+        new Order(
+            OrderId.of("order-e2"),
+            CustomerErasureScenario.CUSTOMER,
+            ProgramFixture.START,
+            List.of(ProgramFixture.line(1, "vps", "80.00")));
+    for (String eventId : List.of("order-order-e2", "order-e2-again")) {
+      assertThat(
+              f.program
+                  .commissions()
+                  .recordOrder(new RecordOrderCommand(EventId.of(eventId), orderE2))
+                  .redelivery())
+          .as("order-e2 delivered as %s after the erasure", eventId)
+          .isTrue();
+    }
   }
 
   @Test
