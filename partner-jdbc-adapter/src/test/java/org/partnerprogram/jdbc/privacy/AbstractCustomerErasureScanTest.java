@@ -68,7 +68,8 @@ abstract class AbstractCustomerErasureScanTest {
     try (Connection c = dataSource.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = meta.getTables(c.getCatalog(), c.getSchema(), "%", null)) {
+      try (ResultSet rs =
+          meta.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
         while (rs.next()) {
           String table = rs.getString("TABLE_NAME");
           if (table.toLowerCase(Locale.ROOT).startsWith("pp_")) {
