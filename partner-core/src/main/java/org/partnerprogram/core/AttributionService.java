@@ -155,7 +155,13 @@ final class AttributionService {
           if (outcome.decision() instanceof AttributionDecision.Attributed a) {
             ctx.events.publish(
                 new CustomerAttributed(
-                    ctx.newEventId(), now, a.partnerId(), command.customer(), a.code(), a.rule()));
+                    ctx.newEventId(),
+                    now,
+                    a.partnerId(),
+                    ctx.pseudonyms.pseudonymOf(command.customer()),
+                    ctx.publishedAccountId(command.customer()),
+                    a.code(),
+                    a.rule()));
           }
           return new SignupAttribution(outcome.decision(), false);
         });

@@ -17,6 +17,7 @@ import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.RatesInForce;
 import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.domain.RecordedOrder.NotEarningReason;
@@ -88,7 +89,7 @@ final class OrderService {
           }
           Optional<RecordedOrder> existing = orders.find(order.orderId());
           if (existing.isPresent()) {
-            if (!existing.get().order().equals(order)) {
+            if (!sameOrder(existing.get().order(), order)) {
               throw new IdempotencyConflictException(existing.get().sourceEvent(), "order");
             }
             return replay(order.orderId()); // the same order under a second event id
@@ -129,6 +130,23 @@ final class OrderService {
           }
           return result(recorded, lines, false);
         });
+  }
+
+  /**
+   * Whether a stored order is the given one: equal, or equal but for the customer, stored as the
+   * given customer's pseudonym because the customer was erased since.
+   */
+  private boolean sameOrder(Order stored, Order given) {
+    if (stored.equals(given)) {
+      return true;
+    }
+    return PseudonymKey.isPseudonym(stored.customer().value())
+        && stored.equals(
+            new Order(
+                given.orderId(),
+                ctx.pseudonyms.pseudonymOf(given.customer()),
+                given.placedAt(),
+                given.lines()));
   }
 
   private OrderResult replay(OrderId orderId) {

@@ -186,8 +186,28 @@ public final class PartnerProgram {
     private LongSupplier ticker = System::nanoTime;
     private String name;
     private PseudonymKey pseudonymKey;
+    private boolean publishCustomerAccountIds;
 
     private Builder() {}
+
+    /**
+     * Lets events carry customer account ids besides their pseudonyms: {@link
+     * org.partnerprogram.core.domain.event.CustomerAttributed}, {@link
+     * org.partnerprogram.core.domain.event.PartnerEnrolled} and {@link
+     * org.partnerprogram.core.domain.event.PartnerRejoined} then fill {@code customerAccountId}.
+     * Off by default, and best left off: under the GDPR (data minimisation, art. 5(1)(c)) an event
+     * should carry no more than its consumers need, and every consumer, queue and log the outbox
+     * feeds then holds the account id, which an erasure can reach only in the programme's own
+     * outbox. The host matches a pseudonym to its customer without it, with its {@link
+     * PseudonymKey#pseudonymOf(org.partnerprogram.core.domain.CustomerAccountId)}. Turn it on for
+     * consumers that cannot hold the key (then they are personal data processors to record).
+     *
+     * @return this builder
+     */
+    public Builder publishCustomerAccountIds() {
+      this.publishCustomerAccountIds = true;
+      return this;
+    }
 
     /**
      * The host's secret for the pseudonyms of people's identifiers: events name referred customers
@@ -341,7 +361,15 @@ public final class PartnerProgram {
       Observations observations = new Observations(observer, ticker, Optional.ofNullable(name));
       ServiceContext context =
           new ServiceContext(
-              terms, storage, publisher, clock, source, retry, observations, pseudonymKey);
+              terms,
+              storage,
+              publisher,
+              clock,
+              source,
+              retry,
+              observations,
+              pseudonymKey,
+              publishCustomerAccountIds);
       return new PartnerProgram(terms, context);
     }
   }

@@ -94,7 +94,11 @@ final class PartnerService {
           }
           events.publish(
               new PartnerEnrolled(
-                  ctx.newEventId(), now, partner.id(), partner.customerAccountId()));
+                  ctx.newEventId(),
+                  now,
+                  partner.id(),
+                  ctx.pseudonyms.pseudonymOf(partner.customerAccountId()),
+                  ctx.publishedAccountId(partner.customerAccountId())));
           command
               .payoutAccount()
               .ifPresent(
@@ -124,7 +128,12 @@ final class PartnerService {
     Partner partner = left.rejoin(now, command.payoutAccount());
     partners.update(partner);
     events.publish(
-        new PartnerRejoined(ctx.newEventId(), now, partner.id(), partner.customerAccountId()));
+        new PartnerRejoined(
+            ctx.newEventId(),
+            now,
+            partner.id(),
+            ctx.pseudonyms.pseudonymOf(partner.customerAccountId()),
+            ctx.publishedAccountId(partner.customerAccountId())));
     if (!partner.payoutAccount().equals(left.payoutAccount())) {
       PayoutAccount account = partner.payoutAccount().orElseThrow();
       partners.appendPayoutAccountChange(

@@ -3,8 +3,10 @@ package org.partnerprogram.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.NotFoundException;
@@ -39,6 +41,9 @@ final class ServiceContext {
   /** The host's key for the pseudonyms of people's identifiers. */
   final PseudonymKey pseudonyms;
 
+  /** Whether events carry customer account ids besides their pseudonyms (the host opted in). */
+  final boolean publishCustomerAccountIds;
+
   private final Clock clock;
   private final RandomGenerator random;
 
@@ -53,6 +58,7 @@ final class ServiceContext {
    * @param retry when to repeat a unit of work that failed transiently
    * @param observations the observer, the ticker and the MDC of use cases
    * @param pseudonyms the host's key for pseudonyms
+   * @param publishCustomerAccountIds whether events carry customer account ids too
    */
   ServiceContext(
       ProgramTerms terms,
@@ -62,7 +68,8 @@ final class ServiceContext {
       RandomGenerator random,
       RetryPolicy retry,
       Observations observations,
-      PseudonymKey pseudonyms) {
+      PseudonymKey pseudonyms,
+      boolean publishCustomerAccountIds) {
     this.terms = terms;
     this.storage = storage;
     this.tx = new RetryingTransactions(storage.transactions(), retry, random, observations);
@@ -77,6 +84,12 @@ final class ServiceContext {
     this.clock = clock;
     this.random = random;
     this.pseudonyms = pseudonyms;
+    this.publishCustomerAccountIds = publishCustomerAccountIds;
+  }
+
+  /** The account id as events carry it: only if the host opted in. */
+  Optional<CustomerAccountId> publishedAccountId(CustomerAccountId customer) {
+    return publishCustomerAccountIds ? Optional.of(customer) : Optional.empty();
   }
 
   /** Now, by the programme's clock, to the microsecond. */

@@ -111,9 +111,13 @@ class AttributionServiceTest {
         .filteredOn(CustomerAttributed.class::isInstance)
         .singleElement()
         .satisfies(
-            e ->
-                assertThat(((CustomerAttributed) e).customerAccountId())
-                    .isEqualTo(CustomerAccountId.of("new-customer-1")));
+            e -> {
+              CustomerAttributed attributed = (CustomerAttributed) e;
+              assertThat(attributed.customerPseudonym())
+                  .isEqualTo(
+                      ServiceTestWorld.KEY.pseudonymOf(CustomerAccountId.of("new-customer-1")));
+              assertThat(attributed.customerAccountId()).isEmpty();
+            });
     assertThat(overview(jan).referrals().clicks()).isEqualTo(1);
     assertThat(overview(jan).referrals().signupsAttributed()).isEqualTo(1);
   }

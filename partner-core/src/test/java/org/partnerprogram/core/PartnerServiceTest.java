@@ -19,6 +19,7 @@ import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutAccountChange;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerLeft;
 import org.partnerprogram.core.domain.event.PartnerReinstated;
@@ -33,6 +34,8 @@ import org.partnerprogram.core.port.in.EnrollmentResult;
 
 /** Enrolment, a partner's lifecycle and the payout account. */
 class PartnerServiceTest extends ServiceTestWorld.EmptyProgramme {
+  private static final PseudonymKey KEY = ServiceTestWorld.KEY;
+
   private static final String IBAN = "NL91ABNA0417164300";
   private static final String OTHER_IBAN = "DE89370400440532013000";
 
@@ -57,7 +60,11 @@ class PartnerServiceTest extends ServiceTestWorld.EmptyProgramme {
     assertThat(events(PartnerEnrolled.class))
         .singleElement()
         .satisfies(
-            e -> assertThat(e.customerAccountId()).isEqualTo(CustomerAccountId.of("cust-42")));
+            e -> {
+              assertThat(e.customerPseudonym())
+                  .isEqualTo(KEY.pseudonymOf(CustomerAccountId.of("cust-42")));
+              assertThat(e.customerAccountId()).isEmpty();
+            });
     assertThat(events(ReferralCodeIssued.class))
         .singleElement()
         .satisfies(e -> assertThat(e.code().value()).isEqualTo(code));
@@ -232,7 +239,9 @@ class PartnerServiceTest extends ServiceTestWorld.EmptyProgramme {
         .satisfies(
             e -> {
               assertThat(e.partnerId()).isEqualTo(back.id());
-              assertThat(e.customerAccountId()).isEqualTo(CustomerAccountId.of("cust-1"));
+              assertThat(e.customerPseudonym())
+                  .isEqualTo(KEY.pseudonymOf(CustomerAccountId.of("cust-1")));
+              assertThat(e.customerAccountId()).isEmpty();
               assertThat(e.occurredAt()).isEqualTo(clock.instant());
             });
     assertThat(events(ReferralCodeRevoked.class))

@@ -123,6 +123,11 @@ class RetryPolicyTest {
     }
 
     @Override
+    public org.partnerprogram.core.port.out.ErasureStore erasures() {
+      return target.erasures();
+    }
+
+    @Override
     public Optional<EventPublisher> outbox() {
       return target.outbox();
     }

@@ -37,13 +37,16 @@ import org.partnerprogram.testkit.ProgramFixture;
 final class ServiceTestWorld {
   private ServiceTestWorld() {}
 
+  /** The pseudonym key of every programme here. */
+  static final PseudonymKey KEY = PseudonymKey.of(new byte[32]);
+
   /**
    * A programme on the given storage and clock with the example link template, drawing random codes
    * from the given seed.
    */
   static PartnerProgram programOn(InMemoryStorage storage, Clock clock, long seed) {
     return PartnerProgram.builder()
-        .pseudonymKey(PseudonymKey.of(new byte[32]))
+        .pseudonymKey(KEY)
         .terms(
             ProgramTerms.builder()
                 .referralLinkTemplate(ReferralLinkTemplate.of("https://example.nl/?ref={code}"))

@@ -10,6 +10,12 @@ import org.partnerprogram.jdbc.OutboxEntry;
  * "you earned EUR 12.50", a message on a broker). Events were written in the same transaction as
  * their change, so a crash loses none; delivery is at least once, so consumers deduplicate by the
  * event id. Run it on a schedule, one instance at a time or with partitioned consumers.
+ *
+ * <p>Payloads name customer accounts by {@code customerPseudonym} (layout {@code schemaVersion} 2;
+ * rows written before carry {@code customerAccountId} instead, version 1): a consumer that must
+ * find its customer computes {@code key.pseudonymOf(accountId)} with the programme's {@code
+ * PseudonymKey}. What goes to a partner must carry neither: the partner has no relationship with
+ * the customers they referred.
  */
 public final class OutboxRelay {
   private final JdbcOutbox outbox;

@@ -238,4 +238,32 @@ final class JdbcAttributionStore implements AttributionStore {
       return !visitor.equals(replacement);
     }
   }
+
+  @Override
+  public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+    return sql.run(
+        "replacing a customer's account id in their attribution decision",
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE pp_attribution SET customer_account_id = ? WHERE customer_account_id = ?",
+                ps -> {
+                  ps.setString(1, replacement.value());
+                  ps.setString(2, customer.value());
+                }));
+  }
+
+  @Override
+  public int replaceVisitor(VisitorId visitor, VisitorId replacement) {
+    return sql.run(
+        "replacing a visitor id in attribution decisions",
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE pp_attribution SET visitor_id = ? WHERE visitor_id = ?",
+                ps -> {
+                  ps.setString(1, replacement.value());
+                  ps.setString(2, visitor.value());
+                }));
+  }
 }

@@ -297,4 +297,18 @@ final class JdbcOrderStore implements OrderStore {
           return refunded;
         });
   }
+
+  @Override
+  public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+    return sql.run(
+        "replacing a customer's account id in their orders",
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE pp_order SET customer_account_id = ? WHERE customer_account_id = ?",
+                ps -> {
+                  ps.setString(1, replacement.value());
+                  ps.setString(2, customer.value());
+                }));
+  }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.event.ProgramEvent;
@@ -61,6 +62,25 @@ public final class JdbcOutbox implements EventPublisher {
       return;
     }
     table.insert(events);
+  }
+
+  /**
+   * Rewrites the events in the outbox, acknowledged or not, replacing every JSON string value equal
+   * to one of the keys by that key's value, in the current unit of work; a row keeps its sequence,
+   * event id and schema version. How an erasure replaces a person's identifier by its pseudonym in
+   * events already written. Reads the whole outbox once (a page at a time): an erasure is rare.
+   *
+   * @param replacements exact value to the value that takes its place; never null
+   * @return how many events changed
+   * @throws IllegalStateException if called outside a unit of work of the storage
+   */
+  @Override
+  public int replaceValues(Map<String, String> replacements) {
+    Objects.requireNonNull(replacements, "replacements");
+    if (replacements.isEmpty()) {
+      return 0;
+    }
+    return table.replaceValues(replacements);
   }
 
   /**

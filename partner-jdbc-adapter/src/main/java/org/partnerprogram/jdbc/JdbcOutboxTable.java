@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -109,5 +110,78 @@ final class JdbcOutboxTable {
           }
           return count;
         });
+  }
+
+  /** How many candidate rows one read of {@link #replaceValues} takes. */
+  private static final int REWRITE_PAGE = 200;
+
+  /**
+   * Rewrites the payloads that hold one of the keys as a string value, replacing each such value
+   * exactly (see {@link EventJson#withValuesReplaced}). Candidates are found by the keys' JSON
+   * literals in the payload text, a page at a time in sequence order, then checked value by value,
+   * so a longer id or free text that merely contains a key is left alone. Reads the whole table
+   * (there is no index on payload content): an erasure is rare.
+   *
+   * @param replacements exact value to the value that takes its place; not empty
+   * @return how many rows changed
+   */
+  public int replaceValues(Map<String, String> replacements) {
+    List<String> patterns = new ArrayList<>();
+    for (String key : replacements.keySet()) {
+      patterns.add("%" + likeEscaped(EventJson.literal(key)) + "%");
+    }
+    String text = sql.statements().outboxPayloadText();
+    StringBuilder query =
+        new StringBuilder("SELECT sequence_id, payload FROM pp_outbox WHERE sequence_id > ? AND (");
+    for (int i = 0; i < patterns.size(); i++) {
+      query.append(i == 0 ? "" : " OR ").append(text).append(" LIKE ? ESCAPE '!'");
+    }
+    query.append(") ORDER BY sequence_id LIMIT ").append(REWRITE_PAGE);
+    String update =
+        "UPDATE pp_outbox SET payload = "
+            + sql.statements().jsonParameter()
+            + " WHERE sequence_id = ?";
+    return sql.run(
+        "rewriting outbox payloads",
+        c -> {
+          int changed = 0;
+          long after = Long.MIN_VALUE;
+          List<Map.Entry<Long, String>> page;
+          do {
+            long from = after;
+            page =
+                Jdbc.query(
+                    c,
+                    query.toString(),
+                    ps -> {
+                      ps.setLong(1, from);
+                      for (int i = 0; i < patterns.size(); i++) {
+                        ps.setString(i + 2, patterns.get(i));
+                      }
+                    },
+                    rs -> Map.entry(rs.getLong("sequence_id"), rs.getString("payload")));
+            for (Map.Entry<Long, String> row : page) {
+              after = row.getKey();
+              Optional<String> rewritten =
+                  EventJson.withValuesReplaced(row.getValue(), replacements);
+              if (rewritten.isPresent()) {
+                changed +=
+                    Jdbc.update(
+                        c,
+                        update,
+                        ps -> {
+                          ps.setString(1, rewritten.get());
+                          ps.setLong(2, row.getKey());
+                        });
+              }
+            }
+          } while (page.size() == REWRITE_PAGE);
+          return changed;
+        });
+  }
+
+  /** The text with LIKE's wildcards and the escape character ({@code !}) escaped. */
+  private static String likeEscaped(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

@@ -12,6 +12,7 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.ErasureStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
@@ -61,6 +62,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
   private final JdbcProcessedEventStore processedEvents;
   private final JdbcPayoutStore payouts;
   private final JdbcOutbox outbox;
+  private final JdbcErasureStore erasures;
   private final Sql sql;
 
   private JdbcProgramStorage(JdbcTransactions transactions) {
@@ -77,6 +79,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
     this.processedEvents = new JdbcProcessedEventStore(sql);
     this.payouts = new JdbcPayoutStore(sql, ledger);
     this.outbox = new JdbcOutbox(transactions, sql, Clock.systemUTC());
+    this.erasures = new JdbcErasureStore(sql);
   }
 
   /**
@@ -245,6 +248,11 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public PayoutStore payouts() {
     return payouts;
+  }
+
+  @Override
+  public ErasureStore erasures() {
+    return erasures;
   }
 
   @Override

@@ -188,4 +188,18 @@ final class JdbcTouchStore implements TouchStore {
                       ps.setInt(2, limit);
                     }));
   }
+
+  @Override
+  public int replaceVisitor(VisitorId visitor, VisitorId replacement) {
+    return sql.run(
+        "replacing a visitor id in touches",
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE pp_touch SET visitor_id = ? WHERE visitor_id = ?",
+                ps -> {
+                  ps.setString(1, replacement.value());
+                  ps.setString(2, visitor.value());
+                }));
+  }
 }

@@ -174,6 +174,11 @@ final class PostgresStatements extends Statements {
   }
 
   @Override
+  String outboxPayloadText() {
+    return "CAST(payload AS text)";
+  }
+
+  @Override
   String jsonParameter() {
     return "CAST(? AS json)";
   }

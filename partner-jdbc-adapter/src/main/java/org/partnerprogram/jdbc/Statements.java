@@ -149,6 +149,15 @@ abstract class Statements {
   }
 
   /**
+   * The outbox payload as text that LIKE can search.
+   *
+   * @return the expression
+   */
+  String outboxPayloadText() {
+    return "payload";
+  }
+
+  /**
    * The placeholder of a JSON value bound as text.
    *
    * @return the placeholder

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.AttributionDecision;
@@ -14,6 +15,7 @@ import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PayoutId;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.event.CommissionEarned;
 import org.partnerprogram.core.domain.event.CommissionReversed;
@@ -33,6 +35,8 @@ class EventJsonTest {
   private static final UUID ID = UUID.fromString("8d0f3a52-3c1e-4f7a-9a7e-2f1c5b6d7e80");
   private static final PayoutId PAYOUT = PayoutId.of("PO7K2M9QX4RT8VW3YZ5A6B1C0D");
   private static final Instant T0 = Instant.parse("2026-03-15T10:15:30.123456Z");
+  private static final CustomerAccountId PSEUDONYM =
+      PseudonymKey.of(new byte[32]).pseudonymOf(CustomerAccountId.of("cust-1"));
 
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
@@ -42,15 +46,22 @@ class EventJsonTest {
   void partnerRejoined() throws Exception {
     String payload =
         EventJson.toJson(
-            new PartnerRejoined(ID, T0, PartnerId.of("p-1"), CustomerAccountId.of("cust-1")));
+            new PartnerRejoined(
+                ID,
+                T0,
+                PartnerId.of("p-1"),
+                PSEUDONYM,
+                Optional.of(CustomerAccountId.of("cust-1"))));
 
     assertThat(json(payload))
         .isEqualTo(
             json(
-                "{\"schemaVersion\":1,\"type\":\"partner.rejoined\","
+                "{\"schemaVersion\":2,\"type\":\"partner.rejoined\","
                     + "\"eventId\":\"8d0f3a52-3c1e-4f7a-9a7e-2f1c5b6d7e80\","
                     + "\"occurredAt\":\"2026-03-15T10:15:30.123456Z\",\"partnerId\":\"p-1\","
-                    + "\"customerAccountId\":\"cust-1\"}"));
+                    + "\"customerPseudonym\":\""
+                    + PSEUDONYM
+                    + "\",\"customerAccountId\":\"cust-1\"}"));
   }
 
   @Test
@@ -61,18 +72,44 @@ class EventJsonTest {
                 ID,
                 T0,
                 PartnerId.of("p-1"),
-                CustomerAccountId.of("cust-1"),
+                PSEUDONYM,
+                Optional.empty(),
                 ReferralCode.parse("jan-hosting"),
                 AttributionDecision.Rule.TYPED_CODE));
 
+    // by default the account id is not published: the field is null
     assertThat(json(payload))
         .isEqualTo(
             json(
-                "{\"schemaVersion\":1,\"type\":\"customer.attributed\","
+                "{\"schemaVersion\":2,\"type\":\"customer.attributed\","
                     + "\"eventId\":\"8d0f3a52-3c1e-4f7a-9a7e-2f1c5b6d7e80\","
                     + "\"occurredAt\":\"2026-03-15T10:15:30.123456Z\",\"partnerId\":\"p-1\","
-                    + "\"customerAccountId\":\"cust-1\",\"code\":\"JAN-HOSTING\","
+                    + "\"customerPseudonym\":\""
+                    + PSEUDONYM
+                    + "\",\"customerAccountId\":null,\"code\":\"JAN-HOSTING\","
                     + "\"rule\":\"TYPED_CODE\"}"));
+  }
+
+  @Test
+  void exactStringValuesAreReplacedAtAnyDepthAndNothingElse() throws Exception {
+    String payload =
+        "{\"schemaVersion\":1,\"type\":\"customer.attributed\",\"customerAccountId\":\"cust-1\","
+            + "\"other\":\"cust-10\",\"cust-1\":\"key\",\"nested\":{\"list\":[\"cust-1\",1]},"
+            + "\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}";
+
+    String rewritten =
+        EventJson.withValuesReplaced(payload, java.util.Map.of("cust-1", PSEUDONYM.value()))
+            .orElseThrow();
+
+    assertThat(json(rewritten))
+        .isEqualTo(
+            json(
+                "{\"schemaVersion\":1,\"type\":\"customer.attributed\",\"customerAccountId\":\""
+                    + PSEUDONYM
+                    + "\",\"other\":\"cust-10\",\"cust-1\":\"key\",\"nested\":{\"list\":[\""
+                    + PSEUDONYM
+                    + "\",1]},\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}"));
+    assertThat(EventJson.withValuesReplaced(payload, java.util.Map.of("cust-2", "x"))).isEmpty();
   }
 
   @Test
@@ -90,7 +127,7 @@ class EventJsonTest {
     assertThat(json(payload))
         .isEqualTo(
             json(
-                "{\"schemaVersion\":1,\"type\":\"commission.earned\","
+                "{\"schemaVersion\":2,\"type\":\"commission.earned\","
                     + "\"eventId\":\"8d0f3a52-3c1e-4f7a-9a7e-2f1c5b6d7e80\","
                     + "\"occurredAt\":\"2026-03-15T10:15:30.123456Z\",\"partnerId\":\"p-1\","
                     + "\"orderId\":\"order-1\","
@@ -114,7 +151,7 @@ class EventJsonTest {
     assertThat(json(payload))
         .isEqualTo(
             json(
-                "{\"schemaVersion\":1,\"type\":\"commission.reversed\","
+                "{\"schemaVersion\":2,\"type\":\"commission.reversed\","
                     + "\"eventId\":\"8d0f3a52-3c1e-4f7a-9a7e-2f1c5b6d7e80\","
                     + "\"occurredAt\":\"2026-03-15T10:15:30.123456Z\",\"partnerId\":\"p-1\","
                     + "\"orderId\":\"order-1\","
@@ -157,7 +194,7 @@ class EventJsonTest {
     assertThat(json(payload))
         .isEqualTo(
             json(
-                "{\"schemaVersion\":1,\"type\":\"payout.created\","
+                "{\"schemaVersion\":2,\"type\":\"payout.created\","
                     + HEAD
                     + "\"period\":\"2026-11\","
                     + "\"amount\":{\"amount\":\"35.00\",\"currency\":\"EUR\"}}"));
@@ -172,7 +209,7 @@ class EventJsonTest {
     assertThat(json(payload))
         .isEqualTo(
             json(
-                "{\"schemaVersion\":1,\"type\":\"payout.paid\","
+                "{\"schemaVersion\":2,\"type\":\"payout.paid\","
                     + HEAD
                     + "\"amount\":{\"amount\":\"35.00\",\"currency\":\"EUR\"}}"));
   }
@@ -187,7 +224,7 @@ class EventJsonTest {
     assertThat(json(payload))
         .isEqualTo(
             json(
-                "{\"schemaVersion\":1,\"type\":\"payout.failed\","
+                "{\"schemaVersion\":2,\"type\":\"payout.failed\","
                     + HEAD
                     + "\"amount\":{\"amount\":\"35.00\",\"currency\":\"EUR\"},"
                     + "\"reason\":\"AC04 closed\"}"));

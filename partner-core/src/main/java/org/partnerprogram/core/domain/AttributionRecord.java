@@ -41,4 +41,42 @@ public record AttributionRecord(
     Objects.requireNonNull(signupAt, "signupAt");
     Objects.requireNonNull(decidedAt, "decidedAt");
   }
+
+  /**
+   * This decision under another customer id (a pseudonym, when the customer is erased).
+   *
+   * @param replacement the id; never null
+   * @return the decision with {@code customer} replaced, all else equal
+   */
+  public AttributionRecord withCustomer(CustomerAccountId replacement) {
+    return new AttributionRecord(
+        replacement,
+        decision,
+        candidatePartner,
+        visitorId,
+        typedCode,
+        newCustomer,
+        customerIbanGiven,
+        signupAt,
+        decidedAt);
+  }
+
+  /**
+   * This decision with another visitor id (a pseudonym, when a customer is erased).
+   *
+   * @param replacement the id; never null
+   * @return the decision with {@code visitorId} replaced, all else equal
+   */
+  public AttributionRecord withVisitor(VisitorId replacement) {
+    return new AttributionRecord(
+        customer,
+        decision,
+        candidatePartner,
+        Optional.of(replacement),
+        typedCode,
+        newCustomer,
+        customerIbanGiven,
+        signupAt,
+        decidedAt);
+  }
 }

@@ -48,4 +48,20 @@ public record RecordedOrder(
       throw new IllegalArgumentException("exactly one of partnerId and notEarning must be present");
     }
   }
+
+  /**
+   * This order under another customer id (a pseudonym, when the customer is erased).
+   *
+   * @param replacement the id; never null
+   * @return the order with its customer replaced, all else equal
+   */
+  public RecordedOrder withCustomer(CustomerAccountId replacement) {
+    Order o = order;
+    return new RecordedOrder(
+        new Order(o.orderId(), replacement, o.placedAt(), o.lines()),
+        partnerId,
+        notEarning,
+        sourceEvent,
+        recordedAt);
+  }
 }

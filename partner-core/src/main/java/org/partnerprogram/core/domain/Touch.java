@@ -28,4 +28,14 @@ public record Touch(
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(landingPath, "landingPath");
   }
+
+  /**
+   * This touch under another visitor id (a pseudonym, when a customer is erased).
+   *
+   * @param replacement the id; never null
+   * @return the touch with {@code visitorId} replaced, all else equal
+   */
+  public Touch withVisitor(VisitorId replacement) {
+    return new Touch(code, partnerId, replacement, at, landingPath);
+  }
 }

@@ -245,6 +245,11 @@ final class BrokenStorages {
     }
 
     @Override
+    public org.partnerprogram.core.port.out.ErasureStore erasures() {
+      return delegate.erasures();
+    }
+
+    @Override
     public TransactionBoundary transactions() {
       return delegate.transactions();
     }

@@ -50,6 +50,11 @@ class PaymentRacesItsOrderTest {
           }
 
           @Override
+          public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+            return orders.replaceCustomer(customer, replacement);
+          }
+
+          @Override
           public boolean markPaid(OrderId orderId, Instant paidAt) {
             // The first mark runs before the order's transaction committed: no row to update.
             return marks.incrementAndGet() > 1 && orders.markPaid(orderId, paidAt);

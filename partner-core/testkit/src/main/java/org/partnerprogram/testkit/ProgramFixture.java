@@ -52,10 +52,14 @@ public final class ProgramFixture {
   public final PartnerProgram program;
   public final Partner partner;
 
-  private ProgramFixture(ProgramStorage storage, UnaryOperator<ProgramTerms.Builder> terms) {
+  private ProgramFixture(
+      ProgramStorage storage,
+      UnaryOperator<ProgramTerms.Builder> terms,
+      UnaryOperator<PartnerProgram.Builder> options) {
     this.storage = storage;
     this.program =
-        PartnerProgram.builder()
+        options
+            .apply(PartnerProgram.builder())
             .pseudonymKey(PSEUDONYM_KEY)
             .terms(
                 terms
@@ -92,7 +96,7 @@ public final class ProgramFixture {
    * @return the fixture
    */
   public static ProgramFixture inMemory() {
-    return new ProgramFixture(new InMemoryStorage(), b -> b);
+    return new ProgramFixture(new InMemoryStorage(), b -> b, b -> b);
   }
 
   /**
@@ -104,7 +108,24 @@ public final class ProgramFixture {
    */
   public static ProgramFixture on(
       ProgramStorage storage, UnaryOperator<ProgramTerms.Builder> terms) {
-    return new ProgramFixture(storage, terms);
+    return new ProgramFixture(storage, terms, b -> b);
+  }
+
+  /**
+   * The fixture on the given storage with adjusted terms and programme options (such as {@link
+   * PartnerProgram.Builder#publishCustomerAccountIds()}); the fixture sets the key, terms, storage,
+   * clock and random source after the options.
+   *
+   * @param storage fresh, empty storage
+   * @param terms changes to the default terms
+   * @param options changes to the programme's builder
+   * @return the fixture
+   */
+  public static ProgramFixture on(
+      ProgramStorage storage,
+      UnaryOperator<ProgramTerms.Builder> terms,
+      UnaryOperator<PartnerProgram.Builder> options) {
+    return new ProgramFixture(storage, terms, options);
   }
 
   /**

@@ -27,6 +27,7 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.CustomerErasure;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.LedgerEntry;
@@ -52,7 +53,9 @@ import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.domain.event.ProgramEvents;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.ErasureStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
@@ -171,6 +174,7 @@ public final class SnapshotStorage implements ProgramStorage {
     Map<CloseKey, List<UUID>> carried = Map.of();
     List<PeriodCloseLine> closeLines = List.of();
     List<ProgramEvent> events = List.of();
+    Map<CustomerAccountId, CustomerErasure> erasures = Map.of();
 
     /** A shallow copy: it shares every (immutable) table with this state. */
     State copy() {
@@ -197,6 +201,7 @@ public final class SnapshotStorage implements ProgramStorage {
       s.carried = carried;
       s.closeLines = closeLines;
       s.events = events;
+      s.erasures = erasures;
       return s;
     }
   }
@@ -307,13 +312,57 @@ public final class SnapshotStorage implements ProgramStorage {
   @Override
   public Optional<EventPublisher> outbox() {
     // events go into the draft, so they commit (or vanish) with the unit's other writes
-    return Optional.of(this::publish);
+    return Optional.of(outbox);
   }
 
-  private void publish(ProgramEvent event) {
-    State s = write();
-    s.events = with(s.events, event);
+  private final EventPublisher outbox =
+      new EventPublisher() {
+        @Override
+        public void publish(ProgramEvent event) {
+          State s = write();
+          s.events = with(s.events, event);
+        }
+
+        @Override
+        public int replaceValues(Map<String, String> replacements) {
+          List<ProgramEvent> events = new ArrayList<>(read().events);
+          int changed = 0;
+          for (int i = 0; i < events.size(); i++) {
+            ProgramEvent rewritten = ProgramEvents.withValuesReplaced(events.get(i), replacements);
+            if (rewritten != events.get(i)) {
+              events.set(i, rewritten);
+              changed++;
+            }
+          }
+          if (changed > 0) {
+            write().events = List.copyOf(events);
+          }
+          return changed;
+        }
+      };
+
+  @Override
+  public ErasureStore erasures() {
+    return erasures;
   }
+
+  private final ErasureStore erasures =
+      new ErasureStore() {
+        @Override
+        public boolean insertCustomerErasure(CustomerErasure erasure) {
+          if (read().erasures.containsKey(erasure.pseudonym())) {
+            return false;
+          }
+          State s = write();
+          s.erasures = with(s.erasures, erasure.pseudonym(), erasure);
+          return true;
+        }
+
+        @Override
+        public Optional<CustomerErasure> findCustomerErasure(CustomerAccountId pseudonym) {
+          return Optional.ofNullable(read().erasures.get(pseudonym));
+        }
+      };
 
   // ------------------------------------------------------------------ the stores
 
@@ -573,6 +622,19 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
+        public int replaceVisitor(VisitorId visitor, VisitorId replacement) {
+          List<Touch> all = read().touches;
+          long matching = all.stream().filter(t -> t.visitorId().equals(visitor)).count();
+          if (matching > 0) {
+            write().touches =
+                all.stream()
+                    .map(t -> t.visitorId().equals(visitor) ? t.withVisitor(replacement) : t)
+                    .toList();
+          }
+          return Math.toIntExact(matching);
+        }
+
+        @Override
         public int deleteTouchedBefore(Instant cutoff, int limit) {
           List<Touch> all = read().touches;
           // The oldest expired touches, by position: equal touches may be stored twice.
@@ -609,6 +671,35 @@ public final class SnapshotStorage implements ProgramStorage {
         @Override
         public Optional<AttributionRecord> findByCustomer(CustomerAccountId customer) {
           return Optional.ofNullable(read().attributions.get(customer));
+        }
+
+        @Override
+        public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+          AttributionRecord record = read().attributions.get(customer);
+          if (record == null) {
+            return 0;
+          }
+          State s = write();
+          s.attributions =
+              with(
+                  without(s.attributions, customer), replacement, record.withCustomer(replacement));
+          return 1;
+        }
+
+        @Override
+        public int replaceVisitor(VisitorId visitor, VisitorId replacement) {
+          Map<CustomerAccountId, AttributionRecord> changed = new HashMap<>();
+          for (AttributionRecord r : read().attributions.values()) {
+            if (r.visitorId().equals(Optional.of(visitor))) {
+              changed.put(r.customer(), r.withVisitor(replacement));
+            }
+          }
+          if (!changed.isEmpty()) {
+            Map<CustomerAccountId, AttributionRecord> all = new HashMap<>(read().attributions);
+            all.putAll(changed);
+            write().attributions = Map.copyOf(all);
+          }
+          return changed.size();
         }
 
         @Override
@@ -695,6 +786,22 @@ public final class SnapshotStorage implements ProgramStorage {
           return read().orders.values().stream()
               .filter(o -> o.order().customer().equals(customer))
               .count();
+        }
+
+        @Override
+        public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+          Map<OrderId, RecordedOrder> all = new HashMap<>(read().orders);
+          int changed = 0;
+          for (RecordedOrder o : read().orders.values()) {
+            if (o.order().customer().equals(customer)) {
+              all.put(o.order().orderId(), o.withCustomer(replacement));
+              changed++;
+            }
+          }
+          if (changed > 0) {
+            write().orders = Map.copyOf(all);
+          }
+          return changed;
         }
 
         @Override

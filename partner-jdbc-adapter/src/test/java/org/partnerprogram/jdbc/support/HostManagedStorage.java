@@ -155,6 +155,11 @@ public final class HostManagedStorage implements ProgramStorage {
   }
 
   @Override
+  public org.partnerprogram.core.port.out.ErasureStore erasures() {
+    return joined.erasures();
+  }
+
+  @Override
   public TransactionBoundary transactions() {
     TransactionBoundary inner = joined.transactions();
     return new TransactionBoundary() {

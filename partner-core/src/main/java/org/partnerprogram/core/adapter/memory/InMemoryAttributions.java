@@ -98,4 +98,29 @@ final class InMemoryAttributions implements AttributionStore {
     }
     return new RetentionBatch(due.size(), changed);
   }
+
+  @Override
+  public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+    units.unit();
+    AttributionRecord record = decisions.get(customer);
+    if (record == null) {
+      return 0;
+    }
+    units.remove(decisions, customer);
+    units.put(decisions, replacement, record.withCustomer(replacement));
+    return 1;
+  }
+
+  @Override
+  public int replaceVisitor(VisitorId visitor, VisitorId replacement) {
+    units.unit();
+    int changed = 0;
+    for (AttributionRecord record : List.copyOf(decisions.values())) {
+      if (record.visitorId().equals(Optional.of(visitor))) {
+        units.put(decisions, record.customer(), record.withVisitor(replacement));
+        changed++;
+      }
+    }
+    return changed;
+  }
 }

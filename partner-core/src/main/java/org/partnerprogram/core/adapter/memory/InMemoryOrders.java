@@ -97,4 +97,17 @@ final class InMemoryOrders implements OrderStore {
     }
     return result;
   }
+
+  @Override
+  public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+    units.unit();
+    int changed = 0;
+    for (RecordedOrder order : List.copyOf(orderById.values())) {
+      if (order.order().customer().equals(customer)) {
+        units.put(orderById, order.order().orderId(), order.withCustomer(replacement));
+        changed++;
+      }
+    }
+    return changed;
+  }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.ErasureStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.OrderStore;
@@ -37,6 +38,7 @@ public final class InMemoryStorage implements ProgramStorage {
       new InMemoryLedger(units, entryId -> this.payouts.payoutOf(entryId));
   private final InMemoryProcessedEvents processedEvents = new InMemoryProcessedEvents(units);
   private final InMemoryPayouts payouts = new InMemoryPayouts(units, ledger);
+  private final InMemoryErasures erasures = new InMemoryErasures(units);
 
   /** Creates empty storage. */
   public InMemoryStorage() {}
@@ -84,6 +86,11 @@ public final class InMemoryStorage implements ProgramStorage {
   @Override
   public PayoutStore payouts() {
     return payouts;
+  }
+
+  @Override
+  public ErasureStore erasures() {
+    return erasures;
   }
 
   @Override

@@ -56,4 +56,18 @@ final class InMemoryTouches implements TouchStore {
     units.removeAt(touchLog, doomed);
     return doomed.cardinality();
   }
+
+  @Override
+  public int replaceVisitor(VisitorId visitor, VisitorId replacement) {
+    units.unit();
+    int changed = 0;
+    for (int i = 0; i < touchLog.size(); i++) {
+      Touch touch = touchLog.get(i);
+      if (touch.visitorId().equals(visitor)) {
+        units.set(touchLog, i, touch.withVisitor(replacement));
+        changed++;
+      }
+    }
+    return changed;
+  }
 }

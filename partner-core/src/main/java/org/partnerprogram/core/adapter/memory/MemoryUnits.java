@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.domain.event.ProgramEvents;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 
@@ -100,6 +101,13 @@ final class MemoryUnits implements TransactionBoundary, EventPublisher {
         });
   }
 
+  /** Replaces the element at a position, restoring it if the unit fails. */
+  <E> void set(List<E> list, int index, E element) {
+    Unit unit = current();
+    E previous = list.set(index, element);
+    unit.undo.push(() -> list.set(index, previous));
+  }
+
   <E> void append(List<E> list, E element) {
     Unit unit = current();
     list.add(element);
@@ -132,5 +140,26 @@ final class MemoryUnits implements TransactionBoundary, EventPublisher {
   @Override
   public void publish(ProgramEvent event) {
     current().events.add(event);
+  }
+
+  /**
+   * Rewrites the events published so far, those of completed units and those of the running one,
+   * restoring them if the unit fails.
+   */
+  @Override
+  public int replaceValues(Map<String, String> replacements) {
+    Unit unit = current();
+    int changed = 0;
+    for (List<ProgramEvent> events : List.of(published, unit.events)) {
+      for (int i = 0; i < events.size(); i++) {
+        ProgramEvent event = events.get(i);
+        ProgramEvent rewritten = ProgramEvents.withValuesReplaced(event, replacements);
+        if (rewritten != event) {
+          set(events, i, rewritten);
+          changed++;
+        }
+      }
+    }
+    return changed;
   }
 }

@@ -14,16 +14,24 @@ import org.partnerprogram.core.domain.PartnerId;
  * @param eventId the event's id
  * @param occurredAt when it happened
  * @param partnerId the partner, the same as before it left
- * @param customerAccountId the host's customer account
+ * @param customerPseudonym the keyed pseudonym of the partner's host customer account ({@code
+ *     ps:...}); the host finds its customer with {@code key.pseudonymOf(accountId)}
+ * @param customerAccountId the host's customer account id, only if the host opted in with {@code
+ *     PartnerProgram.builder().publishCustomerAccountIds()}; else empty
  */
 public record PartnerRejoined(
-    UUID eventId, Instant occurredAt, PartnerId partnerId, CustomerAccountId customerAccountId)
+    UUID eventId,
+    Instant occurredAt,
+    PartnerId partnerId,
+    CustomerAccountId customerPseudonym,
+    Optional<CustomerAccountId> customerAccountId)
     implements ProgramEvent {
   /** Checks that no component is null. */
   public PartnerRejoined {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(occurredAt, "occurredAt");
     Objects.requireNonNull(partnerId, "partnerId");
+    Objects.requireNonNull(customerPseudonym, "customerPseudonym");
     Objects.requireNonNull(customerAccountId, "customerAccountId");
   }
 

@@ -8,11 +8,13 @@ import org.partnerprogram.core.domain.PartnerId;
 /**
  * Something that happened in the programme, published through {@link
  * org.partnerprogram.core.port.out.EventPublisher} in the same transaction as the change itself.
- * Events carry ids, codes and amounts, no names or full IBANs; but some carry what identifies a
- * person to the host: the customer account id ({@link PartnerEnrolled}, {@link PartnerRejoined},
- * {@link CustomerAttributed}), a masked IBAN ({@link PayoutAccountChanged}) and free-text reasons
- * ({@link PartnerSuspended}, {@link PayoutFailed}). Treat the outbox as personal data; the
- * adapter's {@code PRIVACY.md} lists every field.
+ * Events carry ids, codes and amounts, no names or full IBANs; a customer account ({@link
+ * PartnerEnrolled}, {@link PartnerRejoined}, {@link CustomerAttributed}) is named by its keyed
+ * pseudonym, and by its account id only when the host opted in ({@code
+ * PartnerProgram.builder().publishCustomerAccountIds()}). Some still carry what identifies a person
+ * to the host: the pseudonym (to the key's holder), a masked IBAN ({@link PayoutAccountChanged})
+ * and free-text reasons ({@link PartnerSuspended}, {@link PayoutFailed}). Treat the outbox as
+ * personal data; the adapter's {@code PRIVACY.md} lists every field.
  */
 public sealed interface ProgramEvent
     permits PartnerEnrolled,

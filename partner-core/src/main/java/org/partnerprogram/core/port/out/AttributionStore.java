@@ -64,4 +64,26 @@ public interface AttributionStore {
    */
   RetentionBatch pseudonymiseInputsSignedUpBefore(
       Instant cutoff, int limit, UnaryOperator<VisitorId> pseudonym);
+
+  /**
+   * Replaces a customer's account id in their decision by another id (their pseudonym, when the
+   * customer is erased); the decision is otherwise unchanged, and is found under the new id from
+   * then on.
+   *
+   * @param customer the account id to replace; never null
+   * @param replacement the id that takes its place; never null, not the account of another stored
+   *     decision
+   * @return how many decisions changed: 1, or 0 if the customer has none
+   */
+  int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement);
+
+  /**
+   * Replaces a visitor id in every decision that holds it (several customers may have signed up
+   * from one browser) by another id (its pseudonym, when a customer is erased).
+   *
+   * @param visitor the visitor id to replace; never null
+   * @param replacement the id that takes its place; never null
+   * @return how many decisions changed, zero if none held the visitor id
+   */
+  int replaceVisitor(VisitorId visitor, VisitorId replacement);
 }

@@ -1,6 +1,7 @@
 package org.partnerprogram.core.port.out;
 
 import java.util.List;
+import java.util.Map;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 
 /**
@@ -27,5 +28,24 @@ public interface EventPublisher {
    */
   default void publishAll(List<? extends ProgramEvent> events) {
     events.forEach(this::publish);
+  }
+
+  /**
+   * Rewrites the events this publisher still holds (an outbox keeps what it wrote, delivered or
+   * not), replacing every field whose value is exactly one of the keys by that key's value: how an
+   * erasure replaces a person's identifier by its pseudonym in events already published. A value
+   * that merely contains a key (a longer id, free text) is left alone; a field holds one value, so
+   * replacements do not chain.
+   *
+   * <p>The default rewrites nothing and returns 0: a publisher that hands events on and keeps none
+   * (a host's message broker) holds nothing the SDK can reach; what its consumers keep is the
+   * host's to erase.
+   *
+   * @param replacements each exact value to replace, with the value that takes its place; never
+   *     null, no null key or value; may be empty
+   * @return how many events changed
+   */
+  default int replaceValues(Map<String, String> replacements) {
+    return 0;
   }
 }

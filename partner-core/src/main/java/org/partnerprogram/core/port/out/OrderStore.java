@@ -111,4 +111,14 @@ public interface OrderStore {
    * @return line number to refunded net; lines without refunds are absent; never null
    */
   Map<Integer, Money> refundedByLine(OrderId orderId);
+
+  /**
+   * Replaces a customer's account id in all their orders by another id (their pseudonym, when the
+   * customer is erased); order ids, lines, amounts, payment and refunds are unchanged.
+   *
+   * @param customer the account id to replace; never null
+   * @param replacement the id that takes its place; never null
+   * @return how many orders changed, zero if the customer has none
+   */
+  int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement);
 }

@@ -88,6 +88,13 @@ public interface ProgramStorage {
   PayoutStore payouts();
 
   /**
+   * The record of erasures.
+   *
+   * @return never null
+   */
+  ErasureStore erasures();
+
+  /**
    * The transaction boundary the stores take part in.
    *
    * @return never null

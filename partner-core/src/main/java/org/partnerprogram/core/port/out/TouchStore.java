@@ -56,4 +56,15 @@ public interface TouchStore {
    *     no other touch before the cutoff was left to it
    */
   int deleteTouchedBefore(Instant cutoff, int limit);
+
+  /**
+   * Replaces a visitor id in all the visitor's touches by another id (its pseudonym, when a
+   * customer who signed up with it is erased); code, partner, time and landing path are unchanged,
+   * and the touches are found under the new id from then on.
+   *
+   * @param visitor the visitor id to replace; never null
+   * @param replacement the id that takes its place; never null
+   * @return how many touches changed, zero if the visitor has none
+   */
+  int replaceVisitor(VisitorId visitor, VisitorId replacement);
 }

@@ -31,17 +31,18 @@ class ContractCompletenessTest {
 
   /** Each port with the accessor the contract tests reach it through. */
   private static final Map<Class<?>, String> PORTS =
-      Map.of(
-          PartnerStore.class, "partners",
-          ReferralCodeStore.class, "codes",
-          RateStore.class, "rates",
-          TouchStore.class, "touches",
-          AttributionStore.class, "attributions",
-          OrderStore.class, "orders",
-          LedgerStore.class, "ledger",
-          ProcessedEventStore.class, "processedEvents",
-          PayoutStore.class, "payouts",
-          TransactionBoundary.class, "transactions");
+      Map.ofEntries(
+          Map.entry(PartnerStore.class, "partners"),
+          Map.entry(ReferralCodeStore.class, "codes"),
+          Map.entry(RateStore.class, "rates"),
+          Map.entry(TouchStore.class, "touches"),
+          Map.entry(AttributionStore.class, "attributions"),
+          Map.entry(OrderStore.class, "orders"),
+          Map.entry(LedgerStore.class, "ledger"),
+          Map.entry(ProcessedEventStore.class, "processedEvents"),
+          Map.entry(PayoutStore.class, "payouts"),
+          Map.entry(ErasureStore.class, "erasures"),
+          Map.entry(TransactionBoundary.class, "transactions"));
 
   @Test
   void everyPortIsHandedOutByProgramStorage() {

@@ -24,10 +24,14 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.CustomerErasure;
+import org.partnerprogram.core.domain.CustomerIsPartnerException;
 import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Order;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
@@ -35,6 +39,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProcessedEvent;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
+import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.domain.ReferralCode;
@@ -47,6 +52,7 @@ import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.testkit.CustomerErasureScenario;
 import org.partnerprogram.testkit.LedgerEntries;
 import org.partnerprogram.testkit.ProgramFixture;
 
@@ -1336,5 +1342,206 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of("order-1"))))
         .extracting(CommissionLine::commission)
         .containsExactly(eur("25.00"), eur("0.00"));
+  }
+
+  @Test
+  void erasingACustomerReplacesTheirIdsByPseudonymsAndLeavesTheBooksAsTheyWere() {
+    CustomerErasureScenario scenario = CustomerErasureScenario.on(storage);
+    PseudonymKey key = ProgramFixture.PSEUDONYM_KEY;
+    CustomerAccountId pseudonym = key.pseudonymOf(CustomerErasureScenario.CUSTOMER);
+    VisitorId visitorPseudonym = key.pseudonymOf(CustomerErasureScenario.VISITOR);
+    ProgramFixture f = scenario.fixture;
+    f.clock.advance(Duration.ofMinutes(5));
+
+    CustomerErasure erasure = scenario.erase();
+
+    // the customer's decision and the bystander's (same browser), two orders, one click, and the
+    // one customer.attributed event that carried the account id (the scenario opted in)
+    assertThat(erasure).isEqualTo(new CustomerErasure(pseudonym, f.clock.instant(), 2, 2, 1, 1));
+    assertThat(scenario.booksAsOfBefore()).isEqualTo(scenario.before);
+    tx(
+        () -> {
+          assertThat(storage.attributions().findByCustomer(CustomerErasureScenario.CUSTOMER))
+              .isEmpty();
+          AttributionRecord erased = storage.attributions().findByCustomer(pseudonym).orElseThrow();
+          assertThat(erased.visitorId()).contains(visitorPseudonym);
+          assertThat(erased.decision()).isInstanceOf(AttributionDecision.Attributed.class);
+          assertThat(
+                  storage
+                      .attributions()
+                      .findByCustomer(CustomerErasureScenario.BYSTANDER)
+                      .orElseThrow()
+                      .visitorId())
+              .contains(visitorPseudonym);
+          assertThat(storage.orders().countByCustomer(CustomerErasureScenario.CUSTOMER)).isZero();
+          assertThat(storage.orders().countByCustomer(pseudonym)).isEqualTo(2);
+          assertThat(storage.orders().find(OrderId.of("order-e1")).orElseThrow().order().customer())
+              .isEqualTo(pseudonym);
+          assertThat(storage.orders().countByCustomer(CustomerErasureScenario.BYSTANDER))
+              .isEqualTo(1);
+          Instant from = ProgramFixture.START.minus(Duration.ofDays(1));
+          Instant to = f.clock.instant();
+          assertThat(storage.touches().findByVisitor(CustomerErasureScenario.VISITOR, from, to))
+              .isEmpty();
+          assertThat(storage.touches().findByVisitor(visitorPseudonym, from, to))
+              .singleElement()
+              .satisfies(t -> assertThat(t.partnerId()).isEqualTo(f.partner.id()));
+          return null;
+        });
+
+    // a second erasure changes nothing and returns the first one's record, also later
+    f.clock.advance(Duration.ofDays(3));
+    assertThat(scenario.erase()).isEqualTo(erasure);
+    assertThat(scenario.booksAsOfBefore()).isEqualTo(scenario.before);
+    // the order's host event delivered again, also under another event id, is still recognised
+    Order orderE2 =
+        new Order(
+            OrderId.of("order-e2"),
+            CustomerErasureScenario.CUSTOMER,
+            ProgramFixture.START,
+            List.of(ProgramFixture.line(1, "vps", "80.00")));
+    for (String eventId : List.of("order-order-e2", "order-e2-again")) {
+      assertThat(
+              f.program
+                  .commissions()
+                  .recordOrder(new RecordOrderCommand(EventId.of(eventId), orderE2))
+                  .redelivery())
+          .as("order-e2 delivered as %s after the erasure", eventId)
+          .isTrue();
+    }
+  }
+
+  @Test
+  void erasingAnUnknownCustomerOrAPartnerOrNothingIsRefusedAndChangesNothing() {
+    CustomerErasureScenario scenario = CustomerErasureScenario.on(storage);
+    ProgramFixture f = scenario.fixture;
+    CustomerAccountId unknown = CustomerAccountId.of("never-seen-7");
+
+    assertThatThrownBy(() -> f.program.privacy().eraseCustomer(unknown))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> f.program.privacy().eraseCustomer(unknown))
+        .as("no erasure was recorded for the unknown customer")
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> f.program.privacy().eraseCustomer(null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("customer"));
+    CustomerAccountId aPseudonym =
+        ProgramFixture.PSEUDONYM_KEY.pseudonymOf(CustomerErasureScenario.CUSTOMER);
+    assertThatThrownBy(() -> f.program.privacy().eraseCustomer(aPseudonym))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("customer"));
+    // the partner's own account (it referred customers; a partner's erasure has its own rules)
+    CustomerAccountId partnerAccount = f.partner.customerAccountId();
+    assertThatThrownBy(() -> f.program.privacy().eraseCustomer(partnerAccount))
+        .isInstanceOfSatisfying(
+            CustomerIsPartnerException.class,
+            e -> assertThat(e.partnerId()).isEqualTo(f.partner.id()));
+
+    assertThat(scenario.booksAsOfBefore()).isEqualTo(scenario.before);
+    tx(
+        () -> {
+          assertThat(storage.attributions().findByCustomer(CustomerErasureScenario.CUSTOMER))
+              .isPresent();
+          assertThat(storage.orders().countByCustomer(CustomerErasureScenario.CUSTOMER))
+              .isEqualTo(2);
+          assertThat(storage.partners().findByCustomerAccount(partnerAccount)).isPresent();
+          assertThat(storage.erasures().findCustomerErasure(aPseudonym)).isEmpty();
+          return null;
+        });
+  }
+
+  @Test
+  void idsAreReplacedExactlyInTheirRowsOnlyAndAnErasureIsRecordedOnce() {
+    PseudonymKey key = ProgramFixture.PSEUDONYM_KEY;
+    CustomerAccountId c1 = CustomerAccountId.of("c-1");
+    CustomerAccountId c1Pseudonym = key.pseudonymOf(c1);
+    VisitorId v1 = VisitorId.of("v-c-1");
+    VisitorId v1Pseudonym = key.pseudonymOf(v1);
+    Touch first = touch("JAN-1", P1, "v-c-1", T0);
+    Touch second = touch("JAN-1", P1, "v-c-1", T0.plusSeconds(5));
+    Touch other = touch("JAN-1", P1, "v-c-10", T0);
+    store(first, second, other);
+    AttributionRecord decision = attributed("c-1", P1, T0);
+    AttributionRecord sameBrowser =
+        new AttributionRecord(
+            CustomerAccountId.of("c-2"),
+            decision.decision(),
+            decision.candidatePartner(),
+            Optional.of(v1),
+            Optional.empty(),
+            true,
+            false,
+            T0.plusSeconds(90),
+            T0.plusSeconds(91));
+    AttributionRecord unrelated = attributed("c-10", P1, T0);
+    RecordedOrder o1 = earning("o-1", "c-1", line(1, "hosting", "10.00"));
+    RecordedOrder o2 = earning("o-2", "c-1", line(1, "hosting", "20.00"));
+    RecordedOrder o10 = earning("o-10", "c-10", line(1, "hosting", "30.00"));
+    tx(
+        () -> {
+          storage.attributions().insert(decision);
+          storage.attributions().insert(sameBrowser);
+          storage.attributions().insert(unrelated);
+          storage.orders().insert(o1);
+          storage.orders().insert(o2);
+          storage.orders().insert(o10);
+          return null;
+        });
+
+    tx(
+        () -> {
+          assertThat(storage.touches().replaceVisitor(v1, v1Pseudonym)).isEqualTo(2);
+          assertThat(storage.attributions().replaceCustomer(c1, c1Pseudonym)).isEqualTo(1);
+          assertThat(storage.attributions().replaceVisitor(v1, v1Pseudonym)).isEqualTo(2);
+          assertThat(storage.orders().replaceCustomer(c1, c1Pseudonym)).isEqualTo(2);
+          // nothing left to replace: a second pass changes nothing
+          assertThat(storage.touches().replaceVisitor(v1, v1Pseudonym)).isZero();
+          assertThat(storage.attributions().replaceCustomer(c1, c1Pseudonym)).isZero();
+          assertThat(storage.attributions().replaceVisitor(v1, v1Pseudonym)).isZero();
+          assertThat(storage.orders().replaceCustomer(c1, c1Pseudonym)).isZero();
+          return null;
+        });
+
+    assertThat(allTouchesOf("v-c-1")).isEmpty();
+    assertThat(allTouchesOf(v1Pseudonym.value()))
+        .containsExactly(first.withVisitor(v1Pseudonym), second.withVisitor(v1Pseudonym));
+    assertThat(allTouchesOf("v-c-10")).containsExactly(other);
+    tx(
+        () -> {
+          assertThat(storage.attributions().findByCustomer(c1)).isEmpty();
+          assertThat(storage.attributions().findByCustomer(c1Pseudonym))
+              .contains(decision.withCustomer(c1Pseudonym).withVisitor(v1Pseudonym));
+          assertThat(storage.attributions().findByCustomer(CustomerAccountId.of("c-2")))
+              .contains(sameBrowser.withVisitor(v1Pseudonym));
+          assertThat(storage.attributions().findByCustomer(CustomerAccountId.of("c-10")))
+              .contains(unrelated);
+          assertThat(storage.orders().find(OrderId.of("o-1")))
+              .contains(o1.withCustomer(c1Pseudonym));
+          assertThat(storage.orders().find(OrderId.of("o-2")))
+              .contains(o2.withCustomer(c1Pseudonym));
+          assertThat(storage.orders().find(OrderId.of("o-10"))).contains(o10);
+          assertThat(storage.orders().countByCustomer(c1Pseudonym)).isEqualTo(2);
+          return null;
+        });
+
+    CustomerErasure erasure = new CustomerErasure(c1Pseudonym, T0, 2, 2, 2, 0);
+    assertThat(tx(() -> storage.erasures().insertCustomerErasure(erasure))).isTrue();
+    assertThat(
+            tx(
+                () ->
+                    storage
+                        .erasures()
+                        .insertCustomerErasure(
+                            new CustomerErasure(c1Pseudonym, T0.plusSeconds(1), 0, 0, 0, 0))))
+        .as("one erasure per pseudonym")
+        .isFalse();
+    assertThat(tx(() -> storage.erasures().findCustomerErasure(c1Pseudonym))).contains(erasure);
+    assertThat(
+            tx(
+                () ->
+                    storage
+                        .erasures()
+                        .findCustomerErasure(key.pseudonymOf(CustomerAccountId.of("c-10")))))
+        .isEmpty();
   }
 }

@@ -164,7 +164,11 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
 
   private static PartnerEnrolled anEvent(String partnerId) {
     return new PartnerEnrolled(
-        UUID.randomUUID(), T0, PartnerId.of(partnerId), CustomerAccountId.of("c-" + partnerId));
+        UUID.randomUUID(),
+        T0,
+        PartnerId.of(partnerId),
+        ProgramFixture.PSEUDONYM_KEY.pseudonymOf(CustomerAccountId.of("c-" + partnerId)),
+        Optional.empty());
   }
 
   private EventPublisher outbox() {
