@@ -1,7 +1,10 @@
 package org.partnerprogram.core.adapter.memory;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnerprogram.core.domain.AttributionCounts;
@@ -52,5 +55,20 @@ final class InMemoryAttributions implements AttributionStore {
       }
     }
     return new AttributionCounts(0, attributed, refused);
+  }
+
+  @Override
+  public List<AttributionRecord> attributionsOfPartner(
+      PartnerId partnerId, Instant decidedBy, Optional<AttributionKey> after, int limit) {
+    units.unit();
+    Comparator<AttributionKey> order =
+        Comparator.comparing(AttributionKey::decidedAt).thenComparing(k -> k.customer().value());
+    return decisions.values().stream()
+        .filter(r -> r.candidatePartner().equals(Optional.of(partnerId)))
+        .filter(r -> !r.decidedAt().isAfter(decidedBy))
+        .filter(r -> after.isEmpty() || order.compare(AttributionKey.of(r), after.get()) > 0)
+        .sorted(Comparator.comparing(AttributionKey::of, order))
+        .limit(limit)
+        .toList();
   }
 }
