@@ -595,6 +595,21 @@ public final class SnapshotStorage implements ProgramStorage {
           }
           return new AttributionCounts(0, attributed, refused);
         }
+
+        @Override
+        public List<AttributionRecord> attributionsOfPartner(
+            PartnerId partnerId, Instant decidedBy, Optional<AttributionKey> after, int limit) {
+          Comparator<AttributionKey> order =
+              Comparator.comparing(AttributionKey::decidedAt)
+                  .thenComparing(k -> k.customer().value());
+          return read().attributions.values().stream()
+              .filter(r -> r.candidatePartner().equals(Optional.of(partnerId)))
+              .filter(r -> !r.decidedAt().isAfter(decidedBy))
+              .filter(r -> after.isEmpty() || order.compare(AttributionKey.of(r), after.get()) > 0)
+              .sorted(Comparator.comparing(AttributionKey::of, order))
+              .limit(limit)
+              .toList();
+        }
       };
 
   private final OrderStore orders =
@@ -757,6 +772,25 @@ public final class SnapshotStorage implements ProgramStorage {
                   Comparator.comparing(LedgerEntry::recordedAt)
                       .thenComparing(LedgerEntry::entryId)
                       .reversed())
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public List<LedgerEntry> entriesOfPartner(
+            PartnerId partnerId,
+            Instant recordedBy,
+            Optional<LedgerStore.EntryKey> after,
+            int limit) {
+          Comparator<LedgerStore.EntryKey> order =
+              Comparator.comparing(LedgerStore.EntryKey::recordedAt)
+                  .thenComparing(LedgerStore.EntryKey::entryId);
+          return read().entries.stream()
+              .filter(e -> e.partnerId().equals(partnerId) && !e.recordedAt().isAfter(recordedBy))
+              .filter(
+                  e ->
+                      after.isEmpty() || order.compare(LedgerStore.EntryKey.of(e), after.get()) > 0)
+              .sorted(Comparator.comparing(LedgerStore.EntryKey::of, order))
               .limit(limit)
               .toList();
         }

@@ -28,6 +28,9 @@ class MariaDbContractTest {
 
     @Nested
     class QueriesContract extends QueriesSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 
   @Nested
@@ -47,6 +50,9 @@ class MariaDbContractTest {
 
     @Nested
     class QueriesContract extends QueriesSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 
   @Nested
@@ -66,5 +72,8 @@ class MariaDbContractTest {
 
     @Nested
     class QueriesContract extends QueriesSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 }

@@ -29,6 +29,9 @@ class PostgresContractTest {
 
     @Nested
     class QueriesContract extends QueriesSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 
   @Nested
@@ -48,6 +51,9 @@ class PostgresContractTest {
 
     @Nested
     class QueriesContract extends QueriesSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 
   @Nested
@@ -67,5 +73,8 @@ class PostgresContractTest {
 
     @Nested
     class QueriesContract extends QueriesSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 }
