@@ -18,7 +18,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -65,7 +67,9 @@ class PostgresPartnerExportInASmallHeapTest {
         + ", '"
         + partner
         + "', 'order-' || (i / 2), 1 + i % 2, k, ((i % 997) + 1)::numeric / 100, 'EUR',"
-        + " 100.00, 'EUR', t, CASE WHEN k IN ('EARNED', 'REVERSED') THEN t END, 'ev-' || i, t"
+        + " 100.00, 'EUR', t, CASE WHEN k IN ('EARNED', 'REVERSED') THEN t END, 'ev-"
+        + partner
+        + "-' || i, t"
         + " FROM (SELECT i, md5('"
         + partner
         + "' || i) AS h,"
@@ -134,7 +138,7 @@ class PostgresPartnerExportInASmallHeapTest {
             "SELECT kind, COUNT(*), SUM(amount) FROM pp_ledger_entry"
                 + " WHERE partner_id = ? AND recorded_at <= ? GROUP BY kind")) {
       ps.setString(1, PARTNER);
-      ps.setObject(2, java.time.OffsetDateTime.parse(AS_OF));
+      ps.setObject(2, OffsetDateTime.parse(AS_OF));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           byKind.put(
@@ -251,7 +255,7 @@ class PostgresPartnerExportInASmallHeapTest {
       String name = kind.getKey();
       assertThat(counts.get(name)).as(name).isEqualTo(kind.getValue()[0].longValue());
       assertThat(sums.get(name)).as(name).isEqualByComparingTo(kind.getValue()[1]);
-      assertThat(totals.get(name.toLowerCase(java.util.Locale.ROOT)).decimalValue())
+      assertThat(totals.get(name.toLowerCase(Locale.ROOT)).decimalValue())
           .as(name)
           .isEqualByComparingTo(kind.getValue()[1]);
     }
