@@ -240,7 +240,7 @@ class PostgresPartnerExportInASmallHeapTest {
     assertThat(exited).as("the child finished within 90 s; its log:%n%s", output).isTrue();
     assertThat(child.exitValue()).as("the child's log:%n%s", output).isZero();
     assertThat(output).contains("EXPORTED " + ENTRIES + " entries").contains("DONE");
-    assertThat(seconds).as("export and reading took %d s", seconds).isLessThan(90);
+    System.out.println(output.strip() + " (export and reading: " + seconds + " s)");
     assertThat(previous).startsWith("2026-");
 
     assertThat(top.get("schemaVersion").intValue()).isEqualTo(PartnerExport.JSON_SCHEMA_VERSION);
@@ -259,5 +259,7 @@ class PostgresPartnerExportInASmallHeapTest {
           .as(name)
           .isEqualByComparingTo(kind.getValue()[1]);
     }
+    // Last, so that a slow machine still checks the content before it fails on time.
+    assertThat(seconds).as("export and reading took %d s", seconds).isLessThan(90);
   }
 }
