@@ -1,7 +1,11 @@
 package org.partnerprogram.core;
 
+import java.io.OutputStream;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.CustomerErasure;
+import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.port.in.PartnerExport;
+import org.partnerprogram.core.port.in.PartnerExportOptions;
 import org.partnerprogram.core.port.in.Privacy;
 import org.partnerprogram.core.port.in.RetentionRun;
 
@@ -9,10 +13,12 @@ import org.partnerprogram.core.port.in.RetentionRun;
 final class PrivacyGroup implements Privacy {
   private final RetentionService retention;
   private final CustomerErasures customerErasures;
+  private final PartnerExportService export;
 
   PrivacyGroup(ServiceContext context) {
     this.retention = new RetentionService(context);
     this.customerErasures = new CustomerErasures(context);
+    this.export = new PartnerExportService(context);
   }
 
   @Override
@@ -23,5 +29,16 @@ final class PrivacyGroup implements Privacy {
   @Override
   public CustomerErasure eraseCustomer(CustomerAccountId customer) {
     return customerErasures.erase(customer);
+  }
+
+  @Override
+  public PartnerExport exportPartner(
+      PartnerId partnerId, OutputStream out, PartnerExportOptions options) {
+    return export.export(partnerId, out, options);
+  }
+
+  @Override
+  public PartnerExport exportPartner(PartnerId partnerId, OutputStream out) {
+    return export.export(partnerId, out, PartnerExportOptions.defaults());
   }
 }

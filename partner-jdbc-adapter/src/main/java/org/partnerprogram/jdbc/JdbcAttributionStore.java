@@ -182,6 +182,51 @@ final class JdbcAttributionStore implements AttributionStore {
         });
   }
 
+  /** The decisions concerning a partner, decided by an instant (parameters: partner, instant). */
+  private static final String OF_PARTNER =
+      "SELECT " + COLUMNS + " FROM pp_attribution WHERE partner_id = ? AND decided_at <= ?";
+
+  /** After the previous page's last decision (decided_at, customer_account_id), in sort order. */
+  private static final String OF_PARTNER_AFTER =
+      " AND (decided_at > ? OR (decided_at = ? AND customer_account_id > ?))";
+
+  private static final String OF_PARTNER_ORDER =
+      " ORDER BY decided_at, customer_account_id LIMIT ?";
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A range of {@code ix_pp_attribution_partner_decided} (partner, decided_at,
+   * customer_account_id; V14) in index order, continued with {@code a > ? OR (a = ? AND b > ?)}.
+   */
+  @Override
+  public List<AttributionRecord> attributionsOfPartner(
+      PartnerId partnerId, Instant decidedBy, Optional<AttributionKey> after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return sql.run(
+        "reading a page of the attribution decisions of partner " + partnerId,
+        c ->
+            Jdbc.query(
+                c,
+                after.isPresent()
+                    ? OF_PARTNER + OF_PARTNER_AFTER + OF_PARTNER_ORDER
+                    : OF_PARTNER + OF_PARTNER_ORDER,
+                ps -> {
+                  int i = 1;
+                  ps.setString(i++, partnerId.value());
+                  sql.setInstant(ps, i++, "decidedBy", decidedBy);
+                  if (after.isPresent()) {
+                    sql.setInstant(ps, i++, "after", after.get().decidedAt());
+                    sql.setInstant(ps, i++, "after", after.get().decidedAt());
+                    ps.setString(i++, after.get().customer().value());
+                  }
+                  ps.setInt(i, limit);
+                },
+                this::read));
+  }
+
   /** One row of the counts: an outcome, a reason and how many decisions (or clicks) had them. */
   private record Count(String outcome, String reason, long count) {}
 

@@ -46,6 +46,16 @@ final class JdbcLedgerStore implements LedgerStore {
       "entry_id, partner_id, order_id, line_number, kind, amount, currency_code, base_amount,"
           + " base_currency, occurred_at, payable_at, source_event_id, recorded_at";
 
+  /** A partner's entries recorded by an instant (parameters: partner, instant). */
+  private static final String ENTRIES_OF_PARTNER =
+      "SELECT " + ENTRY_COLUMNS + " FROM pp_ledger_entry WHERE partner_id = ? AND recorded_at <= ?";
+
+  /** After the previous page's last entry (recorded_at, entry_order), in sort order. */
+  private static final String ENTRIES_AFTER =
+      " AND (recorded_at > ? OR (recorded_at = ? AND entry_order > ?))";
+
+  private static final String ENTRIES_ORDER = " ORDER BY recorded_at, entry_order LIMIT ?";
+
   /**
    * A scalar subquery summing the partner's entries of one currency and kind (parameters: partner,
    * currency), to be closed with the kind, optionally {@link #HELD}, and a parenthesis.
@@ -344,6 +354,41 @@ final class JdbcLedgerStore implements LedgerStore {
                 ps -> {
                   ps.setString(1, partnerId.value());
                   ps.setInt(2, limit);
+                },
+                this::readEntry));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A range of {@code ix_pp_ledger_entry_partner} (partner, recorded_at, entry_order; V2) in
+   * index order; {@code entry_order} sorts as {@link UUID#compareTo} does. The keyset continues
+   * with {@code a > ? OR (a = ? AND b > ?)}, which every database turns into an index range.
+   */
+  @Override
+  public List<LedgerEntry> entriesOfPartner(
+      PartnerId partnerId, Instant recordedBy, Optional<EntryKey> after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return sql.run(
+        "reading a page of the ledger entries of partner " + partnerId,
+        c ->
+            Jdbc.query(
+                c,
+                after.isPresent()
+                    ? ENTRIES_OF_PARTNER + ENTRIES_AFTER + ENTRIES_ORDER
+                    : ENTRIES_OF_PARTNER + ENTRIES_ORDER,
+                ps -> {
+                  int i = 1;
+                  ps.setString(i++, partnerId.value());
+                  sql.setInstant(ps, i++, "recordedBy", recordedBy);
+                  if (after.isPresent()) {
+                    sql.setInstant(ps, i++, "after", after.get().recordedAt());
+                    sql.setInstant(ps, i++, "after", after.get().recordedAt());
+                    ps.setString(i++, sortKey(after.get().entryId()));
+                  }
+                  ps.setInt(i, limit);
                 },
                 this::readEntry));
   }

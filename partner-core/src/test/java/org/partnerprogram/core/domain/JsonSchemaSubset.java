@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * {@code type}, {@code const}, {@code enum}, {@code pattern}, {@code required}, {@code properties},
  * {@code additionalProperties: false}, {@code items}, {@code minimum}, {@code maximum}, {@code
  * format: date-time} (RFC 3339: seconds and an offset required) and local {@code $ref}s into {@code
- * $defs}. A keyword it does not know fails the check, so the schema cannot grow a rule this test
- * silently skips.
+ * $defs}, and {@code $ref}s to the {@code $id} of another schema it was given (the partner export
+ * refers to the statement's schema). A keyword it does not know fails the check, so the schema
+ * cannot grow a rule this test silently skips.
  */
 final class JsonSchemaSubset {
   private static final Set<String> KNOWN =
@@ -44,9 +45,21 @@ final class JsonSchemaSubset {
           "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})");
 
   private final JsonNode root;
+  private final List<JsonNode> others;
 
   JsonSchemaSubset(JsonNode root) {
+    this(root, List.of());
+  }
+
+  /**
+   * A checker that also follows {@code $ref}s to the {@code $id}s of other schemas.
+   *
+   * @param root the schema
+   * @param others schemas {@code root} may refer to by their {@code $id}
+   */
+  JsonSchemaSubset(JsonNode root, List<JsonNode> others) {
     this.root = root;
+    this.others = others;
   }
 
   /**
@@ -70,7 +83,16 @@ final class JsonSchemaSubset {
     if (schema.has("$ref")) {
       String ref = schema.get("$ref").asText();
       if (!ref.startsWith("#/$defs/")) {
-        out.add(at + ": only local $defs refs are supported, was " + ref);
+        JsonNode other =
+            others.stream()
+                .filter(o -> o.path("$id").asText().equals(ref))
+                .findFirst()
+                .orElse(null);
+        if (other == null) {
+          out.add(at + ": only local $defs refs and given schemas' $ids are supported, was " + ref);
+        } else {
+          new JsonSchemaSubset(other, others).check(other, value, at, out);
+        }
         return;
       }
       check(root.get("$defs").get(ref.substring("#/$defs/".length())), value, at, out);

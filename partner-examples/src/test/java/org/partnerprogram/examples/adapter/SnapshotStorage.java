@@ -165,7 +165,7 @@ public final class SnapshotStorage implements ProgramStorage {
     List<Refund> refunds = List.of();
     Map<LineKey, CommissionLine> pricedLines = Map.of();
     List<LedgerEntry> entries = List.of();
-    Set<EntryKey> entryKeys = Set.of();
+    Set<EntryIdentity> entryKeys = Set.of();
     Map<EventId, ProcessedEvent> processed = Map.of();
     Map<YearMonth, PeriodClose> closes = Map.of();
     Map<PayoutId, Payout> payouts = Map.of();
@@ -213,9 +213,9 @@ public final class SnapshotStorage implements ProgramStorage {
   private record LineKey(OrderId orderId, int lineNumber) {}
 
   /** The unique key of a ledger entry: one per (source event, order line, kind). */
-  private record EntryKey(EventId event, OrderId orderId, int lineNumber, LedgerEntry.Kind kind) {
-    static EntryKey of(LedgerEntry e) {
-      return new EntryKey(e.sourceEvent(), e.orderId(), e.lineNumber(), e.kind());
+  private record EntryIdentity(EventId event, OrderId orderId, int lineNumber, LedgerEntry.Kind kind) {
+    static EntryIdentity of(LedgerEntry e) {
+      return new EntryIdentity(e.sourceEvent(), e.orderId(), e.lineNumber(), e.kind());
     }
   }
 
@@ -761,6 +761,21 @@ public final class SnapshotStorage implements ProgramStorage {
           s.attributions = Map.copyOf(records);
           return new RetentionBatch(due.size(), changed);
         }
+
+        @Override
+        public List<AttributionRecord> attributionsOfPartner(
+            PartnerId partnerId, Instant decidedBy, Optional<AttributionKey> after, int limit) {
+          Comparator<AttributionKey> order =
+              Comparator.comparing(AttributionKey::decidedAt)
+                  .thenComparing(k -> k.customer().value());
+          return read().attributions.values().stream()
+              .filter(r -> r.candidatePartner().equals(Optional.of(partnerId)))
+              .filter(r -> !r.decidedAt().isAfter(decidedBy))
+              .filter(r -> after.isEmpty() || order.compare(AttributionKey.of(r), after.get()) > 0)
+              .sorted(Comparator.comparing(AttributionKey::of, order))
+              .limit(limit)
+              .toList();
+        }
       };
 
   private final OrderStore orders =
@@ -884,7 +899,7 @@ public final class SnapshotStorage implements ProgramStorage {
 
         @Override
         public boolean append(LedgerEntry entry) {
-          EntryKey key = EntryKey.of(entry);
+          EntryIdentity key = EntryIdentity.of(entry);
           if (read().entryKeys.contains(key)) {
             return false; // the same event booked this line and kind before
           }
@@ -897,10 +912,10 @@ public final class SnapshotStorage implements ProgramStorage {
         @Override
         public void appendAll(List<LedgerEntry> entries) {
           // As append for each, but copying the tables once rather than once per entry.
-          Set<EntryKey> keys = new HashSet<>(read().entryKeys);
+          Set<EntryIdentity> keys = new HashSet<>(read().entryKeys);
           List<LedgerEntry> appended = new ArrayList<>();
           for (LedgerEntry entry : entries) {
-            if (keys.add(EntryKey.of(entry))) {
+            if (keys.add(EntryIdentity.of(entry))) {
               appended.add(entry); // else: booked before, or earlier in the list
             }
           }
@@ -939,6 +954,25 @@ public final class SnapshotStorage implements ProgramStorage {
                   Comparator.comparing(LedgerEntry::recordedAt)
                       .thenComparing(LedgerEntry::entryId)
                       .reversed())
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public List<LedgerEntry> entriesOfPartner(
+            PartnerId partnerId,
+            Instant recordedBy,
+            Optional<LedgerStore.EntryKey> after,
+            int limit) {
+          Comparator<LedgerStore.EntryKey> order =
+              Comparator.comparing(LedgerStore.EntryKey::recordedAt)
+                  .thenComparing(LedgerStore.EntryKey::entryId);
+          return read().entries.stream()
+              .filter(e -> e.partnerId().equals(partnerId) && !e.recordedAt().isAfter(recordedBy))
+              .filter(
+                  e ->
+                      after.isEmpty() || order.compare(LedgerStore.EntryKey.of(e), after.get()) > 0)
+              .sorted(Comparator.comparing(LedgerStore.EntryKey::of, order))
               .limit(limit)
               .toList();
         }

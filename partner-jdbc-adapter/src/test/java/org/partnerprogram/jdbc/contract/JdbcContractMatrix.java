@@ -11,6 +11,7 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.CountingDataSource;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.testkit.contract.PartnerExportContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 import org.partnerprogram.testkit.contract.QueriesContractTest;
@@ -127,6 +128,14 @@ abstract class JdbcContractMatrix {
 
   /** {@link RetentionContractTest} on this database in this mode. */
   abstract class RetentionSuite extends RetentionContractTest<ProgramStorage> {
+    @Override
+    protected ProgramStorage newStorage() {
+      return JdbcContractMatrix.this.newStorage();
+    }
+  }
+
+  /** {@link PartnerExportContractTest} on this database in this mode. */
+  abstract class PartnerExportSuite extends PartnerExportContractTest<ProgramStorage> {
     @Override
     protected ProgramStorage newStorage() {
       return JdbcContractMatrix.this.newStorage();

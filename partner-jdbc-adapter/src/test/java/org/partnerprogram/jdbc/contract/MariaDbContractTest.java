@@ -31,6 +31,9 @@ class MariaDbContractTest {
 
     @Nested
     class RetentionContract extends RetentionSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 
   @Nested
@@ -53,6 +56,9 @@ class MariaDbContractTest {
 
     @Nested
     class RetentionContract extends RetentionSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 
   @Nested
@@ -75,5 +81,8 @@ class MariaDbContractTest {
 
     @Nested
     class RetentionContract extends RetentionSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 }

@@ -32,6 +32,9 @@ class PostgresContractTest {
 
     @Nested
     class RetentionContract extends RetentionSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 
   @Nested
@@ -54,6 +57,9 @@ class PostgresContractTest {
 
     @Nested
     class RetentionContract extends RetentionSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 
   @Nested
@@ -76,5 +82,8 @@ class PostgresContractTest {
 
     @Nested
     class RetentionContract extends RetentionSuite {}
+
+    @Nested
+    class PartnerExportContract extends PartnerExportSuite {}
   }
 }

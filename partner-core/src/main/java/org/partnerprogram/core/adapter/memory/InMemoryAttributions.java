@@ -123,4 +123,19 @@ final class InMemoryAttributions implements AttributionStore {
     }
     return changed;
   }
+
+  @Override
+  public List<AttributionRecord> attributionsOfPartner(
+      PartnerId partnerId, Instant decidedBy, Optional<AttributionKey> after, int limit) {
+    units.unit();
+    Comparator<AttributionKey> order =
+        Comparator.comparing(AttributionKey::decidedAt).thenComparing(k -> k.customer().value());
+    return decisions.values().stream()
+        .filter(r -> r.candidatePartner().equals(Optional.of(partnerId)))
+        .filter(r -> !r.decidedAt().isAfter(decidedBy))
+        .filter(r -> after.isEmpty() || order.compare(AttributionKey.of(r), after.get()) > 0)
+        .sorted(Comparator.comparing(AttributionKey::of, order))
+        .limit(limit)
+        .toList();
+  }
 }

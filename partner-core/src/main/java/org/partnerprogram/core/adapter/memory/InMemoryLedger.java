@@ -112,6 +112,20 @@ final class InMemoryLedger implements LedgerStore {
   }
 
   @Override
+  public List<LedgerEntry> entriesOfPartner(
+      PartnerId partnerId, Instant recordedBy, Optional<EntryKey> after, int limit) {
+    units.unit();
+    Comparator<EntryKey> order =
+        Comparator.comparing(EntryKey::recordedAt).thenComparing(EntryKey::entryId);
+    return entries.stream()
+        .filter(e -> e.partnerId().equals(partnerId) && !e.recordedAt().isAfter(recordedBy))
+        .filter(e -> after.isEmpty() || order.compare(EntryKey.of(e), after.get()) > 0)
+        .sorted(Comparator.comparing(EntryKey::of, order))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public Balance balance(PartnerId partnerId, Currency currency, Instant asOf) {
     units.unit();
     Money zero = Money.zero(currency);

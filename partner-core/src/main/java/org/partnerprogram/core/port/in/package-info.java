@@ -3,11 +3,11 @@
  * the partner's lifecycle, the payout account, the partner page), {@link Referrals} (clicks,
  * signups, codes), {@link Rates} (the rate card), {@link Commissions} (orders, payments, refunds),
  * {@link Payouts} (closing a month, bank files, statements) and {@link Privacy} (retention, {@link
- * RetentionRun}; erasure; access). Get them from {@link org.partnerprogram.core.PartnerProgram}:
- * {@code program.partners().enroll( EnrollPartnerCommand.of("cust-42"))}. Commands with optional
- * parts are built step by step ({@link AttributeSignupCommand#newCustomer}, {@link
- * RecordOrderCommand#builder}, {@link RateChange}); a command that exists is valid. Outcomes with
- * more than one kind are sealed types ({@link OrderResult}, {@link PaymentResult}, {@link
- * RefundResult}, {@link TouchResult}).
+ * RetentionRun}; erasure; access, {@link PartnerExport}). Get them from {@link
+ * org.partnerprogram.core.PartnerProgram}: {@code program.partners().enroll(
+ * EnrollPartnerCommand.of("cust-42"))}. Commands with optional parts are built step by step ({@link
+ * AttributeSignupCommand#newCustomer}, {@link RecordOrderCommand#builder}, {@link RateChange}); a
+ * command that exists is valid. Outcomes with more than one kind are sealed types ({@link
+ * OrderResult}, {@link PaymentResult}, {@link RefundResult}, {@link TouchResult}).
  */
 package org.partnerprogram.core.port.in;

@@ -5,6 +5,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.EventId;
@@ -84,6 +85,50 @@ public interface LedgerStore {
    * @return up to {@code limit} entries, newest first (by recording time, then entry id)
    */
   List<LedgerEntry> recentEntries(PartnerId partnerId, int limit);
+
+  /**
+   * A page of a partner's entries, for the partner's data export: those recorded at or before
+   * {@code recordedBy}, ordered by {@code recordedAt}, then entry id (as {@link UUID#compareTo}),
+   * ascending; the entries after {@code after} in that order, at most {@code limit}. An adapter
+   * reads an index range of the partner's entries (it never scans other partners' entries nor holds
+   * all of the partner's), so that a partner with millions of entries is read page by page.
+   *
+   * @param partnerId the partner; never null
+   * @param recordedBy the latest recording time returned, inclusive; never null
+   * @param after the entry the previous page ended with, or empty for the first page; never null
+   * @param limit the most entries to return, at least 1
+   * @return up to {@code limit} entries in that order; empty if none (more)
+   */
+  List<LedgerEntry> entriesOfPartner(
+      PartnerId partnerId, Instant recordedBy, Optional<EntryKey> after, int limit);
+
+  /**
+   * Where a page of {@link #entriesOfPartner} ended.
+   *
+   * @param recordedAt the last entry's recording time; never null
+   * @param entryId the last entry's id; never null
+   */
+  record EntryKey(Instant recordedAt, UUID entryId) {
+    /**
+     * Checks for nulls.
+     *
+     * @throws NullPointerException if a part is null
+     */
+    public EntryKey {
+      Objects.requireNonNull(recordedAt, "recordedAt");
+      Objects.requireNonNull(entryId, "entryId");
+    }
+
+    /**
+     * The key of an entry.
+     *
+     * @param entry the entry; never null
+     * @return its key
+     */
+    public static EntryKey of(LedgerEntry entry) {
+      return new EntryKey(entry.recordedAt(), entry.entryId());
+    }
+  }
 
   /**
    * A partner's balance from the ledger alone, aggregated in storage (never by loading every
