@@ -213,7 +213,8 @@ public final class SnapshotStorage implements ProgramStorage {
   private record LineKey(OrderId orderId, int lineNumber) {}
 
   /** The unique key of a ledger entry: one per (source event, order line, kind). */
-  private record EntryIdentity(EventId event, OrderId orderId, int lineNumber, LedgerEntry.Kind kind) {
+  private record EntryIdentity(
+      EventId event, OrderId orderId, int lineNumber, LedgerEntry.Kind kind) {
     static EntryIdentity of(LedgerEntry e) {
       return new EntryIdentity(e.sourceEvent(), e.orderId(), e.lineNumber(), e.kind());
     }
