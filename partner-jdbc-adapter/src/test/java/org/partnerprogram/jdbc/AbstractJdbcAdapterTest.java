@@ -23,11 +23,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ProgramTerms;
-import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -221,7 +221,8 @@ abstract class AbstractJdbcAdapterTest {
     assertThat(entries).extracting(OutboxEntry::partnerId).containsOnly(Optional.of(id));
     JsonNode rejoined = JSON.readTree(entries.get(0).payload());
     assertThat(rejoined.get("partnerId").asText()).isEqualTo(id.value());
-    // Pseudonymous by default: the host, holding the key, can recompute it; the id itself is absent.
+    // Pseudonymous by default: the host, holding the key, can recompute it; the id itself is
+    // absent.
     assertThat(rejoined.get("customerPseudonym").asText())
         .isEqualTo(
             PseudonymKey.of(new byte[32]).pseudonymOf(CustomerAccountId.of("cust-1")).value());
