@@ -130,13 +130,8 @@ final class JdbcOutboxTable {
     for (String key : replacements.keySet()) {
       patterns.add("%" + likeEscaped(EventJson.literal(key)) + "%");
     }
-    String text = sql.statements().outboxPayloadText();
-    StringBuilder query =
-        new StringBuilder("SELECT sequence_id, payload FROM pp_outbox WHERE sequence_id > ? AND (");
-    for (int i = 0; i < patterns.size(); i++) {
-      query.append(i == 0 ? "" : " OR ").append(text).append(" LIKE ? ESCAPE '!'");
-    }
-    query.append(") ORDER BY sequence_id LIMIT ").append(REWRITE_PAGE);
+    // One constant statement per value looked for: a row holding several values is rewritten
+    // whole on the first pass and no longer matches on the later ones.
     String update =
         "UPDATE pp_outbox SET payload = "
             + sql.statements().jsonParameter()
@@ -145,37 +140,37 @@ final class JdbcOutboxTable {
         "rewriting outbox payloads",
         c -> {
           int changed = 0;
-          long after = Long.MIN_VALUE;
-          List<Map.Entry<Long, String>> page;
-          do {
-            long from = after;
-            page =
-                Jdbc.query(
-                    c,
-                    query.toString(),
-                    ps -> {
-                      ps.setLong(1, from);
-                      for (int i = 0; i < patterns.size(); i++) {
-                        ps.setString(i + 2, patterns.get(i));
-                      }
-                    },
-                    rs -> Map.entry(rs.getLong("sequence_id"), rs.getString("payload")));
-            for (Map.Entry<Long, String> row : page) {
-              after = row.getKey();
-              Optional<String> rewritten =
-                  EventJson.withValuesReplaced(row.getValue(), replacements);
-              if (rewritten.isPresent()) {
-                changed +=
-                    Jdbc.update(
-                        c,
-                        update,
-                        ps -> {
-                          ps.setString(1, rewritten.get());
-                          ps.setLong(2, row.getKey());
-                        });
+          for (String pattern : patterns) {
+            long after = Long.MIN_VALUE;
+            List<Map.Entry<Long, String>> page;
+            do {
+              long from = after;
+              page =
+                  Jdbc.query(
+                      c,
+                      sql.statements().outboxRowsLike(), // pages of REWRITE_PAGE (200) rows
+                      ps -> {
+                        ps.setLong(1, from);
+                        ps.setString(2, pattern);
+                      },
+                      rs -> Map.entry(rs.getLong("sequence_id"), rs.getString("payload")));
+              for (Map.Entry<Long, String> row : page) {
+                after = row.getKey();
+                Optional<String> rewritten =
+                    EventJson.withValuesReplaced(row.getValue(), replacements);
+                if (rewritten.isPresent()) {
+                  changed +=
+                      Jdbc.update(
+                          c,
+                          update,
+                          ps -> {
+                            ps.setString(1, rewritten.get());
+                            ps.setLong(2, row.getKey());
+                          });
+                }
               }
-            }
-          } while (page.size() == REWRITE_PAGE);
+            } while (page.size() == REWRITE_PAGE);
+          }
           return changed;
         });
   }

@@ -174,8 +174,9 @@ final class PostgresStatements extends Statements {
   }
 
   @Override
-  String outboxPayloadText() {
-    return "CAST(payload AS text)";
+  String outboxRowsLike() {
+    return "SELECT sequence_id, payload FROM pp_outbox WHERE sequence_id > ?"
+        + " AND CAST(payload AS text) LIKE ? ESCAPE '!' ORDER BY sequence_id LIMIT 200";
   }
 
   @Override

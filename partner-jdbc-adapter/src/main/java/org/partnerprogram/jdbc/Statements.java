@@ -149,12 +149,14 @@ abstract class Statements {
   }
 
   /**
-   * The outbox payload as text that LIKE can search.
+   * A page of at most 200 outbox rows after a sequence id whose payload, as text, is LIKE a pattern
+   * (escape character {@code !}): parameters the sequence id and the pattern.
    *
-   * @return the expression
+   * @return the statement
    */
-  String outboxPayloadText() {
-    return "payload";
+  String outboxRowsLike() {
+    return "SELECT sequence_id, payload FROM pp_outbox WHERE sequence_id > ? AND payload LIKE ?"
+        + " ESCAPE '!' ORDER BY sequence_id LIMIT 200";
   }
 
   /**

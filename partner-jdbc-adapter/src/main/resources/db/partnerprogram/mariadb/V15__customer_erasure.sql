@@ -10,7 +10,7 @@ CREATE TABLE pp_customer_erasure (
     order_rows       INTEGER     NOT NULL,
     click_rows       INTEGER     NOT NULL,
     event_rows       INTEGER     NOT NULL,
-    CONSTRAINT pk_pp_customer_erasure PRIMARY KEY (pseudonym),
+    PRIMARY KEY (pseudonym),
     CONSTRAINT ck_pp_customer_erasure_rows CHECK (attribution_rows >= 0 AND order_rows >= 0
         AND click_rows >= 0 AND event_rows >= 0)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -165,9 +166,9 @@ abstract class AbstractJdbcAdapterTest {
     assertThat(rate.type()).isEqualTo("rate-version.added");
     assertThat(rate.partnerId()).isEmpty();
     assertThat(rate.occurredAt()).isEqualTo(T0);
-    assertThat(rate.schemaVersion()).isEqualTo(1);
+    assertThat(rate.schemaVersion()).isEqualTo(2);
     JsonNode ratePayload = JSON.readTree(rate.payload());
-    assertThat(ratePayload.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(ratePayload.get("schemaVersion").asInt()).isEqualTo(2);
     assertThat(ratePayload.get("type").asText()).isEqualTo("rate-version.added");
     assertThat(ratePayload.get("eventId").asText()).isEqualTo(rateEvent.toString());
     assertThat(ratePayload.get("occurredAt").asText()).isEqualTo("2026-03-15T10:15:30.123456Z");
@@ -220,7 +221,13 @@ abstract class AbstractJdbcAdapterTest {
     assertThat(entries).extracting(OutboxEntry::partnerId).containsOnly(Optional.of(id));
     JsonNode rejoined = JSON.readTree(entries.get(0).payload());
     assertThat(rejoined.get("partnerId").asText()).isEqualTo(id.value());
-    assertThat(rejoined.get("customerAccountId").asText()).isEqualTo("cust-1");
+    // Pseudonymous by default: the host, holding the key, can recompute it; the id itself is
+    // absent.
+    assertThat(rejoined.get("customerPseudonym").asText())
+        .isEqualTo(
+            PseudonymKey.of(new byte[32]).pseudonymOf(CustomerAccountId.of("cust-1")).value());
+    assertThat(rejoined.get("customerAccountId").isNull()).isTrue();
+    assertThat(entries.get(0).payload()).doesNotContain("cust-1");
     assertThat(JSON.readTree(entries.get(2).payload()).get("code").asText())
         .isEqualTo(again.issuedCode().orElseThrow().code().value());
   }
