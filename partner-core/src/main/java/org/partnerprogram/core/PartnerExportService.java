@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.Iban;
@@ -165,20 +167,34 @@ final class PartnerExportService {
   private void attributions(ExportJson json, PartnerId partnerId, Instant asOf, Counts counts) {
     AttributionStore store = ctx.storage.attributions();
     json.name("attributions").beginArray();
-    Optional<AttributionStore.AttributionKey> after = Optional.empty();
-    List<AttributionRecord> page;
-    do {
-      Optional<AttributionStore.AttributionKey> from = after;
-      page =
-          ctx.tx.execute(
-              () -> store.attributionsOfPartner(partnerId, asOf, from, ATTRIBUTION_PAGE));
-      for (AttributionRecord r : page) {
-        attribution(json, r);
-        counts.attributions++;
-        after = Optional.of(AttributionStore.AttributionKey.of(r));
-      }
-    } while (page.size() == ATTRIBUTION_PAGE);
+    inPages(
+        from -> store.attributionsOfPartner(partnerId, asOf, from, ATTRIBUTION_PAGE),
+        AttributionStore.AttributionKey::of,
+        ATTRIBUTION_PAGE,
+        r -> {
+          attribution(json, r);
+          counts.attributions++;
+        });
     json.endArray();
+  }
+
+  /**
+   * Reads rows by keyset pages, each page in its own short unit of work, and hands each row on
+   * before the next page is read: the next page starts after the last row's key, and a page shorter
+   * than {@code size} is the last.
+   */
+  private <R, K> void inPages(
+      Function<Optional<K>, List<R>> page, Function<R, K> keyOf, int size, Consumer<R> each) {
+    Optional<K> after = Optional.empty();
+    List<R> rows;
+    do {
+      Optional<K> from = after;
+      rows = ctx.tx.execute(() -> page.apply(from));
+      for (R row : rows) {
+        each.accept(row);
+        after = Optional.of(keyOf.apply(row));
+      }
+    } while (rows.size() == size);
   }
 
   /** One decision, the customer by pseudonym: never their account id, nor their visitor id. */
@@ -207,29 +223,26 @@ final class PartnerExportService {
   private void ledger(ExportJson json, PartnerId partnerId, Instant asOf, Counts counts) {
     LedgerStore store = ctx.storage.ledger();
     json.name("ledger").beginArray();
-    Optional<LedgerStore.EntryKey> after = Optional.empty();
-    List<LedgerEntry> page;
-    do {
-      Optional<LedgerStore.EntryKey> from = after;
-      page = ctx.tx.execute(() -> store.entriesOfPartner(partnerId, asOf, from, LEDGER_PAGE));
-      for (LedgerEntry e : page) {
-        json.beginObject();
-        json.name("entryId").value(e.entryId().toString());
-        json.name("orderId").value(e.orderId().value());
-        json.name("lineNumber").value(e.lineNumber());
-        json.name("kind").value(e.kind().name());
-        json.name("amount").value(e.amount());
-        json.name("base").value(e.base());
-        json.name("currency").value(e.amount().currency().getCurrencyCode());
-        json.name("occurredAt").value(e.occurredAt());
-        json.name("payableAt").valueOrNull(e.payableAt());
-        json.name("sourceEvent").value(e.sourceEvent().value());
-        json.name("recordedAt").value(e.recordedAt());
-        json.endObject();
-        counts.add(e);
-        after = Optional.of(LedgerStore.EntryKey.of(e));
-      }
-    } while (page.size() == LEDGER_PAGE);
+    inPages(
+        from -> store.entriesOfPartner(partnerId, asOf, from, LEDGER_PAGE),
+        LedgerStore.EntryKey::of,
+        LEDGER_PAGE,
+        e -> {
+          json.beginObject();
+          json.name("entryId").value(e.entryId().toString());
+          json.name("orderId").value(e.orderId().value());
+          json.name("lineNumber").value(e.lineNumber());
+          json.name("kind").value(e.kind().name());
+          json.name("amount").value(e.amount());
+          json.name("base").value(e.base());
+          json.name("currency").value(e.amount().currency().getCurrencyCode());
+          json.name("occurredAt").value(e.occurredAt());
+          json.name("payableAt").valueOrNull(e.payableAt());
+          json.name("sourceEvent").value(e.sourceEvent().value());
+          json.name("recordedAt").value(e.recordedAt());
+          json.endObject();
+          counts.add(e);
+        });
     json.endArray();
   }
 
