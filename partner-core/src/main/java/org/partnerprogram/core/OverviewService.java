@@ -85,11 +85,7 @@ final class OverviewService {
             .map(
                 p ->
                     new PartnerOverview.PayoutSummary(
-                        p.payoutId(),
-                        p.period(),
-                        p.amount(),
-                        p.status(),
-                        p.account().iban().masked()))
+                        p.payoutId(), p.period(), p.amount(), p.status(), p.ibanMasked()))
             .toList(),
         now);
   }

@@ -24,6 +24,7 @@ import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.port.in.PartnerExport;
@@ -264,8 +265,8 @@ final class PartnerExportService {
         json.name("payoutId").value(p.payoutId().value());
         json.name("period").value(p.period().toString());
         json.name("amount").value(p.amount());
-        json.name("iban").value(iban(p.account().iban(), ibans));
-        json.name("holderName").value(p.account().holderName());
+        json.name("iban").valueOrNull(p.account().map(a -> iban(a.iban(), ibans)));
+        json.name("holderName").valueOrNull(p.account().map(PayoutAccount::holderName));
         json.name("status").value(p.status().name());
         json.name("createdAt").value(p.createdAt());
         json.name("statusChangedAt").value(p.statusChangedAt());

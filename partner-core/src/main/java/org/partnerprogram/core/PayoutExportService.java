@@ -130,7 +130,7 @@ final class PayoutExportService {
                       forEachExported(
                           month,
                           p -> {
-                            if (p.account().iban().isSepa()) {
+                            if (p.transferAccount().iban().isSepa()) {
                               sink.accept(transfer(p));
                             }
                             rows.write(p);
@@ -190,8 +190,8 @@ final class PayoutExportService {
   private SepaTransfer transfer(Payout p) {
     return new SepaTransfer(
         p.payoutId().value(),
-        p.account().holderName(),
-        p.account().iban(),
+        p.transferAccount().holderName(),
+        p.transferAccount().iban(),
         p.amount(),
         Remittance.of(ctx.terms, p));
   }
@@ -211,7 +211,7 @@ final class PayoutExportService {
     public void accept(Payout p) {
       all++;
       total = total.plus(p.amount());
-      if (!p.account().iban().isSepa()) {
+      if (!p.transferAccount().iban().isSepa()) {
         outside++;
         outsideTotal = outsideTotal.plus(p.amount());
       } else if (firstSepa == null) {

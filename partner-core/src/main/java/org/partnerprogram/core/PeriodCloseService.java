@@ -270,7 +270,7 @@ final class PeriodCloseService {
               partner.id(),
               period.month(),
               payable.amount(),
-              partner.payoutAccount().orElseThrow(),
+              Optional.of(partner.payoutAccount().orElseThrow()),
               PayoutStatus.CREATED,
               now,
               now,

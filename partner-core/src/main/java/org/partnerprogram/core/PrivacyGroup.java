@@ -3,6 +3,7 @@ package org.partnerprogram.core;
 import java.io.OutputStream;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.CustomerErasure;
+import org.partnerprogram.core.domain.PartnerErasure;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.port.in.PartnerExport;
 import org.partnerprogram.core.port.in.PartnerExportOptions;
@@ -14,11 +15,13 @@ final class PrivacyGroup implements Privacy {
   private final RetentionService retention;
   private final CustomerErasures customerErasures;
   private final PartnerExportService export;
+  private final PartnerErasures partnerErasures;
 
   PrivacyGroup(ServiceContext context) {
     this.retention = new RetentionService(context);
     this.customerErasures = new CustomerErasures(context);
     this.export = new PartnerExportService(context);
+    this.partnerErasures = new PartnerErasures(context);
   }
 
   @Override
@@ -29,6 +32,11 @@ final class PrivacyGroup implements Privacy {
   @Override
   public CustomerErasure eraseCustomer(CustomerAccountId customer) {
     return customerErasures.erase(customer);
+  }
+
+  @Override
+  public PartnerErasure erasePartner(PartnerId partnerId) {
+    return partnerErasures.erase(partnerId);
   }
 
   @Override

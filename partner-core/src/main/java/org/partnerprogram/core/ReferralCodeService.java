@@ -9,6 +9,7 @@ import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerErasedException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.ReferralCode;
@@ -65,6 +66,9 @@ final class ReferralCodeService {
     return tx.execute(
         () -> {
           Partner partner = ctx.partner(partnerId);
+          if (partner.isErased()) {
+            throw new PartnerErasedException(partner.id());
+          }
           if (partner.status() == PartnerStatus.TERMINATED) {
             throw new IllegalTransitionException(
                 "partner " + partner.id() + " has left the programme; no new codes");
@@ -75,7 +79,8 @@ final class ReferralCodeService {
           }
           ReferralCode wanted = vanity;
           IssuedCode code = new IssuedCode(wanted, partner.id(), true, now, Optional.empty());
-          if (!codes.insert(code)) {
+          // An erased partner's vanity code is stored as its pseudonym: still taken, for good.
+          if (codes.find(ctx.pseudonyms.pseudonymOf(wanted)).isPresent() || !codes.insert(code)) {
             throw new ConflictException(
                 "referral code " + wanted + " is taken; choose another one");
           }

@@ -25,6 +25,7 @@ import org.partnerprogram.core.domain.PartnerStatement.LaterEvent;
 import org.partnerprogram.core.domain.PartnerStatement.LineKind;
 import org.partnerprogram.core.domain.PartnerStatement.Settlement;
 import org.partnerprogram.core.domain.Payout;
+import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.PeriodClose;
@@ -95,13 +96,13 @@ final class StatementService {
                     .orElseThrow(
                         () -> new NotFoundException("no payout " + closeLine.get().payoutId()));
             entries = payouts.entriesOfPayout(payout.payoutId());
-            holder = Optional.of(payout.account().holderName());
+            holder = payout.account().map(PayoutAccount::holderName);
             settlement =
                 new Settlement.PaidOut(
                     payout.payoutId(),
                     payout.amount(),
-                    payout.account().iban().masked(),
-                    payout.account().holderName(),
+                    payout.ibanMasked(),
+                    payout.holderName(),
                     Remittance.of(ctx.terms, payout));
             laterStatusOf(payout, asOf).ifPresent(since::add);
           } else if (closeLine.isPresent()) {

@@ -53,7 +53,7 @@ class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
         .updatePayoutAccount(f.partner.id(), PayoutAccount.of("DE89370400440532013000", "Jan"));
     var failed = f.program.payouts().markFailed(payout.payoutId(), "account closed");
     assertThat(failed.status()).isEqualTo(PayoutStatus.FAILED);
-    assertThat(failed.account().iban().value()).isEqualTo("NL91ABNA0417164300");
+    assertThat(failed.transferAccount().iban().value()).isEqualTo("NL91ABNA0417164300");
     assertThat(overview().balance().payable()).isEqualTo(eur("25.00"));
     assertThat(events(PayoutFailed.class)).hasSize(1);
     assertThatThrownBy(() -> f.program.payouts().markPaid(payout.payoutId(), f.clock.instant()))
@@ -62,7 +62,7 @@ class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
     f.clock.set(Instant.parse("2027-01-01T08:00:00Z"));
     var retry = f.payoutsOf(close(DECEMBER).month()).get(0);
     assertThat(retry.amount()).isEqualTo(eur("25.00"));
-    assertThat(retry.account().iban().value()).isEqualTo("DE89370400440532013000");
+    assertThat(retry.transferAccount().iban().value()).isEqualTo("DE89370400440532013000");
     var paid = f.program.payouts().markPaid(retry.payoutId(), f.clock.instant());
     assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
     assertThatThrownBy(() -> f.program.payouts().markPaid(retry.payoutId(), f.clock.instant()))

@@ -67,7 +67,7 @@ class PeriodCloseServiceTest extends ServiceTestWorld.EnrolledPartner {
             p -> {
               assertThat(p.amount()).isEqualTo(eur("35.00"));
               assertThat(p.status()).isEqualTo(PayoutStatus.CREATED);
-              assertThat(p.account().iban().value()).isEqualTo("NL91ABNA0417164300");
+              assertThat(p.transferAccount().iban().value()).isEqualTo("NL91ABNA0417164300");
             });
     Balance balance = overview().balance();
     assertThat(balance.inPayout()).isEqualTo(eur("35.00"));

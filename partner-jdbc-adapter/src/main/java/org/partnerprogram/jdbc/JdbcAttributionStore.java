@@ -311,4 +311,26 @@ final class JdbcAttributionStore implements AttributionStore {
                   ps.setString(2, visitor.value());
                 }));
   }
+
+  @Override
+  public int replaceCode(PartnerId partnerId, ReferralCode code, ReferralCode replacement) {
+    return sql.run(
+        "replacing a referral code in attribution decisions",
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE pp_attribution SET"
+                    + " code = CASE WHEN code = ? THEN ? ELSE code END,"
+                    + " typed_code = CASE WHEN typed_code = ? THEN ? ELSE typed_code END"
+                    + " WHERE partner_id = ? AND (code = ? OR typed_code = ?)",
+                ps -> {
+                  ps.setString(1, code.value());
+                  ps.setString(2, replacement.value());
+                  ps.setString(3, code.value());
+                  ps.setString(4, replacement.value());
+                  ps.setString(5, partnerId.value());
+                  ps.setString(6, code.value());
+                  ps.setString(7, code.value());
+                }));
+  }
 }

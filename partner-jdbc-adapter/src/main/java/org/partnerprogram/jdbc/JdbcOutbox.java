@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.partnerprogram.core.domain.InvalidInputException;
+import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.port.out.EventPublisher;
 
@@ -80,7 +81,26 @@ public final class JdbcOutbox implements EventPublisher {
     if (replacements.isEmpty()) {
       return 0;
     }
-    return table.replaceValues(replacements);
+    return table.replaceValues(null, replacements);
+  }
+
+  /**
+   * As {@link #replaceValues}, in the rows of one partner only (by the outbox's {@code
+   * partner_id}).
+   *
+   * @param partnerId the partner; never null
+   * @param replacements exact value to the value that takes its place; never null
+   * @return how many events changed
+   * @throws IllegalStateException if called outside a unit of work of the storage
+   */
+  @Override
+  public int replaceValuesOfPartner(PartnerId partnerId, Map<String, String> replacements) {
+    Objects.requireNonNull(partnerId, "partnerId");
+    Objects.requireNonNull(replacements, "replacements");
+    if (replacements.isEmpty()) {
+      return 0;
+    }
+    return table.replaceValues(partnerId, replacements);
   }
 
   /**

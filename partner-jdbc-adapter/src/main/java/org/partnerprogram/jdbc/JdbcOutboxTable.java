@@ -122,10 +122,11 @@ final class JdbcOutboxTable {
    * so a longer id or free text that merely contains a key is left alone. Reads the whole table
    * (there is no index on payload content): an erasure is rare.
    *
+   * @param partnerId the partner whose rows are rewritten, or null for every row
    * @param replacements exact value to the value that takes its place; not empty
    * @return how many rows changed
    */
-  public int replaceValues(Map<String, String> replacements) {
+  public int replaceValues(PartnerId partnerId, Map<String, String> replacements) {
     List<String> patterns = new ArrayList<>();
     for (String key : replacements.keySet()) {
       patterns.add("%" + likeEscaped(EventJson.literal(key)) + "%");
@@ -148,10 +149,16 @@ final class JdbcOutboxTable {
               page =
                   Jdbc.query(
                       c,
-                      sql.statements().outboxRowsLike(), // pages of REWRITE_PAGE (200) rows
+                      // pages of REWRITE_PAGE (200) rows
+                      partnerId == null
+                          ? sql.statements().outboxRowsLike()
+                          : sql.statements().outboxRowsOfPartnerLike(),
                       ps -> {
                         ps.setLong(1, from);
                         ps.setString(2, pattern);
+                        if (partnerId != null) {
+                          ps.setString(3, partnerId.value());
+                        }
                       },
                       rs -> Map.entry(rs.getLong("sequence_id"), rs.getString("payload")));
               for (Map.Entry<Long, String> row : page) {

@@ -196,7 +196,7 @@ final class JdbcPartnerStore implements PartnerStore {
                   c,
                   "UPDATE pp_partner SET status = ?, enrolled_at = ?, status_changed_at = ?,"
                       + " payout_iban = ?, payout_holder_name = ?, left_at = ?, rejoined_at = ?,"
-                      + " version = ? WHERE partner_id = ? AND version = ?",
+                      + " version = ?, customer_account_id = ? WHERE partner_id = ? AND version = ?",
                   ps -> {
                     ps.setString(1, partner.status().name());
                     sql.setInstant(ps, 2, "enrolledAt", partner.enrolledAt());
@@ -207,8 +207,9 @@ final class JdbcPartnerStore implements PartnerStore {
                         5, partner.payoutAccount().map(PayoutAccount::holderName).orElse(null));
                     bindAbsence(ps, 6, partner);
                     ps.setLong(8, partner.version());
-                    ps.setString(9, partner.id().value());
-                    ps.setLong(10, partner.version() - 1);
+                    ps.setString(9, partner.customerAccountId().value());
+                    ps.setString(10, partner.id().value());
+                    ps.setLong(11, partner.version() - 1);
                   });
           if (updated == 1) {
             return null;
@@ -301,6 +302,17 @@ final class JdbcPartnerStore implements PartnerStore {
                         new PayoutAccount(
                             new Iban(rs.getString("iban")), rs.getString("holder_name")),
                         sql.getRequiredInstant(rs, "changed_at"))));
+  }
+
+  @Override
+  public int deletePayoutAccountHistory(PartnerId id) {
+    return sql.run(
+        "deleting the payout-account history of partner " + id,
+        c ->
+            Jdbc.update(
+                c,
+                "DELETE FROM pp_payout_account_change WHERE partner_id = ?",
+                ps -> ps.setString(1, id.value())));
   }
 
   @Override

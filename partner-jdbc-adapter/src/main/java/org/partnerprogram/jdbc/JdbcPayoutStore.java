@@ -148,8 +148,8 @@ final class JdbcPayoutStore implements PayoutStore {
     ps.setString(2, payout.partnerId().value());
     ps.setString(3, payout.period().toString());
     Sql.setMoney(ps, 4, 5, payout.amount());
-    ps.setString(6, payout.account().iban().value());
-    ps.setString(7, payout.account().holderName());
+    ps.setString(6, payout.account().map(a -> a.iban().value()).orElse(null));
+    ps.setString(7, payout.account().map(PayoutAccount::holderName).orElse(null));
     ps.setString(8, payout.status().name());
     sql.setInstant(ps, 9, "createdAt", payout.createdAt());
     sql.setInstant(ps, 10, "statusChangedAt", payout.statusChangedAt());
@@ -178,6 +178,18 @@ final class JdbcPayoutStore implements PayoutStore {
         c,
         "DELETE FROM pp_payout_item WHERE payout_id = ?",
         ps -> ps.setString(1, payoutId.value()));
+  }
+
+  @Override
+  public int eraseAccounts(PartnerId partnerId) {
+    return sql.run(
+        "erasing the accounts of partner " + partnerId + "'s payouts",
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE pp_payout SET iban = NULL, holder_name = NULL"
+                    + " WHERE partner_id = ? AND iban IS NOT NULL",
+                ps -> ps.setString(1, partnerId.value())));
   }
 
   @Override
@@ -311,7 +323,9 @@ final class JdbcPayoutStore implements PayoutStore {
         PartnerId.of(rs.getString("partner_id")),
         YearMonth.parse(rs.getString("period").trim()),
         Sql.getMoney(rs, "amount", "currency_code"),
-        PayoutAccount.of(rs.getString("iban"), rs.getString("holder_name")),
+        rs.getString("iban") == null
+            ? Optional.empty()
+            : Optional.of(PayoutAccount.of(rs.getString("iban"), rs.getString("holder_name"))),
         PayoutStatus.valueOf(rs.getString("status")),
         sql.getRequiredInstant(rs, "created_at"),
         sql.getRequiredInstant(rs, "status_changed_at"),

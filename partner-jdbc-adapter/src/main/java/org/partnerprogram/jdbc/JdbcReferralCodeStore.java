@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ReferralCode;
@@ -88,6 +89,40 @@ final class JdbcReferralCodeStore implements ReferralCodeStore {
                       ps.setString(2, code.value());
                     })
                 == 1);
+  }
+
+  @Override
+  public boolean replaceCode(ReferralCode code, ReferralCode replacement) {
+    return sql.run(
+        "replacing referral code " + code,
+        c -> {
+          boolean revoked =
+              Jdbc.queryFirst(
+                      c,
+                      "SELECT revoked_at FROM pp_referral_code WHERE code = ?",
+                      ps -> ps.setString(1, code.value()),
+                      rs -> rs.getObject(1) != null)
+                  .orElse(false);
+          if (!revoked) {
+            return false;
+          }
+          if (Jdbc.queryFirst(
+                  c,
+                  "SELECT code FROM pp_referral_code WHERE code = ?",
+                  ps -> ps.setString(1, replacement.value()),
+                  rs -> rs.getString(1))
+              .isPresent()) {
+            throw new ConflictException("referral code " + replacement + " exists already");
+          }
+          return Jdbc.update(
+                  c,
+                  "UPDATE pp_referral_code SET code = ? WHERE code = ? AND revoked_at IS NOT NULL",
+                  ps -> {
+                    ps.setString(1, replacement.value());
+                    ps.setString(2, code.value());
+                  })
+              == 1;
+        });
   }
 
   private IssuedCode read(ResultSet rs) throws SQLException {

@@ -202,4 +202,19 @@ final class JdbcTouchStore implements TouchStore {
                   ps.setString(2, visitor.value());
                 }));
   }
+
+  @Override
+  public int replaceCode(PartnerId partnerId, ReferralCode code, ReferralCode replacement) {
+    return sql.run(
+        "replacing a referral code in touches",
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE pp_touch SET code = ? WHERE partner_id = ? AND code = ?",
+                ps -> {
+                  ps.setString(1, replacement.value());
+                  ps.setString(2, partnerId.value());
+                  ps.setString(3, code.value());
+                }));
+  }
 }

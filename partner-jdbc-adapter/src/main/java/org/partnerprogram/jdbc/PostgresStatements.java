@@ -124,8 +124,8 @@ final class PostgresStatements extends Statements {
           payout -> payout.period().toString(),
           payout -> payout.amount().amount().toPlainString(),
           payout -> payout.amount().currency().getCurrencyCode(),
-          payout -> payout.account().iban().value(),
-          payout -> payout.account().holderName(),
+          payout -> payout.transferAccount().iban().value(),
+          payout -> payout.transferAccount().holderName(),
           payout -> payout.status().name(),
           payout -> Sql.storable("createdAt", payout.createdAt()).toString(),
           payout -> Sql.storable("statusChangedAt", payout.statusChangedAt()).toString(),
@@ -177,6 +177,13 @@ final class PostgresStatements extends Statements {
   String outboxRowsLike() {
     return "SELECT sequence_id, payload FROM pp_outbox WHERE sequence_id > ?"
         + " AND CAST(payload AS text) LIKE ? ESCAPE '!' ORDER BY sequence_id LIMIT 200";
+  }
+
+  @Override
+  String outboxRowsOfPartnerLike() {
+    return "SELECT sequence_id, payload FROM pp_outbox WHERE sequence_id > ?"
+        + " AND CAST(payload AS text) LIKE ? ESCAPE '!' AND partner_id = ? ORDER BY sequence_id"
+        + " LIMIT 200";
   }
 
   @Override

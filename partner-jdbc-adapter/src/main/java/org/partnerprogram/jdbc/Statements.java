@@ -160,6 +160,17 @@ abstract class Statements {
   }
 
   /**
+   * As {@link #outboxRowsLike()}, in one partner's rows (parameters: the sequence after, the
+   * pattern, the partner).
+   *
+   * @return the statement
+   */
+  String outboxRowsOfPartnerLike() {
+    return "SELECT sequence_id, payload FROM pp_outbox WHERE sequence_id > ? AND payload LIKE ?"
+        + " ESCAPE '!' AND partner_id = ? ORDER BY sequence_id LIMIT 200";
+  }
+
+  /**
    * The placeholder of a JSON value bound as text.
    *
    * @return the placeholder

@@ -79,4 +79,33 @@ public record AttributionRecord(
         signupAt,
         decidedAt);
   }
+
+  /**
+   * This decision with a referral code replaced wherever it holds it (the code that attributed it,
+   * the code the customer typed): an erased partner's vanity code by its pseudonym.
+   *
+   * @param code the code replaced; never null
+   * @param replacement the code that takes its place; never null
+   * @return the decision with the code replaced, or this decision if it holds no such code
+   */
+  public AttributionRecord withCode(ReferralCode code, ReferralCode replacement) {
+    AttributionDecision decided =
+        decision instanceof AttributionDecision.Attributed a && a.code().equals(code)
+            ? new AttributionDecision.Attributed(a.partnerId(), replacement, a.touchAt(), a.rule())
+            : decision;
+    Optional<ReferralCode> typed = typedCode.map(t -> t.equals(code) ? replacement : t);
+    if (decided == decision && typed.equals(typedCode)) {
+      return this;
+    }
+    return new AttributionRecord(
+        customer,
+        decided,
+        candidatePartner,
+        visitorId,
+        typed,
+        newCustomer,
+        customerIbanGiven,
+        signupAt,
+        decidedAt);
+  }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  *       partner: its id, {@link #enrolledAt()}, payout-account history, ledger and balance carry on
  *       untouched (a negative balance stays negative), and {@link #lastAbsence()} records the time
  *       away, during which placed orders earn nothing ({@link #wasAwayAt}).
+ *   <li>{@link #erase erase} (TERMINATED to ERASED): the partner's personal data is gone, for good.
+ *       Every later change of an erased partner is refused with a {@link PartnerErasedException}.
  * </ul>
  *
  * @param id the programme's id; never null
@@ -127,8 +129,10 @@ public record Partner(
    * @param at when
    * @return the suspended partner
    * @throws IllegalTransitionException unless the partner is ACTIVE
+   * @throws PartnerErasedException if the partner was erased
    */
   public Partner suspend(Instant at) {
+    requireNotErased();
     if (status != PartnerStatus.ACTIVE) {
       throw new IllegalTransitionException(
           "partner " + id + " is " + status + "; only an ACTIVE partner can be suspended");
@@ -143,8 +147,10 @@ public record Partner(
    * @param at when
    * @return the active partner
    * @throws IllegalTransitionException unless the partner is SUSPENDED
+   * @throws PartnerErasedException if the partner was erased
    */
   public Partner reinstate(Instant at) {
+    requireNotErased();
     if (status != PartnerStatus.SUSPENDED) {
       throw new IllegalTransitionException(
           "partner "
@@ -170,10 +176,12 @@ public record Partner(
    *     empty keeps the one on file; never null
    * @return the active partner
    * @throws IllegalTransitionException unless the partner is TERMINATED
+   * @throws PartnerErasedException if the partner was erased
    */
   public Partner rejoin(Instant at, Optional<PayoutAccount> account) {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(account, "account");
+    requireNotErased();
     if (status != PartnerStatus.TERMINATED) {
       throw new IllegalTransitionException(
           "partner " + id + " is " + status + "; only a partner who left can rejoin");
@@ -213,8 +221,10 @@ public record Partner(
    * @param at when
    * @return the terminated partner
    * @throws IllegalTransitionException if the partner left already
+   * @throws PartnerErasedException if the partner was erased
    */
   public Partner leave(Instant at) {
+    requireNotErased();
     if (status == PartnerStatus.TERMINATED) {
       throw new IllegalTransitionException("partner " + id + " has already left the programme");
     }
@@ -227,9 +237,11 @@ public record Partner(
    * @param account the new account; never null
    * @return the changed partner (a partner who left may still change it: earned money is still
    *     paid)
+   * @throws PartnerErasedException if the partner was erased
    */
   public Partner withPayoutAccount(PayoutAccount account) {
     Objects.requireNonNull(account, "account");
+    requireNotErased();
     return new Partner(
         id,
         customerAccountId,
@@ -239,6 +251,56 @@ public record Partner(
         Optional.of(account),
         lastAbsence,
         version + 1);
+  }
+
+  /**
+   * Whether the partner was erased.
+   *
+   * @return true when ERASED
+   */
+  public boolean isErased() {
+    return status == PartnerStatus.ERASED;
+  }
+
+  /**
+   * The partner who left, erased: its customer account id replaced by its keyed pseudonym, its
+   * payout account gone, ERASED from {@code at} on. Whether the books still need the partner is the
+   * caller's to decide before.
+   *
+   * @param at when; never null
+   * @param pseudonym the pseudonym that replaces the customer account id; never null, a {@linkplain
+   *     PseudonymKey#isPseudonym pseudonym}
+   * @return the erased partner
+   * @throws PartnerErasedException if the partner was erased already
+   * @throws IllegalTransitionException unless the partner is TERMINATED (it must leave first)
+   * @throws IllegalArgumentException if {@code pseudonym} is no pseudonym
+   */
+  public Partner erase(Instant at, CustomerAccountId pseudonym) {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(pseudonym, "pseudonym");
+    requireNotErased();
+    if (status != PartnerStatus.TERMINATED) {
+      throw new IllegalTransitionException(
+          "partner " + id + " is " + status + "; only a partner who left can be erased");
+    }
+    if (!PseudonymKey.isPseudonym(pseudonym.value())) {
+      throw new IllegalArgumentException("the customer account must be replaced by a pseudonym");
+    }
+    return new Partner(
+        id,
+        pseudonym,
+        PartnerStatus.ERASED,
+        enrolledAt,
+        at.isBefore(statusChangedAt) ? statusChangedAt : at,
+        Optional.empty(),
+        lastAbsence,
+        version + 1);
+  }
+
+  private void requireNotErased() {
+    if (status == PartnerStatus.ERASED) {
+      throw new PartnerErasedException(id);
+    }
   }
 
   private Partner withStatus(PartnerStatus next, Instant at) {

@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param partnerId the partner; never null
  * @param period the closed month; never null
  * @param amount the amount, more than zero; never null
- * @param account the payout account at the time of the close; never null
+ * @param account the payout account at the time of the close; empty only once the partner was
+ *     erased (the payout was settled long before: an erasure waits for the bookkeeping retention);
+ *     never null
  * @param status the status; never null
  * @param createdAt when the close made it; never null
  * @param statusChangedAt when the status last changed; never null
@@ -24,11 +26,14 @@ public record Payout(
     PartnerId partnerId,
     YearMonth period,
     Money amount,
-    PayoutAccount account,
+    Optional<PayoutAccount> account,
     PayoutStatus status,
     Instant createdAt,
     Instant statusChangedAt,
     Optional<String> failureReason) {
+
+  /** What a statement or an overview shows for the account of an erased partner's payout. */
+  public static final String ERASED_ACCOUNT = "(erased)";
 
   /** Checks for nulls. */
   public Payout {
@@ -41,6 +46,37 @@ public record Payout(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(statusChangedAt, "statusChangedAt");
     Objects.requireNonNull(failureReason, "failureReason");
+  }
+
+  /**
+   * The account to transfer to: a payout being exported or settled always has one.
+   *
+   * @return the account
+   * @throws IllegalStateException if the partner was erased (its payouts were all settled then)
+   */
+  public PayoutAccount transferAccount() {
+    return account.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "payout " + payoutId + " has no account: its partner was erased"));
+  }
+
+  /**
+   * The account's IBAN, masked, as statements and overviews show it.
+   *
+   * @return the masked IBAN, or {@value #ERASED_ACCOUNT} once the partner was erased
+   */
+  public String ibanMasked() {
+    return account.map(a -> a.iban().masked()).orElse(ERASED_ACCOUNT);
+  }
+
+  /**
+   * The account holder's name, as statements show it.
+   *
+   * @return the name, or {@value #ERASED_ACCOUNT} once the partner was erased
+   */
+  public String holderName() {
+    return account.map(PayoutAccount::holderName).orElse(ERASED_ACCOUNT);
   }
 
   /**

@@ -105,6 +105,34 @@ public final class PseudonymKey {
   }
 
   /**
+   * The pseudonym of an erased partner's customer account. Made under its own kind, so it differs
+   * from the {@linkplain #pseudonymOf(CustomerAccountId) pseudonym of the same account as a
+   * referred customer}: erasing the person as a customer later never meets the partner's row.
+   *
+   * @param account the partner's customer account; never null
+   * @return its pseudonym, a valid account id that starts with {@value #PREFIX}
+   */
+  public CustomerAccountId partnerPseudonymOf(CustomerAccountId account) {
+    return CustomerAccountId.of(pseudonym("partner", account.value()));
+  }
+
+  /**
+   * The pseudonym of a vanity code of an erased partner: {@value ReferralCode#ERASED_PREFIX}
+   * followed by 25 upper-case base32 characters (125 bits of the HMAC of the code), a well-formed
+   * code that no partner can choose. It takes the code's place, so the code no longer names the
+   * partner and is still known as taken: a partner asking for it later is refused.
+   *
+   * @param code the code; never null
+   * @return its pseudonym
+   */
+  public ReferralCode pseudonymOf(ReferralCode code) {
+    int length = ReferralCode.MAX_LENGTH - ReferralCode.ERASED_PREFIX.length();
+    return new ReferralCode(
+        ReferralCode.ERASED_PREFIX
+            + base32(mac("code", code.value()), length).toUpperCase(Locale.ROOT));
+  }
+
+  /**
    * Whether a value is a pseudonym made by some key (it starts with {@value #PREFIX} and has the
    * pseudonym's shape).
    *
@@ -131,6 +159,11 @@ public final class PseudonymKey {
    * apart (a visitor id equal to an account id gets another pseudonym).
    */
   private String pseudonym(String kind, String value) {
+    return PREFIX + base32(mac(kind, value), PSEUDONYM_BITS / 5);
+  }
+
+  /** The HMAC of a value of a kind. */
+  private byte[] mac(String kind, String value) {
     byte[] mac;
     try {
       Mac hmac = Mac.getInstance(ALGORITHM);
@@ -141,8 +174,13 @@ public final class PseudonymKey {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
     }
-    StringBuilder out = new StringBuilder(PREFIX.length() + PSEUDONYM_BITS / 5).append(PREFIX);
-    for (int bit = 0; bit < PSEUDONYM_BITS; bit += 5) {
+    return mac;
+  }
+
+  /** The first {@code characters} five-bit groups of the MAC in lower-case base32. */
+  private static String base32(byte[] mac, int characters) {
+    StringBuilder out = new StringBuilder(characters);
+    for (int bit = 0; bit < characters * 5; bit += 5) {
       int index = 0;
       for (int b = bit; b < bit + 5; b++) {
         index = (index << 1) | ((mac[b / 8] >> (7 - b % 8)) & 1);

@@ -35,6 +35,12 @@ public record ReferralCode(String value) {
   /** The longest code accepted. */
   public static final int MAX_LENGTH = 32;
 
+  /**
+   * How the code that replaces an erased partner's vanity code starts ({@link
+   * PseudonymKey#pseudonymOf(ReferralCode)}); no vanity code may start so.
+   */
+  public static final String ERASED_PREFIX = "ERASED-";
+
   /** Words refused as vanity codes because they would be confused with the host's own paths. */
   public static final Set<String> RESERVED =
       Set.of(
@@ -127,13 +133,18 @@ public record ReferralCode(String value) {
    *
    * @param text the wished-for code, any case
    * @return the code in canonical form
-   * @throws InvalidInputException if it is malformed, a reserved word, or a reserved word spelt
-   *     with look-alike digits (see {@link #isReserved(ReferralCode)})
+   * @throws InvalidInputException if it is malformed, a reserved word, a reserved word spelt with
+   *     look-alike digits (see {@link #isReserved(ReferralCode)}), or starts with {@value
+   *     #ERASED_PREFIX}
    */
   public static ReferralCode vanity(String text) {
     ReferralCode code = parse(text);
     if (isReserved(code)) {
       throw new InvalidInputException("code", "'" + code.value() + "' is reserved");
+    }
+    if (code.value().startsWith(ERASED_PREFIX)) {
+      throw new InvalidInputException(
+          "code", "must not start with " + ERASED_PREFIX + ", which marks erased partners' codes");
     }
     return code;
   }

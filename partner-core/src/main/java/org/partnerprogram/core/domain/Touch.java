@@ -38,4 +38,14 @@ public record Touch(
   public Touch withVisitor(VisitorId replacement) {
     return new Touch(code, partnerId, replacement, at, landingPath);
   }
+
+  /**
+   * This touch with another code (an erased partner's vanity code's pseudonym).
+   *
+   * @param replacement the code; never null
+   * @return the touch with {@code code} replaced, all else equal
+   */
+  public Touch withCode(ReferralCode replacement) {
+    return new Touch(replacement, partnerId, visitorId, at, landingPath);
+  }
 }

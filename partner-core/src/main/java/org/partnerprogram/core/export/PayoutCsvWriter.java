@@ -154,8 +154,8 @@ public final class PayoutCsvWriter implements AutoCloseable {
           payout.period().toString(),
           amount,
           payout.amount().currency().getCurrencyCode(),
-          payout.account().iban().value(),
-          payout.account().holderName(),
+          payout.transferAccount().iban().value(),
+          payout.transferAccount().holderName(),
           Remittance.of(terms, payout),
           status.name());
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class LifecycleTest {
         PartnerId.of("p_1"),
         YearMonth.of(2026, 11),
         Money.of("25.00", "EUR"),
-        ACCOUNT,
+        Optional.of(ACCOUNT),
         status,
         T0,
         T0,
@@ -82,6 +83,63 @@ class LifecycleTest {
                     Optional.empty(),
                     0))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void onlyAPartnerWhoLeftIsErasedAndAnErasedPartnerIsFinal() {
+    CustomerAccountId pseudonym = CustomerAccountId.of("ps:" + "a".repeat(32));
+    assertThatThrownBy(() -> partner().erase(T1, pseudonym))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> partner().suspend(T0).erase(T1, pseudonym))
+        .isInstanceOf(IllegalTransitionException.class);
+    Partner left = partner().leave(T0);
+    assertThatThrownBy(() -> left.erase(T1, CustomerAccountId.of("cust-2")))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    Partner erased = left.erase(T1, pseudonym);
+
+    assertThat(erased.status()).isEqualTo(PartnerStatus.ERASED);
+    assertThat(erased.isErased()).isTrue();
+    assertThat(erased.customerAccountId()).isEqualTo(pseudonym);
+    assertThat(erased.payoutAccount()).isEmpty();
+    assertThat(erased.statusChangedAt()).isEqualTo(T1);
+    assertThat(erased.version()).isEqualTo(left.version() + 1);
+    assertThat(erased.enrolledAt()).isEqualTo(T0);
+    assertThat(PartnerErasure.of(erased)).isEqualTo(new PartnerErasure(erased.id(), pseudonym, T1));
+    assertThatThrownBy(() -> PartnerErasure.of(left)).isInstanceOf(IllegalArgumentException.class);
+    List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> changes =
+        List.of(
+            () -> erased.leave(T1),
+            () -> erased.suspend(T1),
+            () -> erased.reinstate(T1),
+            () -> erased.rejoin(T1, Optional.empty()),
+            () -> erased.withPayoutAccount(ACCOUNT),
+            () -> erased.erase(T1, pseudonym));
+    for (var change : changes) {
+      assertThatThrownBy(change).isInstanceOf(PartnerErasedException.class);
+    }
+  }
+
+  @Test
+  void anErasedPartnersPayoutHasNoAccountToTransferToAndSaysSo() {
+    Payout erased =
+        new Payout(
+            PayoutId.of("PO" + "A".repeat(24)),
+            PartnerId.of("p_1"),
+            YearMonth.of(2026, 11),
+            Money.of("25.00", "EUR"),
+            Optional.empty(),
+            PayoutStatus.PAID,
+            T0,
+            T0,
+            Optional.empty());
+    assertThat(erased.ibanMasked()).isEqualTo(Payout.ERASED_ACCOUNT);
+    assertThat(erased.holderName()).isEqualTo(Payout.ERASED_ACCOUNT);
+    assertThatThrownBy(erased::transferAccount).isInstanceOf(IllegalStateException.class);
+    Payout live = payout(PayoutStatus.CREATED);
+    assertThat(live.transferAccount()).isEqualTo(ACCOUNT);
+    assertThat(live.ibanMasked()).isEqualTo(ACCOUNT.iban().masked());
+    assertThat(live.holderName()).isEqualTo("Jan");
   }
 
   @Test

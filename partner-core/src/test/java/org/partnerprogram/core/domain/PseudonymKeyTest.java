@@ -37,6 +37,28 @@ class PseudonymKeyTest {
   }
 
   @Test
+  void aPartnersAccountAndAVanityCodeHaveTheirOwnPseudonyms() {
+    PseudonymKey key = PseudonymKey.of(SECRET);
+    CustomerAccountId account = CustomerAccountId.of("cust-1042");
+    assertThat(key.partnerPseudonymOf(account))
+        .isEqualTo(key.partnerPseudonymOf(account))
+        .isNotEqualTo(key.pseudonymOf(account));
+    assertThat(PseudonymKey.isPseudonym(key.partnerPseudonymOf(account).value())).isTrue();
+
+    ReferralCode code = ReferralCode.parse("jan-hosting");
+    ReferralCode pseudonym = key.pseudonymOf(code);
+    assertThat(pseudonym.value())
+        .startsWith(ReferralCode.ERASED_PREFIX)
+        .hasSize(ReferralCode.MAX_LENGTH)
+        .matches("ERASED-[A-Z2-7]{25}");
+    assertThat(key.pseudonymOf(ReferralCode.parse("JAN-HOSTING"))).isEqualTo(pseudonym);
+    assertThat(key.pseudonymOf(ReferralCode.parse("jan-hostinh"))).isNotEqualTo(pseudonym);
+    assertThatThrownBy(() -> ReferralCode.vanity(pseudonym.value()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(ReferralCode.ERASED_PREFIX);
+  }
+
+  @Test
   void theKeyIsCopiedSoTheHostChangingItsArrayChangesNothing() {
     byte[] secret = SECRET.clone();
     PseudonymKey key = PseudonymKey.of(secret);

@@ -48,7 +48,7 @@ class PayoutCsvWriterTest {
         PartnerId.of("p_88dn"),
         YearMonth.of(2026, 11),
         Money.of(amount, "EUR"),
-        PayoutAccount.of("NL91ABNA0417164300", holder),
+        Optional.of(PayoutAccount.of("NL91ABNA0417164300", holder)),
         PayoutStatus.CREATED,
         at,
         at,

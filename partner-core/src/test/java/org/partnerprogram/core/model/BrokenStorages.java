@@ -75,6 +75,11 @@ final class BrokenStorages {
     PayoutStore twice =
         new PayoutStore() {
           @Override
+          public int eraseAccounts(PartnerId partnerId) {
+            return payouts.eraseAccounts(partnerId);
+          }
+
+          @Override
           public boolean claimPeriod(PeriodClose close) {
             return payouts.claimPeriod(close);
           }

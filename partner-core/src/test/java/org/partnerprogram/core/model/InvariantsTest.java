@@ -29,7 +29,7 @@ class InvariantsTest {
     Money money = Money.of(amount, "EUR");
     return new ClosedPeriod(
         NOVEMBER,
-        List.of(new PayoutView(PAYOUT, PARTNER, money, account, status)),
+        List.of(new PayoutView(PAYOUT, PARTNER, money, Optional.of(account), status)),
         List.of(
             new PeriodCloseLine(NOVEMBER, PARTNER, money, Optional.of(PAYOUT), Optional.empty())));
   }

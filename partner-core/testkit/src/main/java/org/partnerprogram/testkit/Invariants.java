@@ -330,14 +330,14 @@ public final class Invariants {
    * @param payoutId the id
    * @param partnerId the partner
    * @param amount the amount
-   * @param account the account paid to
+   * @param account the account paid to; empty once the partner was erased
    * @param status the status when the snapshot was taken
    */
   public record PayoutView(
       PayoutId payoutId,
       PartnerId partnerId,
       Money amount,
-      PayoutAccount account,
+      Optional<PayoutAccount> account,
       PayoutStatus status) {}
 
   /**

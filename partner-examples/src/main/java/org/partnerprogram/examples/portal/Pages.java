@@ -440,6 +440,7 @@ final class Pages {
       case ACTIVE -> "Active";
       case SUSPENDED -> "Suspended: your links bring no new customers and payouts wait for now";
       case TERMINATED -> "Left the programme: money you earned is still paid out";
+      case ERASED -> "Left the programme; your data was erased";
     };
   }
 

@@ -326,9 +326,21 @@ public final class SnapshotStorage implements ProgramStorage {
 
         @Override
         public int replaceValues(Map<String, String> replacements) {
+          return replace(Optional.empty(), replacements);
+        }
+
+        @Override
+        public int replaceValuesOfPartner(PartnerId partnerId, Map<String, String> replacements) {
+          return replace(Optional.of(partnerId), replacements);
+        }
+
+        private int replace(Optional<PartnerId> of, Map<String, String> replacements) {
           List<ProgramEvent> events = new ArrayList<>(read().events);
           int changed = 0;
           for (int i = 0; i < events.size(); i++) {
+            if (of.isPresent() && !events.get(i).partner().equals(of)) {
+              continue;
+            }
             ProgramEvent rewritten = ProgramEvents.withValuesReplaced(events.get(i), replacements);
             if (rewritten != events.get(i)) {
               events.set(i, rewritten);
@@ -482,6 +494,16 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
+        public int deletePayoutAccountHistory(PartnerId id) {
+          int deleted = read().accountHistory.getOrDefault(id, List.of()).size();
+          if (deleted > 0) {
+            State s = write();
+            s.accountHistory = without(s.accountHistory, id);
+          }
+          return deleted;
+        }
+
+        @Override
         public int deletePayoutAccountsSupersededBefore(Instant cutoff, int limit) {
           // Each entry with the instant its partner's next entry was made, if before the cutoff.
           record Superseded(PayoutAccountChange change, Instant at) {}
@@ -545,6 +567,29 @@ public final class SnapshotStorage implements ProgramStorage {
           }
           State s = write();
           s.codes = with(s.codes, code, stored.revoke(at));
+          return true;
+        }
+
+        @Override
+        public boolean replaceCode(ReferralCode code, ReferralCode replacement) {
+          IssuedCode stored = read().codes.get(code);
+          if (stored == null || stored.isLive()) {
+            return false;
+          }
+          if (read().codes.containsKey(replacement)) {
+            throw new ConflictException("referral code " + replacement + " exists already");
+          }
+          State s = write();
+          s.codes =
+              with(
+                  without(s.codes, code),
+                  replacement,
+                  new IssuedCode(
+                      replacement,
+                      stored.partnerId(),
+                      stored.vanity(),
+                      stored.issuedAt(),
+                      stored.revokedAt()));
           return true;
         }
       };
@@ -636,6 +681,26 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
+        public int replaceCode(PartnerId partnerId, ReferralCode code, ReferralCode replacement) {
+          List<Touch> all = read().touches;
+          long matching =
+              all.stream()
+                  .filter(t -> t.partnerId().equals(partnerId) && t.code().equals(code))
+                  .count();
+          if (matching > 0) {
+            write().touches =
+                all.stream()
+                    .map(
+                        t ->
+                            t.partnerId().equals(partnerId) && t.code().equals(code)
+                                ? t.withCode(replacement)
+                                : t)
+                    .toList();
+          }
+          return Math.toIntExact(matching);
+        }
+
+        @Override
         public int deleteTouchedBefore(Instant cutoff, int limit) {
           List<Touch> all = read().touches;
           // The oldest expired touches, by position: equal touches may be stored twice.
@@ -693,6 +758,23 @@ public final class SnapshotStorage implements ProgramStorage {
           for (AttributionRecord r : read().attributions.values()) {
             if (r.visitorId().equals(Optional.of(visitor))) {
               changed.put(r.customer(), r.withVisitor(replacement));
+            }
+          }
+          if (!changed.isEmpty()) {
+            Map<CustomerAccountId, AttributionRecord> all = new HashMap<>(read().attributions);
+            all.putAll(changed);
+            write().attributions = Map.copyOf(all);
+          }
+          return changed.size();
+        }
+
+        @Override
+        public int replaceCode(PartnerId partnerId, ReferralCode code, ReferralCode replacement) {
+          Map<CustomerAccountId, AttributionRecord> changed = new HashMap<>();
+          for (AttributionRecord r : read().attributions.values()) {
+            AttributionRecord replaced = r.withCode(code, replacement);
+            if (r.candidatePartner().equals(Optional.of(partnerId)) && replaced != r) {
+              changed.put(r.customer(), replaced);
             }
           }
           if (!changed.isEmpty()) {
@@ -1115,6 +1197,32 @@ public final class SnapshotStorage implements ProgramStorage {
 
   private final PayoutStore payouts =
       new PayoutStore() {
+        @Override
+        public int eraseAccounts(PartnerId partnerId) {
+          int erased = 0;
+          for (Payout p : read().payouts.values()) {
+            if (p.partnerId().equals(partnerId) && p.account().isPresent()) {
+              State s = write();
+              s.payouts =
+                  with(
+                      s.payouts,
+                      p.payoutId(),
+                      new Payout(
+                          p.payoutId(),
+                          p.partnerId(),
+                          p.period(),
+                          p.amount(),
+                          Optional.empty(),
+                          p.status(),
+                          p.createdAt(),
+                          p.statusChangedAt(),
+                          p.failureReason()));
+              erased++;
+            }
+          }
+          return erased;
+        }
+
         @Override
         public boolean claimPeriod(PeriodClose close) {
           if (read().closes.containsKey(close.period())) {

@@ -34,6 +34,9 @@ class H2ContractTest {
 
     @Nested
     class PartnerExportContract extends PartnerExportSuite {}
+
+    @Nested
+    class PartnerErasureContract extends PartnerErasureSuite {}
   }
 
   @Nested
@@ -59,6 +62,9 @@ class H2ContractTest {
 
     @Nested
     class PartnerExportContract extends PartnerExportSuite {}
+
+    @Nested
+    class PartnerErasureContract extends PartnerErasureSuite {}
   }
 
   @Nested
@@ -84,5 +90,8 @@ class H2ContractTest {
 
     @Nested
     class PartnerExportContract extends PartnerExportSuite {}
+
+    @Nested
+    class PartnerErasureContract extends PartnerErasureSuite {}
   }
 }

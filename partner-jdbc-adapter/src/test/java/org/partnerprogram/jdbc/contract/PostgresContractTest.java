@@ -35,6 +35,9 @@ class PostgresContractTest {
 
     @Nested
     class PartnerExportContract extends PartnerExportSuite {}
+
+    @Nested
+    class PartnerErasureContract extends PartnerErasureSuite {}
   }
 
   @Nested
@@ -60,6 +63,9 @@ class PostgresContractTest {
 
     @Nested
     class PartnerExportContract extends PartnerExportSuite {}
+
+    @Nested
+    class PartnerErasureContract extends PartnerErasureSuite {}
   }
 
   @Nested
@@ -85,5 +91,8 @@ class PostgresContractTest {
 
     @Nested
     class PartnerExportContract extends PartnerExportSuite {}
+
+    @Nested
+    class PartnerErasureContract extends PartnerErasureSuite {}
   }
 }

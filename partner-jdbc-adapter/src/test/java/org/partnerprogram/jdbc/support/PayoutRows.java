@@ -30,7 +30,7 @@ public final class PayoutRows {
         PartnerId.of(partner),
         YearMonth.of(2026, 11),
         Money.of(new BigDecimal("0.01"), Currency.getInstance("EUR")),
-        PayoutAccount.of("NL91ABNA0417164300", "Jan"),
+        Optional.of(PayoutAccount.of("NL91ABNA0417164300", "Jan")),
         PayoutStatus.CREATED,
         at,
         at,

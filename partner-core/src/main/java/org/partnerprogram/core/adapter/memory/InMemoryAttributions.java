@@ -13,6 +13,7 @@ import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.RetentionBatch;
@@ -118,6 +119,23 @@ final class InMemoryAttributions implements AttributionStore {
     for (AttributionRecord record : List.copyOf(decisions.values())) {
       if (record.visitorId().equals(Optional.of(visitor))) {
         units.put(decisions, record.customer(), record.withVisitor(replacement));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  @Override
+  public int replaceCode(PartnerId partnerId, ReferralCode code, ReferralCode replacement) {
+    units.unit();
+    int changed = 0;
+    for (AttributionRecord record : List.copyOf(decisions.values())) {
+      if (!record.candidatePartner().equals(Optional.of(partnerId))) {
+        continue;
+      }
+      AttributionRecord replaced = record.withCode(code, replacement);
+      if (replaced != record) {
+        units.put(decisions, record.customer(), replaced);
         changed++;
       }
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ReferralCode;
@@ -53,6 +54,29 @@ final class InMemoryCodes implements ReferralCodeStore {
       return false;
     }
     units.put(codesByValue, code, stored.revoke(at));
+    return true;
+  }
+
+  @Override
+  public boolean replaceCode(ReferralCode code, ReferralCode replacement) {
+    units.unit();
+    IssuedCode stored = codesByValue.get(code);
+    if (stored == null || stored.isLive()) {
+      return false;
+    }
+    if (codesByValue.containsKey(replacement)) {
+      throw new ConflictException("referral code " + replacement + " exists already");
+    }
+    units.remove(codesByValue, code);
+    units.put(
+        codesByValue,
+        replacement,
+        new IssuedCode(
+            replacement,
+            stored.partnerId(),
+            stored.vanity(),
+            stored.issuedAt(),
+            stored.revokedAt()));
     return true;
   }
 }

@@ -73,7 +73,29 @@ final class InMemoryPartners implements PartnerStore {
               + ")",
           null);
     }
+    if (!stored.customerAccountId().equals(partner.customerAccountId())) {
+      if (partnersByAccount.containsKey(partner.customerAccountId())) {
+        throw new ConflictException(
+            "customer account of partner " + partner.id() + " belongs to another partner");
+      }
+      units.remove(partnersByAccount, stored.customerAccountId());
+      units.put(partnersByAccount, partner.customerAccountId(), partner.id());
+    }
     units.put(partnersById, partner.id(), partner);
+  }
+
+  @Override
+  public int deletePayoutAccountHistory(PartnerId id) {
+    units.unit();
+    List<PayoutAccountChange> history = accountHistory.get(id);
+    if (history == null || history.isEmpty()) {
+      return 0;
+    }
+    BitSet all = new BitSet();
+    all.set(0, history.size());
+    int deleted = history.size();
+    units.removeAt(history, all);
+    return deleted;
   }
 
   @Override

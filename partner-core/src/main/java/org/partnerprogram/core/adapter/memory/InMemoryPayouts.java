@@ -155,6 +155,31 @@ final class InMemoryPayouts implements PayoutStore {
   }
 
   @Override
+  public int eraseAccounts(PartnerId partnerId) {
+    units.unit();
+    int erased = 0;
+    for (Payout p : List.copyOf(payoutsById.values())) {
+      if (p.partnerId().equals(partnerId) && p.account().isPresent()) {
+        units.put(
+            payoutsById,
+            p.payoutId(),
+            new Payout(
+                p.payoutId(),
+                p.partnerId(),
+                p.period(),
+                p.amount(),
+                Optional.empty(),
+                p.status(),
+                p.createdAt(),
+                p.statusChangedAt(),
+                p.failureReason()));
+        erased++;
+      }
+    }
+    return erased;
+  }
+
+  @Override
   public void deletePayout(PayoutId payoutId) {
     units.unit();
     for (LedgerEntry e : entries) {

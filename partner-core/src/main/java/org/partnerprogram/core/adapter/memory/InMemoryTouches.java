@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.TouchStore;
@@ -65,6 +66,20 @@ final class InMemoryTouches implements TouchStore {
       Touch touch = touchLog.get(i);
       if (touch.visitorId().equals(visitor)) {
         units.set(touchLog, i, touch.withVisitor(replacement));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  @Override
+  public int replaceCode(PartnerId partnerId, ReferralCode code, ReferralCode replacement) {
+    units.unit();
+    int changed = 0;
+    for (int i = 0; i < touchLog.size(); i++) {
+      Touch touch = touchLog.get(i);
+      if (touch.partnerId().equals(partnerId) && touch.code().equals(code)) {
+        units.set(touchLog, i, touch.withCode(replacement));
         changed++;
       }
     }

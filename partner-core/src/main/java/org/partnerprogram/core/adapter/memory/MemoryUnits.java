@@ -6,9 +6,11 @@ import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.ProgramEvents;
 import org.partnerprogram.core.port.out.EventPublisher;
@@ -148,11 +150,24 @@ final class MemoryUnits implements TransactionBoundary, EventPublisher {
    */
   @Override
   public int replaceValues(Map<String, String> replacements) {
+    return replaceValues(Optional.empty(), replacements);
+  }
+
+  /** As {@link #replaceValues(Map)}, in the events of one partner only. */
+  @Override
+  public int replaceValuesOfPartner(PartnerId partnerId, Map<String, String> replacements) {
+    return replaceValues(Optional.of(partnerId), replacements);
+  }
+
+  private int replaceValues(Optional<PartnerId> of, Map<String, String> replacements) {
     Unit unit = current();
     int changed = 0;
     for (List<ProgramEvent> events : List.of(published, unit.events)) {
       for (int i = 0; i < events.size(); i++) {
         ProgramEvent event = events.get(i);
+        if (of.isPresent() && !event.partner().equals(of)) {
+          continue;
+        }
         ProgramEvent rewritten = ProgramEvents.withValuesReplaced(event, replacements);
         if (rewritten != event) {
           set(events, i, rewritten);

@@ -20,6 +20,7 @@ public sealed interface ProgramEvent
     permits PartnerEnrolled,
         PartnerRejoined,
         PartnerLeft,
+        PartnerErased,
         PartnerSuspended,
         PartnerReinstated,
         PayoutAccountChanged,

@@ -3,6 +3,7 @@ package org.partnerprogram.core.port.in;
 import java.io.OutputStream;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.CustomerErasure;
+import org.partnerprogram.core.domain.PartnerErasure;
 import org.partnerprogram.core.domain.PartnerId;
 
 /**
@@ -90,6 +91,47 @@ public interface Privacy {
    *     (the partner's own erasure rules apply); nothing is changed
    */
   CustomerErasure eraseCustomer(CustomerAccountId customer);
+
+  /**
+   * Erases a partner (GDPR art. 17) once neither the programme nor its books need the partner's
+   * data. Refused, with a {@link org.partnerprogram.core.domain.PartnerErasureRefusedException}
+   * whose {@code reason()} says why and, where it is known in advance, {@code until()} until when:
+   *
+   * <ul>
+   *   <li>{@code STILL_ACTIVE}: the partner is ACTIVE or SUSPENDED; it leaves first ({@code
+   *       partners().leave}).
+   *   <li>{@code PAYOUT_IN_PROGRESS}: a payout is CREATED or EXPORTED; mark it paid or failed.
+   *   <li>{@code OPEN_BALANCE}: commission is pending, held or payable, or the balance is negative
+   *       after a refund: the money is still to be paid or settled.
+   *   <li>{@code WITHIN_RETENTION}: the partner's latest ledger entry or payout (when it was last
+   *       marked) is younger than the {@link
+   *       org.partnerprogram.core.domain.ProgramTerms#bookkeepingRetention() bookkeeping retention}
+   *       (default 7 years); {@code until()} is the instant it ends.
+   * </ul>
+   *
+   * <p>Otherwise, in one unit of work: the partner's customer account id is replaced by its keyed
+   * pseudonym ({@link org.partnerprogram.core.domain.PseudonymKey#partnerPseudonymOf}); the partner
+   * becomes ERASED, final, with no payout account; its payout-account history is deleted and its
+   * payouts lose their IBAN and holder name (amounts, periods and states stay: statements show
+   * {@value org.partnerprogram.core.domain.Payout#ERASED_ACCOUNT}); its codes are revoked for good
+   * and each vanity code is replaced by its pseudonym ({@code ERASED-...}) in the codes, clicks and
+   * attribution decisions, so that no link leads anywhere and no partner can choose the code again;
+   * the partner's events the outbox still holds are rewritten to match (account id, vanity codes,
+   * the masked IBANs' last digits); and a {@code partner.erased} event is published. Ledger,
+   * payouts and the programme's totals are unchanged. The customer account may enrol again, as a
+   * new partner. If the person is also a referred customer, erase that too ({@link
+   * #eraseCustomer}).
+   *
+   * <p>Erasing an erased partner changes nothing and returns the same value.
+   *
+   * @param partnerId the partner; never null
+   * @return the erasure; the same value on every later call
+   * @throws org.partnerprogram.core.domain.InvalidInputException if the id is null
+   * @throws org.partnerprogram.core.domain.NotFoundException if no partner has this id
+   * @throws org.partnerprogram.core.domain.PartnerErasureRefusedException if the partner cannot be
+   *     erased yet; nothing is changed
+   */
+  PartnerErasure erasePartner(PartnerId partnerId);
 
   /**
    * Writes everything the programme holds about a partner as one JSON document (UTF-8), for the

@@ -9,6 +9,7 @@ import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.VisitorId;
 
 /**
@@ -88,6 +89,19 @@ public interface AttributionStore {
    * @return how many decisions changed, zero if none held the visitor id
    */
   int replaceVisitor(VisitorId visitor, VisitorId replacement);
+
+  /**
+   * Replaces a referral code wherever a decision holds it: as the code that attributed it and as
+   * the code the customer typed (an erased partner's vanity code, replaced by its pseudonym).
+   * Nothing else of a decision changes. A decision that holds a code has the code's partner as its
+   * candidate partner, so an adapter finds them through the index on the candidate partner.
+   *
+   * @param partnerId the code's partner; never null
+   * @param code the code to replace; never null
+   * @param replacement the code that takes its place; never null
+   * @return how many decisions changed, zero if none
+   */
+  int replaceCode(PartnerId partnerId, ReferralCode code, ReferralCode replacement);
 
   /**
    * A page of the decisions concerning a partner (its {@link

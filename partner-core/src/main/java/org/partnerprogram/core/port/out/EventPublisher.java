@@ -2,6 +2,7 @@ package org.partnerprogram.core.port.out;
 
 import java.util.List;
 import java.util.Map;
+import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 
 /**
@@ -46,6 +47,20 @@ public interface EventPublisher {
    * @return how many events changed
    */
   default int replaceValues(Map<String, String> replacements) {
+    return 0;
+  }
+
+  /**
+   * As {@link #replaceValues}, but only in the events of one partner (those whose {@link
+   * ProgramEvent#partner()} is it): a partner's erasure replaces values that other partners' events
+   * may hold as well, such as a masked IBAN.
+   *
+   * @param partnerId the partner whose events are rewritten; never null
+   * @param replacements each exact value to replace, with the value that takes its place; never
+   *     null, no null key or value; may be empty
+   * @return how many events changed
+   */
+  default int replaceValuesOfPartner(PartnerId partnerId, Map<String, String> replacements) {
     return 0;
   }
 }

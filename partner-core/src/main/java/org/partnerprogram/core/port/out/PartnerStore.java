@@ -70,7 +70,8 @@ public interface PartnerStore {
    * Replaces a stored partner with a newer version of itself (optimistic concurrency).
    *
    * @param partner the changed partner; its {@link Partner#version()} must be exactly one more than
-   *     the stored version; never null
+   *     the stored version; never null. Every part is written, the customer account id too (an
+   *     erasure replaces it by its pseudonym)
    * @throws RetryableException if the stored version is not {@code partner.version() - 1} (another
    *     transaction changed it first); nothing is written
    * @throws org.partnerprogram.core.domain.NotFoundException if no partner has this id
@@ -93,6 +94,15 @@ public interface PartnerStore {
    *     #deletePayoutAccountsSupersededBefore} deleted are absent
    */
   List<PayoutAccountChange> payoutAccountHistory(PartnerId id);
+
+  /**
+   * Deletes a partner's whole payout-account history, in the caller's unit of work: an erased
+   * partner's accounts are gone.
+   *
+   * @param id the partner; never null
+   * @return how many entries were deleted, zero if none
+   */
+  int deletePayoutAccountHistory(PartnerId id);
 
   /**
    * Deletes up to {@code limit} history entries that were superseded strictly before {@code

@@ -241,6 +241,16 @@ public interface PayoutStore {
   }
 
   /**
+   * Removes the account (IBAN and holder name) from every payout of a partner, in the caller's unit
+   * of work: an erased partner's payouts keep their amounts, periods and states, but no longer say
+   * where the money went. Read back, their {@link Payout#account()} is empty.
+   *
+   * @param partnerId the partner; never null
+   * @return how many payouts had an account removed, zero if none
+   */
+  int eraseAccounts(PartnerId partnerId);
+
+  /**
    * A partner's latest payouts.
    *
    * @param partnerId the partner; never null

@@ -49,4 +49,16 @@ public interface ReferralCodeStore {
    *     exist or was revoked already
    */
   boolean revoke(ReferralCode code, Instant at);
+
+  /**
+   * Gives a revoked code another text (an erased partner's vanity code, replaced by its pseudonym);
+   * partner, kind and instants stay. From then on the code is found under the replacement only.
+   *
+   * @param code the code; never null, revoked
+   * @param replacement its new text; never null, not a stored code
+   * @return true if replaced; false, writing nothing, if {@code code} does not exist or is live
+   * @throws org.partnerprogram.core.domain.ConflictException if {@code replacement} is a stored
+   *     code
+   */
+  boolean replaceCode(ReferralCode code, ReferralCode replacement);
 }

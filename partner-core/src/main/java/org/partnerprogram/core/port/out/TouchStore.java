@@ -3,6 +3,7 @@ package org.partnerprogram.core.port.out;
 import java.time.Instant;
 import java.util.List;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
 
@@ -67,4 +68,16 @@ public interface TouchStore {
    * @return how many touches changed, zero if the visitor has none
    */
   int replaceVisitor(VisitorId visitor, VisitorId replacement);
+
+  /**
+   * Replaces a referral code in every touch of its partner made with it (an erased partner's vanity
+   * code, replaced by its pseudonym); visitor, partner, time and landing path are unchanged. An
+   * adapter finds them through the partner's index.
+   *
+   * @param partnerId the code's partner; never null
+   * @param code the code to replace; never null
+   * @param replacement the code that takes its place; never null
+   * @return how many touches changed, zero if none
+   */
+  int replaceCode(PartnerId partnerId, ReferralCode code, ReferralCode replacement);
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.testkit.contract.PartnerErasureContractTest;
 import org.partnerprogram.testkit.contract.PartnerExportContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
@@ -57,6 +58,14 @@ class InMemoryContractTest {
 
   @Nested
   class RetentionContract extends RetentionContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class PartnerErasureContract extends PartnerErasureContractTest<InMemoryStorage> {
     @Override
     protected InMemoryStorage newStorage() {
       return new InMemoryStorage();

@@ -2,9 +2,12 @@ package org.partnerprogram.core.adapter.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.event.CustomerAttributed;
+import org.partnerprogram.core.domain.event.PartnerErased;
 import org.partnerprogram.testkit.CustomerErasureScenario;
+import org.partnerprogram.testkit.PartnerErasureScenario;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.StoredTexts;
 
@@ -31,5 +34,24 @@ class InMemoryCustomerErasureScanTest {
         .filteredOn(CustomerAttributed.class::isInstance)
         .map(e -> ((CustomerAttributed) e).customerPseudonym())
         .contains(ProgramFixture.PSEUDONYM_KEY.pseudonymOf(CustomerErasureScenario.CUSTOMER));
+  }
+
+  @Test
+  void noStoredValueOrPublishedEventHoldsTheErasedPartnersData() {
+    InMemoryStorage storage = new InMemoryStorage();
+    PartnerErasureScenario scenario = PartnerErasureScenario.on(storage);
+    List<String> texts = PartnerErasureScenario.erasedTexts();
+    // the scan sees every kind of text before: it can fail
+    for (String text : texts) {
+      assertThat(StoredTexts.containing(storage, List.of(text))).as(text).isNotEmpty();
+    }
+
+    scenario.erase();
+
+    assertThat(StoredTexts.containing(storage, texts)).isEmpty();
+    assertThat(storage.publishedEvents())
+        .filteredOn(PartnerErased.class::isInstance)
+        .map(e -> ((PartnerErased) e).partnerId())
+        .containsExactly(scenario.partner);
   }
 }

@@ -108,7 +108,15 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
   private static Payout payout(PayoutId id, PartnerId partner, YearMonth period, String amount) {
     return new Payout(
-        id, partner, period, eur(amount), ACCOUNT, PayoutStatus.CREATED, T0, T0, Optional.empty());
+        id,
+        partner,
+        period,
+        eur(amount),
+        Optional.of(ACCOUNT),
+        PayoutStatus.CREATED,
+        T0,
+        T0,
+        Optional.empty());
   }
 
   /** Appends the entry in a unit of its own. */
@@ -611,8 +619,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
     Payout read = tx(() -> payouts().find(stored.payoutId())).orElseThrow();
     assertThat(read).isEqualTo(stored);
-    assertThat(read.account().holderName()).isEqualTo("Émile d'Arçon-Brontë");
-    assertThat(read.account().iban().value()).isEqualTo("NL91ABNA0417164300");
+    assertThat(read.transferAccount().holderName()).isEqualTo("Émile d'Arçon-Brontë");
+    assertThat(read.transferAccount().iban().value()).isEqualTo("NL91ABNA0417164300");
   }
 
   @Test
@@ -702,7 +710,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
             P1,
             NOVEMBER,
             eur("8.25"),
-            ACCOUNT,
+            Optional.of(ACCOUNT),
             PayoutStatus.CREATED,
             T0,
             T0,

@@ -14,18 +14,22 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.CustomerErasure;
+import org.partnerprogram.core.domain.PartnerErasure;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.testkit.CustomerErasureScenario;
+import org.partnerprogram.testkit.PartnerErasureScenario;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * After a customer's erasure, no column of any {@code pp_} table holds their account id or any of
- * their visitor ids, not even inside a longer text (the outbox's JSON payloads included). The
- * tables and columns are read from the database's own catalogue, so a column added by a later
- * migration is scanned without a change here. Each database runs it through a subclass.
+ * their visitor ids; after a partner's erasure, none holds the partner's account id, IBANs (nor
+ * their last digits), holder names or vanity code; not even inside a longer text (the outbox's JSON
+ * payloads included). The tables and columns are read from the database's own catalogue, so a
+ * column added by a later migration is scanned without a change here. Each database runs it through
+ * a subclass.
  */
-abstract class AbstractCustomerErasureScanTest {
+abstract class AbstractErasureScanTest {
 
   /** A migrated database of the subclass's kind. */
   abstract TestDatabase database();
@@ -54,6 +58,37 @@ abstract class AbstractCustomerErasureScanTest {
             "pp_customer_erasure.pseudonym",
             "pp_outbox.payload");
     assertThat(scenario.booksAsOfBefore()).isEqualTo(scenario.before);
+  }
+
+  @Test
+  void noColumnOfAnyTableHoldsTheErasedPartnersDataAfterTheErasure() throws SQLException {
+    DataSource dataSource = database().emptied();
+    PartnerErasureScenario scenario =
+        PartnerErasureScenario.on(JdbcProgramStorage.create(dataSource));
+    List<String> texts = PartnerErasureScenario.erasedTexts();
+    // the scan finds the partner's data before the erasure: it can fail
+    assertThat(cellsHolding(dataSource, texts))
+        .contains(
+            "pp_partner.customer_account_id",
+            "pp_partner.payout_iban",
+            "pp_partner.payout_holder_name",
+            "pp_payout_account_change.iban",
+            "pp_payout_account_change.holder_name",
+            "pp_payout.iban",
+            "pp_payout.holder_name",
+            "pp_referral_code.code",
+            "pp_touch.code",
+            "pp_attribution.code",
+            "pp_attribution.typed_code",
+            "pp_outbox.payload");
+
+    PartnerErasure erasure = scenario.erase();
+
+    assertThat(cellsHolding(dataSource, texts))
+        .as("cells holding the erased partner's data")
+        .isEmpty();
+    assertThat(cellsHolding(dataSource, List.of(erasure.pseudonym().value())))
+        .containsExactlyInAnyOrder("pp_partner.customer_account_id", "pp_outbox.payload");
   }
 
   /** The cells (as table.column) of every pp_ table that contain an erased id. */

@@ -3,7 +3,7 @@ package org.partnerprogram.jdbc.privacy;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.jdbc.support.TestDatabase;
 
-class PostgresCustomerErasureScanTest extends AbstractCustomerErasureScanTest {
+class PostgresErasureScanTest extends AbstractErasureScanTest {
   @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
 
   @Override

@@ -3,7 +3,7 @@ package org.partnerprogram.jdbc.privacy;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.partnerprogram.jdbc.support.TestDatabase;
 
-class MariaDbCustomerErasureScanTest extends AbstractCustomerErasureScanTest {
+class MariaDbErasureScanTest extends AbstractErasureScanTest {
   @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb();
 
   @Override
