@@ -50,4 +50,14 @@ public record IssuedCode(
     }
     return new IssuedCode(code, partnerId, vanity, issuedAt, Optional.of(at));
   }
+
+  /**
+   * This code under another text (an erased partner's vanity code, replaced by its pseudonym).
+   *
+   * @param replacement the new text; never null
+   * @return the code with {@code code} replaced, all else equal
+   */
+  public IssuedCode withCode(ReferralCode replacement) {
+    return new IssuedCode(replacement, partnerId, vanity, issuedAt, revokedAt);
+  }
 }

@@ -49,6 +49,24 @@ public record Payout(
   }
 
   /**
+   * This payout without its account, as an erased partner's payouts are kept.
+   *
+   * @return the payout with an empty {@link #account()}, all else equal
+   */
+  public Payout withoutAccount() {
+    return new Payout(
+        payoutId,
+        partnerId,
+        period,
+        amount,
+        Optional.empty(),
+        status,
+        createdAt,
+        statusChangedAt,
+        failureReason);
+  }
+
+  /**
    * The account to transfer to: a payout being exported or settled always has one.
    *
    * @return the account

@@ -580,16 +580,7 @@ public final class SnapshotStorage implements ProgramStorage {
             throw new ConflictException("referral code " + replacement + " exists already");
           }
           State s = write();
-          s.codes =
-              with(
-                  without(s.codes, code),
-                  replacement,
-                  new IssuedCode(
-                      replacement,
-                      stored.partnerId(),
-                      stored.vanity(),
-                      stored.issuedAt(),
-                      stored.revokedAt()));
+          s.codes = with(without(s.codes, code), replacement, stored.withCode(replacement));
           return true;
         }
       };
@@ -1203,20 +1194,7 @@ public final class SnapshotStorage implements ProgramStorage {
           for (Payout p : read().payouts.values()) {
             if (p.partnerId().equals(partnerId) && p.account().isPresent()) {
               State s = write();
-              s.payouts =
-                  with(
-                      s.payouts,
-                      p.payoutId(),
-                      new Payout(
-                          p.payoutId(),
-                          p.partnerId(),
-                          p.period(),
-                          p.amount(),
-                          Optional.empty(),
-                          p.status(),
-                          p.createdAt(),
-                          p.statusChangedAt(),
-                          p.failureReason()));
+              s.payouts = with(s.payouts, p.payoutId(), p.withoutAccount());
               erased++;
             }
           }

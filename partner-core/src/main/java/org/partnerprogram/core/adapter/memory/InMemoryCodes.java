@@ -68,15 +68,7 @@ final class InMemoryCodes implements ReferralCodeStore {
       throw new ConflictException("referral code " + replacement + " exists already");
     }
     units.remove(codesByValue, code);
-    units.put(
-        codesByValue,
-        replacement,
-        new IssuedCode(
-            replacement,
-            stored.partnerId(),
-            stored.vanity(),
-            stored.issuedAt(),
-            stored.revokedAt()));
+    units.put(codesByValue, replacement, stored.withCode(replacement));
     return true;
   }
 }

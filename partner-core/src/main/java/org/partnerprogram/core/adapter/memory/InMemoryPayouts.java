@@ -160,19 +160,7 @@ final class InMemoryPayouts implements PayoutStore {
     int erased = 0;
     for (Payout p : List.copyOf(payoutsById.values())) {
       if (p.partnerId().equals(partnerId) && p.account().isPresent()) {
-        units.put(
-            payoutsById,
-            p.payoutId(),
-            new Payout(
-                p.payoutId(),
-                p.partnerId(),
-                p.period(),
-                p.amount(),
-                Optional.empty(),
-                p.status(),
-                p.createdAt(),
-                p.statusChangedAt(),
-                p.failureReason()));
+        units.put(payoutsById, p.payoutId(), p.withoutAccount());
         erased++;
       }
     }
