@@ -200,7 +200,9 @@ public record Partner(
 
   /**
    * Whether the partner was away from the programme at an instant: since leaving (while
-   * TERMINATED), or during {@link #lastAbsence()}. Orders placed while away earn nothing.
+   * TERMINATED), or during {@link #lastAbsence()}; an erased partner at every instant, since it
+   * earns nothing any more (its books were settled before the erasure, and it has no account to be
+   * paid to). Orders placed while away earn nothing.
    *
    * <p>Only the latest absence is kept: after a second rejoin, an order placed during the first
    * absence and reported only then is no longer recognised as placed while away.
@@ -209,6 +211,9 @@ public record Partner(
    * @return true if the partner was away at {@code at}
    */
   public boolean wasAwayAt(Instant at) {
+    if (status == PartnerStatus.ERASED) {
+      return true;
+    }
     if (status == PartnerStatus.TERMINATED && !at.isBefore(statusChangedAt)) {
       return true;
     }

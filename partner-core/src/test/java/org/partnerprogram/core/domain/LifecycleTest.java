@@ -105,6 +105,9 @@ class LifecycleTest {
     assertThat(erased.statusChangedAt()).isEqualTo(T1);
     assertThat(erased.version()).isEqualTo(left.version() + 1);
     assertThat(erased.enrolledAt()).isEqualTo(T0);
+    assertThat(left.wasAwayAt(T0.minusSeconds(1))).isFalse();
+    assertThat(erased.wasAwayAt(T0.minusSeconds(1))).isTrue();
+    assertThat(erased.wasAwayAt(T1.plusSeconds(1))).isTrue();
     assertThat(PartnerErasure.of(erased)).isEqualTo(new PartnerErasure(erased.id(), pseudonym, T1));
     assertThatThrownBy(() -> PartnerErasure.of(left)).isInstanceOf(IllegalArgumentException.class);
     List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> changes =

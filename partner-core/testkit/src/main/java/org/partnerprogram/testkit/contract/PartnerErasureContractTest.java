@@ -19,6 +19,8 @@ import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.NotFoundException;
+import org.partnerprogram.core.domain.Order;
+import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerErasedException;
 import org.partnerprogram.core.domain.PartnerErasure;
@@ -29,9 +31,12 @@ import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutStatus;
+import org.partnerprogram.core.domain.RecordedOrder.NotEarningReason;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.OrderResult;
+import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.TouchResult;
@@ -231,6 +236,27 @@ public abstract class PartnerErasureContractTest<S extends ProgramStorage>
             () -> program.referrals().issueVanityCode(erased, "another-code"));
     for (ThrowingCallable change : changes) {
       assertThatThrownBy(change).isInstanceOf(PartnerErasedException.class);
+    }
+    // its customers' orders earn nothing, also one placed while it was still in the programme
+    for (String order : List.of("late", "new")) {
+      Instant placed =
+          order.equals("late")
+              ? PartnerErasureScenario.PAID_AT.minusSeconds(60)
+              : scenario.fixture.clock.instant();
+      assertThat(
+              program
+                  .commissions()
+                  .recordOrder(
+                      RecordOrderCommand.of(
+                          "evt-order-" + order,
+                          new Order(
+                              OrderId.of("order-" + order),
+                              CustomerAccountId.of("c-erased-partner-1"),
+                              placed,
+                              List.of(ProgramFixture.line(1, "shared-hosting", "50.00"))))))
+          .isInstanceOfSatisfying(
+              OrderResult.NotEarning.class,
+              r -> assertThat(r.reason()).isEqualTo(NotEarningReason.PARTNER_LEFT));
     }
     // the link no longer leads anywhere
     assertThat(
