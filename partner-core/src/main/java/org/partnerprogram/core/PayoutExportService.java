@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Payout;
@@ -209,6 +210,16 @@ final class PayoutExportService {
 
     @Override
     public void accept(Payout p) {
+      if (p.account().isEmpty()) {
+        // The first read, before a byte is written: a refused export writes nothing.
+        throw new ConflictException(
+            "the bank files of "
+                + p.period()
+                + " cannot be written again: the partner of payout "
+                + p.payoutId()
+                + " was erased, and with it the account the payout went to; the files written"
+                + " before are the record");
+      }
       all++;
       total = total.plus(p.amount());
       if (!p.transferAccount().iban().isSepa()) {

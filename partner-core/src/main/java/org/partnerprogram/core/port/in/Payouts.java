@@ -47,6 +47,8 @@ public interface Payouts {
    * @param command the export; never null
    * @return the files; never null
    * @throws IllegalTransitionException if the month is not closed, or its close made no payout
+   * @throws org.partnerprogram.core.domain.ConflictException if a payout of the month lost its
+   *     account to the erasure of its partner (nothing is written)
    */
   PayoutExport export(ExportPayoutsCommand command);
 
@@ -59,6 +61,8 @@ public interface Payouts {
    * @param csv where the CSV goes; flushed, not closed; never null
    * @return how many payouts and their sum; never null
    * @throws IllegalTransitionException if the month is not closed, or its close made no payout
+   * @throws org.partnerprogram.core.domain.ConflictException if a payout of the month lost its
+   *     account to the erasure of its partner (nothing is written)
    * @throws UncheckedIOException if writing fails (the payouts are then not marked exported)
    */
   PayoutExportSummary exportTo(

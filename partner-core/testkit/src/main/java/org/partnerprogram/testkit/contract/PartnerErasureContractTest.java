@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +35,10 @@ import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.RecordedOrder.NotEarningReason;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
+import org.partnerprogram.core.export.PainVersion;
+import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
+import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
@@ -258,6 +262,19 @@ public abstract class PartnerErasureContractTest<S extends ProgramStorage>
               OrderResult.NotEarning.class,
               r -> assertThat(r.reason()).isEqualTo(NotEarningReason.PARTNER_LEFT));
     }
+    // the closed month's bank files cannot be written again without the account
+    assertThatThrownBy(
+            () ->
+                program
+                    .payouts()
+                    .export(
+                        new ExportPayoutsCommand(
+                            PartnerErasureScenario.CLOSED_MONTH,
+                            PainVersion.PAIN_001_001_03,
+                            SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300"),
+                            LocalDate.parse("2026-12-02"))))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("erased");
     // the link no longer leads anywhere
     assertThat(
             program
