@@ -57,7 +57,7 @@ class PostgresPartnerExportInASmallHeapTest {
       "substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-'"
           + " || substr(h, 17, 4) || '-' || substr(h, 21, 12)";
 
-  private static String entries(String partner, String from, String to, String recordedAt) {
+  static String entries(String partner, String from, String to, String recordedAt) {
     return "INSERT INTO pp_ledger_entry (entry_order, entry_id, partner_id, order_id, line_number,"
         + " kind, amount, currency_code, base_amount, base_currency, occurred_at, payable_at,"
         + " source_event_id, recorded_at)"
