@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.partnerprogram.core.domain.Money;
@@ -15,14 +14,30 @@ import org.partnerprogram.core.domain.Money;
  * commas placed by the writer, strings escaped as RFC 8259 requires (quote, backslash and every
  * control character; U+2028 and U+2029 too, for readers that embed the JSON in JavaScript). Amounts
  * are JSON numbers in plain notation from their {@code BigDecimal}, instants RFC 3339 in UTC. It
- * holds nothing but the open containers; a failure of the underlying writer is an {@link
- * UncheckedIOException}.
+ * holds the open containers and up to {@link #CHUNK} characters, which it hands to the underlying
+ * writer in one call (a million ledger lines are some 10^8 small writes, each a synchronised call
+ * into a {@link java.io.BufferedWriter} otherwise); a failure of the underlying writer is an {@link
+ * UncheckedIOException}, at the latest on {@link #flush()}.
  */
 final class ExportJson {
+  /** Characters gathered before they are handed on. */
+  static final int CHUNK = 1 << 13;
+
   private final Writer out;
 
-  /** Per open container: whether it has a member yet (so the next one needs a comma). */
-  private final Deque<boolean[]> open = new ArrayDeque<>();
+  /** What is written and not yet handed on; reused. */
+  private final StringBuilder pending = new StringBuilder(CHUNK + 256);
+
+  /** {@link #pending} copied out for the writer; reused. */
+  private char[] chunk = new char[CHUNK + 256];
+
+  /**
+   * Per open container, innermost last: whether it has a member yet (so the next needs a comma).
+   */
+  private boolean[] open = new boolean[8];
+
+  /** How many containers are open. */
+  private int depth;
 
   /** Whether a name was written and its value is next. */
   private boolean afterName;
@@ -50,18 +65,24 @@ final class ExportJson {
   /** A member's name; its value is the next thing written. */
   ExportJson name(String name) {
     separate();
-    write(quote(name));
-    write(":");
+    quote(pending, name).append(':');
     afterName = true;
-    return this;
+    return written();
   }
 
   ExportJson value(String value) {
-    return raw(value == null ? "null" : quote(value));
+    if (value == null) {
+      return raw("null");
+    }
+    separate();
+    quote(pending, value);
+    return written();
   }
 
   ExportJson value(long value) {
-    return raw(Long.toString(value));
+    separate();
+    pending.append(value);
+    return written();
   }
 
   ExportJson value(boolean value) {
@@ -69,7 +90,7 @@ final class ExportJson {
   }
 
   ExportJson value(Instant value) {
-    return raw(value == null ? "null" : quote(value.toString()));
+    return value == null ? raw("null") : value(value.toString());
   }
 
   ExportJson value(Money value) {
@@ -87,11 +108,12 @@ final class ExportJson {
   /** A whole JSON value written as given (a statement's own JSON): the caller vouches for it. */
   ExportJson raw(String json) {
     separate();
-    write(json);
-    return this;
+    pending.append(json);
+    return written();
   }
 
   void flush() {
+    handOn();
     try {
       out.flush();
     } catch (IOException e) {
@@ -101,15 +123,21 @@ final class ExportJson {
 
   private ExportJson begin(char c) {
     separate();
-    write(String.valueOf(c));
-    open.push(new boolean[] {false});
-    return this;
+    pending.append(c);
+    if (depth == open.length) {
+      open = Arrays.copyOf(open, depth * 2);
+    }
+    open[depth++] = false;
+    return written();
   }
 
   private ExportJson end(char c) {
-    open.pop();
-    write(String.valueOf(c));
-    return this;
+    if (depth == 0) {
+      throw new IllegalStateException("no open container to end with " + c);
+    }
+    depth--;
+    pending.append(c);
+    return written();
   }
 
   /** A comma before every member but the first, unless a name was just written. */
@@ -118,26 +146,42 @@ final class ExportJson {
       afterName = false;
       return;
     }
-    boolean[] container = open.peek();
-    if (container != null) {
-      if (container[0]) {
-        write(",");
+    if (depth > 0) {
+      if (open[depth - 1]) {
+        pending.append(',');
       }
-      container[0] = true;
+      open[depth - 1] = true;
     }
   }
 
-  private void write(String s) {
+  /** Hands what is pending on once it fills a chunk. */
+  private ExportJson written() {
+    if (pending.length() >= CHUNK) {
+      handOn();
+    }
+    return this;
+  }
+
+  private void handOn() {
+    int length = pending.length();
+    if (length == 0) {
+      return;
+    }
+    if (chunk.length < length) {
+      chunk = new char[length];
+    }
+    pending.getChars(0, length, chunk, 0);
+    pending.setLength(0);
     try {
-      out.write(s);
+      out.write(chunk, 0, length);
     } catch (IOException e) {
       throw new UncheckedIOException("writing the partner export", e);
     }
   }
 
-  /** A JSON string literal. */
-  static String quote(String s) {
-    StringBuilder q = new StringBuilder(s.length() + 2).append('"');
+  /** Appends {@code s} as a JSON string literal to {@code q}, which it returns. */
+  private static StringBuilder quote(StringBuilder q, String s) {
+    q.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -155,6 +199,6 @@ final class ExportJson {
         }
       }
     }
-    return q.append('"').toString();
+    return q.append('"');
   }
 }

@@ -186,9 +186,13 @@ final class JdbcAttributionStore implements AttributionStore {
   private static final String OF_PARTNER =
       "SELECT " + COLUMNS + " FROM pp_attribution WHERE partner_id = ? AND decided_at <= ?";
 
-  /** After the previous page's last decision (decided_at, customer_account_id), in sort order. */
+  /**
+   * After the previous page's last decision (decided_at, customer_account_id), in sort order; the
+   * redundant {@code decided_at >= ?} starts the index range there (see {@link
+   * JdbcLedgerStore#entriesOfPartner}), so a page does not rescan the pages before it.
+   */
   private static final String OF_PARTNER_AFTER =
-      " AND (decided_at > ? OR (decided_at = ? AND customer_account_id > ?))";
+      " AND decided_at >= ? AND (decided_at > ? OR (decided_at = ? AND customer_account_id > ?))";
 
   private static final String OF_PARTNER_ORDER =
       " ORDER BY decided_at, customer_account_id LIMIT ?";
@@ -197,7 +201,8 @@ final class JdbcAttributionStore implements AttributionStore {
    * {@inheritDoc}
    *
    * <p>A range of {@code ix_pp_attribution_partner_decided} (partner, decided_at,
-   * customer_account_id; V14) in index order, continued with {@code a > ? OR (a = ? AND b > ?)}.
+   * customer_account_id; V14) in index order, continued with {@code a >= ? AND (a > ? OR (a = ? AND
+   * b > ?))}.
    */
   @Override
   public List<AttributionRecord> attributionsOfPartner(
@@ -218,6 +223,7 @@ final class JdbcAttributionStore implements AttributionStore {
                   ps.setString(i++, partnerId.value());
                   sql.setInstant(ps, i++, "decidedBy", decidedBy);
                   if (after.isPresent()) {
+                    sql.setInstant(ps, i++, "after", after.get().decidedAt());
                     sql.setInstant(ps, i++, "after", after.get().decidedAt());
                     sql.setInstant(ps, i++, "after", after.get().decidedAt());
                     ps.setString(i++, after.get().customer().value());

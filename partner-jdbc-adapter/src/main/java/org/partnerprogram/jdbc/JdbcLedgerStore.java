@@ -50,9 +50,14 @@ final class JdbcLedgerStore implements LedgerStore {
   private static final String ENTRIES_OF_PARTNER =
       "SELECT " + ENTRY_COLUMNS + " FROM pp_ledger_entry WHERE partner_id = ? AND recorded_at <= ?";
 
-  /** After the previous page's last entry (recorded_at, entry_order), in sort order. */
+  /**
+   * After the previous page's last entry (recorded_at, entry_order), in sort order. The redundant
+   * {@code recorded_at >= ?} is what starts the index range at the previous page's end: without it
+   * PostgreSQL takes only {@code partner_id = ? AND recorded_at <= ?} as the range and filters the
+   * {@code OR} row by row, so every page rescanned all the pages before it.
+   */
   private static final String ENTRIES_AFTER =
-      " AND (recorded_at > ? OR (recorded_at = ? AND entry_order > ?))";
+      " AND recorded_at >= ? AND (recorded_at > ? OR (recorded_at = ? AND entry_order > ?))";
 
   private static final String ENTRIES_ORDER = " ORDER BY recorded_at, entry_order LIMIT ?";
 
@@ -363,7 +368,8 @@ final class JdbcLedgerStore implements LedgerStore {
    *
    * <p>A range of {@code ix_pp_ledger_entry_partner} (partner, recorded_at, entry_order; V2) in
    * index order; {@code entry_order} sorts as {@link UUID#compareTo} does. The keyset continues
-   * with {@code a > ? OR (a = ? AND b > ?)}, which every database turns into an index range.
+   * with {@code a >= ? AND (a > ? OR (a = ? AND b > ?))}: the first term is the index range every
+   * database can start from, the rest is filtered within it.
    */
   @Override
   public List<LedgerEntry> entriesOfPartner(
@@ -384,6 +390,7 @@ final class JdbcLedgerStore implements LedgerStore {
                   ps.setString(i++, partnerId.value());
                   sql.setInstant(ps, i++, "recordedBy", recordedBy);
                   if (after.isPresent()) {
+                    sql.setInstant(ps, i++, "after", after.get().recordedAt());
                     sql.setInstant(ps, i++, "after", after.get().recordedAt());
                     sql.setInstant(ps, i++, "after", after.get().recordedAt());
                     ps.setString(i++, sortKey(after.get().entryId()));

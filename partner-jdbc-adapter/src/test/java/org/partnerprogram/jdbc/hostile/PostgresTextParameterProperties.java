@@ -37,7 +37,8 @@ class PostgresTextParameterProperties {
 
   private List<TextParameters.Param> params() {
     if (params == null) {
-      recording = new RecordingDataSource(DB.emptied());
+      // Pooled, as a host's connections are: a new PostgreSQL connection costs some 4 ms.
+      recording = new RecordingDataSource(DB.emptiedPool());
       world = HostileWorld.on(JdbcProgramStorage.create(recording.dataSource()));
       params = TextParameters.of(world);
     }

@@ -34,13 +34,25 @@ class MariaDbDatabaseFaultTest extends AbstractDatabaseFaultTest {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Also true once the session's statement is executing on the server ({@code Update} in the
+   * process list): MariaDB 10.11 showed the host's insert there, its transaction {@code RUNNING}
+   * and not {@code LOCK WAIT}, for as long as the deadlock test waited (20 s every run), entering
+   * the lock wait only after the payment went on. The deadlock the test needs forms either way once
+   * the insert is on the server, as the payment holds the row it wants until it ends.
+   */
   @Override
   boolean waitingForLock(Connection admin, long session) throws SQLException {
     try (PreparedStatement ps =
         admin.prepareStatement(
-            "SELECT COUNT(*) FROM information_schema.innodb_trx"
-                + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'")) {
+            "SELECT (SELECT COUNT(*) FROM information_schema.innodb_trx"
+                + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT')"
+                + " + (SELECT COUNT(*) FROM information_schema.processlist"
+                + " WHERE id = ? AND command = 'Query' AND state = 'Update')")) {
       ps.setLong(1, session);
+      ps.setLong(2, session);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() && rs.getLong(1) > 0;
       }

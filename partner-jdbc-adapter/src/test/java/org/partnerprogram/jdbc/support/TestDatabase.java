@@ -2,6 +2,8 @@ package org.partnerprogram.jdbc.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -105,6 +107,7 @@ public final class TestDatabase implements BeforeAllCallback {
   private final String name;
   private final String target;
   private DataSource dataSource;
+  private HikariDataSource pool;
 
   private TestDatabase(Kind kind, String name, String target) {
     this.kind = kind;
@@ -169,6 +172,26 @@ public final class TestDatabase implements BeforeAllCallback {
                 "partner-test-db-" + kind + name, k -> create(kind, target), Created.class);
     Assumptions.assumeTrue(created.dataSource() != null, created.skipReason());
     dataSource = created.dataSource();
+    // Stored after the database, so closed before it is dropped.
+    pool =
+        context
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.GLOBAL)
+            .computeIfAbsent(
+                "partner-test-pool-" + kind + name,
+                k -> new Pool(pool(created.dataSource())),
+                Pool.class)
+            .pool();
+  }
+
+  /**
+   * The migrated database, every pp_ table emptied, behind one connection pool for the run (as a
+   * host runs the adapter): a new PostgreSQL connection costs a few milliseconds, and a contract
+   * test takes a dozen. For the tests whose subject is not the physical connection itself.
+   */
+  public DataSource emptiedPool() {
+    emptied();
+    return pool;
   }
 
   /** The migrated database, every pp_ table emptied. */
@@ -188,6 +211,11 @@ public final class TestDatabase implements BeforeAllCallback {
     return dataSource;
   }
 
+  /** Whether this is a PostgreSQL database (a server's or the embedded one). */
+  public boolean isPostgres() {
+    return kind == Kind.POSTGRESQL;
+  }
+
   public static List<UUID> eventIds(JdbcProgramStorage storage) {
     return storage.outboxReader().unacknowledged(100_000).stream()
         .map(OutboxEntry::eventId)
@@ -205,6 +233,25 @@ public final class TestDatabase implements BeforeAllCallback {
         cleanup.close();
       }
     }
+  }
+
+  /**
+   * The pool of {@link #emptiedPool()}; closing it (at the end of the run) closes its connections.
+   */
+  record Pool(HikariDataSource pool) implements AutoCloseable {
+    @Override
+    public void close() {
+      pool.close();
+    }
+  }
+
+  private static HikariDataSource pool(DataSource database) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(database);
+    config.setMaximumPoolSize(16);
+    config.setMinimumIdle(0);
+    config.setPoolName("partner-test-pool");
+    return new HikariDataSource(config);
   }
 
   /** Drops a database. */
