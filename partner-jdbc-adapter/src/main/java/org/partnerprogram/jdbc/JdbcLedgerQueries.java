@@ -22,9 +22,9 @@ import org.partnerprogram.core.port.out.LedgerStore;
  * placed_at, order_id, line_number; V10) in that order, and for each line looks up its EARNED entry
  * (by {@code ix_pp_ledger_entry_order}), that entry's payout item (primary key) and payout (primary
  * key), and sums its CANCELLED and REVERSED entries (same index); the database stops after {@code
- * limit} matching lines. The keyset continues after the previous page's last line with {@code a > ?
- * OR (a = ? AND ...)}, which every database evaluates, rather than a row-value comparison, which
- * not every one turns into an index range.
+ * limit} matching lines. The keyset continues after the previous page's last line with {@code a >=
+ * ? AND (a > ? OR (a = ? AND ...))}, which every database evaluates, rather than a row-value
+ * comparison, which not every one turns into an index range.
  */
 final class JdbcLedgerQueries {
   private static final String SELECT =
@@ -42,9 +42,14 @@ final class JdbcLedgerQueries {
           + " LEFT JOIN pp_payout p ON p.payout_id = i.payout_id AND p.partner_id = l.partner_id"
           + " WHERE l.partner_id = ? AND l.placed_at >= ? AND l.placed_at < ?";
 
-  /** After the previous page's last line (placed_at, order_id, line_number), in sort order. */
+  /**
+   * After the previous page's last line (placed_at, order_id, line_number), in sort order. The
+   * redundant {@code l.placed_at >= ?} starts the index range at the previous page's end (the
+   * database keeps the tighter of it and the month's start), so a page does not re-read the lines
+   * of the pages before it, as {@link JdbcLedgerStore#entriesOfPartner} does.
+   */
   private static final String AFTER =
-      " AND (l.placed_at > ? OR (l.placed_at = ?"
+      " AND l.placed_at >= ? AND (l.placed_at > ? OR (l.placed_at = ?"
           + " AND (l.order_id > ? OR (l.order_id = ? AND l.line_number > ?))))";
 
   /** A payout that holds the entry and has not failed (a failed payout's items are released). */
@@ -139,6 +144,7 @@ final class JdbcLedgerQueries {
             sql.setInstant(ps, i++, "to", wanted.to());
             if (after.isPresent()) {
               LedgerStore.LedgerLineKey key = after.get();
+              sql.setInstant(ps, i++, "after", key.placedAt());
               sql.setInstant(ps, i++, "after", key.placedAt());
               sql.setInstant(ps, i++, "after", key.placedAt());
               ps.setString(i++, key.orderId().value());

@@ -106,6 +106,7 @@ abstract class AbstractPartnerPageQueryPlanTest {
                       to,
                       key.placedAt(),
                       key.placedAt(),
+                      key.placedAt(),
                       key.orderId().value(),
                       key.orderId().value(),
                       key.lineNumber(),
