@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.in.RetentionRun;
+import org.partnerprogram.core.port.out.PurgedTouches;
 import org.partnerprogram.core.port.out.RetentionBatch;
 
 /**
@@ -49,11 +51,7 @@ final class RetentionService {
     UnaryOperator<VisitorId> pseudonym =
         v -> PseudonymKey.isPseudonym(v.value()) ? v : ctx.pseudonyms.pseudonymOf(v);
 
-    Steps clicks =
-        steps(
-            batch,
-            "TouchStore.deleteTouchedBefore",
-            () -> deleted(ctx.storage.touches().deleteTouchedBefore(clickCutoff, batch)));
+    Steps clicks = clicks(batch, clickCutoff);
     Steps inputs =
         steps(
             batch,
@@ -82,6 +80,55 @@ final class RetentionService {
 
   /** What the batches of one kind of data did. */
   private record Steps(long changed, int batches) {}
+
+  /**
+   * Deletes the clicks before the cutoff, batch by batch, each in its own idempotent unit of work.
+   * Each batch starts at the latest instant the previous one deleted (a keyset on the time index),
+   * so that none reads again over what the batches before it deleted: on PostgreSQL those index
+   * entries stay until the table is vacuumed, and a batch that started from the oldest click would
+   * walk over all of them, each batch a little longer than the last. When a batch takes fewer than
+   * the limit, one more starts from the oldest click: a click another instance held while this run
+   * went past it (skipped, as a batch skips locked rows) and then released is taken there, and if
+   * that batch is full, the keyset continues from it.
+   */
+  private Steps clicks(int batch, Instant cutoff) {
+    long deleted = 0;
+    int batches = 0;
+    Instant from = Instants.MIN;
+    while (true) {
+      Instant start = from;
+      PurgedTouches done =
+          ctx.idempotentTx.execute(
+              () -> ctx.storage.touches().deleteTouchedBetween(start, cutoff, batch));
+      batches++;
+      if (done.deleted() > batch) {
+        throw new IllegalStateException(
+            "TouchStore.deleteTouchedBetween deleted "
+                + done.deleted()
+                + " rows with a limit of "
+                + batch);
+      }
+      deleted += done.deleted();
+      if (done.deleted() == batch) {
+        Instant latest = done.latest().orElseThrow();
+        if (latest.isBefore(start) || !latest.isBefore(cutoff)) {
+          throw new IllegalStateException(
+              "TouchStore.deleteTouchedBetween deleted a touch at "
+                  + latest
+                  + ", outside ["
+                  + start
+                  + ", "
+                  + cutoff
+                  + ")");
+        }
+        from = latest;
+      } else if (start.equals(Instants.MIN)) {
+        return new Steps(deleted, batches);
+      } else {
+        from = Instants.MIN;
+      }
+    }
+  }
 
   /**
    * Runs one batch after another, each in its own idempotent unit of work, until one takes fewer

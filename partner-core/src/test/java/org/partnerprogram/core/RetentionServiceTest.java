@@ -85,10 +85,45 @@ class RetentionServiceTest {
     RetentionRun run = privacy(storage, Duration.ofDays(7)).applyRetention();
 
     Instant bookkeeping = Instant.parse("2019-12-07T09:00:00.123456Z"); // 7 years, in Amsterdam
-    assertThat(run).isEqualTo(new RetentionRun(expired, 0, 0, cutoff, bookkeeping, 3 + 2));
+    // three batches from where the one before ended, then one from the oldest click finds nothing
+    assertThat(run).isEqualTo(new RetentionRun(expired, 0, 0, cutoff, bookkeeping, 4 + 2));
     assertThat(stored(storage)).isEqualTo(10);
     assertThat(privacy(storage, Duration.ofDays(7)).applyRetention())
         .isEqualTo(new RetentionRun(0, 0, 0, cutoff, bookkeeping, 3));
+  }
+
+  @Test
+  void clicksAtOneInstantThatTheBatchesSplitAreAllPurged() {
+    InMemoryStorage storage = new InMemoryStorage();
+    Instant cutoff = NOW.minus(Duration.ofDays(60 + 7));
+    Instant shared = cutoff.minusSeconds(3_600);
+    clicks(storage, shared.plusSeconds(3), 4); // the oldest of these at it
+    clicks(storage, cutoff.minusSeconds(1), 1);
+    // more than two batches' worth at that one instant: every batch boundary falls inside it
+    storage
+        .transactions()
+        .execute(
+            () -> {
+              for (int i = 0; i < 2 * Privacy.RETENTION_BATCH + 7; i++) {
+                storage
+                    .touches()
+                    .insert(
+                        new Touch(
+                            ReferralCode.parse("jan-hosting"),
+                            PartnerId.of("p-1"),
+                            VisitorId.of("same-" + i),
+                            shared,
+                            Optional.empty()));
+              }
+              return null;
+            });
+    clicks(storage, cutoff.plusSeconds(9), 10); // kept
+
+    RetentionRun run = privacy(storage, Duration.ofDays(7)).applyRetention();
+
+    assertThat(run.clicksRemoved()).isEqualTo(2L * Privacy.RETENTION_BATCH + 7 + 5);
+    assertThat(stored(storage)).isEqualTo(10);
+    assertThat(privacy(storage, Duration.ofDays(7)).applyRetention().changedNothing()).isTrue();
   }
 
   @Test

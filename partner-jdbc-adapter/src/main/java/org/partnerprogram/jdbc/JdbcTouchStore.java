@@ -13,13 +13,14 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.out.PurgedTouches;
 import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 
 /**
  * {@link TouchStore} over {@code pp_touch}: rows with a generated key, read through the index on
  * (visitor_id, touched_at), counted through the index on partner_id and purged in batches through
- * the index on touched_at.
+ * the index on touched_at, each batch from where the previous one ended.
  */
 final class JdbcTouchStore implements TouchStore {
   private final Sql sql;
@@ -166,26 +167,28 @@ final class JdbcTouchStore implements TouchStore {
   }
 
   @Override
-  public int deleteTouchedBefore(Instant cutoff, int limit) {
+  public PurgedTouches deleteTouchedBetween(Instant fromInclusive, Instant cutoff, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    // Strictly before the cutoff: a stored (microsecond) instant is before it exactly when it is
-    // before the cutoff rounded up to the microsecond.
-    Instant bound = lower(cutoff);
-    if (!bound.isAfter(Instant.EPOCH)) {
-      return 0;
+    // Stored (microsecond) instants at or after the start rounded up, strictly before the cutoff
+    // rounded up: the same touches as the exact bounds select.
+    Optional<Instant> before = Sql.before(cutoff);
+    Instant from = lower(fromInclusive);
+    if (before.isEmpty() || !from.isBefore(before.get())) {
+      return PurgedTouches.NONE;
     }
-    Instant storable = bound.isAfter(LATEST_STORABLE) ? LATEST_STORABLE : bound;
+    Instant to = before.get();
     return sql.run(
-        "deleting up to " + limit + " touches before " + cutoff,
+        "deleting up to " + limit + " touches from " + fromInclusive + " before " + cutoff,
         c ->
             sql.statements()
-                .deleteTouchesBefore(
+                .deleteTouchesBetween(
                     c,
                     ps -> {
-                      sql.setInstant(ps, 1, "cutoff", storable);
-                      ps.setInt(2, limit);
+                      sql.setInstant(ps, 1, "fromInclusive", from);
+                      sql.setInstant(ps, 2, "cutoff", to);
+                      ps.setInt(3, limit);
                     }));
   }
 

@@ -43,31 +43,27 @@ final class MariaDbStatements extends Statements {
     return Optional.ofNullable(value).map(v -> v.toInstant(ZoneOffset.UTC));
   }
 
-  /** The oldest touches before a cutoff, locked, skipping those another purge holds. */
-  private static final String LOCK_TOUCHES_BEFORE =
-      "SELECT touch_id FROM pp_touch WHERE touched_at < ? ORDER BY touched_at LIMIT ?"
-          + " FOR UPDATE SKIP LOCKED";
-
   /**
-   * Two statements: MariaDB refuses {@code LIMIT} in an {@code IN} subquery, and a {@code DELETE
-   * ... ORDER BY touched_at LIMIT n} of two purges at once deadlocks (found by
-   * MariaDbConcurrentPurgeTest). The batch's keys are locked with {@code SKIP LOCKED}, so two
-   * purges take different rows, then deleted by primary key.
+   * The portable lock, skipping the rows another purge holds: MariaDB refuses {@code LIMIT} in an
+   * {@code IN} subquery, and a {@code DELETE ... ORDER BY touched_at LIMIT n} of two purges at once
+   * deadlocks (found by MariaDbConcurrentPurgeTest), so the batch's keys are locked with {@code
+   * SKIP LOCKED} (two purges take different rows) and then deleted by primary key.
    */
   @Override
-  int deleteTouchesBefore(Connection c, Jdbc.Binder cutoffAndLimit) throws SQLException {
-    List<Long> ids = Jdbc.query(c, LOCK_TOUCHES_BEFORE, cutoffAndLimit, rs -> rs.getLong(1));
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    return Jdbc.update(
-        c,
-        "DELETE FROM pp_touch WHERE touch_id IN (" + Sql.placeholders(ids.size()) + ")",
-        ps -> {
-          for (int i = 0; i < ids.size(); i++) {
-            ps.setLong(i + 1, ids.get(i));
-          }
-        });
+  String lockTouchesBetween() {
+    return "SELECT touch_id, touched_at FROM pp_touch WHERE touched_at >= ? AND touched_at < ?"
+        + " ORDER BY touched_at LIMIT ? FOR UPDATE SKIP LOCKED";
+  }
+
+  /**
+   * One statement per key, sent as one JDBC batch: MariaDB plans a {@code DELETE … WHERE touch_id
+   * IN (…)} of hundreds of keys on a table of a few thousand rows as a scan of the whole table,
+   * which waits on every row another unit of work holds (found by MariaDbConcurrentPurgeTest); a
+   * key alone is always found through the primary key.
+   */
+  @Override
+  void deleteTouchesById(Connection c, List<Long> ids) throws SQLException {
+    Jdbc.batch(c, "DELETE FROM pp_touch WHERE touch_id = ?", ids, (ps, id) -> ps.setLong(1, id));
   }
 
   /** Skips the decisions another instance's batch holds. */
@@ -84,8 +80,8 @@ final class MariaDbStatements extends Statements {
           + " ORDER BY superseded_at LIMIT ? FOR UPDATE SKIP LOCKED";
 
   /**
-   * Two statements, as {@link #deleteTouchesBefore(Connection, Jdbc.Binder)}: the batch's keys
-   * locked with {@code SKIP LOCKED}, then deleted by primary key, in chunks of {@link Sql#IN_LIST}.
+   * Two statements, as the touches' batch ({@link #lockTouchesBetween()}): the batch's keys locked
+   * with {@code SKIP LOCKED}, then deleted by primary key, in chunks of {@link Sql#IN_LIST}.
    */
   @Override
   int deleteSupersededAccounts(Connection c, Jdbc.Binder cutoffAndLimit) throws SQLException {

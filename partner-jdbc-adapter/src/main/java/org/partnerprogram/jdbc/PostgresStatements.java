@@ -19,6 +19,7 @@ import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.port.out.PurgedTouches;
 
 /**
  * PostgreSQL: {@code ON CONFLICT DO NOTHING} (a failed statement would abort the transaction),
@@ -137,13 +138,30 @@ final class PostgresStatements extends Statements {
   }
 
   /**
-   * The portable batch, its rows locked with {@code SKIP LOCKED}: two purges at once take different
-   * rows instead of one waiting for the other's and then finding them gone.
+   * One batch in one statement: the oldest rows of the range locked with {@code SKIP LOCKED} (two
+   * purges at once take different rows instead of one waiting for the other's and then finding them
+   * gone), deleted by primary key, counted with the latest time among them.
    */
+  private static final String DELETE_TOUCHES_BETWEEN =
+      "WITH gone AS (DELETE FROM pp_touch WHERE touch_id IN (SELECT touch_id FROM pp_touch"
+          + " WHERE touched_at >= ? AND touched_at < ? ORDER BY touched_at LIMIT ?"
+          + " FOR UPDATE SKIP LOCKED) RETURNING touched_at)"
+          + " SELECT COUNT(*) AS deleted, MAX(touched_at) AS latest FROM gone";
+
+  /** The batch in one statement, {@link #DELETE_TOUCHES_BETWEEN}. */
   @Override
-  String deleteTouchesBefore() {
-    return "DELETE FROM pp_touch WHERE touch_id IN (SELECT touch_id FROM pp_touch"
-        + " WHERE touched_at < ? ORDER BY touched_at LIMIT ? FOR UPDATE SKIP LOCKED)";
+  PurgedTouches deleteTouchesBetween(Connection c, Jdbc.Binder fromCutoffAndLimit)
+      throws SQLException {
+    return Jdbc.queryOne(
+        c,
+        DELETE_TOUCHES_BETWEEN,
+        fromCutoffAndLimit,
+        rs -> {
+          int deleted = rs.getInt("deleted");
+          return deleted == 0
+              ? PurgedTouches.NONE
+              : PurgedTouches.of(deleted, getInstant(rs, "latest").orElseThrow());
+        });
   }
 
   /**
@@ -158,7 +176,7 @@ final class PostgresStatements extends Statements {
 
   /**
    * The portable batch, its rows locked with {@code SKIP LOCKED}, as {@link
-   * #deleteTouchesBefore()}.
+   * #DELETE_TOUCHES_BETWEEN}.
    */
   @Override
   String deleteSupersededAccounts() {

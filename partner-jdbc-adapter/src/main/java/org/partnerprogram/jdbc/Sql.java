@@ -105,6 +105,9 @@ final class Sql {
     if (!cutoff.isAfter(Instants.MIN)) {
       return Optional.empty();
     }
+    if (cutoff.isAfter(LATEST_STORABLE)) {
+      return Optional.of(LATEST_STORABLE);
+    }
     Instant micros = cutoff.truncatedTo(ChronoUnit.MICROS);
     Instant bound = micros.isBefore(cutoff) ? micros.plus(1, ChronoUnit.MICROS) : micros;
     return Optional.of(bound.isAfter(LATEST_STORABLE) ? LATEST_STORABLE : bound);

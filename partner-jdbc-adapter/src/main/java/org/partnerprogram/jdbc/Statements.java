@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.event.ProgramEvent;
+import org.partnerprogram.core.port.out.PurgedTouches;
 
 /**
  * Everything the stores say differently to each database, in one class per database (as ShedLock's
@@ -180,27 +183,66 @@ abstract class Statements {
   }
 
   /**
-   * Deletes the oldest touches before a cutoff, a batch at a time (parameters: the cutoff, the
-   * limit): by primary key from a subselect that reads the index on touched_at (V13). Another purge
-   * deleting the same rows at the same time makes this one delete fewer, never fail.
+   * The oldest touches of a time range, locked (parameters: the first instant of the range, the
+   * first instant after it, the limit): their key and time, read through the index on touched_at
+   * (V13) from the range's start.
    *
    * @return the statement
    */
-  String deleteTouchesBefore() {
-    return "DELETE FROM pp_touch WHERE touch_id IN (SELECT touch_id FROM pp_touch"
-        + " WHERE touched_at < ? ORDER BY touched_at FETCH FIRST ? ROWS ONLY)";
+  String lockTouchesBetween() {
+    return "SELECT touch_id, touched_at FROM pp_touch WHERE touched_at >= ? AND touched_at < ?"
+        + " ORDER BY touched_at FETCH FIRST ? ROWS ONLY FOR UPDATE";
   }
 
   /**
-   * Deletes one batch of touches before a cutoff.
+   * Deletes one batch of the oldest touches of a time range: the batch's keys locked by {@link
+   * #lockTouchesBetween()}, then deleted by primary key in chunks of {@link Sql#IN_LIST}.
    *
    * @param c the connection of the unit of work
-   * @param cutoffAndLimit binds the cutoff and the limit, parameters 1 and 2
-   * @return how many touches this statement deleted
+   * @param fromCutoffAndLimit binds the range's first instant, the cutoff and the limit, parameters
+   *     1 to 3
+   * @return how many touches this batch deleted and the time of the latest of them
    * @throws SQLException if the database fails
    */
-  int deleteTouchesBefore(Connection c, Jdbc.Binder cutoffAndLimit) throws SQLException {
-    return Jdbc.update(c, deleteTouchesBefore(), cutoffAndLimit);
+  PurgedTouches deleteTouchesBetween(Connection c, Jdbc.Binder fromCutoffAndLimit)
+      throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    List<Instant> times = new ArrayList<>();
+    Jdbc.forEachRow(
+        c,
+        lockTouchesBetween(),
+        fromCutoffAndLimit,
+        rs -> {
+          ids.add(rs.getLong("touch_id"));
+          times.add(getInstant(rs, "touched_at").orElseThrow());
+        });
+    if (ids.isEmpty()) {
+      return PurgedTouches.NONE;
+    }
+    deleteTouchesById(c, ids);
+    // Every key was locked here, so every one was deleted here.
+    return PurgedTouches.of(ids.size(), Collections.max(times));
+  }
+
+  /**
+   * Deletes touches this unit of work has locked, by primary key, in chunks of {@link Sql#IN_LIST}.
+   *
+   * @param c the connection of the unit of work
+   * @param ids the keys; not empty
+   * @throws SQLException if the database fails
+   */
+  void deleteTouchesById(Connection c, List<Long> ids) throws SQLException {
+    for (int from = 0; from < ids.size(); from += Sql.IN_LIST) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + Sql.IN_LIST));
+      Jdbc.update(
+          c,
+          "DELETE FROM pp_touch WHERE touch_id IN (" + Sql.placeholders(chunk.size()) + ")",
+          ps -> {
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setLong(i + 1, chunk.get(i));
+            }
+          });
+    }
   }
 
   /**

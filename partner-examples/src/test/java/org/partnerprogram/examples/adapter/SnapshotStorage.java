@@ -64,6 +64,7 @@ import org.partnerprogram.core.port.out.PayoutStore;
 import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.PurgedTouches;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
 import org.partnerprogram.core.port.out.RetentionBatch;
@@ -692,24 +693,31 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
-        public int deleteTouchedBefore(Instant cutoff, int limit) {
+        public PurgedTouches deleteTouchedBetween(
+            Instant fromInclusive, Instant cutoff, int limit) {
+          if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+          }
           List<Touch> all = read().touches;
-          // The oldest expired touches, by position: equal touches may be stored twice.
-          Set<Integer> doomed =
+          // The oldest touches of the range, by position: equal touches may be stored twice.
+          List<Integer> doomed =
               IntStream.range(0, all.size())
+                  .filter(i -> !all.get(i).at().isBefore(fromInclusive))
                   .filter(i -> all.get(i).at().isBefore(cutoff))
                   .boxed()
                   .sorted(Comparator.comparing(i -> all.get(i).at()))
                   .limit(limit)
-                  .collect(Collectors.toSet());
-          if (!doomed.isEmpty()) {
-            write().touches =
-                IntStream.range(0, all.size())
-                    .filter(i -> !doomed.contains(i))
-                    .mapToObj(all::get)
-                    .toList();
+                  .toList();
+          if (doomed.isEmpty()) {
+            return PurgedTouches.NONE;
           }
-          return doomed.size();
+          Set<Integer> gone = Set.copyOf(doomed);
+          write().touches =
+              IntStream.range(0, all.size())
+                  .filter(i -> !gone.contains(i))
+                  .mapToObj(all::get)
+                  .toList();
+          return PurgedTouches.of(doomed.size(), all.get(doomed.get(doomed.size() - 1)).at());
         }
       };
 

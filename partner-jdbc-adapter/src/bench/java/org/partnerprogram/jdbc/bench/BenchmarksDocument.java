@@ -981,6 +981,15 @@ public final class BenchmarksDocument {
               p.path("young_clicks").asLong(),
               p.path("batch").asInt(),
               p.path("heap_max_mib").asLong()));
+      if (p.has("seed_indexes_s")) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "The first load (not in the rows below) took %s, with pp_touch's secondary"
+                    + " indexes dropped for it and built again after it (%s of that).%n%n",
+                time(p.path("seed_s").asDouble() * 1e6),
+                time(p.path("seed_indexes_s").asDouble() * 1e6)));
+      }
       s.append(
           "| purge | total | clicks/s | units of work | unit median | unit p99 | longest unit |"
               + " statements | heap after GC → peak | load (1 min) |\n"

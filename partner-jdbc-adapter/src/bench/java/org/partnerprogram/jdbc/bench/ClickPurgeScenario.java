@@ -19,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -41,17 +43,18 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * year before it and inserted oldest first, as clicks arrive, the last one a second before the
  * cutoff; and {@code young} clicks from the cutoff itself (kept: the cutoff is the first instant
  * kept) to now. Both are inserted server-side from a series (PostgreSQL {@code generate_series},
- * MariaDB's sequence engine), a million rows per statement, then the statistics are taken
- * (PostgreSQL {@code VACUUM ANALYZE pp_touch}, MariaDB {@code ANALYZE TABLE pp_touch}); not timed.
+ * MariaDB's sequence engine), a million rows per statement, with pp_touch's secondary indexes
+ * dropped and built again after the load; then the statistics are taken (PostgreSQL {@code VACUUM
+ * ANALYZE pp_touch}, MariaDB {@code ANALYZE TABLE pp_touch}); not timed.
  *
  * <p>First the floor deletes the expired clicks with bare SQL, in batches of the SDK's batch size,
- * each its own transaction, oldest first through the index on {@code touched_at} (PostgreSQL {@code
- * DELETE … WHERE touch_id IN (SELECT … ORDER BY touched_at LIMIT n)}, MariaDB {@code DELETE … ORDER
- * BY touched_at LIMIT n}), until a batch comes back short. Then the expired clicks are inserted
- * again (PostgreSQL first {@code VACUUM}s away the deleted rows) and analysed, and the SDK purges
- * them ({@link #purge}). The floor runs first, on the freshly loaded table, so the ratio errs
- * against the SDK. After each, the run fails unless no click before the cutoff is left and every
- * young click is.
+ * each its own transaction, oldest first through the index on {@code touched_at}, each batch from
+ * the latest instant the one before it deleted ({@link #POSTGRES_FLOOR}, {@link #MARIADB_FLOOR}),
+ * until a batch comes back short. Then the expired clicks are inserted again (PostgreSQL first
+ * {@code VACUUM}s away the deleted rows; the indexes dropped and built again as before) and
+ * analysed, and the SDK purges them ({@link #purge}). The floor runs first, on the freshly loaded
+ * table, so the ratio errs against the SDK. After each, the run fails unless no click before the
+ * cutoff is left and every young click is.
  *
  * <p>Measured for each: the wall time (clicks per second), the units of work and the time of each,
  * from the moment it took its connection to the moment its commit returned (a wrapper around the
@@ -161,8 +164,10 @@ final class ClickPurgeScenario {
     try (BenchDatabase db = BenchDatabase.create(kind)) {
       onDatabase.accept(db);
       long seedStart = System.nanoTime();
+      List<String> indexes = dropSecondaryIndexes(db);
       seed(db, fixtures, cutoff, true);
       seed(db, fixtures, cutoff, false);
+      long indexNanos = createIndexes(db, indexes);
       analyze(db, false);
       long seedNanos = System.nanoTime() - seedStart;
       try (FixedPool pool = new FixedPool(db.dataSource, 1)) {
@@ -171,7 +176,9 @@ final class ClickPurgeScenario {
         check(db, cutoff, "the floor");
         System.out.printf(Locale.ROOT, "  floor: %s%n", line(floor));
         analyze(db, true);
+        dropSecondaryIndexes(db);
         seed(db, fixtures, cutoff, true);
+        createIndexes(db, indexes);
         analyze(db, false);
         PartnerProgram program =
             PartnerProgram.builder()
@@ -201,7 +208,7 @@ final class ClickPurgeScenario {
                 "a purge reported " + side.removed() + " clicks removed, not " + expired);
           }
         }
-        return json(cutoff, seedNanos, floor, sdk);
+        return json(cutoff, seedNanos, indexNanos, floor, sdk);
       }
     }
   }
@@ -248,6 +255,70 @@ final class ClickPurgeScenario {
         n,
         old ? "expired" : "young",
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Drops pp_touch's secondary indexes (all but the primary key) before a bulk load: maintaining
+   * the index on visitor_id, whose values are spread all over, row by row made the load of 10^7
+   * clicks take a quarter of an hour. {@link #createIndexes} builds them again, as the migrations
+   * define them, after the load.
+   *
+   * @return the statements that create them again, read from the catalog
+   */
+  private List<String> dropSecondaryIndexes(BenchDatabase db) throws SQLException {
+    List<String> creates = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (Connection c = db.dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      String catalog =
+          kind == BenchDatabase.Kind.POSTGRESQL
+              ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                  + " AND tablename = 'pp_touch' AND indexdef NOT LIKE 'CREATE UNIQUE %'"
+                  + " ORDER BY indexname"
+              : "SELECT INDEX_NAME, CONCAT('CREATE INDEX ', INDEX_NAME, ' ON pp_touch (',"
+                  + " GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ', '), ')')"
+                  + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+                  + " AND TABLE_NAME = 'pp_touch' AND NON_UNIQUE = 1 GROUP BY INDEX_NAME"
+                  + " ORDER BY INDEX_NAME";
+      try (ResultSet rs = s.executeQuery(catalog)) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+          creates.add(rs.getString(2));
+        }
+      }
+      if (names.isEmpty()) {
+        throw new IllegalStateException("pp_touch has no secondary index to drop");
+      }
+      for (String name : names) {
+        s.execute(
+            kind == BenchDatabase.Kind.POSTGRESQL
+                ? "DROP INDEX " + name
+                : "DROP INDEX " + name + " ON pp_touch");
+      }
+    }
+    System.out.printf(Locale.ROOT, "  dropped %s for the load%n", String.join(", ", names));
+    return creates;
+  }
+
+  /**
+   * Builds the indexes {@link #dropSecondaryIndexes} dropped.
+   *
+   * @return how long it took, in nanoseconds
+   */
+  private static long createIndexes(BenchDatabase db, List<String> creates) throws SQLException {
+    long start = System.nanoTime();
+    try (Connection c = db.dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(true);
+      for (String create : creates) {
+        s.execute(create);
+      }
+    }
+    long nanos = System.nanoTime() - start;
+    System.out.printf(
+        Locale.ROOT, "  built %d indexes of pp_touch in %.1f s%n", creates.size(), nanos / 1e9);
+    return nanos;
   }
 
   /** Seconds between two expired clicks: the year before the cutoff holds them all. */
@@ -347,28 +418,74 @@ final class ClickPurgeScenario {
         RunInfo.loadAverage()[0]);
   }
 
-  /** The floor: bare batched deletes, each committed, until one comes back short. */
+  /**
+   * The floor's statement on PostgreSQL (parameters: the batch's first instant, the cutoff, the
+   * limit): the batch's rows by primary key from the index on touched_at, read from the first
+   * instant on, and the count and latest time of those deleted, in one statement. The SDK's,
+   * without {@code FOR UPDATE SKIP LOCKED}.
+   */
+  static final String POSTGRES_FLOOR =
+      "WITH gone AS (DELETE FROM pp_touch WHERE touch_id IN (SELECT touch_id FROM pp_touch"
+          + " WHERE touched_at >= ? AND touched_at < ? ORDER BY touched_at LIMIT ?)"
+          + " RETURNING touched_at) SELECT COUNT(*), MAX(touched_at) FROM gone";
+
+  /**
+   * The floor's statement on MariaDB (the same parameters): a single-table {@code DELETE} in index
+   * order, returning the time of each row it deleted; the latest is the batch's last row.
+   */
+  static final String MARIADB_FLOOR =
+      "DELETE FROM pp_touch WHERE touched_at >= ? AND touched_at < ? ORDER BY touched_at LIMIT ?"
+          + " RETURNING touched_at";
+
+  /**
+   * The floor: bare batched deletes, each committed, each from the latest instant the one before it
+   * deleted (the SDK's keyset), until one comes back short. One connection alone deletes, so no row
+   * is skipped, and the floor needs no last batch from the oldest click, as the SDK's purge (which
+   * may run on several instances at once) does.
+   */
   private long[] floorPurge(DataSource ds, Instant cutoff) throws SQLException {
-    String sql =
-        kind == BenchDatabase.Kind.POSTGRESQL
-            ? "DELETE FROM pp_touch WHERE touch_id IN (SELECT touch_id FROM pp_touch"
-                + " WHERE touched_at < ? ORDER BY touched_at LIMIT ?)"
-            : "DELETE FROM pp_touch WHERE touched_at < ? ORDER BY touched_at LIMIT ?";
+    String sql = kind == BenchDatabase.Kind.POSTGRESQL ? POSTGRES_FLOOR : MARIADB_FLOOR;
     long removed = 0;
     long batches = 0;
-    int deleted;
+    Instant from = Instant.EPOCH;
+    long deleted;
     do {
       try (Connection c = ds.getConnection();
           PreparedStatement ps = c.prepareStatement(sql)) {
-        setInstant(ps, 1, cutoff);
-        ps.setInt(2, BATCH);
-        deleted = ps.executeUpdate();
+        setInstant(ps, 1, from);
+        setInstant(ps, 2, cutoff);
+        ps.setInt(3, BATCH);
+        deleted = 0;
+        Instant latest = null;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (kind == BenchDatabase.Kind.POSTGRESQL) {
+              deleted = rs.getLong(1);
+              latest = instant(rs, 2);
+            } else {
+              deleted++;
+              latest = instant(rs, 1);
+            }
+          }
+        }
         c.commit();
+        if (latest != null) {
+          from = latest;
+        }
       }
       removed += deleted;
       batches++;
     } while (deleted == BATCH);
     return new long[] {removed, batches};
+  }
+
+  private Instant instant(ResultSet rs, int column) throws SQLException {
+    if (kind == BenchDatabase.Kind.MARIADB) {
+      LocalDateTime at = rs.getObject(column, LocalDateTime.class);
+      return at == null ? null : at.toInstant(ZoneOffset.UTC);
+    }
+    OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+    return at == null ? null : at.toInstant();
   }
 
   private void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
@@ -429,7 +546,7 @@ final class ClickPurgeScenario {
         s.heapPeakBytes() / 1048576.0);
   }
 
-  private ObjectNode json(Instant cutoff, long seedNanos, Side floor, Side sdk) {
+  private ObjectNode json(Instant cutoff, long seedNanos, long indexNanos, Side floor, Side sdk) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("database", kind.label());
     o.put("scale", expired);
@@ -446,16 +563,20 @@ final class ClickPurgeScenario {
     o.put(
         "baseline",
         kind == BenchDatabase.Kind.POSTGRESQL
-            ? "bare SQL: DELETE … WHERE touch_id IN (SELECT touch_id … WHERE touched_at < ?"
-                + " ORDER BY touched_at LIMIT ?), one transaction per batch"
-            : "bare SQL: DELETE … WHERE touched_at < ? ORDER BY touched_at LIMIT ?, one"
-                + " transaction per batch");
+            ? "bare SQL: WITH gone AS (DELETE … WHERE touch_id IN (SELECT touch_id … WHERE"
+                + " touched_at >= ? AND touched_at < ? ORDER BY touched_at LIMIT ?) RETURNING"
+                + " touched_at) SELECT COUNT(*), MAX(touched_at) FROM gone, each batch from the"
+                + " latest instant the one before deleted, one transaction per batch"
+            : "bare SQL: DELETE … WHERE touched_at >= ? AND touched_at < ? ORDER BY touched_at"
+                + " LIMIT ? RETURNING touched_at, each batch from the latest instant the one"
+                + " before deleted, one transaction per batch");
     o.put("expired_clicks", expired);
     o.put("young_clicks", young);
     o.put("batch", BATCH);
     o.put("cutoff", cutoff.toString());
     o.put("expired_spacing_s", spacing());
     o.put("seed_s", RunInfo.round(seedNanos / 1e9, 1));
+    o.put("seed_indexes_s", RunInfo.round(indexNanos / 1e9, 1));
     o.put("heap_max_mib", Runtime.getRuntime().maxMemory() >> 20);
     o.put("order", "floor first on the fresh table, then the SDK on the table loaded again");
     o.set("floor", side(floor));

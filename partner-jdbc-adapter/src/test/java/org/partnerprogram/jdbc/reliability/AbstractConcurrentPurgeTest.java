@@ -1,11 +1,16 @@
 package org.partnerprogram.jdbc.reliability;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +18,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -33,7 +40,9 @@ import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.in.Privacy;
 import org.partnerprogram.core.port.in.RetentionRun;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.PurgedTouches;
 import org.partnerprogram.core.port.out.RetentionBatch;
+import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.jdbc.support.ThreadConnections;
@@ -352,22 +361,156 @@ abstract class AbstractConcurrentPurgeTest {
             storage -> {
               long total = 0;
               int deleted = -1;
+              Instant from = Instants.MIN;
               while (deleted != 0) {
+                Instant start = from;
                 try {
-                  deleted =
+                  PurgedTouches batch =
                       storage
                           .transactions()
-                          .execute(() -> storage.touches().deleteTouchedBefore(CUTOFF, 50));
+                          .execute(() -> storage.touches().deleteTouchedBetween(start, CUTOFF, 50));
+                  deleted = batch.deleted();
                   total += deleted;
+                  from = batch.latest().orElse(from);
                 } catch (RetryableException transientConflict) {
                   deleted = -1; // rolled back whole: this batch again
                 }
               }
-              return total;
+              // what the other instance skipped past is behind the keyset: once more from the start
+              return total + sweep(storage);
             });
 
     assertThat(removed.stream().mapToLong(Long::longValue).sum()).isEqualTo(expired);
     assertThat(count()).isEqualTo(100);
+  }
+
+  /** The rest from the oldest click, in batches of 50, until one deletes nothing. */
+  private static long sweep(ProgramStorage storage) {
+    long total = 0;
+    int deleted = -1;
+    while (deleted != 0) {
+      try {
+        deleted =
+            storage
+                .transactions()
+                .execute(() -> storage.touches().deleteTouchedBetween(Instants.MIN, CUTOFF, 50))
+                .deleted();
+        total += deleted;
+      } catch (RetryableException transientConflict) {
+        deleted = -1;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * A click that another unit of work holds is skipped by each batch (SKIP LOCKED), and the batches
+   * after it start past it (the keyset); released before the run ends, it is deleted by the run's
+   * last batch, which starts from the oldest click. The other unit here holds the ten oldest
+   * expired clicks and lets them go just before that batch.
+   */
+  @Test
+  void aClickHeldElsewhereWhileThePurgeWentPastItIsDeletedOnceReleasedBeforeTheRunEnds()
+      throws Exception {
+    int expired = 12_001; // three batches of 5,000 or fewer
+    clicks(expired, 100);
+    List<Instant> starts = new ArrayList<>();
+    long[] heldAtRelease = {-1};
+    try (Connection holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      holder.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      List<Long> held = new ArrayList<>();
+      try (PreparedStatement ps =
+          holder.prepareStatement(
+              "SELECT touch_id FROM pp_touch WHERE touched_at < ? ORDER BY touched_at LIMIT 10")) {
+        ps.setObject(1, timestamp(CUTOFF));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            held.add(rs.getLong(1));
+          }
+        }
+      }
+      assertThat(held).hasSize(10);
+      // locked by primary key: a locking read of the range would lock every row it scans (InnoDB)
+      try (Statement s = holder.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT touch_id FROM pp_touch WHERE touch_id IN ("
+                      + held.stream().map(String::valueOf).collect(joining(", "))
+                      + ") FOR UPDATE")) {
+        int locked = 0;
+        while (rs.next()) {
+          locked++;
+        }
+        assertThat(locked).isEqualTo(10);
+      }
+      TouchStore touches = storageA.touches();
+      TouchStore watched =
+          forwarding(
+              TouchStore.class,
+              touches,
+              (method, args) -> {
+                if (method.getName().equals("deleteTouchedBetween")) {
+                  Instant from = (Instant) args[0];
+                  if (from.equals(Instants.MIN) && !starts.isEmpty() && heldAtRelease[0] < 0) {
+                    heldAtRelease[0] =
+                        count(
+                            "WHERE touch_id IN ("
+                                + held.stream().map(String::valueOf).collect(joining(", "))
+                                + ")",
+                            null);
+                    holder.rollback();
+                  }
+                  starts.add(from);
+                }
+              });
+      ProgramStorage storage =
+          forwarding(
+              ProgramStorage.class, storageA, (method, args) -> {}, Map.of("touches", watched));
+
+      RetentionRun run = privacy(storage).applyRetention();
+
+      assertThat(heldAtRelease[0]).as("held clicks left by the keyset's batches").isEqualTo(10);
+      assertThat(run.clicksRemoved()).isEqualTo(expired);
+      assertThat(starts).hasSize(4);
+      assertThat(starts.get(0)).isEqualTo(Instants.MIN);
+      assertThat(starts.subList(1, 3)).allSatisfy(at -> assertThat(at).isAfter(Instants.MIN));
+      assertThat(starts.get(3)).isEqualTo(Instants.MIN);
+      assertThat(count("WHERE touched_at < ?", CUTOFF)).isZero();
+      assertThat(count()).isEqualTo(100);
+    }
+  }
+
+  /** What the forwarding proxy does before each call it forwards. */
+  private interface BeforeCall {
+    void run(Method method, Object[] args) throws Exception;
+  }
+
+  private static <T> T forwarding(Class<T> type, T target, BeforeCall before) {
+    return forwarding(type, target, before, Map.of());
+  }
+
+  /**
+   * A proxy of {@code type} that runs {@code before} and forwards every call to {@code target},
+   * except the no-argument methods named in {@code replaced}, which return the value given there.
+   */
+  private static <T> T forwarding(
+      Class<T> type, T target, BeforeCall before, Map<String, Object> replaced) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              if (args == null && replaced.containsKey(method.getName())) {
+                return replaced.get(method.getName());
+              }
+              before.run(method, args);
+              try {
+                return method.invoke(target, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }));
   }
 
   /** The attribution port alone, in batches of 50, as the clicks' port above. */

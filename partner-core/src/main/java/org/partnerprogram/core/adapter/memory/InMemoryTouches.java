@@ -10,6 +10,7 @@ import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.VisitorId;
+import org.partnerprogram.core.port.out.PurgedTouches;
 import org.partnerprogram.core.port.out.TouchStore;
 
 /** Clicks on referral links, in memory. */
@@ -44,18 +45,28 @@ final class InMemoryTouches implements TouchStore {
   }
 
   @Override
-  public int deleteTouchedBefore(Instant cutoff, int limit) {
+  public PurgedTouches deleteTouchedBetween(Instant fromInclusive, Instant cutoff, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
     units.unit();
-    // The oldest expired touches, by position: equal touches may be stored twice.
-    BitSet doomed = new BitSet();
-    IntStream.range(0, touchLog.size())
-        .filter(i -> touchLog.get(i).at().isBefore(cutoff))
-        .boxed()
-        .sorted(Comparator.comparing(i -> touchLog.get(i).at()))
-        .limit(limit)
-        .forEach(doomed::set);
-    units.removeAt(touchLog, doomed);
-    return doomed.cardinality();
+    // The oldest touches of the range, by position: equal touches may be stored twice.
+    List<Integer> doomed =
+        IntStream.range(0, touchLog.size())
+            .filter(i -> !touchLog.get(i).at().isBefore(fromInclusive))
+            .filter(i -> touchLog.get(i).at().isBefore(cutoff))
+            .boxed()
+            .sorted(Comparator.comparing(i -> touchLog.get(i).at()))
+            .limit(limit)
+            .toList();
+    if (doomed.isEmpty()) {
+      return PurgedTouches.NONE;
+    }
+    Instant latest = touchLog.get(doomed.get(doomed.size() - 1)).at();
+    BitSet positions = new BitSet();
+    doomed.forEach(positions::set);
+    units.removeAt(touchLog, positions);
+    return PurgedTouches.of(doomed.size(), latest);
   }
 
   @Override

@@ -46,12 +46,14 @@ public interface Privacy {
    *
    * <p>Both cutoffs are fixed once, from the programme's clock, before the first batch. Each kind
    * of data is handled in batches of at most {@value #RETENTION_BATCH} rows, each in its own unit
-   * of work, oldest first, so no transaction is long and no batch is held in memory. The call is
-   * idempotent (a second run changes nothing more and reports zeros) and safe to run on several
-   * instances at once: each reports only the rows it handled itself. A batch that fails transiently
-   * (a deadlock with another instance's) is rolled back and run again, up to 10 times (or as the
-   * programme's {@code RetryPolicy} says, if it allows more than one attempt), unless the storage
-   * joins a transaction of the host's.
+   * of work, oldest first, so no transaction is long and no batch is held in memory; each batch of
+   * clicks starts where the one before it ended, so its cost does not grow with the clicks already
+   * deleted, and the last starts from the oldest click again, to take any that another instance
+   * held while this one went past them. The call is idempotent (a second run changes nothing more
+   * and reports zeros) and safe to run on several instances at once: each reports only the rows it
+   * handled itself. A batch that fails transiently (a deadlock with another instance's) is rolled
+   * back and run again, up to 10 times (or as the programme's {@code RetryPolicy} says, if it
+   * allows more than one attempt), unless the storage joins a transaction of the host's.
    *
    * @return how many rows of each kind were removed or pseudonymised, the cutoffs and the number of
    *     batches; never null

@@ -9,9 +9,9 @@ import org.partnerprogram.core.domain.VisitorId;
 
 /**
  * Storage of clicks on referral links. Touches are never changed; they are deleted only once they
- * have expired, through {@link #deleteTouchedBefore}, in bounded batches. An adapter indexes them
+ * have expired, through {@link #deleteTouchedBetween}, in bounded batches. An adapter indexes them
  * by (visitor, time), so that {@link #findByVisitor} stays fast with millions of touches, and by
- * time, so that {@link #deleteTouchedBefore} finds the oldest ones without a scan.
+ * time, so that {@link #deleteTouchedBetween} finds a batch's touches without a scan.
  */
 public interface TouchStore {
 
@@ -42,21 +42,30 @@ public interface TouchStore {
   long countByPartner(PartnerId partnerId);
 
   /**
-   * Deletes up to {@code limit} touches made strictly before {@code cutoff}, the oldest first, in
-   * the caller's unit of work. A touch at exactly {@code cutoff} is kept. Safe while another
-   * instance deletes the same range: a touch deleted by the other is simply not counted here (no
-   * touch counted twice), and an adapter may skip touches another unit of work holds. A database
-   * may refuse one of two such units with a {@link
-   * org.partnerprogram.core.domain.RetryableException} (a deadlock); it is rolled back whole and
-   * may simply run again, which the SDK's purge does.
+   * Deletes up to {@code limit} touches made at or after {@code fromInclusive} and strictly before
+   * {@code cutoff}, the oldest first, in the caller's unit of work. A touch at exactly {@code
+   * cutoff} is kept. The lower bound is the purge's keyset: each batch starts at the latest instant
+   * the previous one deleted, so that it reads the time index from there and never again over the
+   * entries of rows deleted before (which a database such as PostgreSQL keeps in the index until it
+   * is vacuumed); {@link org.partnerprogram.core.domain.Instants#MIN} starts at the oldest touch.
    *
-   * @param cutoff the first instant kept; never null (an instant before every storable one deletes
-   *     nothing)
+   * <p>Safe while another instance deletes the same range: a touch deleted by the other is simply
+   * not counted here (no touch counted twice), and an adapter may skip touches another unit of work
+   * holds, even ones older than the latest it deletes (the SDK's purge ends with a batch from the
+   * oldest touch, which takes what was skipped and then released). A database may refuse one of two
+   * such units with a {@link org.partnerprogram.core.domain.RetryableException} (a deadlock); it is
+   * rolled back whole and may simply run again, which the SDK's purge does.
+   *
+   * @param fromInclusive the earliest instant deleted; never null ({@link
+   *     org.partnerprogram.core.domain.Instants#MIN} or earlier for no lower bound)
+   * @param cutoff the first instant kept; never null (an instant not after {@code fromInclusive},
+   *     or before every storable one, deletes nothing)
    * @param limit the most touches deleted; at least 1
-   * @return how many touches this call deleted, 0 to {@code limit}; fewer than {@code limit} when
-   *     no other touch before the cutoff was left to it
+   * @return how many touches this call deleted, 0 to {@code limit} (fewer than {@code limit} when
+   *     no other touch of the range was left to it), and the time of the latest of them
+   * @throws IllegalArgumentException if {@code limit} is less than 1
    */
-  int deleteTouchedBefore(Instant cutoff, int limit);
+  PurgedTouches deleteTouchedBetween(Instant fromInclusive, Instant cutoff, int limit);
 
   /**
    * Replaces a visitor id in all the visitor's touches by another id (its pseudonym, when a

@@ -27,6 +27,7 @@ import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.CustomerErasure;
 import org.partnerprogram.core.domain.CustomerIsPartnerException;
 import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.LandingPath;
 import org.partnerprogram.core.domain.LedgerEntry;
@@ -52,6 +53,7 @@ import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.out.OrderStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.core.port.out.PurgedTouches;
 import org.partnerprogram.testkit.CustomerErasureScenario;
 import org.partnerprogram.testkit.LedgerEntries;
 import org.partnerprogram.testkit.ProgramFixture;
@@ -243,6 +245,11 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
         () -> storage.touches().findByVisitor(VisitorId.of(visitor), Instant.MIN, Instant.MAX));
   }
 
+  /** One batch of the purge, in its own unit of work. */
+  private PurgedTouches purge(Instant fromInclusive, Instant cutoff, int limit) {
+    return tx(() -> storage.touches().deleteTouchedBetween(fromInclusive, cutoff, limit));
+  }
+
   @Test
   void deletingBeforeACutoffKeepsATouchExactlyAtIt() {
     Touch before = touch("jan-1", P1, "v-1", T0.minus(1, ChronoUnit.MICROS));
@@ -250,7 +257,7 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     Touch after = touch("jan-1", P1, "v-1", T0.plus(1, ChronoUnit.MICROS));
     store(after, at, before);
 
-    assertThat(tx(() -> storage.touches().deleteTouchedBefore(T0, 100))).isEqualTo(1);
+    assertThat(purge(Instants.MIN, T0, 100)).isEqualTo(PurgedTouches.of(1, before.at()));
 
     assertThat(allTouchesOf("v-1")).containsExactly(at, after);
   }
@@ -265,12 +272,18 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     store(expired.toArray(Touch[]::new));
     store(kept, expired.get(0)); // an equal touch stored twice: both go, one at a time
 
-    List<Integer> batches = new ArrayList<>();
+    List<PurgedTouches> batches = new ArrayList<>();
     for (int round = 0; round < 5; round++) {
-      batches.add(tx(() -> storage.touches().deleteTouchedBefore(T0, 2)));
+      batches.add(purge(Instants.MIN, T0, 2));
     }
 
-    assertThat(batches).containsExactly(2, 2, 2, 0, 0);
+    assertThat(batches)
+        .containsExactly(
+            PurgedTouches.of(2, T0.minusSeconds(5)),
+            PurgedTouches.of(2, T0.minusSeconds(3)),
+            PurgedTouches.of(2, T0.minusSeconds(1)),
+            PurgedTouches.NONE,
+            PurgedTouches.NONE);
     assertThat(tx(() -> storage.touches().countByPartner(P1))).isEqualTo(1);
     assertThat(allTouchesOf("v-0")).containsExactly(kept);
   }
@@ -282,10 +295,79 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     Touch old = touch("jan-1", P1, "v-1", T0.minusSeconds(10));
     store(old, oldest, older);
 
-    assertThat(tx(() -> storage.touches().deleteTouchedBefore(T0, 2))).isEqualTo(2);
+    assertThat(purge(Instants.MIN, T0, 2)).isEqualTo(PurgedTouches.of(2, older.at()));
 
     assertThat(allTouchesOf("v-1")).containsExactly(old);
     assertThat(allTouchesOf("v-2")).isEmpty();
+  }
+
+  @Test
+  void theLowerBoundIsInclusiveAndKeepsEverythingBeforeIt() {
+    Instant from = T0.minusSeconds(20);
+    Touch earlier = touch("jan-1", P1, "v-1", from.minus(1, ChronoUnit.MICROS));
+    Touch atFrom = touch("jan-1", P1, "v-2", from);
+    Touch atFromAgain = touch("beta-1", P2, "v-3", from);
+    Touch later = touch("jan-1", P1, "v-4", T0.minusSeconds(10));
+    store(later, atFrom, earlier, atFromAgain);
+
+    assertThat(purge(from, T0, 10)).isEqualTo(PurgedTouches.of(3, later.at()));
+
+    assertThat(allTouchesOf("v-1")).containsExactly(earlier);
+    assertThat(allTouchesOf("v-2")).isEmpty();
+    assertThat(allTouchesOf("v-3")).isEmpty();
+    assertThat(allTouchesOf("v-4")).isEmpty();
+    // between two microseconds, the bound keeps the touch at the microsecond before it
+    Instant justAfter = earlier.at().plusNanos(1);
+    assertThat(purge(justAfter, T0, 10)).isEqualTo(PurgedTouches.NONE);
+    assertThat(allTouchesOf("v-1")).containsExactly(earlier);
+    // a range that is empty, or reversed, deletes nothing
+    assertThat(purge(T0, T0, 10)).isEqualTo(PurgedTouches.NONE);
+    assertThat(purge(T0, earlier.at(), 10)).isEqualTo(PurgedTouches.NONE);
+    assertThat(allTouchesOf("v-1")).containsExactly(earlier);
+  }
+
+  /**
+   * The purge's keyset: each batch starts at the latest instant the one before it deleted. Touches
+   * at one instant that a batch's limit splits are all found by the next batch, however many share
+   * the instant, and none before it is taken again or lost.
+   */
+  @Test
+  void batchesFromTheLatestInstantDeletedLoseNoTouchAtAnInstantSplitByTheLimit() {
+    Instant shared = T0.minusSeconds(5);
+    List<Touch> all = new ArrayList<>();
+    all.add(touch("jan-1", P1, "v-a", T0.minusSeconds(9)));
+    all.add(touch("jan-1", P1, "v-b", T0.minusSeconds(7)));
+    for (int i = 0; i < 5; i++) {
+      all.add(touch(i % 2 == 0 ? "jan-1" : "beta-1", i % 2 == 0 ? P1 : P2, "v-s" + i, shared));
+    }
+    all.add(touch("jan-1", P1, "v-s0", shared)); // an equal touch stored twice
+    all.add(touch("jan-1", P1, "v-c", T0.minus(1, ChronoUnit.MICROS)));
+    Touch kept = touch("jan-1", P1, "v-k", T0);
+    List<Touch> shuffled = new ArrayList<>(all);
+    Collections.reverse(shuffled);
+    shuffled.add(2, kept);
+    store(shuffled.toArray(Touch[]::new));
+
+    List<PurgedTouches> batches = new ArrayList<>();
+    Instant from = Instants.MIN;
+    PurgedTouches batch;
+    do {
+      batch = purge(from, T0, 3);
+      batches.add(batch);
+      from = batch.latest().orElse(from);
+    } while (batch.deleted() == 3);
+
+    assertThat(batches)
+        .containsExactly(
+            PurgedTouches.of(3, shared), // the two before it and one of the six at it
+            PurgedTouches.of(3, shared), // three more at it
+            PurgedTouches.of(3, T0.minus(1, ChronoUnit.MICROS)), // the last two at it, and after
+            PurgedTouches.NONE);
+    assertThat(batches.stream().mapToInt(PurgedTouches::deleted).sum()).isEqualTo(all.size());
+    assertThat(tx(() -> storage.touches().countByPartner(P1))).isEqualTo(1);
+    assertThat(tx(() -> storage.touches().countByPartner(P2))).isZero();
+    assertThat(allTouchesOf("v-k")).containsExactly(kept);
+    assertThat(purge(Instants.MIN, T0, 3)).isEqualTo(PurgedTouches.NONE);
   }
 
   @Test
@@ -296,15 +378,24 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     Touch otherVisitor = touch("jan-1", P1, "v-3", T0);
     store(expired, young, otherPartner, otherVisitor);
 
-    assertThat(tx(() -> storage.touches().deleteTouchedBefore(T0, 10))).isEqualTo(1);
-    assertThat(tx(() -> storage.touches().deleteTouchedBefore(T0, 10))).isZero();
-    assertThat(tx(() -> storage.touches().deleteTouchedBefore(Instant.EPOCH, 10))).isZero();
+    assertThat(purge(Instants.MIN, T0, 10)).isEqualTo(PurgedTouches.of(1, expired.at()));
+    assertThat(purge(Instants.MIN, T0, 10)).isEqualTo(PurgedTouches.NONE);
+    assertThat(purge(Instants.MIN, Instant.EPOCH, 10)).isEqualTo(PurgedTouches.NONE);
+    assertThat(purge(Instant.MIN, Instant.MAX, 10).deleted()).isEqualTo(3);
 
-    assertThat(allTouchesOf("v-1")).containsExactly(young);
-    assertThat(allTouchesOf("v-2")).containsExactly(otherPartner);
-    assertThat(allTouchesOf("v-3")).containsExactly(otherVisitor);
-    assertThat(tx(() -> storage.touches().countByPartner(P1))).isEqualTo(2);
-    assertThat(tx(() -> storage.touches().countByPartner(P2))).isEqualTo(1);
+    assertThat(allTouchesOf("v-1")).isEmpty();
+    assertThat(tx(() -> storage.touches().countByPartner(P1))).isZero();
+    assertThat(tx(() -> storage.touches().countByPartner(P2))).isZero();
+  }
+
+  @Test
+  void aLimitBelowOneIsRefused() {
+    store(touch("jan-1", P1, "v-1", T0.minusSeconds(60)));
+
+    assertThatThrownBy(() -> purge(Instants.MIN, T0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(allTouchesOf("v-1")).hasSize(1);
   }
 
   @Test
@@ -316,7 +407,7 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
             () ->
                 tx(
                     () -> {
-                      storage.touches().deleteTouchedBefore(T0, 10);
+                      storage.touches().deleteTouchedBetween(Instants.MIN, T0, 10);
                       throw new IllegalStateException("the host's work failed");
                     }))
         .isInstanceOf(IllegalStateException.class);

@@ -34,7 +34,7 @@ import org.partnerprogram.testkit.ProgramFixture;
 
 /**
  * The contract of retention ({@code program.privacy().applyRetention()} and the store methods
- * behind it: {@link org.partnerprogram.core.port.out.TouchStore#deleteTouchedBefore}, {@link
+ * behind it: {@link org.partnerprogram.core.port.out.TouchStore#deleteTouchedBetween}, {@link
  * org.partnerprogram.core.port.out.AttributionStore#pseudonymiseInputsSignedUpBefore} and {@link
  * org.partnerprogram.core.port.out.PartnerStore#deletePayoutAccountsSupersededBefore}) that every
  * {@link ProgramStorage} must pass: each rule at its edge (a row exactly at a cutoff is kept), the
