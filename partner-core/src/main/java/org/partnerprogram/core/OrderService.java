@@ -115,7 +115,7 @@ final class OrderService {
                     new LedgerEntry(
                         ctx.newEventId(),
                         partner,
-                        order.orderId(),
+                        Optional.of(order.orderId()),
                         line.lineNumber(),
                         LedgerEntry.Kind.ACCRUED,
                         priced.commission(),

@@ -21,6 +21,7 @@ import org.partnerprogram.core.domain.Iban;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
@@ -231,7 +232,7 @@ final class PartnerExportService {
         e -> {
           json.beginObject();
           json.name("entryId").value(e.entryId().toString());
-          json.name("orderId").value(e.orderId().value());
+          json.name("orderId").valueOrNull(e.orderId().map(OrderId::value));
           json.name("lineNumber").value(e.lineNumber());
           json.name("kind").value(e.kind().name());
           json.name("amount").value(e.amount());

@@ -11,6 +11,7 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.port.in.Commissions;
+import org.partnerprogram.core.port.in.Corrections;
 import org.partnerprogram.core.port.in.Partners;
 import org.partnerprogram.core.port.in.Payouts;
 import org.partnerprogram.core.port.in.Privacy;
@@ -49,13 +50,14 @@ public final class PartnerProgram {
   private final Commissions commissions;
   private final Payouts payouts;
   private final Privacy privacy;
+  private final Corrections corrections;
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
     ReferralCodeService codes = new ReferralCodeService(context);
     EventClaims claims = new EventClaims(context);
     QueryService queries = new QueryService(context);
-    // Every call a host makes goes through one of these five groups: observing them is observing
+    // Every call a host makes goes through one of these groups: observing them is observing
     // every use case, in one place.
     Observations observed = context.observations;
     this.partners =
@@ -92,6 +94,11 @@ public final class PartnerProgram {
                 new StatementService(context),
                 queries));
     this.privacy = observed.observe(Privacy.class, "privacy", new PrivacyGroup(context));
+    this.corrections =
+        observed.observe(
+            Corrections.class,
+            "corrections",
+            new CorrectionsGroup(new CorrectionService(context, claims)));
   }
 
   /**
@@ -165,6 +172,16 @@ public final class PartnerProgram {
    */
   public Privacy privacy() {
     return privacy;
+  }
+
+  /**
+   * An operator's corrections of the books: adjustments of a partner's balance and write-offs of
+   * what a partner who left owes.
+   *
+   * @return never null
+   */
+  public Corrections corrections() {
+    return corrections;
   }
 
   /**

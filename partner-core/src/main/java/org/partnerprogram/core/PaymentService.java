@@ -102,7 +102,7 @@ final class PaymentService {
                 new LedgerEntry(
                     ctx.newEventId(),
                     partner,
-                    command.orderId(),
+                    Optional.of(command.orderId()),
                     line.getKey(),
                     LedgerEntry.Kind.EARNED,
                     line.getValue(),
@@ -134,7 +134,7 @@ final class PaymentService {
       switch (e.kind()) {
         case ACCRUED -> pending.put(e.lineNumber(), current.plus(e.amount()));
         case EARNED, CANCELLED -> pending.put(e.lineNumber(), current.minus(e.amount()));
-        case REVERSED -> pending.put(e.lineNumber(), current);
+        case REVERSED, CREDITED, DEBITED, WRITTEN_OFF -> pending.put(e.lineNumber(), current);
       }
     }
     return pending;

@@ -107,7 +107,7 @@ final class RefundService {
                 new LedgerEntry(
                     ctx.newEventId(),
                     line.partnerId(),
-                    order.orderId(),
+                    Optional.of(order.orderId()),
                     lineNumber,
                     allocation.entryKind(),
                     delta,

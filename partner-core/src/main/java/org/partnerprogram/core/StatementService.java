@@ -118,7 +118,26 @@ final class StatementService {
             settlement = new Settlement.NothingPayable();
           }
           List<PartnerStatement.Line> lines = new ArrayList<>();
-          Money total = explain(entries, close.closedAt(), asOf, lines, since);
+          List<LedgerEntry> adjusting =
+              entries.stream().filter(e -> e.kind().adjustment()).toList();
+          List<PartnerStatement.AdjustmentLine> adjustments =
+              adjusting.isEmpty()
+                  ? List.of()
+                  : ledger
+                      .adjustmentsOfEntries(adjusting.stream().map(LedgerEntry::entryId).toList())
+                      .stream()
+                      .map(PartnerStatement.AdjustmentLine::of)
+                      .toList();
+          Money total =
+              explain(
+                  entries.stream().filter(e -> !e.kind().adjustment()).toList(),
+                  close.closedAt(),
+                  asOf,
+                  lines,
+                  since);
+          for (PartnerStatement.AdjustmentLine a : adjustments) {
+            total = total.plus(a.amount());
+          }
           since.sort(Comparator.comparing(LaterEvent::at));
           return new PartnerStatement(
               new PartnerStatement.Header(
@@ -130,6 +149,7 @@ final class StatementService {
                   close.closedAt(),
                   asOf),
               lines,
+              adjustments,
               total,
               settlement,
               since);
@@ -197,13 +217,14 @@ final class StatementService {
     Set<UUID> settled = new HashSet<>();
     Money total = Money.zero(ctx.terms.currency());
     for (LedgerEntry e : entries) {
-      CommissionLine cl = pricedLine(priced, e.orderId(), e.lineNumber());
+      OrderId orderId = e.orderId().orElseThrow();
+      CommissionLine cl = pricedLine(priced, orderId, e.lineNumber());
       boolean reversed = e.kind() == LedgerEntry.Kind.REVERSED;
       Money signed = reversed ? e.amount().negated() : e.amount();
       lines.add(
           new PartnerStatement.Line(
               reversed ? LineKind.REVERSED : LineKind.EARNED,
-              e.orderId(),
+              orderId,
               e.lineNumber(),
               cl.productId(),
               e.base(),
@@ -214,8 +235,8 @@ final class StatementService {
       total = total.plus(signed);
       settled.add(e.entryId());
       if (!reversed) {
-        earnedOrders.merge(e.orderId(), e.occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
-        earnedLines.computeIfAbsent(e.orderId(), id -> new HashSet<>()).add(e.lineNumber());
+        earnedOrders.merge(orderId, e.occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
+        earnedLines.computeIfAbsent(orderId, id -> new HashSet<>()).add(e.lineNumber());
       }
     }
     Money zero = Money.zero(ctx.terms.currency());
@@ -252,9 +273,9 @@ final class StatementService {
           since.add(
               new LaterEvent.LineReversed(
                   later.occurredAt(),
-                  later.orderId(),
+                  order.getKey(),
                   later.lineNumber(),
-                  pricedLine(priced, later.orderId(), later.lineNumber()).productId(),
+                  pricedLine(priced, order.getKey(), later.lineNumber()).productId(),
                   later.amount().negated()));
         }
       }

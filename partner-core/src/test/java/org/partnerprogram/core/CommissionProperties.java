@@ -176,14 +176,14 @@ class CommissionProperties {
               for (OrderStory s : stories) {
                 for (LedgerEntry e :
                     f.storage.ledger().entriesOfOrder(OrderId.of("order-" + s.number()))) {
-                  String key = e.orderId() + "#" + e.lineNumber();
+                  String key = e.orderId().map(OrderId::value).orElse("") + "#" + e.lineNumber();
                   Money current = result.getOrDefault(key, Money.zero(e.amount().currency()));
                   result.put(
                       key,
                       switch (e.kind()) {
                         case ACCRUED -> current.plus(e.amount());
                         case CANCELLED, REVERSED -> current.minus(e.amount());
-                        case EARNED -> current;
+                        case EARNED, CREDITED, DEBITED, WRITTEN_OFF -> current;
                       });
                 }
               }

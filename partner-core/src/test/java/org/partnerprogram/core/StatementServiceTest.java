@@ -83,7 +83,7 @@ class StatementServiceTest extends ServiceTestWorld.EnrolledPartner {
         .contains("-2.50")
         .doesNotContain("customer-secret-42");
     assertThat(statement.toJson())
-        .startsWith("{\"schemaVersion\":1,\"programName\":\"Partner programme\",\"partnerId\"")
+        .startsWith("{\"schemaVersion\":2,\"programName\":\"Partner programme\",\"partnerId\"")
         .contains("\"total\":27.50,")
         .contains("\"ratePercent\":12.5,\"rateFixedAmount\":null,")
         .doesNotContain("customer-secret-42");

@@ -10,6 +10,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
+import org.partnerprogram.core.domain.Adjustment;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.IdempotencyConflictException;
 import org.partnerprogram.core.domain.InvalidInputException;
@@ -28,6 +30,7 @@ import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.export.CsvFormat;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
+import org.partnerprogram.core.port.in.AdjustCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.LedgerQuery;
@@ -41,6 +44,7 @@ import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.core.port.in.TouchResult;
+import org.partnerprogram.core.port.in.WriteOffCommand;
 
 /**
  * The code the README shows, compiled and run ({@code ReadmeExamplesTest}): each {@code tag::}
@@ -253,6 +257,27 @@ public final class ReadmeExamples {
     String forThePortal = statement.toJson();
     // end::statement[]
     return forEmail + forThePortal.length();
+  }
+
+  /**
+   * An operator's corrections: a bonus for one partner, and a write-off of what another, who left
+   * after a clawback, still owes.
+   *
+   * @param partnerId the partner who gets a bonus
+   * @param leaver a partner who left owing money
+   * @return the write-off booked
+   */
+  public Adjustment corrections(PartnerId partnerId, PartnerId leaver) {
+    ProgramTerms terms = program.terms();
+    // tag::corrections[]
+    Act alice = Act.by("alice@host.example", "bonus for the webinar");
+    program.corrections().adjust(AdjustCommand.of("adj-47", partnerId, terms.money("25"), alice));
+    // a partner who left owing money after a clawback: forgive it, so its books close
+    Act finance = Act.by("finance@host.example", "uncollectable");
+    Adjustment writeOff =
+        program.corrections().writeOff(WriteOffCommand.of("wo-12", leaver, finance));
+    // end::corrections[]
+    return writeOff;
   }
 
   /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
+import org.partnerprogram.core.domain.Adjustment;
 import org.partnerprogram.core.domain.OrderNotRecordedException;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PayoutState;
@@ -130,5 +131,22 @@ class ReadmeCodeTest {
     assertThat(program.partners().overview(partner.id()).orElseThrow().rates())
         .extracting(r -> r.target().id())
         .containsExactlyInAnyOrder("shared-hosting", "vps", "ssl-certificate");
+
+    // The rest of the order is refunded after the payout: the partner owes the 15.91 and leaves.
+    assertThat(
+            readme.onInvoiceEvent(
+                new InvoiceEvent(
+                    "evt-4", InvoiceEvent.Type.REFUNDED, "INV-1", "C202", at, null, "69.99")))
+        .isTrue();
+    assertThat(program.partners().overview(partner.id()).orElseThrow().balance().payable())
+        .isEqualTo(program.terms().money("-15.91"));
+    program.partners().leave(partner.id());
+    Partner other = program.partners().enroll(EnrollPartnerCommand.of("customer-2000")).partner();
+    Adjustment writeOff = readme.corrections(other.id(), partner.id());
+    assertThat(writeOff.amount()).isEqualTo(program.terms().money("15.91"));
+    assertThat(program.partners().overview(partner.id()).orElseThrow().balance().payable())
+        .isEqualTo(program.terms().money("0.00"));
+    assertThat(program.partners().overview(other.id()).orElseThrow().balance().payable())
+        .isEqualTo(program.terms().money("25.00"));
   }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
@@ -60,6 +61,7 @@ final class EventJson {
                   .addSerializer(ReferralCode.class, ToStringSerializer.instance)
                   .addSerializer(OrderId.class, ToStringSerializer.instance)
                   .addSerializer(PayoutId.class, ToStringSerializer.instance)
+                  .addSerializer(EventId.class, ToStringSerializer.instance)
                   .addSerializer(Money.class, new MoneySerializer()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();

@@ -8,12 +8,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.partnerprogram.core.domain.Act;
+import org.partnerprogram.core.domain.Adjustment;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.EventId;
@@ -69,6 +73,16 @@ final class JdbcLedgerStore implements LedgerStore {
       "(SELECT SUM(amount) FROM pp_ledger_entry WHERE partner_id = ? AND currency_code = ?"
           + " AND kind = ";
 
+  /**
+   * A scalar subquery summing the partner's adjustments of one currency with their signs
+   * (parameters: partner, currency), to be closed, optionally after {@link #HELD}, with a
+   * parenthesis: a range of ix_pp_ledger_entry_payable per adjustment kind (a partner has few).
+   */
+  private static final String ADJUSTED =
+      "(SELECT SUM(CASE WHEN kind = 'DEBITED' THEN -amount ELSE amount END) FROM pp_ledger_entry"
+          + " WHERE partner_id = ? AND currency_code = ?"
+          + " AND kind IN ('CREDITED', 'DEBITED', 'WRITTEN_OFF')";
+
   /** Narrows a {@link #SUM_OF_KIND} to the entries payable after an instant (parameter). */
   private static final String HELD = " AND payable_at > ?";
 
@@ -82,7 +96,7 @@ final class JdbcLedgerStore implements LedgerStore {
       ") FROM pp_partner_total WHERE partner_id = ? AND currency_code = ?)";
 
   /**
-   * The balance's six sums: the four totals of the partner's entries by kind from {@code
+   * The balance's eight sums: the four totals of the partner's entries by kind from {@code
    * pp_partner_total} (a few rows, whatever the partner's history), and the EARNED and REVERSED
    * entries still held (payable after asOf: the holding period's, usually few) from a range of
    * ix_pp_ledger_entry_payable (partner, kind, payable_at, carrying currency and amount). Payable
@@ -113,7 +127,12 @@ final class JdbcLedgerStore implements LedgerStore {
           + SUM_OF_KIND
           + "'REVERSED'"
           + HELD
-          + ") AS reversed_held";
+          + ") AS reversed_held, "
+          + ADJUSTED
+          + ") AS adjusted, "
+          + ADJUSTED
+          + HELD
+          + ") AS adjusted_held";
 
   /**
    * A partner's payouts on their way and paid, as two columns {@code in_payout} and {@code paid}
@@ -300,7 +319,7 @@ final class JdbcLedgerStore implements LedgerStore {
     ps.setString(i + 1, sortKey(entry.entryId()));
     ps.setString(i + 2, entry.entryId().toString());
     ps.setString(i + 3, entry.partnerId().value());
-    ps.setString(i + 4, entry.orderId().value());
+    ps.setString(i + 4, entry.orderId().map(OrderId::value).orElse(null));
     ps.setInt(i + 5, entry.lineNumber());
     ps.setString(i + 6, entry.kind().name());
     Sql.setMoney(ps, i + 7, i + 8, entry.amount());
@@ -400,10 +419,10 @@ final class JdbcLedgerStore implements LedgerStore {
                 this::readEntry));
   }
 
-  /** Orders kinds as the enum declares them (ACCRUED, EARNED, CANCELLED, REVERSED). */
+  /** Orders kinds as the enum declares them (ACCRUED, EARNED, CANCELLED, REVERSED, ...). */
   private static String kindOrder() {
-    return "CASE kind WHEN 'ACCRUED' THEN 0 WHEN 'EARNED' THEN 1 WHEN 'CANCELLED' THEN 2 ELSE 3"
-        + " END";
+    return "CASE kind WHEN 'ACCRUED' THEN 0 WHEN 'EARNED' THEN 1 WHEN 'CANCELLED' THEN 2"
+        + " WHEN 'REVERSED' THEN 3 WHEN 'CREDITED' THEN 4 WHEN 'DEBITED' THEN 5 ELSE 6 END";
   }
 
   /**
@@ -444,7 +463,7 @@ final class JdbcLedgerStore implements LedgerStore {
     return new LedgerEntry(
         UUID.fromString(rs.getString("entry_id")),
         PartnerId.of(rs.getString("partner_id")),
-        OrderId.of(rs.getString("order_id")),
+        Optional.ofNullable(rs.getString("order_id")).map(OrderId::of),
         rs.getInt("line_number"),
         LedgerEntry.Kind.valueOf(rs.getString("kind")),
         Sql.getMoney(rs, "amount", "currency_code"),
@@ -453,6 +472,99 @@ final class JdbcLedgerStore implements LedgerStore {
         sql.getInstant(rs, "payable_at"),
         EventId.of(rs.getString("source_event_id")),
         sql.getRequiredInstant(rs, "recorded_at"));
+  }
+
+  /** The columns of {@code pp_adjustment} (V18), in the order they are inserted. */
+  private static final String ADJUSTMENT_COLUMNS =
+      "adjustment_id, entry_id, partner_id, type, amount, currency_code, ref_order_id,"
+          + " ref_line_number, actor, reason, booked_at";
+
+  @Override
+  public void insertAdjustment(Adjustment adjustment) {
+    sql.run(
+        "storing adjustment " + adjustment.adjustmentId(),
+        c ->
+            Jdbc.update(
+                c,
+                "INSERT INTO pp_adjustment ("
+                    + ADJUSTMENT_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
+                  ps.setString(1, adjustment.adjustmentId().value());
+                  ps.setString(2, adjustment.entryId().toString());
+                  ps.setString(3, adjustment.partnerId().value());
+                  ps.setString(4, adjustment.type().name());
+                  Sql.setMoney(ps, 5, 6, adjustment.amount());
+                  ps.setString(7, adjustment.refersTo().map(r -> r.orderId().value()).orElse(null));
+                  ps.setObject(
+                      8,
+                      adjustment.refersTo().map(Adjustment.OrderLineRef::lineNumber).orElse(null));
+                  ps.setString(9, adjustment.act().actor());
+                  ps.setString(10, adjustment.act().reason());
+                  sql.setInstant(ps, 11, "bookedAt", adjustment.bookedAt());
+                }));
+  }
+
+  @Override
+  public Optional<Adjustment> findAdjustment(EventId adjustmentId) {
+    return sql.run(
+        "reading adjustment " + adjustmentId,
+        c ->
+            Jdbc.queryFirst(
+                c,
+                "SELECT " + ADJUSTMENT_COLUMNS + " FROM pp_adjustment WHERE adjustment_id = ?",
+                ps -> ps.setString(1, adjustmentId.value()),
+                this::readAdjustment));
+  }
+
+  @Override
+  public List<Adjustment> adjustmentsOfEntries(Collection<UUID> entryIds) {
+    List<String> keys = entryIds.stream().distinct().map(UUID::toString).toList();
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return sql.run(
+        "reading the adjustments of " + keys.size() + " entries",
+        c -> {
+          List<Adjustment> found = new ArrayList<>();
+          for (int from = 0; from < keys.size(); from += Sql.IN_LIST) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Sql.IN_LIST));
+            found.addAll(
+                Jdbc.query(
+                    c,
+                    "SELECT "
+                        + ADJUSTMENT_COLUMNS
+                        + " FROM pp_adjustment WHERE entry_id IN ("
+                        + Sql.placeholders(chunk.size())
+                        + ")",
+                    ps -> {
+                      for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                      }
+                    },
+                    this::readAdjustment));
+          }
+          found.sort(
+              Comparator.comparing(Adjustment::bookedAt)
+                  .thenComparing(a -> a.adjustmentId().value()));
+          return List.copyOf(found);
+        });
+  }
+
+  private Adjustment readAdjustment(ResultSet rs) throws SQLException {
+    String refOrder = rs.getString("ref_order_id");
+    return new Adjustment(
+        EventId.of(rs.getString("adjustment_id")),
+        UUID.fromString(rs.getString("entry_id")),
+        PartnerId.of(rs.getString("partner_id")),
+        Adjustment.Type.valueOf(rs.getString("type")),
+        Sql.getMoney(rs, "amount", "currency_code"),
+        refOrder == null
+            ? Optional.empty()
+            : Optional.of(
+                new Adjustment.OrderLineRef(OrderId.of(refOrder), rs.getInt("ref_line_number"))),
+        Act.by(rs.getString("actor"), rs.getString("reason")),
+        sql.getRequiredInstant(rs, "booked_at"));
   }
 
   @Override
@@ -486,10 +598,11 @@ final class JdbcLedgerStore implements LedgerStore {
                 ps -> {
                   Instant bound = Sql.storable("asOf", asOf.truncatedTo(ChronoUnit.MICROS));
                   int index = 1;
-                  for (int sum = 0; sum < (netted ? 8 : 6); sum++) {
+                  for (int sum = 0; sum < (netted ? 10 : 8); sum++) {
                     ps.setString(index++, partnerId.value());
                     ps.setString(index++, currency.getCurrencyCode());
-                    if (sum == 3 || sum == 5) { // the 4th and 6th sums are the held ones
+                    // the 4th, 6th and 8th sums are the held ones
+                    if (sum == 3 || sum == 5 || sum == 7) {
                       sql.setInstant(ps, index++, "asOf", bound);
                     }
                   }
@@ -505,16 +618,24 @@ final class JdbcLedgerStore implements LedgerStore {
     Money earnedHeld = money(rs, "earned_held", currency);
     Money reversed = money(rs, "reversed", currency);
     Money reversedHeld = money(rs, "reversed_held", currency);
+    Money adjusted = money(rs, "adjusted", currency);
+    Money adjustedHeld = money(rs, "adjusted_held", currency);
     Money inPayout = netted ? money(rs, "in_payout", currency) : Money.zero(currency);
     Money paid = netted ? money(rs, "paid", currency) : Money.zero(currency);
     return new Balance(
         accrued.minus(earned).minus(cancelled),
-        earnedHeld.minus(reversedHeld),
-        earned.minus(earnedHeld).minus(reversed.minus(reversedHeld)).minus(inPayout).minus(paid),
+        earnedHeld.minus(reversedHeld).plus(adjustedHeld),
+        earned
+            .minus(earnedHeld)
+            .minus(reversed.minus(reversedHeld))
+            .plus(adjusted.minus(adjustedHeld))
+            .minus(inPayout)
+            .minus(paid),
         inPayout,
         paid,
         earned,
-        reversed);
+        reversed,
+        adjusted);
   }
 
   /**
@@ -550,7 +671,7 @@ final class JdbcLedgerStore implements LedgerStore {
             Jdbc.queryOne(
                 c,
                 "SELECT MIN(payable_at) AS first_payable FROM pp_ledger_entry"
-                    + " WHERE kind IN ('EARNED', 'REVERSED')",
+                    + " WHERE kind IN ('EARNED', 'REVERSED', 'CREDITED', 'DEBITED', 'WRITTEN_OFF')",
                 Jdbc.NONE,
                 rs -> sql.getInstant(rs, "first_payable")));
   }

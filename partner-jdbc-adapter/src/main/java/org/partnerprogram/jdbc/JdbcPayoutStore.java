@@ -352,9 +352,9 @@ final class JdbcPayoutStore implements PayoutStore {
                     + " (SELECT i.entry_id FROM pp_payout_item i WHERE i.payout_id = ?"
                     + " UNION ALL SELECT r.entry_id FROM pp_released_item r"
                     + " WHERE r.payout_id = ?)"
-                    + " ORDER BY e.order_id"
+                    + " ORDER BY CASE WHEN e.order_id IS NULL THEN 1 ELSE 0 END, e.order_id"
                     + sql.statements().byteOrder()
-                    + ", e.line_number, e.recorded_at",
+                    + ", e.line_number, e.recorded_at, e.entry_order",
                 ps -> {
                   ps.setString(1, payoutId.value());
                   ps.setString(2, payoutId.value());

@@ -228,9 +228,9 @@ final class JdbcPeriodCloses {
                     + " FROM pp_ledger_entry e WHERE e.entry_id IN"
                     + " (SELECT k.entry_id FROM pp_carried_item k"
                     + " WHERE k.period = ? AND k.partner_id = ?)"
-                    + " ORDER BY e.order_id"
+                    + " ORDER BY CASE WHEN e.order_id IS NULL THEN 1 ELSE 0 END, e.order_id"
                     + sql.statements().byteOrder()
-                    + ", e.line_number, e.recorded_at",
+                    + ", e.line_number, e.recorded_at, e.entry_order",
                 ps -> {
                   ps.setString(1, period.toString());
                   ps.setString(2, partnerId.value());

@@ -20,26 +20,30 @@ final class JdbcReconciliation {
           + " CASE WHEN kind = 'ACCRUED' THEN -amount ELSE 0 END,"
           + " CASE WHEN kind = 'CANCELLED' THEN -amount ELSE 0 END,"
           + " CASE WHEN kind = 'EARNED' THEN -amount ELSE 0 END,"
-          + " CASE WHEN kind = 'REVERSED' THEN -amount ELSE 0 END FROM pp_ledger_entry) x"
+          + " CASE WHEN kind = 'REVERSED' THEN -amount ELSE 0 END FROM pp_ledger_entry"
+          + " WHERE order_id IS NOT NULL) x"
           + " GROUP BY x.partner_id, x.currency_code"
           + " HAVING SUM(x.accrued) <> 0 OR SUM(x.cancelled) <> 0 OR SUM(x.earned) <> 0"
           + " OR SUM(x.reversed) <> 0 ORDER BY x.partner_id, x.currency_code";
 
-  /** EARNED and REVERSED entries in no payout without their open row (as the entry says it). */
+  /** Payable entries in no payout without their open row (as the entry says it). */
   private static final String NOT_OPEN =
-      "SELECT e.entry_id FROM pp_ledger_entry e WHERE e.kind IN ('EARNED', 'REVERSED')"
+      "SELECT e.entry_id FROM pp_ledger_entry e"
+          + " WHERE e.kind IN ('EARNED', 'REVERSED', 'CREDITED', 'DEBITED', 'WRITTEN_OFF')"
           + " AND NOT EXISTS (SELECT 1 FROM pp_payout_item i WHERE i.entry_id = e.entry_id)"
           + " AND NOT EXISTS (SELECT 1 FROM pp_open_entry o WHERE o.entry_id = e.entry_id"
           + " AND o.partner_id = e.partner_id AND o.payable_at = e.payable_at"
           + " AND o.currency_code = e.currency_code"
-          + " AND o.signed_amount = CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END)"
+          + " AND o.signed_amount ="
+          + " CASE WHEN e.kind IN ('REVERSED', 'DEBITED') THEN -e.amount ELSE e.amount END)"
           + " ORDER BY e.entry_id";
 
-  /** Open rows of entries that a payout holds, or that are not EARNED or REVERSED entries. */
+  /** Open rows of entries that a payout holds, or that are not payable entries. */
   private static final String OPEN_BUT_NOT_AWAITING =
       "SELECT o.entry_id FROM pp_open_entry o WHERE EXISTS (SELECT 1 FROM pp_payout_item i"
           + " WHERE i.entry_id = o.entry_id) OR NOT EXISTS (SELECT 1 FROM pp_ledger_entry e"
-          + " WHERE e.entry_id = o.entry_id AND e.kind IN ('EARNED', 'REVERSED'))"
+          + " WHERE e.entry_id = o.entry_id"
+          + " AND e.kind IN ('EARNED', 'REVERSED', 'CREDITED', 'DEBITED', 'WRITTEN_OFF'))"
           + " ORDER BY o.entry_id";
 
   private JdbcReconciliation() {}

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
@@ -61,7 +62,7 @@ final class PostgresStatements extends Statements {
           + " SUM(CASE WHEN e.kind = 'CANCELLED' THEN e.amount ELSE 0 END),"
           + " SUM(CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE 0 END),"
           + " SUM(CASE WHEN e.kind = 'REVERSED' THEN e.amount ELSE 0 END)"
-          + " FROM e GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+          + " FROM e WHERE e.order_id IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
           + ADD_ON_CONFLICT;
 
   /** The columns of {@link #INSERT_ENTRIES_FROM_ARRAYS}, as text. */
@@ -70,7 +71,7 @@ final class PostgresStatements extends Statements {
           e -> JdbcLedgerStore.sortKey(e.entryId()),
           e -> e.entryId().toString(),
           e -> e.partnerId().value(),
-          e -> e.orderId().value(),
+          e -> e.orderId().map(OrderId::value).orElse(null),
           e -> Integer.toString(e.lineNumber()),
           e -> e.kind().name(),
           e -> e.amount().amount().toPlainString(),

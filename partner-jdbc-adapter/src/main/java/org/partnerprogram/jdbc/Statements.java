@@ -41,9 +41,12 @@ import org.partnerprogram.core.port.out.PurgedTouches;
  * the close); split by store, one database's SQL would again stand in several files.
  */
 abstract class Statements {
-  /** EARNED adds, REVERSED subtracts ({@code e} the entry). */
+  /**
+   * A payable entry's amount with its sign ({@code e} the entry): REVERSED and DEBITED subtract,
+   * EARNED, CREDITED and WRITTEN_OFF add, as {@link LedgerEntry#signedAmount()}.
+   */
   static final String SIGNED_AMOUNT =
-      "CASE WHEN e.kind = 'EARNED' THEN e.amount ELSE -e.amount END";
+      "CASE WHEN e.kind IN ('REVERSED', 'DEBITED') THEN -e.amount ELSE e.amount END";
 
   /** The columns of {@code pp_open_entry} (V11), in the order they are inserted. */
   static final String OPEN_COLUMNS =
@@ -364,8 +367,8 @@ abstract class Statements {
   }
 
   /**
-   * Writes the open rows ({@code pp_open_entry}) of entries just written: one per EARNED or
-   * REVERSED entry, which awaits a payout from now on.
+   * Writes the open rows ({@code pp_open_entry}) of entries just written: one per payable entry
+   * (EARNED, REVERSED or an adjustment), which awaits a payout from now on.
    *
    * @param c the connection
    * @param written entries this transaction has just written (others are skipped)
@@ -416,7 +419,8 @@ abstract class Statements {
   /**
    * Adds entries just written to their partners' totals ({@code pp_partner_total}): one upsert of
    * {@link #addToTotal()} per partner, currency and stripe (the stripe chosen by order), in key
-   * order, so that two transactions lock totals rows in the same order.
+   * order, so that two transactions lock totals rows in the same order. Adjustments are not in the
+   * totals: a balance sums a partner's few adjustments from the ledger.
    *
    * @param c the connection
    * @param written entries this transaction has just written
@@ -425,12 +429,15 @@ abstract class Statements {
   void addToTotals(Connection c, List<LedgerEntry> written) throws SQLException {
     Map<TotalKey, BigDecimal[]> totals = new TreeMap<>();
     for (LedgerEntry e : written) {
+      if (e.kind().adjustment()) {
+        continue;
+      }
       BigDecimal[] sums =
           totals.computeIfAbsent(
               new TotalKey(
                   e.partnerId().value(),
                   e.amount().currency().getCurrencyCode(),
-                  Math.floorMod(e.orderId().value().hashCode(), STRIPES)),
+                  Math.floorMod(e.orderId().orElseThrow().value().hashCode(), STRIPES)),
               k ->
                   new BigDecimal[] {
                     BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO
@@ -441,6 +448,7 @@ abstract class Statements {
             case CANCELLED -> 1;
             case EARNED -> 2;
             case REVERSED -> 3;
+            case CREDITED, DEBITED, WRITTEN_OFF -> throw new IllegalStateException("skipped");
           };
       sums[column] = sums[column].add(e.amount().amount());
     }
@@ -476,10 +484,9 @@ abstract class Statements {
         + " reversed = reversed + VALUES(reversed)";
   }
 
-  /** What an entry adds to a payout: EARNED adds, REVERSED subtracts. */
+  /** What an entry adds to a payout: {@link LedgerEntry#signedAmount()}. */
   static BigDecimal signedAmount(LedgerEntry e) {
-    BigDecimal amount = e.amount().amount();
-    return e.kind() == LedgerEntry.Kind.REVERSED ? amount.negate() : amount;
+    return e.signedAmount().amount();
   }
 
   /**

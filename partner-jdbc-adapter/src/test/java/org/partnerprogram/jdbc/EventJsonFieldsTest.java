@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerId;
@@ -110,6 +111,9 @@ class EventJsonFieldsTest {
       }
       if (c == Money.class) {
         return Money.of("12.50", "EUR");
+      }
+      if (c == EventId.class) {
+        return EventId.of("adj-1");
       }
     }
     return fail(

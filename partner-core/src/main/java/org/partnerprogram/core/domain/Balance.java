@@ -7,7 +7,7 @@ import java.util.Objects;
  * customer pays, held during the holding period, payable until a month's close puts it in a payout,
  * in a payout while the bank transfer is on its way (created or exported), and paid once the host
  * confirmed the bank paid it. A failed payout's amount is back in {@code payable}. Conservation:
- * {@code held + payable + inPayout + paid = earned - reversed}.
+ * {@code held + payable + inPayout + paid = earned - reversed + adjusted}.
  *
  * @param pending ordered, not yet paid by the customer (accrued minus earned minus cancelled)
  * @param held earned but still in the holding period
@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param paid in payouts the bank paid (confirmed by {@code markPaid})
  * @param earned everything ever earned
  * @param reversed everything ever taken back after payment
+ * @param adjusted the sum of the operator's adjustments and write-offs (signed: negative when they
+ *     took more than they added)
  */
 public record Balance(
     Money pending,
@@ -26,7 +28,8 @@ public record Balance(
     Money inPayout,
     Money paid,
     Money earned,
-    Money reversed) {
+    Money reversed,
+    Money adjusted) {
 
   /** Checks for nulls. */
   public Balance {
@@ -37,6 +40,7 @@ public record Balance(
     Objects.requireNonNull(paid, "paid");
     Objects.requireNonNull(earned, "earned");
     Objects.requireNonNull(reversed, "reversed");
+    Objects.requireNonNull(adjusted, "adjusted");
   }
 
   /**
@@ -47,6 +51,6 @@ public record Balance(
    */
   public static Balance zero(java.util.Currency currency) {
     Money z = Money.zero(currency);
-    return new Balance(z, z, z, z, z, z, z);
+    return new Balance(z, z, z, z, z, z, z, z);
   }
 }

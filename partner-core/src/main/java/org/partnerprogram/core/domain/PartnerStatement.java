@@ -26,20 +26,28 @@ import java.util.TreeSet;
  *
  * @param header who, which month, and when it was closed and produced; never null
  * @param lines the order lines, by order, line number and time; never null
- * @param total the sum of the lines (the payout's amount, or what carried over); never null
+ * @param adjustments the operator's adjustments and write-offs settled with the month, in the order
+ *     they were booked; never null
+ * @param total the sum of the lines and adjustments (the payout's amount, or what carried over);
+ *     never null
  * @param settlement what the close did with the total; never null
  * @param since what happened to the settled money after the close, oldest first, up to the
  *     production instant; never null
  */
 public record PartnerStatement(
-    Header header, List<Line> lines, Money total, Settlement settlement, List<LaterEvent> since) {
+    Header header,
+    List<Line> lines,
+    List<AdjustmentLine> adjustments,
+    Money total,
+    Settlement settlement,
+    List<LaterEvent> since) {
 
   /**
    * The {@code schemaVersion} of {@link #toJson()}: an integer, one more with every change to the
    * JSON's fields. Version 1 is the first versioned shape: numeric amounts and rates, the rate as
-   * {@code ratePercent} or {@code rateFixedAmount}.
+   * {@code ratePercent} or {@code rateFixedAmount}. Version 2 adds {@code adjustments}.
    */
-  public static final int JSON_SCHEMA_VERSION = 1;
+  public static final int JSON_SCHEMA_VERSION = 2;
 
   /**
    * The classpath resource holding the JSON Schema (draft 2020-12) of {@link #toJson()}, for {@link
@@ -52,6 +60,7 @@ public record PartnerStatement(
   public PartnerStatement {
     Objects.requireNonNull(header, "header");
     lines = List.copyOf(lines);
+    adjustments = List.copyOf(adjustments);
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(settlement, "settlement");
     since = List.copyOf(since);
@@ -172,6 +181,59 @@ public record PartnerStatement(
       Objects.requireNonNull(rateVersion, "rateVersion");
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+  }
+
+  /**
+   * An operator's adjustment or write-off on a statement: what it is, why, and its amount.
+   *
+   * @param adjustmentId the adjustment's id; never null
+   * @param type an adjustment or a write-off; never null
+   * @param reason the operator's reason, as booked; never null
+   * @param refersTo the order line it corrects, if one was named; never null
+   * @param amount the signed amount; never null
+   * @param bookedAt when it was booked; never null
+   */
+  public record AdjustmentLine(
+      EventId adjustmentId,
+      Adjustment.Type type,
+      String reason,
+      Optional<Adjustment.OrderLineRef> refersTo,
+      Money amount,
+      Instant bookedAt) {
+    /** Checks for nulls. */
+    public AdjustmentLine {
+      Objects.requireNonNull(adjustmentId, "adjustmentId");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(refersTo, "refersTo");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(bookedAt, "bookedAt");
+    }
+
+    /**
+     * The line of an adjustment.
+     *
+     * @param adjustment the adjustment; never null
+     * @return its statement line
+     */
+    public static AdjustmentLine of(Adjustment adjustment) {
+      return new AdjustmentLine(
+          adjustment.adjustmentId(),
+          adjustment.type(),
+          adjustment.act().reason(),
+          adjustment.refersTo(),
+          adjustment.amount(),
+          adjustment.bookedAt());
+    }
+
+    /**
+     * The words a partner reads for it: "adjustment" or "written off".
+     *
+     * @return the words; never null
+     */
+    public String words() {
+      return type == Adjustment.Type.WRITE_OFF ? "written off" : "adjustment";
     }
   }
 

@@ -31,6 +31,7 @@ final class StatementRenderer {
   private final PartnerStatement statement;
   private final PartnerStatement.Header header;
   private final List<PartnerStatement.Line> lines;
+  private final List<PartnerStatement.AdjustmentLine> adjustments;
   private final Money total;
   private final PartnerStatement.Settlement settlement;
   private final List<PartnerStatement.LaterEvent> since;
@@ -39,6 +40,7 @@ final class StatementRenderer {
     this.statement = statement;
     this.header = statement.header();
     this.lines = statement.lines();
+    this.adjustments = statement.adjustments();
     this.total = statement.total();
     this.settlement = statement.settlement();
     this.since = statement.since();
@@ -91,6 +93,22 @@ final class StatementRenderer {
               l.rate().map(Object::toString).orElse("-"),
               l.rateVersion().orElse("-"),
               l.amount().amount().toPlainString()));
+    }
+    for (PartnerStatement.AdjustmentLine a : adjustments) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              a.words(),
+              a.refersTo().map(r -> r.orderId().value()).orElse("-"),
+              a.refersTo().map(r -> Integer.toString(r.lineNumber())).orElse("-"),
+              "-",
+              "-",
+              "-",
+              "-",
+              a.amount().amount().toPlainString()));
+      b.append("  ").append(a.words()).append(" ").append(a.adjustmentId()).append(", ");
+      b.append(local(a.bookedAt())).append(": ").append(a.reason()).append('\n');
     }
     b.append("Total ").append(total).append('\n');
     b.append('\n');
@@ -244,6 +262,26 @@ final class StatementRenderer {
           .append(',');
       number(b, "amount", l.amount()).append(',');
       field(b, "occurredAt", l.occurredAt().toString());
+      b.append('}');
+    }
+    b.append("],\"adjustments\":[");
+    for (int i = 0; i < adjustments.size(); i++) {
+      PartnerStatement.AdjustmentLine a = adjustments.get(i);
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append('{');
+      field(b, "adjustmentId", a.adjustmentId().value()).append(',');
+      field(b, "type", a.type().name()).append(',');
+      field(b, "reason", a.reason()).append(',');
+      b.append("\"orderId\":")
+          .append(a.refersTo().map(r -> quote(r.orderId().value())).orElse("null"))
+          .append(',');
+      b.append("\"lineNumber\":")
+          .append(a.refersTo().map(r -> Integer.toString(r.lineNumber())).orElse("null"))
+          .append(',');
+      number(b, "amount", a.amount()).append(',');
+      field(b, "bookedAt", a.bookedAt().toString());
       b.append('}');
     }
     b.append("],\"since\":[");

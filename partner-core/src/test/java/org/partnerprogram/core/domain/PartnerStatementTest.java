@@ -52,6 +52,7 @@ class PartnerStatementTest {
             line("o-1", 1, LineKind.EARNED, "10.00", Optional.of("v\"1\\\u0001")),
             line("o-1", 2, LineKind.NOT_PARTICIPATING, "0.00", Optional.empty()),
             line("o-2", 2, LineKind.REVERSED, "-5.00", Optional.empty())),
+        List.of(),
         Money.of("5.00", "EUR"),
         new Settlement.PaidOut(
             PAYOUT,
@@ -78,7 +79,7 @@ class PartnerStatementTest {
             .toJson();
     assertThat(json)
         .isEqualTo(
-            "{\"schemaVersion\":1,\"programName\":\"Partnerprogramma\",\"partnerId\":\"p_1\",\"holderName\":\"Jan\","
+            "{\"schemaVersion\":2,\"programName\":\"Partnerprogramma\",\"partnerId\":\"p_1\",\"holderName\":\"Jan\","
                 + "\"month\":\"2026-11\",\"zone\":\"Europe/Amsterdam\","
                 + "\"periodStart\":\"2026-11-01T00:00:00+01:00\","
                 + "\"periodEnd\":\"2026-12-01T00:00:00+01:00\","
@@ -101,6 +102,7 @@ class PartnerStatementTest {
                 + "\"productId\":\"vps-xl\",\"base\":80.00,\"ratePercent\":null,\"rateFixedAmount\":null,"
                 + "\"rateVersion\":null,\"amount\":-5.00,"
                 + "\"occurredAt\":\"2026-11-20T10:00:00Z\"}],"
+                + "\"adjustments\":[],"
                 + "\"since\":["
                 + "{\"at\":\"2026-12-04T09:00:00Z\",\"event\":\"PAYOUT_FAILED\","
                 + "\"reason\":\"AC04 \\\"closed\\\"\"},"
@@ -115,6 +117,7 @@ class PartnerStatementTest {
         new PartnerStatement(
             header(Optional.empty()),
             List.of(line("o-1", 1, LineKind.EARNED, "3.00", Optional.of("v1"))),
+            List.of(),
             Money.of("3.00", "EUR"),
             new Settlement.CarriedOver(
                 Money.of("3.00", "EUR"), PeriodCloseLine.CarryOverReason.BELOW_MINIMUM),

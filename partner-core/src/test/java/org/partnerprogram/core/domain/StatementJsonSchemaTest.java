@@ -268,7 +268,7 @@ class StatementJsonSchemaTest {
             1,
             ProductId.of("vps-xl"),
             later));
-    return new PartnerStatement(header(), lines, total, settlement, since);
+    return new PartnerStatement(header(), lines, List.of(), total, settlement, since);
   }
 
   private static PartnerStatement.Header header() {
@@ -320,6 +320,21 @@ class StatementJsonSchemaTest {
     return new PartnerStatement(
         header(),
         List.of(percent, fixed, none),
+        List.of(
+            new PartnerStatement.AdjustmentLine(
+                EventId.of("adj-1"),
+                Adjustment.Type.ADJUSTMENT,
+                "bonus \"webinar\"",
+                Optional.of(new Adjustment.OrderLineRef(OrderId.of("o-1"), 1)),
+                Money.of("-2.50", "EUR"),
+                Instant.parse("2026-11-21T10:00:00Z")),
+            new PartnerStatement.AdjustmentLine(
+                EventId.of("wo-1"),
+                Adjustment.Type.WRITE_OFF,
+                "left owing",
+                Optional.empty(),
+                Money.of("2.50", "EUR"),
+                Instant.parse("2026-11-22T10:00:00Z"))),
         Money.of("12.50", "EUR"),
         new Settlement.PaidOut(
             PAYOUT, Money.of("12.50", "EUR"), "NL************4300", "Jan", "Partner 2026-11"),

@@ -196,6 +196,52 @@ final class BrokenStorages {
     };
   }
 
+  /**
+   * In-memory storage that books a debit adjustment as a credit (the sign bug of a {@code CASE WHEN
+   * kind = 'REVERSED' THEN -amount ELSE amount END} that forgot the new kind).
+   *
+   * @return the storage
+   */
+  static ProgramStorage creditsDebits() {
+    InMemoryStorage delegate = new InMemoryStorage();
+    LedgerStore ledger = delegate.ledger();
+    LedgerStore flipped =
+        (LedgerStore)
+            java.lang.reflect.Proxy.newProxyInstance(
+                LedgerStore.class.getClassLoader(),
+                new Class<?>[] {LedgerStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("append")
+                      && args[0] instanceof LedgerEntry e
+                      && e.kind() == LedgerEntry.Kind.DEBITED) {
+                    args[0] =
+                        new LedgerEntry(
+                            e.entryId(),
+                            e.partnerId(),
+                            e.orderId(),
+                            e.lineNumber(),
+                            LedgerEntry.Kind.CREDITED,
+                            e.amount(),
+                            e.base(),
+                            e.occurredAt(),
+                            e.payableAt(),
+                            e.sourceEvent(),
+                            e.recordedAt());
+                  }
+                  try {
+                    return method.invoke(ledger, args);
+                  } catch (java.lang.reflect.InvocationTargetException ex) {
+                    throw ex.getCause();
+                  }
+                });
+    return new Delegating(delegate) {
+      @Override
+      public LedgerStore ledger() {
+        return flipped;
+      }
+    };
+  }
+
   /** Storage delegating every store to in-memory storage. */
   static class Delegating implements ProgramStorage {
     private final InMemoryStorage delegate;

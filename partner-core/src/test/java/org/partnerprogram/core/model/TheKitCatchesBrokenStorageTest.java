@@ -18,6 +18,7 @@ import org.partnerprogram.testkit.Invariants;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.ProgrammeModel;
 import org.partnerprogram.testkit.ProgrammeModel.Action;
+import org.partnerprogram.testkit.ProgrammeModel.Adjust;
 import org.partnerprogram.testkit.ProgrammeModel.Click;
 import org.partnerprogram.testkit.ProgrammeModel.Close;
 import org.partnerprogram.testkit.ProgrammeModel.Line;
@@ -84,6 +85,21 @@ class TheKitCatchesBrokenStorageTest {
         .hasMessageContaining("Model check failed on sequence")
         .hasMessageContaining("Close")
         .satisfies(e -> assertThat(shrunkLength(e)).isLessThanOrEqualTo(8));
+  }
+
+  @Test
+  void aStorageThatBooksADebitAsACreditFailsTheModelCheck() {
+    List<Action> debit = List.of(new Adjust(0, -500), new Close(false));
+    ProgrammeModel.run(InMemoryStorage::new, debit);
+    assertThatThrownBy(() -> ProgrammeModel.run(BrokenStorages::creditsDebits, debit))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("after action 1 Adjust(partner 0, -5.00)")
+        .hasMessageContaining("adjusted EUR 5.00");
+    assertThatThrownBy(() -> ProgrammeModel.check(BrokenStorages::creditsDebits, SETTINGS))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Model check failed on sequence")
+        .hasMessageContaining("Adjust")
+        .satisfies(e -> assertThat(shrunkLength(e)).isLessThanOrEqualTo(3));
   }
 
   @Test

@@ -52,8 +52,8 @@ public final class Invariants {
    * Conservation per partner: {@code held + payable + paid = earned - reversed} on the balance the
    * core shows (computed from the ports as the core does), {@code pending >= 0}, and, independently
    * of that arithmetic, the partner's live payouts in the given months plus the signed sum of the
-   * partner's unassigned {@code EARNED}/{@code REVERSED} entries equal {@code earned - reversed},
-   * and {@code PayoutStore.paidTotal} equals the sum of those live payouts.
+   * partner's unassigned payable entries equal {@code earned - reversed + adjusted}, and {@code
+   * PayoutStore.paidTotal} equals the sum of those live payouts.
    *
    * @param storage the storage
    * @param currency the programme currency
@@ -103,19 +103,21 @@ public final class Invariants {
                         totals.inPayout(),
                         totals.paid(),
                         ledger.earned(),
-                        ledger.reversed());
-                Money net = b.earned().minus(b.reversed());
+                        ledger.reversed(),
+                        ledger.adjusted());
+                Money net = b.earned().minus(b.reversed()).plus(b.adjusted());
                 check(
                     b.held().plus(b.payable()).plus(b.inPayout()).plus(b.paid()).equals(net),
                     "partner %s: held %s + payable %s + in payout %s + paid %s != earned %s -"
-                        + " reversed %s",
+                        + " reversed %s + adjusted %s",
                     partner,
                     b.held(),
                     b.payable(),
                     b.inPayout(),
                     b.paid(),
                     b.earned(),
-                    b.reversed());
+                    b.reversed(),
+                    b.adjusted());
                 check(
                     !b.pending().isNegative(), "partner %s: pending %s < 0", partner, b.pending());
                 Money payouts = live.getOrDefault(partner, Money.zero(currency));
@@ -130,12 +132,13 @@ public final class Invariants {
                 check(
                     payouts.plus(unassigned).equals(net),
                     "partner %s: live payouts %s + unassigned entries %s != earned %s - reversed %s"
-                        + " (an entry paid twice or lost?)",
+                        + " + adjusted %s (an entry paid twice or lost?)",
                     partner,
                     payouts,
                     unassigned,
                     b.earned(),
-                    b.reversed());
+                    b.reversed(),
+                    b.adjusted());
               }
               return null;
             });
@@ -164,8 +167,7 @@ public final class Invariants {
                   Money sum = Money.zero(p.amount().currency());
                   for (LedgerEntry e : entries) {
                     check(
-                        e.kind() == LedgerEntry.Kind.EARNED
-                            || e.kind() == LedgerEntry.Kind.REVERSED,
+                        e.kind().payable(),
                         "payout %s pays a %s entry %s",
                         p.payoutId(),
                         e.kind(),
@@ -419,8 +421,8 @@ public final class Invariants {
 
   private static Money signed(LedgerEntry e) {
     return switch (e.kind()) {
-      case EARNED -> e.amount();
-      case REVERSED -> e.amount().negated();
+      case EARNED, CREDITED, WRITTEN_OFF -> e.amount();
+      case REVERSED, DEBITED -> e.amount().negated();
       default ->
           throw new AssertionError(
               "entry " + e.entryId() + " of kind " + e.kind() + " in a payout");

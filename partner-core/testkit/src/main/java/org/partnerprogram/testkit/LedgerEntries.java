@@ -218,15 +218,15 @@ public final class LedgerEntries {
      * @throws IllegalArgumentException if the record refuses the parts (a negative amount)
      */
     public LedgerEntry build() {
-      boolean payable = kind == LedgerEntry.Kind.EARNED || kind == LedgerEntry.Kind.REVERSED;
+      boolean payable = kind.payable();
       return new LedgerEntry(
           entryId != null ? entryId : UUID.randomUUID(),
           partner,
-          order,
-          line,
+          kind.adjustment() ? Optional.empty() : Optional.of(order),
+          kind.adjustment() ? 0 : line,
           kind,
           amount,
-          base != null ? base : amount.plus(amount),
+          base != null ? base : kind.adjustment() ? amount : amount.plus(amount),
           occurredAt,
           payable ? Optional.of(payableAt != null ? payableAt : occurredAt) : Optional.empty(),
           sourceEvent != null ? sourceEvent : EventId.of("ev-" + UUID.randomUUID()),

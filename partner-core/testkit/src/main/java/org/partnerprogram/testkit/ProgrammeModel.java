@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.partnerprogram.core.domain.Act;
+import org.partnerprogram.core.domain.Adjustment;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CustomerAccountId;
@@ -34,6 +36,7 @@ import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
+import org.partnerprogram.core.port.in.AdjustCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.OrderResult;
@@ -262,6 +265,24 @@ public final class ProgrammeModel {
     }
   }
 
+  /**
+   * An operator adjusts a partner's balance ({@code corrections().adjust}): a bonus or a
+   * correction, payable at once.
+   *
+   * @param partner which partner
+   * @param cents the signed amount in cents, not zero
+   */
+  public record Adjust(int partner, long cents) implements Action {
+    @Override
+    public String toString() {
+      return "Adjust(partner "
+          + partner
+          + ", "
+          + BigDecimal.valueOf(cents, 2).toPlainString()
+          + ")";
+    }
+  }
+
   // ------------------------------------------------------------------------------------ settings
 
   /**
@@ -461,8 +482,11 @@ public final class ProgrammeModel {
         a = new RedeliverChanged(random.nextInt(16));
       } else if (kind < 91) {
         a = new Close(random.nextInt(8) == 0);
-      } else {
+      } else if (kind < 96) {
         a = new Settle(random.nextInt(4), random.nextInt(3) == 0);
+      } else {
+        long cents = 1 + random.nextInt(5_000);
+        a = new Adjust(random.nextInt(3), random.nextInt(3) == 0 ? -cents : cents);
       }
       actions.add(a);
     }
@@ -579,6 +603,8 @@ public final class ProgrammeModel {
       result.add(new Signup(0, s.newCustomer()));
     } else if (action instanceof Settle s && s.payout() > 0) {
       result.add(new Settle(0, s.failed()));
+    } else if (action instanceof Adjust a && (a.partner() > 0 || Math.abs(a.cents()) != 100)) {
+      result.add(new Adjust(0, a.cents() < 0 ? -100 : 100));
     }
     return result;
   }
@@ -656,6 +682,8 @@ public final class ProgrammeModel {
     final List<YearMonth> closed = new ArrayList<>();
     final Map<YearMonth, Invariants.ClosedPeriod> snapshots = new LinkedHashMap<>();
     final Map<Integer, Integer> earnedEntries = new HashMap<>();
+    final Map<Integer, Money> adjusted = new HashMap<>();
+    final Map<EventId, Adjustment> adjustments = new HashMap<>();
     final List<Integer> attributed = new ArrayList<>();
     YearMonth open = YearMonth.of(2026, 11);
     String did = "";
@@ -854,6 +882,22 @@ public final class ProgrammeModel {
         expect(!result.redelivery(), "new refund of %s reported as a duplicate", order.id);
         line.refunded = line.refunded.plus(amount);
         events.add(command);
+      } else if (action instanceof Adjust a) {
+        int p = a.partner() % partners.size();
+        Money amount = Money.of(BigDecimal.valueOf(a.cents(), 2), EUR);
+        AdjustCommand command =
+            AdjustCommand.of(
+                "adjustment-event-" + counter, partners.get(p), amount, Act.by("model", "check"));
+        did = "event " + events.size() + ": adjust partner " + p + " by " + amount;
+        Adjustment booked = f.program.corrections().adjust(command);
+        expect(
+            booked.amount().equals(amount) && booked.partnerId().equals(partners.get(p)),
+            "adjustment %s booked as %s",
+            command,
+            booked);
+        adjustments.put(command.adjustmentId(), booked);
+        adjusted.merge(p, amount, Money::plus);
+        events.add(command);
       } else if (action instanceof Redeliver r) {
         if (events.isEmpty()) {
           return;
@@ -863,6 +907,8 @@ public final class ProgrammeModel {
         boolean duplicate;
         if (event instanceof RecordOrderCommand c) {
           duplicate = f.program.commissions().recordOrder(c).redelivery();
+        } else if (event instanceof AdjustCommand c) {
+          duplicate = f.program.corrections().adjust(c).equals(adjustments.get(c.adjustmentId()));
         } else if (event instanceof RecordPaymentCommand c) {
           duplicate = f.program.commissions().recordPayment(c).redelivery();
         } else {
@@ -892,6 +938,15 @@ public final class ProgrammeModel {
                         c.eventId(),
                         new Order(
                             o.orderId(), o.customer(), o.placedAt().plus(second), o.lines())));
+          } else if (event instanceof AdjustCommand c) {
+            Money cent = Money.of(new BigDecimal("0.01"), EUR);
+            Money other =
+                c.amount().plus(cent).isZero()
+                    ? c.amount().plus(cent).plus(cent)
+                    : c.amount().plus(cent);
+            f.program
+                .corrections()
+                .adjust(AdjustCommand.of(c.adjustmentId().value(), c.partnerId(), other, c.act()));
           } else if (event instanceof RecordPaymentCommand c) {
             f.program
                 .commissions()
@@ -984,7 +1039,7 @@ public final class ProgrammeModel {
           }
         }
       }
-      return sum;
+      return sum.plus(adjusted.getOrDefault(partner, Money.zero(EUR)));
     }
 
     Money live(int partner) {
@@ -1034,13 +1089,14 @@ public final class ProgrammeModel {
                     earnedEntries);
                 for (int p = 0; p < partners.size(); p++) {
                   Balance b = storage.ledger().balance(partners.get(p), EUR, now);
-                  Money net = b.earned().minus(b.reversed());
+                  Money net = b.earned().minus(b.reversed()).plus(b.adjusted());
                   expect(
                       net.equals(net(p)),
-                      "partner %d: earned %s - reversed %s = %s, model expects %s",
+                      "partner %d: earned %s - reversed %s + adjusted %s = %s, model expects %s",
                       p,
                       b.earned(),
                       b.reversed(),
+                      b.adjusted(),
                       net,
                       net(p));
                   Money paid = storage.payouts().payoutTotals(partners.get(p), EUR).total();
@@ -1058,6 +1114,9 @@ public final class ProgrammeModel {
     private static Object eventId(Object command) {
       if (command instanceof RecordOrderCommand c) {
         return c.eventId();
+      }
+      if (command instanceof AdjustCommand c) {
+        return c.adjustmentId();
       }
       if (command instanceof RecordPaymentCommand c) {
         return c.eventId();

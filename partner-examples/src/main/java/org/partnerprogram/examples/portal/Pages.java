@@ -317,27 +317,34 @@ final class Pages {
             case EARNED -> "earned";
             case CANCELLED -> "cancelled (refund)";
             case REVERSED -> "reversed (refund)";
+            case CREDITED -> "adjustment (added)";
+            case DEBITED -> "adjustment (taken off)";
+            case WRITTEN_OFF -> "written off";
           };
       Money pending = // null: no change
           switch (e.kind()) {
             case ACCRUED -> amount;
             case EARNED, CANCELLED -> amount.negated();
-            case REVERSED -> null;
+            case REVERSED, CREDITED, DEBITED, WRITTEN_OFF -> null;
           };
       Money earned =
           switch (e.kind()) {
             case EARNED -> amount;
-            case REVERSED -> amount.negated();
+            case REVERSED, DEBITED -> amount.negated();
+            case CREDITED, WRITTEN_OFF -> amount;
             case ACCRUED, CANCELLED -> null;
           };
+      String order = e.orderId().map(o -> o.value()).orElse("-");
       String product =
-          products
-              .getOrDefault(e.orderId().value(), Map.of())
-              .getOrDefault(e.lineNumber(), "(a product no longer sold)");
+          e.kind().adjustment()
+              ? "-"
+              : products
+                  .getOrDefault(order, Map.of())
+                  .getOrDefault(e.lineNumber(), "(a product no longer sold)");
       b.append("<tr><td>")
           .append(escape(dateTime(e.occurredAt())))
           .append("</td><td>")
-          .append(escape(e.orderId().value()))
+          .append(escape(order))
           .append("</td><td>")
           .append(escape(product))
           .append("</td><td>")

@@ -30,7 +30,8 @@ record PartnerActions(PartnerProgram program, Pages pages) {
   String partnerPage(Connection c, View view) throws SQLException {
     Optional<PartnerOverview> overview = view.customer().flatMap(this::overview);
     Set<String> orders = new HashSet<>();
-    overview.ifPresent(o -> o.recentEntries().forEach(e -> orders.add(e.orderId().value())));
+    overview.ifPresent(
+        o -> o.recentEntries().forEach(e -> e.orderId().ifPresent(id -> orders.add(id.value()))));
     // The public card only for the page before enrolling; an enrolled partner sees its own rates.
     Optional<RateCard> card = overview.isEmpty() ? program.rates().card() : Optional.empty();
     return pages.partner(view, overview, card, HostShop.productNames(c, orders));

@@ -3,6 +3,7 @@ package org.partnerprogram.examples.adapter;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.partnerprogram.core.domain.Adjustment;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
@@ -176,6 +178,7 @@ public final class SnapshotStorage implements ProgramStorage {
     List<PeriodCloseLine> closeLines = List.of();
     List<ProgramEvent> events = List.of();
     Map<CustomerAccountId, CustomerErasure> erasures = Map.of();
+    Map<EventId, Adjustment> adjustments = Map.of();
 
     /** A shallow copy: it shares every (immutable) table with this state. */
     State copy() {
@@ -203,6 +206,7 @@ public final class SnapshotStorage implements ProgramStorage {
       s.closeLines = closeLines;
       s.events = events;
       s.erasures = erasures;
+      s.adjustments = adjustments;
       return s;
     }
   }
@@ -215,7 +219,7 @@ public final class SnapshotStorage implements ProgramStorage {
 
   /** The unique key of a ledger entry: one per (source event, order line, kind). */
   private record EntryIdentity(
-      EventId event, OrderId orderId, int lineNumber, LedgerEntry.Kind kind) {
+      EventId event, Optional<OrderId> orderId, int lineNumber, LedgerEntry.Kind kind) {
     static EntryIdentity of(LedgerEntry e) {
       return new EntryIdentity(e.sourceEvent(), e.orderId(), e.lineNumber(), e.kind());
     }
@@ -954,9 +958,11 @@ public final class SnapshotStorage implements ProgramStorage {
           .thenComparing(LedgerEntry::kind);
 
   private static final Comparator<LedgerEntry> BY_ORDER_LINE =
-      Comparator.comparing((LedgerEntry e) -> e.orderId().value())
+      Comparator.comparing((LedgerEntry e) -> e.kind().adjustment())
+          .thenComparing(e -> e.orderId().map(OrderId::value).orElse(""))
           .thenComparingInt(LedgerEntry::lineNumber)
-          .thenComparing(LedgerEntry::recordedAt);
+          .thenComparing(LedgerEntry::recordedAt)
+          .thenComparing(LedgerEntry::entryId);
 
   private final LedgerStore ledger =
       new LedgerStore() {
@@ -1014,7 +1020,7 @@ public final class SnapshotStorage implements ProgramStorage {
         @Override
         public List<LedgerEntry> entriesOfOrder(OrderId orderId) {
           return read().entries.stream()
-              .filter(e -> e.orderId().equals(orderId))
+              .filter(e -> e.orderId().equals(Optional.of(orderId)))
               .sorted(BY_RECORDING)
               .toList();
         }
@@ -1068,6 +1074,7 @@ public final class SnapshotStorage implements ProgramStorage {
           Money reversed = zero;
           Money held = zero;
           Money payable = zero;
+          Money adjusted = zero;
           for (LedgerEntry e : read().entries) {
             if (!e.partnerId().equals(partnerId) || !e.amount().currency().equals(currency)) {
               continue;
@@ -1092,11 +1099,51 @@ public final class SnapshotStorage implements ProgramStorage {
                   payable = payable.minus(e.amount());
                 }
               }
+              case CREDITED, DEBITED, WRITTEN_OFF -> {
+                adjusted = adjusted.plus(e.signedAmount());
+                if (isHeld) {
+                  held = held.plus(e.signedAmount());
+                } else {
+                  payable = payable.plus(e.signedAmount());
+                }
+              }
             }
           }
           // pending = accrued - earned - cancelled; payouts are netted by the core
           return new Balance(
-              accrued.minus(earned).minus(cancelled), held, payable, zero, zero, earned, reversed);
+              accrued.minus(earned).minus(cancelled),
+              held,
+              payable,
+              zero,
+              zero,
+              earned,
+              reversed,
+              adjusted);
+        }
+
+        @Override
+        public void insertAdjustment(Adjustment adjustment) {
+          if (read().adjustments.containsKey(adjustment.adjustmentId())) {
+            throw new ConflictException("adjustment " + adjustment.adjustmentId() + " exists");
+          }
+          State s = write();
+          s.adjustments = with(s.adjustments, adjustment.adjustmentId(), adjustment);
+        }
+
+        @Override
+        public Optional<Adjustment> findAdjustment(EventId adjustmentId) {
+          return Optional.ofNullable(read().adjustments.get(adjustmentId));
+        }
+
+        @Override
+        public List<Adjustment> adjustmentsOfEntries(Collection<UUID> entryIds) {
+          Set<UUID> wanted = new HashSet<>(entryIds);
+          return read().adjustments.values().stream()
+              .filter(a -> wanted.contains(a.entryId()))
+              .sorted(
+                  Comparator.comparing(Adjustment::bookedAt)
+                      .thenComparing(a -> a.adjustmentId().value()))
+              .toList();
         }
 
         @Override
@@ -1140,10 +1187,12 @@ public final class SnapshotStorage implements ProgramStorage {
                     Money reversed = Money.zero(l.commission().currency());
                     Optional<LedgerEntry> earned = Optional.empty();
                     for (LedgerEntry e : st.entries) {
-                      if (e.orderId().equals(l.orderId()) && e.lineNumber() == l.lineNumber()) {
+                      if (e.orderId().equals(Optional.of(l.orderId()))
+                          && e.lineNumber() == l.lineNumber()) {
                         if (e.kind() == LedgerEntry.Kind.EARNED) {
                           earned = Optional.of(e);
-                        } else if (e.kind() != LedgerEntry.Kind.ACCRUED) {
+                        } else if (e.kind() == LedgerEntry.Kind.CANCELLED
+                            || e.kind() == LedgerEntry.Kind.REVERSED) {
                           reversed = reversed.plus(e.amount());
                         }
                       }
@@ -1231,13 +1280,13 @@ public final class SnapshotStorage implements ProgramStorage {
 
         /** An EARNED or REVERSED entry payable before the instant that no payout pays yet. */
         private boolean assignable(State s, LedgerEntry e, Instant before) {
-          return (e.kind() == LedgerEntry.Kind.EARNED || e.kind() == LedgerEntry.Kind.REVERSED)
+          return e.kind().payable()
               && e.payableAt().orElseThrow().isBefore(before)
               && !s.assignments.containsKey(e.entryId());
         }
 
         private Money signed(LedgerEntry e) {
-          return e.kind() == LedgerEntry.Kind.REVERSED ? e.amount().negated() : e.amount();
+          return e.signedAmount();
         }
 
         @Override

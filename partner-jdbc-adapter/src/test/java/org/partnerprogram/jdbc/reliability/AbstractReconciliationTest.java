@@ -213,7 +213,7 @@ abstract class AbstractReconciliationTest {
   private static String withoutId(LedgerEntry e) {
     return String.join(
         " ",
-        e.orderId().value(),
+        e.orderId().map(o -> o.value()).orElse("-"),
         String.valueOf(e.lineNumber()),
         e.kind().name(),
         e.partnerId().value(),

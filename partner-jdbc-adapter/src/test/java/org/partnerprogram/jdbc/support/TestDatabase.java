@@ -81,6 +81,7 @@ public final class TestDatabase implements BeforeAllCallback {
           "pp_period_close",
           "pp_processed_event",
           "pp_customer_erasure",
+          "pp_adjustment",
           "pp_ledger_entry",
           "pp_commission_line",
           "pp_refund",

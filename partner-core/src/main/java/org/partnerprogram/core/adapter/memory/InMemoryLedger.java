@@ -2,16 +2,20 @@ package org.partnerprogram.core.adapter.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.partnerprogram.core.domain.Adjustment;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.LedgerLine;
@@ -27,6 +31,8 @@ final class InMemoryLedger implements LedgerStore {
   private final Map<String, CommissionLine> pricedLines = new HashMap<>();
   private final List<LedgerEntry> entries = new ArrayList<>();
   private final Map<String, LedgerEntry> entryKeys = new HashMap<>();
+  private final Map<EventId, Adjustment> adjustments = new HashMap<>();
+  private final Map<UUID, Adjustment> adjustmentsByEntry = new HashMap<>();
   private final Function<UUID, Optional<Payout>> payoutOfEntry;
 
   private static final Comparator<LedgerEntry> ENTRY_ORDER =
@@ -70,7 +76,7 @@ final class InMemoryLedger implements LedgerStore {
     String key =
         entry.sourceEvent().value()
             + "#"
-            + entry.orderId().value()
+            + entry.orderId().map(OrderId::value).orElse("")
             + "#"
             + entry.lineNumber()
             + "#"
@@ -86,7 +92,8 @@ final class InMemoryLedger implements LedgerStore {
   @Override
   public List<LedgerEntry> entriesOfOrder(OrderId orderId) {
     units.unit();
-    return entries.stream().filter(e -> e.orderId().equals(orderId)).sorted(ENTRY_ORDER).toList();
+    Optional<OrderId> order = Optional.of(orderId);
+    return entries.stream().filter(e -> e.orderId().equals(order)).sorted(ENTRY_ORDER).toList();
   }
 
   @Override
@@ -135,6 +142,7 @@ final class InMemoryLedger implements LedgerStore {
     Money reversed = zero;
     Money held = zero;
     Money payable = zero;
+    Money adjusted = zero;
     for (LedgerEntry e : entries) {
       if (!e.partnerId().equals(partnerId) || !e.amount().currency().equals(currency)) {
         continue;
@@ -158,10 +166,53 @@ final class InMemoryLedger implements LedgerStore {
             payable = payable.minus(e.amount());
           }
         }
+        case CREDITED, DEBITED, WRITTEN_OFF -> {
+          adjusted = adjusted.plus(e.signedAmount());
+          if (e.payableAt().orElseThrow().isAfter(asOf)) {
+            held = held.plus(e.signedAmount());
+          } else {
+            payable = payable.plus(e.signedAmount());
+          }
+        }
       }
     }
     return new Balance(
-        accrued.minus(earned).minus(cancelled), held, payable, zero, zero, earned, reversed);
+        accrued.minus(earned).minus(cancelled),
+        held,
+        payable,
+        zero,
+        zero,
+        earned,
+        reversed,
+        adjusted);
+  }
+
+  @Override
+  public void insertAdjustment(Adjustment adjustment) {
+    units.unit();
+    if (adjustments.containsKey(adjustment.adjustmentId())) {
+      throw new ConflictException("adjustment " + adjustment.adjustmentId() + " exists");
+    }
+    units.put(adjustments, adjustment.adjustmentId(), adjustment);
+    units.put(adjustmentsByEntry, adjustment.entryId(), adjustment);
+  }
+
+  @Override
+  public Optional<Adjustment> findAdjustment(EventId adjustmentId) {
+    units.unit();
+    return Optional.ofNullable(adjustments.get(adjustmentId));
+  }
+
+  @Override
+  public List<Adjustment> adjustmentsOfEntries(Collection<UUID> entryIds) {
+    units.unit();
+    return entryIds.stream()
+        .distinct()
+        .map(adjustmentsByEntry::get)
+        .filter(Objects::nonNull)
+        .sorted(
+            Comparator.comparing(Adjustment::bookedAt).thenComparing(a -> a.adjustmentId().value()))
+        .toList();
   }
 
   @Override
@@ -213,13 +264,13 @@ final class InMemoryLedger implements LedgerStore {
     Money reversed = Money.zero(line.commission().currency());
     Optional<LedgerEntry> earned = Optional.empty();
     for (LedgerEntry e : entries) {
-      if (!e.orderId().equals(line.orderId()) || e.lineNumber() != line.lineNumber()) {
+      if (!e.orderId().equals(Optional.of(line.orderId())) || e.lineNumber() != line.lineNumber()) {
         continue;
       }
       switch (e.kind()) {
         case EARNED -> earned = Optional.of(e);
         case CANCELLED, REVERSED -> reversed = reversed.plus(e.amount());
-        case ACCRUED -> {}
+        case ACCRUED, CREDITED, DEBITED, WRITTEN_OFF -> {}
       }
     }
     Optional<Instant> payableAt = earned.flatMap(LedgerEntry::payableAt);

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.PartnerAmount;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.Payout;
@@ -40,9 +41,11 @@ final class InMemoryPayouts implements PayoutStore {
   private record CloseKey(YearMonth period, PartnerId partnerId) {}
 
   private static final Comparator<LedgerEntry> SETTLED_ORDER =
-      Comparator.comparing((LedgerEntry e) -> e.orderId().value())
+      Comparator.comparing((LedgerEntry e) -> e.kind().adjustment())
+          .thenComparing(e -> e.orderId().map(OrderId::value).orElse(""))
           .thenComparingInt(LedgerEntry::lineNumber)
-          .thenComparing(LedgerEntry::recordedAt);
+          .thenComparing(LedgerEntry::recordedAt)
+          .thenComparing(LedgerEntry::entryId);
 
   private static final Comparator<Payout> NEWEST_FIRST =
       Comparator.comparing(Payout::period).thenComparing(p -> p.payoutId().value()).reversed();
@@ -75,13 +78,13 @@ final class InMemoryPayouts implements PayoutStore {
   }
 
   private boolean assignable(LedgerEntry e, Instant before) {
-    return (e.kind() == LedgerEntry.Kind.EARNED || e.kind() == LedgerEntry.Kind.REVERSED)
+    return e.kind().payable()
         && e.payableAt().orElseThrow().isBefore(before)
         && !assignments.containsKey(e.entryId());
   }
 
   private Money signed(LedgerEntry e) {
-    return e.kind() == LedgerEntry.Kind.REVERSED ? e.amount().negated() : e.amount();
+    return e.signedAmount();
   }
 
   @Override

@@ -32,7 +32,8 @@ public sealed interface ProgramEvent
         CommissionReversed,
         PayoutCreated,
         PayoutPaid,
-        PayoutFailed {
+        PayoutFailed,
+        AdjustmentBooked {
 
   /**
    * The event's unique id (random), for consumers to deduplicate.

@@ -1,11 +1,13 @@
 package org.partnerprogram.core.port.out;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.partnerprogram.core.domain.Adjustment;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.EventId;
@@ -60,6 +62,34 @@ public interface LedgerStore {
       append(entry);
     }
   }
+
+  /**
+   * Stores the details of an adjustment or write-off whose ledger entry ({@link
+   * Adjustment#toEntry}) was appended in the same unit of work. The core claims the adjustment's id
+   * as a host event first, so an adapter never sees the same adjustment twice.
+   *
+   * @param adjustment the adjustment; never null
+   * @throws org.partnerprogram.core.domain.ConflictException if one with its id exists
+   */
+  void insertAdjustment(Adjustment adjustment);
+
+  /**
+   * An adjustment or write-off by its id.
+   *
+   * @param adjustmentId the adjustment's id; never null
+   * @return the adjustment, or empty if there is none with that id
+   */
+  Optional<Adjustment> findAdjustment(EventId adjustmentId);
+
+  /**
+   * The adjustments and write-offs booked by the given ledger entries, for a statement or a partner
+   * page that lists them.
+   *
+   * @param entryIds the entries; never null, no null element; may be empty; ids that book no
+   *     adjustment are ignored
+   * @return the adjustments ordered by booking time, then adjustment id
+   */
+  List<Adjustment> adjustmentsOfEntries(Collection<UUID> entryIds);
 
   /**
    * The entries of an order.

@@ -185,6 +185,7 @@ public interface ProgramStorage {
         payouts.inPayout(),
         payouts.paid(),
         ledger.earned(),
-        ledger.reversed());
+        ledger.reversed(),
+        ledger.adjusted());
   }
 }

@@ -934,8 +934,17 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
     for (LedgerEntry e : entries) {
       assertThat(tx(() -> storage.ledger().append(e))).isTrue();
     }
+    // ordered by line number, then kind: the adjustments (line 0, no order) first
     assertThat(tx(() -> storage.ledger().entriesOfEvent(EventId.of("e-1"))))
-        .containsExactlyElementsOf(entries);
+        .containsExactlyElementsOf(
+            entries.stream()
+                .sorted(
+                    java.util.Comparator.comparingInt(LedgerEntry::lineNumber)
+                        .thenComparing(LedgerEntry::kind))
+                .toList());
+    assertThat(tx(() -> storage.ledger().entriesOfOrder(OrderId.of("order-1"))))
+        .noneMatch(e -> e.kind().adjustment())
+        .hasSize(entries.size() - 3);
     assertThat(tx(() -> storage.ledger().entriesOfOrder(OrderId.of("none")))).isEmpty();
     assertThat(tx(() -> storage.ledger().entriesOfEvent(EventId.of("none")))).isEmpty();
   }
@@ -1283,7 +1292,8 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
                 eur("0.00"),
                 eur("0.00"),
                 eur("9.00"),
-                eur("2.50")));
+                eur("2.50"),
+                eur("0.00")));
 
     Balance before = tx(() -> storage.ledger().balance(P1, EUR, due.minus(1, ChronoUnit.MICROS)));
     assertThat(before.held()).isEqualTo(eur("6.50"));
@@ -1427,7 +1437,8 @@ public abstract class AttributionAndCommissionContractTest<S extends ProgramStor
                 eur("0.00"),
                 eur("0.00"),
                 eur("25.00"),
-                eur("10.00")));
+                eur("10.00"),
+                eur("0.00")));
     assertThat(tx(() -> storage.orders().refundedByLine(OrderId.of("order-1"))))
         .containsExactlyInAnyOrderEntriesOf(Map.of(1, eur("40.00")));
     assertThat(tx(() -> storage.ledger().linesOfOrder(OrderId.of("order-1"))))

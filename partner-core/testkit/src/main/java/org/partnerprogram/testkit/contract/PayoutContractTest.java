@@ -289,7 +289,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     assertThat(tx(() -> payouts().assign(first, P1, END, EUR))).isEqualTo(eur("0.00"));
     assertThat(tx(() -> payouts().entriesOfPayout(second))).isEmpty();
     assertThat(tx(() -> payouts().entriesOfPayout(first)))
-        .extracting(e -> e.orderId().value())
+        .extracting(e -> e.orderId().orElseThrow().value())
         .containsExactly("o-1", "o-2");
 
     // A later bound assigns only what the first one left.
@@ -328,13 +328,13 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     assertThat(tx(() -> payouts().find(first.payoutId()))).contains(first);
     assertThat(tx(() -> payouts().find(third.payoutId()))).contains(third);
     assertThat(tx(() -> payouts().entriesOfPayout(first.payoutId())))
-        .extracting(e -> e.orderId().value())
+        .extracting(e -> e.orderId().orElseThrow().value())
         .containsExactly("o-1", "o-2");
     assertThat(tx(() -> payouts().entriesOfPayout(second.payoutId())))
-        .extracting(e -> e.orderId().value())
+        .extracting(e -> e.orderId().orElseThrow().value())
         .containsExactly("o-4");
     assertThat(tx(() -> payouts().entriesOfPayout(october)))
-        .extracting(e -> e.orderId().value())
+        .extracting(e -> e.orderId().orElseThrow().value())
         .containsExactly("o-5");
     assertThat(page(Optional.empty(), 10)).isEmpty();
     assertThat(
@@ -799,7 +799,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
                 eur("3.00"),
                 eur("1.25"),
                 eur("14.00"),
-                eur("1.50")));
+                eur("1.50"),
+                eur("0.00")));
     assertThat(netted)
         .isEqualTo(
             new Balance(
@@ -809,7 +810,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
                 eur("3.00"),
                 eur("1.25"),
                 ledger.earned(),
-                ledger.reversed()));
+                ledger.reversed(),
+                ledger.adjusted()));
     assertThat(tx(() -> storage.balanceNetOfPayouts(P2, EUR, T0)).payable())
         .isEqualTo(eur("-410.00"));
     assertThat(tx(() -> storage.balanceNetOfPayouts(P3, EUR, T0))).isEqualTo(Balance.zero(EUR));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.Iban;
@@ -36,6 +37,7 @@ import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.StorageException;
 import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
+import org.partnerprogram.core.port.in.AdjustCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
@@ -45,6 +47,7 @@ import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.core.port.in.WriteOffCommand;
 
 /**
  * At least 200 malformed inputs across every use case. Each case is the whole call, command
@@ -1814,6 +1817,118 @@ public final class HostileCorpus {
         "processedEvents",
         "unknown ids with LIKE wildcards",
         () -> p.commissions().processed(List.of("pay-o-h_", "order-o-h_", "e_")));
+
+    // ---- corrections: adjustments and write-offs
+    Act act = Act.by("alice@host.example", "bonus");
+    for (String s : NASTY.subList(0, 12)) {
+      add(
+          cases,
+          "adjust",
+          "adjustment id " + show(s),
+          () -> p.corrections().adjust(AdjustCommand.of(s, a, eur("1.00"), act)));
+      add(
+          cases,
+          "adjust",
+          "actor " + show(s),
+          () -> p.corrections().adjust(AdjustCommand.of("adj-h", a, eur("1.00"), Act.by(s, "x"))));
+    }
+    for (String reason : BAD_FREE_TEXT) {
+      add(
+          cases,
+          "adjust",
+          "reason " + show(reason),
+          () ->
+              p.corrections()
+                  .adjust(AdjustCommand.of("adj-h", a, eur("1.00"), Act.by("op", reason))));
+    }
+    add(
+        cases,
+        "adjust",
+        "reason of 201 characters",
+        () ->
+            p.corrections()
+                .adjust(AdjustCommand.of("adj-h", a, eur("1.00"), Act.by("op", "r".repeat(201)))));
+    add(
+        cases,
+        "adjust",
+        "actor of 101 characters",
+        () ->
+            p.corrections()
+                .adjust(AdjustCommand.of("adj-h", a, eur("1.00"), Act.by("o".repeat(101), "x"))));
+    for (String amount : BAD_EUR_AMOUNTS) {
+      add(
+          cases,
+          "adjust",
+          "amount " + show(amount),
+          () -> p.corrections().adjust(AdjustCommand.of("adj-h", a, eur(amount), act)));
+    }
+    for (String amount : List.of("1000000000000000", "-1000000000000000", "0", "0.00")) {
+      add(
+          cases,
+          "adjust",
+          "amount " + amount,
+          () -> p.corrections().adjust(AdjustCommand.of("adj-h", a, eur(amount), act)));
+    }
+    add(
+        cases,
+        "adjust",
+        "amount in USD",
+        () -> p.corrections().adjust(AdjustCommand.of("adj-h", a, Money.of("1.00", "USD"), act)));
+    add(
+        cases,
+        "adjust",
+        "unknown partner",
+        () -> p.corrections().adjust(AdjustCommand.of("adj-h", unknownPartner, eur("1.00"), act)));
+    add(
+        cases,
+        "adjust",
+        "another partner's order line",
+        () ->
+            p.corrections()
+                .adjust(AdjustCommand.of("adj-h", b, eur("1.00"), act).refersTo("o-h1", 1)));
+    add(
+        cases,
+        "adjust",
+        "unknown order line",
+        () ->
+            p.corrections()
+                .adjust(AdjustCommand.of("adj-h", a, eur("1.00"), act).refersTo("o-none", 1)));
+    add(
+        cases,
+        "adjust",
+        "line number 0",
+        () ->
+            p.corrections()
+                .adjust(AdjustCommand.of("adj-h", a, eur("1.00"), act).refersTo("o", 0)));
+    add(cases, "adjust", "command null", () -> p.corrections().adjust(null));
+    add(
+        cases,
+        "adjust",
+        "partner null",
+        () -> p.corrections().adjust(AdjustCommand.of("adj-h", null, eur("1.00"), act)));
+    add(
+        cases,
+        "adjust",
+        "act null",
+        () -> p.corrections().adjust(AdjustCommand.of("adj-h", a, eur("1.00"), null)));
+    add(
+        cases,
+        "writeOff",
+        "a partner who is still a partner",
+        () -> p.corrections().writeOff(WriteOffCommand.of("wo-h", a, act)));
+    add(
+        cases,
+        "writeOff",
+        "unknown partner",
+        () -> p.corrections().writeOff(WriteOffCommand.of("wo-h", unknownPartner, act)));
+    add(cases, "writeOff", "command null", () -> p.corrections().writeOff(null));
+    for (String s : NASTY.subList(0, 6)) {
+      add(
+          cases,
+          "writeOff",
+          "id " + show(s),
+          () -> p.corrections().writeOff(WriteOffCommand.of(s, a, act)));
+    }
     return cases;
   }
 
