@@ -1,0 +1,13 @@
+package org.partnerprogram.jdbc.migration;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+class MariaDbAdjustmentsMigrationTest extends AbstractAdjustmentsMigrationTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.mariadb().migratedTo("17");
+
+  @Override
+  TestDatabase database() {
+    return DB;
+  }
+}
