@@ -101,7 +101,7 @@ final class PartnerExportService {
     json.name("attributions").value(counts.attributions);
     json.name("ledgerEntries").value(counts.entries);
     for (LedgerEntry.Kind kind : LedgerEntry.Kind.values()) {
-      json.name(kind.name().toLowerCase(java.util.Locale.ROOT)).value(counts.byKind.get(kind));
+      json.name(totalName(kind)).value(counts.byKind.get(kind));
     }
     json.name("payouts").value(counts.payouts);
     json.name("statements").value(counts.statements);
@@ -338,5 +338,15 @@ final class PartnerExportService {
       entries++;
       byKind.merge(e.kind(), e.amount(), Money::plus);
     }
+  }
+
+  /** The totals' key of a kind: {@code accrued}, ..., {@code writtenOff}. */
+  private static String totalName(LedgerEntry.Kind kind) {
+    String[] words = kind.name().toLowerCase(java.util.Locale.ROOT).split("_");
+    StringBuilder name = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return name.toString();
   }
 }

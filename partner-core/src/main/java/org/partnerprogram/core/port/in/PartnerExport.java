@@ -25,9 +25,11 @@ public record PartnerExport(
 
   /**
    * The {@code schemaVersion} of the document: an integer, one more with every change to its fields
-   * (added, removed, renamed, or of another type or meaning).
+   * (added, removed, renamed, or of another type or meaning). Version 2: ledger entries of an
+   * operator's adjustments (kinds CREDITED, DEBITED, WRITTEN_OFF, no order), their totals, and
+   * statements of schema version 2.
    */
-  public static final int JSON_SCHEMA_VERSION = 1;
+  public static final int JSON_SCHEMA_VERSION = 2;
 
   /** The {@code kind} of the document, so a reader can tell it from other JSON of the SDK. */
   public static final String KIND = "partner-export";
