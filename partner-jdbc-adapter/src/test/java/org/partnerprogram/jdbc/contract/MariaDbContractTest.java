@@ -37,6 +37,9 @@ class MariaDbContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class ReportsContract extends ReportsSuite {}
   }
 
   @Nested
@@ -65,6 +68,9 @@ class MariaDbContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class ReportsContract extends ReportsSuite {}
   }
 
   @Nested
@@ -93,5 +99,8 @@ class MariaDbContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class ReportsContract extends ReportsSuite {}
   }
 }
