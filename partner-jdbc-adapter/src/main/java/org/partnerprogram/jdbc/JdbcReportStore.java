@@ -25,7 +25,7 @@ import org.partnerprogram.core.port.out.ReportStore;
  * {@link ReportStore}: each query is one statement that reads index ranges, the same text on every
  * database but for the byte-order collation PostgreSQL needs on partner ids. Partner lists read
  * {@code ix_pp_partner_status} (status, partner_id; V20); the top earners and the funnel's
- * commission read {@code ix_pp_ledger_entry_kind_occurred} (kind, occurred_at, with the currency,
+ * commission read {@code ix_pp_ledger_entry_occurred} (occurred_at, kind, with the currency,
  * partner and amount; V20) and group what the range holds; the funnel's counts read {@code
  * ix_pp_touch_touched_at} (V13), {@code ix_pp_attribution_outcome_decided}, {@code
  * ix_pp_order_paid} and {@code ix_pp_payout_status_changed} (V20); a month's payouts read {@code
