@@ -34,7 +34,7 @@ import org.partnerprogram.jdbc.support.TestDatabase;
  * statement the adapter runs for {@link ReportStore} (recorded as it sent them, then explained with
  * the same parameters) reads each table by the index of schema V20 (or V3, V13) named for it, and
  * scans no table whole: partners by {@code ix_pp_partner_status}, the ledger by {@code
- * ix_pp_ledger_entry_kind_occurred}, clicks by {@code ix_pp_touch_touched_at}, decisions by {@code
+ * ix_pp_ledger_entry_occurred}, clicks by {@code ix_pp_touch_touched_at}, decisions by {@code
  * ix_pp_attribution_outcome_decided}, orders by {@code ix_pp_order_paid}, paid payouts by {@code
  * ix_pp_payout_status_changed} and a month's payouts by {@code ix_pp_payout_period}.
  */
@@ -52,7 +52,7 @@ abstract class AbstractReportsPlanTest {
   private static final Map<String, String> INDEX_OF =
       Map.of(
           "pp_partner", "ix_pp_partner_status",
-          "pp_ledger_entry", "ix_pp_ledger_entry_kind_occurred",
+          "pp_ledger_entry", "ix_pp_ledger_entry_occurred",
           "pp_touch", "ix_pp_touch_touched_at",
           "pp_attribution", "ix_pp_attribution_outcome_decided",
           "pp_order", "ix_pp_order_paid");
