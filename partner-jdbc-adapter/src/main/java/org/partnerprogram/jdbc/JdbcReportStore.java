@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -177,34 +176,30 @@ final class JdbcReportStore implements ReportStore {
       YearMonth period, Optional<PayoutStatus> status, Optional<PayoutId> after, int limit) {
     return sql.run(
         "reading the payouts of month " + period,
-        c -> {
-          List<Payout> rows = new ArrayList<>();
-          rows.addAll(
-              Jdbc.query(
-                  c,
-                  "SELECT "
-                      + JdbcPayoutStore.payoutColumns()
-                      + " FROM pp_payout WHERE period = ?"
-                      + (status.isPresent() ? " AND status = ?" : "")
-                      + (after.isPresent()
-                          ? " AND payout_id" + sql.statements().byteOrder() + " > ?"
-                          : "")
-                      + " ORDER BY payout_id"
-                      + sql.statements().byteOrder()
-                      + " LIMIT ?",
-                  ps -> {
-                    int i = 1;
-                    ps.setString(i++, period.toString());
-                    if (status.isPresent()) {
-                      ps.setString(i++, status.get().name());
-                    }
-                    if (after.isPresent()) {
-                      ps.setString(i++, after.get().value());
-                    }
-                    ps.setInt(i, limit);
-                  },
-                  payouts::payout));
-          return List.copyOf(rows);
-        });
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT "
+                    + JdbcPayoutStore.payoutColumns()
+                    + " FROM pp_payout WHERE period = ?"
+                    + (status.isPresent() ? " AND status = ?" : "")
+                    + (after.isPresent()
+                        ? " AND payout_id" + sql.statements().byteOrder() + " > ?"
+                        : "")
+                    + " ORDER BY payout_id"
+                    + sql.statements().byteOrder()
+                    + " LIMIT ?",
+                ps -> {
+                  int i = 1;
+                  ps.setString(i++, period.toString());
+                  if (status.isPresent()) {
+                    ps.setString(i++, status.get().name());
+                  }
+                  if (after.isPresent()) {
+                    ps.setString(i++, after.get().value());
+                  }
+                  ps.setInt(i, limit);
+                },
+                payouts::payout));
   }
 }
