@@ -17,6 +17,7 @@ import org.partnerprogram.core.port.in.Payouts;
 import org.partnerprogram.core.port.in.Privacy;
 import org.partnerprogram.core.port.in.Rates;
 import org.partnerprogram.core.port.in.Referrals;
+import org.partnerprogram.core.port.in.Reports;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.ProgramObserver;
 import org.partnerprogram.core.port.out.ProgramStorage;
@@ -26,9 +27,10 @@ import org.partnerprogram.core.port.out.ProgramStorage;
  * Its groups hold what a host does, with plain verbs: {@link #partners()} (enrol, leave, the payout
  * account, the partner page), {@link #referrals()} (clicks, signups, codes), {@link #rates()} (the
  * rate card), {@link #commissions()} (orders, payments, refunds from the host's billing) and {@link
- * #payouts()} (closing a month, bank files, statements), and {@link #privacy()} (retention,
- * erasure, access). Build one per programme at start-up and share it: it is immutable and safe for
- * concurrent use (coordination happens in storage, so many host instances may share one database).
+ * #payouts()} (closing a month, bank files, statements), {@link #privacy()} (retention, erasure,
+ * access) and {@link #reports()} (support's and finance's lists and figures across partners). Build
+ * one per programme at start-up and share it: it is immutable and safe for concurrent use
+ * (coordination happens in storage, so many host instances may share one database).
  *
  * <pre>{@code
  * PartnerProgram program = PartnerProgram.builder()
@@ -51,6 +53,7 @@ public final class PartnerProgram {
   private final Payouts payouts;
   private final Privacy privacy;
   private final Corrections corrections;
+  private final Reports reports;
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
@@ -99,6 +102,7 @@ public final class PartnerProgram {
             Corrections.class,
             "corrections",
             new CorrectionsGroup(new CorrectionService(context, claims)));
+    this.reports = observed.observe(Reports.class, "reports", new ReportsGroup(context));
   }
 
   /**
@@ -182,6 +186,17 @@ public final class PartnerProgram {
    */
   public Corrections corrections() {
     return corrections;
+  }
+
+  /**
+   * Support's and finance's read-only lists and figures across partners: partners by status, a
+   * partner by code or customer account, the top earners of a period, a month's funnel and a
+   * month's payouts.
+   *
+   * @return never null
+   */
+  public Reports reports() {
+    return reports;
   }
 
   /**

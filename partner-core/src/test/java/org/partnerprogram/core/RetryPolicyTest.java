@@ -128,6 +128,11 @@ class RetryPolicyTest {
     }
 
     @Override
+    public org.partnerprogram.core.port.out.ReportStore reports() {
+      return target.reports();
+    }
+
+    @Override
     public Optional<EventPublisher> outbox() {
       return target.outbox();
     }

@@ -317,7 +317,8 @@ final class JdbcPayoutStore implements PayoutStore {
                 this::payout));
   }
 
-  private Payout payout(ResultSet rs) throws SQLException {
+  /** Maps the current row, read by the labels of {@code PAYOUT_COLUMNS}. */
+  Payout payout(ResultSet rs) throws SQLException {
     return new Payout(
         PayoutId.of(rs.getString("payout_id")),
         PartnerId.of(rs.getString("partner_id")),

@@ -22,6 +22,7 @@ import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.ReportStore;
 import org.partnerprogram.core.port.out.ResolvedTouch;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
@@ -63,6 +64,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
   private final JdbcPayoutStore payouts;
   private final JdbcOutbox outbox;
   private final JdbcErasureStore erasures;
+  private final JdbcReportStore reports;
   private final Sql sql;
 
   private JdbcProgramStorage(JdbcTransactions transactions) {
@@ -80,6 +82,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
     this.payouts = new JdbcPayoutStore(sql, ledger);
     this.outbox = new JdbcOutbox(transactions, sql, Clock.systemUTC());
     this.erasures = new JdbcErasureStore(sql);
+    this.reports = new JdbcReportStore(sql, payouts);
   }
 
   /**
@@ -253,6 +256,11 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public ErasureStore erasures() {
     return erasures;
+  }
+
+  @Override
+  public ReportStore reports() {
+    return reports;
   }
 
   @Override

@@ -301,6 +301,11 @@ final class BrokenStorages {
     }
 
     @Override
+    public org.partnerprogram.core.port.out.ReportStore reports() {
+      return delegate.reports();
+    }
+
+    @Override
     public TransactionBoundary transactions() {
       return delegate.transactions();
     }

@@ -31,6 +31,7 @@ import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.CustomerErasure;
 import org.partnerprogram.core.domain.EventId;
+import org.partnerprogram.core.domain.Funnel;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.LedgerLine;
@@ -40,6 +41,7 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerAmount;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.PayoutId;
@@ -69,6 +71,7 @@ import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.PurgedTouches;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.ReportStore;
 import org.partnerprogram.core.port.out.RetentionBatch;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
@@ -379,6 +382,111 @@ public final class SnapshotStorage implements ProgramStorage {
         @Override
         public Optional<CustomerErasure> findCustomerErasure(CustomerAccountId pseudonym) {
           return Optional.ofNullable(read().erasures.get(pseudonym));
+        }
+      };
+
+  @Override
+  public ReportStore reports() {
+    return reports;
+  }
+
+  private static boolean within(Instant at, Instant from, Instant to) {
+    return !at.isBefore(from) && at.isBefore(to);
+  }
+
+  // Support's and finance's queries: scans of the snapshot's tables, in the orders the port names.
+  private final ReportStore reports =
+      new ReportStore() {
+        @Override
+        public List<Partner> partnersWithStatus(
+            PartnerStatus status, Optional<PartnerId> after, int limit) {
+          return read().partners.values().stream()
+              .filter(p -> p.status() == status)
+              .filter(p -> after.isEmpty() || p.id().value().compareTo(after.get().value()) > 0)
+              .sorted(Comparator.comparing(p -> p.id().value()))
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public List<PartnerAmount> topEarners(
+            Currency currency, Instant from, Instant to, int limit) {
+          Map<String, Money> sums = new TreeMap<>();
+          for (LedgerEntry e : read().entries) {
+            boolean counts =
+                (e.kind() == LedgerEntry.Kind.EARNED || e.kind() == LedgerEntry.Kind.REVERSED)
+                    && e.amount().currency().equals(currency)
+                    && within(e.occurredAt(), from, to);
+            if (counts) {
+              sums.merge(
+                  e.partnerId().value(),
+                  e.kind() == LedgerEntry.Kind.EARNED ? e.amount() : e.amount().negated(),
+                  Money::plus);
+            }
+          }
+          return sums.entrySet().stream()
+              .map(x -> new PartnerAmount(PartnerId.of(x.getKey()), x.getValue()))
+              .sorted(
+                  Comparator.comparing((PartnerAmount a) -> a.amount().amount())
+                      .reversed()
+                      .thenComparing(a -> a.partnerId().value()))
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public Funnel funnel(YearMonth month, Instant from, Instant to, Currency currency) {
+          State s = read();
+          long clicks = s.touches.stream().filter(t -> within(t.at(), from, to)).count();
+          long attributed =
+              s.attributions.values().stream()
+                  .filter(r -> r.decision() instanceof AttributionDecision.Attributed)
+                  .filter(r -> within(r.decidedAt(), from, to))
+                  .count();
+          long paying =
+              s.paidAt.entrySet().stream()
+                  .filter(x -> within(x.getValue(), from, to))
+                  .map(x -> s.orders.get(x.getKey()))
+                  .filter(o -> o != null && o.partnerId().isPresent())
+                  .map(o -> o.order().customer())
+                  .distinct()
+                  .count();
+          Map<LedgerEntry.Kind, Money> sums = new EnumMap<>(LedgerEntry.Kind.class);
+          for (LedgerEntry e : s.entries) {
+            if (e.amount().currency().equals(currency) && within(e.occurredAt(), from, to)) {
+              sums.merge(e.kind(), e.amount(), Money::plus);
+            }
+          }
+          Money zero = Money.zero(currency);
+          Money paid =
+              s.payouts.values().stream()
+                  .filter(p -> p.status() == PayoutStatus.PAID)
+                  .filter(p -> p.amount().currency().equals(currency))
+                  .filter(p -> within(p.statusChangedAt(), from, to))
+                  .map(Payout::amount)
+                  .reduce(zero, Money::plus);
+          return new Funnel(
+              month,
+              clicks,
+              attributed,
+              paying,
+              sums.getOrDefault(LedgerEntry.Kind.EARNED, zero),
+              sums.getOrDefault(LedgerEntry.Kind.CANCELLED, zero),
+              sums.getOrDefault(LedgerEntry.Kind.REVERSED, zero),
+              paid);
+        }
+
+        @Override
+        public List<Payout> payoutsOfMonth(
+            YearMonth period, Optional<PayoutStatus> status, Optional<PayoutId> after, int limit) {
+          return read().payouts.values().stream()
+              .filter(p -> p.period().equals(period))
+              .filter(p -> status.isEmpty() || p.status() == status.get())
+              .filter(
+                  p -> after.isEmpty() || p.payoutId().value().compareTo(after.get().value()) > 0)
+              .sorted(Comparator.comparing(p -> p.payoutId().value()))
+              .limit(limit)
+              .toList();
         }
       };
 

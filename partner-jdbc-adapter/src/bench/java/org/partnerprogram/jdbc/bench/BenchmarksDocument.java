@@ -57,6 +57,9 @@ public final class BenchmarksDocument {
   /** The purge of expired clicks, which has a section of its own. */
   static final String CLICK_PURGE = DbBenchmarkMain.CLICK_PURGE;
 
+  /** The reports against their bare aggregates, which have a section of their own. */
+  static final String REPORTS = DbBenchmarkMain.REPORTS;
+
   private static final Pattern LEDGER_LINES = Pattern.compile("\\((\\d+) ledger lines\\)");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("^\\{\\{([a-z-]+)}}$");
@@ -113,10 +116,10 @@ public final class BenchmarksDocument {
    * The document: the template with each placeholder line replaced. {@code {{summary}}}: the key
    * ratios; {@code {{runs}}}: the date, code, machine and load of the runs shown; {@code {{core}}}:
    * the core's JMH table; {@code {{databases}}}: a section per database; {@code
-   * {{history-scenario}}}, {@code {{overview-scale}}} and {@code {{click-purge}}}: the scenarios
-   * with sections of their own ({@link #historyScenario}, {@link #overviewScale}, {@link
-   * #clickPurge}); {@code {{history}}}: the key ratios of every kept run; {@code
-   * {{before-kept-results}}}: the appendix as it is.
+   * {{history-scenario}}}, {@code {{overview-scale}}}, {@code {{click-purge}}} and {@code
+   * {{reports}}}: the scenarios with sections of their own ({@link #historyScenario}, {@link
+   * #overviewScale}, {@link #clickPurge}, {@link #reports}); {@code {{history}}}: the key ratios of
+   * every kept run; {@code {{before-kept-results}}}: the appendix as it is.
    *
    * @param template the hand-written text with its placeholder lines; never null
    * @param runs the kept runs, oldest first; never null, not empty
@@ -138,6 +141,7 @@ public final class BenchmarksDocument {
     parts.put("history-scenario", BenchmarksDocument::historyScenario);
     parts.put("overview-scale", BenchmarksDocument::overviewScale);
     parts.put("click-purge", BenchmarksDocument::clickPurge);
+    parts.put("reports", BenchmarksDocument::reports);
     parts.put("before-kept-results", r -> beforeKept.stripTrailing());
     StringBuilder out =
         new StringBuilder(
@@ -209,6 +213,11 @@ public final class BenchmarksDocument {
     /** This run's click purge on one database ({@link ClickPurgeScenario}), if it ran. */
     Optional<JsonNode> clickPurge(String database) {
       return single(database, CLICK_PURGE);
+    }
+
+    /** This run's reports on one database ({@link ReportsScenario}), if they ran. */
+    Optional<JsonNode> reports(String database) {
+      return single(database, REPORTS);
     }
 
     private Optional<JsonNode> single(String database, String scenario) {
@@ -300,7 +309,18 @@ public final class BenchmarksDocument {
   static boolean ownSection(String scenario) {
     return HISTORY.equals(scenario)
         || OVERVIEW_SCALE.equals(scenario)
-        || CLICK_PURGE.equals(scenario);
+        || CLICK_PURGE.equals(scenario)
+        || REPORTS.equals(scenario);
+  }
+
+  /** The newest run with the reports on the database. */
+  static Optional<KeptRun> newestReports(List<KeptRun> runs, String database) {
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      if (runs.get(i).reports(database).isPresent()) {
+        return Optional.of(runs.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The newest run with a click purge on the database. */
@@ -426,11 +446,17 @@ public final class BenchmarksDocument {
                   d -> newestClickPurge(runs, d).filter(r -> r.id().equals(run.id())).isPresent())
               .map(BenchmarksDocument::label)
               .toList();
+      List<String> reportsShown =
+          DATABASE_ORDER.stream()
+              .filter(d -> newestReports(runs, d).filter(r -> r.id().equals(run.id())).isPresent())
+              .map(BenchmarksDocument::label)
+              .toList();
       boolean dbShown =
           !dbsShown.isEmpty()
               || !historiesShown.isEmpty()
               || !scalesShown.isEmpty()
-              || !purgesShown.isEmpty();
+              || !purgesShown.isEmpty()
+              || !reportsShown.isEmpty();
       if (!coreShown && !dbShown) {
         continue;
       }
@@ -445,6 +471,9 @@ public final class BenchmarksDocument {
       }
       if (!purgesShown.isEmpty()) {
         shown.add("the click purge on " + String.join(" and ", purgesShown));
+      }
+      if (!reportsShown.isEmpty()) {
+        shown.add("the reports on " + String.join(" and ", reportsShown));
       }
       if (coreShown) {
         shown.add("the core");
@@ -1013,6 +1042,61 @@ public final class BenchmarksDocument {
     }
     if (s.length() == 0) {
       return "No run of the clickpurge scenario was kept.";
+    }
+    return s.toString().stripTrailing();
+  }
+
+  /**
+   * The reports: per database, from the newest run of the {@code reports} scenario, a row per query
+   * with the SDK's and the floor's median (p90), their ratio and the target.
+   */
+  static String reports(List<KeptRun> runs) {
+    StringBuilder s = new StringBuilder();
+    for (String database : DATABASE_ORDER) {
+      Optional<KeptRun> newest = newestReports(runs, database);
+      if (newest.isEmpty()) {
+        continue;
+      }
+      KeptRun run = newest.orElseThrow();
+      JsonNode r = run.reports(database).orElseThrow();
+      s.append(sectionHead(run, database));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              ": %s ledger entries over 2026, %,d partners, %,d clicks, %,d decisions, %,d"
+                  + " orders, %,d payouts; month %s; %d rounds of %d calls per side; JVM heap"
+                  + " limit %d MiB; 1-minute load %s at the end.*%n%n",
+              rows(r.path("ledger_entries").asLong()),
+              r.path("partners").asLong(),
+              r.path("clicks").asLong(),
+              r.path("decisions").asLong(),
+              r.path("orders").asLong(),
+              r.path("payouts").asLong(),
+              text(r, "month"),
+              r.path("rounds").asInt(),
+              r.path("per_round").asInt(),
+              r.path("heap_max_mib").asLong(),
+              r.hasNonNull("load_1m") ? number(r.path("load_1m").asDouble()) : "–"));
+      s.append(
+          "| query | SDK median (p90) | floor median (p90) | SDK ÷ floor | target |\n"
+              + "|---|---:|---:|---:|---|\n");
+      for (JsonNode q : r.path("queries")) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "| `%s` | %s (%s) | %s (%s) | %s | ≤ %s× |%n",
+                text(q, "sdk_call"),
+                time(q.path("sdk").path("median_us").asDouble()),
+                time(q.path("sdk").path("p90_us").asDouble()),
+                time(q.path("bare").path("median_us").asDouble()),
+                time(q.path("bare").path("p90_us").asDouble()),
+                ratioCell(q.path("ratio").asDouble(), q.path("target").asDouble()),
+                number(q.path("target").asDouble())));
+      }
+      s.append('\n');
+    }
+    if (s.length() == 0) {
+      return "No run of the reports scenario was kept.";
     }
     return s.toString().stripTrailing();
   }

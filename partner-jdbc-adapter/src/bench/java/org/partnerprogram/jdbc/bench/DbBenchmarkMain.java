@@ -71,10 +71,13 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * 5000) and {@code bench.history.entries} (payable entries a month, default 100000); {@code
  * clickpurge}, issue #26's purge of expired clicks ({@link ClickPurgeScenario}), runs only when
  * named, once per database, with {@code bench.purge.clicks} (expired clicks, default 10000000) and
- * {@code bench.purge.young} (young clicks, default 100000)), {@code bench.rounds} (default 5),
- * {@code bench.run} (the run's id; the bench profile passes the build's start), {@code bench.keep}
- * ({@code true}: also copy {@code results.json} to {@code <bench.results>/<run id>/db.json}, the
- * results that {@link BenchmarksDocument} makes BENCHMARKS.md from).
+ * {@code bench.purge.young} (young clicks, default 100000); {@code reports}, issue #27's reports
+ * ({@link ReportsScenario}: top partners and a month's funnel against their bare aggregates), runs
+ * only when named, once per database, with {@code bench.reports.entries} (ledger entries, default
+ * 1000000)), {@code bench.rounds} (default 5), {@code bench.run} (the run's id; the bench profile
+ * passes the build's start), {@code bench.keep} ({@code true}: also copy {@code results.json} to
+ * {@code <bench.results>/<run id>/db.json}, the results that {@link BenchmarksDocument} makes
+ * BENCHMARKS.md from).
  */
 public final class DbBenchmarkMain {
   private static final Instant NOW = Instant.parse("2026-11-15T12:00:00Z");
@@ -121,6 +124,9 @@ public final class DbBenchmarkMain {
 
   /** The click purge's results ({@link ClickPurgeScenario}), one per database. */
   private final List<ObjectNode> purges = new ArrayList<>();
+
+  /** The reports' results ({@link ReportsScenario}), one per database. */
+  private final List<ObjectNode> reports = new ArrayList<>();
 
   /** Each database's server version and settings, as {@link BenchDatabase#server} reads them. */
   private final Map<String, Map<String, String>> servers = new LinkedHashMap<>();
@@ -179,7 +185,8 @@ public final class DbBenchmarkMain {
       DbBenchmarkMain main = new DbBenchmarkMain(out, run);
       long h2Max = Long.getLong("bench.h2.maxScale", 100_000);
       boolean perScale =
-          main.scenarios.stream().anyMatch(s -> !HISTORY.equals(s) && !CLICK_PURGE.equals(s));
+          main.scenarios.stream()
+              .anyMatch(s -> !HISTORY.equals(s) && !CLICK_PURGE.equals(s) && !REPORTS.equals(s));
       for (String db : databases().split(",", -1)) {
         BenchDatabase.Kind kind = BenchDatabase.Kind.valueOf(db.trim().toUpperCase(Locale.ROOT));
         for (String s : perScale ? scales().split(",", -1) : new String[0]) {
@@ -194,6 +201,9 @@ public final class DbBenchmarkMain {
         }
         if (main.scenarios.contains(CLICK_PURGE)) {
           main.clickPurge(kind);
+        }
+        if (main.scenarios.contains(REPORTS)) {
+          main.reports(kind);
         }
       }
       main.write();
@@ -218,6 +228,32 @@ public final class DbBenchmarkMain {
 
   /** The purge of expired clicks (issue #26); never part of the default run. */
   static final String CLICK_PURGE = "clickpurge";
+
+  /** The reports against their bare aggregates (issue #27); never part of the default run. */
+  static final String REPORTS = "reports";
+
+  /** The reports on one database (not H2: its floor is written for the servers). */
+  private void reports(BenchDatabase.Kind kind) throws Exception {
+    if (kind == BenchDatabase.Kind.H2) {
+      System.out.println(
+          "  reports skipped on h2: their floor is written for PostgreSQL and MariaDB");
+      return;
+    }
+    reports.add(
+        new ReportsScenario(
+                kind,
+                Long.getLong("bench.reports.entries", 1_000_000),
+                rounds,
+                db -> {
+                  try {
+                    servers.putIfAbsent(kind.label(), db.server());
+                  } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .run());
+    write();
+  }
 
   private static long purgeClicks() {
     return Long.getLong("bench.purge.clicks", 10_000_000);
@@ -1233,6 +1269,10 @@ public final class DbBenchmarkMain {
     for (ObjectNode p : purges) {
       array.add(p);
       md.append('\n').append(ClickPurgeScenario.summaryLine(p));
+    }
+    for (ObjectNode r : reports) {
+      array.add(r);
+      md.append('\n').append(ReportsScenario.summaryLine(r));
     }
     Files.writeString(
         out.resolve("results.json"),

@@ -17,6 +17,7 @@ import org.partnerprogram.testkit.contract.PartnerExportContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 import org.partnerprogram.testkit.contract.QueriesContractTest;
+import org.partnerprogram.testkit.contract.ReportsContractTest;
 import org.partnerprogram.testkit.contract.RetentionContractTest;
 
 /**
@@ -126,6 +127,14 @@ abstract class JdbcContractMatrix {
 
   /** {@link QueriesContractTest} on this database in this mode. */
   abstract class QueriesSuite extends QueriesContractTest<ProgramStorage> {
+    @Override
+    protected ProgramStorage newStorage() {
+      return JdbcContractMatrix.this.newStorage();
+    }
+  }
+
+  /** {@link ReportsContractTest} on this database in this mode. */
+  abstract class ReportsSuite extends ReportsContractTest<ProgramStorage> {
     @Override
     protected ProgramStorage newStorage() {
       return JdbcContractMatrix.this.newStorage();

@@ -156,4 +156,9 @@ final class InMemoryAttributions implements AttributionStore {
         .limit(limit)
         .toList();
   }
+
+  /** The decisions by customer, live: the report store reads them. */
+  Map<CustomerAccountId, AttributionRecord> decisions() {
+    return decisions;
+  }
 }

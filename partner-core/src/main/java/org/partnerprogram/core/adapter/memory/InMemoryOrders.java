@@ -110,4 +110,14 @@ final class InMemoryOrders implements OrderStore {
     }
     return changed;
   }
+
+  /** The orders by id, live: the report store reads them. */
+  Map<OrderId, RecordedOrder> orderById() {
+    return orderById;
+  }
+
+  /** The payment instants by order, live: the report store reads them. */
+  Map<OrderId, Instant> paidOrders() {
+    return paidOrders;
+  }
 }

@@ -153,4 +153,9 @@ final class InMemoryPartners implements PartnerStore {
     doomed.forEach((history, positions) -> units.removeAt(history, positions));
     return deleted;
   }
+
+  /** The partners by id, live: the report store reads them. */
+  Map<PartnerId, Partner> partnersById() {
+    return partnersById;
+  }
 }

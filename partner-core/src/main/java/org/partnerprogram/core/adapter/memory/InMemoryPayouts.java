@@ -323,4 +323,9 @@ final class InMemoryPayouts implements PayoutStore {
         .limit(limit)
         .toList();
   }
+
+  /** The payouts by id, live: the report store reads them. */
+  Map<PayoutId, Payout> payoutsById() {
+    return payoutsById;
+  }
 }

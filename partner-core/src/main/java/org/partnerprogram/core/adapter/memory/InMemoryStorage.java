@@ -14,6 +14,7 @@ import org.partnerprogram.core.port.out.ProcessedEventStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ReferralCodeStore;
+import org.partnerprogram.core.port.out.ReportStore;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 
@@ -39,6 +40,8 @@ public final class InMemoryStorage implements ProgramStorage {
   private final InMemoryProcessedEvents processedEvents = new InMemoryProcessedEvents(units);
   private final InMemoryPayouts payouts = new InMemoryPayouts(units, ledger);
   private final InMemoryErasures erasures = new InMemoryErasures(units);
+  private final InMemoryReports reports =
+      new InMemoryReports(units, partners, touches, attributions, orders, ledger, payouts);
 
   /** Creates empty storage. */
   public InMemoryStorage() {}
@@ -91,6 +94,11 @@ public final class InMemoryStorage implements ProgramStorage {
   @Override
   public ErasureStore erasures() {
     return erasures;
+  }
+
+  @Override
+  public ReportStore reports() {
+    return reports;
   }
 
   @Override

@@ -96,4 +96,9 @@ final class InMemoryTouches implements TouchStore {
     }
     return changed;
   }
+
+  /** The clicks in append order, live: the report store reads them. */
+  List<Touch> touchLog() {
+    return touchLog;
+  }
 }

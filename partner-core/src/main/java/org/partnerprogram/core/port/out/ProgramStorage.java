@@ -95,6 +95,13 @@ public interface ProgramStorage {
   ErasureStore erasures();
 
   /**
+   * The read-only queries of support and finance across partners.
+   *
+   * @return never null
+   */
+  ReportStore reports();
+
+  /**
    * The transaction boundary the stores take part in.
    *
    * @return never null

@@ -3,7 +3,8 @@
  * org.partnerprogram.core.port.out.ProgramStorage} groups the stores ({@link
  * org.partnerprogram.core.port.out.PartnerStore}, {@link
  * org.partnerprogram.core.port.out.ReferralCodeStore}, {@link
- * org.partnerprogram.core.port.out.RateStore}) with their {@link
+ * org.partnerprogram.core.port.out.RateStore}, and the rest, down to {@link
+ * org.partnerprogram.core.port.out.ReportStore} for the reports across partners) with their {@link
  * org.partnerprogram.core.port.out.TransactionBoundary}; events leave through {@link
  * org.partnerprogram.core.port.out.EventPublisher}; {@link
  * org.partnerprogram.core.port.out.ProgramObserver} hears every use case's outcome and duration and

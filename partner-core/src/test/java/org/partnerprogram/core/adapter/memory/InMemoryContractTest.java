@@ -11,6 +11,7 @@ import org.partnerprogram.testkit.contract.PartnerExportContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 import org.partnerprogram.testkit.contract.QueriesContractTest;
+import org.partnerprogram.testkit.contract.ReportsContractTest;
 import org.partnerprogram.testkit.contract.RetentionContractTest;
 
 /**
@@ -51,6 +52,14 @@ class InMemoryContractTest {
 
   @Nested
   class QueriesContract extends QueriesContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class ReportsContract extends ReportsContractTest<InMemoryStorage> {
     @Override
     protected InMemoryStorage newStorage() {
       return new InMemoryStorage();
