@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
+import org.partnerprogram.core.port.in.Audit;
 import org.partnerprogram.core.port.in.Commissions;
 import org.partnerprogram.core.port.in.Partners;
 import org.partnerprogram.core.port.in.Payouts;
@@ -25,9 +26,10 @@ import org.partnerprogram.core.port.out.ProgramStorage;
  * Its groups hold what a host does, with plain verbs: {@link #partners()} (enrol, leave, the payout
  * account, the partner page), {@link #referrals()} (clicks, signups, codes), {@link #rates()} (the
  * rate card), {@link #commissions()} (orders, payments, refunds from the host's billing) and {@link
- * #payouts()} (closing a month, bank files, statements), and {@link #privacy()} (retention,
- * erasure, access). Build one per programme at start-up and share it: it is immutable and safe for
- * concurrent use (coordination happens in storage, so many host instances may share one database).
+ * #payouts()} (closing a month, bank files, statements), {@link #privacy()} (retention, erasure,
+ * access) and {@link #audit()} (who did which administrative act, and why). Build one per programme
+ * at start-up and share it: it is immutable and safe for concurrent use (coordination happens in
+ * storage, so many host instances may share one database).
  *
  * <pre>{@code
  * PartnerProgram program = PartnerProgram.builder()
@@ -49,13 +51,14 @@ public final class PartnerProgram {
   private final Commissions commissions;
   private final Payouts payouts;
   private final Privacy privacy;
+  private final Audit audit;
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
     ReferralCodeService codes = new ReferralCodeService(context);
     EventClaims claims = new EventClaims(context);
     QueryService queries = new QueryService(context);
-    // Every call a host makes goes through one of these five groups: observing them is observing
+    // Every call a host makes goes through one of these groups: observing them is observing
     // every use case, in one place.
     Observations observed = context.observations;
     this.partners =
@@ -92,6 +95,7 @@ public final class PartnerProgram {
                 new StatementService(context),
                 queries));
     this.privacy = observed.observe(Privacy.class, "privacy", new PrivacyGroup(context));
+    this.audit = observed.observe(Audit.class, "audit", new AuditGroup(context));
   }
 
   /**
@@ -165,6 +169,16 @@ public final class PartnerProgram {
    */
   public Privacy privacy() {
     return privacy;
+  }
+
+  /**
+   * The audit trail of administrative acts: who did what, when and why, per partner, actor or
+   * month, and its verification.
+   *
+   * @return never null
+   */
+  public Audit audit() {
+    return audit;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.IdempotencyConflictException;
 import org.partnerprogram.core.domain.InvalidInputException;
@@ -189,7 +190,7 @@ public final class ReadmeExamples {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Act.by("admin", "rate change"))
                 .set(RateTarget.group("vps"), Rate.percent("15"))
                 .remove(RateTarget.product("ssl-certificate")) // explicit: no longer participating
                 .from(program.terms().startOf(YearMonth.of(2027, 1))));
@@ -206,13 +207,17 @@ public final class ReadmeExamples {
   public PeriodCloseResult closeTheMonth(Path dir) throws IOException {
     // tag::close[]
     YearMonth month = program.payouts().nextMonthToClose().orElseThrow(); // 2026-11
-    PeriodCloseResult closed = program.payouts().close(month); // once, also when instances race
+    PeriodCloseResult closed =
+        program
+            .payouts()
+            .close(month, Act.by("admin", "monthly close")); // once, also when instances race
     ExportPayoutsCommand files =
         new ExportPayoutsCommand(
                 month,
                 PainVersion.PAIN_001_001_03,
                 SepaDebtor.of("Hosting B.V.", "NL91 ABNA 0417 1643 00"),
-                LocalDate.of(2026, 12, 2))
+                LocalDate.of(2026, 12, 2),
+                Act.by("admin", "monthly payout run"))
             .withCsvFormat(CsvFormat.EXCEL_SEMICOLON); // ; and decimal comma for nl/de Excel
     try (OutputStream sepa = Files.newOutputStream(dir.resolve("payouts.xml"));
         OutputStream csv = Files.newOutputStream(dir.resolve("payouts.csv"))) {
@@ -232,9 +237,16 @@ public final class ReadmeExamples {
   public void onBankStatement(PayoutId payoutId, boolean paid, Instant bankSaysAt) {
     // tag::bank[]
     if (paid) {
-      program.payouts().markPaid(payoutId, bankSaysAt); // "on its way" becomes "paid"
+      program
+          .payouts()
+          .markPaid(
+              payoutId,
+              bankSaysAt,
+              Act.by("admin", "bank statement")); // "on its way" becomes "paid"
     } else {
-      program.payouts().markFailed(payoutId, "AC04 account closed"); // back to the balance
+      program
+          .payouts()
+          .markFailed(payoutId, Act.by("admin", "AC04 account closed")); // back to the balance
     }
     // end::bank[]
   }

@@ -29,6 +29,7 @@ import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.examples.ReadmeExamples.InvoiceEvent;
 import org.partnerprogram.examples.ReadmeExamples.InvoiceLine;
 import org.partnerprogram.examples.portal.DemoClock;
+import org.partnerprogram.testkit.Acts;
 
 /** The README's code runs, and does what the README says. */
 class ReadmeCodeTest {
@@ -51,7 +52,7 @@ class ReadmeCodeTest {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .set(RateTarget.group("shared-hosting"), Rate.percent("25"))
                 .set(RateTarget.group("vps"), Rate.percent("12.5"))
                 .set(RateTarget.product("ssl-certificate"), Rate.percent("10")));

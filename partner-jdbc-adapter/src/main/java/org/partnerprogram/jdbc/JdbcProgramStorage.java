@@ -12,6 +12,7 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.AuditStore;
 import org.partnerprogram.core.port.out.ErasureStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
@@ -63,6 +64,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
   private final JdbcPayoutStore payouts;
   private final JdbcOutbox outbox;
   private final JdbcErasureStore erasures;
+  private final JdbcAuditStore audit;
   private final Sql sql;
 
   private JdbcProgramStorage(JdbcTransactions transactions) {
@@ -80,6 +82,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
     this.payouts = new JdbcPayoutStore(sql, ledger);
     this.outbox = new JdbcOutbox(transactions, sql, Clock.systemUTC());
     this.erasures = new JdbcErasureStore(sql);
+    this.audit = new JdbcAuditStore(sql);
   }
 
   /**
@@ -253,6 +256,11 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public ErasureStore erasures() {
     return erasures;
+  }
+
+  @Override
+  public AuditStore audit() {
+    return audit;
   }
 
   @Override

@@ -37,6 +37,9 @@ class H2ContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -65,6 +68,9 @@ class H2ContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -93,5 +99,8 @@ class H2ContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 }

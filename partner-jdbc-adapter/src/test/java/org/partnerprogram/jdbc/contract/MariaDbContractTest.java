@@ -37,6 +37,9 @@ class MariaDbContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -65,6 +68,9 @@ class MariaDbContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -93,5 +99,8 @@ class MariaDbContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 }

@@ -38,6 +38,9 @@ class PostgresContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -66,6 +69,9 @@ class PostgresContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -94,5 +100,8 @@ class PostgresContractTest {
 
     @Nested
     class PartnerErasureContract extends PartnerErasureSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.AuditStore;
 import org.partnerprogram.core.port.out.ErasureStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
@@ -39,6 +40,7 @@ public final class InMemoryStorage implements ProgramStorage {
   private final InMemoryProcessedEvents processedEvents = new InMemoryProcessedEvents(units);
   private final InMemoryPayouts payouts = new InMemoryPayouts(units, ledger);
   private final InMemoryErasures erasures = new InMemoryErasures(units);
+  private final InMemoryAudit audit = new InMemoryAudit(units);
 
   /** Creates empty storage. */
   public InMemoryStorage() {}
@@ -91,6 +93,11 @@ public final class InMemoryStorage implements ProgramStorage {
   @Override
   public ErasureStore erasures() {
     return erasures;
+  }
+
+  @Override
+  public AuditStore audit() {
+    return audit;
   }
 
   @Override

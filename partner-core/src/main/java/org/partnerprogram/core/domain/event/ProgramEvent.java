@@ -32,7 +32,9 @@ public sealed interface ProgramEvent
         CommissionReversed,
         PayoutCreated,
         PayoutPaid,
-        PayoutFailed {
+        PayoutFailed,
+        MonthClosed,
+        PayoutsExported {
 
   /**
    * The event's unique id (random), for consumers to deduplicate.

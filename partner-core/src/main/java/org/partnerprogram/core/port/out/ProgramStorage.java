@@ -95,6 +95,13 @@ public interface ProgramStorage {
   ErasureStore erasures();
 
   /**
+   * The audit trail of administrative acts.
+   *
+   * @return never null
+   */
+  AuditStore audit();
+
+  /**
    * The transaction boundary the stores take part in.
    *
    * @return never null

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.testkit.contract.AuditTrailContractTest;
 import org.partnerprogram.testkit.contract.PartnerErasureContractTest;
 import org.partnerprogram.testkit.contract.PartnerExportContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
@@ -58,6 +59,14 @@ class InMemoryContractTest {
 
   @Nested
   class RetentionContract extends RetentionContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class AuditTrailContract extends AuditTrailContractTest<InMemoryStorage> {
     @Override
     protected InMemoryStorage newStorage() {
       return new InMemoryStorage();

@@ -42,6 +42,7 @@ class ContractCompletenessTest {
           Map.entry(ProcessedEventStore.class, "processedEvents"),
           Map.entry(PayoutStore.class, "payouts"),
           Map.entry(ErasureStore.class, "erasures"),
+          Map.entry(AuditStore.class, "audit"),
           Map.entry(TransactionBoundary.class, "transactions"));
 
   @Test
