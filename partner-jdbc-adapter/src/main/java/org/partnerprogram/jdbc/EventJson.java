@@ -46,9 +46,9 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
  * account id by its pseudonym in place (the row keeps its version).
  *
  * <p>A new event type ({@code month.closed} and {@code payouts.exported} came with layout 2 in
- * place) adds a layout of its own and does not raise the version: the version changes only when
- * a field of an existing type changes meaning or disappears, which is what a consumer's parser
- * of that type depends on.
+ * place) adds a layout of its own and does not raise the version: the version changes only when a
+ * field of an existing type changes meaning or disappears, which is what a consumer's parser of
+ * that type depends on.
  */
 final class EventJson {
   /** The version of the payload layout; raised when a field changes meaning or disappears. */
