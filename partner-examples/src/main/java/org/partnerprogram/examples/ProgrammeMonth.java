@@ -154,7 +154,7 @@ public final class ProgrammeMonth {
     program
         .rates()
         .change(
-            RateChange.programmeWide(Act.by("admin", "rate change"))
+            RateChange.programmeWide(Act.by("ops@host.example", "rate card"))
                 .set(RateTarget.group("shared-hosting"), Rate.percent("25"))
                 .set(RateTarget.group("vps"), Rate.percent("12.5"))
                 .set(RateTarget.product("ssl-certificate"), Rate.percent("10")));
@@ -178,7 +178,7 @@ public final class ProgrammeMonth {
     program
         .rates()
         .change(
-            RateChange.forPartner(partners.get(0).id(), Act.by("admin", "rate change"))
+            RateChange.forPartner(partners.get(0).id(), Act.by("ops@host.example", "rate card"))
                 .set(RateTarget.group("vps"), Rate.percent("15"))
                 .from(clock.instant().plusSeconds(1)));
 
@@ -229,7 +229,8 @@ public final class ProgrammeMonth {
 
     out.println("[4/6] Closing " + MONTH);
     clock.set(terms.instant(MONTH.plusMonths(1).atDay(1).atTime(9, 0)));
-    PeriodCloseResult close = program.payouts().close(MONTH, Act.by("admin", "monthly close"));
+    PeriodCloseResult close =
+        program.payouts().close(MONTH, Act.by("job:monthly-close", "scheduled month close"));
 
     out.println("[5/6] Writing the SEPA file, the CSV and the statements to " + dir);
     Files.createDirectories(dir);
@@ -240,7 +241,7 @@ public final class ProgrammeMonth {
             PainVersion.PAIN_001_001_03,
             SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
             LocalDate.of(2026, 12, 2),
-            Act.by("admin", "monthly payout run"));
+            Act.by("job:monthly-close", "monthly payout run"));
     PayoutExport files1 = program.payouts().export(export);
     files.add(write(dir.resolve("payouts-" + MONTH + ".pain.001.001.03.xml"), files1.sepaXml()));
     files.add(write(dir.resolve("payouts-" + MONTH + ".csv"), files1.csv()));

@@ -68,7 +68,7 @@ public final class QuickStart {
     program
         .rates()
         .change(
-            RateChange.programmeWide(Act.by("admin", "rate change"))
+            RateChange.programmeWide(Act.by("ops", "launch"))
                 .set(RateTarget.group("shared-hosting"), Rate.percent("25"))
                 .set(RateTarget.group("vps"), Rate.percent("12.5")));
 

@@ -113,7 +113,7 @@ class ReadmeCodeTest {
         .contains("<CtrlSum>15.91</CtrlSum>");
 
     var payout = program.partners().overview(partner.id()).orElseThrow().recentPayouts().get(0);
-    readme.onBankStatement(payout.payoutId(), true, clock.instant());
+    readme.onBankStatement(payout.payoutId(), true, clock.instant(), "paid 2026-12-03");
     String statement = readme.statement(partner.id());
     // The partner page's queries: November's lines (none left payable: all paid out), one payout,
     // and the public card's three entries.

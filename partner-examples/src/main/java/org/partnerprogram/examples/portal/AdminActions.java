@@ -50,7 +50,8 @@ record AdminActions(Clock clock, PartnerProgram program, JdbcProgramStorage stor
     }
     String name = pages.month(month);
     try {
-      PeriodCloseResult result = program.payouts().close(month, Act.by("admin", "monthly close"));
+      PeriodCloseResult result =
+          program.payouts().close(month, Act.by("job:monthly-close", "scheduled month close"));
       if (result.alreadyClosed()) {
         return Outcome.to("/admin", name + " was closed already.");
       }

@@ -270,7 +270,8 @@ public final class HostPortal {
     transactions.inTransaction(
         c -> {
           RateChange card =
-              RateChange.programmeWide(Act.by("admin", "rate change")).setAll(HostShop.RATE_CARD);
+              RateChange.programmeWide(Act.by("ops@host.example", "rate card"))
+                  .setAll(HostShop.RATE_CARD);
           for (Map.Entry<RateTarget, String> label : HostShop.RATE_LABELS.entrySet()) {
             card = card.label(label.getKey(), label.getValue());
           }

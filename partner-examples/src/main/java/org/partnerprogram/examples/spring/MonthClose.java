@@ -46,7 +46,10 @@ public class MonthClose {
     for (Optional<YearMonth> next = program.payouts().nextMonthToClose();
         next.isPresent() && next.get().isBefore(current);
         next = program.payouts().nextMonthToClose()) {
-      closed.add(program.payouts().close(next.get(), Act.by("admin", "monthly close")));
+      closed.add(
+          program
+              .payouts()
+              .close(next.get(), Act.by("job:monthly-close", "scheduled month close")));
     }
     return closed;
   }

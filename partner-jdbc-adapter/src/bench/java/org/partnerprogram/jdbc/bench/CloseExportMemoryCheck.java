@@ -80,7 +80,7 @@ public final class CloseExportMemoryCheck {
         long liveAfterClose;
         try {
           PeriodCloseResult close =
-              program.payouts().close(month, Act.by("admin", "monthly close"));
+              program.payouts().close(month, Act.by("bench", "monthly close"));
           // What stays live while the caller holds the result (a summary: the payouts and lines
           // are read from storage when asked for).
           liveAfterClose = liveHeap();
@@ -121,7 +121,7 @@ public final class CloseExportMemoryCheck {
                           PainVersion.PAIN_001_001_03,
                           SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
                           LocalDate.of(2026, 11, 20),
-                          Act.by("admin", "monthly payout run")),
+                          Act.by("bench", "monthly payout run")),
                       sepa,
                       csv);
         } catch (OutOfMemoryError e) {

@@ -1048,7 +1048,7 @@ public final class DbBenchmarkMain {
             long other0 = pool.otherCalls.get();
             long t = System.nanoTime();
             PeriodCloseResult result =
-                program.payouts().close(CLOSED_MONTH, Act.by("admin", "monthly close"));
+                program.payouts().close(CLOSED_MONTH, Act.by("bench", "monthly close"));
             sdk[r] = System.nanoTime() - t;
             if (result.alreadyClosed()) {
               throw new IllegalStateException("the SDK found the month closed already");
