@@ -16,7 +16,8 @@ public interface Audit {
    * A page of the trail.
    *
    * @param query which records, and which page; never null
-   * @return the page, newest first
+   * @return the page, newest first; empty for a partner or actor without records (a partner who
+   *     left or was erased keeps its records, so the query does not ask whether it exists)
    * @throws InvalidInputException if the query is null or its position is not one an audit query of
    *     the same kind returned
    */
