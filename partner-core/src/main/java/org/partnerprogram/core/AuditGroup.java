@@ -154,6 +154,23 @@ final class AuditGroup implements Audit {
           Problem.HEAD_MISMATCH,
           "the head's hash is not the hash of record " + head.sequence());
     }
+    // A record after the head is an append made since the head was read, which moved the head
+    // with it in its unit of work; unless the head was rewound or removed behind the SDK's back.
+    long end = head.sequence();
+    List<AuditRecord> beyond = ctx.tx.execute(() -> store.chain(end, 1));
+    if (!beyond.isEmpty()) {
+      AuditHead now = ctx.tx.execute(store::head);
+      if (now.sequence() < beyond.get(0).sequence()) {
+        return broken(
+            checked,
+            beyond.get(0).sequence(),
+            Problem.HEAD_MISMATCH,
+            "record "
+                + beyond.get(0).sequence()
+                + " is stored after the head, which names record "
+                + now.sequence());
+      }
+    }
     return new AuditVerification(checked, Optional.empty());
   }
 

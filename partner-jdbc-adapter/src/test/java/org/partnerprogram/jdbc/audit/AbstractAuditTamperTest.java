@@ -19,7 +19,7 @@ import org.partnerprogram.testkit.ProgramFixture;
  * A row of the audit trail changed or deleted over plain JDBC, behind the SDK's back, is reported
  * by {@code program.audit().verify()} at the record where the chain breaks: a changed reason as a
  * hash mismatch of that record, a deleted middle record as a gap at its sequence, a deleted last
- * record as a gap against the head, and a head rewritten as a head mismatch.
+ * record as a gap against the head, and a head rewritten or deleted as a head mismatch.
  */
 abstract class AbstractAuditTamperTest {
   private static final Act OPS = Act.by("ops@host.example", "fraud review #4711");
@@ -86,6 +86,14 @@ abstract class AbstractAuditTamperTest {
     ProgramFixture f = sevenRecords(data);
     execute(data, "DELETE FROM pp_audit_record WHERE sequence_no = 7");
     brokenAt(f.program.audit().verify(), 7, Problem.GAP, 6);
+  }
+
+  @Test
+  void aDeletedHeadIsAHeadMismatchAtTheFirstRecord() throws SQLException {
+    DataSource data = db().emptied();
+    ProgramFixture f = sevenRecords(data);
+    execute(data, "DELETE FROM pp_audit_head WHERE id = 1");
+    brokenAt(f.program.audit().verify(), 1, Problem.HEAD_MISMATCH, 0);
   }
 
   @Test
