@@ -3,6 +3,7 @@ package org.partnerprogram.core;
 import java.time.Instant;
 import java.util.Optional;
 import org.partnerprogram.core.domain.Adjustment;
+import org.partnerprogram.core.domain.AuditAction;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
@@ -27,11 +28,13 @@ final class CorrectionService {
   private final ServiceContext ctx;
   private final EventClaims claims;
   private final LedgerStore ledger;
+  private final AuditTrail audit;
 
   CorrectionService(ServiceContext ctx, EventClaims claims) {
     this.ctx = ctx;
     this.claims = claims;
     this.ledger = ctx.storage.ledger();
+    this.audit = new AuditTrail(ctx);
   }
 
   private static String fingerprint(AdjustCommand c) {
@@ -155,6 +158,13 @@ final class CorrectionService {
   private Adjustment book(Adjustment adjustment, Instant now) {
     ledger.append(adjustment.toEntry(now));
     ledger.insertAdjustment(adjustment);
+    audit.record(
+        adjustment.act(),
+        adjustment.type() == Adjustment.Type.WRITE_OFF
+            ? AuditAction.BALANCE_WRITTEN_OFF
+            : AuditAction.ADJUSTMENT_BOOKED,
+        Optional.of(adjustment.partnerId()),
+        adjustment.adjustmentId().value());
     ctx.events.publish(
         new AdjustmentBooked(
             ctx.newEventId(),

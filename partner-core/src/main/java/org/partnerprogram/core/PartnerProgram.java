@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
+import org.partnerprogram.core.port.in.Audit;
 import org.partnerprogram.core.port.in.Commissions;
 import org.partnerprogram.core.port.in.Corrections;
 import org.partnerprogram.core.port.in.Partners;
@@ -28,9 +29,10 @@ import org.partnerprogram.core.port.out.ProgramStorage;
  * account, the partner page), {@link #referrals()} (clicks, signups, codes), {@link #rates()} (the
  * rate card), {@link #commissions()} (orders, payments, refunds from the host's billing) and {@link
  * #payouts()} (closing a month, bank files, statements), {@link #privacy()} (retention, erasure,
- * access) and {@link #reports()} (support's and finance's lists and figures across partners). Build
- * one per programme at start-up and share it: it is immutable and safe for concurrent use
- * (coordination happens in storage, so many host instances may share one database).
+ * access), {@link #reports()} (support's and finance's lists and figures across partners) and
+ * {@link #audit()} (who did which administrative act, and why). Build one per programme at start-up
+ * and share it: it is immutable and safe for concurrent use (coordination happens in storage, so
+ * many host instances may share one database).
  *
  * <pre>{@code
  * PartnerProgram program = PartnerProgram.builder()
@@ -54,6 +56,7 @@ public final class PartnerProgram {
   private final Privacy privacy;
   private final Corrections corrections;
   private final Reports reports;
+  private final Audit audit;
 
   private PartnerProgram(ProgramTerms terms, ServiceContext context) {
     this.terms = terms;
@@ -103,6 +106,7 @@ public final class PartnerProgram {
             "corrections",
             new CorrectionsGroup(new CorrectionService(context, claims)));
     this.reports = observed.observe(Reports.class, "reports", new ReportsGroup(context));
+    this.audit = observed.observe(Audit.class, "audit", new AuditGroup(context));
   }
 
   /**
@@ -197,6 +201,16 @@ public final class PartnerProgram {
    */
   public Reports reports() {
     return reports;
+  }
+
+  /**
+   * The audit trail of administrative acts: who did what, when and why, per partner, actor or
+   * month, and its verification.
+   *
+   * @return never null
+   */
+  public Audit audit() {
+    return audit;
   }
 
   /**

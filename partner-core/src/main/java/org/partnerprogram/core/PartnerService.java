@@ -5,6 +5,8 @@ import static org.partnerprogram.core.ServiceContext.required;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.partnerprogram.core.domain.Act;
+import org.partnerprogram.core.domain.AuditAction;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -13,7 +15,6 @@ import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutAccountChange;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.RetryableException;
-import org.partnerprogram.core.domain.Text;
 import org.partnerprogram.core.domain.event.PartnerEnrolled;
 import org.partnerprogram.core.domain.event.PartnerLeft;
 import org.partnerprogram.core.domain.event.PartnerReinstated;
@@ -46,6 +47,7 @@ final class PartnerService {
   private final ReferralCodeStore codes;
   private final TransactionBoundary tx;
   private final EventPublisher events;
+  private final AuditTrail audit;
 
   PartnerService(ServiceContext ctx, ReferralCodeService referralCodes) {
     this.ctx = ctx;
@@ -55,6 +57,7 @@ final class PartnerService {
     this.tx = ctx.tx;
     this.events = ctx.events;
     this.referralCodes = referralCodes;
+    this.audit = new AuditTrail(ctx);
   }
 
   /**
@@ -156,7 +159,8 @@ final class PartnerService {
   }
 
   /**
-   * A partner leaves; its customer may enrol again later ({@link #enroll}).
+   * A partner leaves by its own decision (not audited: no operator acts); its customer may enrol
+   * again later ({@link #enroll}).
    *
    * @param partnerId the partner
    * @return the partner
@@ -166,53 +170,81 @@ final class PartnerService {
     return step(
         partnerId,
         Partner::leave,
-        (now, left) -> new PartnerLeft(ctx.newEventId(), now, left.id()));
+        (now, left) -> new PartnerLeft(ctx.newEventId(), now, left.id()),
+        Optional.empty());
+  }
+
+  /**
+   * An operator takes a partner out of the programme, as {@link #leave(PartnerId)}, audited.
+   *
+   * @param partnerId the partner
+   * @param act who and why
+   * @return the partner
+   */
+  Partner leave(PartnerId partnerId, Act act) {
+    required("partnerId", partnerId);
+    required("act", act);
+    return step(
+        partnerId,
+        Partner::leave,
+        (now, left) -> new PartnerLeft(ctx.newEventId(), now, left.id()),
+        Optional.of(new Audited(act, AuditAction.PARTNER_REMOVED)));
   }
 
   /**
    * Suspends a partner.
    *
    * @param partnerId the partner
-   * @param reason why, free text
+   * @param act who and why; the reason goes into the event
    * @return the partner
    */
-  Partner suspend(PartnerId partnerId, String reason) {
+  Partner suspend(PartnerId partnerId, Act act) {
     required("partnerId", partnerId);
-    Text.freeText("reason", reason, MAX_REASON_LENGTH);
+    required("act", act);
     return step(
         partnerId,
         Partner::suspend,
-        (now, suspended) -> new PartnerSuspended(ctx.newEventId(), now, suspended.id(), reason));
+        (now, suspended) ->
+            new PartnerSuspended(ctx.newEventId(), now, suspended.id(), act.reason()),
+        Optional.of(new Audited(act, AuditAction.PARTNER_SUSPENDED)));
   }
 
   /**
    * Reinstates a partner.
    *
    * @param partnerId the partner
+   * @param act who and why
    * @return the partner
    */
-  Partner reinstate(PartnerId partnerId) {
+  Partner reinstate(PartnerId partnerId, Act act) {
     required("partnerId", partnerId);
+    required("act", act);
     return step(
         partnerId,
         Partner::reinstate,
-        (now, active) -> new PartnerReinstated(ctx.newEventId(), now, active.id()));
+        (now, active) -> new PartnerReinstated(ctx.newEventId(), now, active.id()),
+        Optional.of(new Audited(act, AuditAction.PARTNER_REINSTATED)));
   }
 
+  /** An operator's act on a partner, and how the audit trail names it. */
+  private record Audited(Act act, AuditAction action) {}
+
   /**
-   * One step of a partner's lifecycle in one transaction: the partner in its new state is stored
-   * and the step's event published.
+   * One step of a partner's lifecycle in one transaction: the partner in its new state is stored,
+   * the step's event published and, for an operator's act, the act recorded in the audit trail.
    */
   private Partner step(
       PartnerId partnerId,
       BiFunction<Partner, Instant, Partner> step,
-      BiFunction<Instant, Partner, ProgramEvent> event) {
+      BiFunction<Instant, Partner, ProgramEvent> event,
+      Optional<Audited> audited) {
     return tx.execute(
         () -> {
           Instant now = ctx.now();
           Partner next = step.apply(ctx.partner(partnerId), now);
           partners.update(next);
           events.publish(event.apply(now, next));
+          audited.ifPresent(a -> audit.record(a.act(), a.action(), Optional.of(next.id()), ""));
           return next;
         });
   }
@@ -256,7 +288,4 @@ final class PartnerService {
     required("partnerId", partnerId);
     return tx.execute(() -> partners.findById(partnerId));
   }
-
-  /** The longest reason of a suspension, in characters. */
-  static final int MAX_REASON_LENGTH = 200;
 }

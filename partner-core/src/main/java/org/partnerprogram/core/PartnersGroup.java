@@ -1,6 +1,7 @@
 package org.partnerprogram.core;
 
 import java.util.Optional;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.Partner;
 import org.partnerprogram.core.domain.PartnerId;
@@ -33,13 +34,18 @@ final class PartnersGroup implements Partners {
   }
 
   @Override
-  public Partner suspend(PartnerId partnerId, String reason) {
-    return service.suspend(partnerId, reason);
+  public Partner leave(PartnerId partnerId, Act act) {
+    return service.leave(partnerId, act);
   }
 
   @Override
-  public Partner reinstate(PartnerId partnerId) {
-    return service.reinstate(partnerId);
+  public Partner suspend(PartnerId partnerId, Act act) {
+    return service.suspend(partnerId, act);
+  }
+
+  @Override
+  public Partner reinstate(PartnerId partnerId, Act act) {
+    return service.reinstate(partnerId, act);
   }
 
   @Override

@@ -4,16 +4,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.partnerprogram.core.domain.AuditAction;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.PeriodClose;
+import org.partnerprogram.core.domain.event.PayoutsExported;
 import org.partnerprogram.core.export.PayoutCsvWriter;
 import org.partnerprogram.core.export.Remittance;
 import org.partnerprogram.core.export.SepaBatch;
@@ -37,10 +41,12 @@ final class PayoutExportService {
 
   private final ServiceContext ctx;
   private final PayoutStore payouts;
+  private final AuditTrail audit;
 
   PayoutExportService(ServiceContext ctx) {
     this.ctx = ctx;
     this.payouts = ctx.storage.payouts();
+    this.audit = new AuditTrail(ctx);
   }
 
   /**
@@ -77,6 +83,9 @@ final class PayoutExportService {
    */
   PayoutExportSummary exportTo(
       ExportPayoutsCommand command, OutputStream sepaXml, OutputStream csv) {
+    ServiceContext.required("command", command);
+    ServiceContext.required("sepaXml", sepaXml);
+    ServiceContext.required("csv", csv);
     long start = ctx.observations.ticks();
     PayoutExportSummary summary = write(command, sepaXml, csv);
     LOG.info(
@@ -145,7 +154,15 @@ final class PayoutExportService {
             throw new UncheckedIOException(e);
           }
           // Marking in one storage call after the streams: the SDK never writes while it streams.
-          payouts.markExported(month, ctx.now());
+          Instant now = ctx.now();
+          if (payouts.markExported(month, now) > 0) {
+            // The first export of the month's payouts (or of those not sent yet): an act. The
+            // same files written again mark nothing and record nothing.
+            ctx.events.publish(
+                new PayoutsExported(ctx.newEventId(), now, month, totals.all, totals.total));
+            audit.record(
+                command.act(), AuditAction.PAYOUTS_EXPORTED, Optional.empty(), month.toString());
+          }
           return new PayoutExportSummary(
               month, totals.all, totals.total, totals.outside, totals.outsideTotal);
         });

@@ -3,13 +3,15 @@ package org.partnerprogram.core;
 import static org.partnerprogram.core.ServiceContext.required;
 
 import java.time.Instant;
+import java.util.Optional;
+import org.partnerprogram.core.domain.Act;
+import org.partnerprogram.core.domain.AuditAction;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Payout;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.RetryableException;
-import org.partnerprogram.core.domain.Text;
 import org.partnerprogram.core.domain.event.PayoutFailed;
 import org.partnerprogram.core.domain.event.PayoutPaid;
 import org.partnerprogram.core.port.out.PayoutStore;
@@ -21,10 +23,12 @@ import org.partnerprogram.core.port.out.PayoutStore;
 final class PayoutLifecycleService {
   private final ServiceContext ctx;
   private final PayoutStore payouts;
+  private final AuditTrail audit;
 
   PayoutLifecycleService(ServiceContext ctx) {
     this.ctx = ctx;
     this.payouts = ctx.storage.payouts();
+    this.audit = new AuditTrail(ctx);
   }
 
   private Payout existing(PayoutId id) {
@@ -36,11 +40,13 @@ final class PayoutLifecycleService {
    *
    * @param payoutId the payout
    * @param paidAtInstant when the bank paid it
+   * @param act who marks it and why
    * @return the payout
    */
-  Payout markPaid(PayoutId payoutId, Instant paidAtInstant) {
+  Payout markPaid(PayoutId payoutId, Instant paidAtInstant, Act act) {
     required("payoutId", payoutId);
     required("paidAt", paidAtInstant);
+    required("act", act);
     Instant paidAt = Instants.check("paidAt", paidAtInstant);
     return ctx.tx.execute(
         () -> {
@@ -64,6 +70,8 @@ final class PayoutLifecycleService {
           ctx.events.publish(
               new PayoutPaid(
                   ctx.newEventId(), ctx.now(), paid.partnerId(), paid.payoutId(), paid.amount()));
+          audit.record(
+              act, AuditAction.PAYOUT_PAID, Optional.of(paid.partnerId()), paid.payoutId().value());
           return paid;
         });
   }
@@ -72,12 +80,13 @@ final class PayoutLifecycleService {
    * Marks a payout failed; its entries become payable again.
    *
    * @param payoutId the payout
-   * @param reason the bank's reason
+   * @param act who marks it, and the bank's reason
    * @return the payout
    */
-  Payout markFailed(PayoutId payoutId, String reason) {
+  Payout markFailed(PayoutId payoutId, Act act) {
     required("payoutId", payoutId);
-    Text.freeText("reason", reason, 200);
+    required("act", act);
+    String reason = act.reason();
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
@@ -96,6 +105,11 @@ final class PayoutLifecycleService {
                   failed.payoutId(),
                   failed.amount(),
                   reason));
+          audit.record(
+              act,
+              AuditAction.PAYOUT_FAILED,
+              Optional.of(failed.partnerId()),
+              failed.payoutId().value());
           return failed;
         });
   }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.PartnerStatement;
 import org.partnerprogram.core.domain.Payout;
@@ -46,8 +47,8 @@ final class PayoutsGroup implements Payouts {
   }
 
   @Override
-  public PeriodCloseResult close(YearMonth month) {
-    return closes.close(month);
+  public PeriodCloseResult close(YearMonth month, Act act) {
+    return closes.close(month, act);
   }
 
   @Override
@@ -67,13 +68,13 @@ final class PayoutsGroup implements Payouts {
   }
 
   @Override
-  public Payout markPaid(PayoutId payoutId, Instant paidAt) {
-    return lifecycle.markPaid(payoutId, paidAt);
+  public Payout markPaid(PayoutId payoutId, Instant paidAt, Act act) {
+    return lifecycle.markPaid(payoutId, paidAt, act);
   }
 
   @Override
-  public Payout markFailed(PayoutId payoutId, String reason) {
-    return lifecycle.markFailed(payoutId, reason);
+  public Payout markFailed(PayoutId payoutId, Act act) {
+    return lifecycle.markFailed(payoutId, act);
   }
 
   @Override

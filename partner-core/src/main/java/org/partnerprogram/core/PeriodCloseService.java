@@ -1,5 +1,7 @@
 package org.partnerprogram.core;
 
+import static org.partnerprogram.core.ServiceContext.required;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.partnerprogram.core.domain.Act;
+import org.partnerprogram.core.domain.AuditAction;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
@@ -30,6 +34,7 @@ import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.PeriodCloseLine.CarryOverReason;
 import org.partnerprogram.core.domain.RetryableException;
+import org.partnerprogram.core.domain.event.MonthClosed;
 import org.partnerprogram.core.domain.event.PayoutCreated;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.out.PayoutStore;
@@ -52,22 +57,26 @@ final class PeriodCloseService {
 
   private final ServiceContext ctx;
   private final PayoutStore payouts;
+  private final AuditTrail audit;
 
   PeriodCloseService(ServiceContext ctx) {
     this.ctx = ctx;
     this.payouts = ctx.storage.payouts();
+    this.audit = new AuditTrail(ctx);
   }
 
   /**
    * Closes a month.
    *
    * @param month the month
+   * @param act who closes it and why; recorded with the close, not with a repeated one
    * @return the result
    */
-  PeriodCloseResult close(YearMonth month) {
+  PeriodCloseResult close(YearMonth month, Act act) {
     PayoutPeriod period = new PayoutPeriod(Instants.checkMonth("month", month), ctx.terms.zone());
+    required("act", act);
     long start = ctx.observations.ticks();
-    PeriodCloseResult result = settleMonth(period);
+    PeriodCloseResult result = settleMonth(period, act);
     if (result.alreadyClosed()) {
       LOG.debug("month {} was closed before, at {}", result.month(), result.closedAt());
     } else {
@@ -84,7 +93,7 @@ final class PeriodCloseService {
     return result;
   }
 
-  private PeriodCloseResult settleMonth(PayoutPeriod period) {
+  private PeriodCloseResult settleMonth(PayoutPeriod period, Act act) {
     return ctx.tx.execute(
         () -> {
           Instant now = ctx.now();
@@ -148,7 +157,17 @@ final class PeriodCloseService {
             }
             after = Optional.of(page.get(page.size() - 1).partnerId());
           }
-          return result(close, tally, false);
+          PeriodCloseResult closed = result(close, tally, false);
+          ctx.events.publish(
+              new MonthClosed(
+                  ctx.newEventId(),
+                  now,
+                  period.month(),
+                  closed.payoutCount(),
+                  closed.payoutTotal(),
+                  closed.carriedOverCount()));
+          audit.record(act, AuditAction.MONTH_CLOSED, Optional.empty(), period.month().toString());
+          return closed;
         });
   }
 

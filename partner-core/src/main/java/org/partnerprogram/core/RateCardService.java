@@ -5,6 +5,7 @@ import static org.partnerprogram.core.ServiceContext.required;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.partnerprogram.core.domain.AuditAction;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
 import org.partnerprogram.core.domain.ProgramTerms;
@@ -28,6 +29,7 @@ final class RateCardService {
   private final RateStore rates;
   private final TransactionBoundary tx;
   private final EventPublisher events;
+  private final AuditTrail audit;
 
   RateCardService(ServiceContext ctx) {
     this.ctx = ctx;
@@ -35,6 +37,7 @@ final class RateCardService {
     this.rates = ctx.storage.rates();
     this.tx = ctx.tx;
     this.events = ctx.events;
+    this.audit = new AuditTrail(ctx);
   }
 
   /**
@@ -99,6 +102,11 @@ final class RateCardService {
           events.publish(
               new RateVersionAdded(
                   ctx.newEventId(), now, version.partnerId(), version.number(), effectiveFrom));
+          audit.record(
+              command.act(),
+              AuditAction.RATE_VERSION_ADDED,
+              version.partnerId(),
+              Integer.toString(version.number()));
           return version;
         });
   }

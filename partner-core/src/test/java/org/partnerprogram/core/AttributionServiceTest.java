@@ -35,6 +35,7 @@ import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.in.TouchResult;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 
 class AttributionServiceTest {
@@ -203,7 +204,7 @@ class AttributionServiceTest {
         .isEqualTo(new NotAttributed(Reason.SELF_REFERRAL));
 
     click("piet-web", "v-suspended");
-    program.partners().suspend(piet.id(), "review");
+    program.partners().suspend(piet.id(), Acts.because("review"));
     assertThat(signup("c-suspended", "v-suspended").decision())
         .isEqualTo(new NotAttributed(Reason.PARTNER_NOT_ACTIVE));
 

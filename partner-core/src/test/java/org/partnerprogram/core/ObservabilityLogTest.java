@@ -27,6 +27,7 @@ import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.PayoutQuery;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.testkit.Acts;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -68,7 +69,7 @@ class ObservabilityLogTest {
         .recordRefund(
             RecordRefundCommand.wholeOrder(
                 "refund-2", "o-2", world.clock.instant(), world.program.terms().money("40.00")));
-    world.program.partners().suspend(zoe, "fraud review: Zoë's brother-in-law");
+    world.program.partners().suspend(zoe, Acts.because("fraud review: Zoë's brother-in-law"));
     world.program.partners().overview(jan);
     assertThatThrownBy(
             () ->
@@ -80,12 +81,15 @@ class ObservabilityLogTest {
                             .withPayoutAccount("NL00 ABNA 0417 1643 00", "Piet Bakker")))
         .isInstanceOf(RuntimeException.class);
     world.clock.set(DECEMBER_FIRST);
-    world.program.payouts().close(NOVEMBER);
+    world.program.payouts().close(NOVEMBER, Acts.TEST);
     world.program.payouts().export(ObservedProgramme.export(NOVEMBER));
     List<Payout> payouts = new ArrayList<>();
     world.program.payouts().forEachPayout(NOVEMBER, payouts::add);
-    world.program.payouts().markPaid(payouts.get(0).payoutId(), world.clock.instant());
-    world.program.payouts().markFailed(payouts.get(1).payoutId(), "account of Émilie closed");
+    world.program.payouts().markPaid(payouts.get(0).payoutId(), world.clock.instant(), Acts.TEST);
+    world
+        .program
+        .payouts()
+        .markFailed(payouts.get(1).payoutId(), Acts.because("account of Émilie closed"));
     world.program.payouts().statement(StatementQuery.of(jan, NOVEMBER));
     world.program.payouts().ofPartner(PayoutQuery.ofPartner(jan));
 

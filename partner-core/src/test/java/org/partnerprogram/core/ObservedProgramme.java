@@ -34,6 +34,7 @@ import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.out.ProgramObserver;
 import org.partnerprogram.core.port.out.UseCaseOutcome;
 import org.partnerprogram.core.port.out.WorkProgress;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 
 /**
@@ -70,7 +71,7 @@ final class ObservedProgramme {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .setAll(Map.of(RateTarget.group("shared-hosting"), Rate.percent("25"))));
   }
 
@@ -150,7 +151,8 @@ final class ObservedProgramme {
         month,
         PainVersion.PAIN_001_001_03,
         SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300"),
-        LocalDate.parse("2026-12-02"));
+        LocalDate.parse("2026-12-02"),
+        Acts.TEST);
   }
 
   /** Everything an observer heard, in order. */

@@ -37,6 +37,7 @@ import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /** Recording orders: who earns on an order, how its lines are priced, and what is refused. */
@@ -78,7 +79,8 @@ class OrderServiceTest extends ServiceTestWorld.EnrolledPartner {
     f.program
         .rates()
         .change(
-            RateChange.programmeWide().setAll(Map.of(RateTarget.group("vps"), Rate.percent("20"))));
+            RateChange.programmeWide(Acts.TEST)
+                .setAll(Map.of(RateTarget.group("vps"), Rate.percent("20"))));
     f.record(f.order("after", customer, line(1, "vps", "100.00")));
     pay("pay-before", "before");
     pay("pay-after", "after");
@@ -264,7 +266,7 @@ class OrderServiceTest extends ServiceTestWorld.EnrolledPartner {
       f.program
           .rates()
           .change(
-              RateChange.forPartner(f.partner.id())
+              RateChange.forPartner(f.partner.id(), Acts.TEST)
                   .setAll(Map.of(RateTarget.group("vps"), Rate.percent("20")))
                   .from(f.clock.instant().plusSeconds(1)));
       f.clock.advance(Duration.ofSeconds(2));
@@ -392,7 +394,7 @@ class OrderServiceTest extends ServiceTestWorld.EnrolledPartner {
       f.program
           .rates()
           .change(
-              RateChange.forPartner(f.partner.id())
+              RateChange.forPartner(f.partner.id(), Acts.TEST)
                   .setAll(Map.of(RateTarget.group("vps"), Rate.percent("100")))
                   .from(f.clock.instant()));
       Money half = MAX.multipliedBy(new BigDecimal("0.5"), java.math.RoundingMode.DOWN);

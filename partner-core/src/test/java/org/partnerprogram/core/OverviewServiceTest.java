@@ -15,6 +15,7 @@ import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.event.RateVersionAdded;
 import org.partnerprogram.core.port.in.RateChange;
+import org.partnerprogram.testkit.Acts;
 
 /** The partner page. */
 class OverviewServiceTest extends ServiceTestWorld.EnrolledPartner {
@@ -35,7 +36,7 @@ class OverviewServiceTest extends ServiceTestWorld.EnrolledPartner {
       program
           .rates()
           .change(
-              RateChange.programmeWide()
+              RateChange.programmeWide(Acts.TEST)
                   .setAll(
                       Map.of(
                           RateTarget.product("shared-hosting"), Rate.percent("25"),
@@ -47,14 +48,14 @@ class OverviewServiceTest extends ServiceTestWorld.EnrolledPartner {
       program
           .rates()
           .change(
-              RateChange.forPartner(jan.id())
+              RateChange.forPartner(jan.id(), Acts.TEST)
                   .setAll(Map.of(RateTarget.group("vps"), Rate.percent("12.5")))
                   .from(now.plusSeconds(60)));
       // a future programme-wide version is not shown yet
       program
           .rates()
           .change(
-              RateChange.programmeWide()
+              RateChange.programmeWide(Acts.TEST)
                   .setAll(Map.of(RateTarget.product("shared-hosting"), Rate.percent("30")))
                   .remove(RateTarget.group("vps"))
                   .from(now.plus(Duration.ofDays(30))));

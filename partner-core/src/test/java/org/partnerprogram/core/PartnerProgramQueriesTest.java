@@ -19,6 +19,7 @@ import org.partnerprogram.core.domain.ReferralLinkTemplate;
 import org.partnerprogram.core.port.in.LedgerQuery;
 import org.partnerprogram.core.port.in.PayoutQuery;
 import org.partnerprogram.core.port.in.RateChange;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 import org.partnerprogram.testkit.ProgramFixture;
 
@@ -43,7 +44,7 @@ class PartnerProgramQueriesTest {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .set(RateTarget.group("vps"), Rate.percent("10"))
                 .from(clock.instant().plus(Duration.ofDays(1))));
     assertThat(program.rates().card()).as("not in force yet").isEmpty();

@@ -31,6 +31,7 @@ import org.partnerprogram.core.domain.event.ReferralCodeIssued;
 import org.partnerprogram.core.domain.event.ReferralCodeRevoked;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.EnrollmentResult;
+import org.partnerprogram.testkit.Acts;
 
 /** Enrolment, a partner's lifecycle and the payout account. */
 class PartnerServiceTest extends ServiceTestWorld.EmptyProgramme {
@@ -154,12 +155,12 @@ class PartnerServiceTest extends ServiceTestWorld.EmptyProgramme {
   @Test
   void suspendReinstateAndLeaveFollowTheLifecycle() {
     Partner partner = enrol("cust-1");
-    Partner suspended = program.partners().suspend(partner.id(), "fraud review");
+    Partner suspended = program.partners().suspend(partner.id(), Acts.because("fraud review"));
     assertThat(suspended.status()).isEqualTo(PartnerStatus.SUSPENDED);
-    assertThatThrownBy(() -> program.partners().suspend(partner.id(), "again"))
+    assertThatThrownBy(() -> program.partners().suspend(partner.id(), Acts.because("again")))
         .isInstanceOf(IllegalTransitionException.class);
 
-    Partner active = program.partners().reinstate(partner.id());
+    Partner active = program.partners().reinstate(partner.id(), Acts.TEST);
     assertThat(active.status()).isEqualTo(PartnerStatus.ACTIVE);
     assertThat(active.version()).isEqualTo(3);
 
@@ -189,7 +190,7 @@ class PartnerServiceTest extends ServiceTestWorld.EmptyProgramme {
     Partner partner = enrol("cust-1");
     program.partners().leave(partner.id());
 
-    assertThatThrownBy(() -> program.partners().reinstate(partner.id()))
+    assertThatThrownBy(() -> program.partners().reinstate(partner.id(), Acts.TEST))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("TERMINATED")
         .hasMessageContaining("enrolling the customer account again");
@@ -307,7 +308,7 @@ class PartnerServiceTest extends ServiceTestWorld.EmptyProgramme {
   @Test
   void aSuspendedPartnerWhoEnrolsAgainStaysSuspended() {
     Partner partner = enrol("cust-1");
-    program.partners().suspend(partner.id(), "fraud review");
+    program.partners().suspend(partner.id(), Acts.because("fraud review"));
     int eventsBefore = storage.publishedEvents().size();
 
     EnrollmentResult again = program.partners().enroll(EnrollPartnerCommand.of("cust-1"));

@@ -17,6 +17,7 @@ import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.SepaSchemas;
 
 /** The bank files of a closed month. */
@@ -32,7 +33,11 @@ class PayoutExportServiceTest extends ServiceTestWorld.EnrolledPartner {
     close(NOVEMBER);
     ExportPayoutsCommand command =
         new ExportPayoutsCommand(
-            NOVEMBER, PainVersion.PAIN_001_001_03, DEBTOR, LocalDate.parse("2026-12-02"));
+            NOVEMBER,
+            PainVersion.PAIN_001_001_03,
+            DEBTOR,
+            LocalDate.parse("2026-12-02"),
+            Acts.TEST);
 
     PayoutExport first = f.program.payouts().export(command);
     PayoutExport second = f.program.payouts().export(command);
@@ -56,7 +61,11 @@ class PayoutExportServiceTest extends ServiceTestWorld.EnrolledPartner {
             .payouts()
             .export(
                 new ExportPayoutsCommand(
-                    NOVEMBER, PainVersion.PAIN_001_001_09, DEBTOR, LocalDate.parse("2026-12-02")));
+                    NOVEMBER,
+                    PainVersion.PAIN_001_001_09,
+                    DEBTOR,
+                    LocalDate.parse("2026-12-02"),
+                    Acts.TEST));
     SepaSchemas.validate(v09.sepaXml(), PainVersion.PAIN_001_001_09);
   }
 
@@ -65,7 +74,11 @@ class PayoutExportServiceTest extends ServiceTestWorld.EnrolledPartner {
     f.clock.set(DECEMBER_FIRST);
     ExportPayoutsCommand november =
         new ExportPayoutsCommand(
-            NOVEMBER, PainVersion.PAIN_001_001_03, DEBTOR, LocalDate.parse("2026-12-02"));
+            NOVEMBER,
+            PainVersion.PAIN_001_001_03,
+            DEBTOR,
+            LocalDate.parse("2026-12-02"),
+            Acts.TEST);
     assertThatThrownBy(() -> f.program.payouts().export(november))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("not closed");
@@ -89,7 +102,7 @@ class PayoutExportServiceTest extends ServiceTestWorld.EnrolledPartner {
       paidOrder(f, "o-1", "100.00");
       f.clock.set(DECEMBER_FIRST);
       Payout payout = f.payoutsOf(close(f, NOVEMBER).month()).get(0);
-      f.program.payouts().markFailed(payout.payoutId(), "account closed");
+      f.program.payouts().markFailed(payout.payoutId(), Acts.because("account closed"));
       assertThatThrownBy(
               () ->
                   f.program
@@ -99,7 +112,8 @@ class PayoutExportServiceTest extends ServiceTestWorld.EnrolledPartner {
                               NOVEMBER,
                               PainVersion.PAIN_001_001_03,
                               DEBTOR,
-                              LocalDate.parse("2026-12-02"))))
+                              LocalDate.parse("2026-12-02"),
+                              Acts.TEST)))
           .isInstanceOf(IllegalTransitionException.class)
           .hasMessageContaining("no payout");
     }

@@ -25,6 +25,7 @@ import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.testkit.Acts;
 
 /** A payout after the close: paid once the bank confirms it, or failed back into the balance. */
 class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
@@ -51,21 +52,23 @@ class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
     f.program
         .partners()
         .updatePayoutAccount(f.partner.id(), PayoutAccount.of("DE89370400440532013000", "Jan"));
-    var failed = f.program.payouts().markFailed(payout.payoutId(), "account closed");
+    var failed = f.program.payouts().markFailed(payout.payoutId(), Acts.because("account closed"));
     assertThat(failed.status()).isEqualTo(PayoutStatus.FAILED);
     assertThat(failed.transferAccount().iban().value()).isEqualTo("NL91ABNA0417164300");
     assertThat(overview().balance().payable()).isEqualTo(eur("25.00"));
     assertThat(events(PayoutFailed.class)).hasSize(1);
-    assertThatThrownBy(() -> f.program.payouts().markPaid(payout.payoutId(), f.clock.instant()))
+    assertThatThrownBy(
+            () -> f.program.payouts().markPaid(payout.payoutId(), f.clock.instant(), Acts.TEST))
         .isInstanceOf(IllegalTransitionException.class);
 
     f.clock.set(Instant.parse("2027-01-01T08:00:00Z"));
     var retry = f.payoutsOf(close(DECEMBER).month()).get(0);
     assertThat(retry.amount()).isEqualTo(eur("25.00"));
     assertThat(retry.transferAccount().iban().value()).isEqualTo("DE89370400440532013000");
-    var paid = f.program.payouts().markPaid(retry.payoutId(), f.clock.instant());
+    var paid = f.program.payouts().markPaid(retry.payoutId(), f.clock.instant(), Acts.TEST);
     assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
-    assertThatThrownBy(() -> f.program.payouts().markPaid(retry.payoutId(), f.clock.instant()))
+    assertThatThrownBy(
+            () -> f.program.payouts().markPaid(retry.payoutId(), f.clock.instant(), Acts.TEST))
         .isInstanceOf(IllegalTransitionException.class);
     assertThat(overview().balance().paid()).isEqualTo(eur("25.00"));
     assertThat(overview().recentPayouts())
@@ -89,7 +92,11 @@ class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
         .payouts()
         .export(
             new ExportPayoutsCommand(
-                NOVEMBER, PainVersion.PAIN_001_001_03, DEBTOR, LocalDate.parse("2026-12-02")));
+                NOVEMBER,
+                PainVersion.PAIN_001_001_03,
+                DEBTOR,
+                LocalDate.parse("2026-12-02"),
+                Acts.TEST));
     assertThat(overview().balance().inPayout()).isEqualTo(eur("25.00"));
     assertThat(overview().balance().paid()).isEqualTo(eur("0.00"));
     String text = statementOf(NOVEMBER).toText();
@@ -100,7 +107,7 @@ class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
 
     // Confirmed by the host: paid.
     f.clock.advance(Duration.ofDays(2));
-    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant());
+    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant(), Acts.TEST);
     assertThat(overview().balance().inPayout()).isEqualTo(eur("0.00"));
     assertThat(overview().balance().paid()).isEqualTo(eur("25.00"));
     assertThat(overview().recentPayouts())
@@ -119,12 +126,15 @@ class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
             () ->
                 f.program
                     .payouts()
-                    .markPaid(payout.payoutId(), Instant.parse("2999-01-01T00:00:00Z")))
+                    .markPaid(payout.payoutId(), Instant.parse("2999-01-01T00:00:00Z"), Acts.TEST))
         .isInstanceOf(org.partnerprogram.core.domain.InvalidInputException.class)
         .hasMessageContaining("paidAt")
         .hasMessageContaining("future");
     assertThatThrownBy(
-            () -> f.program.payouts().markPaid(payout.payoutId(), DECEMBER_FIRST.minusSeconds(1)))
+            () ->
+                f.program
+                    .payouts()
+                    .markPaid(payout.payoutId(), DECEMBER_FIRST.minusSeconds(1), Acts.TEST))
         .isInstanceOf(org.partnerprogram.core.domain.InvalidInputException.class)
         .hasMessageContaining("before payout");
     assertThat(overview().recentPayouts())
@@ -143,7 +153,7 @@ class PayoutLifecycleServiceTest extends ServiceTestWorld.EnrolledPartner {
       paidOrder(f, "o-1", "100.00");
       f.clock.set(DECEMBER_FIRST);
       Payout payout = f.payoutsOf(close(f, NOVEMBER).month()).get(0);
-      Payout paid = f.program.payouts().markPaid(payout.payoutId(), f.clock.instant());
+      Payout paid = f.program.payouts().markPaid(payout.payoutId(), f.clock.instant(), Acts.TEST);
       assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
       assertThat(paid.statusChangedAt()).isEqualTo(f.clock.instant());
       assertThat(((InMemoryStorage) f.storage).publishedEvents())

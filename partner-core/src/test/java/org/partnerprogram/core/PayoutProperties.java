@@ -30,6 +30,7 @@ import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.SepaSchemas;
 
@@ -123,14 +124,15 @@ class PayoutProperties {
                             .atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam"))
                             .toInstant()
                             .plus(Duration.ofHours(1)));
-                    PeriodCloseResult closed = f.program.payouts().close(nextToClose);
+                    PeriodCloseResult closed = f.program.payouts().close(nextToClose, Acts.TEST);
                     if (!f.payoutsOf(closed.month()).isEmpty()) {
                       ExportPayoutsCommand exportCommand =
                           new ExportPayoutsCommand(
                               nextToClose,
                               PainVersion.PAIN_001_001_09,
                               DEBTOR,
-                              LocalDate.of(2030, 1, 1));
+                              LocalDate.of(2030, 1, 1),
+                              Acts.TEST);
                       PayoutExport export = f.program.payouts().export(exportCommand);
                       SepaSchemas.validate(export.sepaXml(), PainVersion.PAIN_001_001_09);
                       assertThat(f.program.payouts().export(exportCommand).sepaXml())
@@ -138,7 +140,9 @@ class PayoutProperties {
                       if (step[1] % 2 == 1) {
                         f.program
                             .payouts()
-                            .markFailed(f.payoutsOf(closed.month()).get(0).payoutId(), "rejected");
+                            .markFailed(
+                                f.payoutsOf(closed.month()).get(0).payoutId(),
+                                Acts.because("rejected"));
                       }
                     }
                     nextToClose = nextToClose.plusMonths(1);

@@ -36,6 +36,7 @@ import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
@@ -111,7 +112,7 @@ class PeriodCloseServiceTest extends ServiceTestWorld.EnrolledPartner {
         .recordPayment(
             new RecordPaymentCommand(EventId.of("p-1"), OrderId.of("o-1"), small.clock.instant()));
     small.clock.set(DECEMBER_FIRST);
-    PeriodCloseResult result = small.program.payouts().close(NOVEMBER);
+    PeriodCloseResult result = small.program.payouts().close(NOVEMBER, Acts.TEST);
     assertThat(small.payoutsOf(result.month())).isEmpty();
     assertThat(small.closeLinesOf(result.month()))
         .singleElement()
@@ -122,7 +123,7 @@ class PeriodCloseServiceTest extends ServiceTestWorld.EnrolledPartner {
             });
 
     paidOrder("o-2", "100.00");
-    f.program.partners().suspend(f.partner.id(), "fraud review");
+    f.program.partners().suspend(f.partner.id(), Acts.because("fraud review"));
     f.clock.set(DECEMBER_FIRST);
     assertThat(f.closeLinesOf(close(NOVEMBER).month()))
         .singleElement()

@@ -24,6 +24,7 @@ import org.partnerprogram.core.port.out.ProgramObserver;
 import org.partnerprogram.core.port.out.UseCaseOutcome;
 import org.partnerprogram.core.port.out.UseCaseOutcome.Kind;
 import org.partnerprogram.core.port.out.WorkProgress;
+import org.partnerprogram.testkit.Acts;
 import org.slf4j.MDC;
 
 /** What a {@link ProgramObserver} hears around use cases, closes and exports. */
@@ -83,7 +84,7 @@ class ProgramObserverTest {
     assertThat(heard.last().useCase()).isEqualTo("partners.leave");
     assertThat(heard.last().reason()).contains("NotFoundException");
 
-    assertThatThrownBy(() -> world.program.payouts().close(null))
+    assertThatThrownBy(() -> world.program.payouts().close(null, Acts.TEST))
         .isInstanceOf(InvalidInputException.class);
     assertThat(heard.last().kind()).isEqualTo(Kind.REFUSED);
     assertThat(heard.last().reason()).contains("InvalidInputException");
@@ -95,7 +96,7 @@ class ProgramObserverTest {
     PartnerId id = world.partnerWithBalance(1);
 
     world.clock.set(DECEMBER_FIRST);
-    world.program.payouts().close(NOVEMBER);
+    world.program.payouts().close(NOVEMBER, Acts.TEST);
     assertThatThrownBy(
             () ->
                 world
@@ -123,7 +124,7 @@ class ProgramObserverTest {
     }
     world.clock.set(DECEMBER_FIRST);
 
-    PeriodCloseResult closed = world.program.payouts().close(NOVEMBER);
+    PeriodCloseResult closed = world.program.payouts().close(NOVEMBER, Acts.TEST);
 
     assertThat(closed.payoutCount()).isEqualTo(partners);
     assertThat(world.recorder.progress)
@@ -136,7 +137,7 @@ class ProgramObserverTest {
         .isEqualTo(1000.0 / partners);
     assertThat(world.recorder.last().kind()).isEqualTo(Kind.SUCCEEDED);
 
-    world.program.payouts().close(NOVEMBER);
+    world.program.payouts().close(NOVEMBER, Acts.TEST);
     assertThat(world.recorder.last().kind()).isEqualTo(Kind.REDELIVERED);
     assertThat(world.recorder.progress).hasSize(4);
   }
@@ -147,7 +148,7 @@ class ProgramObserverTest {
     world.partnerWithBalance(1);
     world.partnerWithBalance(2);
     world.clock.set(DECEMBER_FIRST);
-    world.program.payouts().close(NOVEMBER);
+    world.program.payouts().close(NOVEMBER, Acts.TEST);
     world.recorder.progress.clear();
 
     world.program.payouts().export(ObservedProgramme.export(NOVEMBER));
@@ -165,7 +166,7 @@ class ProgramObserverTest {
     PartnerId id = world.partnerWithBalance(1);
     world.clock.set(DECEMBER_FIRST);
 
-    PeriodCloseResult closed = world.program.payouts().close(NOVEMBER);
+    PeriodCloseResult closed = world.program.payouts().close(NOVEMBER, Acts.TEST);
 
     assertThat(closed.payoutCount()).isEqualTo(1);
     assertThat(world.program.partners().overview(id)).isPresent();
@@ -222,7 +223,7 @@ class ProgramObserverTest {
     world.clock.set(DECEMBER_FIRST);
     MDC.put("month", "the host's own");
     try {
-      world.program.payouts().close(NOVEMBER);
+      world.program.payouts().close(NOVEMBER, Acts.TEST);
       assertThat(seen.get()).contains("hosting-nl payouts.close 2026-11 null");
       assertThat(MDC.get("month")).isEqualTo("the host's own");
       assertThat(MDC.get("useCase")).isNull();

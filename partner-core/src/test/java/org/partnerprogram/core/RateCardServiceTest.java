@@ -15,6 +15,7 @@ import org.partnerprogram.core.domain.Rate;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
 import org.partnerprogram.core.port.in.RateChange;
+import org.partnerprogram.testkit.Acts;
 
 /** Changing the rate card: effective-dated versions, never backdated. */
 class RateCardServiceTest extends ServiceTestWorld.EmptyProgramme {
@@ -23,7 +24,9 @@ class RateCardServiceTest extends ServiceTestWorld.EmptyProgramme {
     Instant now = clock.instant();
     Map<RateTarget, Rate> card = Map.of(RateTarget.product("vps"), Rate.percent("10"));
     RateVersion first =
-        program.rates().change(RateChange.programmeWide().setAll(card).from(now.plusSeconds(3600)));
+        program
+            .rates()
+            .change(RateChange.programmeWide(Acts.TEST).setAll(card).from(now.plusSeconds(3600)));
     assertThat(first.number()).isEqualTo(1);
     int eventsBefore = storage.publishedEvents().size();
 
@@ -31,28 +34,33 @@ class RateCardServiceTest extends ServiceTestWorld.EmptyProgramme {
             () ->
                 program
                     .rates()
-                    .change(RateChange.programmeWide().setAll(card).from(now.minusSeconds(1))))
+                    .change(
+                        RateChange.programmeWide(Acts.TEST).setAll(card).from(now.minusSeconds(1))))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("backdated");
     assertThatThrownBy(
             () ->
                 program
                     .rates()
-                    .change(RateChange.programmeWide().setAll(card).from(now.plusSeconds(3600))))
+                    .change(
+                        RateChange.programmeWide(Acts.TEST)
+                            .setAll(card)
+                            .from(now.plusSeconds(3600))))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("after the latest");
     assertThatThrownBy(
             () ->
                 program
                     .rates()
-                    .change(RateChange.programmeWide().setAll(card).from(now.plusSeconds(60))))
+                    .change(
+                        RateChange.programmeWide(Acts.TEST).setAll(card).from(now.plusSeconds(60))))
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(
             () ->
                 program
                     .rates()
                     .change(
-                        RateChange.programmeWide()
+                        RateChange.programmeWide(Acts.TEST)
                             .setAll(
                                 Map.of(RateTarget.product("vps"), Rate.fixed(Money.of("5", "USD"))))
                             .from(now.plusSeconds(7200))))
@@ -62,14 +70,16 @@ class RateCardServiceTest extends ServiceTestWorld.EmptyProgramme {
                 program
                     .rates()
                     .change(
-                        RateChange.forPartner(PartnerId.of("p_nobody"))
+                        RateChange.forPartner(PartnerId.of("p_nobody"), Acts.TEST)
                             .setAll(card)
                             .from(now.plusSeconds(7200))))
         .isInstanceOf(NotFoundException.class);
 
     assertThat(storage.publishedEvents()).hasSize(eventsBefore);
     RateVersion second =
-        program.rates().change(RateChange.programmeWide().setAll(card).from(now.plusSeconds(7200)));
+        program
+            .rates()
+            .change(RateChange.programmeWide(Acts.TEST).setAll(card).from(now.plusSeconds(7200)));
     assertThat(second.number()).isEqualTo(2);
   }
 }

@@ -32,6 +32,7 @@ import org.partnerprogram.core.port.out.ReferralCodeStore;
 import org.partnerprogram.core.port.out.TouchStore;
 import org.partnerprogram.core.port.out.TransactionBoundary;
 import org.partnerprogram.core.port.out.UseCaseOutcome;
+import org.partnerprogram.testkit.Acts;
 
 /** The opt-in automatic retry of use cases that failed transiently. */
 class RetryPolicyTest {
@@ -130,6 +131,11 @@ class RetryPolicyTest {
     @Override
     public org.partnerprogram.core.port.out.ReportStore reports() {
       return target.reports();
+    }
+
+    @Override
+    public org.partnerprogram.core.port.out.AuditStore audit() {
+      return target.audit();
     }
 
     @Override
@@ -258,7 +264,9 @@ class RetryPolicyTest {
     FlakyStorage storage = new FlakyStorage(0, true);
     PartnerProgram program = program(storage, THREE);
 
-    assertThatThrownBy(() -> program.partners().suspend(PartnerId.of("p-unknown"), "fraud review"))
+    assertThatThrownBy(
+            () ->
+                program.partners().suspend(PartnerId.of("p-unknown"), Acts.because("fraud review")))
         .isInstanceOf(NotFoundException.class);
     assertThat(storage.units.get()).isEqualTo(1);
   }

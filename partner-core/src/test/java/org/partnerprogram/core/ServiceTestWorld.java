@@ -23,6 +23,7 @@ import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 import org.partnerprogram.testkit.ProgramFixture;
 
@@ -131,7 +132,7 @@ final class ServiceTestWorld {
     }
 
     static PeriodCloseResult close(ProgramFixture fx, YearMonth month) {
-      return fx.program.payouts().close(month);
+      return fx.program.payouts().close(month, Acts.TEST);
     }
   }
 }

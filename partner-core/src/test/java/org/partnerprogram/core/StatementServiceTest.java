@@ -24,6 +24,7 @@ import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
+import org.partnerprogram.testkit.Acts;
 
 /** A partner's statement of a closed month. */
 class StatementServiceTest extends ServiceTestWorld.EnrolledPartner {
@@ -107,7 +108,7 @@ class StatementServiceTest extends ServiceTestWorld.EnrolledPartner {
       f.program
           .rates()
           .change(
-              RateChange.forPartner(f.partner.id())
+              RateChange.forPartner(f.partner.id(), Acts.TEST)
                   .setAll(Map.of(RateTarget.group("vps"), Rate.percent("20")))
                   .from(f.clock.instant().plusSeconds(1)));
       f.clock.advance(java.time.Duration.ofSeconds(2));
@@ -126,7 +127,7 @@ class StatementServiceTest extends ServiceTestWorld.EnrolledPartner {
       // November's statement
       f.record(f.order("o-c", c, line(1, "shared-hosting", "8.00")));
       Instant paidInNovember = f.clock.instant();
-      f.program.partners().suspend(f.partner.id(), "fraud review");
+      f.program.partners().suspend(f.partner.id(), Acts.because("fraud review"));
       f.clock.set(DECEMBER_FIRST);
       close(f, NOVEMBER);
       f.clock.advance(java.time.Duration.ofMinutes(1));

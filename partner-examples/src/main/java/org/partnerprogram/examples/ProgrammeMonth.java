@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.Iban;
@@ -153,7 +154,7 @@ public final class ProgrammeMonth {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Act.by("ops@host.example", "rate card"))
                 .set(RateTarget.group("shared-hosting"), Rate.percent("25"))
                 .set(RateTarget.group("vps"), Rate.percent("12.5"))
                 .set(RateTarget.product("ssl-certificate"), Rate.percent("10")));
@@ -177,7 +178,7 @@ public final class ProgrammeMonth {
     program
         .rates()
         .change(
-            RateChange.forPartner(partners.get(0).id())
+            RateChange.forPartner(partners.get(0).id(), Act.by("ops@host.example", "rate card"))
                 .set(RateTarget.group("vps"), Rate.percent("15"))
                 .from(clock.instant().plusSeconds(1)));
 
@@ -228,7 +229,8 @@ public final class ProgrammeMonth {
 
     out.println("[4/6] Closing " + MONTH);
     clock.set(terms.instant(MONTH.plusMonths(1).atDay(1).atTime(9, 0)));
-    PeriodCloseResult close = program.payouts().close(MONTH);
+    PeriodCloseResult close =
+        program.payouts().close(MONTH, Act.by("job:monthly-close", "scheduled month close"));
 
     out.println("[5/6] Writing the SEPA file, the CSV and the statements to " + dir);
     Files.createDirectories(dir);
@@ -238,7 +240,8 @@ public final class ProgrammeMonth {
             MONTH,
             PainVersion.PAIN_001_001_03,
             SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
-            LocalDate.of(2026, 12, 2));
+            LocalDate.of(2026, 12, 2),
+            Act.by("job:monthly-close", "monthly payout run"));
     PayoutExport files1 = program.payouts().export(export);
     files.add(write(dir.resolve("payouts-" + MONTH + ".pain.001.001.03.xml"), files1.sepaXml()));
     files.add(write(dir.resolve("payouts-" + MONTH + ".csv"), files1.csv()));

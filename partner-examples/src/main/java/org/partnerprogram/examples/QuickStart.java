@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.ProductRate;
 import org.partnerprogram.core.domain.ProgramTerms;
@@ -67,7 +68,7 @@ public final class QuickStart {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Act.by("ops", "launch"))
                 .set(RateTarget.group("shared-hosting"), Rate.percent("25"))
                 .set(RateTarget.group("vps"), Rate.percent("12.5")));
 

@@ -189,11 +189,12 @@ public final class ReadmeExamples {
 
   /** A rate change: VPS from 12.5 % to 15 %, SSL no longer participating, the rest unchanged. */
   public void changeRates() {
+    Act act = Act.by("ops@host.example", "rate card 2027");
     // tag::rates[]
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(act)
                 .set(RateTarget.group("vps"), Rate.percent("15"))
                 .remove(RateTarget.product("ssl-certificate")) // explicit: no longer participating
                 .from(program.terms().startOf(YearMonth.of(2027, 1))));
@@ -208,15 +209,17 @@ public final class ReadmeExamples {
    * @throws IOException if a file cannot be written
    */
   public PeriodCloseResult closeTheMonth(Path dir) throws IOException {
+    Act act = Act.by("job:payouts", "monthly payout run");
     // tag::close[]
     YearMonth month = program.payouts().nextMonthToClose().orElseThrow(); // 2026-11
-    PeriodCloseResult closed = program.payouts().close(month); // once, also when instances race
+    PeriodCloseResult closed = program.payouts().close(month, act); // once, even when racing
     ExportPayoutsCommand files =
         new ExportPayoutsCommand(
                 month,
                 PainVersion.PAIN_001_001_03,
                 SepaDebtor.of("Hosting B.V.", "NL91 ABNA 0417 1643 00"),
-                LocalDate.of(2026, 12, 2))
+                LocalDate.of(2026, 12, 2),
+                act)
             .withCsvFormat(CsvFormat.EXCEL_SEMICOLON); // ; and decimal comma for nl/de Excel
     try (OutputStream sepa = Files.newOutputStream(dir.resolve("payouts.xml"));
         OutputStream csv = Files.newOutputStream(dir.resolve("payouts.csv"))) {
@@ -232,13 +235,16 @@ public final class ReadmeExamples {
    * @param payoutId the payout
    * @param paid whether the bank paid it
    * @param bankSaysAt when
+   * @param bankSays what the bank says (its reason, when it failed the transfer)
    */
-  public void onBankStatement(PayoutId payoutId, boolean paid, Instant bankSaysAt) {
+  public void onBankStatement(
+      PayoutId payoutId, boolean paid, Instant bankSaysAt, String bankSays) {
     // tag::bank[]
+    Act act = Act.by("finance", bankSays); // the bank's reason
     if (paid) {
-      program.payouts().markPaid(payoutId, bankSaysAt); // "on its way" becomes "paid"
+      program.payouts().markPaid(payoutId, bankSaysAt, act); // "on its way" becomes "paid"
     } else {
-      program.payouts().markFailed(payoutId, "AC04 account closed"); // back to the balance
+      program.payouts().markFailed(payoutId, act); // back to the balance
     }
     // end::bank[]
   }

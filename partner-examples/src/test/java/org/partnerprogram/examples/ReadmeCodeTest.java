@@ -30,6 +30,7 @@ import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.examples.ReadmeExamples.InvoiceEvent;
 import org.partnerprogram.examples.ReadmeExamples.InvoiceLine;
 import org.partnerprogram.examples.portal.DemoClock;
+import org.partnerprogram.testkit.Acts;
 
 /** The README's code runs, and does what the README says. */
 class ReadmeCodeTest {
@@ -52,7 +53,7 @@ class ReadmeCodeTest {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .set(RateTarget.group("shared-hosting"), Rate.percent("25"))
                 .set(RateTarget.group("vps"), Rate.percent("12.5"))
                 .set(RateTarget.product("ssl-certificate"), Rate.percent("10")));
@@ -113,7 +114,7 @@ class ReadmeCodeTest {
         .contains("<CtrlSum>15.91</CtrlSum>");
 
     var payout = program.partners().overview(partner.id()).orElseThrow().recentPayouts().get(0);
-    readme.onBankStatement(payout.payoutId(), true, clock.instant());
+    readme.onBankStatement(payout.payoutId(), true, clock.instant(), "paid 2026-12-03");
     String statement = readme.statement(partner.id());
     // The partner page's queries: November's lines (none left payable: all paid out), one payout,
     // and the public card's three entries.

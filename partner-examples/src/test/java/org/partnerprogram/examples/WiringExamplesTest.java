@@ -35,6 +35,7 @@ import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.OutboxEntry;
+import org.partnerprogram.testkit.Acts;
 
 /** Every wiring example runs here, on H2, so none of them can rot. */
 class WiringExamplesTest {
@@ -103,7 +104,7 @@ class WiringExamplesTest {
           program
               .rates()
               .change(
-                  RateChange.programmeWide()
+                  RateChange.programmeWide(Acts.TEST)
                       .setAll(Map.of(RateTarget.group("vps"), Rate.percent("12.5"))));
           partner.id =
               program

@@ -45,6 +45,11 @@ import org.partnerprogram.core.domain.event.ProgramEvent;
  * outbox are not rewritten when the adapter is upgraded: they keep {@code schema_version} 1 and
  * their account ids until the host deletes them, or until an erasure of that customer replaces the
  * account id by its pseudonym in place (the row keeps its version).
+ *
+ * <p>A new event type ({@code month.closed} and {@code payouts.exported} came with layout 2 in
+ * place) adds a layout of its own and does not raise the version: the version changes only when a
+ * field of an existing type changes meaning or disappears, which is what a consumer's parser of
+ * that type depends on.
  */
 final class EventJson {
   /** The version of the payload layout; raised when a field changes meaning or disappears. */

@@ -12,6 +12,7 @@ import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.AuditStore;
 import org.partnerprogram.core.port.out.ErasureStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
@@ -65,6 +66,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
   private final JdbcOutbox outbox;
   private final JdbcErasureStore erasures;
   private final JdbcReportStore reports;
+  private final JdbcAuditStore audit;
   private final Sql sql;
 
   private JdbcProgramStorage(JdbcTransactions transactions) {
@@ -83,6 +85,7 @@ public final class JdbcProgramStorage implements ProgramStorage {
     this.outbox = new JdbcOutbox(transactions, sql, Clock.systemUTC());
     this.erasures = new JdbcErasureStore(sql);
     this.reports = new JdbcReportStore(sql, payouts);
+    this.audit = new JdbcAuditStore(sql);
   }
 
   /**
@@ -261,6 +264,11 @@ public final class JdbcProgramStorage implements ProgramStorage {
   @Override
   public ReportStore reports() {
     return reports;
+  }
+
+  @Override
+  public AuditStore audit() {
+    return audit;
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.partnerprogram.core.port.in.PartnerExportOptions;
 import org.partnerprogram.core.port.in.PartnerExportOptions.IbanDisclosure;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
@@ -80,8 +81,10 @@ class PartnerExportJsonSchemaTest {
     f.clock.advance(Duration.ofHours(1));
     pay(f, "order-1");
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(YearMonth.of(2026, 11));
-    f.program.payouts().markPaid(f.payoutsOf(YearMonth.of(2026, 11)).get(0).payoutId(), now(f));
+    f.program.payouts().close(YearMonth.of(2026, 11), Acts.TEST);
+    f.program
+        .payouts()
+        .markPaid(f.payoutsOf(YearMonth.of(2026, 11)).get(0).payoutId(), now(f), Acts.TEST);
     f.clock.advance(Duration.ofDays(2));
     f.program
         .commissions()
@@ -92,10 +95,11 @@ class PartnerExportJsonSchemaTest {
     f.clock.advance(Duration.ofHours(1));
     pay(f, "order-2");
     f.clock.set(Instant.parse("2027-01-01T08:00:00Z"));
-    f.program.payouts().close(YearMonth.of(2026, 12));
+    f.program.payouts().close(YearMonth.of(2026, 12), Acts.TEST);
     f.program
         .payouts()
-        .markFailed(f.payoutsOf(YearMonth.of(2026, 12)).get(0).payoutId(), AWKWARD_REASON);
+        .markFailed(
+            f.payoutsOf(YearMonth.of(2026, 12)).get(0).payoutId(), Acts.because(AWKWARD_REASON));
     f.clock.advance(Duration.ofHours(1));
     return f;
   }

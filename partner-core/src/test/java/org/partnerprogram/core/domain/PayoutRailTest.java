@@ -14,6 +14,7 @@ import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.PayoutExport;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.SepaSchemas;
 
@@ -105,7 +106,7 @@ class PayoutRailTest {
     pay(f, f.order("o-br", CustomerAccountId.of("c-ana"), ProgramFixture.line(1, "vps", "80.00")));
     pay(f, f.order("o-nl", f.referredCustomer("c-nl"), ProgramFixture.line(1, "vps", "40.00")));
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(YearMonth.of(2026, 11));
+    f.program.payouts().close(YearMonth.of(2026, 11), Acts.TEST);
 
     PayoutExport export =
         f.program
@@ -115,7 +116,8 @@ class PayoutRailTest {
                     YearMonth.of(2026, 11),
                     PainVersion.PAIN_001_001_09,
                     SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300"),
-                    LocalDate.of(2026, 12, 2)));
+                    LocalDate.of(2026, 12, 2),
+                    Acts.TEST));
 
     assertThat(export.count()).isEqualTo(2);
     assertThat(export.total()).isEqualTo(ProgramFixture.eur("15.00"));

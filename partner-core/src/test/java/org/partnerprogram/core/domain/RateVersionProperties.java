@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.core.adapter.memory.InMemoryStorage;
 import org.partnerprogram.core.port.in.RateChange;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 
 class RateVersionProperties {
@@ -48,7 +49,7 @@ class RateVersionProperties {
                 program
                     .rates()
                     .change(
-                        RateChange.programmeWide()
+                        RateChange.programmeWide(Acts.TEST)
                             .setAll(Map.of(RateTarget.product("p"), Rate.percent("1")))
                             .from(at));
               }

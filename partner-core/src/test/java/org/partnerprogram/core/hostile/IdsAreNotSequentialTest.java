@@ -30,6 +30,7 @@ import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 
 /**
@@ -115,7 +116,7 @@ class IdsAreNotSequentialTest {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .setAll(java.util.Map.of(RateTarget.group("shared-hosting"), Rate.percent("25"))));
     List<String> partnerIds = new ArrayList<>();
     List<String> enrolmentCodes = new ArrayList<>();
@@ -184,7 +185,7 @@ class IdsAreNotSequentialTest {
   }
 
   private static List<Payout> closeAndList(PartnerProgram program, YearMonth month) {
-    program.payouts().close(month);
+    program.payouts().close(month, Acts.TEST);
     List<Payout> payouts = new java.util.ArrayList<>();
     program.payouts().forEachPayout(month, payouts::add);
     return payouts;

@@ -306,6 +306,11 @@ final class BrokenStorages {
     }
 
     @Override
+    public org.partnerprogram.core.port.out.AuditStore audit() {
+      return delegate.audit();
+    }
+
+    @Override
     public TransactionBoundary transactions() {
       return delegate.transactions();
     }

@@ -14,6 +14,7 @@ import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.Invariants;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.ProgrammeModel;
@@ -174,7 +175,7 @@ class TheKitCatchesBrokenStorageTest {
             .atStartOfDay(ZoneId.of("Europe/Amsterdam"))
             .toInstant()
             .plusSeconds(3600));
-    f.program.payouts().close(month);
+    f.program.payouts().close(month, Acts.TEST);
   }
 
   private static int shrunkLength(Throwable e) {

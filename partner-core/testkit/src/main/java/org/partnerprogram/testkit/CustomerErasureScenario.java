@@ -108,7 +108,7 @@ public final class CustomerErasureScenario {
                 fixture.clock.instant(),
                 Map.of(1, ProgramFixture.eur("30.00"))));
     fixture.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    program.payouts().close(CLOSED_MONTH);
+    program.payouts().close(CLOSED_MONTH, Acts.TEST);
     fixture.clock.set(Instant.parse("2026-12-03T10:00:00Z"));
     program
         .commissions()

@@ -97,11 +97,11 @@ public final class PartnerErasureScenario {
         .commissions()
         .recordPayment(RecordPaymentCommand.of("pay-p1", "order-p1", fixture.clock.instant()));
     fixture.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    program.payouts().close(CLOSED_MONTH);
+    program.payouts().close(CLOSED_MONTH, Acts.TEST);
     fixture.clock.set(PAID_AT);
     fixture.payoutsOf(CLOSED_MONTH).stream()
         .filter(p -> p.partnerId().equals(partner))
-        .forEach(p -> program.payouts().markPaid(p.payoutId(), PAID_AT));
+        .forEach(p -> program.payouts().markPaid(p.payoutId(), PAID_AT, Acts.TEST));
     program.partners().leave(partner);
     fixture.clock.set(RETAINED_UNTIL);
   }

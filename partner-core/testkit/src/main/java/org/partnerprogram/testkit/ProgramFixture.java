@@ -75,7 +75,7 @@ public final class ProgramFixture {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .setAll(
                     Map.of(
                         RateTarget.group("shared-hosting"), Rate.percent("25"),

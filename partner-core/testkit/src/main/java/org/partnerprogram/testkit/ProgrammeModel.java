@@ -968,7 +968,7 @@ public final class ProgrammeModel {
           }
           YearMonth last = closed.get(closed.size() - 1);
           did = "close " + last + " again";
-          PeriodCloseResult result = f.program.payouts().close(last);
+          PeriodCloseResult result = f.program.payouts().close(last, Acts.TEST);
           expect(
               result.alreadyClosed(), "closing %s again was not reported as already closed", last);
           return;
@@ -983,7 +983,7 @@ public final class ProgrammeModel {
           }
         }
         did = "close " + open + ", model expects payouts " + expected;
-        PeriodCloseResult result = f.program.payouts().close(open);
+        PeriodCloseResult result = f.program.payouts().close(open, Acts.TEST);
         expect(!result.alreadyClosed(), "first close of %s reported as already closed", open);
         Map<Integer, Money> actual = new java.util.TreeMap<>();
         for (Payout payout : f.payoutsOf(result.month())) {
@@ -1018,8 +1018,8 @@ public final class ProgrammeModel {
                 + payout.payout.amount();
         Payout after =
             s.failed()
-                ? f.program.payouts().markFailed(payout.payout.payoutId(), "rejected")
-                : f.program.payouts().markPaid(payout.payout.payoutId(), now);
+                ? f.program.payouts().markFailed(payout.payout.payoutId(), Acts.because("rejected"))
+                : f.program.payouts().markPaid(payout.payout.payoutId(), now, Acts.TEST);
         payout.status = s.failed() ? PayoutStatus.FAILED : PayoutStatus.PAID;
         expect(
             after.status() == payout.status,

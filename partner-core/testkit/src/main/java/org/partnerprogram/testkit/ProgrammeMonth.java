@@ -142,7 +142,7 @@ public record ProgrammeMonth(
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .setAll(
                     Map.of(
                         RateTarget.group("shared-hosting"), Rate.percent("25"),

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.PeriodClose;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
@@ -49,7 +50,8 @@ record AdminActions(Clock clock, PartnerProgram program, JdbcProgramStorage stor
     }
     String name = pages.month(month);
     try {
-      PeriodCloseResult result = program.payouts().close(month);
+      PeriodCloseResult result =
+          program.payouts().close(month, Act.by("job:monthly-close", "scheduled month close"));
       if (result.alreadyClosed()) {
         return Outcome.to("/admin", name + " was closed already.");
       }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
@@ -268,7 +269,9 @@ public final class HostPortal {
             .build();
     transactions.inTransaction(
         c -> {
-          RateChange card = RateChange.programmeWide().setAll(HostShop.RATE_CARD);
+          RateChange card =
+              RateChange.programmeWide(Act.by("ops@host.example", "rate card"))
+                  .setAll(HostShop.RATE_CARD);
           for (Map.Entry<RateTarget, String> label : HostShop.RATE_LABELS.entrySet()) {
             card = card.label(label.getKey(), label.getValue());
           }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,10 @@ public class MonthClose {
     for (Optional<YearMonth> next = program.payouts().nextMonthToClose();
         next.isPresent() && next.get().isBefore(current);
         next = program.payouts().nextMonthToClose()) {
-      closed.add(program.payouts().close(next.get()));
+      closed.add(
+          program
+              .payouts()
+              .close(next.get(), Act.by("job:monthly-close", "scheduled month close")));
     }
     return closed;
   }

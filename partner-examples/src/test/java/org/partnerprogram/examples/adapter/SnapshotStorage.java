@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -25,6 +27,9 @@ import org.partnerprogram.core.domain.Adjustment;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.AuditDraft;
+import org.partnerprogram.core.domain.AuditHead;
+import org.partnerprogram.core.domain.AuditRecord;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.ConflictException;
@@ -59,6 +64,7 @@ import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.domain.event.ProgramEvents;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.AuditStore;
 import org.partnerprogram.core.port.out.ErasureStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
@@ -182,6 +188,7 @@ public final class SnapshotStorage implements ProgramStorage {
     List<ProgramEvent> events = List.of();
     Map<CustomerAccountId, CustomerErasure> erasures = Map.of();
     Map<EventId, Adjustment> adjustments = Map.of();
+    List<AuditRecord> audit = List.of();
 
     /** A shallow copy: it shares every (immutable) table with this state. */
     State copy() {
@@ -210,6 +217,7 @@ public final class SnapshotStorage implements ProgramStorage {
       s.events = events;
       s.erasures = erasures;
       s.adjustments = adjustments;
+      s.audit = audit;
       return s;
     }
   }
@@ -366,6 +374,82 @@ public final class SnapshotStorage implements ProgramStorage {
   public ErasureStore erasures() {
     return erasures;
   }
+
+  @Override
+  public AuditStore audit() {
+    return audit;
+  }
+
+  /**
+   * The audit trail: a list in sequence order. The head is the last record: two units appending at
+   * once both read the same head, and the compare-and-set lets one commit and runs the other again,
+   * after the winner's record, so the chain stays one without a lock.
+   */
+  private final AuditStore audit =
+      new AuditStore() {
+        @Override
+        public AuditRecord append(AuditDraft draft) {
+          AuditRecord record = draft.chainedAfter(head());
+          State s = write();
+          s.audit = with(s.audit, record);
+          return record;
+        }
+
+        @Override
+        public AuditHead head() {
+          List<AuditRecord> all = read().audit;
+          return all.isEmpty() ? AuditHead.EMPTY : AuditHead.of(all.get(all.size() - 1));
+        }
+
+        @Override
+        public List<AuditRecord> ofPartner(
+            PartnerId partnerId, OptionalLong beforeSequence, int limit) {
+          return newestFirst(
+              r -> r.partnerId().equals(Optional.of(partnerId)), beforeSequence, limit);
+        }
+
+        @Override
+        public List<AuditRecord> ofActor(String actor, OptionalLong beforeSequence, int limit) {
+          return newestFirst(r -> r.actor().equals(actor), beforeSequence, limit);
+        }
+
+        private List<AuditRecord> newestFirst(
+            Predicate<AuditRecord> wanted, OptionalLong before, int limit) {
+          return read().audit.stream()
+              .filter(r -> before.isEmpty() || r.sequence() < before.getAsLong())
+              .filter(wanted)
+              .sorted(Comparator.comparingLong(AuditRecord::sequence).reversed())
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public List<AuditRecord> inPeriod(
+            Instant from, Instant to, Optional<AuditKey> before, int limit) {
+          return read().audit.stream()
+              .filter(r -> !r.recordedAt().isBefore(from) && r.recordedAt().isBefore(to))
+              .filter(
+                  r ->
+                      before.isEmpty()
+                          || r.recordedAt().isBefore(before.get().recordedAt())
+                          || (r.recordedAt().equals(before.get().recordedAt())
+                              && r.sequence() < before.get().sequence()))
+              .sorted(
+                  Comparator.comparing(AuditRecord::recordedAt)
+                      .thenComparingLong(AuditRecord::sequence)
+                      .reversed())
+              .limit(limit)
+              .toList();
+        }
+
+        @Override
+        public List<AuditRecord> chain(long afterSequence, int limit) {
+          return read().audit.stream()
+              .filter(r -> r.sequence() > afterSequence)
+              .limit(limit)
+              .toList();
+        }
+      };
 
   private final ErasureStore erasures =
       new ErasureStore() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.testkit.Acts;
 
 /** The meters the Micrometer binding records over a month of a programme. */
 class MicrometerProgramObserverTest {
@@ -62,7 +63,7 @@ class MicrometerProgramObserverTest {
     // Closing again is a redelivery: it does not move the gauge of the last success.
     double closedAt = gauge(MicrometerProgramObserver.CLOSE_LAST_SUCCESS);
     time.add(Duration.ofHours(1));
-    month.program.payouts().close(ObservedMonth.NOVEMBER);
+    month.program.payouts().close(ObservedMonth.NOVEMBER, Acts.TEST);
     assertThat(timer("payouts.close", "redelivered").count()).isEqualTo(1);
     assertThat(gauge(MicrometerProgramObserver.CLOSE_LAST_SUCCESS)).isEqualTo(closedAt);
 

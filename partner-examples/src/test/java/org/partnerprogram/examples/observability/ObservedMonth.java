@@ -27,6 +27,7 @@ import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.out.ProgramObserver;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 import org.partnerprogram.testkit.ProgramFixture;
 
@@ -52,7 +53,7 @@ final class ObservedMonth {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .setAll(Map.of(RateTarget.group("shared-hosting"), Rate.percent("25"))));
   }
 
@@ -99,7 +100,7 @@ final class ObservedMonth {
   /** Moves to December and closes November. */
   void closeNovember() {
     clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    program.payouts().close(NOVEMBER);
+    program.payouts().close(NOVEMBER, Acts.TEST);
   }
 
   void exportNovember() {
@@ -110,6 +111,7 @@ final class ObservedMonth {
                 NOVEMBER,
                 PainVersion.PAIN_001_001_03,
                 SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300"),
-                LocalDate.parse("2026-12-02")));
+                LocalDate.parse("2026-12-02"),
+                Acts.TEST));
   }
 }

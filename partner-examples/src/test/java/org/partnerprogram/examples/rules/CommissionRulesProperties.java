@@ -22,6 +22,7 @@ import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.Gens;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.ProgrammeMonth;
@@ -115,7 +116,7 @@ class CommissionRulesProperties {
               f.program
                   .rates()
                   .change(
-                      RateChange.programmeWide()
+                      RateChange.programmeWide(Acts.TEST)
                           .setAll(
                               Map.of(
                                   RateTarget.group("shared-hosting"),

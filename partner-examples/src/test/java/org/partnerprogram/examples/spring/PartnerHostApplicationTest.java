@@ -43,6 +43,7 @@ import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.examples.ReadmeExamples.InvoiceEvent;
 import org.partnerprogram.examples.ReadmeExamples.InvoiceLine;
+import org.partnerprogram.testkit.Acts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -169,7 +170,7 @@ class PartnerHostApplicationTest {
       program
           .rates()
           .change(
-              RateChange.programmeWide()
+              RateChange.programmeWide(Acts.TEST)
                   .setAll(Map.of(RateTarget.group("vps"), Rate.percent("12.5"))));
     }
     PartnerId partner =

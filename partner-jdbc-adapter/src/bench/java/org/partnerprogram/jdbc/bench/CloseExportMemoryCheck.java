@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
 import org.partnerprogram.core.domain.ReferralLinkTemplate;
@@ -78,7 +79,8 @@ public final class CloseExportMemoryCheck {
         long lines;
         long liveAfterClose;
         try {
-          PeriodCloseResult close = program.payouts().close(month);
+          PeriodCloseResult close =
+              program.payouts().close(month, Act.by("bench", "monthly close"));
           // What stays live while the caller holds the result (a summary: the payouts and lines
           // are read from storage when asked for).
           liveAfterClose = liveHeap();
@@ -118,7 +120,8 @@ public final class CloseExportMemoryCheck {
                           month,
                           PainVersion.PAIN_001_001_03,
                           SepaDebtor.of("Example Hosting B.V.", "NL91 ABNA 0417 1643 00"),
-                          LocalDate.of(2026, 11, 20)),
+                          LocalDate.of(2026, 11, 20),
+                          Act.by("bench", "monthly payout run")),
                       sepa,
                       csv);
         } catch (OutOfMemoryError e) {

@@ -32,6 +32,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.EventId;
@@ -1082,7 +1083,8 @@ public final class DbBenchmarkMain {
             long statements0 = pool.statements.get();
             long other0 = pool.otherCalls.get();
             long t = System.nanoTime();
-            PeriodCloseResult result = program.payouts().close(CLOSED_MONTH);
+            PeriodCloseResult result =
+                program.payouts().close(CLOSED_MONTH, Act.by("bench", "monthly close"));
             sdk[r] = System.nanoTime() - t;
             if (result.alreadyClosed()) {
               throw new IllegalStateException("the SDK found the month closed already");

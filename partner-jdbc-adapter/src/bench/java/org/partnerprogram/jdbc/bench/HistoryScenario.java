@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.partnerprogram.core.PartnerProgram;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.ProgramTerms;
 import org.partnerprogram.core.domain.PseudonymKey;
@@ -45,9 +46,9 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
  * a transaction that is timed to its last statement and rolled back, so the SDK finds the same
  * state (on PostgreSQL a {@code VACUUM} of the tables it wrote removes its dead rows first; not
  * timed); it runs {@link #FLOOR_RUNS} times so, and its median counts. Then the SDK closes the
- * month ({@code program.payouts().close(month)}, timed with its commit; each of its statements that
- * took 5 % of it or more is recorded with its execution time), and the run fails unless both made
- * the same payouts to the cent and the month's entries left {@code pp_open_entry}.
+ * month ({@code program.payouts().close(month, act)}, timed with its commit; each of its statements
+ * that took 5 % of it or more is recorded with its execution time), and the run fails unless both
+ * made the same payouts to the cent and the month's entries left {@code pp_open_entry}.
  *
  * <p>Before the measured database, the same steps run on a small database of three months (at most
  * 600 partners and 6,000 entries a month; then dropped), so that the SDK's first measured close
@@ -203,7 +204,8 @@ final class HistoryScenario {
           long statements0 = pool.statements.get();
           Map<String, long[]> times0 = pool.statementTimes();
           long t = System.nanoTime();
-          PeriodCloseResult result = program.payouts().close(month);
+          PeriodCloseResult result =
+              program.payouts().close(month, Act.by("bench", "monthly close"));
           long sdkNanos = System.nanoTime() - t;
           long statements = pool.statements.get() - statements0;
           Map<String, Long> bySql = since(times0, pool.statementTimes(), sdkNanos);

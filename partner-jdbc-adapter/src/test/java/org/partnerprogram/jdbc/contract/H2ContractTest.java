@@ -43,6 +43,9 @@ class H2ContractTest {
 
     @Nested
     class ReportsContract extends ReportsSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -77,6 +80,9 @@ class H2ContractTest {
 
     @Nested
     class ReportsContract extends ReportsSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -111,5 +117,8 @@ class H2ContractTest {
 
     @Nested
     class ReportsContract extends ReportsSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 }

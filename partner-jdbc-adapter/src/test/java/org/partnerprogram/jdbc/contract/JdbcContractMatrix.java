@@ -11,6 +11,7 @@ import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.CountingDataSource;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.testkit.contract.AuditTrailContractTest;
 import org.partnerprogram.testkit.contract.CorrectionsContractTest;
 import org.partnerprogram.testkit.contract.PartnerErasureContractTest;
 import org.partnerprogram.testkit.contract.PartnerExportContractTest;
@@ -151,6 +152,14 @@ abstract class JdbcContractMatrix {
 
   /** {@link CorrectionsContractTest} on this database in this mode. */
   abstract class CorrectionsSuite extends CorrectionsContractTest<ProgramStorage> {
+    @Override
+    protected ProgramStorage newStorage() {
+      return JdbcContractMatrix.this.newStorage();
+    }
+  }
+
+  /** {@link AuditTrailContractTest} on this database in this mode. */
+  abstract class AuditTrailSuite extends AuditTrailContractTest<ProgramStorage> {
     @Override
     protected ProgramStorage newStorage() {
       return JdbcContractMatrix.this.newStorage();

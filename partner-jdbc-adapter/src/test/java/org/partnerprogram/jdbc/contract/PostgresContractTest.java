@@ -44,6 +44,9 @@ class PostgresContractTest {
 
     @Nested
     class ReportsContract extends ReportsSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -78,6 +81,9 @@ class PostgresContractTest {
 
     @Nested
     class ReportsContract extends ReportsSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 
   @Nested
@@ -112,5 +118,8 @@ class PostgresContractTest {
 
     @Nested
     class ReportsContract extends ReportsSuite {}
+
+    @Nested
+    class AuditTrailContract extends AuditTrailSuite {}
   }
 }

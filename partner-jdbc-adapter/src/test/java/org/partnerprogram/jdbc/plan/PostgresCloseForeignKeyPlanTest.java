@@ -20,6 +20,7 @@ import org.partnerprogram.core.port.in.PeriodCloseResult;
 import org.partnerprogram.jdbc.support.HostManagedStorage;
 import org.partnerprogram.jdbc.support.ReliabilityWorld;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 import org.partnerprogram.testkit.ProgramFixture;
 
@@ -108,7 +109,7 @@ class PostgresCloseForeignKeyPlanTest {
       long[] scans =
           host.inHostTransaction(
               () -> {
-                PeriodCloseResult result = program.payouts().close(MONTH);
+                PeriodCloseResult result = program.payouts().close(MONTH, Acts.TEST);
                 assertThat(ProgramFixture.payoutsOf(program, result.month())).hasSize(PARTNERS);
                 try {
                   return payoutScans(host.currentHostConnection());

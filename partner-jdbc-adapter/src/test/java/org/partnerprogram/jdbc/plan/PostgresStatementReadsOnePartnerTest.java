@@ -25,6 +25,7 @@ import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.jdbc.support.HostManagedStorage;
 import org.partnerprogram.jdbc.support.ReliabilityWorld;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 
 /**
@@ -91,7 +92,7 @@ class PostgresStatementReadsOnePartnerTest {
         }
       }
       clock.set(day(MONTH.plusMonths(1), 1));
-      program.payouts().close(MONTH);
+      program.payouts().close(MONTH, Acts.TEST);
       PartnerId partner = ids.get(0);
       Map<String, Long> ownRows = rowsOfPartner(pool, partner);
       Map<String, Long> read =

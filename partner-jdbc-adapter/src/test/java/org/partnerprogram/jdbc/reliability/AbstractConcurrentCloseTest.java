@@ -53,6 +53,7 @@ import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.jdbc.support.ThreadConnections;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
@@ -121,7 +122,7 @@ abstract class AbstractConcurrentCloseTest {
     programA
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .setAll(Map.of(RateTarget.group("shared-hosting"), Rate.percent("25"))));
     jan = enrol("cust-jan", "jan-hosting", "Jan de Vries");
     piet = enrol("cust-piet", "piet-hosting", "Piet Jansen");
@@ -195,7 +196,7 @@ abstract class AbstractConcurrentCloseTest {
           pool.submit(
               () -> {
                 barrier.await(10, TimeUnit.SECONDS);
-                return program.payouts().close(month);
+                return program.payouts().close(month, Acts.TEST);
               }));
     }
     List<Optional<PeriodCloseResult>> results = new ArrayList<>();

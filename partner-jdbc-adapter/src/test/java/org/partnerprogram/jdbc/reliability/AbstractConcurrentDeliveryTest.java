@@ -54,6 +54,7 @@ import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.TestDatabase;
 import org.partnerprogram.jdbc.support.ThreadConnections;
+import org.partnerprogram.testkit.Acts;
 
 /**
  * Issues 4 and 5 on a real database: the same signup or host event delivered by several host
@@ -96,7 +97,7 @@ abstract class AbstractConcurrentDeliveryTest {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .setAll(
                     Map.of(
                         RateTarget.group("shared-hosting"), Rate.percent("25"),

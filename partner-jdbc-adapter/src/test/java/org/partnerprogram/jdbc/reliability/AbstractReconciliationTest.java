@@ -33,6 +33,7 @@ import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.jdbc.support.ReliabilityWorld;
 import org.partnerprogram.jdbc.support.ReliabilityWorld.HostEvent;
 import org.partnerprogram.jdbc.support.ThreadConnections;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 import org.partnerprogram.testkit.ProgramFixture;
 
@@ -193,7 +194,7 @@ abstract class AbstractReconciliationTest {
             });
     ReliabilityWorld.balances(program, partners)
         .forEach((p, b) -> state.add("partner " + p + " " + b));
-    PeriodCloseResult close = program.payouts().close(java.time.YearMonth.of(2026, 11));
+    PeriodCloseResult close = program.payouts().close(java.time.YearMonth.of(2026, 11), Acts.TEST);
     ProgramFixture.payoutsOf(program, close.month()).stream()
         .map(p -> "payout " + p.partnerId() + " " + p.amount())
         .sorted()

@@ -10,6 +10,7 @@ import org.partnerprogram.core.PartnerProgram;
 import org.partnerprogram.jdbc.Dialect;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.ReliabilityWorld;
+import org.partnerprogram.testkit.Acts;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -50,7 +51,7 @@ final class CrashingClose {
             JdbcProgramStorage.create(faults.dataSource(), Dialect.POSTGRESQL),
             Clock.fixed(now, ZoneOffset.UTC),
             System.nanoTime());
-    program.payouts().close(month);
+    program.payouts().close(month, Acts.TEST);
     out.println("CLOSED " + faults.executed());
   }
 }

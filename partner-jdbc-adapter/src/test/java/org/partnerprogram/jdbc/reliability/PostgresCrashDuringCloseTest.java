@@ -33,6 +33,7 @@ import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.jdbc.JdbcProgramStorage;
 import org.partnerprogram.jdbc.support.ReliabilityWorld;
 import org.partnerprogram.jdbc.support.TestDatabase;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.Invariants;
 import org.partnerprogram.testkit.MutableClock;
 import org.partnerprogram.testkit.ProgramFixture;
@@ -173,7 +174,7 @@ class PostgresCrashDuringCloseTest {
       clock.set(day(month, 2)); // the month's orders happen on its second day
       earnIn(program, month, 0);
       clock.set(day(month.plusMonths(1), 1));
-      counted.payouts().close(month);
+      counted.payouts().close(month, Acts.TEST);
       int statements = counting.executed();
       // Claim, page, partners, payouts, assignment, sums, lines, events, result: a page is batched.
       assertThat(statements).isGreaterThanOrEqualTo(8);
@@ -200,7 +201,7 @@ class PostgresCrashDuringCloseTest {
         }
 
         String outcome = closeInChild(db, month, clock.instant(), k);
-        PeriodCloseResult again = program.payouts().close(month);
+        PeriodCloseResult again = program.payouts().close(month, Acts.TEST);
 
         if (outcome.startsWith("CRASH-POINT")) {
           crashes++;
@@ -230,7 +231,8 @@ class PostgresCrashDuringCloseTest {
           .isEmpty();
       Money total = Money.zero(EUR);
       for (YearMonth m : closed) {
-        for (Payout p : ProgramFixture.payoutsOf(program, program.payouts().close(m).month())) {
+        for (Payout p :
+            ProgramFixture.payoutsOf(program, program.payouts().close(m, Acts.TEST).month())) {
           total = total.plus(p.amount());
         }
       }

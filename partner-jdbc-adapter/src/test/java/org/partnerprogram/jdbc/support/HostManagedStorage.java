@@ -165,6 +165,11 @@ public final class HostManagedStorage implements ProgramStorage {
   }
 
   @Override
+  public org.partnerprogram.core.port.out.AuditStore audit() {
+    return joined.audit();
+  }
+
+  @Override
   public TransactionBoundary transactions() {
     TransactionBoundary inner = joined.transactions();
     return new TransactionBoundary() {

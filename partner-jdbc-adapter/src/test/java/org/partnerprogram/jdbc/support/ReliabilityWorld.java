@@ -42,6 +42,7 @@ import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.testkit.Acts;
 
 /**
  * The programme the reliability tests share: a rate card (shared hosting 25 %, VPS 12.5 %), a
@@ -84,7 +85,7 @@ public final class ReliabilityWorld {
     program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .setAll(
                     Map.of(
                         RateTarget.group("shared-hosting"), Rate.percent("25"),

@@ -71,6 +71,8 @@ public final class TestDatabase implements BeforeAllCallback {
   private static final List<String> TABLES =
       List.of(
           "host_audit",
+          "pp_audit_record",
+          "pp_audit_head",
           "pp_period_close_line",
           "pp_carried_item",
           "pp_released_item",

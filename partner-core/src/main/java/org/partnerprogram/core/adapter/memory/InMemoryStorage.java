@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.core.port.out.AttributionStore;
+import org.partnerprogram.core.port.out.AuditStore;
 import org.partnerprogram.core.port.out.ErasureStore;
 import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.LedgerStore;
@@ -42,6 +43,7 @@ public final class InMemoryStorage implements ProgramStorage {
   private final InMemoryErasures erasures = new InMemoryErasures(units);
   private final InMemoryReports reports =
       new InMemoryReports(units, partners, touches, attributions, orders, ledger, payouts);
+  private final InMemoryAudit audit = new InMemoryAudit(units);
 
   /** Creates empty storage. */
   public InMemoryStorage() {}
@@ -99,6 +101,11 @@ public final class InMemoryStorage implements ProgramStorage {
   @Override
   public ReportStore reports() {
     return reports;
+  }
+
+  @Override
+  public AuditStore audit() {
+    return audit;
   }
 
   @Override

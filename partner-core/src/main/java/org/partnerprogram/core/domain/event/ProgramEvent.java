@@ -33,7 +33,9 @@ public sealed interface ProgramEvent
         PayoutCreated,
         PayoutPaid,
         PayoutFailed,
-        AdjustmentBooked {
+        AdjustmentBooked,
+        MonthClosed,
+        PayoutsExported {
 
   /**
    * The event's unique id (random), for consumers to deduplicate.

@@ -1,6 +1,7 @@
 package org.partnerprogram.core.port.in;
 
 import java.util.Optional;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.InvalidInputException;
@@ -29,8 +30,9 @@ public interface Partners {
   EnrollmentResult enroll(EnrollPartnerCommand command);
 
   /**
-   * A partner leaves the programme: earned money is still paid; orders placed from now on earn
-   * nothing. The customer may enrol again later.
+   * A partner leaves the programme by its own decision: earned money is still paid; orders placed
+   * from now on earn nothing. The customer may enrol again later. Not audited (no operator acts);
+   * an operator's removal is {@link #leave(PartnerId, Act)}.
    *
    * @param partnerId the partner; never null
    * @return the partner, TERMINATED
@@ -40,27 +42,45 @@ public interface Partners {
   Partner leave(PartnerId partnerId);
 
   /**
-   * Suspends a partner (for example during a fraud review): the partner earns on, but payouts wait
-   * until the partner is reinstated.
+   * An operator takes a partner out of the programme (for example after a fraud review), with the
+   * same effect as {@link #leave(PartnerId)}: earned money is still paid, the customer may enrol
+   * again. Recorded in the audit trail ({@code PARTNER_REMOVED}).
    *
    * @param partnerId the partner; never null
-   * @param reason why, 1 to 200 characters of free text, kept in the event
+   * @param act who does it and why; never null
+   * @return the partner, TERMINATED
+   * @throws InvalidInputException if an argument is null
+   * @throws NotFoundException if there is no such partner
+   * @throws IllegalTransitionException if the partner left already
+   */
+  Partner leave(PartnerId partnerId, Act act);
+
+  /**
+   * Suspends a partner (for example during a fraud review): the partner earns on, but payouts wait
+   * until the partner is reinstated. Recorded in the audit trail ({@code PARTNER_SUSPENDED}); the
+   * act's reason goes into the event too.
+   *
+   * @param partnerId the partner; never null
+   * @param act who suspends and why; never null
    * @return the partner, SUSPENDED
-   * @throws InvalidInputException if the reason is blank or too long
+   * @throws InvalidInputException if an argument is null
    * @throws NotFoundException if there is no such partner
    * @throws IllegalTransitionException unless the partner is ACTIVE
    */
-  Partner suspend(PartnerId partnerId, String reason);
+  Partner suspend(PartnerId partnerId, Act act);
 
   /**
-   * Lifts a suspension. A partner who left comes back by enrolling again instead.
+   * Lifts a suspension. A partner who left comes back by enrolling again instead. Recorded in the
+   * audit trail ({@code PARTNER_REINSTATED}).
    *
    * @param partnerId the partner; never null
+   * @param act who reinstates and why; never null
    * @return the partner, ACTIVE
+   * @throws InvalidInputException if an argument is null
    * @throws NotFoundException if there is no such partner
    * @throws IllegalTransitionException unless the partner is SUSPENDED
    */
-  Partner reinstate(PartnerId partnerId);
+  Partner reinstate(PartnerId partnerId, Act act);
 
   /**
    * Sets or changes the bank account payouts go to; call it whenever the customer changes their

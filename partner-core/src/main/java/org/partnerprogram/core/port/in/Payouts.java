@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.NotFoundException;
@@ -23,14 +24,16 @@ public interface Payouts {
   /**
    * Closes a month: each partner's payable balance becomes one payout, or carries over with the
    * reason. Closing a month again returns the first close's result and writes nothing; two
-   * instances closing at once make one close.
+   * instances closing at once make one close. The close publishes a {@code MonthClosed} event and
+   * records the act in the audit trail ({@code MONTH_CLOSED}); a repeated close neither.
    *
    * @param month the month, in the programme's zone; never null
+   * @param act who closes it and why; never null
    * @return what the close did; never null
-   * @throws InvalidInputException if the month is null or out of range
+   * @throws InvalidInputException if the month or act is null, or the month out of range
    * @throws IllegalTransitionException if the month has not ended, or is not the next one to close
    */
-  PeriodCloseResult close(YearMonth month);
+  PeriodCloseResult close(YearMonth month, Act act);
 
   /**
    * The month to close next: the one after the latest closed month; before the first close, the
@@ -42,7 +45,9 @@ public interface Payouts {
 
   /**
    * Writes a closed month's payouts as a SEPA credit transfer file and as CSV, and marks created
-   * payouts exported. Exporting again gives the same bytes.
+   * payouts exported. The export that marks payouts publishes a {@code PayoutsExported} event and
+   * records the command's act in the audit trail ({@code PAYOUTS_EXPORTED}); exporting again gives
+   * the same bytes and records nothing.
    *
    * @param command the export; never null
    * @return the files; never null
@@ -73,25 +78,27 @@ public interface Payouts {
    *
    * @param payoutId the payout; never null
    * @param paidAt when the bank paid it; not before the payout was made, not beyond the clock
+   * @param act who records it and why, kept in the audit trail ({@code PAYOUT_PAID}); never null
    * @return the payout, PAID
    * @throws NotFoundException if there is no such payout
    * @throws IllegalTransitionException if it is paid or failed already
-   * @throws InvalidInputException if the instant is out of range
+   * @throws InvalidInputException if an argument is null or the instant out of range
    */
-  Payout markPaid(PayoutId payoutId, Instant paidAt);
+  Payout markPaid(PayoutId payoutId, Instant paidAt, Act act);
 
   /**
    * Records that the bank rejected a payout: its amount goes back to the partner's balance and is
    * paid with a later month.
    *
    * @param payoutId the payout; never null
-   * @param reason the bank's reason, 1 to 200 characters
+   * @param act who records it, with the bank's reason as the act's reason (kept on the payout and
+   *     in the event), recorded in the audit trail ({@code PAYOUT_FAILED}); never null
    * @return the payout, FAILED
    * @throws NotFoundException if there is no such payout
    * @throws IllegalTransitionException if it is paid or failed already
-   * @throws InvalidInputException if the reason is blank or too long
+   * @throws InvalidInputException if an argument is null
    */
-  Payout markFailed(PayoutId payoutId, String reason);
+  Payout markFailed(PayoutId payoutId, Act act);
 
   /**
    * A partner's statement of a closed month.

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.PartnerId;
@@ -22,7 +23,7 @@ import org.partnerprogram.core.domain.Text;
  * product stops participating only when a change removes it.
  *
  * <pre>{@code
- * RateChange.programmeWide()
+ * RateChange.programmeWide(Act.by("alice@host.example", "winter campaign"))
  *     .set(RateTarget.group("vps"), Rate.percent("15"))   // changed; the rest stays
  *     .label(RateTarget.group("vps"), "Virtual servers")  // shown on the public rate card
  *     .remove(RateTarget.product("ssl-basic"))            // explicitly no longer participating
@@ -33,6 +34,7 @@ import org.partnerprogram.core.domain.Text;
  * ({@link #forPartner}).
  */
 public final class RateChange {
+  private final Act act;
   private final PartnerId overrideFor; // null: the programme's card
   private final Instant from; // null: now
   private final Map<RateTarget, Rate> set;
@@ -43,16 +45,22 @@ public final class RateChange {
   public static final int MAX_LABEL_LENGTH = 100;
 
   private RateChange(
-      PartnerId overrideFor, Instant from, Map<RateTarget, Rate> set, Set<RateTarget> removed) {
-    this(overrideFor, from, set, removed, new TreeMap<>());
+      Act act,
+      PartnerId overrideFor,
+      Instant from,
+      Map<RateTarget, Rate> set,
+      Set<RateTarget> removed) {
+    this(act, overrideFor, from, set, removed, new TreeMap<>());
   }
 
   private RateChange(
+      Act act,
       PartnerId overrideFor,
       Instant from,
       Map<RateTarget, Rate> set,
       Set<RateTarget> removed,
       Map<RateTarget, String> labels) {
+    this.act = act;
     this.overrideFor = overrideFor;
     this.from = from;
     this.set = Collections.unmodifiableMap(set);
@@ -64,24 +72,43 @@ public final class RateChange {
    * A change of the programme's card, which applies to every partner without an override for the
    * product.
    *
+   * @param act who changes the card and why, recorded in the audit trail; never null
    * @return an empty change
+   * @throws InvalidInputException if the act is null
    */
-  public static RateChange programmeWide() {
-    return new RateChange(null, null, new TreeMap<>(), new TreeSet<>());
+  public static RateChange programmeWide(Act act) {
+    return new RateChange(checkAct(act), null, null, new TreeMap<>(), new TreeSet<>());
   }
 
   /**
    * A change of one partner's overrides, which beat the programme's card for that partner.
    *
    * @param partnerId the partner; never null
+   * @param act who changes the overrides and why, recorded in the audit trail; never null
    * @return an empty change
-   * @throws InvalidInputException if the partner is null
+   * @throws InvalidInputException if an argument is null
    */
-  public static RateChange forPartner(PartnerId partnerId) {
+  public static RateChange forPartner(PartnerId partnerId, Act act) {
     if (partnerId == null) {
       throw new InvalidInputException("overrideFor", "must not be null");
     }
-    return new RateChange(partnerId, null, new TreeMap<>(), new TreeSet<>());
+    return new RateChange(checkAct(act), partnerId, null, new TreeMap<>(), new TreeSet<>());
+  }
+
+  private static Act checkAct(Act act) {
+    if (act == null) {
+      throw new InvalidInputException("act", "must not be null");
+    }
+    return act;
+  }
+
+  /**
+   * Who changes the rates and why.
+   *
+   * @return never null
+   */
+  public Act act() {
+    return act;
   }
 
   /**
@@ -106,7 +133,8 @@ public final class RateChange {
       throw new InvalidInputException(
           "rates", "a change may set at most " + RateVersion.MAX_TARGETS + " products and groups");
     }
-    return new RateChange(overrideFor, from, next, new TreeSet<>(removed), new TreeMap<>(labels));
+    return new RateChange(
+        act, overrideFor, from, next, new TreeSet<>(removed), new TreeMap<>(labels));
   }
 
   /**
@@ -145,7 +173,7 @@ public final class RateChange {
     }
     Set<RateTarget> next = new TreeSet<>(removed);
     next.add(target);
-    return new RateChange(overrideFor, from, new TreeMap<>(set), next, new TreeMap<>(labels));
+    return new RateChange(act, overrideFor, from, new TreeMap<>(set), next, new TreeMap<>(labels));
   }
 
   /**
@@ -174,7 +202,7 @@ public final class RateChange {
       throw new InvalidInputException(
           "label", "a change may label at most " + RateVersion.MAX_TARGETS + " targets");
     }
-    return new RateChange(overrideFor, from, new TreeMap<>(set), new TreeSet<>(removed), next);
+    return new RateChange(act, overrideFor, from, new TreeMap<>(set), new TreeSet<>(removed), next);
   }
 
   /**
@@ -190,6 +218,7 @@ public final class RateChange {
       throw new InvalidInputException("effectiveFrom", "must not be null");
     }
     return new RateChange(
+        act,
         overrideFor,
         Instants.check("effectiveFrom", effectiveFrom),
         new TreeMap<>(set),
@@ -297,6 +326,7 @@ public final class RateChange {
   @Override
   public boolean equals(Object o) {
     return o instanceof RateChange c
+        && act.equals(c.act)
         && Objects.equals(overrideFor, c.overrideFor)
         && Objects.equals(from, c.from)
         && set.equals(c.set)
@@ -306,7 +336,7 @@ public final class RateChange {
 
   @Override
   public int hashCode() {
-    return Objects.hash(overrideFor, from, set, removed, labels);
+    return Objects.hash(act, overrideFor, from, set, removed, labels);
   }
 
   @Override
@@ -318,6 +348,8 @@ public final class RateChange {
         + set
         + (removed.isEmpty() ? "" : ", removed " + removed)
         + (labels.isEmpty() ? "" : ", labels " + labels)
+        + ", by "
+        + act.actor()
         + "]";
   }
 }

@@ -102,6 +102,13 @@ public interface ProgramStorage {
   ReportStore reports();
 
   /**
+   * The audit trail of administrative acts.
+   *
+   * @return never null
+   */
+  AuditStore audit();
+
+  /**
    * The transaction boundary the stores take part in.
    *
    * @return never null

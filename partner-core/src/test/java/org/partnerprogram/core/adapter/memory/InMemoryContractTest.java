@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.partnerprogram.core.domain.event.ProgramEvent;
 import org.partnerprogram.testkit.contract.AttributionAndCommissionContractTest;
+import org.partnerprogram.testkit.contract.AuditTrailContractTest;
 import org.partnerprogram.testkit.contract.CorrectionsContractTest;
 import org.partnerprogram.testkit.contract.PartnerErasureContractTest;
 import org.partnerprogram.testkit.contract.PartnerExportContractTest;
@@ -76,6 +77,14 @@ class InMemoryContractTest {
 
   @Nested
   class CorrectionsContract extends CorrectionsContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class AuditTrailContract extends AuditTrailContractTest<InMemoryStorage> {
     @Override
     protected InMemoryStorage newStorage() {
       return new InMemoryStorage();

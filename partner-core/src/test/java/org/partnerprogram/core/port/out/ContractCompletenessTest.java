@@ -43,6 +43,7 @@ class ContractCompletenessTest {
           Map.entry(PayoutStore.class, "payouts"),
           Map.entry(ErasureStore.class, "erasures"),
           Map.entry(ReportStore.class, "reports"),
+          Map.entry(AuditStore.class, "audit"),
           Map.entry(TransactionBoundary.class, "transactions"));
 
   @Test

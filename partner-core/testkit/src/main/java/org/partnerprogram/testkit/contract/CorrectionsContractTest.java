@@ -13,6 +13,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.Adjustment;
+import org.partnerprogram.core.domain.AuditAction;
+import org.partnerprogram.core.domain.AuditRecord;
 import org.partnerprogram.core.domain.Balance;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
@@ -31,11 +33,13 @@ import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.WriteOffRefusedException;
 import org.partnerprogram.core.domain.WriteOffRefusedException.Reason;
 import org.partnerprogram.core.port.in.AdjustCommand;
+import org.partnerprogram.core.port.in.AuditQuery;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.core.port.in.WriteOffCommand;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
@@ -110,7 +114,7 @@ public abstract class CorrectionsContractTest<S extends ProgramStorage>
                 LedgerEntry.Kind.DEBITED, Optional.empty(), eur("2.50")));
 
     f.clock.set(DECEMBER_FIRST);
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     List<Payout> payouts = f.payoutsOf(NOVEMBER);
     assertThat(payouts).singleElement().extracting(Payout::amount).isEqualTo(eur("32.50"));
     assertThat(tx(() -> storage.payouts().entriesOfPayout(payouts.get(0).payoutId())))
@@ -137,6 +141,14 @@ public abstract class CorrectionsContractTest<S extends ProgramStorage>
         .contains("bonus for the webinar")
         .contains("double-counted upgrade");
     assertThat(statement.toJson()).contains("\"adjustments\":[{\"adjustmentId\":\"adj-1\"");
+    assertThat(
+            f.program.audit().records(AuditQuery.ofPartner(jan)).items().stream()
+                .filter(r -> r.action() == AuditAction.ADJUSTMENT_BOOKED))
+        .extracting(AuditRecord::subject, AuditRecord::actor, AuditRecord::reason)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "adj-1", "alice@host.example", "bonus for the webinar"),
+            org.assertj.core.groups.Tuple.tuple("adj-2", "bob", "double-counted upgrade"));
     assertThat(balance(f).payable()).isEqualTo(eur("0.00"));
   }
 
@@ -221,7 +233,7 @@ public abstract class CorrectionsContractTest<S extends ProgramStorage>
     assertThat(balance(f).payable()).isEqualTo(eur("-15.00"));
 
     f.clock.set(DECEMBER_FIRST);
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     assertThat(f.payoutsOf(NOVEMBER)).isEmpty();
     assertThat(f.closeLinesOf(NOVEMBER))
         .singleElement()
@@ -243,10 +255,10 @@ public abstract class CorrectionsContractTest<S extends ProgramStorage>
     writeOffRefused(f, "wo-1", finance, Reason.NOTHING_OWED); // 25.00 payable
 
     f.clock.set(DECEMBER_FIRST);
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     Payout payout = f.payoutsOf(NOVEMBER).get(0);
     writeOffRefused(f, "wo-1", finance, Reason.PAYOUT_IN_PROGRESS);
-    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant());
+    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant(), Acts.TEST);
     f.program
         .commissions()
         .recordRefund(
@@ -259,6 +271,14 @@ public abstract class CorrectionsContractTest<S extends ProgramStorage>
     assertThat(writeOff.type()).isEqualTo(Adjustment.Type.WRITE_OFF);
     assertThat(writeOff.amount()).isEqualTo(eur("25.00"));
     assertThat(writeOff.act()).isEqualTo(finance);
+    assertThat(f.program.audit().records(AuditQuery.ofActor("finance@host.example")).items())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo(AuditAction.BALANCE_WRITTEN_OFF);
+              assertThat(r.partnerId()).contains(jan);
+              assertThat(r.subject()).isEqualTo("wo-1");
+            });
     Balance closed = balance(f);
     assertThat(closed.payable()).isEqualTo(eur("0.00"));
     assertThat(closed.adjusted()).isEqualTo(eur("25.00"));

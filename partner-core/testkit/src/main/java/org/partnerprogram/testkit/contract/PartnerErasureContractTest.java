@@ -45,6 +45,7 @@ import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.TouchResult;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.PartnerErasureScenario;
 import org.partnerprogram.testkit.ProgramFixture;
 
@@ -108,20 +109,20 @@ public abstract class PartnerErasureContractTest<S extends ProgramStorage>
     Held before = held(f, jan);
 
     refused(() -> f.program.privacy().erasePartner(jan), Reason.STILL_ACTIVE, null);
-    f.program.partners().suspend(jan, "fraud review");
+    f.program.partners().suspend(jan, Acts.because("fraud review"));
     refused(() -> f.program.privacy().erasePartner(jan), Reason.STILL_ACTIVE, null);
     f.program.partners().leave(jan);
     // left, with commission earned and not yet paid out
     refused(() -> f.program.privacy().erasePartner(jan), Reason.OPEN_BALANCE, null);
 
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(PartnerErasureScenario.CLOSED_MONTH);
+    f.program.payouts().close(PartnerErasureScenario.CLOSED_MONTH, Acts.TEST);
     Payout payout = f.payoutsOf(PartnerErasureScenario.CLOSED_MONTH).get(0);
     refused(() -> f.program.privacy().erasePartner(jan), Reason.PAYOUT_IN_PROGRESS, null);
 
     Instant paidAt = Instant.parse("2026-12-03T10:00:00Z");
     f.clock.set(paidAt);
-    f.program.payouts().markPaid(payout.payoutId(), paidAt);
+    f.program.payouts().markPaid(payout.payoutId(), paidAt, Acts.TEST);
     Instant until = PartnerErasureScenario.RETAINED_UNTIL;
     refused(() -> f.program.privacy().erasePartner(jan), Reason.WITHIN_RETENTION, until);
     f.clock.set(until.minusSeconds(1));
@@ -230,8 +231,8 @@ public abstract class PartnerErasureContractTest<S extends ProgramStorage>
     List<ThrowingCallable> changes =
         List.of(
             () -> program.partners().leave(erased),
-            () -> program.partners().suspend(erased, "x"),
-            () -> program.partners().reinstate(erased),
+            () -> program.partners().suspend(erased, Acts.because("x")),
+            () -> program.partners().reinstate(erased, Acts.TEST),
             () ->
                 program
                     .partners()
@@ -272,7 +273,8 @@ public abstract class PartnerErasureContractTest<S extends ProgramStorage>
                             PartnerErasureScenario.CLOSED_MONTH,
                             PainVersion.PAIN_001_001_03,
                             SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300"),
-                            LocalDate.parse("2026-12-02"))))
+                            LocalDate.parse("2026-12-02"),
+                            Acts.TEST)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("erased");
     // the link no longer leads anywhere

@@ -33,6 +33,7 @@ import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.out.AttributionStore;
 import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
@@ -110,14 +111,14 @@ public abstract class PartnerExportContractTest<S extends ProgramStorage>
             RecordRefundCommand.perLine(
                 "refund-1", "order-1", f.clock.instant(), Map.of(2, ProgramFixture.eur("40.00"))));
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(YearMonth.of(2026, 11));
+    f.program.payouts().close(YearMonth.of(2026, 11), Acts.TEST);
     Payout payout =
         f.payoutsOf(YearMonth.of(2026, 11)).stream()
             .filter(p -> p.partnerId().equals(jan))
             .findFirst()
             .orElseThrow();
     f.clock.advance(Duration.ofDays(2));
-    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant());
+    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant(), Acts.TEST);
     f.clock.advance(Duration.ofDays(1));
     f.record(f.order("order-3", first, ProgramFixture.line(1, "shared-hosting", "20.00")));
     f.clock.advance(Duration.ofHours(1));

@@ -54,6 +54,7 @@ import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.core.port.out.PayoutStore;
 import org.partnerprogram.core.port.out.PayoutTotals;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.LedgerEntries;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.SepaSchemas;
@@ -975,7 +976,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
                 EventId.of("pay-1"), OrderId.of("order-1"), f.clock.instant()));
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
 
-    PeriodCloseResult closed = f.program.payouts().close(NOVEMBER);
+    PeriodCloseResult closed = f.program.payouts().close(NOVEMBER, Acts.TEST);
 
     assertThat(closed.alreadyClosed()).isFalse();
     Payout payout = f.payoutsOf(closed.month()).get(0);
@@ -992,7 +993,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
         .singleElement()
         .satisfies(l -> assertThat(l.payoutId()).contains(payout.payoutId()));
     // A second close reports the first one's summary, counted from what storage holds.
-    PeriodCloseResult again = f.program.payouts().close(NOVEMBER);
+    PeriodCloseResult again = f.program.payouts().close(NOVEMBER, Acts.TEST);
     assertThat(again.alreadyClosed()).isTrue();
     assertThat(again.closedAt()).isEqualTo(closed.closedAt());
     assertThat(again.payoutCount()).isEqualTo(closed.payoutCount());
@@ -1007,7 +1008,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
           f.program
               .payouts()
               .export(
-                  new ExportPayoutsCommand(NOVEMBER, version, debtor, LocalDate.of(2026, 12, 2)));
+                  new ExportPayoutsCommand(
+                      NOVEMBER, version, debtor, LocalDate.of(2026, 12, 2), Acts.TEST));
       SepaSchemas.validate(export.sepaXml(), version);
       assertThat(export.count()).isEqualTo(1);
       assertThat(export.total()).isEqualTo(eur("25.00"));
@@ -1018,7 +1020,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
           f.program
               .payouts()
               .exportTo(
-                  new ExportPayoutsCommand(NOVEMBER, version, debtor, LocalDate.of(2026, 12, 2)),
+                  new ExportPayoutsCommand(
+                      NOVEMBER, version, debtor, LocalDate.of(2026, 12, 2), Acts.TEST),
                   xml,
                   csv);
       assertThat(xml.toByteArray()).isEqualTo(export.sepaXml());
@@ -1030,7 +1033,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
         .isEqualTo(PayoutStatus.EXPORTED);
 
     f.clock.set(f.clock.instant().plus(Duration.ofDays(2)));
-    Payout paid = f.program.payouts().markPaid(payout.payoutId(), f.clock.instant());
+    Payout paid = f.program.payouts().markPaid(payout.payoutId(), f.clock.instant(), Acts.TEST);
     assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
     assertThat(tx(() -> payouts().find(payout.payoutId()))).contains(paid);
     // The close's result reads its payouts when asked, so they come as they are now.
@@ -1083,7 +1086,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
             new RecordPaymentCommand(
                 EventId.of("pay-order-1"), OrderId.of("order-1"), f.clock.instant()));
     f.clock.set(DECEMBER_FIRST);
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     Instant asOf = DECEMBER_FIRST.plusSeconds(60);
     f.clock.set(asOf);
     PartnerStatement before = statement(f, NOVEMBER, asOf);
@@ -1099,7 +1102,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     f.clock.set(DECEMBER_FIRST.plus(Duration.ofDays(3)));
     paidOrder(f, customer, "order-2", "60.00"); // 15.00 more: 25.00 in December
     f.clock.set(JANUARY_FIRST);
-    Payout december = f.payoutsOf(f.program.payouts().close(DECEMBER).month()).get(0);
+    Payout december = f.payoutsOf(f.program.payouts().close(DECEMBER, Acts.TEST).month()).get(0);
 
     // As of the same instant: the same statement, byte for byte.
     PartnerStatement again = statement(f, NOVEMBER, asOf);
@@ -1129,7 +1132,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     CustomerAccountId customer = f.referredCustomer("new-1");
     paidOrder(f, customer, "order-1", "200.00");
     f.clock.set(DECEMBER_FIRST);
-    Payout payout = f.payoutsOf(f.program.payouts().close(NOVEMBER).month()).get(0);
+    Payout payout = f.payoutsOf(f.program.payouts().close(NOVEMBER, Acts.TEST).month()).get(0);
     Instant asOf = DECEMBER_FIRST.plusSeconds(60);
     f.clock.set(asOf);
     PartnerStatement before = statement(f, NOVEMBER, asOf);
@@ -1138,7 +1141,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
     Instant failedAt = DECEMBER_FIRST.plus(Duration.ofDays(4));
     f.clock.set(failedAt);
-    f.program.payouts().markFailed(payout.payoutId(), "AC04 account closed");
+    f.program.payouts().markFailed(payout.payoutId(), Acts.because("AC04 account closed"));
 
     assertThat(statement(f, NOVEMBER, asOf).toText()).isEqualTo(before.toText());
     assertThat(statement(f, NOVEMBER, asOf).toJson()).isEqualTo(before.toJson());
@@ -1153,7 +1156,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
 
     // The money went back to the balance: December pays it again, and says so.
     f.clock.set(JANUARY_FIRST);
-    Payout again = f.payoutsOf(f.program.payouts().close(DECEMBER).month()).get(0);
+    Payout again = f.payoutsOf(f.program.payouts().close(DECEMBER, Acts.TEST).month()).get(0);
     assertThat(again.amount()).isEqualTo(eur("50.00"));
     assertThat(statementNow(f, DECEMBER).lines()).isEqualTo(before.lines());
     assertThat(statementNow(f, NOVEMBER).lines()).isEqualTo(before.lines());
@@ -1165,7 +1168,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     CustomerAccountId customer = f.referredCustomer("new-1");
     paidOrder(f, customer, "order-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     Instant refundedAt = DECEMBER_FIRST.plus(Duration.ofDays(2));
     f.clock.set(refundedAt);
     f.program
@@ -1185,7 +1188,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
                 ProductId.of("shared-hosting-product"),
                 eur("-10.00")));
     f.clock.set(JANUARY_FIRST);
-    f.program.payouts().close(DECEMBER);
+    f.program.payouts().close(DECEMBER, Acts.TEST);
     PartnerStatement december = statementNow(f, DECEMBER);
     assertThat(december.lines())
         .singleElement()
@@ -1202,7 +1205,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     ProgramFixture f = ProgramFixture.on(storage, b -> b);
     paidOrder(f, f.referredCustomer("new-1"), "order-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     f.clock.set(DECEMBER_FIRST.plusSeconds(60));
 
     assertThatThrownBy(() -> statement(f, NOVEMBER, DECEMBER_FIRST.minusSeconds(1)))
@@ -1220,7 +1223,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     ProgramFixture f = ProgramFixture.on(storage, b -> b.programName("Partnerprogramma Hosting"));
     paidOrder(f, f.referredCustomer("new-1"), "order-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     f.program
         .partners()
         .updatePayoutAccount(
@@ -1248,7 +1251,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
         ProgramFixture.on(storage, b -> b.remittanceTemplate("Commissie {month} ref {payout}"));
     paidOrder(f, f.referredCustomer("new-1"), "order-1", "100.00");
     f.clock.set(DECEMBER_FIRST);
-    Payout payout = f.payoutsOf(f.program.payouts().close(NOVEMBER).month()).get(0);
+    Payout payout = f.payoutsOf(f.program.payouts().close(NOVEMBER, Acts.TEST).month()).get(0);
     PayoutExport export =
         f.program
             .payouts()
@@ -1257,7 +1260,8 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
                     NOVEMBER,
                     PainVersion.PAIN_001_001_03,
                     SepaDebtor.of("Hosting B.V.", "NL91ABNA0417164300"),
-                    LocalDate.of(2026, 12, 2)));
+                    LocalDate.of(2026, 12, 2),
+                    Acts.TEST));
     String remittance = "Commissie 2026-11 ref " + payout.payoutId();
     String xml = new String(export.sepaXml(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(xml)
@@ -1285,14 +1289,14 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
     f.clock.set(JANUARY_FIRST);
     assertThat(f.program.payouts().nextMonthToClose()).contains(NOVEMBER);
 
-    assertThatThrownBy(() -> f.program.payouts().close(DECEMBER))
+    assertThatThrownBy(() -> f.program.payouts().close(DECEMBER, Acts.TEST))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessageContaining("first month to close is 2026-11");
     assertThat(tx(() -> payouts().latestClose())).isEmpty();
 
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     assertThat(f.program.payouts().nextMonthToClose()).contains(DECEMBER);
-    f.program.payouts().close(DECEMBER);
+    f.program.payouts().close(DECEMBER, Acts.TEST);
     assertThat(f.program.payouts().nextMonthToClose()).contains(YearMonth.of(2027, 1));
   }
 
@@ -1325,7 +1329,7 @@ public abstract class PayoutContractTest<S extends ProgramStorage>
         .isEqualTo(huge);
 
     f.clock.set(DECEMBER_FIRST);
-    PeriodCloseResult closed = f.program.payouts().close(NOVEMBER);
+    PeriodCloseResult closed = f.program.payouts().close(NOVEMBER, Acts.TEST);
 
     assertThat(f.payoutsOf(closed.month())).extracting(Payout::partnerId).containsExactly(other);
     assertThat(closed.payoutTotal()).isEqualTo(eur("25.00"));

@@ -67,6 +67,7 @@ import org.partnerprogram.core.port.out.EventPublisher;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
 import org.partnerprogram.core.port.out.ResolvedTouch;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.MutableClock;
 import org.partnerprogram.testkit.ProgramFixture;
 import org.partnerprogram.testkit.StoredPartners;
@@ -1145,7 +1146,7 @@ public abstract class ProgramStorageContractTest<S extends ProgramStorage>
                 EventId.of("pay-1"), OrderId.of("order-1"), f.clock.instant()));
     f.record(f.order("order-2", customer, ProgramFixture.line(1, "vps", "20.00"))); // pending
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    assertThat(f.program.payouts().close(YearMonth.of(2026, 11)).payoutTotal())
+    assertThat(f.program.payouts().close(YearMonth.of(2026, 11), Acts.TEST).payoutTotal())
         .isEqualTo(ProgramFixture.eur("25.00"));
     // a refund of paid-out commission: 40.00 of 100.00 takes back 10.00 of the 25.00 paid
     f.program

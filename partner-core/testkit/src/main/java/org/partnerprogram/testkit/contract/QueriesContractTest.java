@@ -38,6 +38,7 @@ import org.partnerprogram.core.port.out.LedgerStore;
 import org.partnerprogram.core.port.out.PayoutStore;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.RateStore;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
@@ -220,7 +221,7 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
     f.clock.set(Instant.parse("2026-11-25T10:00:00Z"));
     pay(f, "order-b");
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     f.clock.set(Instant.parse("2026-12-05T10:00:00Z"));
     pay(f, "order-c");
     f.clock.set(Instant.parse("2026-12-10T10:00:00Z"));
@@ -246,7 +247,7 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
     assertThat(inPayout.payableAt())
         .contains(ProgramFixture.START.plus(Duration.ofHours(3)).plus(Duration.ofDays(14)));
 
-    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant());
+    f.program.payouts().markPaid(payout.payoutId(), f.clock.instant(), Acts.TEST);
     f.program
         .commissions()
         .recordRefund(
@@ -335,7 +336,7 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
       order(f, others, "other-" + i, "10.00");
       pay(f, "other-" + i);
       f.clock.set(f.program.terms().startOf(month.plusMonths(1)).plus(Duration.ofHours(8)));
-      f.program.payouts().close(month);
+      f.program.payouts().close(month, Acts.TEST);
       month = month.plusMonths(1);
     }
     Payout failed =
@@ -343,7 +344,7 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
             .filter(p -> p.partnerId().equals(f.partner.id()))
             .findFirst()
             .orElseThrow();
-    f.program.payouts().markFailed(failed.payoutId(), "account closed");
+    f.program.payouts().markFailed(failed.payoutId(), Acts.because("account closed"));
 
     List<Payout> all = new ArrayList<>();
     PayoutQuery query = PayoutQuery.ofPartner(f.partner.id()).pageSize(2);
@@ -382,11 +383,11 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
     order(f, customer, "order-1", "10.00");
     pay(f, "order-1");
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     Payout first = f.payoutsOf(NOVEMBER).get(0);
-    f.program.payouts().markFailed(first.payoutId(), "account closed");
+    f.program.payouts().markFailed(first.payoutId(), Acts.because("account closed"));
     f.clock.set(Instant.parse("2027-01-01T08:00:00Z"));
-    f.program.payouts().close(DECEMBER);
+    f.program.payouts().close(DECEMBER, Acts.TEST);
 
     List<Payout> payouts =
         f.program.payouts().ofPartner(PayoutQuery.ofPartner(f.partner.id()).pageSize(1)).items();
@@ -416,7 +417,7 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
     f.program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .set(ssl, Rate.percent("5"))
                 .label(ssl, "SSL <basic> & \"more\"")
                 .label(vps, "Virtual servers"));
@@ -433,7 +434,7 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
     f.program
         .rates()
         .change(
-            RateChange.programmeWide()
+            RateChange.programmeWide(Acts.TEST)
                 .set(vps, Rate.percent("15"))
                 .remove(ssl)
                 .label(shared, "Shared hosting"));
@@ -447,13 +448,13 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
 
     // Re-adding a removed target does not bring its old label back.
     f.clock.advance(Duration.ofMinutes(1));
-    f.program.rates().change(RateChange.programmeWide().set(ssl, Rate.percent("6")));
+    f.program.rates().change(RateChange.programmeWide(Acts.TEST).set(ssl, Rate.percent("6")));
     assertThat(f.program.rates().card().orElseThrow().entries().get(0))
         .isEqualTo(new RateCard.Entry(ssl, Rate.percent("6"), Optional.empty()));
 
     // A version that starts later is not on the card until it starts.
     Instant later = f.clock.instant().plus(Duration.ofDays(3));
-    f.program.rates().change(RateChange.programmeWide().label(vps, "VPS").from(later));
+    f.program.rates().change(RateChange.programmeWide(Acts.TEST).label(vps, "VPS").from(later));
     assertThat(f.program.rates().card().orElseThrow().version()).isEqualTo(4);
     f.clock.set(later);
     RateCard relabelled = f.program.rates().card().orElseThrow();
@@ -471,19 +472,21 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
                 f.program
                     .rates()
                     .change(
-                        RateChange.programmeWide().label(RateTarget.product("nowhere"), "Gone")))
+                        RateChange.programmeWide(Acts.TEST)
+                            .label(RateTarget.product("nowhere"), "Gone")))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
-            () -> RateChange.programmeWide().label(RateTarget.group("vps"), "two\nlines"))
+            () -> RateChange.programmeWide(Acts.TEST).label(RateTarget.group("vps"), "two\nlines"))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () ->
-                RateChange.programmeWide()
+                RateChange.programmeWide(Acts.TEST)
                     .remove(RateTarget.group("vps"))
                     .label(RateTarget.group("vps"), "VPS"))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
-            () -> RateChange.programmeWide().label(RateTarget.group("vps"), "x".repeat(101)))
+            () ->
+                RateChange.programmeWide(Acts.TEST).label(RateTarget.group("vps"), "x".repeat(101)))
         .isInstanceOf(InvalidInputException.class);
     // The refused change wrote nothing.
     assertThat(f.program.rates().card().orElseThrow().version()).isEqualTo(1);
@@ -559,7 +562,10 @@ public abstract class QueriesContractTest<S extends ProgramStorage>
     f.clock.advance(Duration.ofMinutes(1));
     RateTarget vps = RateTarget.group("vps");
     int version =
-        f.program.rates().change(RateChange.programmeWide().set(vps, Rate.percent("9"))).number();
+        f.program
+            .rates()
+            .change(RateChange.programmeWide(Acts.TEST).set(vps, Rate.percent("9")))
+            .number();
     tx(
         () -> {
           storage

@@ -40,6 +40,7 @@ import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.Reports;
 import org.partnerprogram.core.port.out.ProgramStorage;
 import org.partnerprogram.core.port.out.ReportStore;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
@@ -167,7 +168,7 @@ public abstract class ReportsContractTest<S extends ProgramStorage>
           f.program.partners().enroll(EnrollPartnerCommand.of("cust-" + name)).partner().id();
       switch (name) {
         case "b", "e" -> {
-          f.program.partners().suspend(id, "fraud review");
+          f.program.partners().suspend(id, Acts.because("fraud review"));
           suspended.add(id.value());
         }
         case "f" -> {
@@ -424,7 +425,7 @@ public abstract class ReportsContractTest<S extends ProgramStorage>
     f.program.referrals().recordTouch(RecordTouchCommand.of("bob-hosting", "v-later"));
     pay(f, "order-4"); // 15.00 + 12.50 earned in December
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     Payout janPayout =
         f.payoutsOf(NOVEMBER).stream()
             .filter(p -> p.partnerId().equals(f.partner.id()))
@@ -432,7 +433,7 @@ public abstract class ReportsContractTest<S extends ProgramStorage>
             .orElseThrow();
     assertThat(janPayout.amount()).isEqualTo(ProgramFixture.eur("100.00"));
     f.clock.set(Instant.parse("2026-12-02T10:00:00Z"));
-    f.program.payouts().markPaid(janPayout.payoutId(), f.clock.instant());
+    f.program.payouts().markPaid(janPayout.payoutId(), f.clock.instant(), Acts.TEST);
 
     assertThat(f.program.reports().funnel(NOVEMBER))
         .isEqualTo(
@@ -493,13 +494,13 @@ public abstract class ReportsContractTest<S extends ProgramStorage>
       pay(f, "order-" + name);
     }
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
     List<Payout> made = f.payoutsOf(NOVEMBER);
     assertThat(made).hasSize(5);
     PayoutId failed = made.get(1).payoutId();
     PayoutId paid = made.get(3).payoutId();
-    f.program.payouts().markFailed(failed, "account closed");
-    f.program.payouts().markPaid(paid, f.clock.instant());
+    f.program.payouts().markFailed(failed, Acts.because("account closed"));
+    f.program.payouts().markPaid(paid, f.clock.instant(), Acts.TEST);
     List<Payout> now = f.payoutsOf(NOVEMBER);
     List<Payout> byId =
         now.stream().sorted(Comparator.comparing(p -> p.payoutId().value())).toList();
@@ -550,7 +551,7 @@ public abstract class ReportsContractTest<S extends ProgramStorage>
     pay(f, "order-jan");
     pay(f, "order-bob");
     f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
-    f.program.payouts().close(NOVEMBER);
+    f.program.payouts().close(NOVEMBER, Acts.TEST);
 
     PagePosition partnerPosition =
         f.program

@@ -48,6 +48,7 @@ import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.StatementQuery;
 import org.partnerprogram.core.port.in.WriteOffCommand;
+import org.partnerprogram.testkit.Acts;
 
 /**
  * At least 200 malformed inputs across every use case. Each case is the whole call, command
@@ -490,29 +491,45 @@ public final class HostileCorpus {
 
     // ---- suspend, reinstate, leave
     for (String reason : BAD_FREE_TEXT) {
-      add(cases, "suspend", "reason " + show(reason), () -> p.partners().suspend(b, reason));
+      add(
+          cases,
+          "suspend",
+          "reason " + show(reason),
+          () -> p.partners().suspend(b, Acts.because(reason)));
     }
     add(
         cases,
         "suspend",
         "reason of 201 characters",
-        () -> p.partners().suspend(b, "r".repeat(201)));
-    add(cases, "suspend", "reason null", () -> p.partners().suspend(b, null));
-    add(cases, "suspend", "partner null", () -> p.partners().suspend(null, "fraud"));
-    add(cases, "suspend", "unknown partner", () -> p.partners().suspend(unknownPartner, "fraud"));
+        () -> p.partners().suspend(b, Acts.because("r".repeat(201))));
+    add(cases, "suspend", "reason null", () -> p.partners().suspend(b, Acts.because(null)));
+    add(cases, "suspend", "partner null", () -> p.partners().suspend(null, Acts.because("fraud")));
+    add(
+        cases,
+        "suspend",
+        "unknown partner",
+        () -> p.partners().suspend(unknownPartner, Acts.because("fraud")));
     add(
         cases,
         "suspend",
         "partner id 41 characters",
-        () -> p.partners().suspend(PartnerId.of("p".repeat(41)), "fraud"));
+        () -> p.partners().suspend(PartnerId.of("p".repeat(41)), Acts.because("fraud")));
     add(
         cases,
         "suspend",
         "partner id with quote",
-        () -> p.partners().suspend(PartnerId.of("p_x' OR '1'='1"), "fraud"));
-    add(cases, "reinstate", "a partner that is not suspended", () -> p.partners().reinstate(a));
-    add(cases, "reinstate", "unknown partner", () -> p.partners().reinstate(unknownPartner));
-    add(cases, "reinstate", "partner null", () -> p.partners().reinstate(null));
+        () -> p.partners().suspend(PartnerId.of("p_x' OR '1'='1"), Acts.because("fraud")));
+    add(
+        cases,
+        "reinstate",
+        "a partner that is not suspended",
+        () -> p.partners().reinstate(a, Acts.TEST));
+    add(
+        cases,
+        "reinstate",
+        "unknown partner",
+        () -> p.partners().reinstate(unknownPartner, Acts.TEST));
+    add(cases, "reinstate", "partner null", () -> p.partners().reinstate(null, Acts.TEST));
     add(cases, "leave", "unknown partner", () -> p.partners().leave(unknownPartner));
     add(cases, "leave", "partner null", () -> p.partners().leave(null));
 
@@ -599,7 +616,7 @@ public final class HostileCorpus {
           () ->
               p.rates()
                   .change(
-                      RateChange.programmeWide()
+                      RateChange.programmeWide(Acts.TEST)
                           .setAll(Map.of(RateTarget.group("vps"), Rate.percent(percent)))));
     }
     add(
@@ -609,7 +626,7 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.programmeWide()
+                    RateChange.programmeWide(Acts.TEST)
                         .setAll(Map.of(RateTarget.group("vps"), Rate.percent(null)))));
     add(
         cases,
@@ -618,7 +635,7 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.programmeWide()
+                    RateChange.programmeWide(Acts.TEST)
                         .setAll(
                             Map.of(
                                 RateTarget.group("vps"),
@@ -630,7 +647,7 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.programmeWide()
+                    RateChange.programmeWide(Acts.TEST)
                         .setAll(
                             Map.of(
                                 RateTarget.group("vps"), Rate.fixed(Money.of("-1.00", "EUR"))))));
@@ -641,7 +658,7 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.programmeWide()
+                    RateChange.programmeWide(Acts.TEST)
                         .setAll(Map.of(RateTarget.group("vps"), Rate.fixed(null)))));
     add(
         cases,
@@ -650,7 +667,7 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.programmeWide()
+                    RateChange.programmeWide(Acts.TEST)
                         .setAll(
                             Map.of(RateTarget.group("vps"), Rate.fixed(Money.of("1.5", "JPY"))))));
     for (String s : NASTY.subList(0, 14)) {
@@ -661,7 +678,7 @@ public final class HostileCorpus {
           () ->
               p.rates()
                   .change(
-                      RateChange.programmeWide()
+                      RateChange.programmeWide(Acts.TEST)
                           .setAll(Map.of(RateTarget.group(s), Rate.percent("10")))));
     }
     add(
@@ -671,7 +688,7 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.programmeWide()
+                    RateChange.programmeWide(Acts.TEST)
                         .setAll(Map.of(new RateTarget(null, "vps"), Rate.percent("10")))));
     for (Instant at : BAD_INSTANTS) {
       add(
@@ -681,7 +698,7 @@ public final class HostileCorpus {
           () ->
               p.rates()
                   .change(
-                      RateChange.programmeWide()
+                      RateChange.programmeWide(Acts.TEST)
                           .setAll(Map.of(RateTarget.group("vps"), Rate.percent("10")))
                           .from(at)));
     }
@@ -692,7 +709,7 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.programmeWide()
+                    RateChange.programmeWide(Acts.TEST)
                         .setAll(Map.of(RateTarget.group("vps"), Rate.percent("10")))
                         .from(null)));
     add(
@@ -702,7 +719,7 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.forPartner(unknownPartner)
+                    RateChange.forPartner(unknownPartner, Acts.TEST)
                         .setAll(Map.of(RateTarget.group("vps"), Rate.percent("10")))
                         .from(now)));
     add(
@@ -712,21 +729,21 @@ public final class HostileCorpus {
         () ->
             p.rates()
                 .change(
-                    RateChange.forPartner(null)
+                    RateChange.forPartner(null, Acts.TEST)
                         .setAll(Map.of(RateTarget.group("vps"), Rate.percent("10")))
                         .from(now)));
     add(
         cases,
         "addRateVersion",
         "rates null",
-        () -> p.rates().change(RateChange.programmeWide().setAll(null)));
+        () -> p.rates().change(RateChange.programmeWide(Acts.TEST).setAll(null)));
     Map<RateTarget, Rate> withNull = new HashMap<>();
     withNull.put(RateTarget.group("vps"), null);
     add(
         cases,
         "addRateVersion",
         "rates with a null value",
-        () -> p.rates().change(RateChange.programmeWide().setAll(withNull)));
+        () -> p.rates().change(RateChange.programmeWide(Acts.TEST).setAll(withNull)));
     Map<RateTarget, Rate> tooMany = new LinkedHashMap<>();
     for (int i = 0; i <= 1000; i++) {
       tooMany.put(RateTarget.product("prod-" + i), Rate.percent("1"));
@@ -735,18 +752,20 @@ public final class HostileCorpus {
         cases,
         "addRateVersion",
         "1001 targets",
-        () -> p.rates().change(RateChange.programmeWide().setAll(tooMany)));
+        () -> p.rates().change(RateChange.programmeWide(Acts.TEST).setAll(tooMany)));
     add(cases, "addRateVersion", "change null", () -> p.rates().change(null));
     add(
         cases,
         "addRateVersion",
         "a change that changes nothing",
-        () -> p.rates().change(RateChange.programmeWide()));
+        () -> p.rates().change(RateChange.programmeWide(Acts.TEST)));
     add(
         cases,
         "addRateVersion",
         "removing a product not on the card",
-        () -> p.rates().change(RateChange.programmeWide().remove(RateTarget.product("no-such"))));
+        () ->
+            p.rates()
+                .change(RateChange.programmeWide(Acts.TEST).remove(RateTarget.product("no-such"))));
 
     // ---- record a touch
     for (String code : CODE_NASTY) {
@@ -1073,7 +1092,7 @@ public final class HostileCorpus {
           () ->
               p.rates()
                   .change(
-                      RateChange.programmeWide()
+                      RateChange.programmeWide(Acts.TEST)
                           .setAll(Map.of(RateTarget.group("vps"), new Rate.Percentage(huge)))));
       add(
           cases,
@@ -1082,7 +1101,7 @@ public final class HostileCorpus {
           () ->
               p.rates()
                   .change(
-                      RateChange.programmeWide()
+                      RateChange.programmeWide(Acts.TEST)
                           .setAll(
                               Map.of(
                                   RateTarget.group("vps"),
@@ -1528,23 +1547,31 @@ public final class HostileCorpus {
     add(cases, "recordRefund", "command null", () -> p.commissions().recordRefund(null));
 
     // ---- close a period
-    add(cases, "closePeriod", "month null", () -> p.payouts().close(null));
-    add(cases, "closePeriod", "the current month", () -> p.payouts().close(YearMonth.of(2026, 12)));
-    add(cases, "closePeriod", "year 3000", () -> p.payouts().close(YearMonth.of(3000, 1)));
+    add(cases, "closePeriod", "month null", () -> p.payouts().close(null, Acts.TEST));
+    add(
+        cases,
+        "closePeriod",
+        "the current month",
+        () -> p.payouts().close(YearMonth.of(2026, 12), Acts.TEST));
+    add(
+        cases,
+        "closePeriod",
+        "year 3000",
+        () -> p.payouts().close(YearMonth.of(3000, 1), Acts.TEST));
     add(
         cases,
         "closePeriod",
         "year 999999999",
-        () -> p.payouts().close(YearMonth.of(999_999_999, 12)));
+        () -> p.payouts().close(YearMonth.of(999_999_999, 12), Acts.TEST));
     add(
         cases,
         "closePeriod",
         "a month after an open one",
-        () -> p.payouts().close(YearMonth.of(2027, 2)));
+        () -> p.payouts().close(YearMonth.of(2027, 2), Acts.TEST));
 
     for (YearMonth month :
         List.of(YearMonth.of(1969, 12), YearMonth.of(-999_999_999, 1), YearMonth.of(0, 1))) {
-      add(cases, "closePeriod", "month " + month, () -> p.payouts().close(month));
+      add(cases, "closePeriod", "month " + month, () -> p.payouts().close(month, Acts.TEST));
       add(
           cases,
           "statement",
@@ -1561,7 +1588,8 @@ public final class HostileCorpus {
                           month,
                           PainVersion.PAIN_001_001_03,
                           debtor,
-                          LocalDate.parse("2026-12-02"))));
+                          LocalDate.parse("2026-12-02"),
+                          Acts.TEST)));
     }
     add(
         cases,
@@ -1571,7 +1599,11 @@ public final class HostileCorpus {
             p.payouts()
                 .export(
                     new ExportPayoutsCommand(
-                        HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MAX)));
+                        HostileWorld.CLOSED,
+                        PainVersion.PAIN_001_001_03,
+                        debtor,
+                        LocalDate.MAX,
+                        Acts.TEST)));
     add(
         cases,
         "export",
@@ -1580,7 +1612,11 @@ public final class HostileCorpus {
             p.payouts()
                 .export(
                     new ExportPayoutsCommand(
-                        HostileWorld.CLOSED, PainVersion.PAIN_001_001_03, debtor, LocalDate.MIN)));
+                        HostileWorld.CLOSED,
+                        PainVersion.PAIN_001_001_03,
+                        debtor,
+                        LocalDate.MIN,
+                        Acts.TEST)));
 
     // ---- export
     YearMonth closed = HostileWorld.CLOSED;
@@ -1591,19 +1627,23 @@ public final class HostileCorpus {
         "month null",
         () ->
             p.payouts()
-                .export(new ExportPayoutsCommand(null, PainVersion.PAIN_001_001_03, debtor, day)));
+                .export(
+                    new ExportPayoutsCommand(
+                        null, PainVersion.PAIN_001_001_03, debtor, day, Acts.TEST)));
     add(
         cases,
         "export",
         "version null",
-        () -> p.payouts().export(new ExportPayoutsCommand(closed, null, debtor, day)));
+        () -> p.payouts().export(new ExportPayoutsCommand(closed, null, debtor, day, Acts.TEST)));
     add(
         cases,
         "export",
         "debtor null",
         () ->
             p.payouts()
-                .export(new ExportPayoutsCommand(closed, PainVersion.PAIN_001_001_03, null, day)));
+                .export(
+                    new ExportPayoutsCommand(
+                        closed, PainVersion.PAIN_001_001_03, null, day, Acts.TEST)));
     add(
         cases,
         "export",
@@ -1611,7 +1651,8 @@ public final class HostileCorpus {
         () ->
             p.payouts()
                 .export(
-                    new ExportPayoutsCommand(closed, PainVersion.PAIN_001_001_03, debtor, null)));
+                    new ExportPayoutsCommand(
+                        closed, PainVersion.PAIN_001_001_03, debtor, null, Acts.TEST)));
     add(
         cases,
         "export",
@@ -1623,7 +1664,8 @@ public final class HostileCorpus {
                         closed,
                         PainVersion.PAIN_001_001_03,
                         SepaDebtor.of("Hosting B.V.", "NL92ABNA0417164300"),
-                        day)));
+                        day,
+                        Acts.TEST)));
     add(
         cases,
         "export",
@@ -1635,7 +1677,8 @@ public final class HostileCorpus {
                         closed,
                         PainVersion.PAIN_001_001_03,
                         SepaDebtor.of("Hosting B.V.", "TR330006100519786457841326"),
-                        day)));
+                        day,
+                        Acts.TEST)));
     add(
         cases,
         "export",
@@ -1647,7 +1690,8 @@ public final class HostileCorpus {
                         closed,
                         PainVersion.PAIN_001_001_03,
                         SepaDebtor.of("Hosting B.V.", "NL99ABNA0417164350"),
-                        day)));
+                        day,
+                        Acts.TEST)));
     add(
         cases,
         "export",
@@ -1659,7 +1703,8 @@ public final class HostileCorpus {
                         closed,
                         PainVersion.PAIN_001_001_03,
                         SepaDebtor.of(" ", "NL91ABNA0417164300"),
-                        day)));
+                        day,
+                        Acts.TEST)));
     add(
         cases,
         "export",
@@ -1674,7 +1719,8 @@ public final class HostileCorpus {
                             "Hosting B.V.",
                             Iban.parse("NL91ABNA0417164300"),
                             Optional.of("ABNA' --")),
-                        day)));
+                        day,
+                        Acts.TEST)));
     add(
         cases,
         "export",
@@ -1686,7 +1732,8 @@ public final class HostileCorpus {
                         closed,
                         PainVersion.PAIN_001_001_03,
                         new SepaDebtor("Hosting B.V.", Iban.parse("NL91ABNA0417164300"), null),
-                        day)));
+                        day,
+                        Acts.TEST)));
     add(
         cases,
         "export",
@@ -1695,7 +1742,11 @@ public final class HostileCorpus {
             p.payouts()
                 .export(
                     new ExportPayoutsCommand(
-                        YearMonth.of(2026, 12), PainVersion.PAIN_001_001_03, debtor, day)));
+                        YearMonth.of(2026, 12),
+                        PainVersion.PAIN_001_001_03,
+                        debtor,
+                        day,
+                        Acts.TEST)));
     add(
         cases,
         "export",
@@ -1704,7 +1755,11 @@ public final class HostileCorpus {
             p.payouts()
                 .export(
                     new ExportPayoutsCommand(
-                        YearMonth.of(3000, 1), PainVersion.PAIN_001_001_03, debtor, day)));
+                        YearMonth.of(3000, 1),
+                        PainVersion.PAIN_001_001_03,
+                        debtor,
+                        day,
+                        Acts.TEST)));
 
     // ---- mark paid and failed
     for (String s :
@@ -1722,38 +1777,46 @@ public final class HostileCorpus {
           cases,
           "markPaid",
           "payout id " + show(s),
-          () -> p.payouts().markPaid(PayoutId.of(s), now));
+          () -> p.payouts().markPaid(PayoutId.of(s), now, Acts.TEST));
     }
-    add(cases, "markPaid", "payout id null", () -> p.payouts().markPaid(null, now));
-    add(cases, "markPaid", "unknown payout", () -> p.payouts().markPaid(unknownPayout, now));
+    add(cases, "markPaid", "payout id null", () -> p.payouts().markPaid(null, now, Acts.TEST));
+    add(
+        cases,
+        "markPaid",
+        "unknown payout",
+        () -> p.payouts().markPaid(unknownPayout, now, Acts.TEST));
     for (Instant at : BAD_INSTANTS) {
-      add(cases, "markPaid", "paid at " + at, () -> p.payouts().markPaid(paid, at));
+      add(cases, "markPaid", "paid at " + at, () -> p.payouts().markPaid(paid, at, Acts.TEST));
     }
-    add(cases, "markPaid", "paid at null", () -> p.payouts().markPaid(paid, null));
+    add(cases, "markPaid", "paid at null", () -> p.payouts().markPaid(paid, null, Acts.TEST));
     for (String reason : BAD_FREE_TEXT.subList(0, 14)) {
       add(
           cases,
           "markFailed",
           "reason " + show(reason),
-          () -> p.payouts().markFailed(paid, reason));
+          () -> p.payouts().markFailed(paid, Acts.because(reason)));
     }
     add(
         cases,
         "markFailed",
         "reason of 201 characters",
-        () -> p.payouts().markFailed(paid, "r".repeat(201)));
-    add(cases, "markFailed", "reason null", () -> p.payouts().markFailed(paid, null));
+        () -> p.payouts().markFailed(paid, Acts.because("r".repeat(201))));
+    add(cases, "markFailed", "reason null", () -> p.payouts().markFailed(paid, Acts.because(null)));
     add(
         cases,
         "markFailed",
         "unknown payout",
-        () -> p.payouts().markFailed(unknownPayout, "bounced"));
+        () -> p.payouts().markFailed(unknownPayout, Acts.because("bounced")));
     add(
         cases,
         "markFailed",
         "a payout already paid",
-        () -> p.payouts().markFailed(paid, "bounced"));
-    add(cases, "markFailed", "payout null", () -> p.payouts().markFailed(null, "bounced"));
+        () -> p.payouts().markFailed(paid, Acts.because("bounced")));
+    add(
+        cases,
+        "markFailed",
+        "payout null",
+        () -> p.payouts().markFailed(null, Acts.because("bounced")));
 
     // ---- statement, overview, processed events
     add(

@@ -24,6 +24,7 @@ import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.out.ProgramStorage;
+import org.partnerprogram.testkit.Acts;
 import org.partnerprogram.testkit.ProgramFixture;
 
 /**
@@ -64,7 +65,7 @@ public final class HostileWorld {
     program
         .rates()
         .change(
-            RateChange.forPartner(partnerB)
+            RateChange.forPartner(partnerB, Acts.TEST)
                 .setAll(Map.of(RateTarget.group("vps"), Rate.percent("15")))
                 .from(fixture.clock.instant()));
 
@@ -94,9 +95,9 @@ public final class HostileWorld {
                 ProgramFixture.eur("10.00")));
 
     fixture.clock.set(NOW);
-    program.payouts().close(CLOSED);
+    program.payouts().close(CLOSED, Acts.TEST);
     payouts = fixture.payoutsOf(CLOSED);
-    program.payouts().markPaid(paidPayout().payoutId(), fixture.clock.instant());
+    program.payouts().markPaid(paidPayout().payoutId(), fixture.clock.instant(), Acts.TEST);
     fixture.record(fixture.order("o-h3", customerA, line(1, "shared-hosting", "20.00")));
   }
 

@@ -40,6 +40,7 @@ import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
+import org.partnerprogram.testkit.Acts;
 
 /**
  * Every text parameter of every command, each as a function from a string to the value read back
@@ -147,7 +148,7 @@ public final class TextParameters {
             "suspend.reason",
             s -> {
               PartnerId id = enrolFresh(p, n);
-              p.partners().suspend(id, s);
+              p.partners().suspend(id, Acts.because(s));
               return Optional.of(overview(p, id).status().name().equals("SUSPENDED") ? s : "?");
             }));
     params.add(
@@ -285,7 +286,7 @@ public final class TextParameters {
             s -> {
               p.rates()
                   .change(
-                      RateChange.forPartner(w.partnerB)
+                      RateChange.forPartner(w.partnerB, Acts.TEST)
                           .setAll(Map.of(RateTarget.group("vps"), Rate.percent(s)))
                           .from(HostileWorld.NOW.plusSeconds(n.incrementAndGet())));
               return Optional.empty();
@@ -296,7 +297,7 @@ public final class TextParameters {
             s -> {
               p.rates()
                   .change(
-                      RateChange.forPartner(w.partnerB)
+                      RateChange.forPartner(w.partnerB, Acts.TEST)
                           .setAll(Map.of(RateTarget.product(s), Rate.percent("5")))
                           .from(HostileWorld.NOW.plusSeconds(n.incrementAndGet())));
               return Optional.empty();
@@ -305,7 +306,7 @@ public final class TextParameters {
         new Param(
             "markPayoutFailed.reason",
             s -> {
-              p.payouts().markFailed(PayoutId.of("PO" + "0".repeat(24)), s);
+              p.payouts().markFailed(PayoutId.of("PO" + "0".repeat(24)), Acts.because(s));
               return Optional.empty();
             },
             s -> s,
@@ -314,7 +315,7 @@ public final class TextParameters {
         new Param(
             "markPayoutPaid.payoutId",
             s -> {
-              p.payouts().markPaid(PayoutId.of(s), HostileWorld.NOW);
+              p.payouts().markPaid(PayoutId.of(s), HostileWorld.NOW, Acts.TEST);
               return Optional.empty();
             },
             s -> s,
@@ -343,7 +344,8 @@ public final class TextParameters {
                           HostileWorld.CLOSED,
                           PainVersion.PAIN_001_001_03,
                           SepaDebtor.of(s, iban),
-                          LocalDate.parse("2026-12-02")));
+                          LocalDate.parse("2026-12-02"),
+                          Acts.TEST));
               return Optional.empty();
             }));
     return params;

@@ -1,0 +1,14 @@
+package org.partnerprogram.jdbc.audit;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.partnerprogram.jdbc.support.TestDatabase;
+
+/** The audit trail's tampering checks (see the base class) on Postgres. */
+class PostgresAuditTamperTest extends AbstractAuditTamperTest {
+  @RegisterExtension static final TestDatabase DB = TestDatabase.postgres();
+
+  @Override
+  TestDatabase db() {
+    return DB;
+  }
+}
