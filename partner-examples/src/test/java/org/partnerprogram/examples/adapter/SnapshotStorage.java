@@ -49,6 +49,7 @@ import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProcessedEvent;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.RetryableException;
@@ -179,6 +180,7 @@ public final class SnapshotStorage implements ProgramStorage {
     List<ProgramEvent> events = List.of();
     Map<CustomerAccountId, CustomerErasure> erasures = Map.of();
     Map<EventId, Adjustment> adjustments = Map.of();
+    Map<EventId, Reattribution> reattributions = Map.of();
 
     /** A shallow copy: it shares every (immutable) table with this state. */
     State copy() {
@@ -207,6 +209,7 @@ public final class SnapshotStorage implements ProgramStorage {
       s.events = events;
       s.erasures = erasures;
       s.adjustments = adjustments;
+      s.reattributions = reattributions;
       return s;
     }
   }
@@ -743,7 +746,38 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
+        public void insertReattribution(Reattribution reattribution) {
+          if (read().reattributions.containsKey(reattribution.reattributionId())) {
+            throw new ConflictException(
+                "re-attribution " + reattribution.reattributionId() + " exists");
+          }
+          State s = write();
+          s.reattributions = with(s.reattributions, reattribution.reattributionId(), reattribution);
+        }
+
+        @Override
+        public List<Reattribution> reattributionsOf(CustomerAccountId customer) {
+          return read().reattributions.values().stream()
+              .filter(r -> r.customer().equals(customer))
+              .sorted(
+                  Comparator.comparing(Reattribution::effectiveFrom)
+                      .thenComparing(Reattribution::decidedAt))
+              .toList();
+        }
+
+        @Override
         public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+          Map<EventId, Reattribution> moved = new HashMap<>(read().reattributions);
+          boolean any = false;
+          for (Reattribution r : read().reattributions.values()) {
+            if (r.customer().equals(customer)) {
+              moved.put(r.reattributionId(), r.withCustomer(replacement));
+              any = true;
+            }
+          }
+          if (any) {
+            write().reattributions = Map.copyOf(moved);
+          }
           AttributionRecord record = read().attributions.get(customer);
           if (record == null) {
             return 0;

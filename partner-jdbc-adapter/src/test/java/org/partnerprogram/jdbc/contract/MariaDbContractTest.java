@@ -40,6 +40,9 @@ class MariaDbContractTest {
 
     @Nested
     class CorrectionsContract extends CorrectionsSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 
   @Nested
@@ -71,6 +74,9 @@ class MariaDbContractTest {
 
     @Nested
     class CorrectionsContract extends CorrectionsSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 
   @Nested
@@ -102,5 +108,8 @@ class MariaDbContractTest {
 
     @Nested
     class CorrectionsContract extends CorrectionsSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 }

@@ -41,6 +41,9 @@ class PostgresContractTest {
 
     @Nested
     class CorrectionsContract extends CorrectionsSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 
   @Nested
@@ -72,6 +75,9 @@ class PostgresContractTest {
 
     @Nested
     class CorrectionsContract extends CorrectionsSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 
   @Nested
@@ -103,5 +109,8 @@ class PostgresContractTest {
 
     @Nested
     class CorrectionsContract extends CorrectionsSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 }

@@ -33,7 +33,8 @@ public sealed interface ProgramEvent
         PayoutCreated,
         PayoutPaid,
         PayoutFailed,
-        AdjustmentBooked {
+        AdjustmentBooked,
+        CustomerReattributed {
 
   /**
    * The event's unique id (random), for consumers to deduplicate.

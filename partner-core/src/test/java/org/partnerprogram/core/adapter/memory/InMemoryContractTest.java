@@ -11,6 +11,7 @@ import org.partnerprogram.testkit.contract.PartnerExportContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 import org.partnerprogram.testkit.contract.QueriesContractTest;
+import org.partnerprogram.testkit.contract.ReattributionContractTest;
 import org.partnerprogram.testkit.contract.RetentionContractTest;
 
 /**
@@ -59,6 +60,14 @@ class InMemoryContractTest {
 
   @Nested
   class RetentionContract extends RetentionContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class ReattributionContract extends ReattributionContractTest<InMemoryStorage> {
     @Override
     protected InMemoryStorage newStorage() {
       return new InMemoryStorage();
