@@ -7,19 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionExplanation;
 import org.partnerprogram.core.domain.AttributionPolicy;
 import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.AuditAction;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.CustomerIsPartnerException;
+import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.Instants;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.IssuedCode;
+import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
+import org.partnerprogram.core.domain.PartnerErasedException;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.PartnerStatus;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.RetryableException;
 import org.partnerprogram.core.domain.Touch;
 import org.partnerprogram.core.domain.event.CustomerAttributed;
+import org.partnerprogram.core.domain.event.CustomerReattributed;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.ReattributeCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.SignupAttribution;
 import org.partnerprogram.core.port.in.TouchResult;
@@ -31,6 +41,8 @@ import org.partnerprogram.core.port.out.TouchStore;
 /** Clicks, signups and the decision who brought a customer. */
 final class AttributionService {
   private final ServiceContext ctx;
+  private final EventClaims claims;
+  private final AuditTrail audit;
   private final TouchStore touches;
   private final AttributionStore attributions;
   private final ReferralCodeStore codes;
@@ -40,9 +52,12 @@ final class AttributionService {
    * Wires the service.
    *
    * @param ctx the terms, ports, clock and randomness
+   * @param claims the idempotency of operator acts
    */
-  AttributionService(ServiceContext ctx) {
+  AttributionService(ServiceContext ctx, EventClaims claims) {
     this.ctx = ctx;
+    this.claims = claims;
+    this.audit = new AuditTrail(ctx);
     this.touches = ctx.storage.touches();
     this.attributions = ctx.storage.attributions();
     this.codes = ctx.storage.codes();
@@ -168,16 +183,127 @@ final class AttributionService {
   }
 
   /**
-   * Explains a decision.
+   * Explains a decision: the one made at signup and every re-attribution since.
    *
    * @param customer the customer account
-   * @return the record, or empty
+   * @return the explanation, or empty
    */
-  Optional<AttributionRecord> explain(CustomerAccountId customer) {
+  Optional<AttributionExplanation> explain(CustomerAccountId customer) {
     if (customer == null) {
       throw new InvalidInputException("customer", "must not be null");
     }
-    return ctx.tx.execute(() -> attributions.findByCustomer(customer));
+    return ctx.tx.execute(
+        () ->
+            attributions
+                .findByCustomer(customer)
+                .map(d -> new AttributionExplanation(d, attributions.reattributionsOf(customer))));
+  }
+
+  private static String fingerprint(ReattributeCommand c) {
+    return new Fingerprint("reattribution")
+        .add(c.reattributionId())
+        .add(c.customer())
+        .add(c.toPartner().orElse(null))
+        .add(c.effectiveFrom())
+        .add(c.act().actor())
+        .add(c.act().reason())
+        .sha256();
+  }
+
+  /**
+   * Moves a customer's attribution from an instant on.
+   *
+   * @param command the command
+   * @return the re-attribution (the first one's, on a redelivery)
+   */
+  Reattribution reattribute(ReattributeCommand command) {
+    ServiceContext.required("command", command);
+    String fingerprint = fingerprint(command);
+    return ctx.tx.execute(
+        () -> {
+          Instant now = ctx.now();
+          Instants.notAhead("effectiveFrom", command.effectiveFrom(), now);
+          if (claims.isRedelivery(command.reattributionId(), "reattribution", fingerprint, now)) {
+            return attributions.reattributionsOf(command.customer()).stream()
+                .filter(r -> r.reattributionId().equals(command.reattributionId()))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "re-attribution "
+                                + command.reattributionId()
+                                + " was of another customer"));
+          }
+          AttributionRecord decision =
+              attributions
+                  .findByCustomer(command.customer())
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException(
+                              "customer "
+                                  + command.customer()
+                                  + " never signed up through the programme"));
+          if (command.effectiveFrom().isBefore(decision.signupAt())) {
+            throw new InvalidInputException(
+                "effectiveFrom",
+                command.effectiveFrom()
+                    + " is before the customer signed up ("
+                    + decision.signupAt()
+                    + ")");
+          }
+          List<Reattribution> earlier = attributions.reattributionsOf(command.customer());
+          if (!earlier.isEmpty()
+              && command
+                  .effectiveFrom()
+                  .isBefore(earlier.get(earlier.size() - 1).effectiveFrom())) {
+            throw new InvalidInputException(
+                "effectiveFrom",
+                command.effectiveFrom()
+                    + " is before the latest re-attribution of the customer ("
+                    + earlier.get(earlier.size() - 1).effectiveFrom()
+                    + "); re-attributions only move forward");
+          }
+          if (command.toPartner().isPresent()) {
+            Partner to = ctx.partner(command.toPartner().get());
+            if (to.status() == PartnerStatus.ERASED) {
+              throw new PartnerErasedException(to.id());
+            }
+            if (to.status() == PartnerStatus.TERMINATED) {
+              throw new IllegalTransitionException(
+                  "partner " + to.id() + " left the programme: nobody can be attributed to it");
+            }
+            if (to.customerAccountId().equals(command.customer())) {
+              throw new CustomerIsPartnerException(to.id());
+            }
+          }
+          Optional<PartnerId> from =
+              new AttributionExplanation(decision, earlier).partnerAt(command.effectiveFrom());
+          Reattribution reattribution =
+              new Reattribution(
+                  command.reattributionId(),
+                  command.customer(),
+                  from,
+                  command.toPartner(),
+                  command.effectiveFrom(),
+                  command.act(),
+                  now);
+          attributions.insertReattribution(reattribution);
+          audit.record(
+              command.act(),
+              AuditAction.CUSTOMER_REATTRIBUTED,
+              command.toPartner().or(() -> from),
+              command.reattributionId().value());
+          ctx.events.publish(
+              new CustomerReattributed(
+                  ctx.newEventId(),
+                  now,
+                  ctx.pseudonyms.pseudonymOf(command.customer()),
+                  ctx.publishedAccountId(command.customer()),
+                  from,
+                  command.toPartner(),
+                  command.effectiveFrom()));
+          return reattribution;
+        });
   }
 
   /** Looks codes and partners up once per decision, reusing what the clicks' read brought. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.partnerprogram.core.domain.AttributionDecision;
+import org.partnerprogram.core.domain.AttributionExplanation;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CommissionLine;
 import org.partnerprogram.core.domain.CurrencyMismatchException;
@@ -171,11 +171,16 @@ final class OrderService {
     Order order = command.order();
     Optional<AttributionRecord> attribution =
         ctx.storage.attributions().findByCustomer(order.customer());
-    if (attribution.isEmpty()
-        || !(attribution.get().decision() instanceof AttributionDecision.Attributed attributed)) {
+    Optional<PartnerId> earning =
+        attribution.flatMap(
+            a ->
+                new AttributionExplanation(
+                        a, ctx.storage.attributions().reattributionsOf(order.customer()))
+                    .partnerAt(order.placedAt()));
+    if (earning.isEmpty()) {
       return notEarning(command, NotEarningReason.CUSTOMER_NOT_ATTRIBUTED, now);
     }
-    Partner partner = ctx.partner(attributed.partnerId());
+    Partner partner = ctx.partner(earning.get());
     if (partner.wasAwayAt(order.placedAt())) {
       return notEarning(command, NotEarningReason.PARTNER_LEFT, now);
     }

@@ -75,7 +75,7 @@ public final class PartnerProgram {
         observed.observe(
             Referrals.class,
             "referrals",
-            new ReferralsGroup(codes, new AttributionService(context)));
+            new ReferralsGroup(codes, new AttributionService(context, claims)));
     this.rates =
         observed.observe(
             Rates.class, "rates", new RatesGroup(new RateCardService(context), queries));

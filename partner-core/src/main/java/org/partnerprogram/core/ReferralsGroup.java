@@ -1,11 +1,13 @@
 package org.partnerprogram.core;
 
 import java.util.Optional;
-import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.AttributionExplanation;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.ReattributeCommand;
 import org.partnerprogram.core.port.in.RecordTouchCommand;
 import org.partnerprogram.core.port.in.Referrals;
 import org.partnerprogram.core.port.in.SignupAttribution;
@@ -47,7 +49,12 @@ final class ReferralsGroup implements Referrals {
   }
 
   @Override
-  public Optional<AttributionRecord> explain(CustomerAccountId customer) {
+  public Optional<AttributionExplanation> explain(CustomerAccountId customer) {
     return attribution.explain(customer);
+  }
+
+  @Override
+  public Reattribution reattribute(ReattributeCommand command) {
+    return attribution.reattribute(command);
   }
 }

@@ -141,7 +141,13 @@ class AttributionServiceTest {
     assertThat(second.alreadyDecided()).isTrue();
     assertThat(second.decision()).isEqualTo(first.decision());
     // The stored record is the first call's, inputs included.
-    assertThat(program.referrals().explain(CustomerAccountId.of("c-1")).orElseThrow().visitorId())
+    assertThat(
+            program
+                .referrals()
+                .explain(CustomerAccountId.of("c-1"))
+                .map(org.partnerprogram.core.domain.AttributionExplanation::decision)
+                .orElseThrow()
+                .visitorId())
         .contains(VisitorId.of("v-1"));
     assertThat(storage.publishedEvents())
         .filteredOn(CustomerAttributed.class::isInstance)
@@ -225,7 +231,11 @@ class AttributionServiceTest {
         .isEqualTo(new NotAttributed(Reason.UNKNOWN_CODE));
 
     AttributionRecord why =
-        program.referrals().explain(CustomerAccountId.of("jans-second-account")).orElseThrow();
+        program
+            .referrals()
+            .explain(CustomerAccountId.of("jans-second-account"))
+            .map(org.partnerprogram.core.domain.AttributionExplanation::decision)
+            .orElseThrow();
     assertThat(why.candidatePartner()).contains(jan.id());
     assertThat(why.visitorId()).contains(VisitorId.of("v-self"));
     assertThat(why.customerIbanGiven()).isTrue();
@@ -282,7 +292,12 @@ class AttributionServiceTest {
     assertThatThrownBy(() -> AttributeSignupCommand.newCustomer(null))
         .isInstanceOf(InvalidInputException.class);
     assertThat(overview(jan).referrals().clicks()).isZero();
-    assertThat(program.referrals().explain(CustomerAccountId.of("c-1"))).isEmpty();
+    assertThat(
+            program
+                .referrals()
+                .explain(CustomerAccountId.of("c-1"))
+                .map(org.partnerprogram.core.domain.AttributionExplanation::decision))
+        .isEmpty();
   }
 
   @Test

@@ -182,7 +182,8 @@ public final class ReadmeExamples {
       signup = signup.visitor(cookie.get());
     }
     AttributionDecision decision = program.referrals().attributeSignup(signup).decision();
-    // Once and for good; support reads why with program.referrals().explain(customer).
+    // Once and for good; support reads why with
+    // program.referrals().explain(customer).map(org.partnerprogram.core.domain.AttributionExplanation::decision).
     // end::signup[]
     return decision instanceof AttributionDecision.Attributed;
   }

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.partnerprogram.core.domain.Act;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
@@ -294,14 +297,72 @@ final class JdbcAttributionStore implements AttributionStore {
   public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
     return sql.run(
         "replacing a customer's account id in their attribution decision",
+        c -> {
+          Jdbc.update(
+              c,
+              "UPDATE pp_reattribution SET customer_account_id = ? WHERE customer_account_id = ?",
+              ps -> {
+                ps.setString(1, replacement.value());
+                ps.setString(2, customer.value());
+              });
+          return Jdbc.update(
+              c,
+              "UPDATE pp_attribution SET customer_account_id = ? WHERE customer_account_id = ?",
+              ps -> {
+                ps.setString(1, replacement.value());
+                ps.setString(2, customer.value());
+              });
+        });
+  }
+
+  /** The columns of {@code pp_reattribution} (V21), in the order they are inserted. */
+  private static final String REATTRIBUTION_COLUMNS =
+      "reattribution_id, customer_account_id, from_partner_id, to_partner_id, effective_from,"
+          + " actor, reason, decided_at";
+
+  @Override
+  public void insertReattribution(Reattribution r) {
+    sql.run(
+        "storing re-attribution " + r.reattributionId(),
         c ->
             Jdbc.update(
                 c,
-                "UPDATE pp_attribution SET customer_account_id = ? WHERE customer_account_id = ?",
+                "INSERT INTO pp_reattribution ("
+                    + REATTRIBUTION_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
-                  ps.setString(1, replacement.value());
-                  ps.setString(2, customer.value());
+                  ps.setString(1, r.reattributionId().value());
+                  ps.setString(2, r.customer().value());
+                  ps.setString(3, r.fromPartner().map(PartnerId::value).orElse(null));
+                  ps.setString(4, r.toPartner().map(PartnerId::value).orElse(null));
+                  sql.setInstant(ps, 5, "effectiveFrom", r.effectiveFrom());
+                  ps.setString(6, r.act().actor());
+                  ps.setString(7, r.act().reason());
+                  sql.setInstant(ps, 8, "decidedAt", r.decidedAt());
                 }));
+  }
+
+  @Override
+  public List<Reattribution> reattributionsOf(CustomerAccountId customer) {
+    return sql.run(
+        "reading the re-attributions of a customer",
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT "
+                    + REATTRIBUTION_COLUMNS
+                    + " FROM pp_reattribution WHERE customer_account_id = ?"
+                    + " ORDER BY effective_from, decided_at, reattribution_id",
+                ps -> ps.setString(1, customer.value()),
+                rs ->
+                    new Reattribution(
+                        EventId.of(rs.getString("reattribution_id")),
+                        CustomerAccountId.of(rs.getString("customer_account_id")),
+                        Optional.ofNullable(rs.getString("from_partner_id")).map(PartnerId::of),
+                        Optional.ofNullable(rs.getString("to_partner_id")).map(PartnerId::of),
+                        sql.getRequiredInstant(rs, "effective_from"),
+                        Act.by(rs.getString("actor"), rs.getString("reason")),
+                        sql.getRequiredInstant(rs, "decided_at"))));
   }
 
   @Override

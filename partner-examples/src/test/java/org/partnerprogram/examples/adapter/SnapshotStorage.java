@@ -56,6 +56,7 @@ import org.partnerprogram.core.domain.PeriodCloseLine;
 import org.partnerprogram.core.domain.ProcessedEvent;
 import org.partnerprogram.core.domain.RateTarget;
 import org.partnerprogram.core.domain.RateVersion;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.domain.RecordedOrder;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.RetryableException;
@@ -189,6 +190,7 @@ public final class SnapshotStorage implements ProgramStorage {
     Map<CustomerAccountId, CustomerErasure> erasures = Map.of();
     Map<EventId, Adjustment> adjustments = Map.of();
     List<AuditRecord> audit = List.of();
+    Map<EventId, Reattribution> reattributions = Map.of();
 
     /** A shallow copy: it shares every (immutable) table with this state. */
     State copy() {
@@ -218,6 +220,7 @@ public final class SnapshotStorage implements ProgramStorage {
       s.erasures = erasures;
       s.adjustments = adjustments;
       s.audit = audit;
+      s.reattributions = reattributions;
       return s;
     }
   }
@@ -935,7 +938,38 @@ public final class SnapshotStorage implements ProgramStorage {
         }
 
         @Override
+        public void insertReattribution(Reattribution reattribution) {
+          if (read().reattributions.containsKey(reattribution.reattributionId())) {
+            throw new ConflictException(
+                "re-attribution " + reattribution.reattributionId() + " exists");
+          }
+          State s = write();
+          s.reattributions = with(s.reattributions, reattribution.reattributionId(), reattribution);
+        }
+
+        @Override
+        public List<Reattribution> reattributionsOf(CustomerAccountId customer) {
+          return read().reattributions.values().stream()
+              .filter(r -> r.customer().equals(customer))
+              .sorted(
+                  Comparator.comparing(Reattribution::effectiveFrom)
+                      .thenComparing(Reattribution::decidedAt))
+              .toList();
+        }
+
+        @Override
         public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
+          Map<EventId, Reattribution> moved = new HashMap<>(read().reattributions);
+          boolean any = false;
+          for (Reattribution r : read().reattributions.values()) {
+            if (r.customer().equals(customer)) {
+              moved.put(r.reattributionId(), r.withCustomer(replacement));
+              any = true;
+            }
+          }
+          if (any) {
+            write().reattributions = Map.copyOf(moved);
+          }
           AttributionRecord record = read().attributions.get(customer);
           if (record == null) {
             return 0;

@@ -46,6 +46,9 @@ class H2ContractTest {
 
     @Nested
     class AuditTrailContract extends AuditTrailSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 
   @Nested
@@ -83,6 +86,9 @@ class H2ContractTest {
 
     @Nested
     class AuditTrailContract extends AuditTrailSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 
   @Nested
@@ -120,5 +126,8 @@ class H2ContractTest {
 
     @Nested
     class AuditTrailContract extends AuditTrailSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 }

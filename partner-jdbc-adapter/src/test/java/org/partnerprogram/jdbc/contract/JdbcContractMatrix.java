@@ -18,6 +18,7 @@ import org.partnerprogram.testkit.contract.PartnerExportContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 import org.partnerprogram.testkit.contract.QueriesContractTest;
+import org.partnerprogram.testkit.contract.ReattributionContractTest;
 import org.partnerprogram.testkit.contract.ReportsContractTest;
 import org.partnerprogram.testkit.contract.RetentionContractTest;
 
@@ -144,6 +145,14 @@ abstract class JdbcContractMatrix {
 
   /** {@link RetentionContractTest} on this database in this mode. */
   abstract class RetentionSuite extends RetentionContractTest<ProgramStorage> {
+    @Override
+    protected ProgramStorage newStorage() {
+      return JdbcContractMatrix.this.newStorage();
+    }
+  }
+
+  /** {@link ReattributionContractTest} on this database in this mode. */
+  abstract class ReattributionSuite extends ReattributionContractTest<ProgramStorage> {
     @Override
     protected ProgramStorage newStorage() {
       return JdbcContractMatrix.this.newStorage();

@@ -47,6 +47,9 @@ class PostgresContractTest {
 
     @Nested
     class AuditTrailContract extends AuditTrailSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 
   @Nested
@@ -84,6 +87,9 @@ class PostgresContractTest {
 
     @Nested
     class AuditTrailContract extends AuditTrailSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 
   @Nested
@@ -121,5 +127,8 @@ class PostgresContractTest {
 
     @Nested
     class AuditTrailContract extends AuditTrailSuite {}
+
+    @Nested
+    class ReattributionContract extends ReattributionSuite {}
   }
 }

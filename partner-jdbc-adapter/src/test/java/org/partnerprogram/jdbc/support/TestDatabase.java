@@ -84,6 +84,7 @@ public final class TestDatabase implements BeforeAllCallback {
           "pp_processed_event",
           "pp_customer_erasure",
           "pp_adjustment",
+          "pp_reattribution",
           "pp_ledger_entry",
           "pp_commission_line",
           "pp_refund",

@@ -11,8 +11,11 @@ import java.util.function.UnaryOperator;
 import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionDecision;
 import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
+import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.VisitorId;
 import org.partnerprogram.core.port.out.AttributionStore;
@@ -22,6 +25,7 @@ import org.partnerprogram.core.port.out.RetentionBatch;
 final class InMemoryAttributions implements AttributionStore {
   private final MemoryUnits units;
   private final Map<CustomerAccountId, AttributionRecord> decisions = new HashMap<>();
+  private final Map<EventId, Reattribution> reattributions = new HashMap<>();
 
   /** The decisions {@link #pseudonymiseInputsSignedUpBefore} took (the value is unused). */
   private final Map<CustomerAccountId, Boolean> inputsTaken = new HashMap<>();
@@ -44,6 +48,26 @@ final class InMemoryAttributions implements AttributionStore {
   public Optional<AttributionRecord> findByCustomer(CustomerAccountId customer) {
     units.unit();
     return Optional.ofNullable(decisions.get(customer));
+  }
+
+  @Override
+  public void insertReattribution(Reattribution reattribution) {
+    units.unit();
+    if (reattributions.containsKey(reattribution.reattributionId())) {
+      throw new ConflictException("re-attribution " + reattribution.reattributionId() + " exists");
+    }
+    units.put(reattributions, reattribution.reattributionId(), reattribution);
+  }
+
+  @Override
+  public List<Reattribution> reattributionsOf(CustomerAccountId customer) {
+    units.unit();
+    return reattributions.values().stream()
+        .filter(r -> r.customer().equals(customer))
+        .sorted(
+            Comparator.comparing(Reattribution::effectiveFrom)
+                .thenComparing(Reattribution::decidedAt))
+        .toList();
   }
 
   @Override
@@ -103,6 +127,11 @@ final class InMemoryAttributions implements AttributionStore {
   @Override
   public int replaceCustomer(CustomerAccountId customer, CustomerAccountId replacement) {
     units.unit();
+    for (Reattribution r : List.copyOf(reattributions.values())) {
+      if (r.customer().equals(customer)) {
+        units.put(reattributions, r.reattributionId(), r.withCustomer(replacement));
+      }
+    }
     AttributionRecord record = decisions.get(customer);
     if (record == null) {
       return 0;

@@ -35,7 +35,8 @@ public sealed interface ProgramEvent
         PayoutFailed,
         AdjustmentBooked,
         MonthClosed,
-        PayoutsExported {
+        PayoutsExported,
+        CustomerReattributed {
 
   /**
    * The event's unique id (random), for consumers to deduplicate.

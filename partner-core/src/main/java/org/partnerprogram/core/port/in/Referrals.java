@@ -1,7 +1,7 @@
 package org.partnerprogram.core.port.in;
 
 import java.util.Optional;
-import org.partnerprogram.core.domain.AttributionRecord;
+import org.partnerprogram.core.domain.AttributionExplanation;
 import org.partnerprogram.core.domain.ConflictException;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.IllegalTransitionException;
@@ -9,6 +9,7 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.domain.ReferralCode;
 
 /**
@@ -103,7 +104,30 @@ public interface Referrals {
    * the visitor id by its pseudonym, and the record shows that.
    *
    * @param customer the customer account; never null
-   * @return the stored decision, or empty if the customer never signed up through the SDK
+   * @return the stored decision with support's re-attributions since, or empty if the customer
+   *     never signed up through the SDK
    */
-  Optional<AttributionRecord> explain(CustomerAccountId customer);
+  Optional<AttributionExplanation> explain(CustomerAccountId customer);
+
+  /**
+   * Support moves a customer's attribution to another partner, or to none: orders the customer
+   * places from {@code effectiveFrom} on earn for that partner; commission recorded before stays
+   * where it is. The decision at signup and every move are kept, and {@link #explain} shows them.
+   * Idempotent by the command's id like a host event.
+   *
+   * @param command the move; never null
+   * @return the re-attribution (the first one's, on a redelivery); never null
+   * @throws org.partnerprogram.core.domain.InvalidInputException if the command is null, or {@code
+   *     effectiveFrom} is after now, before the customer signed up or before the customer's latest
+   *     re-attribution
+   * @throws org.partnerprogram.core.domain.NotFoundException if the customer never signed up
+   *     through the programme, or the partner does not exist
+   * @throws org.partnerprogram.core.domain.IllegalTransitionException if the partner left
+   * @throws org.partnerprogram.core.domain.PartnerErasedException if the partner was erased
+   * @throws org.partnerprogram.core.domain.CustomerIsPartnerException if the partner is the
+   *     customer's own partner account
+   * @throws org.partnerprogram.core.domain.IdempotencyConflictException if the id was used for
+   *     another act or event
+   */
+  Reattribution reattribute(ReattributeCommand command);
 }

@@ -9,6 +9,7 @@ import org.partnerprogram.core.domain.AttributionCounts;
 import org.partnerprogram.core.domain.AttributionRecord;
 import org.partnerprogram.core.domain.CustomerAccountId;
 import org.partnerprogram.core.domain.PartnerId;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.domain.ReferralCode;
 import org.partnerprogram.core.domain.VisitorId;
 
@@ -37,6 +38,23 @@ public interface AttributionStore {
    * @return the decision, or empty if the customer's signup was never attributed
    */
   Optional<AttributionRecord> findByCustomer(CustomerAccountId customer);
+
+  /**
+   * Stores support's re-attribution of a customer. The core claims its id as a host event first, so
+   * an adapter never sees the same one twice.
+   *
+   * @param reattribution the re-attribution; never null
+   * @throws org.partnerprogram.core.domain.ConflictException if one with its id exists
+   */
+  void insertReattribution(Reattribution reattribution);
+
+  /**
+   * A customer's re-attributions.
+   *
+   * @param customer the customer account; never null
+   * @return them ordered by {@code effectiveFrom}, then {@code decidedAt}; empty if none
+   */
+  List<Reattribution> reattributionsOf(CustomerAccountId customer);
 
   /**
    * Counts of decisions concerning a partner (its {@link AttributionRecord#candidatePartner()});
@@ -69,9 +87,9 @@ public interface AttributionStore {
       Instant cutoff, int limit, UnaryOperator<VisitorId> pseudonym);
 
   /**
-   * Replaces a customer's account id in their decision by another id (their pseudonym, when the
-   * customer is erased); the decision is otherwise unchanged, and is found under the new id from
-   * then on.
+   * Replaces a customer's account id in their decision and their re-attributions by another id
+   * (their pseudonym, when the customer is erased); they are otherwise unchanged, and are found
+   * under the new id from then on.
    *
    * @param customer the account id to replace; never null
    * @param replacement the id that takes its place; never null, not the account of another stored

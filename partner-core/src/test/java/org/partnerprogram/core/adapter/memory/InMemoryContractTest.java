@@ -12,6 +12,7 @@ import org.partnerprogram.testkit.contract.PartnerExportContractTest;
 import org.partnerprogram.testkit.contract.PayoutContractTest;
 import org.partnerprogram.testkit.contract.ProgramStorageContractTest;
 import org.partnerprogram.testkit.contract.QueriesContractTest;
+import org.partnerprogram.testkit.contract.ReattributionContractTest;
 import org.partnerprogram.testkit.contract.ReportsContractTest;
 import org.partnerprogram.testkit.contract.RetentionContractTest;
 
@@ -69,6 +70,14 @@ class InMemoryContractTest {
 
   @Nested
   class RetentionContract extends RetentionContractTest<InMemoryStorage> {
+    @Override
+    protected InMemoryStorage newStorage() {
+      return new InMemoryStorage();
+    }
+  }
+
+  @Nested
+  class ReattributionContract extends ReattributionContractTest<InMemoryStorage> {
     @Override
     protected InMemoryStorage newStorage() {
       return new InMemoryStorage();

@@ -117,24 +117,48 @@ public abstract class RetentionContractTest<S extends ProgramStorage>
         .attributeSignup(AttributeSignupCommand.newCustomer("cust-typed").typedCode("jan-hosting"));
     f.clock.advance(Duration.ofDays(10));
     CustomerAccountId young = f.referredCustomer("cust-young");
-    AttributionRecord oldBefore = f.program.referrals().explain(old).orElseThrow();
+    AttributionRecord oldBefore =
+        f.program
+            .referrals()
+            .explain(old)
+            .map(org.partnerprogram.core.domain.AttributionExplanation::decision)
+            .orElseThrow();
     AttributionRecord typedBefore =
-        f.program.referrals().explain(CustomerAccountId.of("cust-typed")).orElseThrow();
-    AttributionRecord youngBefore = f.program.referrals().explain(young).orElseThrow();
+        f.program
+            .referrals()
+            .explain(CustomerAccountId.of("cust-typed"))
+            .map(org.partnerprogram.core.domain.AttributionExplanation::decision)
+            .orElseThrow();
+    AttributionRecord youngBefore =
+        f.program
+            .referrals()
+            .explain(young)
+            .map(org.partnerprogram.core.domain.AttributionExplanation::decision)
+            .orElseThrow();
 
     f.clock.set(ProgramFixture.START.plus(Duration.ofDays(90 + 30)));
     RetentionRun atTheEdge = f.program.privacy().applyRetention();
 
     assertThat(atTheEdge.clickCutoff()).isEqualTo(ProgramFixture.START);
     assertThat(atTheEdge.attributionInputsPseudonymised()).isZero();
-    assertThat(f.program.referrals().explain(old)).contains(oldBefore);
+    assertThat(
+            f.program
+                .referrals()
+                .explain(old)
+                .map(org.partnerprogram.core.domain.AttributionExplanation::decision))
+        .contains(oldBefore);
 
     f.clock.advance(Duration.ofNanos(1_000));
     RetentionRun run = f.program.privacy().applyRetention();
 
     assertThat(run.attributionInputsPseudonymised()).isEqualTo(1);
     assertThat(run.clicksRemoved()).isEqualTo(1); // the click of v-cust-old
-    AttributionRecord oldAfter = f.program.referrals().explain(old).orElseThrow();
+    AttributionRecord oldAfter =
+        f.program
+            .referrals()
+            .explain(old)
+            .map(org.partnerprogram.core.domain.AttributionExplanation::decision)
+            .orElseThrow();
     VisitorId pseudonym = ProgramFixture.PSEUDONYM_KEY.pseudonymOf(VisitorId.of("v-cust-old"));
     assertThat(oldAfter.visitorId()).contains(pseudonym);
     assertThat(oldAfter)
@@ -149,14 +173,28 @@ public abstract class RetentionContractTest<S extends ProgramStorage>
                 oldBefore.customerIbanGiven(),
                 oldBefore.signupAt(),
                 oldBefore.decidedAt()));
-    assertThat(f.program.referrals().explain(CustomerAccountId.of("cust-typed")))
+    assertThat(
+            f.program
+                .referrals()
+                .explain(CustomerAccountId.of("cust-typed"))
+                .map(org.partnerprogram.core.domain.AttributionExplanation::decision))
         .as("a decision without a visitor id has nothing to pseudonymise")
         .contains(typedBefore);
-    assertThat(f.program.referrals().explain(young)).contains(youngBefore);
+    assertThat(
+            f.program
+                .referrals()
+                .explain(young)
+                .map(org.partnerprogram.core.domain.AttributionExplanation::decision))
+        .contains(youngBefore);
 
     RetentionRun again = f.program.privacy().applyRetention();
     assertThat(again.changedNothing()).as("a second run: %s", again).isTrue();
-    assertThat(f.program.referrals().explain(old)).contains(oldAfter);
+    assertThat(
+            f.program
+                .referrals()
+                .explain(old)
+                .map(org.partnerprogram.core.domain.AttributionExplanation::decision))
+        .contains(oldAfter);
 
     // the customer account stays: a later order of the customer still earns commission
     OrderResult order =

@@ -1,0 +1,17 @@
+-- Partner programme SDK, schema version 21 (MariaDB): support's re-attributions of customers.
+-- referrals().reattribute(..) moves a customer's attribution to another partner (to_partner_id)
+-- or to none (null) for the orders placed from effective_from on; the decision at signup in
+-- pp_attribution stays as it was. One row per act, kept for good; read per customer when an order
+-- is priced and when support asks why (ix_pp_reattribution_customer).
+CREATE TABLE pp_reattribution (
+    reattribution_id    VARCHAR(64)  NOT NULL,
+    customer_account_id VARCHAR(64)  NOT NULL,
+    from_partner_id     VARCHAR(40),
+    to_partner_id       VARCHAR(40),
+    effective_from      DATETIME(6)  NOT NULL,
+    actor               VARCHAR(100) NOT NULL,
+    reason              VARCHAR(200) NOT NULL,
+    decided_at          DATETIME(6)  NOT NULL,
+    PRIMARY KEY (reattribution_id),
+    INDEX ix_pp_reattribution_customer (customer_account_id, effective_from)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
