@@ -182,8 +182,7 @@ public final class ReadmeExamples {
       signup = signup.visitor(cookie.get());
     }
     AttributionDecision decision = program.referrals().attributeSignup(signup).decision();
-    // Once and for good; support reads why with
-    // program.referrals().explain(customer).map(org.partnerprogram.core.domain.AttributionExplanation::decision).
+    // Decided once; support reads why (and any move since) with referrals().explain(customer).
     // end::signup[]
     return decision instanceof AttributionDecision.Attributed;
   }

@@ -42,6 +42,7 @@ import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
 import org.partnerprogram.core.port.in.RateChange;
+import org.partnerprogram.core.port.in.ReattributeCommand;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -1985,6 +1986,68 @@ public final class HostileCorpus {
         "unknown partner",
         () -> p.corrections().writeOff(WriteOffCommand.of("wo-h", unknownPartner, act)));
     add(cases, "writeOff", "command null", () -> p.corrections().writeOff(null));
+
+    // ---- re-attribution by support
+    Instant signedUp = now.minus(java.time.Duration.ofDays(400));
+    add(
+        cases,
+        "reattribute",
+        "unknown customer",
+        () -> p.referrals().reattribute(ReattributeCommand.to("re-h", "c-nobody", b, now, act)));
+    add(
+        cases,
+        "reattribute",
+        "unknown partner",
+        () ->
+            p.referrals()
+                .reattribute(
+                    ReattributeCommand.to("re-h", w.customerA.value(), unknownPartner, now, act)));
+    add(
+        cases,
+        "reattribute",
+        "from a year 3000 instant",
+        () ->
+            p.referrals()
+                .reattribute(
+                    ReattributeCommand.to(
+                        "re-h",
+                        w.customerA.value(),
+                        b,
+                        Instant.parse("3000-01-01T00:00:00Z"),
+                        act)));
+    add(
+        cases,
+        "reattribute",
+        "from tomorrow",
+        () ->
+            p.referrals()
+                .reattribute(
+                    ReattributeCommand.to(
+                        "re-h",
+                        w.customerA.value(),
+                        b,
+                        now.plus(java.time.Duration.ofDays(1)),
+                        act)));
+    add(
+        cases,
+        "reattribute",
+        "from before the signup",
+        () ->
+            p.referrals()
+                .reattribute(ReattributeCommand.to("re-h", w.customerA.value(), b, signedUp, act)));
+    add(
+        cases,
+        "reattribute",
+        "partner null",
+        () -> p.referrals().reattribute(ReattributeCommand.to("re-h", "c", null, now, act)));
+    add(cases, "reattribute", "command null", () -> p.referrals().reattribute(null));
+    for (String s : NASTY.subList(0, 6)) {
+      add(
+          cases,
+          "reattribute",
+          "customer " + show(s),
+          () -> p.referrals().reattribute(ReattributeCommand.to("re-h", s, b, now, act)));
+    }
     for (String s : NASTY.subList(0, 6)) {
       add(
           cases,
