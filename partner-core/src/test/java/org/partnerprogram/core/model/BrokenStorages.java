@@ -242,6 +242,38 @@ final class BrokenStorages {
     };
   }
 
+  /**
+   * In-memory storage that stores re-attributions but never finds them again, so orders keep
+   * earning for the partner of the signup.
+   *
+   * @return the storage
+   */
+  static ProgramStorage forgetsReattributions() {
+    InMemoryStorage delegate = new InMemoryStorage();
+    org.partnerprogram.core.port.out.AttributionStore attributions = delegate.attributions();
+    org.partnerprogram.core.port.out.AttributionStore forgetful =
+        (org.partnerprogram.core.port.out.AttributionStore)
+            java.lang.reflect.Proxy.newProxyInstance(
+                org.partnerprogram.core.port.out.AttributionStore.class.getClassLoader(),
+                new Class<?>[] {org.partnerprogram.core.port.out.AttributionStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("reattributionsOf")) {
+                    return java.util.List.of();
+                  }
+                  try {
+                    return method.invoke(attributions, args);
+                  } catch (java.lang.reflect.InvocationTargetException ex) {
+                    throw ex.getCause();
+                  }
+                });
+    return new Delegating(delegate) {
+      @Override
+      public org.partnerprogram.core.port.out.AttributionStore attributions() {
+        return forgetful;
+      }
+    };
+  }
+
   /** Storage delegating every store to in-memory storage. */
   static class Delegating implements ProgramStorage {
     private final InMemoryStorage delegate;

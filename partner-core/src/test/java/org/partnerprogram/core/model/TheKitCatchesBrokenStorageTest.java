@@ -104,6 +104,24 @@ class TheKitCatchesBrokenStorageTest {
   }
 
   @Test
+  void aStorageThatForgetsReattributionsFailsTheModelCheck() {
+    List<Action> moved =
+        List.of(
+            new ProgrammeModel.Enrol(),
+            new ProgrammeModel.Reattribute(0, 1),
+            new PlaceOrder(0, List.of(new Line(0, 10_000))));
+    ProgrammeModel.run(InMemoryStorage::new, moved);
+    assertThatThrownBy(() -> ProgrammeModel.run(BrokenStorages::forgetsReattributions, moved))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("after action 3 Order")
+        .hasMessageContaining("earns for partner 0, model expects 1");
+    assertThatThrownBy(() -> ProgrammeModel.check(BrokenStorages::forgetsReattributions, SETTINGS))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Model check failed on sequence")
+        .hasMessageContaining("Reattribute");
+  }
+
+  @Test
   void theStoragesOwnInvariantsAreCheckedAfterEveryActionAndShrunk() {
     // A storage whose own bookkeeping goes wrong once anything is paid out: the model agrees with
     // every port, only the storage's check can see it.

@@ -36,12 +36,14 @@ import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.ProductGroupId;
 import org.partnerprogram.core.domain.ProductId;
+import org.partnerprogram.core.domain.Reattribution;
 import org.partnerprogram.core.port.in.AdjustCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.OrderResult;
 import org.partnerprogram.core.port.in.PaymentResult;
 import org.partnerprogram.core.port.in.PeriodCloseResult;
+import org.partnerprogram.core.port.in.ReattributeCommand;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
 import org.partnerprogram.core.port.in.RecordPaymentCommand;
 import org.partnerprogram.core.port.in.RecordRefundCommand;
@@ -283,6 +285,25 @@ public final class ProgrammeModel {
     }
   }
 
+  /**
+   * Support moves a customer's attribution ({@code referrals().reattribute}) from now on: to a
+   * partner, or to nobody.
+   *
+   * @param customer which customer who signed up
+   * @param partner which partner; {@value #NOBODY} for nobody
+   */
+  public record Reattribute(int customer, int partner) implements Action {
+    /** The partner index that means nobody. */
+    public static final int NOBODY = 3;
+
+    @Override
+    public String toString() {
+      return "Reattribute(customer "
+          + customer
+          + (partner == NOBODY ? " to nobody)" : " to partner " + partner + ")");
+    }
+  }
+
   // ------------------------------------------------------------------------------------ settings
 
   /**
@@ -482,8 +503,10 @@ public final class ProgrammeModel {
         a = new RedeliverChanged(random.nextInt(16));
       } else if (kind < 91) {
         a = new Close(random.nextInt(8) == 0);
-      } else if (kind < 96) {
+      } else if (kind < 94) {
         a = new Settle(random.nextInt(4), random.nextInt(3) == 0);
+      } else if (kind < 96) {
+        a = new Reattribute(random.nextInt(4), random.nextInt(Reattribute.NOBODY + 1));
       } else {
         long cents = 1 + random.nextInt(5_000);
         a = new Adjust(random.nextInt(3), random.nextInt(3) == 0 ? -cents : cents);
@@ -603,6 +626,8 @@ public final class ProgrammeModel {
       result.add(new Signup(0, s.newCustomer()));
     } else if (action instanceof Settle s && s.payout() > 0) {
       result.add(new Settle(0, s.failed()));
+    } else if (action instanceof Reattribute r && (r.customer() > 0 || r.partner() > 0)) {
+      result.add(new Reattribute(0, 0));
     } else if (action instanceof Adjust a && (a.partner() > 0 || Math.abs(a.cents()) != 100)) {
       result.add(new Adjust(0, a.cents() < 0 ? -100 : 100));
     }
@@ -882,6 +907,38 @@ public final class ProgrammeModel {
         expect(!result.redelivery(), "new refund of %s reported as a duplicate", order.id);
         line.refunded = line.refunded.plus(amount);
         events.add(command);
+      } else if (action instanceof Reattribute r) {
+        int c = r.customer() % customers.size();
+        Integer to = r.partner() == Reattribute.NOBODY ? null : r.partner() % partners.size();
+        did =
+            "support moves customer "
+                + c
+                + " from partner "
+                + attributed.get(c)
+                + " to "
+                + (to == null ? "nobody" : "partner " + to);
+        ReattributeCommand command =
+            to == null
+                ? ReattributeCommand.toNobody(
+                    "reattribution-event-" + counter,
+                    customers.get(c).value(),
+                    now,
+                    Act.by("model", "check"))
+                : ReattributeCommand.to(
+                    "reattribution-event-" + counter,
+                    customers.get(c).value(),
+                    partners.get(to),
+                    now,
+                    Act.by("model", "check"));
+        Reattribution moved = f.program.referrals().reattribute(command);
+        Integer from = moved.fromPartner().map(partners::indexOf).orElse(null);
+        expect(
+            java.util.Objects.equals(from, attributed.get(c)),
+            "re-attribution of customer %d from partner %s, model expects %s",
+            c,
+            from,
+            attributed.get(c));
+        attributed.set(c, to);
       } else if (action instanceof Adjust a) {
         int p = a.partner() % partners.size();
         Money amount = Money.of(BigDecimal.valueOf(a.cents(), 2), EUR);
