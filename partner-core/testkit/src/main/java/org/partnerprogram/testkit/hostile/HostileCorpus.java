@@ -26,6 +26,7 @@ import org.partnerprogram.core.domain.OrderId;
 import org.partnerprogram.core.domain.OrderLine;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerProgramException;
+import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.PayoutAccount;
 import org.partnerprogram.core.domain.PayoutId;
 import org.partnerprogram.core.domain.ProductGroupId;
@@ -39,8 +40,12 @@ import org.partnerprogram.core.export.PainVersion;
 import org.partnerprogram.core.export.SepaDebtor;
 import org.partnerprogram.core.port.in.AdjustCommand;
 import org.partnerprogram.core.port.in.AttributeSignupCommand;
+import org.partnerprogram.core.port.in.AuditQuery;
 import org.partnerprogram.core.port.in.EnrollPartnerCommand;
 import org.partnerprogram.core.port.in.ExportPayoutsCommand;
+import org.partnerprogram.core.port.in.MonthPayoutsQuery;
+import org.partnerprogram.core.port.in.PagePosition;
+import org.partnerprogram.core.port.in.PartnerListQuery;
 import org.partnerprogram.core.port.in.RateChange;
 import org.partnerprogram.core.port.in.ReattributeCommand;
 import org.partnerprogram.core.port.in.RecordOrderCommand;
@@ -2041,6 +2046,76 @@ public final class HostileCorpus {
         "partner null",
         () -> p.referrals().reattribute(ReattributeCommand.to("re-h", "c", null, now, act)));
     add(cases, "reattribute", "command null", () -> p.referrals().reattribute(null));
+
+    // ---- the audit trail and the reports of support and finance
+    add(cases, "audit", "query null", () -> p.audit().records(null));
+    add(cases, "audit", "partner null", () -> p.audit().records(AuditQuery.ofPartner(null)));
+    add(cases, "audit", "month null", () -> p.audit().records(AuditQuery.ofMonth(null)));
+    add(
+        cases,
+        "audit",
+        "year 3000",
+        () -> p.audit().records(AuditQuery.ofMonth(YearMonth.of(3000, 1))));
+    for (int size : new int[] {0, -1, 201, Integer.MAX_VALUE}) {
+      add(
+          cases,
+          "audit",
+          "page size " + size,
+          () -> p.audit().records(AuditQuery.ofPartner(a).pageSize(size)));
+      add(
+          cases,
+          "reports",
+          "partners page size " + size,
+          () ->
+              p.reports()
+                  .partners(PartnerListQuery.withStatus(PartnerStatus.ACTIVE).pageSize(size)));
+    }
+    for (String s : NASTY.subList(0, 8)) {
+      add(cases, "audit", "actor " + show(s), () -> p.audit().records(AuditQuery.ofActor(s)));
+      add(
+          cases,
+          "audit",
+          "position " + show(s),
+          () -> p.audit().records(AuditQuery.ofPartner(a).after(PagePosition.of(s))));
+      add(
+          cases,
+          "reports",
+          "payouts position " + show(s),
+          () -> p.reports().payoutsOfMonth(MonthPayoutsQuery.of(closed).after(PagePosition.of(s))));
+    }
+    add(cases, "reports", "partners query null", () -> p.reports().partners(null));
+    add(
+        cases,
+        "reports",
+        "status null",
+        () -> p.reports().partners(PartnerListQuery.withStatus(null)));
+    add(cases, "reports", "find null", () -> p.reports().find(null));
+    add(cases, "reports", "find empty", () -> p.reports().find(""));
+    add(cases, "reports", "funnel null", () -> p.reports().funnel(null));
+    add(cases, "reports", "funnel year 3000", () -> p.reports().funnel(YearMonth.of(3000, 1)));
+    add(
+        cases,
+        "reports",
+        "top from after to",
+        () -> p.reports().topPartners(now, now.minusSeconds(1), 10));
+    add(cases, "reports", "top from equals to", () -> p.reports().topPartners(now, now, 10));
+    add(
+        cases,
+        "reports",
+        "top limit 0",
+        () -> p.reports().topPartners(now.minusSeconds(60), now, 0));
+    add(
+        cases,
+        "reports",
+        "top limit 101",
+        () -> p.reports().topPartners(now.minusSeconds(60), now, 101));
+    add(cases, "reports", "top null", () -> p.reports().topPartners(null, now, 10));
+    add(cases, "reports", "payouts query null", () -> p.reports().payoutsOfMonth(null));
+    add(
+        cases,
+        "reports",
+        "payouts of a month not closed",
+        () -> p.reports().payoutsOfMonth(MonthPayoutsQuery.of(YearMonth.of(2026, 12))));
     for (String s : NASTY.subList(0, 6)) {
       add(
           cases,
