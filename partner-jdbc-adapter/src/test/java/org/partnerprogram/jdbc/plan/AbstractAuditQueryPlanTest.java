@@ -30,7 +30,8 @@ import org.partnerprogram.jdbc.support.TestDatabase;
  * statistics taken, the plan of every statement the adapter runs for {@link AuditStore#ofPartner}
  * and {@link AuditStore#ofActor} (first page and a later one, recorded as sent and explained with
  * the same parameters) reads {@code ix_pp_audit_record_partner} or {@code ix_pp_audit_record_actor}
- * (V19) and scans no table whole.
+ * (V19) and scans no table whole; so do the pages of a period ({@link AuditStore#inPeriod}, a
+ * month's query) on {@code ix_pp_audit_record_recorded}.
  */
 abstract class AbstractAuditQueryPlanTest {
   static final int RECORDS = 20_000;
@@ -111,11 +112,58 @@ abstract class AbstractAuditQueryPlanTest {
     }
   }
 
+  @Test
+  void thePagesOfAPeriodAreARangeOfTheTimeIndex() throws Exception {
+    DataSource data = db().emptied();
+    populate(data);
+    RecordingDataSource recording = new RecordingDataSource(data);
+    JdbcProgramStorage storage = JdbcProgramStorage.create(recording.dataSource());
+    // one day of a two-week trail: a month of a trail kept for years is as selective
+    Instant from = START.plus(java.time.Duration.ofDays(3));
+    Instant to = from.plus(java.time.Duration.ofDays(1));
+    List<List<Object>> parameters = new ArrayList<>();
+    storage
+        .transactions()
+        .execute(
+            () -> {
+              List<AuditRecord> first =
+                  storage.audit().inPeriod(from, to, java.util.Optional.empty(), PAGE);
+              assertThat(first).hasSize(PAGE);
+              parameters.add(List.of(from, to, PAGE));
+              AuditRecord last = first.get(PAGE - 1);
+              assertThat(
+                      storage
+                          .audit()
+                          .inPeriod(
+                              from, to, java.util.Optional.of(AuditStore.AuditKey.of(last)), PAGE))
+                  .hasSize(PAGE)
+                  .allMatch(r -> r.sequence() < last.sequence());
+              parameters.add(
+                  List.of(from, to, last.recordedAt(), last.recordedAt(), last.sequence(), PAGE));
+              return null;
+            });
+    List<String> statements =
+        recording.statements().stream().filter(s -> s.contains("FROM pp_audit_record")).toList();
+    assertThat(statements).hasSize(parameters.size());
+    try (Connection c = data.getConnection()) {
+      for (int i = 0; i < statements.size(); i++) {
+        assertReadsByIndex(
+            plan(c, statements.get(i), parameters.get(i)), "ix_pp_audit_record_recorded");
+      }
+    }
+  }
+
   private List<String> plan(Connection c, String sql, List<Object> parameters) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
       for (int i = 0; i < parameters.size(); i++) {
         Object value = parameters.get(i);
-        if (value instanceof Long n) {
+        if (value instanceof Instant at) {
+          if (localTimes()) {
+            ps.setObject(i + 1, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+          } else {
+            ps.setObject(i + 1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+          }
+        } else if (value instanceof Long n) {
           ps.setLong(i + 1, n);
         } else if (value instanceof Integer n) {
           ps.setInt(i + 1, n);
