@@ -286,6 +286,15 @@ public abstract class CorrectionsContractTest<S extends ProgramStorage>
         .isEqualTo(writeOff);
     writeOffRefused(f, "wo-2", finance, Reason.NOTHING_OWED);
     assertThat(balance(f)).isEqualTo(closed);
+    // the books are closed: only the bookkeeping retention still keeps the partner from erasure
+    assertThatThrownBy(() -> f.program.privacy().erasePartner(jan))
+        .isInstanceOfSatisfying(
+            org.partnerprogram.core.domain.PartnerErasureRefusedException.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo(
+                        org.partnerprogram.core.domain.PartnerErasureRefusedException.Reason
+                            .WITHIN_RETENTION));
   }
 
   @Test
