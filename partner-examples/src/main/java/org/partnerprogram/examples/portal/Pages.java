@@ -16,15 +16,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.partnerprogram.core.domain.AuditRecord;
 import org.partnerprogram.core.domain.Balance;
+import org.partnerprogram.core.domain.Funnel;
 import org.partnerprogram.core.domain.LedgerEntry;
 import org.partnerprogram.core.domain.Money;
+import org.partnerprogram.core.domain.PartnerAmount;
+import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerOverview;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.PayoutStatus;
 import org.partnerprogram.core.domain.ProductRate;
 import org.partnerprogram.core.domain.RateCard;
 import org.partnerprogram.core.domain.RateTarget;
+import org.partnerprogram.core.port.in.AuditVerification;
+import org.partnerprogram.core.port.in.Page;
 import org.partnerprogram.examples.portal.HostShop.Customer;
 import org.partnerprogram.examples.portal.HostShop.Invoice;
 import org.partnerprogram.examples.portal.HostShop.Product;
@@ -365,7 +371,7 @@ final class Pages {
    *
    * @param lastClosed the latest closed month, or empty if none was closed
    */
-  String admin(View view, boolean demoClock, Optional<YearMonth> lastClosed) {
+  String admin(View view, boolean demoClock, Optional<YearMonth> lastClosed, AdminData data) {
     Instant now = clock.instant();
     YearMonth next =
         lastClosed
@@ -409,7 +415,112 @@ final class Pages {
           .append(escape(month(next)))
           .append(" and create its payouts</button></form>");
     }
+    adminData(b, view, data);
     return layout("Admin", view, b);
+  }
+
+  /**
+   * What the admin page shows of the SDK's reports: the month's funnel, its top partners, the
+   * latest page of the audit trail and whether the trail's hash chain is intact.
+   */
+  record AdminData(
+      Funnel funnel,
+      List<PartnerAmount> top,
+      Page<AuditRecord> audit,
+      AuditVerification verification) {}
+
+  private void adminData(StringBuilder b, View view, AdminData d) {
+    Funnel f = d.funnel();
+    b.append("<h2>Funnel of ")
+        .append(escape(month(f.month())))
+        .append("</h2><table id=\"funnel\">");
+    funnelRow(b, "funnel-clicks", "Clicks on referral links", f.clicks());
+    funnelRow(b, "funnel-signups", "Sign-ups attributed to a partner", f.signupsAttributed());
+    funnelRow(b, "funnel-paid-customers", "Referred customers who paid", f.customersWhoPaid());
+    funnelRow(b, "funnel-earned", "Commission earned", f.earned());
+    funnelRow(b, "funnel-cancelled", "Commission cancelled", f.cancelled());
+    funnelRow(b, "funnel-reversed", "Commission reversed", f.reversed());
+    funnelRow(b, "funnel-paid", "Paid out", f.paid());
+    b.append("</table><h2>Top partners of the month</h2>");
+    if (d.top().isEmpty()) {
+      b.append("<p id=\"top-none\">No partner earned commission this month yet.</p>");
+    } else {
+      b.append("<table id=\"top\"><tr><th>Partner</th><th>Earned</th></tr>");
+      for (PartnerAmount p : d.top()) {
+        b.append("<tr><td>")
+            .append(escape(p.partnerId().value()))
+            .append("</td><td class=\"amount\">")
+            .append(escape(p.amount()))
+            .append("</td></tr>");
+      }
+      b.append("</table>");
+    }
+    b.append("<h2>Book an adjustment</h2><p>Signed in customers act as the demo's operator;")
+        .append(" the audit trail names them.</p>")
+        .append("<form method=\"post\" action=\"/admin/adjust\" id=\"adjust\">")
+        .append(csrf(view))
+        .append("<label>Partner id or referral code <input name=\"partner\" id=\"adjust-partner\"")
+        .append(" required></label><label>Amount, signed (such as -12.50)")
+        .append(" <input name=\"amount\" id=\"adjust-amount\" required></label>")
+        .append("<label>Reason <input name=\"reason\" id=\"adjust-reason\" required></label>")
+        .append("<label>Order it refers to (optional) <input name=\"order\" id=\"adjust-order\">")
+        .append("</label><button type=\"submit\" id=\"adjust-button\">Book</button></form>")
+        .append("<h2>Write off a balance</h2>")
+        .append("<form method=\"post\" action=\"/admin/write-off\" id=\"write-off\">")
+        .append(csrf(view))
+        .append("<label>Partner id or referral code <input name=\"partner\"")
+        .append(" id=\"write-off-partner\" required></label><label>Reason <input name=\"reason\"")
+        .append(" id=\"write-off-reason\" required></label>")
+        .append("<button type=\"submit\" id=\"write-off-button\">Write off</button></form>")
+        .append("<h2>Audit trail</h2><p id=\"audit-verify\">")
+        .append(
+            escape(
+                d.verification()
+                    .firstBreak()
+                    .map(x -> "The chain is broken at #" + x.sequence() + ".")
+                    .orElse("The chain is intact.")))
+        .append("</p>");
+    if (d.audit().items().isEmpty()) {
+      b.append("<p id=\"audit-none\">No records this month.</p>");
+    } else {
+      b.append("<table id=\"audit\"><tr><th>#</th><th>When</th><th>Who</th><th>Action</th>")
+          .append("<th>Partner</th><th>Subject</th><th>Reason</th></tr>");
+      for (AuditRecord r : d.audit().items()) {
+        b.append("<tr><td>")
+            .append(r.sequence())
+            .append("</td><td>")
+            .append(escape(dateTime(r.recordedAt())))
+            .append("</td><td>")
+            .append(escape(r.actor()))
+            .append("</td><td>")
+            .append(escape(r.action().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+            .append("</td><td>")
+            .append(escape(r.partnerId().map(PartnerId::value).orElse("-")))
+            .append("</td><td>")
+            .append(escape(r.subject()))
+            .append("</td><td>")
+            .append(escape(r.reason()))
+            .append("</td></tr>");
+      }
+      b.append("</table>");
+    }
+    d.audit()
+        .next()
+        .ifPresent(
+            n ->
+                b.append("<p><a id=\"audit-more\" href=\"")
+                    .append(escape("/admin?after=" + n.token()))
+                    .append("\">Older records</a></p>"));
+  }
+
+  private static void funnelRow(StringBuilder b, String id, String label, Object value) {
+    b.append("<tr><th>")
+        .append(escape(label))
+        .append("</th><td class=\"amount\" id=\"")
+        .append(id)
+        .append("\">")
+        .append(escape(value))
+        .append("</td></tr>");
   }
 
   String error(String message) {

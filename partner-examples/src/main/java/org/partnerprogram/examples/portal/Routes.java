@@ -147,7 +147,7 @@ final class Routes {
     return switch (path) {
       case "/" -> page(r, path, shop::shopPage);
       case "/partner" -> page(r, path, partner::partnerPage);
-      case "/admin" -> page(r, path, admin::adminPage);
+      case "/admin" -> page(r, path, (c, v) -> admin.adminPage(c, v, r.queryParam("after")));
       default -> throw new HttpError(404, "There is no page at this address.");
     };
   }
@@ -224,6 +224,8 @@ final class Routes {
                     case "/partner/code" -> partner.addCode(session, form, c);
                     case "/admin/next-month" -> admin.nextMonth();
                     case "/admin/close-month" -> admin.closeMonth(form);
+                    case "/admin/adjust" -> admin.adjust(session, form, c);
+                    case "/admin/write-off" -> admin.writeOff(session, form, c);
                     default -> throw new HttpError(404, "There is no action at this address.");
                   });
     } catch (Undone undone) { // rolled back, with a message for the customer
