@@ -19,7 +19,6 @@ import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
-import org.partnerprogram.core.domain.PartnerErasedException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.Reattribution;
@@ -264,10 +263,7 @@ final class AttributionService {
                     + "); re-attributions only move forward");
           }
           if (command.toPartner().isPresent()) {
-            Partner to = ctx.partner(command.toPartner().get());
-            if (to.status() == PartnerStatus.ERASED) {
-              throw new PartnerErasedException(to.id());
-            }
+            Partner to = ctx.partner(command.toPartner().get()).requireNotErased();
             if (to.status() == PartnerStatus.TERMINATED) {
               throw new IllegalTransitionException(
                   "partner " + to.id() + " left the programme: nobody can be attributed to it");

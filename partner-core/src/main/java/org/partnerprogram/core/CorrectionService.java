@@ -11,7 +11,6 @@ import org.partnerprogram.core.domain.EventId;
 import org.partnerprogram.core.domain.InvalidInputException;
 import org.partnerprogram.core.domain.Money;
 import org.partnerprogram.core.domain.Partner;
-import org.partnerprogram.core.domain.PartnerErasedException;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.WriteOffRefusedException;
 import org.partnerprogram.core.domain.WriteOffRefusedException.Reason;
@@ -70,10 +69,7 @@ final class CorrectionService {
           if (claims.isRedelivery(command.adjustmentId(), "adjustment", fingerprint, now)) {
             return booked(command.adjustmentId());
           }
-          Partner partner = ctx.partner(command.partnerId());
-          if (partner.status() == PartnerStatus.ERASED) {
-            throw new PartnerErasedException(partner.id());
-          }
+          Partner partner = ctx.partner(command.partnerId()).requireNotErased();
           command.refersTo().ifPresent(r -> requirePricedFor(partner, r));
           return book(
               new Adjustment(
@@ -98,10 +94,7 @@ final class CorrectionService {
           if (claims.isRedelivery(command.writeOffId(), "write-off", fingerprint, now)) {
             return booked(command.writeOffId());
           }
-          Partner partner = ctx.partner(command.partnerId());
-          if (partner.status() == PartnerStatus.ERASED) {
-            throw new PartnerErasedException(partner.id());
-          }
+          Partner partner = ctx.partner(command.partnerId()).requireNotErased();
           Money owed = owed(partner, now);
           return book(
               new Adjustment(

@@ -9,7 +9,6 @@ import org.partnerprogram.core.domain.IllegalTransitionException;
 import org.partnerprogram.core.domain.IssuedCode;
 import org.partnerprogram.core.domain.NotFoundException;
 import org.partnerprogram.core.domain.Partner;
-import org.partnerprogram.core.domain.PartnerErasedException;
 import org.partnerprogram.core.domain.PartnerId;
 import org.partnerprogram.core.domain.PartnerStatus;
 import org.partnerprogram.core.domain.ReferralCode;
@@ -65,10 +64,7 @@ final class ReferralCodeService {
     required("partnerId", partnerId);
     return tx.execute(
         () -> {
-          Partner partner = ctx.partner(partnerId);
-          if (partner.isErased()) {
-            throw new PartnerErasedException(partner.id());
-          }
+          Partner partner = ctx.partner(partnerId).requireNotErased();
           if (partner.status() == PartnerStatus.TERMINATED) {
             throw new IllegalTransitionException(
                 "partner " + partner.id() + " has left the programme; no new codes");

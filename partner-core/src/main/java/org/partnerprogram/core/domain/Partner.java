@@ -302,10 +302,17 @@ public record Partner(
         version + 1);
   }
 
-  private void requireNotErased() {
+  /**
+   * This partner, unless it was erased: an erased partner is final, and nothing is booked on it.
+   *
+   * @return this partner
+   * @throws PartnerErasedException if the partner is ERASED
+   */
+  public Partner requireNotErased() {
     if (status == PartnerStatus.ERASED) {
       throw new PartnerErasedException(id);
     }
+    return this;
   }
 
   private Partner withStatus(PartnerStatus next, Instant at) {

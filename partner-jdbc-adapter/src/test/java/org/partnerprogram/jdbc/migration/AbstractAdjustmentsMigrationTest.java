@@ -3,10 +3,7 @@ package org.partnerprogram.jdbc.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.jdbc.JdbcMigrations;
@@ -27,15 +24,17 @@ abstract class AbstractAdjustmentsMigrationTest {
   @Test
   void storedEntriesKeepTheirOrderAndOnlyAnAdjustmentMayNameNone() throws Exception {
     DataSource db = database().dataSource();
-    execute(db, entry("e-earned", "'o-1'", 1, "EARNED", AT));
+    MigrationSql.execute(db, entry("e-earned", "'o-1'", 1, "EARNED", AT));
 
     JdbcMigrations.migrate(db);
 
-    assertThat(text(db, "SELECT order_id FROM pp_ledger_entry WHERE entry_id = 'e-earned'"))
+    assertThat(
+            MigrationSql.text(
+                db, "SELECT order_id FROM pp_ledger_entry WHERE entry_id = 'e-earned'"))
         .isEqualTo("o-1");
-    execute(db, entry("e-credit", "NULL", 0, "CREDITED", AT));
-    execute(db, entry("e-written", "NULL", 0, "WRITTEN_OFF", AT));
-    execute(
+    MigrationSql.execute(db, entry("e-credit", "NULL", 0, "CREDITED", AT));
+    MigrationSql.execute(db, entry("e-written", "NULL", 0, "WRITTEN_OFF", AT));
+    MigrationSql.execute(
         db,
         "INSERT INTO pp_adjustment (adjustment_id, entry_id, partner_id, type, amount,"
             + " currency_code, ref_order_id, ref_line_number, actor, reason, booked_at) VALUES"
@@ -43,23 +42,27 @@ abstract class AbstractAdjustmentsMigrationTest {
             + " 'double-counted', "
             + AT
             + ")");
-    assertThat(text(db, "SELECT reason FROM pp_adjustment WHERE adjustment_id = 'adj-1'"))
+    assertThat(
+            MigrationSql.text(db, "SELECT reason FROM pp_adjustment WHERE adjustment_id = 'adj-1'"))
         .isEqualTo("double-counted");
     // an order-line movement without its order, an adjustment with one, an unknown kind
-    assertThatThrownBy(() -> execute(db, entry("e-bad-1", "NULL", 1, "EARNED", AT)))
+    assertThatThrownBy(() -> MigrationSql.execute(db, entry("e-bad-1", "NULL", 1, "EARNED", AT)))
         .isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute(db, entry("e-bad-2", "'o-1'", 0, "DEBITED", AT)))
+    assertThatThrownBy(() -> MigrationSql.execute(db, entry("e-bad-2", "'o-1'", 0, "DEBITED", AT)))
         .isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute(db, entry("e-bad-3", "NULL", 0, "GIFTED", AT)))
+    assertThatThrownBy(() -> MigrationSql.execute(db, entry("e-bad-3", "NULL", 0, "GIFTED", AT)))
         .isInstanceOf(SQLException.class);
     // details without their entry; a write-off that takes; half a reference
-    assertThatThrownBy(() -> execute(db, adjustment("adj-2", "e-none", "ADJUSTMENT", "1.0000")))
-        .isInstanceOf(SQLException.class);
-    assertThatThrownBy(() -> execute(db, adjustment("adj-3", "e-written", "WRITE_OFF", "-1.0000")))
+    assertThatThrownBy(
+            () -> MigrationSql.execute(db, adjustment("adj-2", "e-none", "ADJUSTMENT", "1.0000")))
         .isInstanceOf(SQLException.class);
     assertThatThrownBy(
             () ->
-                execute(
+                MigrationSql.execute(db, adjustment("adj-3", "e-written", "WRITE_OFF", "-1.0000")))
+        .isInstanceOf(SQLException.class);
+    assertThatThrownBy(
+            () ->
+                MigrationSql.execute(
                     db,
                     "INSERT INTO pp_adjustment (adjustment_id, entry_id, partner_id, type, amount,"
                         + " currency_code, ref_order_id, actor, reason, booked_at) VALUES ('adj-4',"
@@ -107,22 +110,5 @@ abstract class AbstractAdjustmentsMigrationTest {
         + ", 'EUR', 'alice', 'reason', "
         + AT
         + ")";
-  }
-
-  private static void execute(DataSource db, String sql) throws SQLException {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(true);
-      s.executeUpdate(sql);
-    }
-  }
-
-  private static String text(DataSource db, String sql) throws SQLException {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).isTrue();
-      return rs.getString(1);
-    }
   }
 }

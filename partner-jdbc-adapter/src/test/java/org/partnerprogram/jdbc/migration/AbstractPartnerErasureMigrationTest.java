@@ -3,10 +3,7 @@ package org.partnerprogram.jdbc.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.partnerprogram.jdbc.JdbcMigrations;
@@ -27,7 +24,7 @@ abstract class AbstractPartnerErasureMigrationTest {
   @Test
   void storedRowsKeepTheirValuesAndOnlyASettledPayoutMayLoseItsAccount() throws Exception {
     DataSource db = database().dataSource();
-    execute(
+    MigrationSql.execute(
         db,
         "INSERT INTO pp_partner (partner_id, customer_account_id, status, enrolled_at,"
             + " status_changed_at, payout_iban, payout_holder_name, version) VALUES ('p-1', 'c-1',"
@@ -37,7 +34,7 @@ abstract class AbstractPartnerErasureMigrationTest {
             + AT
             + ", 'NL91ABNA0417164300', 'Jan', 3)");
     for (String[] payout : new String[][] {{"PO-PAID", "PAID"}, {"PO-CREATED", "CREATED"}}) {
-      execute(
+      MigrationSql.execute(
           db,
           "INSERT INTO pp_payout (payout_id, partner_id, period, amount, currency_code, iban,"
               + " holder_name, status, created_at, status_changed_at) VALUES ('"
@@ -53,49 +50,39 @@ abstract class AbstractPartnerErasureMigrationTest {
 
     JdbcMigrations.migrate(db);
 
-    assertThat(text(db, "SELECT holder_name FROM pp_payout WHERE payout_id = 'PO-PAID'"))
+    assertThat(
+            MigrationSql.text(db, "SELECT holder_name FROM pp_payout WHERE payout_id = 'PO-PAID'"))
         .isEqualTo("Jan");
-    assertThat(text(db, "SELECT status FROM pp_partner WHERE partner_id = 'p-1'"))
+    assertThat(MigrationSql.text(db, "SELECT status FROM pp_partner WHERE partner_id = 'p-1'"))
         .isEqualTo("TERMINATED");
-    execute(
+    MigrationSql.execute(
         db,
         "UPDATE pp_partner SET status = 'ERASED', payout_iban = NULL,"
             + " payout_holder_name = NULL WHERE partner_id = 'p-1'");
-    execute(db, "UPDATE pp_payout SET iban = NULL, holder_name = NULL WHERE payout_id = 'PO-PAID'");
-    assertThat(text(db, "SELECT status FROM pp_partner WHERE partner_id = 'p-1'"))
+    MigrationSql.execute(
+        db, "UPDATE pp_payout SET iban = NULL, holder_name = NULL WHERE payout_id = 'PO-PAID'");
+    assertThat(MigrationSql.text(db, "SELECT status FROM pp_partner WHERE partner_id = 'p-1'"))
         .isEqualTo("ERASED");
-    assertThat(text(db, "SELECT iban FROM pp_payout WHERE payout_id = 'PO-PAID'")).isNull();
+    assertThat(MigrationSql.text(db, "SELECT iban FROM pp_payout WHERE payout_id = 'PO-PAID'"))
+        .isNull();
     assertThatThrownBy(
             () ->
-                execute(
+                MigrationSql.execute(
                     db,
                     "UPDATE pp_payout SET iban = NULL, holder_name = NULL"
                         + " WHERE payout_id = 'PO-CREATED'"))
         .isInstanceOf(SQLException.class);
     assertThatThrownBy(
-            () -> execute(db, "UPDATE pp_payout SET iban = NULL WHERE payout_id = 'PO-CREATED'"))
+            () ->
+                MigrationSql.execute(
+                    db, "UPDATE pp_payout SET iban = NULL WHERE payout_id = 'PO-CREATED'"))
         .isInstanceOf(SQLException.class);
     assertThatThrownBy(
-            () -> execute(db, "UPDATE pp_partner SET status = 'GONE' WHERE partner_id = 'p-1'"))
+            () ->
+                MigrationSql.execute(
+                    db, "UPDATE pp_partner SET status = 'GONE' WHERE partner_id = 'p-1'"))
         .isInstanceOf(SQLException.class);
-    assertThat(text(db, "SELECT iban FROM pp_payout WHERE payout_id = 'PO-CREATED'"))
+    assertThat(MigrationSql.text(db, "SELECT iban FROM pp_payout WHERE payout_id = 'PO-CREATED'"))
         .isEqualTo("NL91ABNA0417164300");
-  }
-
-  private static void execute(DataSource db, String sql) throws SQLException {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(true);
-      s.executeUpdate(sql);
-    }
-  }
-
-  private static String text(DataSource db, String sql) throws SQLException {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).isTrue();
-      return rs.getString(1);
-    }
   }
 }
